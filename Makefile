@@ -1,0 +1,135 @@
+# blamelint: GNU Make build.  See README.md for the targets.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+
+# Required flags; user CFLAGS come on top of these, never instead.
+BL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
+             -D_DEFAULT_SOURCE -Isrc
+SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+             -fno-omit-frame-pointer
+# Recursive (=) so the libraries are looked up when a recipe runs, after
+# `make deps` may have installed them.
+LIBS = -lmd4c -lpcre2-8 $(shell pkg-config --libs hunspell 2>/dev/null || echo -lhunspell-1.7)
+TEST_LIBS = -lcmocka
+
+# Debian packages the build, the tests and the benchmark need.
+DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
+                libhunspell-dev hunspell-en-us libjsmn-dev libcmocka-dev \
+                hyperfine time jq
+
+ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c))
+RULE_FILES := $(sort $(wildcard rules/*.rules))
+UNIT_SRC := $(sort $(wildcard tests/unit/*_test.c))
+HEADERS := $(wildcard src/*.h src/engine/*.h src/cli/*.h)
+
+ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/obj/%.o)
+CLI_OBJ := $(CLI_SRC:src/%.c=build/obj/%.o)
+SAN_ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/san/%.o)
+SAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/san/%.o)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
+
+.PHONY: all demo test check-unit check-cli check-corpus corpus-update bench \
+        install uninstall clean deps
+
+all: blamelint
+
+# --- deps: install what is missing, and nothing when all is there -----------
+deps:
+	@missing=""; for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
+	    || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make deps: installing$$missing"; \
+	  if [ "$$(id -u)" != 0 ]; then \
+	    echo "make deps: run as root, or: sudo apt-get install$$missing" >&2; exit 1; \
+	  fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+# --- the binary ---------------------------------------------------------------
+build/obj/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(CFLAGS) -c $< -o $@
+
+build/san/%.o: src/%.c $(HEADERS)
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+
+# The rule compiler runs at build time only; it links the engine but not the
+# embedded rules it is about to produce.
+build/rulegen: src/tools/rulegen.c $(ENGINE_OBJ) $(HEADERS)
+	$(CC) $(BL_CFLAGS) $(CFLAGS) src/tools/rulegen.c $(ENGINE_OBJ) -o $@ $(LDFLAGS) $(LIBS)
+
+build/rules_embedded.c: build/rulegen $(RULE_FILES)
+	build/rulegen $@ $(RULE_FILES)
+
+build/obj/rules_embedded.o: build/rules_embedded.c
+	$(CC) $(BL_CFLAGS) $(CFLAGS) -c $< -o $@
+
+build/san/rules_embedded.o: build/rules_embedded.c
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+
+blamelint: $(ENGINE_OBJ) $(CLI_OBJ) build/obj/rules_embedded.o
+	$(CC) $(CFLAGS) $^ -o $@ $(LDFLAGS) $(LIBS)
+
+build/san/blamelint: $(SAN_ENGINE_OBJ) $(SAN_CLI_OBJ) build/san/rules_embedded.o
+	$(CC) $(SAN_FLAGS) $^ -o $@ $(LIBS)
+
+build/san/tests/%: tests/unit/%.c tests/unit/testutil.h $(SAN_ENGINE_OBJ) build/san/rules_embedded.o
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) -Itests/unit $< $(SAN_ENGINE_OBJ) \
+	  build/san/rules_embedded.o -o $@ $(LIBS) $(TEST_LIBS)
+
+# --- demo and tests ----------------------------------------------------------
+demo: deps
+	@$(MAKE) --no-print-directory all
+	@echo '$$ ./blamelint check corpus/example-postmortem.md'
+	@./blamelint check --color=auto corpus/example-postmortem.md; \
+	  status=$$?; echo "(exit status $$status: 1 means findings at or above --fail-on)"; \
+	  [ $$status -le 1 ]
+
+# Sanitizers abort on the first error; leaks are errors too.
+SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
+           UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+
+test: deps
+	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN)
+	@$(MAKE) --no-print-directory check-unit check-cli check-corpus
+
+check-unit: $(UNIT_BIN)
+	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
+
+check-cli: build/san/blamelint
+	@$(SAN_ENV) tests/cli/run.sh build/san/blamelint
+
+check-corpus: build/san/blamelint
+	@$(SAN_ENV) tests/corpus.sh build/san/blamelint
+
+# Rewrites every corpus/*.expected from the current binary: review the diff.
+corpus-update: blamelint
+	@tests/corpus.sh ./blamelint --update
+
+bench: deps
+	@$(MAKE) --no-print-directory all
+	@mkdir -p build/bench
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o build/bench/gen tests/bench/gen.c
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o build/bench/md4c_parse tests/bench/md4c_parse.c -lmd4c
+	tests/bench/bench.sh ./blamelint
+
+install: blamelint
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 755 blamelint $(DESTDIR)$(PREFIX)/bin/blamelint
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/blamelint
+
+clean:
+	rm -rf build blamelint

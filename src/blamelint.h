@@ -1,0 +1,119 @@
+/*
+ * blamelint.h: the engine's public API, shared by the CLI and the LSP server.
+ *
+ * The engine parses a Markdown postmortem into a document model, runs the
+ * rule set over it and returns diagnostics as byte spans.  It never prints
+ * and never exits: front ends decide how to show results.  Positions inside
+ * the engine are byte offsets into the caller's source; conversion to lines
+ * and columns happens only through bl_doc_position().
+ *
+ * Ownership: every object returned by a *_new / *_load / *_parse call is
+ * owned by the caller and released with the matching *_free, which accepts
+ * NULL.
+ */
+#ifndef BLAMELINT_H
+#define BLAMELINT_H
+
+#include <stddef.h>
+
+#define BL_VERSION "0.1.0"
+
+typedef enum bl_severity {
+    BL_SEV_OFF = 0,
+    BL_SEV_INFO = 1,
+    BL_SEV_WARNING = 2,
+    BL_SEV_ERROR = 3
+} bl_severity;
+
+/* Column units: what one step of a column counts. */
+typedef enum bl_encoding {
+    BL_ENC_UTF8 = 0,    /* bytes */
+    BL_ENC_UTF16 = 1,   /* UTF-16 code units (LSP default) */
+    BL_ENC_CODEPOINT = 2
+} bl_encoding;
+
+typedef struct bl_rules bl_rules;   /* a loaded rule set (opaque) */
+typedef struct bl_doc bl_doc;       /* a parsed document (opaque) */
+
+/* Public description of one rule, for listings, `explain` and hover. */
+typedef struct bl_rule_info {
+    const char *id;             /* "family/name" */
+    bl_severity severity;       /* default severity */
+    const char *summary;        /* one line */
+    const char *explain;        /* Markdown, several paragraphs */
+} bl_rule_info;
+
+/* One finding.  begin/end are byte offsets into the document source. */
+typedef struct bl_diag {
+    size_t begin, end;
+    const bl_rule_info *rule;   /* borrowed from the rule set */
+    bl_severity severity;
+    char *message;              /* owned by the bl_diags */
+    char *fix;                  /* replacement for [begin,end), or NULL */
+} bl_diag;
+
+typedef struct bl_diags {
+    bl_diag *items;
+    size_t n, alloc;
+} bl_diags;
+
+/* A position: 0-based line and column in the requested unit. */
+typedef struct bl_pos {
+    size_t line, col;
+} bl_pos;
+
+/* Error codes (negative); 0 is success.  Findings are never errors. */
+#define BL_OK 0
+#define BL_ENOMEM (-1)
+#define BL_EIO (-2)
+#define BL_ERULES (-3)      /* rule data is invalid */
+
+/* --- Rule sets ---------------------------------------------------------- */
+
+/* The default rules compiled into the binary.  On failure returns a
+ * negative code and writes a message into err. */
+int bl_rules_load_default(bl_rules **p_rules, char *err, size_t errlen);
+
+/* Every *.rules file in dir, instead of the defaults. */
+int bl_rules_load_dir(const char *dir, bl_rules **p_rules,
+                      char *err, size_t errlen);
+
+void bl_rules_free(bl_rules *rules);
+
+size_t bl_rules_count(const bl_rules *rules);
+const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
+const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
+
+/* --- Documents ---------------------------------------------------------- */
+
+/* Parses src (copied; need not be NUL-terminated or valid UTF-8).
+ * Returns NULL only when out of memory. */
+bl_doc *bl_doc_parse(const char *src, size_t len);
+void bl_doc_free(bl_doc *doc);
+
+const char *bl_doc_source(const bl_doc *doc, size_t *p_len);
+size_t bl_doc_line_count(const bl_doc *doc);
+
+/* Byte offset -> line/column.  Offsets past the end clamp to the end. */
+bl_pos bl_doc_position(const bl_doc *doc, size_t offset, bl_encoding enc);
+
+/* Line/column -> byte offset (the inverse, clamped to the line's end). */
+size_t bl_doc_offset(const bl_doc *doc, bl_pos pos, bl_encoding enc);
+
+/* Byte span of line (0-based) without its line ending. */
+void bl_doc_line_span(const bl_doc *doc, size_t line,
+                      size_t *p_begin, size_t *p_end);
+
+/* --- Linting ------------------------------------------------------------ */
+
+/* Appends the findings of every enabled rule to out, sorted by position.
+ * Returns 0 or BL_ENOMEM. */
+int bl_lint(const bl_rules *rules, const bl_doc *doc, bl_diags *out);
+
+void bl_diags_free(bl_diags *diags);
+
+const char *bl_severity_name(bl_severity sev);
+/* Parses "error", "warning", "info", "off"; returns -1 when unknown. */
+int bl_severity_parse(const char *name);
+
+#endif

@@ -1,0 +1,50 @@
+/*
+ * format.h: report formatters.  Each is a {name, begin, file, end} entry
+ * in cli_formats[] (format.c); the check command calls begin once, file
+ * for every checked file (clean ones too) and end with the totals.
+ */
+#ifndef CLI_FORMAT_H
+#define CLI_FORMAT_H
+
+#include <stdio.h>
+
+#include "../blamelint.h"
+
+typedef struct cli_summary {
+    size_t files, errors, warnings, infos;
+} cli_summary;
+
+typedef struct cli_out {
+    FILE *fp;
+    int color;      /* ANSI colours on */
+    int quiet;      /* text: findings only, no excerpt or summary */
+    size_t emitted; /* files written so far (JSON needs the commas) */
+} cli_out;
+
+typedef struct cli_format {
+    const char *name;
+    void (*begin)(cli_out *o);
+    void (*file)(cli_out *o, const char *path, const bl_doc *doc,
+                 const bl_diags *diags);
+    void (*end)(cli_out *o, const cli_summary *sum);
+} cli_format;
+
+extern const cli_format cli_formats[];
+
+const cli_format *cli_format_find(const char *name);
+
+/* 1-based line and code-point column of a byte offset, as every CLI
+ * format reports them. */
+void cli_line_col(const bl_doc *doc, size_t offset, size_t *p_line,
+                  size_t *p_col);
+
+/* format_text.c, format_json.c */
+void cli_text_file(cli_out *o, const char *path, const bl_doc *doc,
+                   const bl_diags *diags);
+void cli_text_end(cli_out *o, const cli_summary *sum);
+void cli_json_begin(cli_out *o);
+void cli_json_file(cli_out *o, const char *path, const bl_doc *doc,
+                   const bl_diags *diags);
+void cli_json_end(cli_out *o, const cli_summary *sum);
+
+#endif

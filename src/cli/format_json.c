@@ -1,0 +1,92 @@
+/*
+ * format_json.c: the JSON report.  Its shape is a contract other tools
+ * parse (README.md, "JSON report"): keep it stable.
+ */
+#include <string.h>
+
+#include "../engine/text.h"
+#include "format.h"
+
+/* Writes s as a JSON string.  Invalid UTF-8 becomes U+FFFD so the report
+ * is always valid JSON, whatever bytes the document held. */
+static void
+json_string(FILE *fp, const char *s, size_t n)
+{
+    size_t i = 0, cl;
+
+    fputc('"', fp);
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        uint32_t cp = bl_utf8_decode(s, n, i, &cl);
+        if (c == '"' || c == '\\')
+            fprintf(fp, "\\%c", c);
+        else if (c == '\n')
+            fputs("\\n", fp);
+        else if (c == '\t')
+            fputs("\\t", fp);
+        else if (c == '\r')
+            fputs("\\r", fp);
+        else if (c < 0x20 || c == 0x7F)
+            fprintf(fp, "\\u%04x", c);
+        else if (cp == 0xFFFD && cl == 1)
+            fputs("\xEF\xBF\xBD", fp);
+        else
+            fwrite(s + i, 1, cl, fp);
+        i += cl;
+    }
+    fputc('"', fp);
+}
+
+static void
+json_cstring(FILE *fp, const char *s)
+{
+    json_string(fp, s, strlen(s));
+}
+
+void
+cli_json_begin(cli_out *o)
+{
+    fputs("{\"version\":1,\"files\":[", o->fp);
+}
+
+void
+cli_json_file(cli_out *o, const char *path, const bl_doc *doc,
+              const bl_diags *diags)
+{
+    size_t i;
+
+    if (o->emitted++ > 0)
+        fputc(',', o->fp);
+    fputs("{\"path\":", o->fp);
+    json_cstring(o->fp, path);
+    fputs(",\"diagnostics\":[", o->fp);
+    for (i = 0; i < diags->n; i++) {
+        const bl_diag *d = &diags->items[i];
+        size_t l, c, el, ec;
+        cli_line_col(doc, d->begin, &l, &c);
+        cli_line_col(doc, d->end, &el, &ec);
+        if (i > 0)
+            fputc(',', o->fp);
+        fputs("{\"rule\":", o->fp);
+        json_cstring(o->fp, d->rule->id);
+        fprintf(o->fp, ",\"severity\":\"%s\",\"line\":%zu,\"column\":%zu,"
+                "\"endLine\":%zu,\"endColumn\":%zu,\"message\":",
+                bl_severity_name(d->severity), l, c, el, ec);
+        json_cstring(o->fp, d->message);
+        if (d->fix != NULL) {
+            fputs(",\"fix\":{\"replacement\":", o->fp);
+            json_cstring(o->fp, d->fix);
+            fputc('}', o->fp);
+        }
+        fputc('}', o->fp);
+    }
+    fputs("]}", o->fp);
+}
+
+void
+cli_json_end(cli_out *o, const cli_summary *sum)
+{
+    fprintf(o->fp, "],\"summary\":{\"files\":%zu,\"errors\":%zu,"
+            "\"warnings\":%zu,\"info\":%zu}}\n",
+            sum->files, sum->errors, sum->warnings, sum->infos);
+}

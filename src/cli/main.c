@@ -1,0 +1,365 @@
+/*
+ * main.c: the blamelint command line.
+ *
+ *   blamelint check [options] PATH...    lint files and directories
+ *   blamelint rules [--rules DIR]        list the rules
+ *   blamelint explain [--rules DIR] RULE explain one rule
+ *
+ * Exit status of check: 0 nothing at or above --fail-on, 1 something was,
+ * 2 a usage error or a file that could not be read (the others are still
+ * checked and reported).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../blamelint.h"
+#include "files.h"
+#include "format.h"
+
+#define EXIT_FINDINGS 1
+#define EXIT_TROUBLE 2
+
+static const char usage_main[] =
+    "Usage: blamelint COMMAND [OPTIONS]\n"
+    "\n"
+    "Finds blame-oriented language in Markdown postmortems.\n"
+    "\n"
+    "Commands:\n"
+    "  check PATH...     lint files, or directories (searched for *.md)\n"
+    "  rules             list every rule with its severity and summary\n"
+    "  explain RULE      explain a rule: why it matters, what to write\n"
+    "\n"
+    "Options:\n"
+    "  -h, --help        this help; COMMAND --help for a command's\n"
+    "  -V, --version     print the version\n";
+
+static const char usage_check[] =
+    "Usage: blamelint check [OPTIONS] PATH...\n"
+    "\n"
+    "Lints Markdown files.  A directory is searched recursively for *.md and\n"
+    "*.markdown files; - reads standard input.\n"
+    "\n"
+    "Options:\n"
+    "  --format text|json       report format (default text)\n"
+    "  --fail-on LEVEL          exit 1 when a finding is at or above LEVEL:\n"
+    "                           error, warning (default), info, or never\n"
+    "  --color auto|always|never  colour the text report (default auto: on a\n"
+    "                           terminal, unless NO_COLOR is set)\n"
+    "  -q, --quiet              text: findings only, no excerpts or summary\n"
+    "  --rules DIR              use the *.rules files in DIR instead of the\n"
+    "                           built-in rules\n"
+    "  --stdin-filename NAME    the path to report for -\n"
+    "  -h, --help               this help\n"
+    "\n"
+    "Exit status: 0 no findings at or above --fail-on, 1 some, 2 usage error\n"
+    "or a file that could not be read.\n";
+
+static const char usage_rules[] =
+    "Usage: blamelint rules [--rules DIR]\n"
+    "\n"
+    "Lists every rule: id, default severity and summary.\n";
+
+static const char usage_explain[] =
+    "Usage: blamelint explain [--rules DIR] RULE\n"
+    "\n"
+    "Prints a rule's explanation: why it matters and how to rewrite.\n";
+
+static int
+usage_error(const char *usage, const char *fmt, const char *arg)
+{
+    fputs("blamelint: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputc('\n', stderr);
+    fprintf(stderr, "%.*s", (int)strcspn(usage, "\n"), usage);
+    fputs("\nTry 'blamelint COMMAND --help'.\n", stderr);
+    return EXIT_TROUBLE;
+}
+
+static bl_rules *
+load_rules(const char *dir)
+{
+    bl_rules *rules;
+    char err[1024];
+    int rc = dir ? bl_rules_load_dir(dir, &rules, err, sizeof err)
+                 : bl_rules_load_default(&rules, err, sizeof err);
+
+    if (rc < 0) {
+        fprintf(stderr, "blamelint: %s\n", err);
+        return NULL;
+    }
+    return rules;
+}
+
+/* --- check ---------------------------------------------------------------- */
+
+typedef struct check_opts {
+    const cli_format *format;
+    int fail_on;            /* severity, or BL_SEV_ERROR + 1 for never */
+    const char *color;
+    int quiet;
+    const char *rules_dir;
+    const char *stdin_name;
+} check_opts;
+
+static int
+want_color(const char *mode)
+{
+    const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+
+    if (strcmp(mode, "always") == 0)
+        return 1;
+    if (strcmp(mode, "never") == 0)
+        return 0;
+    return isatty(STDOUT_FILENO) && (no == NULL || no[0] == '\0')
+           && !(term != NULL && strcmp(term, "dumb") == 0);
+}
+
+/* Lints one file into the report; returns 0, or -1 if it was unreadable. */
+static int
+check_one(const bl_rules *rules, const char *path, const check_opts *opt,
+          cli_out *out, cli_summary *sum, int *p_failed)
+{
+    const char *why = NULL, *shown = path;
+    size_t len, i;
+    char *text;
+    bl_doc *doc;
+    bl_diags diags = {NULL, 0, 0};
+    int is_stdin = strcmp(path, "-") == 0;
+
+    if (is_stdin)
+        shown = opt->stdin_name ? opt->stdin_name : "<stdin>";
+    text = cli_read(is_stdin ? NULL : path, &len, &why);
+    if (text == NULL) {
+        fprintf(stderr, "blamelint: %s: %s\n", shown, why);
+        return -1;
+    }
+    if (cli_is_binary(text, len)) {
+        fprintf(stderr, "blamelint: %s: binary file (it holds NUL bytes), "
+                "not checked\n", shown);
+        free(text);
+        return -1;
+    }
+    doc = bl_doc_parse(text, len);
+    free(text);
+    if (doc == NULL || bl_lint(rules, doc, &diags) < 0) {
+        fprintf(stderr, "blamelint: %s: out of memory\n", shown);
+        bl_diags_free(&diags);
+        bl_doc_free(doc);
+        return -1;
+    }
+    sum->files++;
+    for (i = 0; i < diags.n; i++) {
+        bl_severity s = diags.items[i].severity;
+        if (s == BL_SEV_ERROR)
+            sum->errors++;
+        else if (s == BL_SEV_WARNING)
+            sum->warnings++;
+        else
+            sum->infos++;
+        if ((int)s >= opt->fail_on)
+            *p_failed = 1;
+    }
+    opt->format->file(out, shown, doc, &diags);
+    bl_diags_free(&diags);
+    bl_doc_free(doc);
+    return 0;
+}
+
+static int
+cmd_check(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, 'f'},
+        {"fail-on", required_argument, NULL, 'F'},
+        {"color", required_argument, NULL, 'c'},
+        {"colour", required_argument, NULL, 'c'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"rules", required_argument, NULL, 'r'},
+        {"stdin-filename", required_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}
+    };
+    check_opts opt;
+    cli_paths paths = {NULL, 0, 0};
+    cli_summary sum = {0, 0, 0, 0};
+    cli_out out;
+    bl_rules *rules;
+    int c, i, trouble = 0, failed = 0, stdin_seen = 0;
+    size_t k;
+
+    memset(&opt, 0, sizeof opt);
+    opt.format = cli_format_find("text");
+    opt.fail_on = BL_SEV_WARNING;
+    opt.color = "auto";
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'f':
+            if ((opt.format = cli_format_find(optarg)) == NULL)
+                return usage_error(usage_check, "unknown format '%s' "
+                                   "(text or json)", optarg);
+            break;
+        case 'F':
+            if (strcmp(optarg, "never") == 0)
+                opt.fail_on = BL_SEV_ERROR + 1;
+            else if ((opt.fail_on = bl_severity_parse(optarg)) <= 0)
+                return usage_error(usage_check, "--fail-on takes error, "
+                                   "warning, info or never, not '%s'", optarg);
+            break;
+        case 'c':
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always")
+                && strcmp(optarg, "never"))
+                return usage_error(usage_check, "--color takes auto, always "
+                                   "or never, not '%s'", optarg);
+            opt.color = optarg;
+            break;
+        case 'q': opt.quiet = 1; break;
+        case 'r': opt.rules_dir = optarg; break;
+        case 's': opt.stdin_name = optarg; break;
+        case 'h': fputs(usage_check, stdout); return 0;
+        default: return usage_error(usage_check, "%s", "bad option");
+        }
+    }
+    if (optind >= argc)
+        return usage_error(usage_check, "%s", "no PATH to check");
+    if ((rules = load_rules(opt.rules_dir)) == NULL)
+        return EXIT_TROUBLE;
+    for (i = optind; i < argc; i++) {
+        if (strcmp(argv[i], "-") == 0 && stdin_seen++) {
+            continue;   /* standard input can be read only once */
+        }
+        if (cli_collect(argv[i], &paths) < 0) {
+            fprintf(stderr, "blamelint: %s: %s\n", argv[i], strerror(errno));
+            trouble = 1;
+        }
+    }
+    out.fp = stdout;
+    out.color = opt.format == cli_format_find("text") && want_color(opt.color);
+    out.quiet = opt.quiet;
+    out.emitted = 0;
+    if (opt.format->begin)
+        opt.format->begin(&out);
+    for (k = 0; k < paths.n; k++)
+        if (check_one(rules, paths.items[k], &opt, &out, &sum, &failed) < 0)
+            trouble = 1;
+    opt.format->end(&out, &sum);
+    fflush(stdout);
+    cli_paths_free(&paths);
+    bl_rules_free(rules);
+    return trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
+}
+
+/* --- rules, explain ----------------------------------------------------- */
+
+static int
+parse_rules_opt(int argc, char **argv, const char *usage, const char **p_dir)
+{
+    static const struct option longopts[] = {
+        {"rules", required_argument, NULL, 'r'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}
+    };
+    int c;
+
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if (c == 'r') {
+            *p_dir = optarg;
+        } else if (c == 'h') {
+            fputs(usage, stdout);
+            return 0;
+        } else {
+            return usage_error(usage, "%s", "bad option");
+        }
+    }
+    return -1;
+}
+
+static int
+cmd_rules(int argc, char **argv)
+{
+    const char *dir = NULL;
+    bl_rules *rules;
+    size_t i;
+    int rc = parse_rules_opt(argc, argv, usage_rules, &dir);
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc)
+        return usage_error(usage_rules, "unexpected argument '%s'",
+                           argv[optind]);
+    if ((rules = load_rules(dir)) == NULL)
+        return EXIT_TROUBLE;
+    for (i = 0; i < bl_rules_count(rules); i++) {
+        const bl_rule_info *r = bl_rules_at(rules, i);
+        printf("%-28s %-8s %s\n", r->id, bl_severity_name(r->severity),
+               r->summary);
+    }
+    bl_rules_free(rules);
+    return 0;
+}
+
+static int
+cmd_explain(int argc, char **argv)
+{
+    const char *dir = NULL;
+    const bl_rule_info *r;
+    bl_rules *rules;
+    int rc = parse_rules_opt(argc, argv, usage_explain, &dir);
+
+    if (rc >= 0)
+        return rc;
+    if (optind + 1 != argc)
+        return usage_error(usage_explain, "%s", "explain takes one RULE");
+    if ((rules = load_rules(dir)) == NULL)
+        return EXIT_TROUBLE;
+    r = bl_rules_find(rules, argv[optind]);
+    if (r == NULL) {
+        fprintf(stderr, "blamelint: no rule '%s'; 'blamelint rules' lists "
+                "them\n", argv[optind]);
+        bl_rules_free(rules);
+        return EXIT_TROUBLE;
+    }
+    printf("%s (%s by default)\n\n%s\n\n%s\n", r->id,
+           bl_severity_name(r->severity), r->summary, r->explain);
+    bl_rules_free(rules);
+    return 0;
+}
+
+/* --- dispatch -------------------------------------------------------------- */
+
+static const struct {
+    const char *name;
+    int (*fn)(int argc, char **argv);
+} commands[] = {
+    {"check", cmd_check},
+    {"rules", cmd_rules},
+    {"explain", cmd_explain},
+    {NULL, NULL}
+};
+
+int
+main(int argc, char **argv)
+{
+    int i;
+
+    if (argc < 2)
+        return usage_error(usage_main, "%s", "no command given");
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("blamelint %s\n", BL_VERSION);
+        return 0;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
+        || strcmp(argv[1], "help") == 0) {
+        fputs(usage_main, stdout);
+        return 0;
+    }
+    for (i = 0; commands[i].name != NULL; i++)
+        if (strcmp(commands[i].name, argv[1]) == 0)
+            return commands[i].fn(argc - 1, argv + 1);
+    return usage_error(usage_main, "unknown command '%s'", argv[1]);
+}

@@ -1,0 +1,764 @@
+/*
+ * doc.c: the Markdown front end.  One md4c pass builds the blocks, the
+ * sections and the prose units described in doc.h.
+ */
+#include <md4c.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "doc.h"
+#include "text.h"
+#include "vec.h"
+
+/* Everything the md4c callbacks need, on bl_doc_parse's stack. */
+typedef struct parse_ctx {
+    bl_doc *doc;
+    struct { int *items; size_t n, alloc; } stack;  /* open block indices */
+    size_t first_unbegun;   /* stack depth from which blocks lack begin */
+    size_t last_off;        /* end of the last source text seen */
+    int unit;               /* open prose unit, -1 when none */
+    int section;            /* current section index */
+    int verbatim;           /* >0 inside code or HTML blocks */
+    int image;              /* >0 inside an image: alt text is not prose */
+    int code_span;          /* inside `code` */
+    int code_pending;       /* code span whose placeholder is not out yet */
+    int quote;              /* block-quote depth */
+    int list_depth;
+    int row, col;           /* table position */
+    int in_link;
+    size_t link_prose;      /* prose length when the link opened */
+    size_t link_pieces;
+    size_t link_src;        /* source offset of the link text */
+    const char *href;
+    size_t href_len;
+    int oom;
+} parse_ctx;
+
+/* --- Helpers ----------------------------------------------------------- */
+
+/* md4c hands out a few strings of its own (" ", "\n", "" for NUL); only
+ * pointers inside the source map to offsets. */
+static int
+in_source(const parse_ctx *ctx, const char *p, size_t n)
+{
+    const char *s = ctx->doc->src;
+    return p >= s && p <= s + ctx->doc->len
+           && n <= (size_t)(s + ctx->doc->len - p);
+}
+
+static int
+top_block(const parse_ctx *ctx)
+{
+    return ctx->stack.n ? ctx->stack.items[ctx->stack.n - 1] : -1;
+}
+
+static void
+close_unit(parse_ctx *ctx)
+{
+    bl_doc *doc = ctx->doc;
+    bl_unit *u;
+
+    if (ctx->unit < 0)
+        return;
+    u = &doc->units.items[ctx->unit];
+    u->text_end = doc->prose.n;
+    u->piece_end = doc->pieces.n;
+    if (u->text_end == u->text_begin)
+        doc->units.n--;     /* nothing but markup: drop it */
+    ctx->unit = -1;
+}
+
+static int
+open_unit(parse_ctx *ctx)
+{
+    bl_doc *doc = ctx->doc;
+    bl_unit u;
+    int b = top_block(ctx);
+
+    if (ctx->unit >= 0)
+        return 0;
+    memset(&u, 0, sizeof u);
+    u.text_begin = doc->prose.n;
+    u.piece_begin = doc->pieces.n;
+    u.block = b;
+    u.section = ctx->section;
+    if (b >= 0) {
+        const bl_block *blk = &doc->blocks.items[b];
+        if (blk->type == BL_BLOCK_HEADING)
+            u.flags |= BL_UNIT_HEADING;
+        if (blk->type == BL_BLOCK_TD || blk->type == BL_BLOCK_TH)
+            u.flags |= BL_UNIT_CELL;
+    }
+    if (ctx->quote > 0)
+        u.flags |= BL_UNIT_QUOTE;
+    if (ctx->list_depth > 0)
+        u.flags |= BL_UNIT_ITEM;
+    if (BL_VEC_PUSH(&doc->units, u) < 0)
+        return -1;
+    ctx->unit = (int)doc->units.n - 1;
+    return 0;
+}
+
+/* Appends ulen bytes of unit text that stand for slen source bytes at s. */
+static int
+append(parse_ctx *ctx, const char *text, size_t ulen, size_t s, size_t slen)
+{
+    bl_doc *doc = ctx->doc;
+    bl_piece *last;
+    bl_piece p;
+
+    if (open_unit(ctx) < 0 || BL_VEC_RESERVE(&doc->prose, ulen + 1) < 0)
+        return -1;
+    p.u = doc->prose.n - doc->units.items[ctx->unit].text_begin;
+    p.s = s;
+    p.ulen = ulen;
+    p.slen = slen;
+    memcpy(doc->prose.items + doc->prose.n, text, ulen);
+    doc->prose.n += ulen;
+    /* Copied text that continues the previous piece extends it, which
+     * keeps the piece list short for long paragraphs. */
+    last = doc->pieces.n > doc->units.items[ctx->unit].piece_begin
+           ? &doc->pieces.items[doc->pieces.n - 1] : NULL;
+    if (last != NULL && last->ulen == last->slen && ulen == slen
+        && last->s + last->slen == s && last->u + last->ulen == p.u) {
+        last->ulen += ulen;
+        last->slen += slen;
+        return 0;
+    }
+    return BL_VEC_PUSH(&doc->pieces, p);
+}
+
+static int
+append_placeholder(parse_ctx *ctx, size_t s, size_t slen)
+{
+    char c = BL_PLACEHOLDER;
+    return append(ctx, &c, 1, s, slen);
+}
+
+/* Gives every open block that has no text yet its begin offset. */
+static void
+mark_text(parse_ctx *ctx, size_t begin, size_t end)
+{
+    size_t i;
+
+    for (i = ctx->first_unbegun; i < ctx->stack.n; i++)
+        ctx->doc->blocks.items[ctx->stack.items[i]].begin = begin;
+    ctx->first_unbegun = ctx->stack.n;
+    ctx->last_off = end;
+}
+
+/* Writes the UTF-8 encoding of cp into out; returns its length. */
+static size_t
+utf8_encode(uint32_t cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Decodes the entities prose commonly uses; others stay as written. */
+static size_t
+decode_entity(const char *e, size_t n, char *out)
+{
+    static const struct { const char *name; uint32_t cp; } named[] = {
+        {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+        {"&apos;", '\''}, {"&nbsp;", ' '}, {"&mdash;", 0x2014},
+        {"&ndash;", 0x2013}, {"&lsquo;", 0x2018}, {"&rsquo;", 0x2019},
+        {"&ldquo;", 0x201C}, {"&rdquo;", 0x201D}, {"&hellip;", 0x2026},
+        {NULL, 0}
+    };
+    uint32_t cp = 0;
+    size_t i;
+
+    if (n >= 4 && e[1] == '#') {
+        int hex = e[2] == 'x' || e[2] == 'X';
+        for (i = hex ? 3 : 2; i + 1 < n && cp <= 0x10FFFF; i++) {
+            char c = e[i];
+            int d = c >= '0' && c <= '9' ? c - '0'
+                    : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+                    : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            if (d < 0)
+                break;
+            cp = cp * (hex ? 16 : 10) + (uint32_t)d;
+        }
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
+        return utf8_encode(cp, out);
+    }
+    for (i = 0; named[i].name != NULL; i++)
+        if (strlen(named[i].name) == n && memcmp(named[i].name, e, n) == 0)
+            return utf8_encode(named[i].cp, out);
+    memcpy(out, e, n);
+    return n;
+}
+
+/* --- md4c callbacks ------------------------------------------------------ */
+
+static bl_block_type
+block_type(MD_BLOCKTYPE t)
+{
+    switch (t) {
+    case MD_BLOCK_QUOTE: return BL_BLOCK_QUOTE;
+    case MD_BLOCK_UL: return BL_BLOCK_UL;
+    case MD_BLOCK_OL: return BL_BLOCK_OL;
+    case MD_BLOCK_LI: return BL_BLOCK_LI;
+    case MD_BLOCK_HR: return BL_BLOCK_HR;
+    case MD_BLOCK_H: return BL_BLOCK_HEADING;
+    case MD_BLOCK_CODE: return BL_BLOCK_CODE;
+    case MD_BLOCK_HTML: return BL_BLOCK_HTML;
+    case MD_BLOCK_P: return BL_BLOCK_PARA;
+    case MD_BLOCK_TABLE: return BL_BLOCK_TABLE;
+    case MD_BLOCK_THEAD: return BL_BLOCK_THEAD;
+    case MD_BLOCK_TBODY: return BL_BLOCK_TBODY;
+    case MD_BLOCK_TR: return BL_BLOCK_TR;
+    case MD_BLOCK_TH: return BL_BLOCK_TH;
+    case MD_BLOCK_TD: return BL_BLOCK_TD;
+    default: return BL_BLOCK_DOC;
+    }
+}
+
+static int
+enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    parse_ctx *ctx = ud;
+    bl_doc *doc = ctx->doc;
+    bl_block b;
+    int parent = top_block(ctx);
+
+    if (type == MD_BLOCK_DOC)
+        return 0;
+    close_unit(ctx);
+    memset(&b, 0, sizeof b);
+    b.type = block_type(type);
+    b.parent = parent;
+    b.section = ctx->section;
+    b.begin = b.end = ctx->last_off;
+    b.row = b.col = -1;
+    if (parent >= 0)
+        b.flags = doc->blocks.items[parent].flags & BL_IN_QUOTE;
+    switch (type) {
+    case MD_BLOCK_QUOTE:
+        b.flags |= BL_IN_QUOTE;
+        ctx->quote++;
+        break;
+    case MD_BLOCK_UL: case MD_BLOCK_OL:
+        ctx->list_depth++;
+        break;
+    case MD_BLOCK_LI: {
+        const MD_BLOCK_LI_DETAIL *li = detail;
+        b.depth = ctx->list_depth;
+        if (parent >= 0 && doc->blocks.items[parent].type == BL_BLOCK_OL)
+            b.flags |= BL_LI_ORDERED;
+        if (li->is_task) {
+            b.flags |= BL_LI_TASK;
+            if (li->task_mark == 'x' || li->task_mark == 'X')
+                b.flags |= BL_LI_CHECKED;
+        }
+        break;
+    }
+    case MD_BLOCK_H: {
+        bl_section s;
+        b.level = (int)((const MD_BLOCK_H_DETAIL *)detail)->level;
+        memset(&s, 0, sizeof s);
+        s.heading = (int)doc->blocks.n;
+        s.level = b.level;
+        s.parent = -1;
+        s.title_unit = -1;
+        if (BL_VEC_PUSH(&doc->sections, s) < 0)
+            goto oom;
+        ctx->section = (int)doc->sections.n - 1;
+        b.section = ctx->section;
+        break;
+    }
+    case MD_BLOCK_CODE: case MD_BLOCK_HTML:
+        ctx->verbatim++;
+        break;
+    case MD_BLOCK_TABLE:
+        ctx->row = -1;
+        break;
+    case MD_BLOCK_TR:
+        ctx->row++;
+        ctx->col = -1;
+        break;
+    case MD_BLOCK_TH: case MD_BLOCK_TD:
+        ctx->col++;
+        b.row = ctx->row;
+        b.col = ctx->col;
+        break;
+    default:
+        break;
+    }
+    if (BL_VEC_PUSH(&doc->blocks, b) < 0
+        || BL_VEC_PUSH(&ctx->stack, (int)doc->blocks.n - 1) < 0)
+        goto oom;
+    return 0;
+oom:
+    ctx->oom = 1;
+    return -1;
+}
+
+/* Is the line after offset `at` a Setext underline (=== or ---)? */
+static int
+next_line_is_underline(const bl_doc *doc, size_t at)
+{
+    size_t i = at, n = 0;
+    char c;
+
+    while (i < doc->len && doc->src[i] != '\n' && doc->src[i] != '\r')
+        i++;
+    while (i < doc->len && (doc->src[i] == '\n' || doc->src[i] == '\r'))
+        i++;
+    while (i < doc->len && doc->src[i] == ' ')
+        i++;
+    if (i >= doc->len || (doc->src[i] != '=' && doc->src[i] != '-'))
+        return 0;
+    c = doc->src[i];
+    while (i < doc->len && doc->src[i] == c) {
+        i++;
+        n++;
+    }
+    while (i < doc->len && (doc->src[i] == ' ' || doc->src[i] == '\t'))
+        i++;
+    return n > 0 && (i >= doc->len || doc->src[i] == '\n'
+                     || doc->src[i] == '\r');
+}
+
+static int
+leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    parse_ctx *ctx = ud;
+    bl_doc *doc = ctx->doc;
+    bl_block *b;
+    int unit = ctx->unit;
+
+    (void)detail;
+    if (type == MD_BLOCK_DOC || ctx->stack.n == 0)
+        return 0;
+    close_unit(ctx);
+    b = &doc->blocks.items[top_block(ctx)];
+    if (ctx->first_unbegun >= ctx->stack.n) {
+        b->end = ctx->last_off;
+    } else {
+        b->begin = b->end = ctx->last_off;   /* no text inside */
+        ctx->first_unbegun = ctx->stack.n - 1;
+    }
+    switch (type) {
+    case MD_BLOCK_QUOTE: ctx->quote--; break;
+    case MD_BLOCK_UL: case MD_BLOCK_OL: ctx->list_depth--; break;
+    case MD_BLOCK_CODE: case MD_BLOCK_HTML: ctx->verbatim--; break;
+    case MD_BLOCK_H:
+        if (unit >= 0 && (size_t)unit < doc->units.n
+            && doc->units.items[unit].block == top_block(ctx))
+            doc->sections.items[ctx->section].title_unit = unit;
+        if (b->end > b->begin && next_line_is_underline(doc, b->end))
+            b->flags |= BL_H_SETEXT;
+        break;
+    default: break;
+    }
+    ctx->stack.n--;
+    return 0;
+}
+
+static int
+is_autolink_text(const char *text, size_t n, const char *href, size_t hn)
+{
+    if (n == 0)
+        return 0;
+    if (n == hn && memcmp(text, href, n) == 0)
+        return 1;
+    /* Permissive autolinks get a scheme the text lacks. */
+    return hn > n && memcmp(href + hn - n, text, n) == 0
+           && (memchr(href, ':', hn - n) != NULL);
+}
+
+static int
+enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    parse_ctx *ctx = ud;
+    bl_doc *doc = ctx->doc;
+
+    switch (type) {
+    case MD_SPAN_CODE:
+        ctx->code_span = 1;
+        ctx->code_pending = 1;
+        break;
+    case MD_SPAN_IMG:
+        if (ctx->image++ == 0 && !ctx->verbatim
+            && append_placeholder(ctx, ctx->last_off, 0) < 0)
+            goto oom;
+        break;
+    case MD_SPAN_A: {
+        const MD_SPAN_A_DETAIL *a = detail;
+        ctx->in_link = 1;
+        ctx->href = a->href.text;
+        ctx->href_len = a->href.size;
+        ctx->link_prose = doc->prose.n;
+        ctx->link_pieces = doc->pieces.n;
+        ctx->link_src = ctx->last_off;
+        break;
+    }
+    default:
+        break;
+    }
+    return 0;
+oom:
+    ctx->oom = 1;
+    return -1;
+}
+
+static int
+leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    parse_ctx *ctx = ud;
+    bl_doc *doc = ctx->doc;
+
+    (void)detail;
+    switch (type) {
+    case MD_SPAN_CODE:
+        ctx->code_span = 0;
+        if (ctx->code_pending && !ctx->verbatim && !ctx->image
+            && append_placeholder(ctx, ctx->last_off, 0) < 0)
+            goto oom;
+        ctx->code_pending = 0;
+        break;
+    case MD_SPAN_IMG:
+        ctx->image--;
+        break;
+    case MD_SPAN_A:
+        /* An autolink's text is its URL: replace it by a placeholder. */
+        if (ctx->in_link && ctx->unit >= 0
+            && ctx->link_prose >= doc->units.items[ctx->unit].text_begin
+            && is_autolink_text(doc->prose.items + ctx->link_prose,
+                                doc->prose.n - ctx->link_prose,
+                                ctx->href, ctx->href_len)) {
+            size_t s = ctx->link_pieces < doc->pieces.n
+                       ? doc->pieces.items[ctx->link_pieces].s
+                       : ctx->link_src;
+            doc->prose.n = ctx->link_prose;
+            doc->pieces.n = ctx->link_pieces;
+            if (append_placeholder(ctx, s, ctx->last_off - s) < 0)
+                goto oom;
+        }
+        ctx->in_link = 0;
+        break;
+    default:
+        break;
+    }
+    return 0;
+oom:
+    ctx->oom = 1;
+    return -1;
+}
+
+static int
+text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
+{
+    parse_ctx *ctx = ud;
+    size_t off = ctx->last_off, n = size;
+    int here = in_source(ctx, text, n);
+    char buf[8];
+    int rc = 0;
+
+    if (here && n > 0)
+        off = (size_t)(text - ctx->doc->src);
+    if (here && n > 0 && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR)
+        mark_text(ctx, off, off + n);
+    if (ctx->verbatim || ctx->image)
+        return 0;
+    switch (type) {
+    case MD_TEXT_NORMAL:
+        rc = here ? append(ctx, text, n, off, n) : append(ctx, text, n, off, 0);
+        break;
+    case MD_TEXT_SOFTBR: case MD_TEXT_BR:
+        rc = append(ctx, " ", 1, ctx->last_off, 0);
+        break;
+    case MD_TEXT_NULLCHAR:
+        rc = append(ctx, "\xEF\xBF\xBD", 3, ctx->last_off, 0);
+        break;
+    case MD_TEXT_ENTITY:
+        rc = append(ctx, buf, decode_entity(text, n, buf), off, here ? n : 0);
+        break;
+    case MD_TEXT_CODE:
+        if (!ctx->code_span)
+            break;
+        if (ctx->code_pending) {
+            ctx->code_pending = 0;
+            rc = append_placeholder(ctx, off, here ? n : 0);
+        } else if (here && ctx->doc->pieces.n > 0) {
+            bl_piece *p = &ctx->doc->pieces.items[ctx->doc->pieces.n - 1];
+            if (off + n > p->s + p->slen)
+                p->slen = off + n - p->s;
+        }
+        break;
+    case MD_TEXT_HTML:
+        /* Inline HTML (a comment, <br>) separates words like a space. */
+        rc = append(ctx, " ", 1, off, here ? n : 0);
+        break;
+    default:
+        break;
+    }
+    if (rc < 0) {
+        ctx->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
+/* --- Front matter, lines and sections ------------------------------------- */
+
+/* Is [b, e) a line holding only the fence (three of c, then spaces)? */
+static int
+is_fence_line(const char *s, size_t b, size_t e, char c)
+{
+    size_t i;
+
+    if (e - b < 3 || s[b] != c || s[b + 1] != c || s[b + 2] != c)
+        return 0;
+    for (i = b + 3; i < e; i++)
+        if (s[i] != ' ' && s[i] != '\t')
+            return 0;
+    return 1;
+}
+
+/* YAML front matter opens with "---" on the first line and closes with
+ * "---" or "..."; TOML uses "+++".  Without a closing line it is not
+ * front matter but a thematic break, and md4c gets it. */
+static void
+find_front_matter(bl_doc *doc)
+{
+    size_t li, b, e;
+    char c;
+
+    if (doc->lines.n < 2)
+        return;
+    b = doc->bom;
+    e = doc->lines.items[1];
+    while (e > b && (doc->src[e - 1] == '\n' || doc->src[e - 1] == '\r'))
+        e--;
+    if (is_fence_line(doc->src, b, e, '-'))
+        c = '-';
+    else if (is_fence_line(doc->src, b, e, '+'))
+        c = '+';
+    else
+        return;
+    for (li = 1; li < doc->lines.n; li++) {
+        size_t lb, le;
+        bl_doc_line_span(doc, li, &lb, &le);
+        if (is_fence_line(doc->src, lb, le, c)
+            || (c == '-' && is_fence_line(doc->src, lb, le, '.'))) {
+            doc->fm_begin = doc->bom;
+            doc->fm_end = li + 1 < doc->lines.n ? doc->lines.items[li + 1]
+                                                : doc->len;
+            return;
+        }
+    }
+}
+
+static int
+index_lines(bl_doc *doc)
+{
+    size_t i;
+
+    if (BL_VEC_PUSH(&doc->lines, 0) < 0)
+        return -1;
+    for (i = 0; i < doc->len; i++) {
+        char c = doc->src[i];
+        if (c == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')
+            continue;
+        if ((c == '\n' || c == '\r') && BL_VEC_PUSH(&doc->lines, i + 1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Sections nest by heading level; each runs to the next heading of the
+ * same or a higher level. */
+static void
+link_sections(bl_doc *doc)
+{
+    size_t i, j;
+
+    for (i = 0; i < doc->sections.n; i++) {
+        bl_section *s = &doc->sections.items[i];
+        const bl_block *h = &doc->blocks.items[s->heading];
+        s->begin = doc->lines.items[bl_doc_line_of(doc, h->begin)];
+        s->parent = -1;
+        for (j = i; j-- > 0;) {
+            if (doc->sections.items[j].level < s->level) {
+                s->parent = (int)j;
+                break;
+            }
+        }
+    }
+    for (i = 0; i < doc->sections.n; i++) {
+        bl_section *s = &doc->sections.items[i];
+        s->end = doc->len;
+        for (j = i + 1; j < doc->sections.n; j++) {
+            if (doc->sections.items[j].level <= s->level) {
+                s->end = doc->sections.items[j].begin;
+                break;
+            }
+        }
+    }
+}
+
+/* --- Public API ------------------------------------------------------------ */
+
+bl_doc *
+bl_doc_parse(const char *src, size_t len)
+{
+    MD_PARSER parser;
+    parse_ctx ctx;
+    bl_doc *doc = calloc(1, sizeof *doc);
+    size_t body;
+
+    if (doc == NULL)
+        return NULL;
+    doc->src = malloc(len + 1);
+    if (doc->src == NULL)
+        goto fail;
+    if (len > 0)
+        memcpy(doc->src, src, len);
+    doc->src[len] = '\0';
+    doc->len = len;
+    if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
+        doc->bom = 3;
+    if (index_lines(doc) < 0)
+        goto fail;
+    find_front_matter(doc);
+    body = doc->fm_end > doc->bom ? doc->fm_end : doc->bom;
+
+    memset(&ctx, 0, sizeof ctx);
+    ctx.doc = doc;
+    ctx.unit = -1;
+    ctx.section = -1;
+    ctx.last_off = body;
+    memset(&parser, 0, sizeof parser);
+    parser.flags = MD_DIALECT_GITHUB;
+    parser.enter_block = enter_block;
+    parser.leave_block = leave_block;
+    parser.enter_span = enter_span;
+    parser.leave_span = leave_span;
+    parser.text = text_cb;
+    /* md4c sizes are unsigned (32-bit); larger inputs are linted only up to
+     * what md4c can address rather than misparsed. */
+    md_parse(doc->src + body,
+             (MD_SIZE)(len - body > UINT32_MAX ? UINT32_MAX : len - body),
+             &parser, &ctx);
+    close_unit(&ctx);
+    BL_VEC_FREE(&ctx.stack);
+    if (ctx.oom)
+        goto fail;
+    link_sections(doc);
+    return doc;
+fail:
+    bl_doc_free(doc);
+    return NULL;
+}
+
+void
+bl_doc_free(bl_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    free(doc->src);
+    BL_VEC_FREE(&doc->lines);
+    BL_VEC_FREE(&doc->blocks);
+    BL_VEC_FREE(&doc->sections);
+    BL_VEC_FREE(&doc->units);
+    BL_VEC_FREE(&doc->pieces);
+    BL_VEC_FREE(&doc->prose);
+    free(doc);
+}
+
+const char *
+bl_doc_source(const bl_doc *doc, size_t *p_len)
+{
+    *p_len = doc->len;
+    return doc->src;
+}
+
+size_t
+bl_doc_line_count(const bl_doc *doc)
+{
+    return doc->lines.n;
+}
+
+size_t
+bl_doc_line_of(const bl_doc *doc, size_t offset)
+{
+    size_t lo = 0, hi = doc->lines.n;
+
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->lines.items[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void
+bl_doc_line_span(const bl_doc *doc, size_t line, size_t *p_begin,
+                 size_t *p_end)
+{
+    size_t b, e;
+
+    if (line >= doc->lines.n) {
+        *p_begin = *p_end = doc->len;
+        return;
+    }
+    b = doc->lines.items[line];
+    e = line + 1 < doc->lines.n ? doc->lines.items[line + 1] : doc->len;
+    while (e > b && (doc->src[e - 1] == '\n' || doc->src[e - 1] == '\r'))
+        e--;
+    *p_begin = b;
+    *p_end = e;
+}
+
+size_t
+bl_unit_to_source(const bl_doc *doc, const bl_unit *u, size_t off,
+                  int is_end)
+{
+    size_t lo = u->piece_begin, hi = u->piece_end;
+    const bl_piece *p;
+
+    if (lo == hi)
+        return 0;
+    /* The last piece starting at or before off (for an end offset, before
+     * it, so an end never maps into the next piece's source). */
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        size_t start = doc->pieces.items[mid].u;
+        if (is_end ? start < off : start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    p = &doc->pieces.items[lo];
+    if (off <= p->u)
+        return p->s;
+    if (off >= p->u + p->ulen)
+        return p->s + p->slen;
+    if (p->ulen == p->slen)
+        return p->s + (off - p->u);
+    return is_end ? p->s + p->slen : p->s;
+}

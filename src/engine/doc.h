@@ -1,0 +1,114 @@
+/*
+ * doc.h: the document model behind the opaque bl_doc.
+ *
+ * bl_doc_parse() runs md4c once and records:
+ *  - the line index (line starts; "\n", "\r\n" and a lone "\r" end a line);
+ *  - YAML ("---") or TOML ("+++") front matter, which md4c never sees;
+ *  - the blocks md4c reports, in document order, linked to their parent;
+ *  - the sections: one per heading (ATX or Setext), nested by level;
+ *  - the prose units: the text of each leaf block (heading, paragraph,
+ *    table cell, tight list item) with code, URLs, HTML and images left out.
+ *
+ * Prose units are what rules read.  Their text lives in doc->prose and is
+ * joined from source pieces, so "**Bob** forgot" reads "Bob forgot"; each
+ * piece remembers where it came from, and bl_unit_to_source() maps any
+ * offset in a unit back to the exact source byte.  Inline code, autolinks
+ * and images become one BL_PLACEHOLDER byte so that neither a word nor a
+ * pattern can run across them.
+ */
+#ifndef BL_DOC_H
+#define BL_DOC_H
+
+#include <stddef.h>
+
+#include "../blamelint.h"
+
+#define BL_PLACEHOLDER '\x1a'
+
+typedef enum bl_block_type {
+    BL_BLOCK_DOC, BL_BLOCK_QUOTE, BL_BLOCK_UL, BL_BLOCK_OL, BL_BLOCK_LI,
+    BL_BLOCK_HR, BL_BLOCK_HEADING, BL_BLOCK_CODE, BL_BLOCK_HTML,
+    BL_BLOCK_PARA, BL_BLOCK_TABLE, BL_BLOCK_THEAD, BL_BLOCK_TBODY,
+    BL_BLOCK_TR, BL_BLOCK_TH, BL_BLOCK_TD
+} bl_block_type;
+
+/* bl_block.flags */
+#define BL_LI_ORDERED   0x01    /* item of an ordered list */
+#define BL_LI_TASK      0x02    /* "- [ ]" task item */
+#define BL_LI_CHECKED   0x04    /* "- [x]" */
+#define BL_H_SETEXT     0x08    /* heading underlined with === or --- */
+#define BL_IN_QUOTE     0x10    /* inside a block quote */
+
+typedef struct bl_block {
+    bl_block_type type;
+    int parent;             /* block index, -1 for the document */
+    int section;            /* enclosing section index, -1 before the first */
+    unsigned flags;
+    int level;              /* heading level 1-6 */
+    int depth;              /* list items: 1 for a top-level item */
+    int row, col;           /* table cells: 0-based; row 0 is the header */
+    /* Byte span of the block's text content, from its first text to its
+     * last.  md4c reports no block offsets, so a block without text gets
+     * an empty span at the nearest preceding text. */
+    size_t begin, end;
+} bl_block;
+
+typedef struct bl_section {
+    int heading;            /* block index of the heading */
+    int level;
+    int parent;             /* enclosing section, -1 for a top-level one */
+    int title_unit;         /* prose unit holding the title, -1 if empty */
+    size_t begin, end;      /* heading line start .. next section start */
+} bl_section;
+
+/* One piece of a unit's text: ulen bytes at unit offset u came from slen
+ * source bytes at s.  ulen == slen for copied text; a decoded entity or a
+ * placeholder differ. */
+typedef struct bl_piece {
+    size_t u, s, ulen, slen;
+} bl_piece;
+
+/* bl_unit.flags */
+#define BL_UNIT_HEADING 0x01
+#define BL_UNIT_QUOTE   0x02    /* inside a block quote: quoted speech */
+#define BL_UNIT_CELL    0x04
+#define BL_UNIT_ITEM    0x08    /* inside a list item */
+
+typedef struct bl_unit {
+    size_t text_begin, text_end;    /* into doc->prose */
+    size_t piece_begin, piece_end;  /* into doc->pieces */
+    int block;
+    int section;
+    unsigned flags;
+} bl_unit;
+
+struct bl_doc {
+    char *src;
+    size_t len;
+    size_t bom;             /* 3 when the source starts with a UTF-8 BOM */
+    size_t fm_begin, fm_end;    /* front matter, empty when none */
+    struct { size_t *items; size_t n, alloc; } lines;
+    struct { bl_block *items; size_t n, alloc; } blocks;
+    struct { bl_section *items; size_t n, alloc; } sections;
+    struct { bl_unit *items; size_t n, alloc; } units;
+    struct { bl_piece *items; size_t n, alloc; } pieces;
+    struct { char *items; size_t n, alloc; } prose;
+};
+
+/* Maps an offset in unit u's text (relative to text_begin) to a source
+ * offset.  is_end picks the end of a piece that has no 1:1 mapping. */
+size_t bl_unit_to_source(const bl_doc *doc, const bl_unit *u, size_t off,
+                         int is_end);
+
+/* The text of unit u. */
+static inline const char *
+bl_unit_text(const bl_doc *doc, const bl_unit *u, size_t *p_len)
+{
+    *p_len = u->text_end - u->text_begin;
+    return doc->prose.items + u->text_begin;
+}
+
+/* Line index of a byte offset (0-based). */
+size_t bl_doc_line_of(const bl_doc *doc, size_t offset);
+
+#endif

@@ -1,0 +1,245 @@
+/*
+ * lint.c: a lint run.  The sentence walk, the people the document names,
+ * and the diagnostics list.
+ */
+#include <string.h>
+
+#include "lint.h"
+#include "vec.h"
+
+static char *
+dup_n(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+
+    if (d != NULL) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* Lower-cases ASCII letters; other bytes (UTF-8) are kept, which is enough
+ * for the trigger words rules use. */
+static size_t
+lower_word(const char *w, size_t n, char *out, size_t cap)
+{
+    size_t i;
+
+    if (n >= cap)
+        return 0;
+    for (i = 0; i < n; i++)
+        out[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+    /* A curly apostrophe triggers like a straight one: didn’t == didn't. */
+    for (i = 0; i + 2 < n; i++) {
+        if ((unsigned char)out[i] == 0xE2 && (unsigned char)out[i + 1] == 0x80
+            && (unsigned char)out[i + 2] == 0x99) {
+            out[i] = '\'';
+            memmove(out + i + 1, out + i + 3, n - i - 3);
+            n -= 2;
+        }
+    }
+    return n;
+}
+
+static int
+add_candidates(bl_lint_ctx *lc, const bl_trigger *t, unsigned stamp)
+{
+    size_t i;
+
+    for (i = 0; i < t->n; i++) {
+        int e = t->entries[i];
+        if (lc->stamp[e] == stamp)
+            continue;
+        lc->stamp[e] = stamp;
+        if (BL_VEC_PUSH(&lc->cands, e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+    int x = *(const int *)a, y = *(const int *)b;
+    return (x > y) - (x < y);
+}
+
+int
+bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n)
+{
+    size_t i;
+    char *d;
+
+    for (i = 0; i < lc->people.n; i++)
+        if (strlen(lc->people.items[i]) == n
+            && memcmp(lc->people.items[i], name, n) == 0)
+            return 0;
+    d = dup_n(name, n);
+    if (d == NULL || BL_VEC_PUSH(&lc->people, d) < 0) {
+        free(d);
+        return -1;
+    }
+    return 0;
+}
+
+typedef struct walk {
+    bl_lint_ctx *lc;
+    int unit;
+    const char *text;
+    size_t len;
+} walk;
+
+/* One sentence: gather the entries its words can trigger. */
+static int
+on_sentence(bl_span sp, void *ud)
+{
+    walk *w = ud;
+    bl_lint_ctx *lc = w->lc;
+    bl_sentence s;
+    bl_span word;
+    size_t pos = sp.begin, i, k;
+    unsigned stamp = (unsigned)lc->sentences.n + 1;
+    char lower[64];
+
+    s.unit = w->unit;
+    s.begin = sp.begin;
+    s.end = sp.end;
+    s.cand_begin = lc->cands.n;
+    while (bl_next_word(w->text, sp.end, &pos, &word)) {
+        size_t n = lower_word(w->text + word.begin, word.end - word.begin,
+                              lower, sizeof lower);
+        const bl_trigger *t;
+        if (n == 0)
+            continue;
+        if (word.begin > 0 && w->text[word.begin - 1] == '@'
+            && bl_lint_learn_person(lc, w->text + word.begin - 1,
+                                    word.end - word.begin + 1) < 0)
+            return -1;
+        t = bl_rules_trigger(lc->rules, lower, n);
+        if (t != NULL && add_candidates(lc, t, stamp) < 0)
+            return -1;
+        for (k = 0; k < lc->rules->prefixes.n; k++) {
+            const bl_trigger *p = &lc->rules->prefixes.items[k];
+            size_t pn = strlen(p->word);
+            if (n >= pn && memcmp(lower, p->word, pn) == 0
+                && add_candidates(lc, p, stamp) < 0)
+                return -1;
+        }
+    }
+    s.cand_end = lc->cands.n;
+    if (s.cand_end == s.cand_begin)
+        return 0;   /* nothing any rule looks for */
+    /* Entry order is rule-file order, which is also priority order. */
+    qsort(lc->cands.items + s.cand_begin, s.cand_end - s.cand_begin,
+          sizeof(int), cmp_int);
+    if (BL_VEC_PUSH(&lc->sentences, s) < 0)
+        return -1;
+    for (i = s.cand_begin; i < s.cand_end; i++) {
+        int e = lc->cands.items[i];
+        if (lc->rules->entries.items[e].rule < 0
+            && bl_patterns_learn(lc, &lc->sentences.items[lc->sentences.n - 1],
+                                 e) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+walk_sentences(bl_lint_ctx *lc)
+{
+    size_t u;
+    walk w;
+
+    w.lc = lc;
+    for (u = 0; u < lc->doc->units.n; u++) {
+        w.unit = (int)u;
+        w.text = bl_unit_text(lc->doc, &lc->doc->units.items[u], &w.len);
+        if (bl_split_sentences(w.text, w.len, on_sentence, &w) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int
+bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
+               const char *message, const char *fix)
+{
+    bl_diag d;
+
+    memset(&d, 0, sizeof d);
+    d.begin = begin;
+    d.end = end;
+    d.rule = &lc->rules->rules.items[rule].info;
+    d.severity = d.rule->severity;
+    d.message = dup_n(message, strlen(message));
+    d.fix = fix ? dup_n(fix, strlen(fix)) : NULL;
+    if (d.message == NULL || (fix != NULL && d.fix == NULL)
+        || BL_VEC_PUSH(lc->out, d) < 0) {
+        free(d.message);
+        free(d.fix);
+        return -1;
+    }
+    return 0;
+}
+
+static int
+cmp_diag(const void *a, const void *b)
+{
+    const bl_diag *x = a, *y = b;
+
+    if (x->begin != y->begin)
+        return x->begin < y->begin ? -1 : 1;
+    if (x->end != y->end)
+        return x->end < y->end ? -1 : 1;
+    return strcmp(x->rule->id, y->rule->id);
+}
+
+int
+bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
+{
+    /* Compiled patterns are cached in the rule set as they are first
+     * used; that cache is the only thing a lint run changes in it. */
+    bl_rules *rules = (bl_rules *)crules;
+    bl_lint_ctx lc;
+    size_t i, first = out->n;
+    int rc = 0;
+
+    memset(&lc, 0, sizeof lc);
+    lc.rules = rules;
+    lc.doc = doc;
+    lc.out = out;
+    lc.stamp = calloc(rules->entries.n + 1, sizeof *lc.stamp);
+    if (lc.stamp == NULL || walk_sentences(&lc) < 0)
+        rc = BL_ENOMEM;
+    for (i = 0; rc == 0 && i < rules->rules.n; i++) {
+        if (rules->rules.items[i].info.severity == BL_SEV_OFF)
+            continue;
+        if (rules->rules.items[i].check(&lc, (int)i) < 0)
+            rc = BL_ENOMEM;
+    }
+    if (out->n > first)
+        qsort(out->items + first, out->n - first, sizeof *out->items,
+              cmp_diag);
+    for (i = 0; i < lc.people.n; i++)
+        free(lc.people.items[i]);
+    BL_VEC_FREE(&lc.people);
+    BL_VEC_FREE(&lc.sentences);
+    BL_VEC_FREE(&lc.cands);
+    free(lc.stamp);
+    return rc;
+}
+
+void
+bl_diags_free(bl_diags *diags)
+{
+    size_t i;
+
+    if (diags == NULL)
+        return;
+    for (i = 0; i < diags->n; i++) {
+        free(diags->items[i].message);
+        free(diags->items[i].fix);
+    }
+    BL_VEC_FREE(diags);
+}

@@ -1,0 +1,51 @@
+/*
+ * lint.h: one lint run's context, shared by bl_lint and the checks.
+ *
+ * A run first walks every prose unit once: it splits sentences, looks
+ * each word up in the rule set's trigger index, and remembers per sentence
+ * which pattern entries its words can set off.  Learn entries run in that
+ * walk, so by the time checks run the context knows which capitalised
+ * words the document uses as people's names.
+ */
+#ifndef BL_LINT_H
+#define BL_LINT_H
+
+#include "doc.h"
+#include "rules.h"
+#include "text.h"
+
+typedef struct bl_sentence {
+    int unit;
+    size_t begin, end;              /* relative to the unit's text */
+    size_t cand_begin, cand_end;    /* into bl_lint_ctx.cands */
+} bl_sentence;
+
+typedef struct bl_lint_ctx {
+    bl_rules *rules;
+    const bl_doc *doc;
+    bl_diags *out;
+    struct { bl_sentence *items; size_t n, alloc; } sentences;
+    struct { int *items; size_t n, alloc; } cands;
+    struct { char **items; size_t n, alloc; } people;
+    unsigned *stamp;                /* per entry: last sentence seen + 1 */
+    int patterns_done;
+    int oom;
+} bl_lint_ctx;
+
+/* The "patterns" check: runs every enabled pattern rule in one pass over
+ * the sentences, so that a phrase two entries match yields one finding. */
+int bl_check_patterns(bl_lint_ctx *lc, int rule);
+
+/* Adds a finding for rule over source bytes [begin, end).  message and fix
+ * are copied; fix may be NULL. */
+int bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
+                   const char *message, const char *fix);
+
+/* Remembers that the document uses name (an @handle or a capitalised
+ * word) for a person. */
+int bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n);
+
+/* Runs Learn entry `entry` over sentence s (patterns.c). */
+int bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s, int entry);
+
+#endif

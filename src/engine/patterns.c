@@ -1,0 +1,529 @@
+/*
+ * patterns.c: the "patterns" check, which runs the Match stanzas of the
+ * rule files over the sentences the trigger index picked.
+ *
+ * A match becomes a finding only if it passes the guards that keep the
+ * check precise: it is not inside quotation marks or a block quote (those
+ * are someone's words, not the author's), its sentence does not trip the
+ * entry's Unless: veto (meta statements such as "human error is never a
+ * root cause"), its section passes Section:/Not-Section:, and a
+ * capitalised word it takes for a person's name is plausibly one.
+ */
+#include <string.h>
+
+#include "lint.h"
+#include "text.h"
+#include "vec.h"
+
+/* --- Quotation marks -------------------------------------------------------- */
+
+typedef struct quotes {
+    struct { bl_span *items; size_t n, alloc; } spans;
+    int unit;
+} quotes;
+
+static int
+is_word_at(const char *t, size_t len, size_t i)
+{
+    size_t n;
+    return i < len && bl_is_word_cp(bl_utf8_decode(t, len, i, &n));
+}
+
+static int
+is_word_before(const char *t, size_t i)
+{
+    size_t b = i, n;
+
+    if (i == 0)
+        return 0;
+    b = i - 1;
+    while (b > 0 && ((unsigned char)t[b] & 0xC0) == 0x80)
+        b--;
+    return bl_is_word_cp(bl_utf8_decode(t, i, b, &n));
+}
+
+/* Finds quoted stretches: "...", “...”, and '...' or ‘...’ where the
+ * opening mark starts a word and the closing one ends one, so the
+ * apostrophes of "Bob's" and "didn't" never open a quote. */
+static int
+find_quotes(const char *t, size_t len, quotes *q)
+{
+    size_t i = 0, open = 0;
+    int in_double = 0;
+
+    q->spans.n = 0;
+    while (i < len) {
+        unsigned char c = (unsigned char)t[i];
+        size_t cl = 1;
+        int dq_open = 0, dq_close = 0, sq_open = 0;
+        if (c == 0xE2 && i + 2 < len && (unsigned char)t[i + 1] == 0x80) {
+            unsigned char d = (unsigned char)t[i + 2];
+            cl = 3;
+            dq_open = d == 0x9C;
+            dq_close = d == 0x9D;
+            sq_open = d == 0x98;
+        } else if (c == '"') {
+            dq_open = !in_double;
+            dq_close = in_double;
+        } else if (c == '\'') {
+            sq_open = !is_word_before(t, i) && is_word_at(t, len, i + 1);
+        }
+        if (dq_open && !in_double) {
+            in_double = 1;
+            open = i;
+        } else if (dq_close && in_double) {
+            bl_span s = {open, i + cl};
+            in_double = 0;
+            if (BL_VEC_PUSH(&q->spans, s) < 0)
+                return -1;
+        } else if (sq_open && !in_double) {
+            /* The closing mark: ' or ’ not followed by a letter, within a
+             * short stretch (a quoted phrase, not half a paragraph). */
+            size_t j, limit = i + 160 < len ? i + 160 : len;
+            for (j = i + cl; j < limit; j++) {
+                int sq = t[j] == '\'';
+                size_t jl = 1;
+                if ((unsigned char)t[j] == 0xE2 && j + 2 < len
+                    && (unsigned char)t[j + 1] == 0x80
+                    && (unsigned char)t[j + 2] == 0x99) {
+                    sq = 1;
+                    jl = 3;
+                }
+                if (sq && !is_word_at(t, len, j + jl)
+                    && is_word_before(t, j)) {
+                    bl_span s = {i, j + jl};
+                    if (BL_VEC_PUSH(&q->spans, s) < 0)
+                        return -1;
+                    i = j + jl;
+                    cl = 0;
+                    break;
+                }
+            }
+        }
+        i += cl;
+    }
+    return 0;
+}
+
+static int
+overlaps_quote(const quotes *q, size_t b, size_t e)
+{
+    size_t i;
+
+    for (i = 0; i < q->spans.n; i++)
+        if (b < q->spans.items[i].end && e > q->spans.items[i].begin)
+            return 1;
+    return 0;
+}
+
+/* --- Names ------------------------------------------------------------------ */
+
+/* Would a reader take this capitalised word for a person's name?  Acronyms
+ * (DNS), CamelCase products (PagerDuty), words with digits (S3) and the
+ * rule set's Not-Names (sentence starters, common system names) are not. */
+static int
+is_plausible_name(const bl_lint_ctx *lc, const bl_entry *e, const char *w,
+                  size_t n, unsigned unit_flags)
+{
+    size_t i, k, uppers = 0, cl;
+
+    if (unit_flags & BL_UNIT_HEADING)
+        return 0;   /* Title Case headings capitalise every word */
+    for (i = 0; i < n; i += cl) {
+        uint32_t cp = bl_utf8_decode(w, n, i, &cl);
+        if (cp >= '0' && cp <= '9')
+            return 0;
+        if (bl_is_upper_cp(cp))
+            uppers++;
+    }
+    if (uppers != 1)
+        return 0;
+    for (k = 0; k < lc->rules->not_names.n; k++) {
+        const char *nn = lc->rules->not_names.items[k];
+        if (strlen(nn) == n && memcmp(nn, w, n) == 0)
+            return 0;
+    }
+    if (e->names == BL_NAMES_KNOWN) {
+        for (k = 0; k < lc->people.n; k++)
+            if (strlen(lc->people.items[k]) == n
+                && memcmp(lc->people.items[k], w, n) == 0)
+                return 1;
+        return 0;
+    }
+    return 1;
+}
+
+/* --- Messages and fixes ------------------------------------------------------- */
+
+typedef struct strbuf {
+    char *items;
+    size_t n, alloc;
+} strbuf;
+
+static int
+sb_add(strbuf *sb, const char *s, size_t n)
+{
+    if (BL_VEC_RESERVE(sb, n + 1) < 0)
+        return -1;
+    memcpy(sb->items + sb->n, s, n);
+    sb->n += n;
+    sb->items[sb->n] = '\0';
+    return 0;
+}
+
+/* Appends the matched text as a reader would quote it: whitespace
+ * collapsed, placeholders dropped, cut at a word boundary if long. */
+static int
+sb_add_quoted(strbuf *sb, const char *s, size_t n)
+{
+    size_t i, start = sb->n;
+    int space = 0;
+
+    for (i = 0; i < n; i++) {
+        char c = s[i];
+        if (c == BL_PLACEHOLDER)
+            continue;
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = 1;
+            continue;
+        }
+        if (space && sb->n > start && sb_add(sb, " ", 1) < 0)
+            return -1;
+        space = 0;
+        if (sb->n - start >= 60) {
+            return sb_add(sb, "...", 3);
+        }
+        if (sb_add(sb, &c, 1) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Expands "{0}" in a message to the matched words. */
+static int
+expand_message(strbuf *sb, const char *tmpl, const char *m, size_t mn)
+{
+    const char *p = tmpl, *q;
+
+    while ((q = strstr(p, "{0}")) != NULL) {
+        if (sb_add(sb, p, (size_t)(q - p)) < 0 || sb_add_quoted(sb, m, mn) < 0)
+            return -1;
+        p = q + 3;
+    }
+    return sb_add(sb, p, strlen(p));
+}
+
+/* Expands $0-$9 and ${name} in a fix to the groups' text. */
+static int
+expand_fix(strbuf *sb, const char *tmpl, const pcre2_code *re,
+           const char *subj, const PCRE2_SIZE *ov, int rc)
+{
+    const char *p = tmpl;
+
+    while (*p) {
+        int g = -1;
+        const char *next = p + 1;
+        if (p[0] == '$' && p[1] >= '0' && p[1] <= '9') {
+            g = p[1] - '0';
+            next = p + 2;
+        } else if (p[0] == '$' && p[1] == '{') {
+            const char *close = strchr(p, '}');
+            char name[32];
+            if (close != NULL && (size_t)(close - p - 2) < sizeof name) {
+                memcpy(name, p + 2, (size_t)(close - p - 2));
+                name[close - p - 2] = '\0';
+                g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
+                next = close + 1;
+            }
+        } else if (p[0] == '$' && p[1] == '$') {
+            next = p + 2;
+        }
+        if (g >= 0 && g < rc && ov[2 * g] != PCRE2_UNSET) {
+            if (sb_add(sb, subj + ov[2 * g], ov[2 * g + 1] - ov[2 * g]) < 0)
+                return -1;
+        } else if (g < 0 && sb_add(sb, p, 1) < 0) {
+            return -1;
+        }
+        p = next;
+    }
+    return 0;
+}
+
+/* --- Matching ------------------------------------------------------------------- */
+
+/* Does any title on the section chain of `section` match re? */
+static int
+section_matches(const bl_doc *doc, int section, bl_regex *re,
+                pcre2_match_data *md)
+{
+    pcre2_code *code = bl_regex_get(re);
+
+    while (code != NULL && section >= 0) {
+        const bl_section *s = &doc->sections.items[section];
+        if (s->title_unit >= 0) {
+            size_t n;
+            const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                         &n);
+            if (pcre2_match(code, (PCRE2_SPTR)t, n, 0, 0, md, NULL) >= 0)
+                return 1;
+        }
+        section = s->parent;
+    }
+    return 0;
+}
+
+typedef struct found {
+    int entry;
+    int rule;
+    bl_severity sev;
+    size_t begin, end;      /* unit offsets of the reported span */
+    char *message;
+    char *fix;
+} found;
+
+typedef struct run {
+    bl_lint_ctx *lc;
+    quotes q;
+    struct { found *items; size_t n, alloc; } found;
+} run;
+
+static void
+found_free(found *f)
+{
+    free(f->message);
+    free(f->fix);
+}
+
+/* Keeps one finding per stretch of text: a later, overlapping match wins
+ * only with a higher severity (entries come in priority order). */
+static int
+keep(run *r, found f)
+{
+    size_t i;
+
+    for (i = 0; i < r->found.n; i++) {
+        found *g = &r->found.items[i];
+        if (f.begin < g->end && f.end > g->begin) {
+            if (f.sev > g->sev) {
+                found_free(g);
+                *g = f;
+            } else {
+                found_free(&f);
+            }
+            return 0;
+        }
+    }
+    if (BL_VEC_PUSH(&r->found, f) < 0) {
+        found_free(&f);
+        return -1;
+    }
+    return 0;
+}
+
+/* Finds the set group called name (several groups may share it, one per
+ * branch); returns 1 and its bounds, or 0. */
+static int
+named_group(const pcre2_code *code, const PCRE2_SIZE *ov, int rc,
+            const char *name, size_t *p_b, size_t *p_e)
+{
+    PCRE2_SPTR first, last, entry;
+    int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first,
+                                              &last);
+    uint32_t entry_size;
+
+    if (size <= 0)
+        return 0;
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    for (entry = first; entry <= last; entry += entry_size) {
+        int g = (entry[0] << 8) | entry[1];
+        if (g < rc && ov[2 * g] != PCRE2_UNSET) {
+            *p_b = ov[2 * g];
+            *p_e = ov[2 * g + 1];
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Builds the finding for one match while its groups are in md. */
+static int
+make_found(run *r, const bl_entry *e, int ei, const char *text, size_t b,
+           size_t en, const pcre2_code *code, const PCRE2_SIZE *ov, int rc,
+           found *f)
+{
+    strbuf msg = {NULL, 0, 0}, fix = {NULL, 0, 0};
+
+    memset(f, 0, sizeof *f);
+    f->entry = ei;
+    f->rule = e->rule;
+    f->sev = r->lc->rules->rules.items[e->rule].info.severity;
+    f->begin = b;
+    f->end = en;
+    if (expand_message(&msg, e->message, text + b, en - b) < 0
+        || sb_add(&msg, " ", 1) < 0
+        || sb_add(&msg, e->suggest, strlen(e->suggest)) < 0
+        || (e->fix != NULL
+            && (sb_add(&fix, "", 0) < 0
+                || expand_fix(&fix, e->fix, code, text, ov, rc) < 0))) {
+        free(msg.items);
+        free(fix.items);
+        return -1;
+    }
+    f->message = msg.items;
+    f->fix = fix.items;
+    return 0;
+}
+
+/* Runs entry ei over sentence s; accepted matches go to r->found, or, for
+ * a Learn entry, their names to the people list. */
+static int
+match_entry(run *r, const bl_sentence *s, int ei)
+{
+    bl_lint_ctx *lc = r->lc;
+    const bl_doc *doc = lc->doc;
+    bl_entry *e = &lc->rules->entries.items[ei];
+    const bl_unit *u = &doc->units.items[s->unit];
+    pcre2_match_data *md = lc->rules->md;
+    size_t len, start = s->begin, first = r->found.n;
+    const char *text = bl_unit_text(doc, u, &len);
+    pcre2_code *code;
+
+    if ((u->flags & BL_UNIT_QUOTE) && !e->in_quote && e->rule >= 0)
+        return 0;
+    if (e->section.src != NULL
+        && !section_matches(doc, u->section, &e->section, md))
+        return 0;
+    if (e->not_section.src != NULL
+        && section_matches(doc, u->section, &e->not_section, md))
+        return 0;
+    if ((code = bl_regex_get(&e->re)) == NULL)
+        return 0;
+    if (e->rule >= 0 && r->q.unit != s->unit) {
+        if (find_quotes(text, len, &r->q) < 0)
+            return -1;
+        r->q.unit = s->unit;
+    }
+    while (start <= s->end) {
+        PCRE2_SIZE *ov;
+        size_t b, en, nb, ne;
+        found f;
+        int rc = pcre2_match(code, (PCRE2_SPTR)text, s->end, start, 0, md,
+                             NULL);
+        if (rc <= 0)
+            break;
+        ov = pcre2_get_ovector_pointer(md);
+        b = ov[0];
+        en = ov[1];
+        start = en > b ? en : en + 1;
+        named_group(code, ov, rc, "span", &b, &en);
+        if (named_group(code, ov, rc, "name", &nb, &ne)) {
+            if (e->rule < 0) {
+                if (!(u->flags & BL_UNIT_HEADING)
+                    && is_plausible_name(lc, e, text + nb, ne - nb, 0)
+                    && bl_lint_learn_person(lc, text + nb, ne - nb) < 0)
+                    return -1;
+                continue;
+            }
+            if (!is_plausible_name(lc, e, text + nb, ne - nb, u->flags)) {
+                /* "After Bob forgot": the match took "After" for the
+                 * name; look again from just past it. */
+                start = ne;
+                continue;
+            }
+        }
+        if (e->rule < 0 || en <= b || overlaps_quote(&r->q, b, en))
+            continue;
+        if (make_found(r, e, ei, text, b, en, code, ov, rc, &f) < 0
+            || keep(r, f) < 0)
+            return -1;
+    }
+    /* The Unless: veto speaks for the whole sentence ("Human error is
+     * never a root cause"), so it is asked only once something matched. */
+    if (r->found.n > first && e->unless.src != NULL) {
+        pcre2_code *veto = bl_regex_get(&e->unless);
+        if (veto != NULL && pcre2_match(veto, (PCRE2_SPTR)text, s->end,
+                                        s->begin, 0, md, NULL) >= 0) {
+            size_t i, o = first;
+            for (i = first; i < r->found.n; i++) {
+                if (r->found.items[i].entry == ei)
+                    found_free(&r->found.items[i]);
+                else
+                    r->found.items[o++] = r->found.items[i];
+            }
+            r->found.n = o;
+        }
+    }
+    return 0;
+}
+
+int
+bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s, int entry)
+{
+    run r;
+    int rc;
+
+    memset(&r, 0, sizeof r);
+    r.lc = lc;
+    r.q.unit = -1;
+    rc = match_entry(&r, s, entry);
+    BL_VEC_FREE(&r.found);
+    BL_VEC_FREE(&r.q.spans);
+    return rc;
+}
+
+/* Reports the findings of one sentence and empties r->found. */
+static int
+flush(run *r, const bl_sentence *s)
+{
+    bl_lint_ctx *lc = r->lc;
+    const bl_unit *u = &lc->doc->units.items[s->unit];
+    size_t i;
+    int rc = 0;
+
+    for (i = 0; i < r->found.n; i++) {
+        found *f = &r->found.items[i];
+        size_t b = bl_unit_to_source(lc->doc, u, f->begin, 0);
+        size_t e = bl_unit_to_source(lc->doc, u, f->end, 1);
+        if (rc == 0 && e > b)
+            rc = bl_lint_report(lc, f->rule, b, e, f->message, f->fix);
+        found_free(f);
+    }
+    r->found.n = 0;
+    return rc;
+}
+
+int
+bl_check_patterns(bl_lint_ctx *lc, int rule)
+{
+    const bl_rules *rules = lc->rules;
+    run r;
+    size_t si, ci;
+    int rc = 0;
+
+    (void)rule;
+    if (lc->patterns_done)
+        return 0;
+    lc->patterns_done = 1;
+    memset(&r, 0, sizeof r);
+    r.lc = lc;
+    r.q.unit = -1;
+    for (si = 0; si < lc->sentences.n && rc == 0; si++) {
+        const bl_sentence *s = &lc->sentences.items[si];
+        for (ci = s->cand_begin; ci < s->cand_end && rc == 0; ci++) {
+            int ei = lc->cands.items[ci];
+            const bl_entry *e = &rules->entries.items[ei];
+            if (e->rule < 0
+                || rules->rules.items[e->rule].info.severity == BL_SEV_OFF
+                || rules->rules.items[e->rule].check != bl_check_patterns)
+                continue;
+            rc = match_entry(&r, s, ei);
+        }
+        if (rc == 0)
+            rc = flush(&r, s);
+    }
+    for (ci = 0; ci < r.found.n; ci++)
+        found_free(&r.found.items[ci]);
+    BL_VEC_FREE(&r.found);
+    BL_VEC_FREE(&r.q.spans);
+    return rc;
+}

@@ -1,0 +1,1112 @@
+/*
+ * rules.c: loading rule files, the check table, and the rule-set API.
+ *
+ * The file format is described in rules/README.md: stanzas of "Field:
+ * value" lines separated by blank lines, continuation lines indented,
+ * "#" comments, as in Debian control files.  Parsing is strict (unknown
+ * fields, missing messages and bad patterns are errors naming file and
+ * line) because a silently ignored typo in a rule file is a rule that
+ * never fires.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lint.h"
+#include "rules.h"
+#include "vec.h"
+
+/* --- The check table -------------------------------------------------------
+ * A Rule stanza's "Check:" names one of these; "patterns" (the default)
+ * runs the rule's Match stanzas.  A rule written in C is one entry here
+ * plus its Rule stanza in rules/. */
+static const struct {
+    const char *name;
+    bl_check_fn fn;
+} check_table[] = {
+    {"patterns", bl_check_patterns},
+    {NULL, NULL}
+};
+
+static bl_check_fn
+find_check(const char *name)
+{
+    size_t i;
+
+    for (i = 0; check_table[i].name != NULL; i++)
+        if (strcmp(check_table[i].name, name) == 0)
+            return check_table[i].fn;
+    return NULL;
+}
+
+/* --- Stanza parsing ------------------------------------------------------- */
+
+typedef struct field {
+    char name[32];
+    char *value;
+    size_t line;
+} field;
+
+typedef struct stanza {
+    struct { field *items; size_t n, alloc; } fields;
+    size_t line;
+} stanza;
+
+static void
+stanza_clear(stanza *st)
+{
+    size_t i;
+
+    for (i = 0; i < st->fields.n; i++)
+        free(st->fields.items[i].value);
+    st->fields.n = 0;
+}
+
+static void
+set_err(char *err, size_t errlen, const char *file, size_t line,
+        const char *fmt, ...)
+{
+    va_list ap;
+    int n = snprintf(err, errlen, "%s:%zu: ", file, line);
+
+    if (n < 0 || (size_t)n >= errlen)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+}
+
+static char *
+dup_n(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+
+    if (d != NULL) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* Appends a continuation line to the last field ("." alone is an empty
+ * line, as in Debian control files). */
+static int
+continue_field(field *f, const char *s, size_t n)
+{
+    size_t old = strlen(f->value);
+    char *v;
+
+    if (n == 1 && s[0] == '.')
+        n = 0;
+    v = realloc(f->value, old + n + 2);
+    if (v == NULL)
+        return -1;
+    v[old] = '\n';
+    memcpy(v + old + 1, s, n);
+    v[old + 1 + n] = '\0';
+    f->value = v;
+    return 0;
+}
+
+static const char *
+get(const stanza *st, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < st->fields.n; i++)
+        if (strcmp(st->fields.items[i].name, name) == 0)
+            return st->fields.items[i].value;
+    return NULL;
+}
+
+/* Joins continuation lines: with nothing for patterns (so long regexes can
+ * be wrapped), with a space for one-line text. */
+static char *
+joined(const char *v, int with_space)
+{
+    size_t n = strlen(v), i, o = 0;
+    char *d = malloc(n + 1);
+
+    if (d == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        if (v[i] == '\n') {
+            if (with_space && o > 0 && d[o - 1] != ' ')
+                d[o++] = ' ';
+            continue;
+        }
+        d[o++] = v[i];
+    }
+    while (o > 0 && d[o - 1] == ' ')
+        o--;
+    d[o] = '\0';
+    return d;
+}
+
+static char *
+pattern_of_phrase(const char *phrase)
+{
+    size_t n = strlen(phrase), i, o = 0;
+    char *d = malloc(n * 4 + 16);
+
+    if (d == NULL)
+        return NULL;
+    o += (size_t)sprintf(d, "\\b");
+    for (i = 0; i < n; i++) {
+        char c = phrase[i];
+        if (c == ' ') {
+            while (i + 1 < n && phrase[i + 1] == ' ')
+                i++;
+            o += (size_t)sprintf(d + o, "\\s+");
+        } else if (strchr("\\^$.|?*+()[]{}", c) != NULL) {
+            d[o++] = '\\';
+            d[o++] = c;
+        } else if (c == '\'') {
+            o += (size_t)sprintf(d + o, "['\u2019]");
+        } else {
+            d[o++] = c;
+        }
+    }
+    o += (size_t)sprintf(d + o, "\\b");
+    d[o] = '\0';
+    return d;
+}
+
+/* The longest word of a phrase: the rarest trigger we can cheaply pick. */
+static char *
+phrase_trigger(const char *phrase)
+{
+    const char *best = phrase, *p = phrase;
+    size_t best_n = 0;
+
+    while (*p) {
+        size_t n = strcspn(p, " ");
+        if (n > best_n) {
+            best = p;
+            best_n = n;
+        }
+        p += n;
+        p += strspn(p, " ");
+    }
+    return dup_n(best, best_n);
+}
+
+static const char *const rule_fields[] = {
+    "Rule", "Severity", "Summary", "Explain", "Check", NULL
+};
+static const char *const match_fields[] = {
+    "Match", "Pattern", "Phrase", "Words", "Message", "Suggest", "Fix",
+    "Unless", "Section", "Not-Section", "Names", "In-Quote", "Example",
+    "Clean", NULL
+};
+static const char *const define_fields[] = {"Define", "Pattern", NULL};
+static const char *const learn_fields[] = {
+    "Learn", "Pattern", "Words", "Example", NULL
+};
+static const char *const not_names_fields[] = {"Not-Names", NULL};
+
+static int
+check_fields(const stanza *st, const char *const *allowed, const char *file,
+             char *err, size_t errlen)
+{
+    size_t i, k;
+
+    for (i = 0; i < st->fields.n; i++) {
+        for (k = 0; allowed[k] != NULL; k++)
+            if (strcmp(allowed[k], st->fields.items[i].name) == 0)
+                break;
+        if (allowed[k] == NULL) {
+            set_err(err, errlen, file, st->fields.items[i].line,
+                    "unknown field \"%s\" in a %s stanza",
+                    st->fields.items[i].name, allowed[0]);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+add_list(char ***p_items, size_t *p_n, const char *v)
+{
+    char **items = realloc(*p_items, (*p_n + 1) * sizeof *items);
+
+    if (items == NULL)
+        return -1;
+    *p_items = items;
+    items[*p_n] = joined(v, 1);
+    if (items[*p_n] == NULL)
+        return -1;
+    (*p_n)++;
+    return 0;
+}
+
+static int
+add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
+          char *err, size_t errlen)
+{
+    bl_entry e;
+    const char *pattern = get(st, "Pattern"), *phrase = get(st, "Phrase");
+    const char *v;
+    size_t i;
+
+    memset(&e, 0, sizeof e);
+    e.rule = rule;
+    e.line = st->line;
+    if ((e.file = dup_n(file, strlen(file))) == NULL)
+        goto oom;
+    if ((pattern == NULL) == (phrase == NULL)) {
+        set_err(err, errlen, file, st->line,
+                "a stanza needs exactly one of Pattern: and Phrase:");
+        goto fail;
+    }
+    if ((v = get(st, "Words")) != NULL) {
+        if ((e.words = joined(v, 1)) == NULL)
+            goto oom;
+    } else if (pattern != NULL) {
+        set_err(err, errlen, file, st->line,
+                "a Pattern: needs Words: (the words that can set it off)");
+        goto fail;
+    }
+    if (pattern != NULL) {
+        if ((e.re.src = joined(pattern, 0)) == NULL)
+            goto oom;
+    } else {
+        char *flat = joined(phrase, 1);
+        if (flat == NULL)
+            goto oom;
+        e.re.src = pattern_of_phrase(flat);
+        if (e.words == NULL)
+            e.words = phrase_trigger(flat);
+        free(flat);
+        if (e.re.src == NULL || e.words == NULL)
+            goto oom;
+    }
+    if (rule >= 0) {
+        if (get(st, "Message") == NULL || get(st, "Suggest") == NULL) {
+            set_err(err, errlen, file, st->line,
+                    "a Match stanza needs Message: and Suggest:");
+            goto fail;
+        }
+        if ((e.message = joined(get(st, "Message"), 1)) == NULL
+            || (e.suggest = joined(get(st, "Suggest"), 1)) == NULL)
+            goto oom;
+        if ((v = get(st, "Fix")) != NULL && (e.fix = joined(v, 1)) == NULL)
+            goto oom;
+        if ((v = get(st, "Unless")) != NULL
+            && (e.unless.src = joined(v, 0)) == NULL)
+            goto oom;
+        if ((v = get(st, "Section")) != NULL
+            && (e.section.src = joined(v, 0)) == NULL)
+            goto oom;
+        if ((v = get(st, "Not-Section")) != NULL
+            && (e.not_section.src = joined(v, 0)) == NULL)
+            goto oom;
+        if ((v = get(st, "Names")) != NULL) {
+            if (strcmp(v, "known") == 0) {
+                e.names = BL_NAMES_KNOWN;
+            } else if (strcmp(v, "any") != 0) {
+                set_err(err, errlen, file, st->line,
+                        "Names: must be \"any\" or \"known\"");
+                goto fail;
+            }
+        }
+        if ((v = get(st, "In-Quote")) != NULL)
+            e.in_quote = strcmp(v, "yes") == 0;
+    }
+    for (i = 0; i < st->fields.n; i++) {
+        const field *f = &st->fields.items[i];
+        if (strcmp(f->name, "Example") == 0
+            && add_list(&e.examples, &e.n_examples, f->value) < 0)
+            goto oom;
+        if (strcmp(f->name, "Clean") == 0
+            && add_list(&e.cleans, &e.n_cleans, f->value) < 0)
+            goto oom;
+    }
+    if (BL_VEC_PUSH(&rules->entries, e) < 0)
+        goto oom;
+    return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+fail:
+    bl_entry_free(&e);
+    return -1;
+}
+
+static void
+regex_free(bl_regex *re)
+{
+    free(re->src);
+    pcre2_code_free(re->code);
+}
+
+void
+bl_entry_free(bl_entry *e)
+{
+    size_t i;
+
+    regex_free(&e->re);
+    regex_free(&e->unless);
+    regex_free(&e->section);
+    regex_free(&e->not_section);
+    free(e->message);
+    free(e->suggest);
+    free(e->fix);
+    free(e->words);
+    free(e->file);
+    for (i = 0; i < e->n_examples; i++)
+        free(e->examples[i]);
+    for (i = 0; i < e->n_cleans; i++)
+        free(e->cleans[i]);
+    free(e->examples);
+    free(e->cleans);
+}
+
+int
+bl_rule_index(const bl_rules *rules, const char *id)
+{
+    size_t i;
+
+    for (i = 0; i < rules->rules.n; i++)
+        if (strcmp(rules->rules.items[i].info.id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+static int
+is_valid_rule_id(const char *id)
+{
+    const char *slash = strchr(id, '/');
+    size_t i;
+
+    if (slash == NULL || slash == id || slash[1] == '\0'
+        || strchr(slash + 1, '/') != NULL)
+        return 0;
+    for (i = 0; id[i]; i++)
+        if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9')
+              || id[i] == '-' || id[i] == '/'))
+            return 0;
+    return 1;
+}
+
+static int
+add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
+         size_t errlen)
+{
+    bl_rule r;
+    const char *id = get(st, "Rule"), *sev = get(st, "Severity");
+    const char *check = get(st, "Check");
+    int s;
+
+    memset(&r, 0, sizeof r);
+    if (!is_valid_rule_id(id)) {
+        set_err(err, errlen, file, st->line,
+                "rule id \"%s\" is not of the form family/name "
+                "(lower-case letters, digits, '-')", id);
+        return -1;
+    }
+    if (bl_rule_index(rules, id) >= 0) {
+        set_err(err, errlen, file, st->line, "rule %s is defined twice", id);
+        return -1;
+    }
+    if (sev == NULL || (s = bl_severity_parse(sev)) < 0) {
+        set_err(err, errlen, file, st->line,
+                "rule %s needs Severity: error, warning, info or off", id);
+        return -1;
+    }
+    if (get(st, "Summary") == NULL || get(st, "Explain") == NULL) {
+        set_err(err, errlen, file, st->line,
+                "rule %s needs Summary: and Explain:", id);
+        return -1;
+    }
+    r.check = find_check(check ? check : "patterns");
+    if (r.check == NULL) {
+        set_err(err, errlen, file, st->line, "unknown Check: %s", check);
+        return -1;
+    }
+    r.info.severity = (bl_severity)s;
+    r.info.id = dup_n(id, strlen(id));
+    r.info.summary = joined(get(st, "Summary"), 1);
+    r.info.explain = dup_n(get(st, "Explain"), strlen(get(st, "Explain")));
+    if (r.info.id == NULL || r.info.summary == NULL || r.info.explain == NULL
+        || BL_VEC_PUSH(&rules->rules, r) < 0) {
+        free((char *)r.info.id);
+        free((char *)r.info.summary);
+        free((char *)r.info.explain);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static int
+add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
+           size_t errlen)
+{
+    const char *v;
+
+    if (st->fields.n == 0)
+        return 0;
+    if (get(st, "Rule") != NULL) {
+        if (check_fields(st, rule_fields, file, err, errlen) < 0)
+            return -1;
+        return add_rule(rules, st, file, err, errlen);
+    }
+    if ((v = get(st, "Match")) != NULL) {
+        int rule = bl_rule_index(rules, v);
+        if (check_fields(st, match_fields, file, err, errlen) < 0)
+            return -1;
+        if (rule < 0) {
+            set_err(err, errlen, file, st->line,
+                    "Match: %s names no rule defined before it", v);
+            return -1;
+        }
+        return add_entry(rules, st, file, rule, err, errlen);
+    }
+    if ((v = get(st, "Learn")) != NULL) {
+        if (check_fields(st, learn_fields, file, err, errlen) < 0)
+            return -1;
+        return add_entry(rules, st, file, -1, err, errlen);
+    }
+    if ((v = get(st, "Define")) != NULL) {
+        bl_define d;
+        if (check_fields(st, define_fields, file, err, errlen) < 0)
+            return -1;
+        if (get(st, "Pattern") == NULL) {
+            set_err(err, errlen, file, st->line, "Define: needs Pattern:");
+            return -1;
+        }
+        d.name = dup_n(v, strlen(v));
+        d.pattern = joined(get(st, "Pattern"), 0);
+        if (d.name == NULL || d.pattern == NULL
+            || BL_VEC_PUSH(&rules->defines, d) < 0) {
+            free(d.name);
+            free(d.pattern);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        return 0;
+    }
+    if ((v = get(st, "Not-Names")) != NULL) {
+        char *all = joined(v, 1), *p;
+        if (check_fields(st, not_names_fields, file, err, errlen) < 0
+            || all == NULL) {
+            free(all);
+            return -1;
+        }
+        for (p = all; all != NULL && *p; p += strspn(p, " ")) {
+            size_t wn = strcspn(p, " ");
+            char *w = dup_n(p, wn);
+            p += wn;
+            if (w == NULL || BL_VEC_PUSH(&rules->not_names, w) < 0) {
+                free(w);
+                free(all);
+                snprintf(err, errlen, "out of memory");
+                return -1;
+            }
+        }
+        free(all);
+        return 0;
+    }
+    set_err(err, errlen, file, st->line,
+            "a stanza starts with Rule:, Match:, Define:, Learn: or "
+            "Not-Names:, not \"%s\"", st->fields.items[0].name);
+    return -1;
+}
+
+int
+bl_rules_parse(bl_rules *rules, const char *file, const char *text,
+               size_t len, char *err, size_t errlen)
+{
+    stanza st;
+    size_t i = 0, line = 0;
+    int rc = 0;
+
+    memset(&st, 0, sizeof st);
+    while (i <= len && rc == 0) {
+        size_t b = i, e;
+        while (i < len && text[i] != '\n')
+            i++;
+        e = i;
+        i++;
+        line++;
+        if (e > b && text[e - 1] == '\r')
+            e--;
+        if (e > b && text[b] == '#')
+            continue;
+        if (e == b || strspn(text + b, " \t") >= e - b) {
+            rc = add_stanza(rules, &st, file, err, errlen);
+            stanza_clear(&st);
+            if (b >= len)
+                break;
+            continue;
+        }
+        if (text[b] == ' ' || text[b] == '\t') {
+            if (st.fields.n == 0) {
+                set_err(err, errlen, file, line,
+                        "continuation line outside a field");
+                rc = -1;
+            } else {
+                b++;
+                rc = continue_field(&st.fields.items[st.fields.n - 1],
+                                    text + b, e - b);
+            }
+        } else {
+            const char *colon = memchr(text + b, ':', e - b);
+            field f;
+            size_t vb;
+            if (colon == NULL || (size_t)(colon - (text + b)) >= sizeof f.name
+                || colon == text + b) {
+                set_err(err, errlen, file, line,
+                        "expected \"Field: value\"");
+                rc = -1;
+                break;
+            }
+            memset(&f, 0, sizeof f);
+            memcpy(f.name, text + b, (size_t)(colon - (text + b)));
+            vb = (size_t)(colon - text) + 1;
+            while (vb < e && (text[vb] == ' ' || text[vb] == '\t'))
+                vb++;
+            f.value = dup_n(text + vb, e - vb);
+            f.line = line;
+            if (st.fields.n == 0)
+                st.line = line;
+            if (f.value == NULL || BL_VEC_PUSH(&st.fields, f) < 0) {
+                free(f.value);
+                snprintf(err, errlen, "out of memory");
+                rc = -1;
+            }
+        }
+    }
+    if (rc == 0)
+        rc = add_stanza(rules, &st, file, err, errlen);
+    stanza_clear(&st);
+    BL_VEC_FREE(&st.fields);
+    return rc < 0 ? BL_ERULES : 0;
+}
+
+/* --- Finishing: macros, compilation, the trigger index --------------------- */
+
+/* Replaces {NAME} by its Define'd pattern, (?:...)-wrapped, recursively.
+ * Only upper-case names are macros, so {0,6} quantifiers pass through. */
+static char *
+expand_macros(const bl_rules *rules, const char *src, int depth, char *err,
+              size_t errlen, const char *file, size_t line)
+{
+    size_t n = strlen(src), i = 0, o = 0, cap = n + 1;
+    char *out = malloc(cap);
+
+    if (out == NULL)
+        return NULL;
+    while (i < n) {
+        size_t j = i + 1, k;
+        const bl_define *d = NULL;
+        if (src[i] == '\\' && i + 1 < n) {
+            if (o + 3 > cap && (out = realloc(out, cap *= 2)) == NULL)
+                return NULL;
+            out[o++] = src[i++];
+            out[o++] = src[i++];
+            continue;
+        }
+        if (src[i] == '{') {
+            while (j < n && ((src[j] >= 'A' && src[j] <= 'Z') || src[j] == '-'
+                             || src[j] == '_'))
+                j++;
+            if (j < n && src[j] == '}' && j > i + 1) {
+                for (k = 0; k < rules->defines.n; k++) {
+                    const bl_define *c = &rules->defines.items[k];
+                    if (strlen(c->name) == j - i - 1
+                        && memcmp(c->name, src + i + 1, j - i - 1) == 0)
+                        d = c;
+                }
+                if (d == NULL) {
+                    set_err(err, errlen, file, line, "undefined {%.*s}",
+                            (int)(j - i - 1), src + i + 1);
+                    free(out);
+                    return NULL;
+                }
+            }
+        }
+        if (d != NULL) {
+            char *sub;
+            size_t sn;
+            if (depth > 8) {
+                set_err(err, errlen, file, line, "{%s} nests too deeply",
+                        d->name);
+                free(out);
+                return NULL;
+            }
+            sub = expand_macros(rules, d->pattern, depth + 1, err, errlen,
+                                file, line);
+            if (sub == NULL) {
+                free(out);
+                return NULL;
+            }
+            sn = strlen(sub);
+            while (o + sn + 8 > cap)
+                cap *= 2;
+            if ((out = realloc(out, cap)) == NULL) {
+                free(sub);
+                return NULL;
+            }
+            o += (size_t)sprintf(out + o, "(?:%s)", sub);
+            free(sub);
+            i = j + 1;
+            continue;
+        }
+        if (o + 2 > cap && (out = realloc(out, cap *= 2)) == NULL)
+            return NULL;
+        out[o++] = src[i++];
+    }
+    out[o] = '\0';
+    return out;
+}
+
+static int
+expand_in_place(const bl_rules *rules, bl_regex *re, const bl_entry *e,
+                char *err, size_t errlen)
+{
+    char *x;
+
+    if (re->src == NULL)
+        return 0;
+    x = expand_macros(rules, re->src, 0, err, errlen, e->file, e->line);
+    if (x == NULL) {
+        if (err[0] == '\0')
+            snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    free(re->src);
+    re->src = x;
+    return 0;
+}
+
+static uint32_t
+hash_word(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
+}
+
+static bl_trigger *
+trigger_slot(bl_trigger *table, size_t cap, const char *w, size_t n)
+{
+    size_t i = hash_word(w, n) & (cap - 1);
+
+    while (table[i].word != NULL
+           && !(strlen(table[i].word) == n && memcmp(table[i].word, w, n) == 0))
+        i = (i + 1) & (cap - 1);
+    return &table[i];
+}
+
+const bl_trigger *
+bl_rules_trigger(const bl_rules *rules, const char *word, size_t len)
+{
+    const bl_trigger *t;
+
+    if (rules->trigger_cap == 0)
+        return NULL;
+    t = trigger_slot(rules->triggers, rules->trigger_cap, word, len);
+    return t->word != NULL ? t : NULL;
+}
+
+static int
+trigger_add(bl_trigger *t, int entry)
+{
+    if (t->n > 0 && t->entries[t->n - 1] == entry)
+        return 0;
+    if (bl_vec_reserve((void **)&t->entries, &t->alloc, t->n, 1,
+                       sizeof *t->entries) < 0)
+        return -1;
+    t->entries[t->n++] = entry;
+    return 0;
+}
+
+static int
+index_triggers(bl_rules *rules)
+{
+    size_t i, total = 0, cap = 64;
+
+    for (i = 0; i < rules->entries.n; i++) {
+        const char *w = rules->entries.items[i].words;
+        total += w ? strlen(w) / 2 + 1 : 0;
+    }
+    while (cap < total * 2)
+        cap *= 2;
+    rules->triggers = calloc(cap, sizeof *rules->triggers);
+    if (rules->triggers == NULL)
+        return -1;
+    rules->trigger_cap = cap;
+    for (i = 0; i < rules->entries.n; i++) {
+        const char *p = rules->entries.items[i].words;
+        while (p != NULL && *p) {
+            size_t n = strcspn(p, " "), k;
+            char lower[64];
+            bl_trigger *t = NULL;
+            if (n > 0 && n < sizeof lower) {
+                for (k = 0; k < n; k++)
+                    lower[k] = (char)(p[k] >= 'A' && p[k] <= 'Z'
+                                      ? p[k] - 'A' + 'a' : p[k]);
+                if (lower[n - 1] == '*') {
+                    for (k = 0; k < rules->prefixes.n; k++)
+                        if (strlen(rules->prefixes.items[k].word) == n - 1
+                            && memcmp(rules->prefixes.items[k].word, lower,
+                                      n - 1) == 0)
+                            t = &rules->prefixes.items[k];
+                    if (t == NULL) {
+                        bl_trigger nt;
+                        memset(&nt, 0, sizeof nt);
+                        if ((nt.word = dup_n(lower, n - 1)) == NULL
+                            || BL_VEC_PUSH(&rules->prefixes, nt) < 0)
+                            return -1;
+                        t = &rules->prefixes.items[rules->prefixes.n - 1];
+                    }
+                } else {
+                    t = trigger_slot(rules->triggers, cap, lower, n);
+                    if (t->word == NULL && (t->word = dup_n(lower, n)) == NULL)
+                        return -1;
+                }
+                if (trigger_add(t, (int)i) < 0)
+                    return -1;
+            }
+            p += n;
+            p += strspn(p, " ");
+        }
+    }
+    return 0;
+}
+
+pcre2_code *
+bl_regex_get(bl_regex *re)
+{
+    int code;
+    PCRE2_SIZE off;
+
+    if (re->code != NULL || re->failed || re->src == NULL) {
+        /* JIT pays for itself only on patterns that run often; a one-file
+         * check should not spend 40 ms compiling patterns it uses twice. */
+        if (re->code != NULL && ++re->uses == 64)
+            pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+        return re->code;
+    }
+    re->code = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
+                             BL_PCRE2_OPTIONS, &code, &off, NULL);
+    if (re->code == NULL)
+        re->failed = 1;
+    return re->code;
+}
+
+static int
+validate(bl_regex *re, const bl_entry *e, const char *what, char *err,
+         size_t errlen)
+{
+    int code;
+    PCRE2_SIZE off;
+    PCRE2_UCHAR msg[160];
+    pcre2_code *c;
+
+    if (re->src == NULL)
+        return 0;
+    c = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
+                      BL_PCRE2_OPTIONS, &code, &off, NULL);
+    if (c == NULL) {
+        pcre2_get_error_message(code, msg, sizeof msg);
+        set_err(err, errlen, e->file, e->line,
+                "%s does not compile at offset %zu: %s", what, (size_t)off,
+                (const char *)msg);
+        return -1;
+    }
+    pcre2_code_free(c);
+    return 0;
+}
+
+int
+bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
+{
+    size_t i;
+
+    err[0] = '\0';
+    for (i = 0; i < rules->entries.n; i++) {
+        bl_entry *e = &rules->entries.items[i];
+        if (expand_in_place(rules, &e->re, e, err, errlen) < 0
+            || expand_in_place(rules, &e->unless, e, err, errlen) < 0)
+            return BL_ERULES;
+        if (validate_all
+            && (validate(&e->re, e, "the pattern", err, errlen) < 0
+                || validate(&e->unless, e, "Unless:", err, errlen) < 0
+                || validate(&e->section, e, "Section:", err, errlen) < 0
+                || validate(&e->not_section, e, "Not-Section:", err,
+                            errlen) < 0))
+            return BL_ERULES;
+    }
+    if (index_triggers(rules) < 0) {
+        snprintf(err, errlen, "out of memory");
+        return BL_ENOMEM;
+    }
+    rules->md = pcre2_match_data_create(32, NULL);
+    if (rules->md == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return BL_ENOMEM;
+    }
+    return 0;
+}
+
+/* --- Loading ---------------------------------------------------------------- */
+
+bl_rules *
+bl_rules_new(void)
+{
+    return calloc(1, sizeof(bl_rules));
+}
+
+void
+bl_rules_free(bl_rules *rules)
+{
+    size_t i;
+
+    if (rules == NULL)
+        return;
+    for (i = 0; i < rules->rules.n; i++) {
+        free((char *)rules->rules.items[i].info.id);
+        free((char *)rules->rules.items[i].info.summary);
+        free((char *)rules->rules.items[i].info.explain);
+    }
+    for (i = 0; i < rules->entries.n; i++)
+        bl_entry_free(&rules->entries.items[i]);
+    for (i = 0; i < rules->defines.n; i++) {
+        free(rules->defines.items[i].name);
+        free(rules->defines.items[i].pattern);
+    }
+    for (i = 0; i < rules->not_names.n; i++)
+        free(rules->not_names.items[i]);
+    for (i = 0; i < rules->trigger_cap; i++) {
+        free(rules->triggers[i].word);
+        free(rules->triggers[i].entries);
+    }
+    for (i = 0; i < rules->prefixes.n; i++) {
+        free(rules->prefixes.items[i].word);
+        free(rules->prefixes.items[i].entries);
+    }
+    free(rules->triggers);
+    BL_VEC_FREE(&rules->prefixes);
+    BL_VEC_FREE(&rules->rules);
+    BL_VEC_FREE(&rules->entries);
+    BL_VEC_FREE(&rules->defines);
+    BL_VEC_FREE(&rules->not_names);
+    pcre2_match_data_free(rules->md);
+    free(rules);
+}
+
+/* Generated at build time from the rules/ files by src/tools/rulegen.c, with
+ * {verb:...} markers already expanded and every pattern checked. */
+extern const struct bl_embedded_file {
+    const char *name;
+    const char *text;
+    size_t len;
+} bl_embedded_rules[];
+extern const size_t bl_embedded_rules_count;
+
+int
+bl_rules_load_default(bl_rules **p_rules, char *err, size_t errlen)
+{
+    bl_rules *rules = bl_rules_new();
+    size_t i;
+    int rc = 0;
+
+    *p_rules = NULL;
+    if (rules == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return BL_ENOMEM;
+    }
+    for (i = 0; i < bl_embedded_rules_count && rc == 0; i++)
+        rc = bl_rules_parse(rules, bl_embedded_rules[i].name,
+                            bl_embedded_rules[i].text,
+                            bl_embedded_rules[i].len, err, errlen);
+    if (rc == 0)
+        rc = bl_rules_finish(rules, 0, err, errlen);
+    if (rc < 0) {
+        bl_rules_free(rules);
+        return rc;
+    }
+    *p_rules = rules;
+    return 0;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static char *
+read_file(const char *path, size_t *p_len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t n = 0, cap = 0, got;
+
+    if (f == NULL)
+        return NULL;
+    do {
+        if (n + 4096 + 1 > cap) {
+            char *nb = realloc(buf, cap = (cap ? cap * 2 : 8192));
+            if (nb == NULL) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+    } while (got > 0);
+    if (ferror(f)) {
+        free(buf);
+        fclose(f);
+        return NULL;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    *p_len = n;
+    return buf;
+}
+
+int
+bl_rules_load_files(bl_rules *rules, const char *dir, char *err,
+                    size_t errlen)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    struct { char **items; size_t n, alloc; } names = {NULL, 0, 0};
+    size_t i;
+    int rc = 0;
+
+    if (d == NULL) {
+        snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+        return BL_EIO;
+    }
+    while ((de = readdir(d)) != NULL) {
+        size_t n = strlen(de->d_name);
+        char *name;
+        if (n < 7 || strcmp(de->d_name + n - 6, ".rules") != 0)
+            continue;
+        name = dup_n(de->d_name, n);
+        if (name == NULL || BL_VEC_PUSH(&names, name) < 0) {
+            free(name);
+            rc = BL_ENOMEM;
+            break;
+        }
+    }
+    closedir(d);
+    /* File order is rule order; sorting makes it independent of readdir. */
+    if (names.n > 0)
+        qsort(names.items, names.n, sizeof *names.items, cmp_names);
+    if (rc == 0 && names.n == 0) {
+        snprintf(err, errlen, "%s: no *.rules files", dir);
+        rc = BL_ERULES;
+    }
+    for (i = 0; i < names.n && rc == 0; i++) {
+        size_t plen = strlen(dir) + strlen(names.items[i]) + 2, len, xlen;
+        char *path = malloc(plen), *text, *expanded;
+        if (path == NULL) {
+            rc = BL_ENOMEM;
+            break;
+        }
+        snprintf(path, plen, "%s/%s", dir, names.items[i]);
+        text = read_file(path, &len);
+        if (text == NULL) {
+            snprintf(err, errlen, "%s: %s", path, strerror(errno));
+            free(path);
+            rc = BL_EIO;
+            break;
+        }
+        expanded = bl_wordforms_expand(text, len, &xlen, err, errlen);
+        if (expanded == NULL) {
+            /* Say which file the marker was in. */
+            char inner[512];
+            snprintf(inner, sizeof inner, "%s", err);
+            snprintf(err, errlen, "%s: %s", path, inner);
+            rc = BL_ERULES;
+        } else {
+            rc = bl_rules_parse(rules, path, expanded, xlen, err, errlen);
+        }
+        free(expanded);
+        free(text);
+        free(path);
+    }
+    for (i = 0; i < names.n; i++)
+        free(names.items[i]);
+    free(names.items);
+    if (rc == BL_ENOMEM)
+        snprintf(err, errlen, "out of memory");
+    return rc;
+}
+
+int
+bl_rules_load_dir(const char *dir, bl_rules **p_rules, char *err,
+                  size_t errlen)
+{
+    bl_rules *rules = bl_rules_new();
+    int rc;
+
+    *p_rules = NULL;
+    if (rules == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return BL_ENOMEM;
+    }
+    rc = bl_rules_load_files(rules, dir, err, errlen);
+    if (rc == 0)
+        rc = bl_rules_finish(rules, 1, err, errlen);
+    if (rc < 0) {
+        bl_rules_free(rules);
+        return rc;
+    }
+    *p_rules = rules;
+    return 0;
+}
+
+size_t
+bl_rules_count(const bl_rules *rules)
+{
+    return rules->rules.n;
+}
+
+const bl_rule_info *
+bl_rules_at(const bl_rules *rules, size_t i)
+{
+    return i < rules->rules.n ? &rules->rules.items[i].info : NULL;
+}
+
+const bl_rule_info *
+bl_rules_find(const bl_rules *rules, const char *id)
+{
+    int i = bl_rule_index(rules, id);
+    return i < 0 ? NULL : &rules->rules.items[i].info;
+}
+
+const char *
+bl_severity_name(bl_severity sev)
+{
+    switch (sev) {
+    case BL_SEV_ERROR: return "error";
+    case BL_SEV_WARNING: return "warning";
+    case BL_SEV_INFO: return "info";
+    default: return "off";
+    }
+}
+
+int
+bl_severity_parse(const char *name)
+{
+    if (strcmp(name, "error") == 0) return BL_SEV_ERROR;
+    if (strcmp(name, "warning") == 0) return BL_SEV_WARNING;
+    if (strcmp(name, "info") == 0) return BL_SEV_INFO;
+    if (strcmp(name, "off") == 0) return BL_SEV_OFF;
+    return -1;
+}

@@ -1,0 +1,129 @@
+/*
+ * rules.h: the rule set behind the opaque bl_rules.
+ *
+ * Rules are data.  Each *.rules file (format in rules/README.md) holds
+ * stanzas of three kinds:
+ *   Rule:    a rule's id, severity, summary and explanation, and which
+ *            check runs it ("patterns" unless a Check: field names code);
+ *   Match:   one pattern of a pattern rule, with its trigger words, message,
+ *            suggested rewrite, optional fix and guards;
+ *   Define:  a named sub-pattern that patterns use as {NAME};
+ *   Learn:   a pattern whose (?<name>) group names a person, so patterns
+ *            marked "Names: known" trust that name elsewhere in the file.
+ * Code checks are registered in one table in rules.c.
+ */
+#ifndef BL_RULES_H
+#define BL_RULES_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "../blamelint.h"
+#include "doc.h"
+
+struct bl_lint_ctx;
+typedef int (*bl_check_fn)(struct bl_lint_ctx *lc, int rule);
+
+typedef struct bl_rule {
+    bl_rule_info info;
+    bl_check_fn check;
+} bl_rule;
+
+/* A lazily compiled regular expression: compiled on first use, JIT
+ * compiled once it has been used often enough to repay the cost. */
+typedef struct bl_regex {
+    char *src;
+    pcre2_code *code;
+    unsigned uses;
+    int failed;
+} bl_regex;
+
+/* Every rule pattern: caseless, Unicode-aware \b and \w (so "José" is one
+ * word), tolerant of invalid UTF-8 in documents, and free to reuse a group
+ * name such as (?<name>) in each branch of an alternation. */
+#define BL_PCRE2_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP \
+                          | PCRE2_MATCH_INVALID_UTF | PCRE2_DUPNAMES)
+
+/* Match-stanza "Names:" values. */
+#define BL_NAMES_ANY 0      /* a capitalised name is a person unless listed */
+#define BL_NAMES_KNOWN 1    /* ...only when the document shows it is one */
+
+typedef struct bl_entry {
+    int rule;               /* index into bl_rules.rules; -1 for Learn */
+    bl_regex re;
+    bl_regex unless;        /* sentence-level veto, src NULL when none */
+    bl_regex section;       /* section title filter */
+    bl_regex not_section;
+    char *message;
+    char *suggest;
+    char *fix;              /* NULL when no mechanical rewrite is safe */
+    int names;
+    int in_quote;           /* also match inside block quotes */
+    char *words;            /* trigger words as written, until indexed */
+    char **examples;        /* must fire */
+    size_t n_examples;
+    char **cleans;          /* must not fire */
+    size_t n_cleans;
+    char *file;
+    size_t line;
+} bl_entry;
+
+/* Trigger-word index: which entries a word can set off. */
+typedef struct bl_trigger {
+    char *word;             /* lower-case; NULL marks an empty slot */
+    int *entries;
+    size_t n, alloc;
+} bl_trigger;
+
+typedef struct bl_define {
+    char *name;
+    char *pattern;
+} bl_define;
+
+struct bl_rules {
+    struct { bl_rule *items; size_t n, alloc; } rules;
+    struct { bl_define *items; size_t n, alloc; } defines;
+    struct { bl_entry *items; size_t n, alloc; } entries;
+    struct { char **items; size_t n, alloc; } not_names;
+    bl_trigger *triggers;
+    size_t trigger_cap;     /* power of two */
+    struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */
+    pcre2_match_data *md;
+};
+
+/* Parses one rule file's text into rules (appending).  name is used in
+ * error messages.  Text must already have {verb:...} forms expanded. */
+int bl_rules_parse(bl_rules *rules, const char *name, const char *text,
+                   size_t len, char *err, size_t errlen);
+
+/* Resolves Define macros, checks every pattern compiles and builds the
+ * trigger index.  Called once after the last bl_rules_parse.  With
+ * validate_all, every regex is compiled now so errors name their line;
+ * otherwise (the embedded rules, checked at build time) on first use. */
+int bl_rules_finish(bl_rules *rules, int validate_all, char *err,
+                    size_t errlen);
+
+/* Parses every *.rules file of dir (sorted by name) into rules. */
+int bl_rules_load_files(bl_rules *rules, const char *dir, char *err,
+                        size_t errlen);
+
+bl_rules *bl_rules_new(void);
+
+/* Entries a lower-case word triggers, or NULL. */
+const bl_trigger *bl_rules_trigger(const bl_rules *rules, const char *word,
+                                   size_t len);
+
+void bl_entry_free(bl_entry *e);
+
+/* Compiles re if needed; returns NULL if the pattern is invalid. */
+pcre2_code *bl_regex_get(bl_regex *re);
+
+int bl_rule_index(const bl_rules *rules, const char *id);
+
+/* {verb:lemma|irregular...} expansion (wordforms.c).  Returns a newly
+ * allocated text with every marker replaced by (?:form|form...), or NULL
+ * with err set.  Loads Hunspell only when text holds a marker. */
+char *bl_wordforms_expand(const char *text, size_t len, size_t *p_outlen,
+                          char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,270 @@
+/*
+ * text.c: UTF-8 decoding, the sentence splitter and the word tokenizer.
+ */
+#include <string.h>
+
+#include "text.h"
+
+uint32_t
+bl_utf8_decode(const char *str, size_t len, size_t i, size_t *p_n)
+{
+    const unsigned char *s = (const unsigned char *)str;
+    uint32_t cp;
+    size_t n, k;
+
+    if (s[i] < 0x80) {
+        *p_n = 1;
+        return s[i];
+    }
+    if (s[i] >= 0xC2 && s[i] <= 0xDF) {
+        n = 2;
+        cp = s[i] & 0x1F;
+    } else if (s[i] >= 0xE0 && s[i] <= 0xEF) {
+        n = 3;
+        cp = s[i] & 0x0F;
+    } else if (s[i] >= 0xF0 && s[i] <= 0xF4) {
+        n = 4;
+        cp = s[i] & 0x07;
+    } else {
+        goto invalid;
+    }
+    if (i + n > len)
+        goto invalid;
+    for (k = 1; k < n; k++) {
+        if ((s[i + k] & 0xC0) != 0x80)
+            goto invalid;
+        cp = (cp << 6) | (s[i + k] & 0x3F);
+    }
+    /* Reject overlong forms, surrogates and values past U+10FFFF so the
+     * byte length we report is the one every other decoder agrees on. */
+    if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))
+        || (cp >= 0xD800 && cp <= 0xDFFF))
+        goto invalid;
+    *p_n = n;
+    return cp;
+invalid:
+    *p_n = 1;
+    return 0xFFFD;
+}
+
+int
+bl_is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
+               || (cp >= '0' && cp <= '9') || cp == '_';
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return 0;   /* Latin-1 punctuation and symbols, x and / signs */
+    if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F)
+        || cp == 0xFFFD || cp == 0xFEFF || cp >= 0x1F000)
+        return 0;   /* punctuation, symbols, arrows, emoji */
+    return 1;
+}
+
+int
+bl_is_upper_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp >= 'A' && cp <= 'Z';
+    if (cp >= 0xC0 && cp <= 0xDE)
+        return cp != 0xD7;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp & 1) == 0;   /* Latin Extended-A alternates upper/lower */
+    if (cp >= 0x391 && cp <= 0x3AB)
+        return 1;               /* Greek */
+    if (cp >= 0x400 && cp <= 0x42F)
+        return 1;               /* Cyrillic */
+    return 0;
+}
+
+static int
+is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'
+           || c == '\v';
+}
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Words that end with a period without ending a sentence.  Compared
+ * case-insensitively against the word before the period. */
+static const char *const abbreviations[] = {
+    "e.g", "i.e", "etc", "vs", "cf", "approx", "mr", "mrs", "ms", "dr",
+    "prof", "sr", "jr", "st", "inc", "ltd", "co", "corp", "no", "nos",
+    "fig", "min", "max", "sec", "est", "dept", "al", "ca", "resp", "incl",
+    "excl", "ver", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "mon", "tue", "wed", "thu", "fri",
+    "sat", "sun", "a.m", "p.m", "u.s", NULL
+};
+
+static int
+is_abbreviation(const char *text, size_t dot)
+{
+    size_t b = dot, n, k;
+    const char *const *a;
+
+    /* The word before the dot may itself contain dots ("e.g", "a.m"). */
+    while (b > 0 && (is_alpha(text[b - 1]) || text[b - 1] == '.'))
+        b--;
+    n = dot - b;
+    if (n == 0)
+        return 0;
+    if (n == 1 && text[b] >= 'A' && text[b] <= 'Z')
+        return 1;   /* an initial: "J. Smith" */
+    for (a = abbreviations; *a != NULL; a++) {
+        if (strlen(*a) != n)
+            continue;
+        for (k = 0; k < n; k++) {
+            char c = text[b + k];
+            if (c >= 'A' && c <= 'Z')
+                c = (char)(c - 'A' + 'a');
+            if (c != (*a)[k])
+                break;
+        }
+        if (k == n)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the text at i a closing quote or bracket that stays with the
+ * sentence before it ("...done." she said / (see above.))? */
+static size_t
+closer_len(const char *text, size_t len, size_t i)
+{
+    if (i < len && (text[i] == '"' || text[i] == '\'' || text[i] == ')'
+                    || text[i] == ']' || text[i] == '*' || text[i] == '_'))
+        return 1;
+    if (i + 2 < len && (unsigned char)text[i] == 0xE2
+        && (unsigned char)text[i + 1] == 0x80
+        && ((unsigned char)text[i + 2] == 0x9D
+            || (unsigned char)text[i + 2] == 0x99))
+        return 3;   /* U+201D, U+2019 */
+    return 0;
+}
+
+/* Does a sentence end right after the terminator run [i, j)? */
+static int
+ends_sentence(const char *text, size_t len, size_t i, size_t j)
+{
+    size_t k;
+
+    if (j >= len)
+        return 1;
+    if (!is_space(text[j]))
+        return 0;   /* 4.2.1, 3.5, e.g.x, file.md */
+    if (text[i] == '.' && j - i == 1) {
+        if (is_abbreviation(text, i))
+            return 0;
+        /* "1." or "a)" opening a list-like enumeration inside a sentence */
+        if (i > 0 && is_digit(text[i - 1])) {
+            k = i;
+            while (k > 0 && is_digit(text[k - 1]))
+                k--;
+            if (k == 0)
+                return 0;
+        }
+    }
+    /* A lower-case word after ". " is usually an abbreviation we do not
+     * know ("approx. two hours"); keep the sentence together. */
+    for (k = j; k < len && is_space(text[k]); k++)
+        ;
+    if (k < len && text[k] >= 'a' && text[k] <= 'z' && text[i] == '.')
+        return 0;
+    return 1;
+}
+
+static int
+emit(const char *text, size_t b, size_t e, bl_sentence_fn fn, void *ud)
+{
+    bl_span s;
+
+    while (b < e && is_space(text[b]))
+        b++;
+    while (e > b && is_space(text[e - 1]))
+        e--;
+    if (b == e)
+        return 0;
+    s.begin = b;
+    s.end = e;
+    return fn(s, ud);
+}
+
+int
+bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn, void *ud)
+{
+    size_t start = 0, i = 0, j, c;
+    int rc;
+
+    while (i < len) {
+        char ch = text[i];
+        if (ch != '.' && ch != '!' && ch != '?') {
+            i++;
+            continue;
+        }
+        j = i;
+        while (j < len && (text[j] == '.' || text[j] == '!' || text[j] == '?'))
+            j++;
+        while ((c = closer_len(text, len, j)) > 0)
+            j += c;
+        if (ends_sentence(text, len, i, j)) {
+            rc = emit(text, start, j, fn, ud);
+            if (rc != 0)
+                return rc;
+            start = j;
+        }
+        i = j;
+    }
+    return emit(text, start, len, fn, ud);
+}
+
+int
+bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
+{
+    size_t i = *p_pos, n, b;
+    uint32_t cp;
+
+    while (i < len) {
+        cp = bl_utf8_decode(text, len, i, &n);
+        if (bl_is_word_cp(cp))
+            break;
+        i += n;
+    }
+    if (i >= len) {
+        *p_pos = len;
+        return 0;
+    }
+    b = i;
+    while (i < len) {
+        cp = bl_utf8_decode(text, len, i, &n);
+        if (bl_is_word_cp(cp)) {
+            i += n;
+            continue;
+        }
+        /* Keep inner apostrophes and hyphens: didn't, on-call, Bob's. */
+        if ((cp == '\'' || cp == 0x2019 || cp == '-') && i + n < len) {
+            size_t n2;
+            uint32_t next = bl_utf8_decode(text, len, i + n, &n2);
+            if (bl_is_word_cp(next)) {
+                i += n + n2;
+                continue;
+            }
+        }
+        break;
+    }
+    p_word->begin = b;
+    p_word->end = i;
+    *p_pos = i;
+    return 1;
+}

@@ -1,0 +1,43 @@
+/*
+ * text.h: UTF-8 decoding, sentences and words over prose text.
+ *
+ * All functions take (const char *, size_t) text that may hold invalid
+ * UTF-8: an invalid byte decodes as one U+FFFD of length 1, so offsets
+ * never shift and nothing reads past the end.
+ */
+#ifndef BL_TEXT_H
+#define BL_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Decodes the code point at s[i] (i < len); stores its byte length. */
+uint32_t bl_utf8_decode(const char *s, size_t len, size_t i, size_t *p_n);
+
+/* Is cp a letter or digit as far as word splitting is concerned?  Non-ASCII
+ * code points count as letters except the punctuation and space blocks,
+ * so "José" and "Łukasz" are single words and curly quotes are not. */
+int bl_is_word_cp(uint32_t cp);
+
+/* Is cp an upper-case letter (ASCII, Latin-1, Latin Extended-A/B, Greek,
+ * Cyrillic)?  Enough to recognise capitalised names. */
+int bl_is_upper_cp(uint32_t cp);
+
+typedef struct bl_span {
+    size_t begin, end;
+} bl_span;
+
+/* Splits text into sentences.  Calls fn for each [begin,end) (trimmed of
+ * surrounding space) and stops early when fn returns non-zero, which is
+ * then returned.  Abbreviations (e.g., i.e., etc., Mr.), versions (4.2.1),
+ * times (14:02), decimals and initials do not end a sentence. */
+typedef int (*bl_sentence_fn)(bl_span sentence, void *ud);
+int bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn,
+                       void *ud);
+
+/* Finds the next word at or after *p_pos within [0,len): a run of word
+ * characters with inner apostrophes or hyphens ("didn't", "on-call").
+ * Returns 1 and the span, or 0 at the end. */
+int bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word);
+
+#endif
