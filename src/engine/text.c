@@ -69,8 +69,14 @@ bl_is_upper_cp(uint32_t cp)
         return cp >= 'A' && cp <= 'Z';
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
-    if (cp >= 0x100 && cp <= 0x17F)
-        return (cp & 1) == 0;   /* Latin Extended-A alternates upper/lower */
+    /* Latin Extended-A pairs upper/lower case, upper first, but the pairs
+     * shift by one at U+0138 (kra) and U+0149, so Ł (U+0141) is odd. */
+    if ((cp >= 0x100 && cp <= 0x137) || (cp >= 0x14A && cp <= 0x177))
+        return (cp & 1) == 0;
+    if ((cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E))
+        return (cp & 1) == 1;
+    if (cp == 0x178)
+        return 1;
     if (cp >= 0x391 && cp <= 0x3AB)
         return 1;               /* Greek */
     if (cp >= 0x400 && cp <= 0x42F)

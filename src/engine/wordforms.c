@@ -44,7 +44,9 @@ is_vowel(char c)
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
 }
 
-/* Proposes inflections of lemma into out[] (each at most 63 bytes). */
+/* Proposes inflections of lemma into out[] (each at most 63 bytes).  The
+ * lemma is printed as "%.*s" with its length n <= 50: GCC cannot carry that
+ * bound into snprintf at -O1 and -Wformat-truncation would fail the build. */
 static size_t
 candidates(const char *lemma, char out[][64])
 {
@@ -58,24 +60,24 @@ candidates(const char *lemma, char out[][64])
         return 0;
     snprintf(out[k++], 64, "%s", lemma);
     if (last == 's' || last == 'x' || last == 'z' || last == 'h')
-        snprintf(out[k++], 64, "%ses", lemma);
+        snprintf(out[k++], 64, "%.*ses", (int)n, lemma);
     else if (last == 'y' && !is_vowel(prev))
         snprintf(out[k++], 64, "%.*sies", (int)n - 1, lemma);
     else
-        snprintf(out[k++], 64, "%ss", lemma);
+        snprintf(out[k++], 64, "%.*ss", (int)n, lemma);
     if (last == 'e') {
-        snprintf(out[k++], 64, "%sd", lemma);
+        snprintf(out[k++], 64, "%.*sd", (int)n, lemma);
         snprintf(out[k++], 64, "%.*sing", (int)n - 1, lemma);
-        snprintf(out[k++], 64, "%sing", lemma);     /* seeing, agreeing */
+        snprintf(out[k++], 64, "%.*sing", (int)n, lemma);  /* seeing */
     } else if (last == 'y' && !is_vowel(prev)) {
         snprintf(out[k++], 64, "%.*sied", (int)n - 1, lemma);
-        snprintf(out[k++], 64, "%sing", lemma);
+        snprintf(out[k++], 64, "%.*sing", (int)n, lemma);
     } else {
-        snprintf(out[k++], 64, "%sed", lemma);
-        snprintf(out[k++], 64, "%sing", lemma);
+        snprintf(out[k++], 64, "%.*sed", (int)n, lemma);
+        snprintf(out[k++], 64, "%.*sing", (int)n, lemma);
         if (cvc) {
-            snprintf(out[k++], 64, "%s%ced", lemma, last);
-            snprintf(out[k++], 64, "%s%cing", lemma, last);
+            snprintf(out[k++], 64, "%.*s%ced", (int)n, lemma, last);
+            snprintf(out[k++], 64, "%.*s%cing", (int)n, lemma, last);
         }
     }
     return k;
