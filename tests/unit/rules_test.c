@@ -1,0 +1,419 @@
+/*
+ * rules_test.c: the rule data and the pattern engine.
+ *
+ * Every Match stanza in rules/ carries Example: lines that must produce a
+ * finding of its rule and Clean: lines that must produce none at all;
+ * this file runs them all through the full engine, so a rule edit that
+ * breaks one of its own examples fails `make test` with the stanza's
+ * file:line.  The rest tests the guards and the loader.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "engine/doc.h"
+#include "engine/rules.h"
+
+static bl_rules *
+default_rules(void)
+{
+    bl_rules *rules = NULL;
+    char err[512];
+
+    assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
+    return rules;
+}
+
+/* Lints text; the caller frees diags. */
+static void
+lint_text(const bl_rules *rules, const char *text, bl_diags *diags)
+{
+    bl_doc *doc = bl_doc_parse(text, strlen(text));
+
+    assert_non_null(doc);
+    memset(diags, 0, sizeof *diags);
+    assert_int_equal(bl_lint(rules, doc, diags), 0);
+    bl_doc_free(doc);
+}
+
+static size_t
+count_rule(const bl_diags *d, const char *id)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < d->n; i++)
+        n += strcmp(d->items[i].rule->id, id) == 0;
+    return n;
+}
+
+static void
+test_every_example_fires(void **state)
+{
+    bl_rules *rules = default_rules();
+    size_t i, k, failures = 0, checked = 0;
+
+    (void)state;
+    for (i = 0; i < rules->entries.n; i++) {
+        const bl_entry *e = &rules->entries.items[i];
+        if (e->rule < 0)
+            continue;
+        for (k = 0; k < e->n_examples; k++) {
+            bl_diags d;
+            const char *id = rules->rules.items[e->rule].info.id;
+            char text[1024];
+            /* An entry limited to some sections gets its examples in one
+             * they all accept; its Clean: lines are tested outside it. */
+            snprintf(text, sizeof text, "%s%s",
+                     e->section.src ? "## Action items\n\n" : "",
+                     e->examples[k]);
+            lint_text(rules, text, &d);
+            checked++;
+            if (count_rule(&d, id) == 0) {
+                print_error("%s:%zu: Example does not fire %s: %s\n",
+                            e->file, e->line, id, e->examples[k]);
+                failures++;
+            }
+            bl_diags_free(&d);
+        }
+    }
+    assert_true(checked > 100);
+    assert_int_equal(failures, 0);
+    bl_rules_free(rules);
+}
+
+static void
+test_every_clean_is_silent(void **state)
+{
+    bl_rules *rules = default_rules();
+    size_t i, k, failures = 0, checked = 0;
+
+    (void)state;
+    for (i = 0; i < rules->entries.n; i++) {
+        const bl_entry *e = &rules->entries.items[i];
+        for (k = 0; k < e->n_cleans; k++) {
+            bl_diags d;
+            lint_text(rules, e->cleans[k], &d);
+            checked++;
+            if (d.n > 0) {
+                print_error("%s:%zu: Clean line reported by %s: %s\n",
+                            e->file, e->line, d.items[0].rule->id,
+                            e->cleans[k]);
+                failures++;
+            }
+            bl_diags_free(&d);
+        }
+    }
+    assert_true(checked > 50);
+    assert_int_equal(failures, 0);
+    bl_rules_free(rules);
+}
+
+/* Data discipline: every pattern shows what it catches or spares, and
+ * every rule explains itself. */
+static void
+test_every_entry_and_rule_is_documented(void **state)
+{
+    bl_rules *rules = default_rules();
+    size_t i;
+
+    (void)state;
+    assert_true(bl_rules_count(rules) >= 7);
+    for (i = 0; i < rules->entries.n; i++) {
+        const bl_entry *e = &rules->entries.items[i];
+        if (e->rule >= 0 && e->n_examples + e->n_cleans == 0)
+            fail_msg("%s:%zu: a Match stanza without Example: or Clean:",
+                     e->file, e->line);
+    }
+    for (i = 0; i < bl_rules_count(rules); i++) {
+        const bl_rule_info *r = bl_rules_at(rules, i);
+        assert_non_null(strchr(r->id, '/'));
+        assert_true(strlen(r->summary) > 10);
+        assert_true(strlen(r->explain) > 100);
+        assert_ptr_equal(bl_rules_find(rules, r->id), r);
+    }
+    assert_null(bl_rules_find(rules, "blame/no-such-rule"));
+    bl_rules_free(rules);
+}
+
+/* "Failed to" is something systems do too: a capitalised subject counts
+ * as a person only once the document shows it is one. */
+static void
+test_names_are_learned_from_the_document(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, "Dana ignored the page.", &d);
+    assert_int_equal(count_rule(&d, "blame/person-failure"), 0);
+    bl_diags_free(&d);
+
+    lint_text(rules, "Dana was paged at 02:10.\n\nDana ignored the page.", &d);
+    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    bl_diags_free(&d);
+
+    lint_text(rules, "Owner: Dana\n\nLater, Dana ignored the page.", &d);
+    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    bl_diags_free(&d);
+
+    /* A name seen only in a heading is not learned (Title Case). */
+    lint_text(rules, "# Kestrel Paged Everyone\n\nKestrel ignored the page.", &d);
+    assert_int_equal(d.n, 0);
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+static void
+test_quotes_code_and_block_quotes_are_not_the_authors_words(void **state)
+{
+    static const char *const silent[] = {
+        "We avoid writing \"human error\" in reviews.",
+        "The old draft said \xE2\x80\x9C" "Bob forgot to renew it\xE2\x80\x9D.",
+        "Reviewers flag phrases like 'should have caught' on sight.",
+        "> 14:02 bob: sorry, I forgot to renew the cert\n",
+        "```\nroot cause: human error\n```\n",
+        "Run `blame --human-error` to reproduce.",
+        "<!-- Root cause: human error -->\n",
+        "---\ntitle: Bob forgot to renew\n---\n\n# Cert expiry\n",
+        "See <https://example.com/human-error> for the old report.",
+        "See https://example.com/human-error for the old report.",
+    };
+    bl_rules *rules = default_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof silent / sizeof *silent; i++) {
+        bl_diags d;
+        lint_text(rules, silent[i], &d);
+        if (d.n > 0)
+            fail_msg("reported %s in: %s", d.items[0].rule->id, silent[i]);
+        bl_diags_free(&d);
+    }
+    bl_rules_free(rules);
+}
+
+/* Link text is prose even though its URL is not. */
+static void
+test_link_text_is_prose(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, "The [outage was human error](https://x.example) again.",
+              &d);
+    assert_int_equal(count_rule(&d, "blame/human-error"), 1);
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+static void
+test_one_finding_per_phrase(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    /* Matched by both the root-cause and the human-error rules: the
+     * higher severity wins and the phrase is reported once. */
+    lint_text(rules, "Root cause: human error.", &d);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].rule->id, "blame/person-root-cause");
+    assert_int_equal(d.items[0].severity, BL_SEV_ERROR);
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+static void
+test_spans_map_to_source_bytes(void **state)
+{
+    const char *text = "Summary.\n\n**Bob** forgot to renew the `cert`.\n";
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, text, &d);
+    assert_int_equal(d.n, 1);
+    /* From the B of Bob (after the **) to the end of "forgot". */
+    assert_int_equal(d.items[0].begin, strstr(text, "Bob") - text);
+    assert_int_equal(d.items[0].end, strstr(text, " to renew") - text);
+    assert_non_null(strstr(d.items[0].message, "\"Bob forgot\""));
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+static void
+test_fix_removes_the_minimizer(void **state)
+{
+    const char *text = "The engineer just restarted the primary.";
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, text, &d);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].rule->id, "blame/minimizer");
+    assert_int_equal(d.items[0].begin, strstr(text, "just") - text);
+    assert_int_equal(d.items[0].end, strstr(text, "restarted") - text);
+    assert_non_null(d.items[0].fix);
+    assert_string_equal(d.items[0].fix, "");
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+static void
+test_invalid_utf8_is_tolerated(void **state)
+{
+    const char text[] = "Caf\xC3 \xFF\xFE bad bytes. Root cause: human error.\n";
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, text, &d);
+    assert_int_equal(d.n, 1);
+    assert_int_equal(d.items[0].begin, strstr(text, "Root") - text);
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+/* --- Loading a rule directory ---------------------------------------------- */
+
+static char *
+make_rule_dir(const char *name, const char *text)
+{
+    static char dir[64];
+    char path[128];
+    FILE *f;
+
+    snprintf(dir, sizeof dir, "/tmp/blamelint-rules-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return dir;
+}
+
+static void
+remove_rule_dir(const char *dir, const char *name)
+{
+    char path[128];
+
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    unlink(path);
+    rmdir(dir);
+}
+
+static const char custom_rules[] =
+    "# A team's own rule.\n"
+    "Rule: team/shouting\n"
+    "Severity: info\n"
+    "Summary: Words in capitals shout.\n"
+    "Explain:\n"
+    " Shouting in a postmortem reads as frustration.\n"
+    " .\n"
+    " Write the word in lower case.\n"
+    "\n"
+    "Match: team/shouting\n"
+    "Pattern: \\bthey\\s+(?:kept\\s+)?{verb:ignore}\\s+(?<span>it)\\b\n"
+    "Words: {verb:ignore}\n"
+    "Message: \"{0}\" is vague.\n"
+    "Suggest: Name the thing.\n"
+    "Fix: the alert\n"
+    "Example: They ignored it.\n";
+
+static void
+test_rules_dir_expands_word_forms(void **state)
+{
+    char *dir = make_rule_dir("team.rules", custom_rules);
+    static const char *const forms[] = {
+        "They ignored it.", "They ignore it.", "They kept ignoring it.",
+        "They ignores it."
+    };
+    bl_rules *rules = NULL;
+    char err[512];
+    size_t i;
+
+    (void)state;
+    assert_int_equal(bl_rules_load_dir(dir, &rules, err, sizeof err), 0);
+    assert_int_equal(bl_rules_count(rules), 1);
+    assert_string_equal(bl_rules_at(rules, 0)->id, "team/shouting");
+    assert_int_equal(bl_rules_at(rules, 0)->severity, BL_SEV_INFO);
+    assert_non_null(strstr(bl_rules_at(rules, 0)->explain, "\n\nWrite"));
+    for (i = 0; i < sizeof forms / sizeof *forms; i++) {
+        bl_diags d;
+        lint_text(rules, forms[i], &d);
+        assert_int_equal(d.n, 1);
+        assert_string_equal(d.items[0].fix, "the alert");
+        assert_int_equal(d.items[0].end - d.items[0].begin, 2);  /* "it" */
+        bl_diags_free(&d);
+    }
+    bl_rules_free(rules);
+    remove_rule_dir(dir, "team.rules");
+}
+
+static void
+expect_load_error(const char *text, const char *want)
+{
+    char *dir = make_rule_dir("bad.rules", text);
+    bl_rules *rules = NULL;
+    char err[512];
+
+    assert_int_not_equal(bl_rules_load_dir(dir, &rules, err, sizeof err), 0);
+    assert_null(rules);
+    if (strstr(err, want) == NULL)
+        fail_msg("error \"%s\" lacks \"%s\"", err, want);
+    remove_rule_dir(dir, "bad.rules");
+}
+
+static void
+test_rule_file_errors_name_file_and_line(void **state)
+{
+    (void)state;
+    expect_load_error("Rule: a/b\nSeverity: loud\nSummary: s\nExplain: e\n",
+                      "bad.rules:1: rule a/b needs Severity");
+    expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n"
+                      "Colour: red\n", "bad.rules:5: unknown field \"Colour\"");
+    expect_load_error("\n\nMatch: a/b\nPhrase: x\nMessage: m\nSuggest: s\n",
+                      "bad.rules:3: Match: a/b names no rule");
+    expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n\n"
+                      "Match: a/b\nPattern: (unclosed\nWords: x\n"
+                      "Message: m\nSuggest: s\n",
+                      "bad.rules:6: the pattern does not compile");
+    expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n\n"
+                      "Match: a/b\nPattern: x\nMessage: m\nSuggest: s\n",
+                      "needs Words:");
+    expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n\n"
+                      "Match: a/b\nPattern: {NOPE}\nWords: x\nMessage: m\n"
+                      "Suggest: s\n", "undefined {NOPE}");
+    expect_load_error("Rule: Bad Id\nSeverity: info\nSummary: s\nExplain: e\n",
+                      "is not of the form family/name");
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_example_fires),
+        cmocka_unit_test(test_every_clean_is_silent),
+        cmocka_unit_test(test_every_entry_and_rule_is_documented),
+        cmocka_unit_test(test_names_are_learned_from_the_document),
+        cmocka_unit_test(test_quotes_code_and_block_quotes_are_not_the_authors_words),
+        cmocka_unit_test(test_link_text_is_prose),
+        cmocka_unit_test(test_one_finding_per_phrase),
+        cmocka_unit_test(test_spans_map_to_source_bytes),
+        cmocka_unit_test(test_fix_removes_the_minimizer),
+        cmocka_unit_test(test_invalid_utf8_is_tolerated),
+        cmocka_unit_test(test_rules_dir_expands_word_forms),
+        cmocka_unit_test(test_rule_file_errors_name_file_and_line),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
