@@ -17,7 +17,19 @@ json_string(FILE *fp, const char *s, size_t n)
     fputc('"', fp);
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        uint32_t cp = bl_utf8_decode(s, n, i, &cl);
+        uint32_t cp;
+        size_t run = i;
+        /* Plain ASCII goes out in one write. */
+        while (run < n && (unsigned char)s[run] >= 0x20
+               && (unsigned char)s[run] < 0x7F && s[run] != '"'
+               && s[run] != '\\')
+            run++;
+        if (run > i) {
+            fwrite(s + i, 1, run - i, fp);
+            i = run;
+            continue;
+        }
+        cp = bl_utf8_decode(s, n, i, &cl);
         if (c == '"' || c == '\\')
             fprintf(fp, "\\%c", c);
         else if (c == '\n')

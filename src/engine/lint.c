@@ -42,26 +42,49 @@ lower_word(const char *w, size_t n, char *out, size_t cap)
     return n;
 }
 
+/* Is every word of the space-separated list `also` in the sentence? */
 static int
-add_candidates(bl_lint_ctx *lc, const bl_trigger *t, unsigned stamp)
+has_all_words(const bl_lint_ctx *lc, const char *also)
+{
+    while (*also) {
+        size_t n = strcspn(also, " "), i;
+        int found = 0;
+        for (i = 0; i < lc->words.n && !found; i++)
+            found = lc->words.items[i].n == n
+                    && memcmp(lc->words.items[i].lower, also, n) == 0;
+        if (!found)
+            return 0;
+        also += n;
+        also += strspn(also, " ");
+    }
+    return 1;
+}
+
+static int
+add_candidates(bl_lint_ctx *lc, const bl_trigger *t, unsigned stamp,
+               size_t at)
 {
     size_t i;
 
     for (i = 0; i < t->n; i++) {
-        int e = t->entries[i];
-        if (lc->stamp[e] == stamp)
+        bl_cand c;
+        c.entry = t->items[i].entry;
+        c.at = at;
+        if (lc->stamp[c.entry] == stamp)
+            continue;   /* an earlier word already set it off */
+        if (t->items[i].also != NULL && !has_all_words(lc, t->items[i].also))
             continue;
-        lc->stamp[e] = stamp;
-        if (BL_VEC_PUSH(&lc->cands, e) < 0)
+        lc->stamp[c.entry] = stamp;
+        if (BL_VEC_PUSH(&lc->cands, c) < 0)
             return -1;
     }
     return 0;
 }
 
 static int
-cmp_int(const void *a, const void *b)
+cmp_cand(const void *a, const void *b)
 {
-    int x = *(const int *)a, y = *(const int *)b;
+    int x = ((const bl_cand *)a)->entry, y = ((const bl_cand *)b)->entry;
     return (x > y) - (x < y);
 }
 
@@ -99,31 +122,40 @@ on_sentence(bl_span sp, void *ud)
     bl_sentence s;
     bl_span word;
     size_t pos = sp.begin, i, k;
+
     unsigned stamp = (unsigned)lc->sentences.n + 1;
-    char lower[64];
 
     s.unit = w->unit;
     s.begin = sp.begin;
     s.end = sp.end;
     s.cand_begin = lc->cands.n;
+    /* First the sentence's words, lower-cased, so "did+not" triggers can
+     * ask whether "not" is there too. */
+    lc->words.n = 0;
     while (bl_next_word(w->text, sp.end, &pos, &word)) {
-        size_t n = lower_word(w->text + word.begin, word.end - word.begin,
-                              lower, sizeof lower);
-        const bl_trigger *t;
-        if (n == 0)
+        bl_word lw;
+        lw.begin = word.begin;
+        lw.n = lower_word(w->text + word.begin, word.end - word.begin,
+                          lw.lower, sizeof lw.lower);
+        if (lw.n == 0)
             continue;
         if (word.begin > 0 && w->text[word.begin - 1] == '@'
             && bl_lint_learn_person(lc, w->text + word.begin - 1,
                                     word.end - word.begin + 1) < 0)
             return -1;
-        t = bl_rules_trigger(lc->rules, lower, n);
-        if (t != NULL && add_candidates(lc, t, stamp) < 0)
+        if (BL_VEC_PUSH(&lc->words, lw) < 0)
+            return -1;
+    }
+    for (i = 0; i < lc->words.n; i++) {
+        const bl_word *lw = &lc->words.items[i];
+        const bl_trigger *t = bl_rules_trigger(lc->rules, lw->lower, lw->n);
+        if (t != NULL && add_candidates(lc, t, stamp, lw->begin) < 0)
             return -1;
         for (k = 0; k < lc->rules->prefixes.n; k++) {
             const bl_trigger *p = &lc->rules->prefixes.items[k];
             size_t pn = strlen(p->word);
-            if (n >= pn && memcmp(lower, p->word, pn) == 0
-                && add_candidates(lc, p, stamp) < 0)
+            if (lw->n >= pn && memcmp(lw->lower, p->word, pn) == 0
+                && add_candidates(lc, p, stamp, lw->begin) < 0)
                 return -1;
         }
     }
@@ -132,15 +164,26 @@ on_sentence(bl_span sp, void *ud)
         return 0;   /* nothing any rule looks for */
     /* Entry order is rule-file order, which is also priority order. */
     qsort(lc->cands.items + s.cand_begin, s.cand_end - s.cand_begin,
-          sizeof(int), cmp_int);
-    if (BL_VEC_PUSH(&lc->sentences, s) < 0)
-        return -1;
-    for (i = s.cand_begin; i < s.cand_end; i++) {
-        int e = lc->cands.items[i];
-        if (lc->rules->entries.items[e].rule < 0
-            && bl_patterns_learn(lc, &lc->sentences.items[lc->sentences.n - 1],
-                                 e) < 0)
-            return -1;
+          sizeof(bl_cand), cmp_cand);
+    return BL_VEC_PUSH(&lc->sentences, s);
+}
+
+int
+bl_lint_learn_all(bl_lint_ctx *lc)
+{
+    size_t si, ci;
+
+    if (lc->learned)
+        return 0;
+    lc->learned = 1;
+    for (si = 0; si < lc->sentences.n; si++) {
+        const bl_sentence *s = &lc->sentences.items[si];
+        for (ci = s->cand_begin; ci < s->cand_end; ci++) {
+            const bl_cand *c = &lc->cands.items[ci];
+            if (lc->rules->entries.items[c->entry].rule < 0
+                && bl_patterns_learn(lc, s, c) < 0)
+                return -1;
+        }
     }
     return 0;
 }
@@ -226,6 +269,8 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     BL_VEC_FREE(&lc.people);
     BL_VEC_FREE(&lc.sentences);
     BL_VEC_FREE(&lc.cands);
+    BL_VEC_FREE(&lc.words);
+    pcre2_match_data_free(lc.learn_md);
     free(lc.stamp);
     return rc;
 }

@@ -14,20 +14,37 @@
 #include "rules.h"
 #include "text.h"
 
+/* An entry a sentence's words can set off, and where the first of those
+ * words begins (unit offset): matching starts a little before it. */
+typedef struct bl_cand {
+    int entry;
+    size_t at;
+} bl_cand;
+
 typedef struct bl_sentence {
     int unit;
     size_t begin, end;              /* relative to the unit's text */
     size_t cand_begin, cand_end;    /* into bl_lint_ctx.cands */
 } bl_sentence;
 
+/* A word of the sentence being indexed, lower-cased. */
+typedef struct bl_word {
+    size_t begin;           /* unit offset */
+    size_t n;
+    char lower[48];
+} bl_word;
+
 typedef struct bl_lint_ctx {
     bl_rules *rules;
     const bl_doc *doc;
     bl_diags *out;
     struct { bl_sentence *items; size_t n, alloc; } sentences;
-    struct { int *items; size_t n, alloc; } cands;
+    struct { bl_cand *items; size_t n, alloc; } cands;
     struct { char **items; size_t n, alloc; } people;
+    struct { bl_word *items; size_t n, alloc; } words;  /* scratch */
     unsigned *stamp;                /* per entry: last sentence seen + 1 */
+    int learned;                    /* Learn entries have run */
+    pcre2_match_data *learn_md;     /* theirs, apart from the checks' */
     int patterns_done;
     int oom;
 } bl_lint_ctx;
@@ -45,7 +62,13 @@ int bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
  * word) for a person. */
 int bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n);
 
-/* Runs Learn entry `entry` over sentence s (patterns.c). */
-int bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s, int entry);
+/* Runs Learn entry c->entry over sentence s (patterns.c). */
+int bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s,
+                      const bl_cand *c);
+
+/* Runs every Learn entry over the document, once: done the first time a
+ * "Names: known" pattern asks whether a name is a person's, so documents
+ * that never ask pay nothing. */
+int bl_lint_learn_all(bl_lint_ctx *lc);
 
 #endif

@@ -283,6 +283,7 @@ typedef struct found {
 
 typedef struct run {
     bl_lint_ctx *lc;
+    pcre2_match_data *md;
     quotes q;
     struct { found *items; size_t n, alloc; } found;
 } run;
@@ -374,17 +375,49 @@ make_found(run *r, const bl_entry *e, int ei, const char *text, size_t b,
     return 0;
 }
 
-/* Runs entry ei over sentence s; accepted matches go to r->found, or, for
- * a Learn entry, their names to the people list. */
-static int
-match_entry(run *r, const bl_sentence *s, int ei)
+/* Where a match may start: at a word (or the @ of a handle) or at the
+ * sentence's start.  Entry patterns are compiled anchored and tried only
+ * at these places, which is several times cheaper than letting PCRE2 try
+ * every byte: a pattern that opens with "{WHO}" (an alternation over
+ * roles, pronouns and capitalised names) has no literal prefix for PCRE2
+ * to skip ahead with.  Returns end + 1 when there is no further start. */
+static size_t
+next_anchor(const char *text, size_t from, size_t begin, size_t end)
 {
+    size_t i = from, n;
+
+    if (i == begin)
+        return i;
+    while (i < end) {
+        uint32_t cp = bl_utf8_decode(text, end, i, &n);
+        if (bl_is_word_cp(cp) ? !is_word_before(text, i)
+                              : cp == '@' && i + 1 < end)
+            return i;
+        i += n;
+    }
+    return end + 1;
+}
+
+/* How far before its first trigger word a match may start.  A pattern
+ * such as "{WHO} ... forgot" begins with an alternation that could start
+ * anywhere, so searching the whole sentence for it costs as much as the
+ * rest of the lint; a subject sits within a few words of its verb. */
+#define BL_LOOKBACK 160
+
+/* Runs entry c->entry over sentence s; accepted matches go to r->found,
+ * or, for a Learn entry, their names to the people list. */
+static int
+match_entry(run *r, const bl_sentence *s, const bl_cand *c)
+{
+    int ei = c->entry;
     bl_lint_ctx *lc = r->lc;
     const bl_doc *doc = lc->doc;
     bl_entry *e = &lc->rules->entries.items[ei];
     const bl_unit *u = &doc->units.items[s->unit];
-    pcre2_match_data *md = lc->rules->md;
-    size_t len, start = s->begin, first = r->found.n;
+    pcre2_match_data *md = r->md;
+    size_t len, first = r->found.n;
+    size_t start = c->at > s->begin + BL_LOOKBACK ? c->at - BL_LOOKBACK
+                                                  : s->begin;
     const char *text = bl_unit_text(doc, u, &len);
     pcre2_code *code;
 
@@ -398,19 +431,26 @@ match_entry(run *r, const bl_sentence *s, int ei)
         return 0;
     if ((code = bl_regex_get(&e->re)) == NULL)
         return 0;
+    while (start < s->end && ((unsigned char)text[start] & 0xC0) == 0x80)
+        start++;    /* never start inside a character */
     if (e->rule >= 0 && r->q.unit != s->unit) {
         if (find_quotes(text, len, &r->q) < 0)
             return -1;
         r->q.unit = s->unit;
     }
-    while (start <= s->end) {
+    while ((start = next_anchor(text, start, s->begin, s->end)) <= s->end) {
         PCRE2_SIZE *ov;
-        size_t b, en, nb, ne;
+        size_t b, en, nb, ne, cl;
         found f;
         int rc = pcre2_match(code, (PCRE2_SPTR)text, s->end, start, 0, md,
                              NULL);
-        if (rc <= 0)
-            break;
+        if (rc <= 0) {
+            if (start >= s->end)
+                break;
+            bl_utf8_decode(text, s->end, start, &cl);
+            start += cl;
+            continue;
+        }
         ov = pcre2_get_ovector_pointer(md);
         b = ov[0];
         en = ov[1];
@@ -424,6 +464,9 @@ match_entry(run *r, const bl_sentence *s, int ei)
                     return -1;
                 continue;
             }
+            if (e->names == BL_NAMES_KNOWN && !lc->learned
+                && bl_lint_learn_all(lc) < 0)
+                return -1;
             if (!is_plausible_name(lc, e, text + nb, ne - nb, u->flags)) {
                 /* "After Bob forgot": the match took "After" for the
                  * name; look again from just past it. */
@@ -457,7 +500,7 @@ match_entry(run *r, const bl_sentence *s, int ei)
 }
 
 int
-bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s, int entry)
+bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s, const bl_cand *c)
 {
     run r;
     int rc;
@@ -465,7 +508,11 @@ bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s, int entry)
     memset(&r, 0, sizeof r);
     r.lc = lc;
     r.q.unit = -1;
-    rc = match_entry(&r, s, entry);
+    if (lc->learn_md == NULL
+        && (lc->learn_md = pcre2_match_data_create(32, NULL)) == NULL)
+        return -1;
+    r.md = lc->learn_md;
+    rc = match_entry(&r, s, c);
     BL_VEC_FREE(&r.found);
     BL_VEC_FREE(&r.q.spans);
     return rc;
@@ -506,17 +553,18 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
     lc->patterns_done = 1;
     memset(&r, 0, sizeof r);
     r.lc = lc;
+    r.md = lc->rules->md;
     r.q.unit = -1;
     for (si = 0; si < lc->sentences.n && rc == 0; si++) {
         const bl_sentence *s = &lc->sentences.items[si];
         for (ci = s->cand_begin; ci < s->cand_end && rc == 0; ci++) {
-            int ei = lc->cands.items[ci];
-            const bl_entry *e = &rules->entries.items[ei];
+            const bl_cand *c = &lc->cands.items[ci];
+            const bl_entry *e = &rules->entries.items[c->entry];
             if (e->rule < 0
                 || rules->rules.items[e->rule].info.severity == BL_SEV_OFF
                 || rules->rules.items[e->rule].check != bl_check_patterns)
                 continue;
-            rc = match_entry(&r, s, ei);
+            rc = match_entry(&r, s, c);
         }
         if (rc == 0)
             rc = flush(&r, s);

@@ -325,6 +325,7 @@ add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
             && add_list(&e.cleans, &e.n_cleans, f->value) < 0)
             goto oom;
     }
+    e.re.anchored = 1;  /* see match_entry() in patterns.c */
     if (BL_VEC_PUSH(&rules->entries, e) < 0)
         goto oom;
     return 0;
@@ -700,7 +701,7 @@ trigger_slot(bl_trigger *table, size_t cap, const char *w, size_t n)
     size_t i = hash_word(w, n) & (cap - 1);
 
     while (table[i].word != NULL
-           && !(strlen(table[i].word) == n && memcmp(table[i].word, w, n) == 0))
+           && !(table[i].word_len == n && memcmp(table[i].word, w, n) == 0))
         i = (i + 1) & (cap - 1);
     return &table[i];
 }
@@ -717,17 +718,48 @@ bl_rules_trigger(const bl_rules *rules, const char *word, size_t len)
 }
 
 static int
-trigger_add(bl_trigger *t, int entry)
+trigger_add(bl_trigger *t, int entry, const char *also, size_t also_n)
 {
-    if (t->n > 0 && t->entries[t->n - 1] == entry)
-        return 0;
-    if (bl_vec_reserve((void **)&t->entries, &t->alloc, t->n, 1,
-                       sizeof *t->entries) < 0)
+    bl_trigger_hit hit;
+    size_t k;
+
+    hit.entry = entry;
+    hit.also = NULL;
+    if (also_n > 0) {
+        if ((hit.also = dup_n(also, also_n)) == NULL)
+            return -1;
+        for (k = 0; k < also_n; k++)
+            if (hit.also[k] == '+')
+                hit.also[k] = ' ';
+    }
+    if (BL_VEC_PUSH(t, hit) < 0) {
+        free(hit.also);
         return -1;
-    t->entries[t->n++] = entry;
+    }
     return 0;
 }
 
+static bl_trigger *
+prefix_trigger(bl_rules *rules, const char *word, size_t n)
+{
+    bl_trigger nt;
+    size_t k;
+
+    for (k = 0; k < rules->prefixes.n; k++)
+        if (strlen(rules->prefixes.items[k].word) == n
+            && memcmp(rules->prefixes.items[k].word, word, n) == 0)
+            return &rules->prefixes.items[k];
+    memset(&nt, 0, sizeof nt);
+    nt.word_len = n;
+    if ((nt.word = dup_n(word, n)) == NULL
+        || BL_VEC_PUSH(&rules->prefixes, nt) < 0) {
+        free(nt.word);
+        return NULL;
+    }
+    return &rules->prefixes.items[rules->prefixes.n - 1];
+}
+
+/* Indexes every entry under its Words: ("word", "prefix*", "first+more"). */
 static int
 index_triggers(bl_rules *rules)
 {
@@ -746,33 +778,28 @@ index_triggers(bl_rules *rules)
     for (i = 0; i < rules->entries.n; i++) {
         const char *p = rules->entries.items[i].words;
         while (p != NULL && *p) {
-            size_t n = strcspn(p, " "), k;
+            size_t n = strcspn(p, " "), first = strcspn(p, "+"), k;
             char lower[64];
-            bl_trigger *t = NULL;
-            if (n > 0 && n < sizeof lower) {
+            bl_trigger *t;
+            if (first > n)
+                first = n;
+            if (first > 0 && n < sizeof lower) {
                 for (k = 0; k < n; k++)
                     lower[k] = (char)(p[k] >= 'A' && p[k] <= 'Z'
                                       ? p[k] - 'A' + 'a' : p[k]);
-                if (lower[n - 1] == '*') {
-                    for (k = 0; k < rules->prefixes.n; k++)
-                        if (strlen(rules->prefixes.items[k].word) == n - 1
-                            && memcmp(rules->prefixes.items[k].word, lower,
-                                      n - 1) == 0)
-                            t = &rules->prefixes.items[k];
-                    if (t == NULL) {
-                        bl_trigger nt;
-                        memset(&nt, 0, sizeof nt);
-                        if ((nt.word = dup_n(lower, n - 1)) == NULL
-                            || BL_VEC_PUSH(&rules->prefixes, nt) < 0)
-                            return -1;
-                        t = &rules->prefixes.items[rules->prefixes.n - 1];
-                    }
+                if (lower[first - 1] == '*') {
+                    t = prefix_trigger(rules, lower, first - 1);
                 } else {
-                    t = trigger_slot(rules->triggers, cap, lower, n);
-                    if (t->word == NULL && (t->word = dup_n(lower, n)) == NULL)
-                        return -1;
+                    t = trigger_slot(rules->triggers, cap, lower, first);
+                    if (t->word == NULL) {
+                        if ((t->word = dup_n(lower, first)) == NULL)
+                            return -1;
+                        t->word_len = first;
+                    }
                 }
-                if (trigger_add(t, (int)i) < 0)
+                if (t == NULL
+                    || trigger_add(t, (int)i, lower + first + (first < n),
+                                   n - first - (first < n)) < 0)
                     return -1;
             }
             p += n;
@@ -790,13 +817,16 @@ bl_regex_get(bl_regex *re)
 
     if (re->code != NULL || re->failed || re->src == NULL) {
         /* JIT pays for itself only on patterns that run often; a one-file
-         * check should not spend 40 ms compiling patterns it uses twice. */
-        if (re->code != NULL && ++re->uses == 64)
+         * check should not spend 40 ms compiling patterns it uses twice
+         * (16: measured with make bench, README "Performance"). */
+        if (re->code != NULL && ++re->uses == 16)
             pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
         return re->code;
     }
     re->code = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
-                             BL_PCRE2_OPTIONS, &code, &off, NULL);
+                             BL_PCRE2_OPTIONS
+                             | (re->anchored ? PCRE2_ANCHORED : 0),
+                             &code, &off, NULL);
     if (re->code == NULL)
         re->failed = 1;
     return re->code;
@@ -859,6 +889,17 @@ bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
 
 /* --- Loading ---------------------------------------------------------------- */
 
+static void
+trigger_free(bl_trigger *t)
+{
+    size_t i;
+
+    for (i = 0; i < t->n; i++)
+        free(t->items[i].also);
+    free(t->word);
+    free(t->items);
+}
+
 bl_rules *
 bl_rules_new(void)
 {
@@ -885,14 +926,10 @@ bl_rules_free(bl_rules *rules)
     }
     for (i = 0; i < rules->not_names.n; i++)
         free(rules->not_names.items[i]);
-    for (i = 0; i < rules->trigger_cap; i++) {
-        free(rules->triggers[i].word);
-        free(rules->triggers[i].entries);
-    }
-    for (i = 0; i < rules->prefixes.n; i++) {
-        free(rules->prefixes.items[i].word);
-        free(rules->prefixes.items[i].entries);
-    }
+    for (i = 0; i < rules->trigger_cap; i++)
+        trigger_free(&rules->triggers[i]);
+    for (i = 0; i < rules->prefixes.n; i++)
+        trigger_free(&rules->prefixes.items[i]);
     free(rules->triggers);
     BL_VEC_FREE(&rules->prefixes);
     BL_VEC_FREE(&rules->rules);

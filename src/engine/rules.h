@@ -36,6 +36,7 @@ typedef struct bl_regex {
     pcre2_code *code;
     unsigned uses;
     int failed;
+    int anchored;   /* compiled to match only where a search tries it */
 } bl_regex;
 
 /* Every rule pattern: caseless, Unicode-aware \b and \w (so "José" is one
@@ -68,10 +69,19 @@ typedef struct bl_entry {
     size_t line;
 } bl_entry;
 
+/* One entry a trigger word sets off.  "Words: did+not" indexes the entry
+ * under "did" with also = "not": the other words must be in the same
+ * sentence too, so a common word alone does not run the pattern. */
+typedef struct bl_trigger_hit {
+    int entry;
+    char *also;             /* space-separated, or NULL */
+} bl_trigger_hit;
+
 /* Trigger-word index: which entries a word can set off. */
 typedef struct bl_trigger {
     char *word;             /* lower-case; NULL marks an empty slot */
-    int *entries;
+    size_t word_len;
+    bl_trigger_hit *items;
     size_t n, alloc;
 } bl_trigger;
 

@@ -235,6 +235,14 @@ bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn, void *ud)
     return emit(text, start, len, fn, ud);
 }
 
+/* ASCII letters, digits and '_': the common case, without decoding. */
+static int
+is_ascii_word(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9') || c == '_';
+}
+
 int
 bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
 {
@@ -242,6 +250,13 @@ bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
     uint32_t cp;
 
     while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            if (is_ascii_word(c))
+                break;
+            i++;
+            continue;
+        }
         cp = bl_utf8_decode(text, len, i, &n);
         if (bl_is_word_cp(cp))
             break;
@@ -253,6 +268,10 @@ bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
     }
     b = i;
     while (i < len) {
+        if (is_ascii_word((unsigned char)text[i])) {
+            i++;
+            continue;
+        }
         cp = bl_utf8_decode(text, len, i, &n);
         if (bl_is_word_cp(cp)) {
             i += n;
