@@ -128,6 +128,28 @@ append(parse_ctx *ctx, const char *text, size_t ulen, size_t s, size_t slen)
     return BL_VEC_PUSH(&doc->pieces, p);
 }
 
+/* After prose was cut back to ctx->link_prose, shortens the unit's last
+ * piece to end there: append() may have merged the cut text into it (a bare
+ * URL continues the text before it in the source), and a piece claiming
+ * bytes the unit no longer has would overlap the placeholder's. */
+static void
+trim_last_piece(parse_ctx *ctx)
+{
+    bl_doc *doc = ctx->doc;
+    const bl_unit *u = &doc->units.items[ctx->unit];
+    bl_piece *p;
+    size_t keep = doc->prose.n - u->text_begin;
+
+    if (doc->pieces.n <= u->piece_begin)
+        return;
+    p = &doc->pieces.items[doc->pieces.n - 1];
+    if (p->u + p->ulen > keep && p->ulen == p->slen) {
+        size_t cut = p->u + p->ulen - keep;
+        p->ulen -= cut;
+        p->slen -= cut;
+    }
+}
+
 static int
 append_placeholder(parse_ctx *ctx, size_t s, size_t slen)
 {
@@ -314,30 +336,47 @@ oom:
     return -1;
 }
 
-/* Is the line after offset `at` a Setext underline (=== or ---)? */
+/* Does an ATX opening ("#" run, then a space or tab) precede offset `at` on
+ * its line?  md4c makes headings only from ATX and Setext syntax, so a heading
+ * with text whose first text has no such opening before it is a Setext one.
+ * Looking at the line after the text instead would misread "# T" followed by
+ * a "---" rule and miss a Setext heading whose underline starts with "> ". */
 static int
-next_line_is_underline(const bl_doc *doc, size_t at)
+atx_opening_before(const bl_doc *doc, size_t at)
 {
-    size_t i = at, n = 0;
-    char c;
+    size_t i = doc->lines.items[bl_doc_line_of(doc, at)];
 
-    while (i < doc->len && doc->src[i] != '\n' && doc->src[i] != '\r')
-        i++;
-    while (i < doc->len && (doc->src[i] == '\n' || doc->src[i] == '\r'))
-        i++;
-    while (i < doc->len && doc->src[i] == ' ')
-        i++;
-    if (i >= doc->len || (doc->src[i] != '=' && doc->src[i] != '-'))
-        return 0;
-    c = doc->src[i];
-    while (i < doc->len && doc->src[i] == c) {
-        i++;
-        n++;
+    for (; i < at; i++)    /* src[len] is a NUL, so i + 1 is readable */
+        if (doc->src[i] == '#'
+            && (doc->src[i + 1] == ' ' || doc->src[i + 1] == '\t'))
+            return 1;
+    return 0;
+}
+
+/* An empty ATX heading ("#", "## ##") gives md4c no text to point into
+ * the source, so find its line: the first line after the last text seen
+ * that opens, past indentation and quote markers, with `level` hashes and
+ * then a space or the line's end.  Returns the offset of the first '#'. */
+static size_t
+find_empty_atx(const bl_doc *doc, size_t from, int level)
+{
+    size_t li;
+
+    for (li = bl_doc_line_of(doc, from); li < doc->lines.n; li++) {
+        size_t b, e, i, n = 0;
+        bl_doc_line_span(doc, li, &b, &e);
+        for (i = b; i < e && (doc->src[i] == ' ' || doc->src[i] == '\t'
+                              || doc->src[i] == '>'); i++)
+            ;
+        if (i < from)
+            continue;
+        while (i + n < e && doc->src[i + n] == '#')
+            n++;
+        if ((int)n == level && (i + n == e || doc->src[i + n] == ' '
+                                || doc->src[i + n] == '\t'))
+            return i;
     }
-    while (i < doc->len && (doc->src[i] == ' ' || doc->src[i] == '\t'))
-        i++;
-    return n > 0 && (i >= doc->len || doc->src[i] == '\n'
-                     || doc->src[i] == '\r');
+    return from;
 }
 
 static int
@@ -356,8 +395,11 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
     if (ctx->first_unbegun >= ctx->stack.n) {
         b->end = ctx->last_off;
     } else {
-        b->begin = b->end = ctx->last_off;   /* no text inside */
-        ctx->first_unbegun = ctx->stack.n - 1;
+        /* No text inside.  Enclosing blocks may still get text later, so
+         * first_unbegun stays where it is. */
+        b->begin = b->end = ctx->last_off;
+        if (type == MD_BLOCK_H)
+            b->begin = b->end = find_empty_atx(doc, ctx->last_off, b->level);
     }
     switch (type) {
     case MD_BLOCK_QUOTE: ctx->quote--; break;
@@ -367,12 +409,17 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         if (unit >= 0 && (size_t)unit < doc->units.n
             && doc->units.items[unit].block == top_block(ctx))
             doc->sections.items[ctx->section].title_unit = unit;
-        if (b->end > b->begin && next_line_is_underline(doc, b->end))
+        if (b->end > b->begin && !atx_opening_before(doc, b->begin))
             b->flags |= BL_H_SETEXT;
         break;
     default: break;
     }
     ctx->stack.n--;
+    /* The next block pushed at this depth has not seen text yet; without
+     * this it would keep the begin of the last text before it, and so would
+     * the section of a heading that follows another block. */
+    if (ctx->first_unbegun > ctx->stack.n)
+        ctx->first_unbegun = ctx->stack.n;
     return 0;
 }
 
@@ -453,6 +500,7 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
                        : ctx->link_src;
             doc->prose.n = ctx->link_prose;
             doc->pieces.n = ctx->link_pieces;
+            trim_last_piece(ctx);
             if (append_placeholder(ctx, s, ctx->last_off - s) < 0)
                 goto oom;
         }

@@ -56,8 +56,8 @@ bl_doc_offset(const bl_doc *doc, bl_pos pos, bl_encoding enc)
         return doc->len;
     bl_doc_line_span(doc, pos.line, &b, &e);
     i = line_text_start(doc, pos.line);
-    if (enc == BL_ENC_UTF8)
-        return i + pos.col < e ? i + pos.col : e;
+    if (enc == BL_ENC_UTF8)     /* compared as a length: i + col may wrap */
+        return pos.col < e - i ? i + pos.col : e;
     while (i < e && col < pos.col) {
         uint32_t cp = bl_utf8_decode(doc->src, e, i, &n);
         col += (enc == BL_ENC_UTF16 && cp >= 0x10000) ? 2 : 1;

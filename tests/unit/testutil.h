@@ -1,0 +1,148 @@
+/*
+ * testutil.h: small helpers shared by the unit tests.
+ *
+ * Inputs are copied into heap buffers of exactly their length (no NUL) so
+ * that AddressSanitizer reports any read past the end that a terminator
+ * would otherwise hide.
+ */
+#ifndef BL_TESTUTIL_H
+#define BL_TESTUTIL_H
+
+/* cmocka.h needs these first. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/doc.h"
+
+/* An exact-length heap copy of s[0,n), without a terminator. */
+static inline char *
+tu_dup(const char *s, size_t n)
+{
+    char *p = malloc(n > 0 ? n : 1);
+
+    assert_non_null(p);
+    if (n > 0)
+        memcpy(p, s, n);
+    return p;
+}
+
+/* Parses n bytes, from an exact-length copy. */
+static inline bl_doc *
+tu_parse_n(const char *src, size_t n)
+{
+    char *copy = tu_dup(src, n);
+    bl_doc *doc = bl_doc_parse(copy, n);
+
+    free(copy);
+    assert_non_null(doc);
+    return doc;
+}
+
+static inline bl_doc *
+tu_parse(const char *src)
+{
+    return tu_parse_n(src, strlen(src));
+}
+
+/* Offset of the first occurrence of needle in the document source: tests
+ * state expected offsets by the text they point at, not by counting. */
+static inline size_t
+tu_off(const bl_doc *doc, const char *needle)
+{
+    const char *p = strstr(doc->src, needle);
+
+    assert_non_null(p);
+    return (size_t)(p - doc->src);
+}
+
+/* Index of the nth (0-based) block of the given type, or -1. */
+static inline int
+tu_block(const bl_doc *doc, bl_block_type type, int nth)
+{
+    size_t i;
+
+    for (i = 0; i < doc->blocks.n; i++)
+        if (doc->blocks.items[i].type == type && nth-- == 0)
+            return (int)i;
+    return -1;
+}
+
+/* Number of blocks of a type. */
+static inline int
+tu_count_blocks(const bl_doc *doc, bl_block_type type)
+{
+    size_t i;
+    int n = 0;
+
+    for (i = 0; i < doc->blocks.n; i++)
+        n += doc->blocks.items[i].type == type;
+    return n;
+}
+
+/* Unit i's text as a NUL-terminated copy; the caller frees it. */
+static inline char *
+tu_unit_str(const bl_doc *doc, size_t i)
+{
+    size_t n;
+    const char *t;
+    char *s;
+
+    assert_true(i < doc->units.n);
+    t = bl_unit_text(doc, &doc->units.items[i], &n);
+    s = malloc(n + 1);
+    assert_non_null(s);
+    memcpy(s, t, n);
+    s[n] = '\0';
+    return s;
+}
+
+/* Asserts that unit i reads exactly `expected`. */
+#define assert_unit_text(doc, i, expected) do { \
+        char *tu_s_ = tu_unit_str((doc), (i)); \
+        assert_string_equal(tu_s_, (expected)); \
+        free(tu_s_); \
+    } while (0)
+
+/* Index of the unit whose text is exactly `text`, or -1. */
+static inline int
+tu_find_unit(const bl_doc *doc, const char *text)
+{
+    size_t i, n, want = strlen(text);
+
+    for (i = 0; i < doc->units.n; i++) {
+        const char *t = bl_unit_text(doc, &doc->units.items[i], &n);
+        if (n == want && memcmp(t, text, n) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Does any unit contain `needle`?  For "this never becomes prose". */
+static inline int
+tu_prose_contains(const bl_doc *doc, const char *needle)
+{
+    size_t i, n, k, m = strlen(needle);
+
+    for (i = 0; i < doc->units.n; i++) {
+        const char *t = bl_unit_text(doc, &doc->units.items[i], &n);
+        for (k = 0; k + m <= n; k++)
+            if (memcmp(t + k, needle, m) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Source offset of offset off in unit i. */
+static inline size_t
+tu_src(const bl_doc *doc, size_t i, size_t off, int is_end)
+{
+    assert_true(i < doc->units.n);
+    return bl_unit_to_source(doc, &doc->units.items[i], off, is_end);
+}
+
+#endif
