@@ -40,6 +40,9 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Returns 0, 1 when something below dir could not be read (each such
+ * path is reported on stderr and the walk goes on), or -1 with errno set
+ * when dir itself cannot be read or memory runs out. */
 static int
 walk_dir(const char *dir, cli_paths *out)
 {
@@ -47,7 +50,7 @@ walk_dir(const char *dir, cli_paths *out)
     struct dirent *de;
     cli_paths names = {NULL, 0, 0};
     size_t i, dn = strlen(dir);
-    int rc = 0;
+    int rc = 0, partial = 0;
 
     if (d == NULL)
         return -1;
@@ -73,16 +76,38 @@ walk_dir(const char *dir, cli_paths *out)
         snprintf(p, n, "%s%s%s", dir, dn > 0 && dir[dn - 1] == '/' ? "" : "/",
                  names.items[i]);
         if (lstat(p, &st) == 0) {
-            if (S_ISDIR(st.st_mode))
-                rc = walk_dir(p, out);
-            else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
-                     && is_markdown_name(names.items[i]))
-                rc = push(out, p);
+            if (S_ISDIR(st.st_mode)) {
+                int sub = walk_dir(p, out);
+                if (sub > 0) {
+                    partial = 1;
+                } else if (sub < 0 && errno == ENOMEM) {
+                    rc = -1;
+                } else if (sub < 0) {
+                    /* One unreadable subdirectory: say which, check the
+                     * rest. */
+                    fprintf(stderr, "blamelint: %s: %s\n", p,
+                            strerror(errno));
+                    partial = 1;
+                }
+            } else if ((S_ISREG(st.st_mode) || S_ISLNK(st.st_mode))
+                       && is_markdown_name(names.items[i])) {
+                /* A symlink is followed to a regular file only: not to a
+                 * directory (documented as skipped) nor to a device such
+                 * as /dev/zero, which would be read until memory ran out.
+                 * A dangling one is kept, so that it is reported. */
+                struct stat tst;
+                if (!S_ISLNK(st.st_mode) || stat(p, &tst) != 0
+                    || S_ISREG(tst.st_mode))
+                    rc = push(out, p);
+            }
+        } else if (errno != ENOENT) {
+            fprintf(stderr, "blamelint: %s: %s\n", p, strerror(errno));
+            partial = 1;
         }
         free(p);
     }
     cli_paths_free(&names);
-    return rc;
+    return rc < 0 ? rc : partial;
 }
 
 int

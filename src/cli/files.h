@@ -12,8 +12,10 @@ typedef struct cli_paths {
 } cli_paths;
 
 /* Appends path, or for a directory every *.md / *.markdown file below it
- * (sorted, skipping hidden entries and symlinked directories).  Returns 0,
- * or -1 with errno set when path cannot be read. */
+ * (sorted, skipping hidden entries and symlinked directories).  Returns 0;
+ * 1 when some entry below a directory could not be read (reported on
+ * stderr, the rest still collected); or -1 with errno set when path itself
+ * cannot be read. */
 int cli_collect(const char *path, cli_paths *out);
 
 void cli_paths_free(cli_paths *p);

@@ -188,7 +188,7 @@ cmd_check(int argc, char **argv)
     cli_summary sum = {0, 0, 0, 0};
     cli_out out;
     bl_rules *rules;
-    int c, i, trouble = 0, failed = 0, stdin_seen = 0;
+    int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
     size_t k;
 
     memset(&opt, 0, sizeof opt);
@@ -232,10 +232,11 @@ cmd_check(int argc, char **argv)
         if (strcmp(argv[i], "-") == 0 && stdin_seen++) {
             continue;   /* standard input can be read only once */
         }
-        if (cli_collect(argv[i], &paths) < 0) {
+        rc = cli_collect(argv[i], &paths);
+        if (rc < 0)
             fprintf(stderr, "blamelint: %s: %s\n", argv[i], strerror(errno));
+        if (rc != 0)
             trouble = 1;
-        }
     }
     out.fp = stdout;
     out.color = opt.format == cli_format_find("text") && want_color(opt.color);
@@ -324,13 +325,27 @@ cmd_explain(int argc, char **argv)
         bl_rules_free(rules);
         return EXIT_TROUBLE;
     }
+    /* "Explain:" is usually empty on its own line, its text below. */
     printf("%s (%s by default)\n\n%s\n\n%s\n", r->id,
-           bl_severity_name(r->severity), r->summary, r->explain);
+           bl_severity_name(r->severity), r->summary,
+           r->explain + strspn(r->explain, "\n"));
     bl_rules_free(rules);
     return 0;
 }
 
 /* --- dispatch -------------------------------------------------------------- */
+
+/* A report that could not be written (disk full, closed pipe) must not
+ * pass for a clean run. */
+static int
+flushed(int status)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return status;
+    fprintf(stderr, "blamelint: cannot write the output: %s\n",
+            strerror(errno));
+    return EXIT_TROUBLE;
+}
 
 static const struct {
     const char *name;
@@ -351,15 +366,15 @@ main(int argc, char **argv)
         return usage_error(usage_main, "%s", "no command given");
     if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
         printf("blamelint %s\n", BL_VERSION);
-        return 0;
+        return flushed(0);
     }
     if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0
         || strcmp(argv[1], "help") == 0) {
         fputs(usage_main, stdout);
-        return 0;
+        return flushed(0);
     }
     for (i = 0; commands[i].name != NULL; i++)
         if (strcmp(commands[i].name, argv[1]) == 0)
-            return commands[i].fn(argc - 1, argv + 1);
+            return flushed(commands[i].fn(argc - 1, argv + 1));
     return usage_error(usage_main, "unknown command '%s'", argv[1]);
 }

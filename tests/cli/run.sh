@@ -1,0 +1,1273 @@
+#!/usr/bin/env bash
+# tests/cli/run.sh BINARY: end-to-end tests of the blamelint command line.
+#
+# Every case builds its input in a scratch directory, runs BINARY there (so
+# the paths it reports are the relative ones we pass) and checks the exit
+# status, stdout and stderr against the CLI contract: commands and options,
+# exit statuses 0/1/2, the text and JSON report formats, code-point columns,
+# file discovery, and bad input.  One line per case:
+#
+#   ok - NAME
+#   not ok - NAME        followed by "#" lines: what failed and the output
+#
+# then one line "N passed, M failed".  Exit status 1 when a case failed.
+# Run by `make check-cli` on the sanitizer build; a sanitizer report on
+# stderr fails the case even when the exit status looks right.
+
+set -u
+
+if [ $# -ne 1 ]; then
+    echo "usage: tests/cli/run.sh BINARY" >&2
+    exit 2
+fi
+case $1 in
+    /*) BIN=$1 ;;
+    *) BIN=$PWD/$1 ;;
+esac
+if [ ! -x "$BIN" ] || [ -d "$BIN" ]; then
+    echo "tests/cli/run.sh: $1: not an executable file" >&2
+    exit 2
+fi
+if ! command -v jq >/dev/null 2>&1; then
+    echo "tests/cli/run.sh: jq is needed (make deps installs it)" >&2
+    exit 2
+fi
+
+T=$(mktemp -d "${TMPDIR:-/tmp}/blamelint-cli.XXXXXX") || exit 2
+trap 'chmod -R u+rwx "$T" 2>/dev/null; rm -rf "$T"' EXIT
+W=$T/w                  # the working directory every run starts in
+mkdir "$W"
+OUT=$T/stdout
+ERR=$T/stderr
+
+# Seconds one run may take; the huge-line case sets its own.
+TMO=${BLAMELINT_TEST_TIMEOUT:-60}
+HAVE_TIMEOUT=0
+command -v timeout >/dev/null 2>&1 && HAVE_TIMEOUT=1
+
+passed=0
+failed=0
+NAME=""
+PROBLEMS=""
+RC=""
+
+# --- the harness ---------------------------------------------------------
+
+begin() {
+    NAME=$1
+    PROBLEMS=""
+    RC=""
+    : >"$OUT"
+    : >"$ERR"
+}
+
+problem() {
+    PROBLEMS+="$1"$'\n'
+}
+
+# Prints a file for a failure report: "#   " before each line, at most
+# 40 lines of at most 400 characters.
+show() {
+    local label=$1 file=$2 n
+    n=$(wc -l <"$file")
+    printf '#   %s (%s lines):\n' "$label" "$n"
+    head -n 40 "$file" | cut -c1-400 | cat -v | sed 's/^/#     /'
+    [ "$n" -gt 40 ] && printf '#     ...\n'
+    return 0
+}
+
+end() {
+    if [ -z "$PROBLEMS" ]; then
+        passed=$((passed + 1))
+        printf 'ok - %s\n' "$NAME"
+        return
+    fi
+    failed=$((failed + 1))
+    printf 'not ok - %s\n' "$NAME"
+    printf '%s' "$PROBLEMS" | sed 's/^/#   /'
+    if [ -n "$RC" ]; then
+        printf '#   exit status: %s\n' "$RC"
+        show stdout "$OUT"
+        show stderr "$ERR"
+    fi
+}
+
+skip() {
+    passed=$((passed + 1))
+    printf 'ok - %s # SKIP %s\n' "$1" "$2"
+}
+
+# run ARGS...: runs the binary in $W, stdin from $STDIN (default
+# /dev/null), stdout and stderr to $OUT and $ERR, status to $RC.
+# Environment for one run: VAR=value run ARGS...
+run() {
+    local limit=${LIMIT:-$TMO}
+    if [ "$HAVE_TIMEOUT" = 1 ]; then
+        (cd "$W" && exec timeout "$limit" "$BIN" "$@") \
+            <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR"
+    else
+        (cd "$W" && exec "$BIN" "$@") \
+            <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR"
+    fi
+    RC=$?
+    sanity
+}
+
+# Problems any run can show: a sanitizer report, a hang, a signal.
+sanity() {
+    if grep -Eq 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|runtime error:' "$ERR"; then
+        problem "a sanitizer reported an error (see stderr)"
+    fi
+    if [ "$HAVE_TIMEOUT" = 1 ] && [ "$RC" = 124 ]; then
+        problem "timed out"
+    elif [ "$RC" -ge 128 ]; then
+        problem "killed by signal $((RC - 128))"
+    fi
+}
+
+want_rc() {
+    [ "$RC" = "$1" ] || problem "exit status $RC, want $1"
+}
+
+want_out_empty() {
+    [ -s "$OUT" ] && problem "stdout should be empty"
+    return 0
+}
+
+want_err_empty() {
+    [ -s "$ERR" ] && problem "stderr should be empty"
+    return 0
+}
+
+want_err_nonempty() {
+    [ -s "$ERR" ] || problem "stderr should hold a message"
+}
+
+# want_out_re / want_err_re ERE: some line matches.
+want_out_re() {
+    grep -Eq -- "$1" "$OUT" || problem "no stdout line matches /$1/"
+}
+
+want_err_re() {
+    grep -Eq -- "$1" "$ERR" || problem "no stderr line matches /$1/"
+}
+
+want_no_out_re() {
+    grep -Eq -- "$1" "$OUT" && problem "a stdout line matches /$1/ and should not"
+    return 0
+}
+
+want_no_err_re() {
+    grep -Eq -- "$1" "$ERR" && problem "a stderr line matches /$1/ and should not"
+    return 0
+}
+
+# want_line N ERE: stdout line N (1-based; -1 the last) matches the whole ERE.
+want_line() {
+    local n=$1 re=$2 line
+    if [ "$n" = -1 ]; then
+        line=$(tail -n 1 "$OUT")
+    else
+        line=$(sed -n "${n}p" "$OUT")
+    fi
+    [[ $line =~ ^($re)$ ]] || problem "stdout line $n is \"$line\", want /^$re\$/"
+}
+
+want_lines() {
+    local n
+    n=$(wc -l <"$OUT")
+    [ "$n" -eq "$1" ] || problem "stdout has $n lines, want $1"
+}
+
+# want_out_eq TEXT: stdout is exactly TEXT plus a newline (a diff if not).
+want_out_eq() {
+    printf '%s\n' "$1" >"$T/want"
+    if ! cmp -s "$T/want" "$OUT"; then
+        problem "stdout differs from what is expected (- want, + got):"
+        problem "$(diff -u "$T/want" "$OUT" | tail -n +3 | head -n 40)"
+    fi
+}
+
+# want_jq FILTER [jq args...]: jq -e FILTER is true on stdout.
+want_jq() {
+    local filter=$1
+    shift
+    if ! jq -e "$@" "$filter" "$OUT" >/dev/null 2>"$T/jqerr"; then
+        filter=$(printf '%s' "$filter" | tr -s ' \n' '  ' | cut -c1-160)
+        problem "jq check failed: $filter $(head -c 300 "$T/jqerr")"
+    fi
+}
+
+# The JSON report's shape: exactly these keys in this order, the types,
+# and a summary that agrees with the diagnostics.
+JSON_SHAPE='
+def pos: type == "number" and . == floor and . >= 1;
+(keys_unsorted == ["version", "files", "summary"])
+and .version == 1
+and (.files | type == "array")
+and all(.files[];
+    keys_unsorted == ["path", "diagnostics"]
+    and (.path | type == "string" and length > 0)
+    and (.diagnostics | type == "array")
+    and all(.diagnostics[];
+        (keys_unsorted == ["rule", "severity", "line", "column", "endLine",
+                           "endColumn", "message"]
+         or keys_unsorted == ["rule", "severity", "line", "column",
+                              "endLine", "endColumn", "message", "fix"])
+        and (.rule | type == "string" and test("^[a-z0-9-]+/[a-z0-9-]+$"))
+        and (.severity | IN("error", "warning", "info"))
+        and (.line | pos) and (.column | pos)
+        and (.endLine | pos) and (.endColumn | pos)
+        and (.endLine > .line or (.endLine == .line and .endColumn >= .column))
+        and (.message | type == "string" and length > 0)
+        and ((has("fix") | not)
+             or ((.fix | keys_unsorted) == ["replacement"]
+                 and (.fix.replacement | type == "string")))))
+and (.summary | keys_unsorted == ["files", "errors", "warnings", "info"])
+and .summary.files == (.files | length)
+and .summary.errors == ([.files[].diagnostics[] | select(.severity == "error")] | length)
+and .summary.warnings == ([.files[].diagnostics[] | select(.severity == "warning")] | length)
+and .summary.info == ([.files[].diagnostics[] | select(.severity == "info")] | length)
+'
+
+want_json() {
+    if ! jq -e . "$OUT" >/dev/null 2>"$T/jqerr"; then
+        problem "stdout is not valid JSON: $(head -c 300 "$T/jqerr")"
+        return
+    fi
+    want_jq "$JSON_SHAPE"
+}
+
+# want_diags FILE_INDEX JSON: the [rule, line, column, endLine, endColumn]
+# of every diagnostic of one file, e.g.
+#   want_diags 0 '[["blame/human-error",3,26,3,37]]'
+want_diags() {
+    local got
+    got=$(jq -c --argjson i "$1" \
+        '[.files[$i].diagnostics[] | [.rule, .line, .column, .endLine, .endColumn]]' \
+        "$OUT" 2>/dev/null)
+    [ "$got" = "$(jq -cn "$2")" ] || problem "diagnostics of file $1 are $got, want $2"
+}
+
+# want_span FILE_INDEX DIAG_INDEX SOURCE TEXT: the code points
+# [column, endColumn) of the diagnostic's line in SOURCE (a BOM dropped,
+# as editors do) are TEXT.
+want_span() {
+    local got
+    got=$(jq -r --argjson f "$1" --argjson d "$2" --rawfile src "$W/$3" '
+        .files[$f].diagnostics[$d] as $x
+        | ($src | ltrimstr("\ufeff") | split("\n")[$x.line - 1])
+        | .[$x.column - 1:$x.endColumn - 1]' "$OUT" 2>/dev/null)
+    [ "$got" = "$4" ] || problem "span of diagnostic $2 is \"$got\", want \"$4\""
+}
+
+want_paths() {
+    local got
+    got=$(jq -c '[.files[].path]' "$OUT" 2>/dev/null)
+    [ "$got" = "$(jq -cn "$1")" ] || problem "reported paths are $got, want $1"
+}
+
+# --- fixtures ------------------------------------------------------------
+
+cd "$W" || exit 2
+
+
+printf '# Database failover\n\nThe primary failed over to the replica at 12:03 UTC.\n' >clean.md
+# A warning and nothing else.
+printf '# Incident\n\nThe outage was caused by human error.\n' >warn.md
+# An info (blame/minimizer) with a fix, and nothing else.
+printf 'The engineer just restarted the primary.\n' >info.md
+# An error.
+printf 'Root cause: human error during the deploy.\n' >error.md
+: >empty.md
+printf "# Cert expiry\n\nZoë's team: José forgot to renew the cert.\nNaïve café — 渡辺 🔥: the outage was caused by human error.\n" >multibyte.md
+printf '# Incident\r\n\r\nZo\xc3\xab said: the outage was caused by human error.\r\nThe outage was caused by human error\r\n' >crlf.md
+printf '\xef\xbb\xbfThe outage was caused by human error.\n' >bom.md
+printf '\xef\xbb\xbf# T\r\n\r\nZo\xc3\xab: the outage was caused by human error.\r\n' >bom-crlf.md
+printf 'Nothing to see.\n\0\0\1\2\3binary\n' >binary.md
+
+# --- commands, help, version ---------------------------------------------
+
+begin "--version prints the version"
+run --version
+want_rc 0
+want_line 1 'blamelint [0-9]+\.[0-9]+\.[0-9]+.*'
+want_err_empty
+end
+
+begin "-V prints the version"
+run -V
+want_rc 0
+want_line 1 'blamelint [0-9]+\.[0-9]+\.[0-9]+.*'
+end
+
+begin "--help lists the commands"
+run --help
+want_rc 0
+want_line 1 'Usage: blamelint .*'
+want_out_re '^ +check '
+want_out_re '^ +rules '
+want_out_re '^ +explain '
+want_err_empty
+end
+
+for cmd in check rules explain; do
+    for h in --help -h; do
+        begin "$cmd $h prints its usage"
+        run "$cmd" "$h"
+        want_rc 0
+        want_line 1 "Usage: blamelint $cmd .*"
+        want_err_empty
+        end
+    done
+done
+
+begin "check --help names every option"
+run check --help
+for o in --format --fail-on --color --quiet --rules --stdin-filename; do
+    want_out_re "$o"
+done
+end
+
+# --- usage errors -> 2, a message on stderr, nothing on stdout ------------
+
+usage_case() {
+    local name=$1 re=$2
+    shift 2
+    begin "usage error: $name"
+    run "$@"
+    want_rc 2
+    want_err_nonempty
+    want_err_re "$re"
+    want_out_empty
+    end
+}
+
+usage_case "no command" 'blamelint'
+usage_case "unknown command" "frobnicate" frobnicate
+usage_case "unknown option" "bogus" check --bogus warn.md
+usage_case "unknown short option" "." check -Z warn.md
+usage_case "option missing its argument" "." check warn.md --format
+usage_case "unknown --format" "xml" check --format xml warn.md
+usage_case "unknown --fail-on" "sometimes" check --fail-on sometimes warn.md
+usage_case "--fail-on off is not a level" "off" check --fail-on off warn.md
+usage_case "unknown --color" "sometimes" check --color sometimes warn.md
+usage_case "check without PATH" "PATH" check
+usage_case "check with options but no PATH" "PATH" check --format json
+usage_case "rules with an unknown option" "bogus" rules --bogus
+usage_case "rules with an argument" "extra" rules extra
+usage_case "explain without RULE" "RULE" explain
+usage_case "explain with two RULEs" "RULE" explain blame/human-error blame/minimizer
+usage_case "--version is not a check option" "version" check --version warn.md
+
+# --- clean files -----------------------------------------------------------
+
+begin "clean file: exit 0, text ends with a summary"
+run check clean.md
+want_rc 0
+want_lines 1
+want_line -1 'No findings in 1 file\.'
+want_err_empty
+end
+
+begin "clean file: JSON with an empty diagnostics array and a summary"
+run check --format json clean.md
+want_rc 0
+want_json
+want_out_eq '{"version":1,"files":[{"path":"clean.md","diagnostics":[]}],"summary":{"files":1,"errors":0,"warnings":0,"info":0}}'
+want_err_empty
+end
+
+begin "empty file is clean"
+run check --format json empty.md
+want_rc 0
+want_json
+want_paths '["empty.md"]'
+want_jq '.files[0].diagnostics == [] and .summary.files == 1'
+end
+
+begin "empty file, text: summary line"
+run check empty.md
+want_rc 0
+want_line -1 'No findings in 1 file\.'
+end
+
+begin "a file that is only a BOM is clean"
+printf '\xef\xbb\xbf' >bom-only.md
+run check --format json bom-only.md
+want_rc 0
+want_json
+want_jq '.files[0].diagnostics == []'
+end
+
+# --- text report -----------------------------------------------------------
+
+begin "text: finding line, source excerpt, caret line, summary"
+run check warn.md
+want_rc 1
+want_lines 4
+want_line 1 'warn\.md:3:26: warning: "human error" .+ \[blame/human-error\]'
+want_line 2 ' *3 \| The outage was caused by human error\.'
+want_line 3 ' *\| {26}\^~{10}'
+want_line 4 '1 finding \(0 errors, 1 warning, 0 info\) in 1 file\.'
+want_err_empty
+end
+
+begin "text: the caret is under the start of the span"
+run check warn.md
+src=$(sed -n 2p "$OUT")
+car=$(sed -n 3p "$OUT")
+src_lead=${src%%human error*}
+car_lead=${car%%^*}
+if [ "$src_lead" = "$src" ] || [ "$car_lead" = "$car" ] \
+   || [ "${#src_lead}" != "${#car_lead}" ]; then
+    problem "the caret is at ${#car_lead}, \"human error\" at ${#src_lead}"
+fi
+end
+
+begin "text: an error finding"
+run check error.md
+want_rc 1
+want_line 1 'error\.md:1:1: error: .+ \[blame/person-root-cause\]'
+want_line -1 '1 finding \(1 error, 0 warnings, 0 info\) in 1 file\.'
+end
+
+begin "text: multibyte line, column in code points, carets in cells"
+run check multibyte.md
+want_rc 1
+want_line 1 "multibyte\\.md:3:13: warning: .+ \\[blame/person-failure\\]"
+want_line 2 " *3 \\| Zoë's team: José forgot to renew the cert\\."
+want_line 3 ' *\| {13}\^~{10}'
+want_out_re '^multibyte\.md:4:45: warning: .+ \[blame/human-error\]$'
+want_line -1 '2 findings \(0 errors, 2 warnings, 0 info\) in 1 file\.'
+end
+
+begin "text: CRLF line endings do not reach the excerpt"
+run check crlf.md
+want_rc 1
+want_line 1 'crlf\.md:3:36: warning: .+ \[blame/human-error\]'
+grep -q $'\r' "$OUT" && problem "a carriage return reached stdout"
+end
+
+begin "text: a BOM is no column and is not shown"
+run check bom.md
+want_rc 1
+want_line 1 'bom\.md:1:26: warning: .+ \[blame/human-error\]'
+want_line 2 ' *1 \| The outage was caused by human error\.'
+want_line 3 ' *\| {26}\^~{10}'
+end
+
+begin "text: several files, one summary"
+run check warn.md clean.md info.md
+want_rc 1
+want_out_re '^warn\.md:3:26: warning: '
+want_out_re '^info\.md:1:14: info: '
+want_no_out_re '^clean\.md:'
+want_line -1 '2 findings \(0 errors, 1 warning, 1 info\) in 3 files\.'
+[ "$(grep -Ec '^[0-9]+ findings? |^No findings' "$OUT")" = 1 ] \
+    || problem "want exactly one summary line"
+end
+
+begin "--quiet: finding lines only, no excerpt, no summary"
+run check --quiet warn.md info.md clean.md
+want_rc 1
+want_lines 2
+want_line 1 'warn\.md:3:26: warning: .+ \[blame/human-error\]'
+want_line 2 'info\.md:1:14: info: .+ \[blame/minimizer\]'
+want_no_out_re '\|'
+end
+
+begin "-q on a clean file prints nothing"
+run check -q clean.md
+want_rc 0
+want_out_empty
+want_err_empty
+end
+
+# --- --fail-on -------------------------------------------------------------
+
+fail_on_case() {
+    local file=$1 level=$2 want=$3
+    begin "--fail-on $level, $file: exit $want"
+    if [ "$level" = default ]; then
+        run check "$file"
+    else
+        run check --fail-on "$level" "$file"
+    fi
+    want_rc "$want"
+    want_err_empty
+    end
+}
+
+fail_on_case warn.md default 1
+fail_on_case warn.md error 0
+fail_on_case warn.md warning 1
+fail_on_case warn.md info 1
+fail_on_case warn.md never 0
+fail_on_case info.md default 0
+fail_on_case info.md error 0
+fail_on_case info.md warning 0
+fail_on_case info.md info 1
+fail_on_case info.md never 0
+fail_on_case error.md error 1
+fail_on_case error.md warning 1
+fail_on_case error.md never 0
+fail_on_case clean.md info 0
+
+begin "--fail-on=error (the = form), JSON"
+run check --format=json --fail-on=error warn.md
+want_rc 0
+want_json
+end
+
+begin "options after the paths are options"
+run check warn.md --format json --fail-on never
+want_rc 0
+want_json
+want_paths '["warn.md"]'
+end
+
+# --- JSON report -------------------------------------------------------------
+
+begin "JSON: a finding has exactly the contract keys and types"
+run check --format json warn.md
+want_rc 1
+want_json
+want_jq '.files[0].diagnostics[0] | keys_unsorted == ["rule","severity","line","column","endLine","endColumn","message"]'
+want_jq '.files[0].diagnostics[0] | .rule == "blame/human-error" and .severity == "warning"'
+want_diags 0 '[["blame/human-error",3,26,3,37]]'
+want_span 0 0 warn.md "human error"
+want_jq '.files[0].diagnostics[0].message | contains("human error")'
+want_jq '.summary == {"files":1,"errors":0,"warnings":1,"info":0}'
+want_err_empty
+end
+
+begin "JSON: no fix where no rewrite exists"
+run check --format json warn.md error.md
+want_json
+want_jq '[.files[].diagnostics[] | has("fix")] | all(. == false)'
+end
+
+begin "JSON: blame/minimizer has a fix that removes the minimizer"
+run check --format json info.md
+want_rc 0
+want_json
+want_diags 0 '[["blame/minimizer",1,14,1,19]]'
+want_jq '.files[0].diagnostics[0] | keys_unsorted == ["rule","severity","line","column","endLine","endColumn","message","fix"]'
+want_jq '.files[0].diagnostics[0].fix == {"replacement":""}'
+want_jq '.files[0].diagnostics[0].severity == "info"'
+want_jq '.summary == {"files":1,"errors":0,"warnings":0,"info":1}'
+# Applying the fix to the line gives the plain statement.
+# shellcheck disable=SC2016
+want_jq '.files[0].diagnostics[0] as $d
+    | ("The engineer just restarted the primary."
+       | .[:$d.column - 1] + $d.fix.replacement + .[$d.endColumn - 1:])
+      == "The engineer restarted the primary."'
+end
+
+begin "JSON: columns count code points, not bytes or UTF-16 units"
+run check --format json multibyte.md
+want_rc 1
+want_json
+# Line 3: byte column of "José" would be 14; line 4: 56 bytes, 46 UTF-16.
+want_diags 0 '[["blame/person-failure",3,13,3,24],["blame/human-error",4,45,4,56]]'
+want_span 0 0 multibyte.md "José forgot"
+want_span 0 1 multibyte.md "human error"
+end
+
+begin "JSON: astral and combining characters are one code point each"
+printf '\xf0\x9f\x94\xa5\xf0\x9f\x94\xa5 e\xcc\x81 The outage was caused by human error.\n' >astral.md
+run check --format json astral.md
+want_json
+want_diags 0 '[["blame/human-error",1,32,1,43]]'
+want_span 0 0 astral.md "human error"
+end
+
+begin "JSON: a tab is one column"
+printf 'a\tb The outage was caused by human error.\n' >tab.md
+run check --format json tab.md
+want_json
+want_diags 0 '[["blame/human-error",1,30,1,41]]'
+end
+
+begin "JSON: CRLF file, columns as with LF"
+run check --format json crlf.md
+want_rc 1
+want_json
+want_diags 0 '[["blame/human-error",3,36,3,47],["blame/human-error",4,26,4,37]]'
+want_span 0 0 crlf.md "human error"
+# The second ends the line: endColumn stops before the CR.
+want_span 0 1 crlf.md "human error"
+end
+
+begin "JSON: UTF-8 BOM is not a column"
+run check --format json bom.md
+want_rc 1
+want_json
+want_diags 0 '[["blame/human-error",1,26,1,37]]'
+want_span 0 0 bom.md "human error"
+end
+
+begin "JSON: BOM and CRLF together"
+run check --format json bom-crlf.md
+want_json
+want_diags 0 '[["blame/human-error",3,31,3,42]]'
+want_span 0 0 bom-crlf.md "human error"
+end
+
+begin "JSON: a span across a line break has endLine/endColumn on the next line"
+printf 'A human\nerror caused it.\n' >two-lines.md
+run check --format json two-lines.md
+want_json
+want_diags 0 '[["blame/human-error",1,3,2,6]]'
+end
+
+begin "JSON: every checked file listed, in the order given"
+run check --format json warn.md clean.md info.md empty.md
+want_rc 1
+want_json
+want_paths '["warn.md","clean.md","info.md","empty.md"]'
+want_jq '.files[1].diagnostics == [] and .files[3].diagnostics == []'
+want_jq '.summary == {"files":4,"errors":0,"warnings":1,"info":1}'
+end
+
+begin "JSON: paths are reported as given"
+mkdir -p given
+cp warn.md given/pm.md
+run check --format json ./warn.md given/pm.md given//pm.md
+want_json
+want_paths '["./warn.md","given/pm.md","given//pm.md"]'
+end
+
+begin "JSON: odd characters in a path are escaped"
+cp warn.md 'odd "quote" back\slash.md'
+run check --format json 'odd "quote" back\slash.md'
+want_json
+want_paths '["odd \"quote\" back\\slash.md"]'
+end
+
+begin "JSON: --color always does not colour JSON"
+run check --format json --color always warn.md
+want_json
+grep -q $'\033' "$OUT" && problem "ANSI escape in JSON"
+end
+
+begin "JSON: --quiet keeps the JSON whole"
+run check --format json --quiet warn.md
+want_json
+want_diags 0 '[["blame/human-error",3,26,3,37]]'
+end
+
+# --- standard input --------------------------------------------------------
+
+begin "stdin: - reads standard input"
+STDIN=warn.md run check --format json -
+want_rc 1
+want_json
+want_paths '["<stdin>"]'
+want_diags 0 '[["blame/human-error",3,26,3,37]]'
+end
+
+begin "stdin: --stdin-filename names it (JSON)"
+STDIN=warn.md run check --format json --stdin-filename docs/pm.md -
+want_rc 1
+want_json
+want_paths '["docs/pm.md"]'
+end
+
+begin "stdin: --stdin-filename names it (text)"
+STDIN=warn.md run check --stdin-filename docs/pm.md -
+want_rc 1
+want_line 1 'docs/pm\.md:3:26: warning: .+ \[blame/human-error\]'
+end
+
+begin "stdin: clean input"
+STDIN=clean.md run check -
+want_rc 0
+want_line -1 'No findings in 1 file\.'
+end
+
+begin "stdin: empty input"
+STDIN=empty.md run check --format json -
+want_rc 0
+want_json
+want_jq '.files | length == 1 and .[0].diagnostics == []'
+end
+
+begin "stdin: - twice is read once"
+STDIN=warn.md run check --format json - -
+want_rc 1
+want_json
+want_jq '.files | length == 1'
+end
+
+begin "stdin: with files, in the order given"
+STDIN=warn.md run check --format json clean.md - info.md
+want_rc 1
+want_json
+want_paths '["clean.md","<stdin>","info.md"]'
+end
+
+begin "stdin: closed standard input is an error"
+(cd "$W" && exec "$BIN" check -) <&- >"$OUT" 2>"$ERR"
+RC=$?
+sanity
+want_rc 2
+want_err_nonempty
+end
+
+# --- directories -----------------------------------------------------------
+
+mkdir -p tree/sub/deeper tree/.hidden tree/sub/.git tree/empty-dir tree/m
+cp warn.md tree/sub/a.md
+cp clean.md tree/a.md
+cp info.md tree/z.markdown
+cp clean.md tree/sub/deeper/c.md
+cp warn.md tree/m/n.md
+cp warn.md tree/notes.txt
+cp warn.md tree/sub/readme.mdx
+cp warn.md tree/.hidden/h.md
+cp warn.md tree/sub/.git/g.md
+cp warn.md tree/.dotfile.md
+
+TREE='["tree/a.md","tree/m/n.md","tree/sub/a.md","tree/sub/deeper/c.md","tree/z.markdown"]'
+
+begin "directory: *.md and *.markdown found recursively, sorted"
+run check --format json tree
+want_rc 1
+want_json
+want_paths "$TREE"
+end
+
+begin "directory: .txt ignored, hidden files and dirs skipped"
+run check --format json tree
+want_no_out_re 'notes\.txt|readme\.mdx|\.hidden|\.git|\.dotfile'
+end
+
+begin "directory: trailing slash gives no double slash"
+run check --format json tree/
+want_json
+want_paths "$TREE"
+end
+
+begin "directory: ./ prefix kept as given"
+run check --format json ./tree
+want_json
+want_paths "$(jq -cn --argjson t "$TREE" '$t | map("./" + .)')"
+end
+
+begin "directory: text report paths"
+run check tree
+want_rc 1
+want_out_re '^tree/sub/a\.md:3:26: warning: '
+want_out_re '^tree/z\.markdown:1:14: info: '
+want_line -1 '3 findings \(0 errors, 2 warnings, 1 info\) in 5 files\.'
+end
+
+begin "directory: with no Markdown files is clean"
+run check --format json tree/empty-dir
+want_rc 0
+want_json
+want_jq '.files == [] and .summary.files == 0'
+end
+
+mkdir -p links/real links/dir
+cp clean.md links/dir/inner.md
+cp warn.md links/real/target.md
+ln -s ../real/target.md links/dir/link.md
+ln -s ../real links/dir/linked-dir
+mkdir links/dir2
+cp clean.md links/dir2/a.md
+ln -s ../real links/dir2/linked-dir.md
+
+begin "directory: a symlink to a Markdown file is checked under its own path"
+run check --format json links/dir
+want_json
+want_paths '["links/dir/inner.md","links/dir/link.md"]'
+want_rc 1
+want_err_empty
+end
+
+begin "directory: a symlinked directory is not followed"
+run check --format json links/dir
+want_json
+want_jq '[.files[].path | select(test("linked-dir|real/"))] == []'
+end
+
+begin "directory: a symlinked directory named *.md is skipped, not an error"
+run check --format json links/dir2
+want_rc 0
+want_json
+want_paths '["links/dir2/a.md"]'
+want_err_empty
+end
+
+if mkfifo links/fifo-target 2>/dev/null; then
+    mkdir links/fifo
+    cp clean.md links/fifo/a.md
+    ln -s ../fifo-target links/fifo/pipe.md
+    begin "directory: a symlink to a FIFO is not opened (no hang)"
+    LIMIT=15 run check --format json links/fifo
+    want_rc 0
+    want_json
+    want_paths '["links/fifo/a.md"]'
+    end
+else
+    skip "directory: a symlink to a FIFO is not opened (no hang)" "no mkfifo"
+fi
+
+begin "a file named explicitly is checked whatever its extension"
+run check --format json tree/notes.txt
+want_rc 1
+want_json
+want_paths '["tree/notes.txt"]'
+end
+
+# --- unreadable and bad input ----------------------------------------------
+
+begin "nonexistent file among good ones: exit 2, named on stderr, others reported"
+run check --format json warn.md does-not-exist.md clean.md
+want_rc 2
+want_err_re 'does-not-exist\.md'
+want_json
+want_paths '["warn.md","clean.md"]'
+want_no_out_re 'does-not-exist'
+end
+
+begin "nonexistent file, text: the others' findings still printed"
+run check does-not-exist.md warn.md
+want_rc 2
+want_err_re 'does-not-exist\.md'
+want_out_re '^warn\.md:3:26: warning: '
+end
+
+begin "nonexistent file with --fail-on never is still exit 2"
+run check --fail-on never clean.md does-not-exist.md
+want_rc 2
+end
+
+begin "binary file: exit 2, a clear message, others still checked"
+run check --format json warn.md binary.md clean.md
+want_rc 2
+want_err_re 'binary\.md.*binary'
+want_json
+want_paths '["warn.md","clean.md"]'
+end
+
+begin "binary file found in a directory: reported, the rest checked"
+mkdir -p bindir
+cp binary.md bindir/a.md
+cp warn.md bindir/b.md
+run check --format json bindir
+want_rc 2
+want_err_re 'bindir/a\.md.*binary'
+want_json
+want_paths '["bindir/b.md"]'
+end
+
+begin "a directory given as stdin is an error, not a crash"
+STDIN=tree run check -
+want_rc 2
+want_err_nonempty
+end
+
+printf 'Bad \xff\xfe bytes: the outage was caused by human error.\nok \xc3 then human error.\n\x80 lone: human error here.\nover \xc0\xaf long: human error.\n' >invalid.md
+
+begin "invalid UTF-8: JSON is valid and columns count each bad byte once"
+run check --format json invalid.md
+want_rc 1
+want_json
+want_diags 0 '[["blame/human-error",1,40,1,51],["blame/human-error",2,11,2,22],["blame/human-error",3,9,3,20],["blame/human-error",4,15,4,26]]'
+end
+
+begin "invalid UTF-8: text report survives, no raw bad bytes"
+run check invalid.md
+want_rc 1
+want_out_re '^invalid\.md:1:40: warning: '
+LC_ALL=C grep -q $'\xff' "$OUT" && problem "a raw 0xFF byte reached stdout"
+end
+
+begin "invalid UTF-8 in a truncated sequence: no crash, valid JSON"
+printf 'x \xe2\x82 y \xf0\x9f\x98 the outage was caused by human error.\n' >truncated.md
+run check --format json truncated.md
+want_rc 1
+want_json
+want_jq '.files[0].diagnostics | length == 1'
+end
+
+begin "invalid UTF-8 in a file name: valid JSON"
+cp warn.md $'bad\xffname.md'
+run check --format json $'bad\xffname.md'
+want_rc 1
+want_json
+end
+
+begin "a NUL byte after the first 64 KiB: tolerated"
+{ head -c 70000 /dev/zero | tr '\0' x; printf '\n\nNul \0 here. The outage was caused by human error.\n'; } >late-nul.md
+run check --format json late-nul.md
+want_rc 1
+want_json
+want_diags 0 '[["blame/human-error",3,38,3,49]]'
+end
+
+begin "a 5 MB line with a blame phrase at the end"
+{ yes 'lorem ipsum dolor' | head -c 5000000 | tr '\n' ' '
+  printf 'The outage was caused by human error.\n'; } >huge.md
+LIMIT=300 run check --format json huge.md
+want_rc 1
+want_json
+want_diags 0 '[["blame/human-error",1,5000026,1,5000037]]'
+end
+
+begin "a 5 MB line, --quiet text"
+LIMIT=300 run check --quiet huge.md
+want_rc 1
+want_lines 1
+want_line 1 'huge\.md:1:5000026: warning: .+ \[blame/human-error\]'
+end
+
+begin "many lines: a late finding has the right line number"
+{ for i in $(seq 1 20000); do printf 'Line %d is fine.\n\n' "$i"; done
+  printf 'The outage was caused by human error.\n'; } >many.md
+run check --format json many.md
+want_rc 1
+want_json
+want_diags 0 '[["blame/human-error",40001,26,40001,37]]'
+end
+
+# --- what is not prose -----------------------------------------------------
+
+# Each file holds one construct that must be ignored, then a control line
+# that must be reported on the given line, proving the file was linted.
+not_prose() {
+    local name=$1 file=$2 line=$3
+    begin "not reported: $name"
+    run check --format json "$file"
+    want_rc 1
+    want_json
+    want_jq ".files[0].diagnostics | length == 1 and .[0].line == $line and .[0].rule == \"blame/human-error\""
+    end
+}
+
+CONTROL='The outage was caused by human error.'
+# shellcheck disable=SC2016
+printf '```\nThe outage was caused by human error.\n```\n\n%s\n' "$CONTROL" >fence.md
+not_prose "fenced code block" fence.md 5
+printf '~~~markdown\nThe outage was caused by human error.\n~~~\n\n%s\n' "$CONTROL" >tilde.md
+not_prose "tilde code block" tilde.md 5
+printf 'Text.\n\n    The outage was caused by human error.\n\n%s\n' "$CONTROL" >indented.md
+not_prose "indented code block" indented.md 5
+# shellcheck disable=SC2016
+printf 'Inline `the outage was caused by human error` code.\n\n%s\n' "$CONTROL" >inline.md
+not_prose "inline code" inline.md 3
+printf 'See https://wiki.example.com/postmortems/human-error for more.\n\n%s\n' "$CONTROL" >url.md
+not_prose "bare URL" url.md 3
+printf 'See <https://example.com/operator-error> for more.\n\n%s\n' "$CONTROL" >autolink.md
+not_prose "autolink" autolink.md 3
+printf 'See [the review](https://example.com/human-error) for more.\n\n%s\n' "$CONTROL" >linkdest.md
+not_prose "link destination" linkdest.md 3
+printf 'Text <!-- the outage was caused by human error --> here.\n\n%s\n' "$CONTROL" >comment.md
+not_prose "inline HTML comment" comment.md 3
+printf '<!--\nThe outage was caused by human error.\n-->\n\n%s\n' "$CONTROL" >comment-block.md
+not_prose "HTML comment block" comment-block.md 5
+printf -- '---\ntitle: The outage was caused by human error.\nsummary: human error\n---\n\n%s\n' "$CONTROL" >yaml.md
+not_prose "YAML front matter" yaml.md 6
+printf '+++\ntitle = "The outage was caused by human error."\n+++\n\n%s\n' "$CONTROL" >toml.md
+not_prose "TOML front matter" toml.md 5
+
+begin "a --- rule later in the file is not front matter"
+printf 'Text.\n\n---\n\nThe outage was caused by human error.\n\n---\n' >hr.md
+run check --format json hr.md
+want_rc 1
+want_json
+want_diags 0 '[["blame/human-error",5,26,5,37]]'
+end
+
+# --- colour ----------------------------------------------------------------
+
+has_esc() { grep -q $'\033\\[' "$OUT"; }
+
+begin "--color always: ANSI escapes"
+run check --color always warn.md
+want_rc 1
+has_esc || problem "no ANSI escape in the output"
+end
+
+begin "--colour always is accepted too"
+run check --colour always warn.md
+has_esc || problem "no ANSI escape in the output"
+end
+
+begin "--color never: no escapes"
+run check --color never warn.md
+want_rc 1
+has_esc && problem "ANSI escape in the output"
+want_line 1 'warn\.md:3:26: warning: .+ \[blame/human-error\]'
+end
+
+begin "default colour, stdout not a terminal: no escapes"
+run check warn.md
+has_esc && problem "ANSI escape in the output"
+end
+
+begin "NO_COLOR=1 --color auto, not a terminal: no escapes"
+NO_COLOR=1 run check --color auto warn.md
+has_esc && problem "ANSI escape in the output"
+end
+
+# On a terminal (script(1) gives us one): auto colours, NO_COLOR stops it.
+if command -v script >/dev/null 2>&1 \
+   && script -qec true /dev/null >/dev/null 2>&1; then
+    tty_cmd=$(printf '%q check warn.md' "$BIN")
+
+    begin "--color auto on a terminal: escapes"
+    (cd "$W" && TERM=xterm NO_COLOR='' script -qec "$tty_cmd" /dev/null) \
+        </dev/null >"$OUT" 2>"$ERR"
+    RC=$?
+    sanity
+    has_esc || problem "no ANSI escape on a terminal"
+    want_out_re 'warn\.md:3:26:'
+    end
+
+    begin "NO_COLOR=1 on a terminal: no escapes"
+    (cd "$W" && TERM=xterm NO_COLOR=1 script -qec "$tty_cmd" /dev/null) \
+        </dev/null >"$OUT" 2>"$ERR"
+    RC=$?
+    sanity
+    has_esc && problem "ANSI escape although NO_COLOR is set"
+    want_out_re 'warn\.md:3:26:'
+    end
+
+    begin "--color never on a terminal: no escapes"
+    (cd "$W" && TERM=xterm NO_COLOR='' script -qec "$tty_cmd --color never" /dev/null) \
+        </dev/null >"$OUT" 2>"$ERR"
+    RC=$?
+    sanity
+    has_esc && problem "ANSI escape with --color never"
+    end
+else
+    skip "--color auto on a terminal: escapes" "script(1) not available"
+    skip "NO_COLOR=1 on a terminal: no escapes" "script(1) not available"
+    skip "--color never on a terminal: no escapes" "script(1) not available"
+fi
+
+# --- rules and explain -----------------------------------------------------
+
+begin "rules lists every rule with severity and summary"
+run rules
+want_rc 0
+want_out_re '^blame/human-error +warning +.+'
+want_out_re '^blame/minimizer +info +.+'
+want_out_re '^blame/person-root-cause +error +.+'
+bad=$(grep -Evc '^[a-z0-9-]+/[a-z0-9-]+ +(error|warning|info|off) +[^ ].*$' "$OUT")
+[ "$bad" = 0 ] || problem "$bad lines are not \"id severity summary\""
+want_err_empty
+end
+
+begin "every listed rule can be explained"
+run rules
+ids=$(awk '{print $1}' "$OUT")
+for id in $ids; do
+    run explain "$id"
+    [ "$RC" = 0 ] || problem "explain $id: exit status $RC"
+    want_line 1 "$id .*"
+done
+RC=""
+end
+
+begin "explain blame/human-error prints the explanation"
+run explain blame/human-error
+want_rc 0
+want_line 1 'blame/human-error .*'
+want_out_re '[Hh]uman error'
+[ "$(wc -l <"$OUT")" -ge 5 ] || problem "the explanation is too short"
+want_err_empty
+end
+
+begin "explain: no runs of blank lines"
+run explain blame/human-error
+awk 'prev == "" && $0 == "" && NR > 1 { bad = 1 } { prev = $0 } END { exit bad }' "$OUT" \
+    || problem "two blank lines in a row"
+end
+
+begin "explain an unknown rule: exit 2, named on stderr"
+run explain blame/no-such-rule
+want_rc 2
+want_err_re 'blame/no-such-rule'
+want_out_empty
+end
+
+# --- --rules DIR -----------------------------------------------------------
+
+mkdir custom
+cat >custom/widget.rules <<'EOF'
+# A one-rule set for the CLI tests.
+
+Rule: test/widget
+Severity: error
+Summary: Says "frobnicated the widget".
+Explain:
+ A rule for the tests.
+ .
+ Its second paragraph.
+
+Match: test/widget
+Phrase: frobnicated the widget
+Message: "{0}" is the test phrase.
+Suggest: Say something else.
+Fix: adjusted the widget
+EOF
+printf 'Zoë frobnicated the widget today.\nThe outage was caused by human error.\n' >widget.md
+
+begin "--rules DIR: the custom rule fires, the built-in ones do not"
+run check --format json --rules custom widget.md
+want_rc 1
+want_json
+want_diags 0 '[["test/widget",1,5,1,27]]'
+want_span 0 0 widget.md "frobnicated the widget"
+want_jq '.files[0].diagnostics[0] | .severity == "error" and .fix.replacement == "adjusted the widget"'
+want_jq '.files[0].diagnostics[0].message | contains("frobnicated the widget")'
+end
+
+begin "--rules DIR: text report"
+run check --rules custom widget.md
+want_rc 1
+want_line 1 'widget\.md:1:5: error: .+ \[test/widget\]'
+end
+
+begin "--rules DIR: rules lists only the custom rule"
+run rules --rules custom
+want_rc 0
+want_lines 1
+want_line 1 'test/widget +error +Says "frobnicated the widget"\.'
+end
+
+begin "--rules DIR: explain a custom rule"
+run explain --rules custom test/widget
+want_rc 0
+want_line 1 'test/widget .*'
+want_out_re 'Its second paragraph'
+end
+
+begin "--rules DIR: a built-in rule is unknown there"
+run explain --rules custom blame/human-error
+want_rc 2
+want_err_re 'blame/human-error'
+end
+
+broken_rules() {
+    local name=$1 re=$2
+    begin "broken --rules DIR: $name"
+    run check --rules broken widget.md
+    want_rc 2
+    want_err_re "$re"
+    want_out_empty
+    end
+    rm -rf broken
+}
+
+mkdir broken
+printf 'Rule: test/x\nSeverity: error\nSummary: s\nExplain: e\n\nMatch: test/x\nPhrase: foo\nMessage: m\n' >broken/a.rules
+broken_rules "Match without Suggest names file:line" 'broken/a\.rules:6:'
+mkdir broken
+printf 'Rule: test/x\nSeverity: loud\nSummary: s\nExplain: e\n' >broken/a.rules
+broken_rules "bad severity names file:line" 'broken/a\.rules:1:'
+mkdir broken
+printf '# comment\n\nRule: test/x\nSeverity: error\nSummary: s\nExplain: e\n\nMatch: test/x\nPattern: (unclosed\nWords: unclosed\nMessage: m\nSuggest: s\n' >broken/a.rules
+broken_rules "a pattern that does not compile names file:line" 'broken/a\.rules:8:'
+mkdir broken
+printf 'Rule: test/x\nSeverity: error\nSummary: s\nExplain: e\nColour: red\n' >broken/a.rules
+broken_rules "unknown field names file:line" 'broken/a\.rules:5:'
+mkdir broken
+printf 'Match: test/nope\nPhrase: foo\nMessage: m\nSuggest: s\n' >broken/a.rules
+broken_rules "Match of an undefined rule names file:line" 'broken/a\.rules:1:'
+mkdir broken
+cp custom/widget.rules broken/a.rules
+printf 'Rule: test/widget\nSeverity: info\nSummary: s\nExplain: e\n' >broken/b.rules
+broken_rules "a rule defined twice names file:line" 'broken/b\.rules:1:'
+mkdir broken
+broken_rules "a directory without *.rules" 'broken'
+
+begin "--rules with a nonexistent directory: exit 2"
+run check --rules no-such-dir widget.md
+want_rc 2
+want_err_re 'no-such-dir'
+want_out_empty
+end
+
+begin "rules --rules with a broken directory: exit 2 with file:line"
+mkdir broken
+printf 'Rule: test/x\nSeverity: loud\nSummary: s\nExplain: e\n' >broken/a.rules
+run rules --rules broken
+want_rc 2
+want_err_re 'broken/a\.rules:1:'
+end
+rm -rf broken
+
+# --- output errors and unreadable paths -----------------------------------
+
+if [ -w /dev/full ]; then
+    begin "a report that cannot be written is not a success"
+    (cd "$W" && exec "$BIN" check clean.md) >/dev/full 2>"$ERR"
+    RC=$?
+    sanity
+    want_rc 2
+    want_err_nonempty
+    end
+else
+    skip "a report that cannot be written is not a success" "no /dev/full"
+fi
+
+# Unreadable files and directories need a user the permissions apply to:
+# ourselves, or nobody (via setpriv) when we are root.
+mkdir -p perm/d/a perm/d/b perm/d/c
+cp warn.md perm/d/a/x.md
+cp warn.md perm/d/b/y.md
+cp warn.md perm/d/c/z.md
+cp warn.md perm/unreadable.md
+as_user=()
+if [ "$(id -u)" = 0 ]; then
+    if command -v setpriv >/dev/null 2>&1 \
+       && setpriv --reuid=65534 --regid=65534 --clear-groups \
+              test -x "$BIN" 2>/dev/null; then
+        as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+        chmod -R a+rX "$T"
+        chmod a+x "$T"
+    else
+        as_user=(none)
+    fi
+fi
+if [ "${as_user[0]:-}" = none ]; then
+    skip "unreadable file: exit 2, named, others checked" "root without setpriv"
+    skip "unreadable subdirectory: named, its siblings still checked" "root without setpriv"
+else
+    chmod 000 perm/unreadable.md perm/d/b
+
+    begin "unreadable file: exit 2, named, others checked"
+    (cd "$W/perm" && exec ${as_user[@]+"${as_user[@]}"} "$BIN" check --format json unreadable.md d/a/x.md) \
+        </dev/null >"$OUT" 2>"$ERR"
+    RC=$?
+    sanity
+    want_rc 2
+    want_err_re 'unreadable\.md'
+    want_json
+    want_paths '["d/a/x.md"]'
+    end
+
+    begin "unreadable subdirectory: named, its siblings still checked"
+    (cd "$W/perm" && exec ${as_user[@]+"${as_user[@]}"} "$BIN" check --format json d) \
+        </dev/null >"$OUT" 2>"$ERR"
+    RC=$?
+    sanity
+    want_rc 2
+    want_err_re 'd/b'
+    want_json
+    want_paths '["d/a/x.md","d/c/z.md"]'
+    end
+
+    chmod 755 perm/d/b
+    chmod 644 perm/unreadable.md
+fi
+
+printf '%d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]
