@@ -99,6 +99,26 @@ open_unit(parse_ctx *ctx)
     return 0;
 }
 
+/* Replaces each byte that is not part of valid UTF-8 by the placeholder,
+ * one byte for one, so prose is always valid UTF-8 (rules can skip PCRE2's
+ * per-call validity check, which is linear in the rest of the text) and
+ * offsets into it still map 1:1 to the source. */
+static void
+replace_invalid_utf8(char *p, size_t n)
+{
+    size_t i = 0, cl;
+
+    while (i < n) {
+        if ((unsigned char)p[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if (bl_utf8_decode(p, n, i, &cl) == 0xFFFD && cl == 1)
+            p[i] = BL_PLACEHOLDER;
+        i += cl;
+    }
+}
+
 /* Appends ulen bytes of unit text that stand for slen source bytes at s. */
 static int
 append(parse_ctx *ctx, const char *text, size_t ulen, size_t s, size_t slen)
@@ -114,6 +134,7 @@ append(parse_ctx *ctx, const char *text, size_t ulen, size_t s, size_t slen)
     p.ulen = ulen;
     p.slen = slen;
     memcpy(doc->prose.items + doc->prose.n, text, ulen);
+    replace_invalid_utf8(doc->prose.items + doc->prose.n, ulen);
     doc->prose.n += ulen;
     /* Copied text that continues the previous piece extends it, which
      * keeps the piece list short for long paragraphs. */

@@ -264,7 +264,8 @@ section_matches(const bl_doc *doc, int section, bl_regex *re,
             size_t n;
             const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
                                          &n);
-            if (pcre2_match(code, (PCRE2_SPTR)t, n, 0, 0, md, NULL) >= 0)
+            if (pcre2_match(code, (PCRE2_SPTR)t, n, 0, BL_PCRE2_MATCH_OPTIONS,
+                            md, NULL) >= 0)
                 return 1;
         }
         section = s->parent;
@@ -442,8 +443,8 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
         PCRE2_SIZE *ov;
         size_t b, en, nb, ne, cl;
         found f;
-        int rc = pcre2_match(code, (PCRE2_SPTR)text, s->end, start, 0, md,
-                             NULL);
+        int rc = pcre2_match(code, (PCRE2_SPTR)text, s->end, start,
+                             BL_PCRE2_MATCH_OPTIONS, md, NULL);
         if (rc <= 0) {
             if (start >= s->end)
                 break;
@@ -485,7 +486,8 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
     if (r->found.n > first && e->unless.src != NULL) {
         pcre2_code *veto = bl_regex_get(&e->unless);
         if (veto != NULL && pcre2_match(veto, (PCRE2_SPTR)text, s->end,
-                                        s->begin, 0, md, NULL) >= 0) {
+                                        s->begin, BL_PCRE2_MATCH_OPTIONS, md,
+                                        NULL) >= 0) {
             size_t i, o = first;
             for (i = first; i < r->found.n; i++) {
                 if (r->found.items[i].entry == ei)

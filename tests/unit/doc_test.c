@@ -101,7 +101,11 @@ check_pieces(const bl_doc *doc)
             assert_true(p->s >= min_s);
             assert_true(p->s + p->slen <= doc->len);
             if (p->ulen == p->slen) {
-                assert_memory_equal(t + p->u, doc->src + p->s, p->ulen);
+                /* Copied text: the source's bytes, except that a byte
+                 * outside valid UTF-8 became one placeholder byte. */
+                for (j = 0; j < p->ulen; j++)
+                    if (t[p->u + j] != doc->src[p->s + j])
+                        assert_int_equal(t[p->u + j], BL_PLACEHOLDER);
                 for (j = 0; j < p->ulen; j++)
                     assert_int_equal(bl_unit_to_source(doc, u, p->u + j, 0),
                                      p->s + j);
@@ -358,9 +362,11 @@ test_invalid_utf8_bytes_count_one_column_each(void **state)
         expect_round_trip(doc, off);
     expect_round_trip(doc, 11);
     expect_round_trip(doc, 12);
-    /* The bytes reach the prose unchanged: rules see what the file has. */
+    /* Each invalid byte reaches the prose as one placeholder byte, so the
+     * prose is valid UTF-8 and every offset still maps 1:1; the emoji and
+     * the letters arrive unchanged. */
     assert_int_equal(doc->units.n, 1);
-    assert_unit_text(doc, 0, src);
+    assert_unit_text(doc, 0, "a\x1a\x1a" "b\x1a\x1a" "c\xF0\x9F\x98\x80" "d");
     check_pieces(doc);
     bl_doc_free(doc);
 }
