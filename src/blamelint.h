@@ -97,6 +97,21 @@ size_t bl_doc_line_count(const bl_doc *doc);
 /* Byte offset -> line/column.  Offsets past the end clamp to the end. */
 bl_pos bl_doc_position(const bl_doc *doc, size_t offset, bl_encoding enc);
 
+/* The same, for callers that convert many increasing offsets (findings in
+ * order): counting resumes from the last answer when offset is further
+ * along the same line, so a long line with many findings costs one pass
+ * instead of one per finding.  Zero-initialise the cache; one per document
+ * and sequence of offsets. */
+typedef struct bl_pos_cache {
+    size_t offset;
+    bl_pos pos;
+    bl_encoding enc;
+    int valid;
+} bl_pos_cache;
+
+bl_pos bl_doc_position_cached(const bl_doc *doc, bl_pos_cache *cache,
+                              size_t offset, bl_encoding enc);
+
 /* Line/column -> byte offset (the inverse, clamped to the line's end). */
 size_t bl_doc_offset(const bl_doc *doc, bl_pos pos, bl_encoding enc);
 

@@ -23,9 +23,10 @@ cli_format_find(const char *name)
 }
 
 void
-cli_line_col(const bl_doc *doc, size_t offset, size_t *p_line, size_t *p_col)
+cli_line_col(const bl_doc *doc, bl_pos_cache *cache, size_t offset,
+             size_t *p_line, size_t *p_col)
 {
-    bl_pos p = bl_doc_position(doc, offset, BL_ENC_CODEPOINT);
+    bl_pos p = bl_doc_position_cached(doc, cache, offset, BL_ENC_CODEPOINT);
 
     *p_line = p.line + 1;
     *p_col = p.col + 1;

@@ -34,9 +34,10 @@ extern const cli_format cli_formats[];
 const cli_format *cli_format_find(const char *name);
 
 /* 1-based line and code-point column of a byte offset, as every CLI
- * format reports them. */
-void cli_line_col(const bl_doc *doc, size_t offset, size_t *p_line,
-                  size_t *p_col);
+ * format reports them.  cache (zeroed per file) makes a file's increasing
+ * offsets cost one pass over a long line, not one each. */
+void cli_line_col(const bl_doc *doc, bl_pos_cache *cache, size_t offset,
+                  size_t *p_line, size_t *p_col);
 
 /* format_text.c, format_json.c */
 void cli_text_file(cli_out *o, const char *path, const bl_doc *doc,

@@ -66,6 +66,9 @@ cli_json_file(cli_out *o, const char *path, const bl_doc *doc,
               const bl_diags *diags)
 {
     size_t i;
+    /* Findings come sorted by begin; ends follow their own order. */
+    bl_pos_cache at_begin = {0, {0, 0}, BL_ENC_CODEPOINT, 0};
+    bl_pos_cache at_end = at_begin;
 
     if (o->emitted++ > 0)
         fputc(',', o->fp);
@@ -75,8 +78,8 @@ cli_json_file(cli_out *o, const char *path, const bl_doc *doc,
     for (i = 0; i < diags->n; i++) {
         const bl_diag *d = &diags->items[i];
         size_t l, c, el, ec;
-        cli_line_col(doc, d->begin, &l, &c);
-        cli_line_col(doc, d->end, &el, &ec);
+        cli_line_col(doc, &at_begin, d->begin, &l, &c);
+        cli_line_col(doc, &at_end, d->end, &el, &ec);
         if (i > 0)
             fputc(',', o->fp);
         fputs("{\"rule\":", o->fp);

@@ -47,6 +47,9 @@ cell_width(uint32_t cp)
     return 1;
 }
 
+#define EXCERPT_MAX 400       /* bytes of a line shown whole */
+#define EXCERPT_CONTEXT 120   /* bytes shown either side of a span */
+
 /* Prints the source line [b, e) and, below it, carets under [mb, me). */
 static void
 excerpt(cli_out *o, const char *src, size_t b, size_t e, size_t mb,
@@ -54,7 +57,7 @@ excerpt(cli_out *o, const char *src, size_t b, size_t e, size_t mb,
 {
     FILE *fp = o->fp;
     size_t i, cl;
-    int w;
+    int w, clipped_left = 0, clipped_right = 0;
     char gutter[32];
 
     if (mb < b)
@@ -63,8 +66,25 @@ excerpt(cli_out *o, const char *src, size_t b, size_t e, size_t mb,
         me = e;
     if (me <= mb)
         me = mb;
+    /* A very long line (minified text, a pasted log) is shown as a window
+     * around the span, so each finding costs its own few lines of output
+     * rather than the whole line again. */
+    if (e - b > EXCERPT_MAX) {
+        size_t wb = mb > b + EXCERPT_CONTEXT ? mb - EXCERPT_CONTEXT : b;
+        size_t we = me + EXCERPT_CONTEXT < e ? me + EXCERPT_CONTEXT : e;
+        while (wb > b && ((unsigned char)src[wb] & 0xC0) == 0x80)
+            wb--;
+        while (we < e && ((unsigned char)src[we] & 0xC0) == 0x80)
+            we++;
+        if (we - mb > EXCERPT_MAX)
+            we = mb;    /* a span longer than the window: its start only */
+        clipped_left = wb > b;
+        clipped_right = we < e;
+        b = wb;
+        e = we;
+    }
     snprintf(gutter, sizeof gutter, "%zu", line);
-    fprintf(fp, " %5s | ", gutter);
+    fprintf(fp, " %5s | %s", gutter, clipped_left ? "..." : "");
     for (i = b; i < e; i += cl) {
         uint32_t cp = bl_utf8_decode(src, e, i, &cl);
         if (cp == '\t')
@@ -74,7 +94,8 @@ excerpt(cli_out *o, const char *src, size_t b, size_t e, size_t mb,
         else
             fwrite(src + i, 1, cl, fp);
     }
-    fprintf(fp, "\n %5s | %s", "", o->color ? C_GREEN : "");
+    fprintf(fp, "%s\n %5s | %s%s", clipped_right ? "..." : "", "",
+            clipped_left ? "   " : "", o->color ? C_GREEN : "");
     for (i = b; i < e && i < me; i += cl) {
         uint32_t cp = bl_utf8_decode(src, e, i, &cl);
         int cells = cp == '\t' ? 1 : cell_width(cp);
@@ -100,11 +121,12 @@ cli_text_file(cli_out *o, const char *path, const bl_doc *doc,
 {
     size_t i, len;
     const char *src = bl_doc_source(doc, &len);
+    bl_pos_cache cache = {0, {0, 0}, BL_ENC_CODEPOINT, 0};
 
     for (i = 0; i < diags->n; i++) {
         const bl_diag *d = &diags->items[i];
         size_t l, c, lb, le;
-        cli_line_col(doc, d->begin, &l, &c);
+        cli_line_col(doc, &cache, d->begin, &l, &c);
         if (o->color)
             fprintf(o->fp, C_BOLD "%s:%zu:%zu:" C_RESET " %s%s:" C_RESET
                     " %s " C_DIM "[%s]" C_RESET "\n", path, l, c,

@@ -42,14 +42,23 @@ lower_word(const char *w, size_t n, char *out, size_t cap)
     return n;
 }
 
-/* Is every word of the space-separated list `also` in the sentence? */
+/* How many words either side of a trigger word the rest of a "did+not"
+ * trigger may stand: the words of such a pair belong to one phrase, and a
+ * bound keeps a huge run-on sentence from costing words x words. */
+#define BL_ALSO_WINDOW 8
+
+/* Is every word of the space-separated list `also` near word `at`? */
 static int
-has_all_words(const bl_lint_ctx *lc, const char *also)
+has_all_words(const bl_lint_ctx *lc, const char *also, size_t at)
 {
+    size_t lo = at > BL_ALSO_WINDOW ? at - BL_ALSO_WINDOW : 0;
+    size_t hi = at + BL_ALSO_WINDOW + 1 < lc->words.n
+                ? at + BL_ALSO_WINDOW + 1 : lc->words.n;
+
     while (*also) {
         size_t n = strcspn(also, " "), i;
         int found = 0;
-        for (i = 0; i < lc->words.n && !found; i++)
+        for (i = lo; i < hi && !found; i++)
             found = lc->words.items[i].n == n
                     && memcmp(lc->words.items[i].lower, also, n) == 0;
         if (!found)
@@ -62,8 +71,9 @@ has_all_words(const bl_lint_ctx *lc, const char *also)
 
 static int
 add_candidates(bl_lint_ctx *lc, const bl_trigger *t, unsigned stamp,
-               size_t at)
+               size_t word)
 {
+    size_t at = lc->words.items[word].begin;
     size_t i;
 
     for (i = 0; i < t->n; i++) {
@@ -72,7 +82,8 @@ add_candidates(bl_lint_ctx *lc, const bl_trigger *t, unsigned stamp,
         c.at = at;
         if (lc->stamp[c.entry] == stamp)
             continue;   /* an earlier word already set it off */
-        if (t->items[i].also != NULL && !has_all_words(lc, t->items[i].also))
+        if (t->items[i].also != NULL
+            && !has_all_words(lc, t->items[i].also, word))
             continue;
         lc->stamp[c.entry] = stamp;
         if (BL_VEC_PUSH(&lc->cands, c) < 0)
@@ -149,13 +160,13 @@ on_sentence(bl_span sp, void *ud)
     for (i = 0; i < lc->words.n; i++) {
         const bl_word *lw = &lc->words.items[i];
         const bl_trigger *t = bl_rules_trigger(lc->rules, lw->lower, lw->n);
-        if (t != NULL && add_candidates(lc, t, stamp, lw->begin) < 0)
+        if (t != NULL && add_candidates(lc, t, stamp, i) < 0)
             return -1;
         for (k = 0; k < lc->rules->prefixes.n; k++) {
             const bl_trigger *p = &lc->rules->prefixes.items[k];
             size_t pn = strlen(p->word);
             if (lw->n >= pn && memcmp(lw->lower, p->word, pn) == 0
-                && add_candidates(lc, p, stamp, lw->begin) < 0)
+                && add_candidates(lc, p, stamp, i) < 0)
                 return -1;
         }
     }

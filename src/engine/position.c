@@ -18,32 +18,75 @@ line_text_start(const bl_doc *doc, size_t line)
     return line == 0 ? b + doc->bom : b;
 }
 
-bl_pos
-bl_doc_position(const bl_doc *doc, size_t offset, bl_encoding enc)
+/* Counts columns from byte `from` (at column `col` of line `line`) to
+ * `offset`, which is on the same line or past its end.  *p_stop gets the
+ * byte where counting stopped: offset, or the start of the character that
+ * offset falls inside. */
+static bl_pos
+count_from(const bl_doc *doc, size_t line, size_t from, size_t col,
+           size_t offset, bl_encoding enc, size_t *p_stop)
 {
     bl_pos pos;
     size_t i, n, b, e;
 
-    if (offset > doc->len)
-        offset = doc->len;
-    pos.line = bl_doc_line_of(doc, offset);
-    pos.col = 0;
-    bl_doc_line_span(doc, pos.line, &b, &e);
-    b = line_text_start(doc, pos.line);
+    pos.line = line;
+    pos.col = col;
+    bl_doc_line_span(doc, line, &b, &e);
     if (offset > e)
         offset = e;     /* inside the line ending: the end of the line */
-    if (offset <= b)
+    *p_stop = from;
+    if (offset <= from)
         return pos;
     if (enc == BL_ENC_UTF8) {
-        pos.col = offset - b;
+        pos.col = col + (offset - from);
+        *p_stop = offset;
         return pos;
     }
-    for (i = b; i < offset; i += n) {
+    for (i = from; i < offset; i += n) {
         uint32_t cp = bl_utf8_decode(doc->src, e, i, &n);
         if (i + n > offset)
             break;      /* offset inside a character: count up to it */
         pos.col += (enc == BL_ENC_UTF16 && cp >= 0x10000) ? 2 : 1;
     }
+    *p_stop = i;
+    return pos;
+}
+
+bl_pos
+bl_doc_position(const bl_doc *doc, size_t offset, bl_encoding enc)
+{
+    size_t line, stop;
+
+    if (offset > doc->len)
+        offset = doc->len;
+    line = bl_doc_line_of(doc, offset);
+    return count_from(doc, line, line_text_start(doc, line), 0, offset, enc,
+                      &stop);
+}
+
+bl_pos
+bl_doc_position_cached(const bl_doc *doc, bl_pos_cache *cache, size_t offset,
+                       bl_encoding enc)
+{
+    bl_pos pos;
+    size_t line, stop;
+
+    if (offset > doc->len)
+        offset = doc->len;
+    line = bl_doc_line_of(doc, offset);
+    /* Resume only from a character boundary on the same line: pos.col
+     * counts whole characters, so counting must go on where it stopped. */
+    if (cache->valid && cache->enc == enc && offset >= cache->offset
+        && line == cache->pos.line)
+        pos = count_from(doc, line, cache->offset, cache->pos.col, offset, enc,
+                         &stop);
+    else
+        pos = count_from(doc, line, line_text_start(doc, line), 0, offset, enc,
+                         &stop);
+    cache->offset = stop;
+    cache->pos = pos;
+    cache->enc = enc;
+    cache->valid = 1;
     return pos;
 }
 
