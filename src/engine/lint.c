@@ -79,13 +79,17 @@ add_candidates(bl_lint_ctx *lc, const bl_trigger *t, unsigned stamp,
     for (i = 0; i < t->n; i++) {
         bl_cand c;
         c.entry = t->items[i].entry;
-        c.at = at;
-        if (lc->stamp[c.entry] == stamp)
-            continue;   /* an earlier word already set it off */
+        c.at = c.last = at;
         if (t->items[i].also != NULL
             && !has_all_words(lc, t->items[i].also, word))
             continue;
+        if (lc->stamp[c.entry] == stamp) {
+            /* An earlier word already set it off: extend its range. */
+            lc->cands.items[lc->cand_of[c.entry]].last = at;
+            continue;
+        }
         lc->stamp[c.entry] = stamp;
+        lc->cand_of[c.entry] = lc->cands.n;
         if (BL_VEC_PUSH(&lc->cands, c) < 0)
             return -1;
     }
@@ -264,7 +268,8 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     lc.doc = doc;
     lc.out = out;
     lc.stamp = calloc(rules->entries.n + 1, sizeof *lc.stamp);
-    if (lc.stamp == NULL || walk_sentences(&lc) < 0)
+    lc.cand_of = calloc(rules->entries.n + 1, sizeof *lc.cand_of);
+    if (lc.stamp == NULL || lc.cand_of == NULL || walk_sentences(&lc) < 0)
         rc = BL_ENOMEM;
     for (i = 0; rc == 0 && i < rules->rules.n; i++) {
         if (rules->rules.items[i].info.severity == BL_SEV_OFF)
@@ -283,6 +288,7 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     BL_VEC_FREE(&lc.words);
     pcre2_match_data_free(lc.learn_md);
     free(lc.stamp);
+    free(lc.cand_of);
     return rc;
 }
 

@@ -14,11 +14,13 @@
 #include "rules.h"
 #include "text.h"
 
-/* An entry a sentence's words can set off, and where the first of those
- * words begins (unit offset): matching starts a little before it. */
+/* An entry a sentence's words can set off, and where the first and last
+ * of those words begin: a match contains a trigger word, so it starts a
+ * little before the first and no later than the last. */
 typedef struct bl_cand {
     int entry;
-    size_t at;
+    size_t at;      /* unit offset of the first trigger word */
+    size_t last;    /* ... and of the last one */
 } bl_cand;
 
 typedef struct bl_sentence {
@@ -43,6 +45,7 @@ typedef struct bl_lint_ctx {
     struct { char **items; size_t n, alloc; } people;
     struct { bl_word *items; size_t n, alloc; } words;  /* scratch */
     unsigned *stamp;                /* per entry: last sentence seen + 1 */
+    size_t *cand_of;                /* per entry: its index in cands */
     int learned;                    /* Learn entries have run */
     pcre2_match_data *learn_md;     /* theirs, apart from the checks' */
     int patterns_done;

@@ -403,7 +403,7 @@ next_anchor(const char *text, size_t from, size_t begin, size_t end)
  * such as "{WHO} ... forgot" begins with an alternation that could start
  * anywhere, so searching the whole sentence for it costs as much as the
  * rest of the lint; a subject sits within a few words of its verb. */
-#define BL_LOOKBACK 160
+#define BL_LOOKBACK 96
 
 /* Runs entry c->entry over sentence s; accepted matches go to r->found,
  * or, for a Learn entry, their names to the people list. */
@@ -439,7 +439,7 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
             return -1;
         r->q.unit = s->unit;
     }
-    while ((start = next_anchor(text, start, s->begin, s->end)) <= s->end) {
+    while ((start = next_anchor(text, start, s->begin, s->end)) <= c->last) {
         PCRE2_SIZE *ov;
         size_t b, en, nb, ne, cl;
         found f;
