@@ -29,8 +29,9 @@ typedef struct parse_ctx {
     size_t link_prose;      /* prose length when the link opened */
     size_t link_pieces;
     size_t link_src;        /* source offset of the link text */
-    const char *href;
-    size_t href_len;
+    /* The open link's destination, copied: md4c may build it in a buffer
+     * of its own that is freed before the link closes. */
+    struct { char *items; size_t n, alloc; } href;
     int oom;
 } parse_ctx;
 
@@ -475,8 +476,11 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
     case MD_SPAN_A: {
         const MD_SPAN_A_DETAIL *a = detail;
         ctx->in_link = 1;
-        ctx->href = a->href.text;
-        ctx->href_len = a->href.size;
+        ctx->href.n = 0;
+        if (BL_VEC_RESERVE(&ctx->href, a->href.size + 1) < 0)
+            goto oom;
+        memcpy(ctx->href.items, a->href.text, a->href.size);
+        ctx->href.n = a->href.size;
         ctx->link_prose = doc->prose.n;
         ctx->link_pieces = doc->pieces.n;
         ctx->link_src = ctx->last_off;
@@ -515,7 +519,7 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
             && ctx->link_prose >= doc->units.items[ctx->unit].text_begin
             && is_autolink_text(doc->prose.items + ctx->link_prose,
                                 doc->prose.n - ctx->link_prose,
-                                ctx->href, ctx->href_len)) {
+                                ctx->href.items, ctx->href.n)) {
             size_t s = ctx->link_pieces < doc->pieces.n
                        ? doc->pieces.items[ctx->link_pieces].s
                        : ctx->link_src;
@@ -733,6 +737,7 @@ bl_doc_parse(const char *src, size_t len)
              &parser, &ctx);
     close_unit(&ctx);
     BL_VEC_FREE(&ctx.stack);
+    BL_VEC_FREE(&ctx.href);
     if (ctx.oom)
         goto fail;
     link_sections(doc);

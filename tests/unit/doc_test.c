@@ -994,6 +994,23 @@ test_inline_code_becomes_one_placeholder(void **state)
     bl_doc_free(doc);
 }
 
+/* A destination with an entity or a backslash escape is decoded by md4c
+ * into a buffer it frees before the link closes; the autolink check at
+ * the close must not read it (found by mutating corpus documents). */
+static void
+test_link_destination_with_escapes_outlives_md4c(void **state)
+{
+    bl_doc *doc = tu_parse("See [a&amp;b](http://x.example/a&amp;b\\_c) and "
+                           "<http://x.example/d&amp;e> now.\n");
+
+    (void)state;
+    assert_int_equal(doc->units.n, 1);
+    /* Link text stays prose; the autolink becomes one placeholder. */
+    assert_unit_text(doc, 0, "See a&b and \x1a now.");
+    check_pieces(doc);
+    bl_doc_free(doc);
+}
+
 static void
 test_autolinks_become_placeholders(void **state)
 {
@@ -1250,6 +1267,7 @@ main(void)
         cmocka_unit_test(test_code_blocks_produce_no_prose),
         cmocka_unit_test(test_inline_code_becomes_one_placeholder),
         cmocka_unit_test(test_autolinks_become_placeholders),
+        cmocka_unit_test(test_link_destination_with_escapes_outlives_md4c),
         cmocka_unit_test(test_link_text_is_prose_but_its_url_is_not),
         cmocka_unit_test(test_images_become_one_placeholder_without_alt_text),
         cmocka_unit_test(test_html_blocks_and_comments_are_not_prose),
