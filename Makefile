@@ -19,7 +19,7 @@ TEST_LIBS = -lcmocka
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
                 libhunspell-dev hunspell-en-us libjsmn-dev libcmocka-dev \
-                hyperfine time jq
+                hyperfine time jq valgrind
 
 ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c))
@@ -33,7 +33,7 @@ SAN_ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/san/%.o)
 SAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/san/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all demo test check-unit check-cli check-corpus corpus-update bench \
+.PHONY: all demo test check-unit check-cli check-corpus check-fuzz check-valgrind corpus-update bench \
         install uninstall clean deps
 
 all: blamelint
@@ -88,6 +88,11 @@ build/san/tests/%: tests/unit/%.c tests/unit/testutil.h $(SAN_ENGINE_OBJ) build/
 	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) -Itests/unit $< $(SAN_ENGINE_OBJ) \
 	  build/san/rules_embedded.o -o $@ $(LIBS) $(TEST_LIBS)
 
+build/san/tests/mutate: tests/fuzz/mutate.c $(SAN_ENGINE_OBJ) build/san/rules_embedded.o
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) $< $(SAN_ENGINE_OBJ) build/san/rules_embedded.o \
+	  -o $@ $(LIBS)
+
 # --- demo and tests ----------------------------------------------------------
 demo: deps
 	@$(MAKE) --no-print-directory all
@@ -101,8 +106,9 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 test: deps
-	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN)
-	@$(MAKE) --no-print-directory check-unit check-cli check-corpus
+	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN) build/san/tests/mutate
+	@$(MAKE) --no-print-directory check-unit check-cli check-corpus check-fuzz \
+	  check-valgrind
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
@@ -112,6 +118,21 @@ check-cli: build/san/blamelint
 
 check-corpus: build/san/blamelint
 	@$(SAN_ENV) tests/corpus.sh build/san/blamelint
+
+# 2,000 mutated corpus documents under the sanitizers, fixed seed; raise
+# FUZZ_ITERATIONS for a longer run, change FUZZ_SEED for other inputs.
+FUZZ_ITERATIONS ?= 2000
+FUZZ_SEED ?= 1
+check-fuzz: build/san/tests/mutate
+	@$(SAN_ENV) build/san/tests/mutate $(FUZZ_ITERATIONS) $(FUZZ_SEED) corpus/*.md
+
+# The optimised binary, as installed, over the whole corpus: memcheck must
+# find no error and no leak (the sanitizers cover the -O1 build).
+check-valgrind: blamelint
+	@valgrind --quiet --error-exitcode=9 --leak-check=full \
+	  --errors-for-leak-kinds=definite,indirect ./blamelint check \
+	  --format json --fail-on never corpus/ >/dev/null \
+	  && echo "valgrind: 1 passed, 0 failed"
 
 # Rewrites every corpus/*.expected from the current binary: review the diff.
 corpus-update: blamelint
