@@ -38,6 +38,10 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
 all: blamelint
 
+# A recipe that fails (rulegen on a broken rule file) leaves no half-written
+# target behind for the next make to trust.
+.DELETE_ON_ERROR:
+
 # --- deps: install what is missing, and nothing when all is there -----------
 deps:
 	@missing=""; for p in $(DEB_PACKAGES); do \

@@ -189,5 +189,5 @@ fail:
 int
 cli_is_binary(const char *text, size_t len)
 {
-    return memchr(text, '\0', len < 65536 ? len : 65536) != NULL;
+    return memchr(text, '\0', len) != NULL;
 }

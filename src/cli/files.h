@@ -25,7 +25,8 @@ void cli_paths_free(cli_paths *p);
  * reason. */
 char *cli_read(const char *path, size_t *p_len, const char **p_why);
 
-/* Does the text look binary (a NUL byte in its first 64 KiB)? */
+/* Does the text look binary (a NUL byte anywhere)?  memchr is fast
+ * enough that the whole file is looked at. */
 int cli_is_binary(const char *text, size_t len);
 
 #endif

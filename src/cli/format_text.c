@@ -76,8 +76,15 @@ excerpt(cli_out *o, const char *src, size_t b, size_t e, size_t mb,
             wb--;
         while (we < e && ((unsigned char)src[we] & 0xC0) == 0x80)
             we++;
-        if (we - mb > EXCERPT_MAX)
-            we = mb;    /* a span longer than the window: its start only */
+        if (we - mb > EXCERPT_MAX) {
+            /* A span longer than the window: show its start, and mark
+             * the rest of the window as part of it. */
+            we = mb + EXCERPT_MAX;
+            while (we < e && ((unsigned char)src[we] & 0xC0) == 0x80)
+                we++;
+        }
+        if (me > we)
+            me = we;
         clipped_left = wb > b;
         clipped_right = we < e;
         b = wb;

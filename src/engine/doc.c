@@ -25,6 +25,7 @@ typedef struct parse_ctx {
     int quote;              /* block-quote depth */
     int list_depth;
     int row, col;           /* table position */
+    size_t empty_atx_after;     /* where the last empty heading was found */
     int in_link;
     size_t link_prose;      /* prose length when the link opened */
     size_t link_pieces;
@@ -421,7 +422,14 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
          * first_unbegun stays where it is. */
         b->begin = b->end = ctx->last_off;
         if (type == MD_BLOCK_H)
-            b->begin = b->end = find_empty_atx(doc, ctx->last_off, b->level);
+        {
+            /* Search after the last empty heading found too, so that
+             * "#\n#" finds two lines and many of them cost one pass. */
+            size_t from = ctx->last_off > ctx->empty_atx_after
+                          ? ctx->last_off : ctx->empty_atx_after;
+            b->begin = b->end = find_empty_atx(doc, from, b->level);
+            ctx->empty_atx_after = b->begin + 1;
+        }
     }
     switch (type) {
     case MD_BLOCK_QUOTE: ctx->quote--; break;
@@ -445,16 +453,28 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
     return 0;
 }
 
+/* Is a link's text its own destination (<https://x>, a bare URL or
+ * e-mail address)?  Permissive autolinks get a scheme the text lacks, so
+ * the text may also be the destination minus one of those schemes; any
+ * other link text ("[Bob](https://github.com/Bob)") is prose. */
 static int
 is_autolink_text(const char *text, size_t n, const char *href, size_t hn)
 {
+    static const char *const schemes[] = {"http://", "https://", "mailto:",
+                                          NULL};
+    size_t k;
+
     if (n == 0)
         return 0;
     if (n == hn && memcmp(text, href, n) == 0)
         return 1;
-    /* Permissive autolinks get a scheme the text lacks. */
-    return hn > n && memcmp(href + hn - n, text, n) == 0
-           && (memchr(href, ':', hn - n) != NULL);
+    for (k = 0; schemes[k] != NULL; k++) {
+        size_t sl = strlen(schemes[k]);
+        if (hn == sl + n && memcmp(href, schemes[k], sl) == 0
+            && memcmp(href + sl, text, n) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 static int
@@ -666,29 +686,31 @@ index_lines(bl_doc *doc)
 static void
 link_sections(bl_doc *doc)
 {
-    size_t i, j;
+    int open[7];    /* innermost open section per level 1-6, or -1 */
+    size_t i;
+    int lv;
 
+    for (lv = 0; lv < 7; lv++)
+        open[lv] = -1;
     for (i = 0; i < doc->sections.n; i++) {
         bl_section *s = &doc->sections.items[i];
         const bl_block *h = &doc->blocks.items[s->heading];
         s->begin = doc->lines.items[bl_doc_line_of(doc, h->begin)];
-        s->parent = -1;
-        for (j = i; j-- > 0;) {
-            if (doc->sections.items[j].level < s->level) {
-                s->parent = (int)j;
-                break;
-            }
-        }
-    }
-    for (i = 0; i < doc->sections.n; i++) {
-        bl_section *s = &doc->sections.items[i];
         s->end = doc->len;
-        for (j = i + 1; j < doc->sections.n; j++) {
-            if (doc->sections.items[j].level <= s->level) {
-                s->end = doc->sections.items[j].begin;
-                break;
+        s->parent = -1;
+        /* A heading closes every open section of its level or deeper and
+         * nests in the deepest one above. */
+        for (lv = 6; lv >= 1; lv--) {
+            if (open[lv] < 0)
+                continue;
+            if (lv >= s->level) {
+                doc->sections.items[open[lv]].end = s->begin;
+                open[lv] = -1;
+            } else if (s->parent < 0) {
+                s->parent = open[lv];
             }
         }
+        open[s->level] = (int)i;
     }
 }
 
@@ -732,9 +754,12 @@ bl_doc_parse(const char *src, size_t len)
     parser.text = text_cb;
     /* md4c sizes are unsigned (32-bit); larger inputs are linted only up to
      * what md4c can address rather than misparsed. */
-    md_parse(doc->src + body,
-             (MD_SIZE)(len - body > UINT32_MAX ? UINT32_MAX : len - body),
-             &parser, &ctx);
+    /* md4c fails only when a callback aborts (our out-of-memory path) or
+     * when it runs out of memory itself. */
+    if (md_parse(doc->src + body,
+                 (MD_SIZE)(len - body > UINT32_MAX ? UINT32_MAX : len - body),
+                 &parser, &ctx) != 0)
+        ctx.oom = 1;
     close_unit(&ctx);
     BL_VEC_FREE(&ctx.stack);
     BL_VEC_FREE(&ctx.href);

@@ -154,10 +154,6 @@ on_sentence(bl_span sp, void *ud)
                           lw.lower, sizeof lw.lower);
         if (lw.n == 0)
             continue;
-        if (word.begin > 0 && w->text[word.begin - 1] == '@'
-            && bl_lint_learn_person(lc, w->text + word.begin - 1,
-                                    word.end - word.begin + 1) < 0)
-            return -1;
         if (BL_VEC_PUSH(&lc->words, lw) < 0)
             return -1;
     }
@@ -183,6 +179,79 @@ on_sentence(bl_span sp, void *ud)
     return BL_VEC_PUSH(&lc->sentences, s);
 }
 
+/* Is a table header cell's text one that heads a column of people? */
+static int
+is_people_header(const char *t, size_t n)
+{
+    static const char *const heads[] = {"owner", "owners", "who", "assignee",
+                                        "assignees", "dri", "on-call",
+                                        "oncall", "responsible", NULL};
+    bl_span w;
+    size_t pos = 0, k, i;
+    char lower[16];
+
+    if (!bl_next_word(t, n, &pos, &w) || w.end - w.begin >= sizeof lower)
+        return 0;
+    for (i = w.begin; i < w.end; i++)
+        lower[i - w.begin] = (char)(t[i] >= 'A' && t[i] <= 'Z'
+                                    ? t[i] - 'A' + 'a' : t[i]);
+    for (k = 0; heads[k] != NULL; k++)
+        if (strlen(heads[k]) == w.end - w.begin
+            && memcmp(heads[k], lower, w.end - w.begin) == 0)
+            return 1;
+    return 0;
+}
+
+/* A table column headed Owner, Who, Assignee, DRI or On-call lists people:
+ * a capitalised word opening one of its cells is a person's name. */
+static int
+learn_owner_cells(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    int *unit_of = malloc((doc->blocks.n + 1) * sizeof *unit_of);
+    size_t i;
+    int rc = 0;
+
+    if (unit_of == NULL)
+        return -1;
+    for (i = 0; i < doc->blocks.n; i++)
+        unit_of[i] = -1;
+    for (i = 0; i < doc->units.n; i++)
+        if (doc->units.items[i].block >= 0)
+            unit_of[doc->units.items[i].block] = (int)i;
+    for (i = 0; i < doc->units.n && rc == 0; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        const bl_block *td = &doc->blocks.items[u->block];
+        int table = td->parent, h;
+        size_t n, hn, pos = 0, cl;
+        const char *t, *ht;
+        bl_span w;
+        if (!(u->flags & BL_UNIT_CELL) || td->type != BL_BLOCK_TD)
+            continue;
+        while (table >= 0 && doc->blocks.items[table].type != BL_BLOCK_TABLE)
+            table = doc->blocks.items[table].parent;
+        /* The header row's cells come right after the table's block. */
+        for (h = table + 1; table >= 0 && h < (int)doc->blocks.n
+             && doc->blocks.items[h].type != BL_BLOCK_TBODY
+             && doc->blocks.items[h].type != BL_BLOCK_TD; h++)
+            if (doc->blocks.items[h].type == BL_BLOCK_TH
+                && doc->blocks.items[h].col == td->col)
+                break;
+        if (table < 0 || h >= (int)doc->blocks.n
+            || doc->blocks.items[h].type != BL_BLOCK_TH || unit_of[h] < 0)
+            continue;
+        ht = bl_unit_text(doc, &doc->units.items[unit_of[h]], &hn);
+        if (!is_people_header(ht, hn))
+            continue;
+        t = bl_unit_text(doc, u, &n);
+        if (bl_next_word(t, n, &pos, &w)
+            && bl_is_upper_cp(bl_utf8_decode(t, n, w.begin, &cl)))
+            rc = bl_lint_learn_person(lc, t + w.begin, w.end - w.begin);
+    }
+    free(unit_of);
+    return rc;
+}
+
 int
 bl_lint_learn_all(bl_lint_ctx *lc)
 {
@@ -191,6 +260,8 @@ bl_lint_learn_all(bl_lint_ctx *lc)
     if (lc->learned)
         return 0;
     lc->learned = 1;
+    if (learn_owner_cells(lc) < 0)
+        return -1;
     for (si = 0; si < lc->sentences.n; si++) {
         const bl_sentence *s = &lc->sentences.items[si];
         for (ci = s->cand_begin; ci < s->cand_end; ci++) {

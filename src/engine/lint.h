@@ -44,7 +44,8 @@ typedef struct bl_lint_ctx {
     struct { bl_cand *items; size_t n, alloc; } cands;
     struct { char **items; size_t n, alloc; } people;
     struct { bl_word *items; size_t n, alloc; } words;  /* scratch */
-    unsigned *stamp;                /* per entry: last sentence seen + 1 */
+    unsigned *stamp;                /* per entry: the sentence stamp that
+                                       last set it off (kept sentences + 1) */
     size_t *cand_of;                /* per entry: its index in cands */
     int learned;                    /* Learn entries have run */
     pcre2_match_data *learn_md;     /* theirs, apart from the checks' */
@@ -61,8 +62,8 @@ int bl_check_patterns(bl_lint_ctx *lc, int rule);
 int bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
                    const char *message, const char *fix);
 
-/* Remembers that the document uses name (an @handle or a capitalised
- * word) for a person. */
+/* Remembers that the document uses the capitalised word `name` for a
+ * person (Learn: stanzas call it). */
 int bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n);
 
 /* Runs Learn entry c->entry over sentence s (patterns.c). */

@@ -108,15 +108,35 @@ find_quotes(const char *t, size_t len, quotes *q)
 static int
 overlaps_quote(const quotes *q, size_t b, size_t e)
 {
-    size_t i;
+    size_t lo = 0, hi = q->spans.n;
 
-    for (i = 0; i < q->spans.n; i++)
-        if (b < q->spans.items[i].end && e > q->spans.items[i].begin)
-            return 1;
-    return 0;
+    /* Spans are found left to right and never overlap: the first one
+     * ending after b is the only one that can overlap [b, e). */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (q->spans.items[mid].end <= b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < q->spans.n && q->spans.items[lo].begin < e;
 }
 
 /* --- Names ------------------------------------------------------------------ */
+
+/* Does w[0..i) read as a surname prefix that a capital may follow? */
+static int
+has_name_prefix(const char *w, size_t i)
+{
+    static const char *const prefixes[] = {"Mc", "Mac", "De", "Le", "La",
+                                           "Di", "Da", "Van", NULL};
+    size_t k;
+
+    for (k = 0; prefixes[k] != NULL; k++)
+        if (strlen(prefixes[k]) == i && memcmp(prefixes[k], w, i) == 0)
+            return 1;
+    return 0;
+}
 
 /* Would a reader take this capitalised word for a person's name?  Acronyms
  * (DNS), CamelCase products (PagerDuty), words with digits (S3) and the
@@ -125,19 +145,24 @@ static int
 is_plausible_name(const bl_lint_ctx *lc, const bl_entry *e, const char *w,
                   size_t n, unsigned unit_flags)
 {
-    size_t i, k, uppers = 0, cl;
+    size_t i, k, cl, chars = 0;
+    uint32_t prev = 0;
 
     if (unit_flags & BL_UNIT_HEADING)
         return 0;   /* Title Case headings capitalise every word */
-    for (i = 0; i < n; i += cl) {
+    for (i = 0; i < n; i += cl, chars++) {
         uint32_t cp = bl_utf8_decode(w, n, i, &cl);
         if (cp >= '0' && cp <= '9')
             return 0;
-        if (bl_is_upper_cp(cp))
-            uppers++;
+        /* A capital inside the word belongs to a name only after a
+         * hyphen or apostrophe (Jean-Luc, O'Brien) or a surname prefix
+         * (McKenzie, MacLeod, DeShawn, LaToya, DiCaprio); elsewhere it
+         * marks an acronym or a product (DNS, GitHub, PagerDuty). */
+        if (chars > 0 && bl_is_upper_cp(cp) && prev != '-' && prev != '\''
+            && prev != 0x2019 && !has_name_prefix(w, i))
+            return 0;
+        prev = cp;
     }
-    if (uppers != 1)
-        return 0;
     for (k = 0; k < lc->rules->not_names.n; k++) {
         const char *nn = lc->rules->not_names.items[k];
         if (strlen(nn) == n && memcmp(nn, w, n) == 0)
@@ -171,30 +196,43 @@ sb_add(strbuf *sb, const char *s, size_t n)
     return 0;
 }
 
-/* Appends the matched text as a reader would quote it: whitespace
- * collapsed, placeholders dropped, cut at a word boundary if long. */
+/* Appends the matched text as a reader would quote it: whitespace and
+ * control characters collapsed to single spaces (a terminal must never
+ * receive an escape sequence from a document), placeholders dropped, and
+ * cut after about 60 bytes at the end of a word, or inside a word that
+ * runs past 100 (between characters, never inside one). */
 static int
 sb_add_quoted(strbuf *sb, const char *s, size_t n)
 {
-    size_t i, start = sb->n;
+    size_t i = 0, start = sb->n, cl;
     int space = 0;
 
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        if (c == BL_PLACEHOLDER)
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        cl = 1;
+        if (c == (unsigned char)BL_PLACEHOLDER) {
+            i++;
             continue;
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        }
+        if (c < 0x20 || c == 0x7F || c == ' ') {
             space = 1;
+            i++;
             continue;
         }
-        if (space && sb->n > start && sb_add(sb, " ", 1) < 0)
-            return -1;
-        space = 0;
-        if (sb->n - start >= 60) {
-            return sb_add(sb, "...", 3);
+        if (space && sb->n > start) {
+            if (sb->n - start >= 60)
+                return sb_add(sb, "...", 3);
+            if (sb_add(sb, " ", 1) < 0)
+                return -1;
         }
-        if (sb_add(sb, &c, 1) < 0)
+        space = 0;
+        if (sb->n - start >= 100)
+            return sb_add(sb, "...", 3);
+        if (c >= 0x80)
+            bl_utf8_decode(s, n, i, &cl);   /* whole characters only */
+        if (sb_add(sb, s + i, cl) < 0)
             return -1;
+        i += cl;
     }
     return 0;
 }
@@ -211,6 +249,31 @@ expand_message(strbuf *sb, const char *tmpl, const char *m, size_t mn)
         p = q + 3;
     }
     return sb_add(sb, p, strlen(p));
+}
+
+/* Finds the set group called name (several groups may share it, one per
+ * branch); returns 1 and its bounds, or 0. */
+static int
+named_group(const pcre2_code *code, const PCRE2_SIZE *ov, int rc,
+            const char *name, size_t *p_b, size_t *p_e)
+{
+    PCRE2_SPTR first, last, entry;
+    int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first,
+                                              &last);
+    uint32_t entry_size;
+
+    if (size <= 0)
+        return 0;
+    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
+    for (entry = first; entry <= last; entry += entry_size) {
+        int g = (entry[0] << 8) | entry[1];
+        if (g < rc && ov[2 * g] != PCRE2_UNSET) {
+            *p_b = ov[2 * g];
+            *p_e = ov[2 * g + 1];
+            return 1;
+        }
+    }
+    return 0;
 }
 
 /* Expands $0-$9 and ${name} in a fix to the groups' text. */
@@ -230,10 +293,16 @@ expand_fix(strbuf *sb, const char *tmpl, const pcre2_code *re,
             const char *close = strchr(p, '}');
             char name[32];
             if (close != NULL && (size_t)(close - p - 2) < sizeof name) {
+                size_t nb, ne;
                 memcpy(name, p + 2, (size_t)(close - p - 2));
                 name[close - p - 2] = '\0';
-                g = pcre2_substring_number_from_name(re, (PCRE2_SPTR)name);
                 next = close + 1;
+                /* Names may repeat across branches: take the set one. */
+                if (named_group(re, ov, rc, name, &nb, &ne)
+                    && sb_add(sb, subj + nb, ne - nb) < 0)
+                    return -1;
+                p = next;
+                continue;
             }
         } else if (p[0] == '$' && p[1] == '$') {
             next = p + 2;
@@ -285,6 +354,7 @@ typedef struct found {
 typedef struct run {
     bl_lint_ctx *lc;
     pcre2_match_data *md;
+    pcre2_match_data *veto_md;  /* the Unless: veto's, apart from md */
     quotes q;
     struct { found *items; size_t n, alloc; } found;
 } run;
@@ -296,54 +366,41 @@ found_free(found *f)
     free(f->fix);
 }
 
-/* Keeps one finding per stretch of text: a later, overlapping match wins
- * only with a higher severity (entries come in priority order). */
+/* Keeps one finding per stretch of text: a later match that overlaps
+ * kept ones replaces them only with a higher severity than all of them
+ * (entries come in priority order).  r->found stays sorted by begin and
+ * free of overlaps, so only the neighbours of f's place need a look, and
+ * a sentence with thousands of findings costs no more per finding. */
 static int
 keep(run *r, found f)
 {
-    size_t i;
+    size_t lo = 0, hi = r->found.n, first, last, i;
 
-    for (i = 0; i < r->found.n; i++) {
-        found *g = &r->found.items[i];
-        if (f.begin < g->end && f.end > g->begin) {
-            if (f.sev > g->sev) {
-                found_free(g);
-                *g = f;
-            } else {
-                found_free(&f);
-            }
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (r->found.items[mid].end <= f.begin)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    first = lo;     /* the first kept finding ending after f begins */
+    for (last = first; last < r->found.n
+         && r->found.items[last].begin < f.end; last++) {
+        if (r->found.items[last].sev >= f.sev) {
+            found_free(&f);
             return 0;
         }
     }
-    if (BL_VEC_PUSH(&r->found, f) < 0) {
+    for (i = first; i < last; i++)
+        found_free(&r->found.items[i]);
+    if (last == first && BL_VEC_RESERVE(&r->found, 1) < 0) {
         found_free(&f);
         return -1;
     }
-    return 0;
-}
-
-/* Finds the set group called name (several groups may share it, one per
- * branch); returns 1 and its bounds, or 0. */
-static int
-named_group(const pcre2_code *code, const PCRE2_SIZE *ov, int rc,
-            const char *name, size_t *p_b, size_t *p_e)
-{
-    PCRE2_SPTR first, last, entry;
-    int size = pcre2_substring_nametable_scan(code, (PCRE2_SPTR)name, &first,
-                                              &last);
-    uint32_t entry_size;
-
-    if (size <= 0)
-        return 0;
-    pcre2_pattern_info(code, PCRE2_INFO_NAMEENTRYSIZE, &entry_size);
-    for (entry = first; entry <= last; entry += entry_size) {
-        int g = (entry[0] << 8) | entry[1];
-        if (g < rc && ov[2 * g] != PCRE2_UNSET) {
-            *p_b = ov[2 * g];
-            *p_e = ov[2 * g + 1];
-            return 1;
-        }
-    }
+    memmove(r->found.items + first + 1, r->found.items + last,
+            (r->found.n - last) * sizeof *r->found.items);
+    r->found.items[first] = f;
+    r->found.n = r->found.n - (last - first) + 1;
     return 0;
 }
 
@@ -405,6 +462,17 @@ next_anchor(const char *text, size_t from, size_t begin, size_t end)
  * rest of the lint; a subject sits within a few words of its verb. */
 #define BL_LOOKBACK 96
 
+/* Does entry e's Unless: pattern match sentence s? */
+static int
+is_vetoed(run *r, bl_entry *e, const char *text, const bl_sentence *s)
+{
+    pcre2_code *veto = bl_regex_get(&e->unless);
+
+    return veto != NULL
+           && pcre2_match(veto, (PCRE2_SPTR)text, s->end, s->begin,
+                          BL_PCRE2_MATCH_OPTIONS, r->veto_md, NULL) >= 0;
+}
+
 /* Runs entry c->entry over sentence s; accepted matches go to r->found,
  * or, for a Learn entry, their names to the people list. */
 static int
@@ -416,7 +484,8 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
     bl_entry *e = &lc->rules->entries.items[ei];
     const bl_unit *u = &doc->units.items[s->unit];
     pcre2_match_data *md = r->md;
-    size_t len, first = r->found.n;
+    size_t len;
+    int vetoed = -1;
     size_t start = c->at > s->begin + BL_LOOKBACK ? c->at - BL_LOOKBACK
                                                   : s->begin;
     const char *text = bl_unit_text(doc, u, &len);
@@ -477,26 +546,16 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
         }
         if (e->rule < 0 || en <= b || overlaps_quote(&r->q, b, en))
             continue;
+        /* The Unless: veto speaks for the whole sentence ("Human error is
+         * never a root cause"); it is asked once, when something first
+         * matched, and before the finding can displace another. */
+        if (vetoed < 0)
+            vetoed = is_vetoed(r, e, text, s);
+        if (vetoed)
+            return 0;
         if (make_found(r, e, ei, text, b, en, code, ov, rc, &f) < 0
             || keep(r, f) < 0)
             return -1;
-    }
-    /* The Unless: veto speaks for the whole sentence ("Human error is
-     * never a root cause"), so it is asked only once something matched. */
-    if (r->found.n > first && e->unless.src != NULL) {
-        pcre2_code *veto = bl_regex_get(&e->unless);
-        if (veto != NULL && pcre2_match(veto, (PCRE2_SPTR)text, s->end,
-                                        s->begin, BL_PCRE2_MATCH_OPTIONS, md,
-                                        NULL) >= 0) {
-            size_t i, o = first;
-            for (i = first; i < r->found.n; i++) {
-                if (r->found.items[i].entry == ei)
-                    found_free(&r->found.items[i]);
-                else
-                    r->found.items[o++] = r->found.items[i];
-            }
-            r->found.n = o;
-        }
     }
     return 0;
 }
@@ -556,6 +615,9 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
     memset(&r, 0, sizeof r);
     r.lc = lc;
     r.md = lc->rules->md;
+    r.veto_md = pcre2_match_data_create(4, NULL);
+    if (r.veto_md == NULL)
+        return -1;
     r.q.unit = -1;
     for (si = 0; si < lc->sentences.n && rc == 0; si++) {
         const bl_sentence *s = &lc->sentences.items[si];
@@ -574,6 +636,7 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
     for (ci = 0; ci < r.found.n; ci++)
         found_free(&r.found.items[ci]);
     BL_VEC_FREE(&r.found);
+    pcre2_match_data_free(r.veto_md);
     BL_VEC_FREE(&r.q.spans);
     return rc;
 }

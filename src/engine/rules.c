@@ -150,7 +150,7 @@ static char *
 pattern_of_phrase(const char *phrase)
 {
     size_t n = strlen(phrase), i, o = 0;
-    char *d = malloc(n * 4 + 16);
+    char *d = malloc(n * 6 + 16);   /* ' becomes ['’], 6 bytes */
 
     if (d == NULL)
         return NULL;
@@ -215,6 +215,16 @@ check_fields(const stanza *st, const char *const *allowed, const char *file,
     size_t i, k;
 
     for (i = 0; i < st->fields.n; i++) {
+        const char *name = st->fields.items[i].name;
+        /* Only examples repeat; a second Message: would be ignored. */
+        for (k = 0; k < i && strcmp(name, "Example") != 0
+                    && strcmp(name, "Clean") != 0; k++) {
+            if (strcmp(st->fields.items[k].name, name) == 0) {
+                set_err(err, errlen, file, st->fields.items[i].line,
+                        "\"%s\" appears twice in one stanza", name);
+                return -1;
+            }
+        }
         for (k = 0; allowed[k] != NULL; k++)
             if (strcmp(allowed[k], st->fields.items[i].name) == 0)
                 break;
@@ -277,6 +287,20 @@ add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
         char *flat = joined(phrase, 1);
         if (flat == NULL)
             goto oom;
+        /* A phrase is words: with punctuation its \b ends could never
+         * match, and its trigger word would never be a word. */
+        for (i = 0; flat[i]; i++) {
+            unsigned char c = (unsigned char)flat[i];
+            if (!(c >= 0x80 || c == ' ' || c == '\'' || c == '-'
+                  || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                  || (c >= '0' && c <= '9'))) {
+                set_err(err, errlen, file, st->line,
+                        "Phrase: holds only words (letters, digits, ' and "
+                        "-); use Pattern: for \"%c\"", c);
+                free(flat);
+                goto fail;
+            }
+        }
         e.re.src = pattern_of_phrase(flat);
         if (e.words == NULL)
             e.words = phrase_trigger(flat);
@@ -313,8 +337,14 @@ add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
                 goto fail;
             }
         }
-        if ((v = get(st, "In-Quote")) != NULL)
+        if ((v = get(st, "In-Quote")) != NULL) {
+            if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+                set_err(err, errlen, file, st->line,
+                        "In-Quote: must be \"yes\" or \"no\"");
+                goto fail;
+            }
             e.in_quote = strcmp(v, "yes") == 0;
+        }
     }
     for (i = 0; i < st->fields.n; i++) {
         const field *f = &st->fields.items[i];
@@ -865,7 +895,9 @@ bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
     for (i = 0; i < rules->entries.n; i++) {
         bl_entry *e = &rules->entries.items[i];
         if (expand_in_place(rules, &e->re, e, err, errlen) < 0
-            || expand_in_place(rules, &e->unless, e, err, errlen) < 0)
+            || expand_in_place(rules, &e->unless, e, err, errlen) < 0
+            || expand_in_place(rules, &e->section, e, err, errlen) < 0
+            || expand_in_place(rules, &e->not_section, e, err, errlen) < 0)
             return BL_ERULES;
         if (validate_all
             && (validate(&e->re, e, "the pattern", err, errlen) < 0

@@ -2,14 +2,15 @@
  * rules.h: the rule set behind the opaque bl_rules.
  *
  * Rules are data.  Each *.rules file (format in rules/README.md) holds
- * stanzas of three kinds:
+ * stanzas of five kinds:
  *   Rule:    a rule's id, severity, summary and explanation, and which
  *            check runs it ("patterns" unless a Check: field names code);
  *   Match:   one pattern of a pattern rule, with its trigger words, message,
  *            suggested rewrite, optional fix and guards;
  *   Define:  a named sub-pattern that patterns use as {NAME};
  *   Learn:   a pattern whose (?<name>) group names a person, so patterns
- *            marked "Names: known" trust that name elsewhere in the file.
+ *            marked "Names: known" trust that name elsewhere in the file;
+ *   Not-Names: capitalised words that are never a person's name.
  * Code checks are registered in one table in rules.c.
  */
 #ifndef BL_RULES_H

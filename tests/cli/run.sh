@@ -902,12 +902,12 @@ want_rc 1
 want_json
 end
 
-begin "a NUL byte after the first 64 KiB: tolerated"
+begin "a NUL byte far into the file still marks it binary"
 { head -c 70000 /dev/zero | tr '\0' x; printf '\n\nNul \0 here. The outage was caused by human error.\n'; } >late-nul.md
-run check --format json late-nul.md
-want_rc 1
+run check --format json late-nul.md clean.md
+want_rc 2
+want_err_re 'late-nul\.md.*binary'
 want_json
-want_diags 0 '[["blame/human-error",3,38,3,49]]'
 end
 
 begin "a 5 MB line with a blame phrase at the end"
@@ -917,6 +917,22 @@ LIMIT=300 run check --format json huge.md
 want_rc 1
 want_json
 want_diags 0 '[["blame/human-error",1,5000026,1,5000037]]'
+end
+
+begin "a long line shows a window around the span, caret included"
+{ printf 'Root cause: the '; head -c 450 /dev/zero | tr '\0' x
+  printf ' engineer forgot to renew it. '
+  for _ in $(seq 40); do printf 'more text '; done; printf '\n'; } >longspan.md
+{ for _ in $(seq 60); do printf 'lorem ipsum '; done
+  printf 'Bob forgot to renew the cert. '
+  for _ in $(seq 60); do printf 'dolor sit '; done; printf '\n'; } >window.md
+run check longspan.md window.md
+want_rc 1
+want_out_re '^ +1 \| Root cause: the x+'
+want_out_re '^ +\| \^~+$'
+want_out_re '^ +1 \| \.\.\..*Bob forgot to renew the cert\..*\.\.\.$'
+want_out_re '^ +\| +\^~{9}$'   # "Bob forgot": 10 cells
+want_no_out_re '^ +1 \| lorem'
 end
 
 begin "a 5 MB line, --quiet text"

@@ -589,6 +589,16 @@ test_empty_heading_section_begins_at_its_line(void **state)
         bl_doc_free(doc);
     }
     {
+        /* Consecutive empty headings each find their own line. */
+        bl_doc *doc = tu_parse("#\n#\n## A\n");
+        assert_int_equal(doc->sections.n, 3);
+        assert_int_equal(doc->sections.items[0].begin, 0);
+        assert_int_equal(doc->sections.items[1].begin, 2);
+        assert_int_equal(doc->sections.items[0].end, 2);
+        assert_int_equal(doc->sections.items[2].parent, 1);
+        bl_doc_free(doc);
+    }
+    {
         bl_doc *doc = tu_parse("intro\n\n> ##\n\n## Next\n");
         assert_int_equal(doc->sections.n, 2);
         assert_int_equal(doc->sections.items[0].begin, tu_off(doc, "> ##"));

@@ -200,6 +200,81 @@ test_quotes_code_and_block_quotes_are_not_the_authors_words(void **state)
 }
 
 /* Link text is prose even though its URL is not. */
+/* A veto must stop its own entry's finding even where that finding would
+ * have displaced a lower-severity one, which then stays reported. */
+static void
+test_veto_keeps_the_finding_it_would_have_displaced(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, "Root cause: Bob forgot the renewal, though a person is "
+              "never the root cause.", &d);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].rule->id, "blame/person-failure");
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+/* Messages quote the document: control characters must not reach a
+ * terminal, and a long quote is cut between characters, not inside one. */
+static void
+test_messages_are_safe_to_print(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    char text[512];
+    size_t i, n;
+
+    (void)state;
+    lint_text(rules, "In hindsight \033]0;pwned\007 it was obvious the "
+              "cache would fill.", &d);
+    assert_int_equal(d.n, 1);
+    assert_null(strchr(d.items[0].message, '\033'));
+    assert_null(strchr(d.items[0].message, '\007'));
+    bl_diags_free(&d);
+
+    n = (size_t)snprintf(text, sizeof text, "In hindsight the x");
+    for (i = 0; i < 40; i++)
+        n += (size_t)snprintf(text + n, sizeof text - n, "\xC3\xA9");
+    snprintf(text + n, sizeof text - n, " case was obvious.");
+    lint_text(rules, text, &d);
+    assert_int_equal(d.n, 1);
+    /* Every byte sequence in the message is whole UTF-8. */
+    for (i = 0; d.items[0].message[i]; i++) {
+        unsigned char c = (unsigned char)d.items[0].message[i];
+        if (c == 0xC3)
+            assert_int_equal((unsigned char)d.items[0].message[i + 1], 0xA9);
+    }
+    assert_non_null(strstr(d.items[0].message, "...\""));
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+/* Names in an Owner column are people; so is a name given a role. */
+static void
+test_names_are_learned_from_owner_columns_and_roles(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, "| Action | Owner |\n|---|---|\n| Fix the alert | Lena |"
+              "\n\nLena skipped the canary.\n", &d);
+    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    bl_diags_free(&d);
+    lint_text(rules, "| Action | Component |\n|---|---|\n| Fix it | Lena |"
+              "\n\nLena skipped the canary.\n", &d);
+    assert_int_equal(count_rule(&d, "blame/person-failure"), 0);
+    bl_diags_free(&d);
+    lint_text(rules, "The alert paged the on-call engineer, Dmitri, at 02:47."
+              "\n\nDmitri ignored it.\n", &d);
+    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
 static void
 test_link_text_is_prose(void **state)
 {
@@ -210,6 +285,11 @@ test_link_text_is_prose(void **state)
     lint_text(rules, "The [outage was human error](https://x.example) again.",
               &d);
     assert_int_equal(count_rule(&d, "blame/human-error"), 1);
+    bl_diags_free(&d);
+    /* Text that is only the end of its URL is still text, not a URL. */
+    lint_text(rules, "See [Bob](https://github.com/Bob) forgot to renew it.",
+              &d);
+    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
     bl_diags_free(&d);
     bl_rules_free(rules);
 }
@@ -396,6 +476,69 @@ test_rule_file_errors_name_file_and_line(void **state)
                       "Suggest: s\n", "undefined {NOPE}");
     expect_load_error("Rule: Bad Id\nSeverity: info\nSummary: s\nExplain: e\n",
                       "is not of the form family/name");
+    expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n\n"
+                      "Match: a/b\nPhrase: try harder!\nMessage: m\nSuggest: s\n",
+                      "bad.rules:6: Phrase: holds only words");
+    expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n\n"
+                      "Match: a/b\nPhrase: x\nMessage: m\nMessage: n\n"
+                      "Suggest: s\n", "bad.rules:9: \"Message\" appears twice");
+    expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n\n"
+                      "Match: a/b\nPhrase: x\nMessage: m\nSuggest: s\n"
+                      "In-Quote: true\n", "In-Quote: must be");
+}
+
+static bl_rules *
+load_text_rules(const char *text)
+{
+    char *dir = make_rule_dir("t.rules", text);
+    bl_rules *rules = NULL;
+    char err[512];
+
+    if (bl_rules_load_dir(dir, &rules, err, sizeof err) != 0)
+        fail_msg("%s", err);
+    remove_rule_dir(dir, "t.rules");
+    return rules;
+}
+
+/* ${name} in a Fix: takes whichever branch's group of that name matched
+ * (names repeat, one per branch), and a long phrase of quote marks loads
+ * without overrunning the pattern it becomes. */
+static void
+test_fix_names_a_group_shared_by_branches(void **state)
+{
+    bl_rules *rules = load_text_rules(
+        "Rule: t/told\nSeverity: info\nSummary: s\nExplain: e\n\n"
+        "Match: t/told\n"
+        "Pattern: (?:\\bthe\\s+(?<name>dba)|\\b(?<name>ops))\\s+told\\s+us\n"
+        "Words: told\nMessage: m\nSuggest: s\nFix: ${name} informed us\n\n"
+        "Match: t/told\nPhrase: ''''''''''''''''''''''''''''''''x\n"
+        "Message: m\nSuggest: s\n");
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, "Then ops told us.", &d);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].fix, "ops informed us");
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
+static void
+test_section_filters_use_definitions(void **state)
+{
+    bl_rules *rules = load_text_rules(
+        "Rule: t/s\nSeverity: info\nSummary: s\nExplain: e\n\n"
+        "Define: AI\nPattern: action\\s+items?\n\n"
+        "Match: t/s\nPhrase: widget\nSection: {AI}\n"
+        "Message: m\nSuggest: s\n");
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, "## Action items\n\nA widget.\n\n## Summary\n\n"
+              "A widget.\n", &d);
+    assert_int_equal(d.n, 1);
+    bl_diags_free(&d);
+    bl_rules_free(rules);
 }
 
 int
@@ -408,6 +551,11 @@ main(void)
         cmocka_unit_test(test_names_are_learned_from_the_document),
         cmocka_unit_test(test_quotes_code_and_block_quotes_are_not_the_authors_words),
         cmocka_unit_test(test_link_text_is_prose),
+        cmocka_unit_test(test_veto_keeps_the_finding_it_would_have_displaced),
+        cmocka_unit_test(test_messages_are_safe_to_print),
+        cmocka_unit_test(test_names_are_learned_from_owner_columns_and_roles),
+        cmocka_unit_test(test_fix_names_a_group_shared_by_branches),
+        cmocka_unit_test(test_section_filters_use_definitions),
         cmocka_unit_test(test_one_finding_per_phrase),
         cmocka_unit_test(test_spans_map_to_source_bytes),
         cmocka_unit_test(test_fix_removes_the_minimizer),
