@@ -325,16 +325,13 @@ static int
 section_matches(const bl_doc *doc, int section, bl_regex *re,
                 pcre2_match_data *md)
 {
-    pcre2_code *code = bl_regex_get(re);
-
-    while (code != NULL && section >= 0) {
+    while (section >= 0) {
         const bl_section *s = &doc->sections.items[section];
         if (s->title_unit >= 0) {
             size_t n;
             const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
                                          &n);
-            if (pcre2_match(code, (PCRE2_SPTR)t, n, 0, BL_PCRE2_MATCH_OPTIONS,
-                            md, NULL) >= 0)
+            if (bl_regex_match(re, t, n, 0, md) >= 0)
                 return 1;
         }
         section = s->parent;
@@ -466,11 +463,9 @@ next_anchor(const char *text, size_t from, size_t begin, size_t end)
 static int
 is_vetoed(run *r, bl_entry *e, const char *text, const bl_sentence *s)
 {
-    pcre2_code *veto = bl_regex_get(&e->unless);
-
-    return veto != NULL
-           && pcre2_match(veto, (PCRE2_SPTR)text, s->end, s->begin,
-                          BL_PCRE2_MATCH_OPTIONS, r->veto_md, NULL) >= 0;
+    return e->unless.src != NULL
+           && bl_regex_match(&e->unless, text, s->end, s->begin,
+                             r->veto_md) >= 0;
 }
 
 /* Runs entry c->entry over sentence s; accepted matches go to r->found,
@@ -512,8 +507,7 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
         PCRE2_SIZE *ov;
         size_t b, en, nb, ne, cl;
         found f;
-        int rc = pcre2_match(code, (PCRE2_SPTR)text, s->end, start,
-                             BL_PCRE2_MATCH_OPTIONS, md, NULL);
+        int rc = bl_regex_match(&e->re, text, s->end, start, md);
         if (rc <= 0) {
             if (start >= s->end)
                 break;

@@ -839,20 +839,31 @@ index_triggers(bl_rules *rules)
     return 0;
 }
 
+int
+bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
+               pcre2_match_data *md)
+{
+    pcre2_code *code = bl_regex_get(re);
+
+    if (code == NULL)
+        return PCRE2_ERROR_NOMATCH;
+    /* JIT pays for itself only on patterns that run often: a one-file
+     * check should not spend 40 ms compiling patterns it tries a few
+     * times, while a long document tries some thousands of times. */
+    if (++re->uses == 64)
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    return pcre2_match(code, (PCRE2_SPTR)subject, len, start,
+                       BL_PCRE2_MATCH_OPTIONS, md, NULL);
+}
+
 pcre2_code *
 bl_regex_get(bl_regex *re)
 {
     int code;
     PCRE2_SIZE off;
 
-    if (re->code != NULL || re->failed || re->src == NULL) {
-        /* JIT pays for itself only on patterns that run often; a one-file
-         * check should not spend 40 ms compiling patterns it uses twice
-         * (16: measured with make bench, README "Performance"). */
-        if (re->code != NULL && ++re->uses == 16)
-            pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    if (re->code != NULL || re->failed || re->src == NULL)
         return re->code;
-    }
     re->code = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
                              BL_PCRE2_OPTIONS
                              | (re->anchored ? PCRE2_ANCHORED : 0),

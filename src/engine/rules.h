@@ -31,7 +31,7 @@ typedef struct bl_rule {
 } bl_rule;
 
 /* A lazily compiled regular expression: compiled on first use, JIT
- * compiled once it has been used often enough to repay the cost. */
+ * compiled once it has been tried often enough to repay the cost. */
 typedef struct bl_regex {
     char *src;
     pcre2_code *code;
@@ -131,6 +131,11 @@ void bl_entry_free(bl_entry *e);
 
 /* Compiles re if needed; returns NULL if the pattern is invalid. */
 pcre2_code *bl_regex_get(bl_regex *re);
+
+/* Matches re against subject[0..len) from start, compiling it first and
+ * JIT-compiling it once it has been tried often; pcre2_match's result. */
+int bl_regex_match(bl_regex *re, const char *subject, size_t len,
+                   size_t start, pcre2_match_data *md);
 
 int bl_rule_index(const bl_rules *rules, const char *id);
 
