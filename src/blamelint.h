@@ -68,7 +68,7 @@ typedef struct bl_pos {
 #define BL_EIO (-2)
 #define BL_ERULES (-3)      /* rule data is invalid */
 
-/* --- Rule sets ---------------------------------------------------------- */
+/* --- Rule sets ----------------------------------------------------------- */
 
 /* The default rules compiled into the binary.  On failure returns a
  * negative code and writes a message into err. */
@@ -84,7 +84,7 @@ size_t bl_rules_count(const bl_rules *rules);
 const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
 const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
 
-/* --- Documents ---------------------------------------------------------- */
+/* --- Documents ----------------------------------------------------------- */
 
 /* Parses src (copied; need not be NUL-terminated or valid UTF-8).
  * Returns NULL only when out of memory. */
@@ -119,7 +119,7 @@ size_t bl_doc_offset(const bl_doc *doc, bl_pos pos, bl_encoding enc);
 void bl_doc_line_span(const bl_doc *doc, size_t line,
                       size_t *p_begin, size_t *p_end);
 
-/* --- Linting ------------------------------------------------------------ */
+/* --- Linting ------------------------------------------------------------- */
 
 /* Appends the findings of every enabled rule to out, sorted by position.
  * Returns 0 or BL_ENOMEM. */

@@ -94,7 +94,7 @@ load_rules(const char *dir)
     return rules;
 }
 
-/* --- check ---------------------------------------------------------------- */
+/* --- check --------------------------------------------------------------- */
 
 typedef struct check_opts {
     const cli_format *format;
@@ -254,7 +254,7 @@ cmd_check(int argc, char **argv)
     return trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 }
 
-/* --- rules, explain ----------------------------------------------------- */
+/* --- rules, explain ------------------------------------------------------ */
 
 static int
 parse_rules_opt(int argc, char **argv, const char *usage, const char **p_dir)
@@ -333,7 +333,7 @@ cmd_explain(int argc, char **argv)
     return 0;
 }
 
-/* --- dispatch -------------------------------------------------------------- */
+/* --- dispatch ------------------------------------------------------------ */
 
 /* A report that could not be written (disk full, closed pipe) must not
  * pass for a clean run. */

@@ -36,7 +36,7 @@ typedef struct parse_ctx {
     int oom;
 } parse_ctx;
 
-/* --- Helpers ----------------------------------------------------------- */
+/* --- Helpers ------------------------------------------------------------- */
 
 /* md4c hands out a few strings of its own (" ", "\n", "" for NUL); only
  * pointers inside the source map to offsets. */
@@ -614,7 +614,7 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
     return 0;
 }
 
-/* --- Front matter, lines and sections ------------------------------------- */
+/* --- Front matter, lines and sections ------------------------------------ */
 
 /* Is [b, e) a line holding only the fence (three of c, then spaces)? */
 static int
@@ -714,7 +714,7 @@ link_sections(bl_doc *doc)
     }
 }
 
-/* --- Public API ------------------------------------------------------------ */
+/* --- Public API ---------------------------------------------------------- */
 
 bl_doc *
 bl_doc_parse(const char *src, size_t len)

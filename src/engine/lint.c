@@ -7,18 +7,6 @@
 #include "lint.h"
 #include "vec.h"
 
-static char *
-dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-
-    if (d != NULL) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
-}
-
 /* Lower-cases ASCII letters; other bytes (UTF-8) are kept, which is enough
  * for the trigger words rules use. */
 static size_t
@@ -113,7 +101,7 @@ bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n)
         if (strlen(lc->people.items[i]) == n
             && memcmp(lc->people.items[i], name, n) == 0)
             return 0;
-    d = dup_n(name, n);
+    d = bl_strndup(name, n);
     if (d == NULL || BL_VEC_PUSH(&lc->people, d) < 0) {
         free(d);
         return -1;
@@ -301,8 +289,8 @@ bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
     d.end = end;
     d.rule = &lc->rules->rules.items[rule].info;
     d.severity = d.rule->severity;
-    d.message = dup_n(message, strlen(message));
-    d.fix = fix ? dup_n(fix, strlen(fix)) : NULL;
+    d.message = bl_strndup(message, strlen(message));
+    d.fix = fix ? bl_strndup(fix, strlen(fix)) : NULL;
     if (d.message == NULL || (fix != NULL && d.fix == NULL)
         || BL_VEC_PUSH(lc->out, d) < 0) {
         free(d.message);

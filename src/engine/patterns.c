@@ -15,7 +15,7 @@
 #include "text.h"
 #include "vec.h"
 
-/* --- Quotation marks -------------------------------------------------------- */
+/* --- Quotation marks ----------------------------------------------------- */
 
 typedef struct quotes {
     struct { bl_span *items; size_t n, alloc; } spans;
@@ -122,7 +122,7 @@ overlaps_quote(const quotes *q, size_t b, size_t e)
     return lo < q->spans.n && q->spans.items[lo].begin < e;
 }
 
-/* --- Names ------------------------------------------------------------------ */
+/* --- Names --------------------------------------------------------------- */
 
 /* Does w[0..i) read as a surname prefix that a capital may follow? */
 static int
@@ -178,23 +178,7 @@ is_plausible_name(const bl_lint_ctx *lc, const bl_entry *e, const char *w,
     return 1;
 }
 
-/* --- Messages and fixes ------------------------------------------------------- */
-
-typedef struct strbuf {
-    char *items;
-    size_t n, alloc;
-} strbuf;
-
-static int
-sb_add(strbuf *sb, const char *s, size_t n)
-{
-    if (BL_VEC_RESERVE(sb, n + 1) < 0)
-        return -1;
-    memcpy(sb->items + sb->n, s, n);
-    sb->n += n;
-    sb->items[sb->n] = '\0';
-    return 0;
-}
+/* --- Messages and fixes -------------------------------------------------- */
 
 /* Appends the matched text as a reader would quote it: whitespace and
  * control characters collapsed to single spaces (a terminal must never
@@ -202,7 +186,7 @@ sb_add(strbuf *sb, const char *s, size_t n)
  * cut after about 60 bytes at the end of a word, or inside a word that
  * runs past 100 (between characters, never inside one). */
 static int
-sb_add_quoted(strbuf *sb, const char *s, size_t n)
+sb_add_quoted(bl_strbuf *sb, const char *s, size_t n)
 {
     size_t i = 0, start = sb->n, cl;
     int space = 0;
@@ -221,16 +205,16 @@ sb_add_quoted(strbuf *sb, const char *s, size_t n)
         }
         if (space && sb->n > start) {
             if (sb->n - start >= 60)
-                return sb_add(sb, "...", 3);
-            if (sb_add(sb, " ", 1) < 0)
+                return bl_strbuf_add(sb, "...", 3);
+            if (bl_strbuf_add(sb, " ", 1) < 0)
                 return -1;
         }
         space = 0;
         if (sb->n - start >= 100)
-            return sb_add(sb, "...", 3);
+            return bl_strbuf_add(sb, "...", 3);
         if (c >= 0x80)
             bl_utf8_decode(s, n, i, &cl);   /* whole characters only */
-        if (sb_add(sb, s + i, cl) < 0)
+        if (bl_strbuf_add(sb, s + i, cl) < 0)
             return -1;
         i += cl;
     }
@@ -239,16 +223,17 @@ sb_add_quoted(strbuf *sb, const char *s, size_t n)
 
 /* Expands "{0}" in a message to the matched words. */
 static int
-expand_message(strbuf *sb, const char *tmpl, const char *m, size_t mn)
+expand_message(bl_strbuf *sb, const char *tmpl, const char *m, size_t mn)
 {
     const char *p = tmpl, *q;
 
     while ((q = strstr(p, "{0}")) != NULL) {
-        if (sb_add(sb, p, (size_t)(q - p)) < 0 || sb_add_quoted(sb, m, mn) < 0)
+        if (bl_strbuf_add(sb, p, (size_t)(q - p)) < 0
+            || sb_add_quoted(sb, m, mn) < 0)
             return -1;
         p = q + 3;
     }
-    return sb_add(sb, p, strlen(p));
+    return bl_strbuf_add(sb, p, strlen(p));
 }
 
 /* Finds the set group called name (several groups may share it, one per
@@ -278,7 +263,7 @@ named_group(const pcre2_code *code, const PCRE2_SIZE *ov, int rc,
 
 /* Expands $0-$9 and ${name} in a fix to the groups' text. */
 static int
-expand_fix(strbuf *sb, const char *tmpl, const pcre2_code *re,
+expand_fix(bl_strbuf *sb, const char *tmpl, const pcre2_code *re,
            const char *subj, const PCRE2_SIZE *ov, int rc)
 {
     const char *p = tmpl;
@@ -299,7 +284,7 @@ expand_fix(strbuf *sb, const char *tmpl, const pcre2_code *re,
                 next = close + 1;
                 /* Names may repeat across branches: take the set one. */
                 if (named_group(re, ov, rc, name, &nb, &ne)
-                    && sb_add(sb, subj + nb, ne - nb) < 0)
+                    && bl_strbuf_add(sb, subj + nb, ne - nb) < 0)
                     return -1;
                 p = next;
                 continue;
@@ -308,9 +293,10 @@ expand_fix(strbuf *sb, const char *tmpl, const pcre2_code *re,
             next = p + 2;
         }
         if (g >= 0 && g < rc && ov[2 * g] != PCRE2_UNSET) {
-            if (sb_add(sb, subj + ov[2 * g], ov[2 * g + 1] - ov[2 * g]) < 0)
+            if (bl_strbuf_add(sb, subj + ov[2 * g],
+                              ov[2 * g + 1] - ov[2 * g]) < 0)
                 return -1;
-        } else if (g < 0 && sb_add(sb, p, 1) < 0) {
+        } else if (g < 0 && bl_strbuf_add(sb, p, 1) < 0) {
             return -1;
         }
         p = next;
@@ -318,7 +304,7 @@ expand_fix(strbuf *sb, const char *tmpl, const pcre2_code *re,
     return 0;
 }
 
-/* --- Matching ------------------------------------------------------------------- */
+/* --- Matching ------------------------------------------------------------ */
 
 /* Does any title on the section chain of `section` match re? */
 static int
@@ -407,7 +393,7 @@ make_found(run *r, const bl_entry *e, int ei, const char *text, size_t b,
            size_t en, const pcre2_code *code, const PCRE2_SIZE *ov, int rc,
            found *f)
 {
-    strbuf msg = {NULL, 0, 0}, fix = {NULL, 0, 0};
+    bl_strbuf msg = {NULL, 0, 0}, fix = {NULL, 0, 0};
 
     memset(f, 0, sizeof *f);
     f->entry = ei;
@@ -416,10 +402,10 @@ make_found(run *r, const bl_entry *e, int ei, const char *text, size_t b,
     f->begin = b;
     f->end = en;
     if (expand_message(&msg, e->message, text + b, en - b) < 0
-        || sb_add(&msg, " ", 1) < 0
-        || sb_add(&msg, e->suggest, strlen(e->suggest)) < 0
+        || bl_strbuf_add(&msg, " ", 1) < 0
+        || bl_strbuf_add(&msg, e->suggest, strlen(e->suggest)) < 0
         || (e->fix != NULL
-            && (sb_add(&fix, "", 0) < 0
+            && (bl_strbuf_add(&fix, "", 0) < 0
                 || expand_fix(&fix, e->fix, code, text, ov, rc) < 0))) {
         free(msg.items);
         free(fix.items);

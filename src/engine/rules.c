@@ -42,7 +42,7 @@ find_check(const char *name)
     return NULL;
 }
 
-/* --- Stanza parsing ------------------------------------------------------- */
+/* --- Stanza parsing ------------------------------------------------------ */
 
 typedef struct field {
     char name[32];
@@ -77,18 +77,6 @@ set_err(char *err, size_t errlen, const char *file, size_t line,
     va_start(ap, fmt);
     vsnprintf(err + n, errlen - (size_t)n, fmt, ap);
     va_end(ap);
-}
-
-static char *
-dup_n(const char *s, size_t n)
-{
-    char *d = malloc(n + 1);
-
-    if (d != NULL) {
-        memcpy(d, s, n);
-        d[n] = '\0';
-    }
-    return d;
 }
 
 /* Appends a continuation line to the last field ("." alone is an empty
@@ -191,7 +179,7 @@ phrase_trigger(const char *phrase)
         p += n;
         p += strspn(p, " ");
     }
-    return dup_n(best, best_n);
+    return bl_strndup(best, best_n);
 }
 
 static const char *const rule_fields[] = {
@@ -265,7 +253,7 @@ add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
     memset(&e, 0, sizeof e);
     e.rule = rule;
     e.line = st->line;
-    if ((e.file = dup_n(file, strlen(file))) == NULL)
+    if ((e.file = bl_strndup(file, strlen(file))) == NULL)
         goto oom;
     if ((pattern == NULL) == (phrase == NULL)) {
         set_err(err, errlen, file, st->line,
@@ -458,9 +446,9 @@ add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
         return -1;
     }
     r.info.severity = (bl_severity)s;
-    r.info.id = dup_n(id, strlen(id));
+    r.info.id = bl_strndup(id, strlen(id));
     r.info.summary = joined(get(st, "Summary"), 1);
-    r.info.explain = dup_n(get(st, "Explain"), strlen(get(st, "Explain")));
+    r.info.explain = bl_strndup(get(st, "Explain"), strlen(get(st, "Explain")));
     if (r.info.id == NULL || r.info.summary == NULL || r.info.explain == NULL
         || BL_VEC_PUSH(&rules->rules, r) < 0) {
         free((char *)r.info.id);
@@ -509,7 +497,7 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
             set_err(err, errlen, file, st->line, "Define: needs Pattern:");
             return -1;
         }
-        d.name = dup_n(v, strlen(v));
+        d.name = bl_strndup(v, strlen(v));
         d.pattern = joined(get(st, "Pattern"), 0);
         if (d.name == NULL || d.pattern == NULL
             || BL_VEC_PUSH(&rules->defines, d) < 0) {
@@ -529,7 +517,7 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
         }
         for (p = all; all != NULL && *p; p += strspn(p, " ")) {
             size_t wn = strcspn(p, " ");
-            char *w = dup_n(p, wn);
+            char *w = bl_strndup(p, wn);
             p += wn;
             if (w == NULL || BL_VEC_PUSH(&rules->not_names, w) < 0) {
                 free(w);
@@ -600,7 +588,7 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
             vb = (size_t)(colon - text) + 1;
             while (vb < e && (text[vb] == ' ' || text[vb] == '\t'))
                 vb++;
-            f.value = dup_n(text + vb, e - vb);
+            f.value = bl_strndup(text + vb, e - vb);
             f.line = line;
             if (st.fields.n == 0)
                 st.line = line;
@@ -618,7 +606,7 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
     return rc < 0 ? BL_ERULES : 0;
 }
 
-/* --- Finishing: macros, compilation, the trigger index --------------------- */
+/* --- Finishing: macros, compilation, the trigger index ------------------- */
 
 /* Replaces {NAME} by its Define'd pattern, (?:...)-wrapped, recursively.
  * Only upper-case names are macros, so {0,6} quantifiers pass through. */
@@ -756,7 +744,7 @@ trigger_add(bl_trigger *t, int entry, const char *also, size_t also_n)
     hit.entry = entry;
     hit.also = NULL;
     if (also_n > 0) {
-        if ((hit.also = dup_n(also, also_n)) == NULL)
+        if ((hit.also = bl_strndup(also, also_n)) == NULL)
             return -1;
         for (k = 0; k < also_n; k++)
             if (hit.also[k] == '+')
@@ -781,7 +769,7 @@ prefix_trigger(bl_rules *rules, const char *word, size_t n)
             return &rules->prefixes.items[k];
     memset(&nt, 0, sizeof nt);
     nt.word_len = n;
-    if ((nt.word = dup_n(word, n)) == NULL
+    if ((nt.word = bl_strndup(word, n)) == NULL
         || BL_VEC_PUSH(&rules->prefixes, nt) < 0) {
         free(nt.word);
         return NULL;
@@ -822,7 +810,7 @@ index_triggers(bl_rules *rules)
                 } else {
                     t = trigger_slot(rules->triggers, cap, lower, first);
                     if (t->word == NULL) {
-                        if ((t->word = dup_n(lower, first)) == NULL)
+                        if ((t->word = bl_strndup(lower, first)) == NULL)
                             return -1;
                         t->word_len = first;
                     }
@@ -930,7 +918,7 @@ bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
     return 0;
 }
 
-/* --- Loading ---------------------------------------------------------------- */
+/* --- Loading ------------------------------------------------------------- */
 
 static void
 trigger_free(bl_trigger *t)
@@ -1076,7 +1064,7 @@ bl_rules_load_files(bl_rules *rules, const char *dir, char *err,
         char *name;
         if (n < 7 || strcmp(de->d_name + n - 6, ".rules") != 0)
             continue;
-        name = dup_n(de->d_name, n);
+        name = bl_strndup(de->d_name, n);
         if (name == NULL || BL_VEC_PUSH(&names, name) < 0) {
             free(name);
             rc = BL_ENOMEM;

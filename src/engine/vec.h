@@ -1,5 +1,6 @@
 /*
- * vec.h: growable arrays {items, n, alloc} used across the engine.
+ * vec.h: growable arrays {items, n, alloc} used across the engine, and the
+ * two string helpers built on them.
  *
  * Arrays grow by 1.5x so a document with many small blocks does few
  * reallocations; indices, not pointers, link elements because a grow may
@@ -10,6 +11,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 /* Makes room for one more element; returns 0 or -1 when out of memory
  * (including size_t overflow).  The array is unchanged on failure. */
@@ -47,5 +49,35 @@ bl_vec_reserve(void **p_items, size_t *p_alloc, size_t n, size_t need,
 #define BL_VEC_FREE(v) \
     do { free((v)->items); (v)->items = NULL; (v)->n = (v)->alloc = 0; } \
     while (0)
+
+/* A NUL-terminated copy of s[0..n); NULL when out of memory. */
+static inline char *
+bl_strndup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+
+    if (d != NULL) {
+        memcpy(d, s, n);
+        d[n] = '\0';
+    }
+    return d;
+}
+
+/* A growing string, always NUL-terminated once something was added. */
+typedef struct bl_strbuf {
+    char *items;
+    size_t n, alloc;
+} bl_strbuf;
+
+static inline int
+bl_strbuf_add(bl_strbuf *sb, const char *s, size_t n)
+{
+    if (BL_VEC_RESERVE(sb, n + 1) < 0)
+        return -1;
+    memcpy(sb->items + sb->n, s, n);
+    sb->n += n;
+    sb->items[sb->n] = '\0';
+    return 0;
+}
 
 #endif

@@ -22,22 +22,6 @@
 #define BL_HUNSPELL_DIR "/usr/share/hunspell"
 #endif
 
-typedef struct strbuf {
-    char *items;
-    size_t n, alloc;
-} strbuf;
-
-static int
-sb_add(strbuf *sb, const char *s, size_t n)
-{
-    if (BL_VEC_RESERVE(sb, n + 1) < 0)
-        return -1;
-    memcpy(sb->items + sb->n, s, n);
-    sb->n += n;
-    sb->items[sb->n] = '\0';
-    return 0;
-}
-
 static int
 is_vowel(char c)
 {
@@ -86,7 +70,7 @@ candidates(const char *lemma, char out[][64])
 /* Appends the forms of one marker body ("forget|forgot|forgotten"). */
 static int
 expand_marker(Hunhandle *h, const char *body, size_t n, int as_words,
-              strbuf *out)
+              bl_strbuf *out)
 {
     char lemma[64], forms[12][64];
     const char *bar = memchr(body, '|', n);
@@ -96,7 +80,7 @@ expand_marker(Hunhandle *h, const char *body, size_t n, int as_words,
         return -1;
     memcpy(lemma, body, ln);
     lemma[ln] = '\0';
-    if (sb_add(out, as_words ? "" : "(?:", as_words ? 0 : 3) < 0)
+    if (bl_strbuf_add(out, as_words ? "" : "(?:", as_words ? 0 : 3) < 0)
         return -1;
     k = candidates(lemma, forms);
     for (i = 0; i < k; i++) {
@@ -108,8 +92,8 @@ expand_marker(Hunhandle *h, const char *body, size_t n, int as_words,
             dup |= strcmp(forms[i], forms[j]) == 0;
         if (dup)
             continue;
-        if ((emitted++ && sb_add(out, as_words ? " " : "|", 1) < 0)
-            || sb_add(out, forms[i], strlen(forms[i])) < 0)
+        if ((emitted++ && bl_strbuf_add(out, as_words ? " " : "|", 1) < 0)
+            || bl_strbuf_add(out, forms[i], strlen(forms[i])) < 0)
             return -1;
     }
     if (bar != NULL) {
@@ -119,13 +103,13 @@ expand_marker(Hunhandle *h, const char *body, size_t n, int as_words,
             const char *q = memchr(p, '|', (size_t)(end - p));
             if (q == NULL)
                 q = end;
-            if (q > p && (sb_add(out, as_words ? " " : "|", 1) < 0
-                          || sb_add(out, p, (size_t)(q - p)) < 0))
+            if (q > p && (bl_strbuf_add(out, as_words ? " " : "|", 1) < 0
+                          || bl_strbuf_add(out, p, (size_t)(q - p)) < 0))
                 return -1;
             p = q + 1;
         }
     }
-    return sb_add(out, as_words ? "" : ")", as_words ? 0 : 1);
+    return bl_strbuf_add(out, as_words ? "" : ")", as_words ? 0 : 1);
 }
 
 char *
@@ -134,11 +118,11 @@ bl_wordforms_expand(const char *text, size_t len, size_t *p_outlen,
 {
     static const char marker[] = "{verb:";
     Hunhandle *h = NULL;
-    strbuf out = {NULL, 0, 0};
+    bl_strbuf out = {NULL, 0, 0};
     size_t i = 0, line = 1;
     int in_words = 0, line_start = 1;
 
-    if (sb_add(&out, "", 0) < 0)
+    if (bl_strbuf_add(&out, "", 0) < 0)
         goto oom;
     while (i < len) {
         const char *m;
@@ -156,7 +140,7 @@ bl_wordforms_expand(const char *text, size_t len, size_t *p_outlen,
         }
         if (len - i < sizeof marker - 1
             || memcmp(text + i, marker, sizeof marker - 1) != 0) {
-            if (sb_add(&out, text + i, 1) < 0)
+            if (bl_strbuf_add(&out, text + i, 1) < 0)
                 goto oom;
             i++;
             continue;
