@@ -834,45 +834,33 @@ test_yaml_front_matter_is_not_prose(void **state)
     assert_int_equal(tu_src(doc, 1, 0, 0), tu_off(doc, "Body"));
     bl_doc_free(doc);
 
-    /* YAML may also close with "...". */
-    doc = tu_parse("---\na: Bob broke it\n...\nBody\n");
-    assert_int_equal(doc->fm_begin, 0);
-    assert_int_equal(doc->fm_end, tu_off(doc, "Body"));
-    assert_int_equal(doc->units.n, 1);
-    assert_unit_text(doc, 0, "Body");
-    bl_doc_free(doc);
 }
 
+/* Every form of closed front matter hides its contents from the prose and
+ * ends where "Body" begins. */
 static void
-test_toml_front_matter_is_not_prose(void **state)
+test_front_matter_variants_are_not_prose(void **state)
 {
-    bl_doc *doc = tu_parse("+++\ntitle = \"Bob broke it\"\n+++\nBody\n");
+    static const struct {
+        const char *src;
+        size_t fm_begin;
+    } cases[] = {
+        {"---\na: Bob broke it\n...\nBody\n", 0},           /* YAML, "..." */
+        {"+++\ntitle = \"Bob broke it\"\n+++\nBody\n", 0},  /* TOML */
+        {"\xEF\xBB\xBF---\na: Bob broke it\n---\nBody\n", 3}, /* after a BOM */
+        {"---\r\na: Bob broke it\r\n---\r\nBody\r\n", 0},   /* CRLF */
+    };
+    size_t i;
 
     (void)state;
-    assert_int_equal(doc->fm_begin, 0);
-    assert_int_equal(doc->fm_end, tu_off(doc, "Body"));
-    assert_int_equal(doc->units.n, 1);
-    assert_unit_text(doc, 0, "Body");
-    bl_doc_free(doc);
-}
-
-static void
-test_front_matter_after_bom_and_with_crlf(void **state)
-{
-    bl_doc *doc = tu_parse("\xEF\xBB\xBF---\na: Bob broke it\n---\nBody\n");
-
-    (void)state;
-    assert_int_equal(doc->fm_begin, 3);
-    assert_int_equal(doc->fm_end, tu_off(doc, "Body"));
-    assert_int_equal(doc->units.n, 1);
-    bl_doc_free(doc);
-
-    doc = tu_parse("---\r\na: Bob broke it\r\n---\r\nBody\r\n");
-    assert_int_equal(doc->fm_begin, 0);
-    assert_int_equal(doc->fm_end, tu_off(doc, "Body"));
-    assert_int_equal(doc->units.n, 1);
-    assert_unit_text(doc, 0, "Body");
-    bl_doc_free(doc);
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        bl_doc *doc = tu_parse(cases[i].src);
+        assert_int_equal(doc->fm_begin, cases[i].fm_begin);
+        assert_int_equal(doc->fm_end, tu_off(doc, "Body"));
+        assert_int_equal(doc->units.n, 1);
+        assert_unit_text(doc, 0, "Body");
+        bl_doc_free(doc);
+    }
 }
 
 static void
@@ -1268,8 +1256,7 @@ main(void)
         cmocka_unit_test(test_table_cells_have_rows_columns_and_cell_units),
         cmocka_unit_test(test_block_quotes_flag_blocks_and_units),
         cmocka_unit_test(test_yaml_front_matter_is_not_prose),
-        cmocka_unit_test(test_toml_front_matter_is_not_prose),
-        cmocka_unit_test(test_front_matter_after_bom_and_with_crlf),
+        cmocka_unit_test(test_front_matter_variants_are_not_prose),
         cmocka_unit_test(test_unclosed_or_misplaced_fence_is_not_front_matter),
         cmocka_unit_test(test_document_of_only_front_matter_has_no_prose),
         cmocka_unit_test(
