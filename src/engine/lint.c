@@ -94,19 +94,7 @@ cmp_cand(const void *a, const void *b)
 int
 bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n)
 {
-    size_t i;
-    char *d;
-
-    for (i = 0; i < lc->people.n; i++)
-        if (strlen(lc->people.items[i]) == n
-            && memcmp(lc->people.items[i], name, n) == 0)
-            return 0;
-    d = bl_strndup(name, n);
-    if (d == NULL || BL_VEC_PUSH(&lc->people, d) < 0) {
-        free(d);
-        return -1;
-    }
-    return 0;
+    return bl_strset_add(&lc->people, name, n);
 }
 
 typedef struct walk {
@@ -132,6 +120,7 @@ on_sentence(bl_span sp, void *ud)
     s.begin = sp.begin;
     s.end = sp.end;
     s.cand_begin = lc->cands.n;
+    s.has_name = 0;
     /* First the sentence's words, lower-cased, so "did+not" triggers can
      * ask whether "not" is there too. */
     lc->words.n = 0;
@@ -142,6 +131,17 @@ on_sentence(bl_span sp, void *ud)
                           lw.lower, sizeof lw.lower);
         if (lw.n == 0)
             continue;
+        /* Learn: stanzas all need a capitalised word that is not a
+         * sentence starter or a system ("The", "Kafka"): note whether
+         * the sentence has one, so the people pass can skip the rest. */
+        if (!s.has_name) {
+            size_t cl;
+            uint32_t cp = bl_utf8_decode(w->text, word.end, word.begin, &cl);
+            s.has_name = bl_is_upper_cp(cp)
+                         && !bl_strset_has(&lc->rules->not_names,
+                                           w->text + word.begin,
+                                           word.end - word.begin);
+        }
         if (BL_VEC_PUSH(&lc->words, lw) < 0)
             return -1;
     }
@@ -252,6 +252,8 @@ bl_lint_learn_all(bl_lint_ctx *lc)
         return -1;
     for (si = 0; si < lc->sentences.n; si++) {
         const bl_sentence *s = &lc->sentences.items[si];
+        if (!s->has_name)
+            continue;
         for (ci = s->cand_begin; ci < s->cand_end; ci++) {
             const bl_cand *c = &lc->cands.items[ci];
             if (lc->rules->entries.items[c->entry].rule < 0
@@ -339,9 +341,7 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items,
               cmp_diag);
-    for (i = 0; i < lc.people.n; i++)
-        free(lc.people.items[i]);
-    BL_VEC_FREE(&lc.people);
+    bl_strset_free(&lc.people);
     BL_VEC_FREE(&lc.sentences);
     BL_VEC_FREE(&lc.cands);
     BL_VEC_FREE(&lc.words);

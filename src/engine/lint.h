@@ -25,6 +25,7 @@ typedef struct bl_cand {
 
 typedef struct bl_sentence {
     int unit;
+    int has_name;                   /* holds a word that may be a name */
     size_t begin, end;              /* relative to the unit's text */
     size_t cand_begin, cand_end;    /* into bl_lint_ctx.cands */
 } bl_sentence;
@@ -42,7 +43,7 @@ typedef struct bl_lint_ctx {
     bl_diags *out;
     struct { bl_sentence *items; size_t n, alloc; } sentences;
     struct { bl_cand *items; size_t n, alloc; } cands;
-    struct { char **items; size_t n, alloc; } people;
+    bl_strset people;
     struct { bl_word *items; size_t n, alloc; } words;  /* scratch */
     unsigned *stamp;                /* per entry: the sentence stamp that
                                        last set it off (kept sentences + 1) */

@@ -145,7 +145,7 @@ static int
 is_plausible_name(const bl_lint_ctx *lc, const bl_entry *e, const char *w,
                   size_t n, unsigned unit_flags)
 {
-    size_t i, k, cl, chars = 0;
+    size_t i, cl, chars = 0;
     uint32_t prev = 0;
 
     if (unit_flags & BL_UNIT_HEADING)
@@ -163,19 +163,9 @@ is_plausible_name(const bl_lint_ctx *lc, const bl_entry *e, const char *w,
             return 0;
         prev = cp;
     }
-    for (k = 0; k < lc->rules->not_names.n; k++) {
-        const char *nn = lc->rules->not_names.items[k];
-        if (strlen(nn) == n && memcmp(nn, w, n) == 0)
-            return 0;
-    }
-    if (e->names == BL_NAMES_KNOWN) {
-        for (k = 0; k < lc->people.n; k++)
-            if (strlen(lc->people.items[k]) == n
-                && memcmp(lc->people.items[k], w, n) == 0)
-                return 1;
+    if (bl_strset_has(&lc->rules->not_names, w, n))
         return 0;
-    }
-    return 1;
+    return e->names != BL_NAMES_KNOWN || bl_strset_has(&lc->people, w, n);
 }
 
 /* --- Messages and fixes -------------------------------------------------- */

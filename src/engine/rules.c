@@ -517,10 +517,9 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
         }
         for (p = all; all != NULL && *p; p += strspn(p, " ")) {
             size_t wn = strcspn(p, " ");
-            char *w = bl_strndup(p, wn);
+            int rc = wn > 0 ? bl_strset_add(&rules->not_names, p, wn) : 0;
             p += wn;
-            if (w == NULL || BL_VEC_PUSH(&rules->not_names, w) < 0) {
-                free(w);
+            if (rc < 0) {
                 free(all);
                 snprintf(err, errlen, "out of memory");
                 return -1;
@@ -702,21 +701,10 @@ expand_in_place(const bl_rules *rules, bl_regex *re, const bl_entry *e,
     return 0;
 }
 
-static uint32_t
-hash_word(const char *w, size_t n)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = (h ^ (unsigned char)w[i]) * 16777619u;
-    return h;
-}
-
 static bl_trigger *
 trigger_slot(bl_trigger *table, size_t cap, const char *w, size_t n)
 {
-    size_t i = hash_word(w, n) & (cap - 1);
+    size_t i = bl_strset_hash(w, n) & (cap - 1);
 
     while (table[i].word != NULL
            && !(table[i].word_len == n && memcmp(table[i].word, w, n) == 0))
@@ -955,8 +943,6 @@ bl_rules_free(bl_rules *rules)
         free(rules->defines.items[i].name);
         free(rules->defines.items[i].pattern);
     }
-    for (i = 0; i < rules->not_names.n; i++)
-        free(rules->not_names.items[i]);
     for (i = 0; i < rules->trigger_cap; i++)
         trigger_free(&rules->triggers[i]);
     for (i = 0; i < rules->prefixes.n; i++)
@@ -966,7 +952,7 @@ bl_rules_free(bl_rules *rules)
     BL_VEC_FREE(&rules->rules);
     BL_VEC_FREE(&rules->entries);
     BL_VEC_FREE(&rules->defines);
-    BL_VEC_FREE(&rules->not_names);
+    bl_strset_free(&rules->not_names);
     pcre2_match_data_free(rules->md);
     free(rules);
 }

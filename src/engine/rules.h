@@ -21,6 +21,7 @@
 
 #include "../blamelint.h"
 #include "doc.h"
+#include "strset.h"
 
 struct bl_lint_ctx;
 typedef int (*bl_check_fn)(struct bl_lint_ctx *lc, int rule);
@@ -98,7 +99,7 @@ struct bl_rules {
     struct { bl_rule *items; size_t n, alloc; } rules;
     struct { bl_define *items; size_t n, alloc; } defines;
     struct { bl_entry *items; size_t n, alloc; } entries;
-    struct { char **items; size_t n, alloc; } not_names;
+    bl_strset not_names;
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
     struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */
