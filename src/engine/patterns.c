@@ -483,7 +483,11 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
         PCRE2_SIZE *ov;
         size_t b, en, nb, ne, cl;
         found f;
-        int rc = bl_regex_match(&e->re, text, s->end, start, md);
+        unsigned char first = (unsigned char)text[start];
+        int rc = e->re.first != NULL
+                 && !(e->re.first[first / 8] & (1u << (first % 8)))
+                 ? PCRE2_ERROR_NOMATCH   /* cannot start with this byte */
+                 : bl_regex_match(&e->re, text, s->end, start, md);
         if (rc <= 0) {
             if (start >= s->end)
                 break;

@@ -846,6 +846,9 @@ bl_regex_get(bl_regex *re)
                              &code, &off, NULL);
     if (re->code == NULL)
         re->failed = 1;
+    else if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP,
+                                &re->first) != 0)
+        re->first = NULL;
     return re->code;
 }
 

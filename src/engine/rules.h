@@ -36,6 +36,7 @@ typedef struct bl_rule {
 typedef struct bl_regex {
     char *src;
     pcre2_code *code;
+    const uint8_t *first;   /* bytes a match may start with, or NULL */
     unsigned uses;
     int failed;
     int anchored;   /* compiled to match only where a search tries it */
