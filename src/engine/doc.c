@@ -218,7 +218,9 @@ utf8_encode(uint32_t cp, char *out)
     return 4;
 }
 
-/* Decodes the entities prose commonly uses; others stay as written. */
+/* Decodes the entities prose commonly uses into out (4 bytes at most);
+ * returns the length, or 0 for an entity to keep as written (entity names
+ * run to 30 characters, so they are never copied into out). */
 static size_t
 decode_entity(const char *e, size_t n, char *out)
 {
@@ -250,8 +252,7 @@ decode_entity(const char *e, size_t n, char *out)
     for (i = 0; named[i].name != NULL; i++)
         if (strlen(named[i].name) == n && memcmp(named[i].name, e, n) == 0)
             return utf8_encode(named[i].cp, out);
-    memcpy(out, e, n);
-    return n;
+    return 0;   /* not one we decode: the caller keeps it as written */
 }
 
 /* --- md4c callbacks ------------------------------------------------------ */
@@ -499,7 +500,8 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
         ctx->href.n = 0;
         if (BL_VEC_RESERVE(&ctx->href, a->href.size + 1) < 0)
             goto oom;
-        memcpy(ctx->href.items, a->href.text, a->href.size);
+        if (a->href.size > 0)   /* an empty destination may be NULL */
+            memcpy(ctx->href.items, a->href.text, a->href.size);
         ctx->href.n = a->href.size;
         ctx->link_prose = doc->prose.n;
         ctx->link_pieces = doc->pieces.n;
@@ -585,9 +587,14 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
     case MD_TEXT_NULLCHAR:
         rc = append(ctx, "\xEF\xBF\xBD", 3, ctx->last_off, 0);
         break;
-    case MD_TEXT_ENTITY:
-        rc = append(ctx, buf, decode_entity(text, n, buf), off, here ? n : 0);
+    case MD_TEXT_ENTITY: {
+        size_t dn = decode_entity(text, n, buf);
+        if (dn > 0)
+            rc = append(ctx, buf, dn, off, here ? n : 0);
+        else
+            rc = append(ctx, text, n, off, here ? n : 0);
         break;
+    }
     case MD_TEXT_CODE:
         if (!ctx->code_span)
             break;

@@ -25,7 +25,8 @@ static const char *const tokens[] = {
     "\xff", "\xe2\x80", "\xc3", "\"", "'", "\xe2\x80\x9c", "\xe2\x80\x99",
     "https://x.example/a&amp;b", "<https://x.example/human-error>", "@bob ",
     "Bob forgot to ", "human error", "\xef\xbb\xbf", "\\", "![img](x)",
-    "[l](http://a\\_b)", "===", "\xf0\x9f\x98\x80", "Root cause: "
+    "[l](http://a\\_b)", "===", "\xf0\x9f\x98\x80", "Root cause: ",
+    "&CounterClockwiseContourIntegral;", "&#x110000;", "[]()", "<>"
 };
 
 /* xorshift64*: small, fast and the same on every machine. */

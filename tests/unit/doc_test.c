@@ -995,6 +995,20 @@ test_inline_code_becomes_one_placeholder(void **state)
 /* A destination with an entity or a backslash escape is decoded by md4c
  * into a buffer it frees before the link closes; the autolink check at
  * the close must not read it (found by mutating corpus documents). */
+/* An entity name longer than any decoded character is kept as written
+ * (found by the fuzzer: it was copied into a small buffer). */
+static void
+test_long_unknown_entity_is_kept_as_written(void **state)
+{
+    bl_doc *doc = tu_parse("A &CounterClockwiseContourIntegral; and &amp; b.\n");
+
+    (void)state;
+    assert_int_equal(doc->units.n, 1);
+    assert_unit_text(doc, 0, "A &CounterClockwiseContourIntegral; and & b.");
+    check_pieces(doc);
+    bl_doc_free(doc);
+}
+
 static void
 test_link_destination_with_escapes_outlives_md4c(void **state)
 {
@@ -1265,6 +1279,7 @@ main(void)
         cmocka_unit_test(test_inline_code_becomes_one_placeholder),
         cmocka_unit_test(test_autolinks_become_placeholders),
         cmocka_unit_test(test_link_destination_with_escapes_outlives_md4c),
+        cmocka_unit_test(test_long_unknown_entity_is_kept_as_written),
         cmocka_unit_test(test_link_text_is_prose_but_its_url_is_not),
         cmocka_unit_test(test_images_become_one_placeholder_without_alt_text),
         cmocka_unit_test(test_html_blocks_and_comments_are_not_prose),
