@@ -3,9 +3,10 @@
  *
  * A run first walks every prose unit once: it splits sentences, looks
  * each word up in the rule set's trigger index, and remembers per sentence
- * which pattern entries its words can set off.  Learn entries run in that
- * walk, so by the time checks run the context knows which capitalised
- * words the document uses as people's names.
+ * which pattern entries its words can set off.  The checks then run.  The
+ * Learn entries, which find the capitalised words a document uses as
+ * people's names, run over all sentences the first time a check asks
+ * whether a name is a person's (bl_lint_learn_all).
  */
 #ifndef BL_LINT_H
 #define BL_LINT_H
