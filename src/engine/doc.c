@@ -20,9 +20,7 @@ typedef struct parse_ctx {
     int section;            /* current section index */
     int verbatim;           /* >0 inside code or HTML blocks */
     int image;              /* >0 inside an image: alt text is not prose */
-    int code_span;          /* inside `code` */
     int code_pending;       /* code span whose placeholder is not out yet */
-    int quote;              /* block-quote depth */
     int list_depth;
     int row, col;           /* table position */
     size_t empty_atx_after;     /* where the last empty heading was found */
@@ -90,9 +88,9 @@ open_unit(parse_ctx *ctx)
             u.flags |= BL_UNIT_HEADING;
         if (blk->type == BL_BLOCK_TD || blk->type == BL_BLOCK_TH)
             u.flags |= BL_UNIT_CELL;
+        if (blk->flags & BL_IN_QUOTE)
+            u.flags |= BL_UNIT_QUOTE;
     }
-    if (ctx->quote > 0)
-        u.flags |= BL_UNIT_QUOTE;
     if (ctx->list_depth > 0)
         u.flags |= BL_UNIT_ITEM;
     if (BL_VEC_PUSH(&doc->units, u) < 0)
@@ -302,7 +300,6 @@ enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
     switch (type) {
     case MD_BLOCK_QUOTE:
         b.flags |= BL_IN_QUOTE;
-        ctx->quote++;
         break;
     case MD_BLOCK_UL: case MD_BLOCK_OL:
         ctx->list_depth++;
@@ -433,7 +430,6 @@ leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
         }
     }
     switch (type) {
-    case MD_BLOCK_QUOTE: ctx->quote--; break;
     case MD_BLOCK_UL: case MD_BLOCK_OL: ctx->list_depth--; break;
     case MD_BLOCK_CODE: case MD_BLOCK_HTML: ctx->verbatim--; break;
     case MD_BLOCK_H:
@@ -486,7 +482,6 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
 
     switch (type) {
     case MD_SPAN_CODE:
-        ctx->code_span = 1;
         ctx->code_pending = 1;
         break;
     case MD_SPAN_IMG:
@@ -526,7 +521,6 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
     (void)detail;
     switch (type) {
     case MD_SPAN_CODE:
-        ctx->code_span = 0;
         if (ctx->code_pending && !ctx->verbatim && !ctx->image
             && append_placeholder(ctx, ctx->last_off, 0) < 0)
             goto oom;
@@ -596,8 +590,7 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
         break;
     }
     case MD_TEXT_CODE:
-        if (!ctx->code_span)
-            break;
+        /* Only from `code` spans: a code block's text returned above. */
         if (ctx->code_pending) {
             ctx->code_pending = 0;
             rc = append_placeholder(ctx, off, here ? n : 0);
