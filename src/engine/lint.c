@@ -16,8 +16,7 @@ lower_word(const char *w, size_t n, char *out, size_t cap)
 
     if (n >= cap)
         return 0;
-    for (i = 0; i < n; i++)
-        out[i] = (char)(w[i] >= 'A' && w[i] <= 'Z' ? w[i] - 'A' + 'a' : w[i]);
+    bl_ascii_lower(w, n, out);
     /* A curly apostrophe triggers like a straight one: didn’t == didn't. */
     for (i = 0; i + 2 < n; i++) {
         if ((unsigned char)out[i] == 0xE2 && (unsigned char)out[i + 1] == 0x80
@@ -175,17 +174,15 @@ is_people_header(const char *t, size_t n)
                                         "assignees", "dri", "on-call",
                                         "oncall", "responsible", NULL};
     bl_span w;
-    size_t pos = 0, k, i;
+    size_t pos = 0, k, wn;
     char lower[16];
 
-    if (!bl_next_word(t, n, &pos, &w) || w.end - w.begin >= sizeof lower)
+    if (!bl_next_word(t, n, &pos, &w)
+        || (wn = lower_word(t + w.begin, w.end - w.begin, lower,
+                            sizeof lower)) == 0)
         return 0;
-    for (i = w.begin; i < w.end; i++)
-        lower[i - w.begin] = (char)(t[i] >= 'A' && t[i] <= 'Z'
-                                    ? t[i] - 'A' + 'a' : t[i]);
     for (k = 0; heads[k] != NULL; k++)
-        if (strlen(heads[k]) == w.end - w.begin
-            && memcmp(heads[k], lower, w.end - w.begin) == 0)
+        if (strlen(heads[k]) == wn && memcmp(heads[k], lower, wn) == 0)
             return 1;
     return 0;
 }

@@ -784,15 +784,13 @@ index_triggers(bl_rules *rules)
     for (i = 0; i < rules->entries.n; i++) {
         const char *p = rules->entries.items[i].words;
         while (p != NULL && *p) {
-            size_t n = strcspn(p, " "), first = strcspn(p, "+"), k;
+            size_t n = strcspn(p, " "), first = strcspn(p, "+");
             char lower[64];
             bl_trigger *t;
             if (first > n)
                 first = n;
             if (first > 0 && n < sizeof lower) {
-                for (k = 0; k < n; k++)
-                    lower[k] = (char)(p[k] >= 'A' && p[k] <= 'Z'
-                                      ? p[k] - 'A' + 'a' : p[k]);
+                bl_ascii_lower(p, n, lower);
                 if (lower[first - 1] == '*') {
                     t = prefix_trigger(rules, lower, first - 1);
                 } else {
@@ -901,11 +899,6 @@ bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
         snprintf(err, errlen, "out of memory");
         return BL_ENOMEM;
     }
-    rules->md = pcre2_match_data_create(32, NULL);
-    if (rules->md == NULL) {
-        snprintf(err, errlen, "out of memory");
-        return BL_ENOMEM;
-    }
     return 0;
 }
 
@@ -956,7 +949,6 @@ bl_rules_free(bl_rules *rules)
     BL_VEC_FREE(&rules->entries);
     BL_VEC_FREE(&rules->defines);
     bl_strset_free(&rules->not_names);
-    pcre2_match_data_free(rules->md);
     free(rules);
 }
 

@@ -84,6 +84,15 @@ bl_is_upper_cp(uint32_t cp)
     return 0;
 }
 
+void
+bl_ascii_lower(const char *s, size_t n, char *out)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        out[i] = (char)(s[i] >= 'A' && s[i] <= 'Z' ? s[i] - 'A' + 'a' : s[i]);
+}
+
 static int
 is_space(char c)
 {

@@ -27,6 +27,10 @@ typedef struct bl_span {
     size_t begin, end;
 } bl_span;
 
+/* Copies s[0..n) to out with ASCII letters lower-cased; other bytes
+ * (UTF-8) as they are, which is enough for the words rules look up. */
+void bl_ascii_lower(const char *s, size_t n, char *out);
+
 /* Splits text into sentences.  Calls fn for each [begin,end) (trimmed of
  * surrounding space) and stops early when fn returns non-zero, which is
  * then returned.  Abbreviations (e.g., i.e., etc., Mr.), versions (4.2.1),
