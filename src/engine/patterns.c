@@ -588,10 +588,13 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
     lc->patterns_done = 1;
     memset(&r, 0, sizeof r);
     r.lc = lc;
-    r.md = lc->rules->md;
+    r.md = pcre2_match_data_create(32, NULL);
     r.veto_md = pcre2_match_data_create(4, NULL);
-    if (r.veto_md == NULL)
+    if (r.md == NULL || r.veto_md == NULL) {
+        pcre2_match_data_free(r.md);
+        pcre2_match_data_free(r.veto_md);
         return -1;
+    }
     r.q.unit = -1;
     for (si = 0; si < lc->sentences.n && rc == 0; si++) {
         const bl_sentence *s = &lc->sentences.items[si];
@@ -610,6 +613,7 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
     for (ci = 0; ci < r.found.n; ci++)
         found_free(&r.found.items[ci]);
     BL_VEC_FREE(&r.found);
+    pcre2_match_data_free(r.md);
     pcre2_match_data_free(r.veto_md);
     BL_VEC_FREE(&r.q.spans);
     return rc;

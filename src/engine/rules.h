@@ -104,7 +104,6 @@ struct bl_rules {
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
     struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */
-    pcre2_match_data *md;
 };
 
 /* Parses one rule file's text into rules (appending).  name is used in
