@@ -38,7 +38,8 @@ typedef struct bl_doc bl_doc;       /* a parsed document (opaque) */
 /* Public description of one rule, for listings, `explain` and hover. */
 typedef struct bl_rule_info {
     const char *id;             /* "family/name" */
-    bl_severity severity;       /* default severity */
+    bl_severity severity;       /* in effect; BL_SEV_OFF when disabled */
+    bl_severity on_severity;    /* what enabling it without a level gives */
     const char *summary;        /* one line */
     const char *explain;        /* Markdown, several paragraphs */
 } bl_rule_info;
@@ -49,7 +50,10 @@ typedef struct bl_diag {
     const bl_rule_info *rule;   /* borrowed from the rule set */
     bl_severity severity;
     char *message;              /* owned by the bl_diags */
-    char *fix;                  /* replacement for [begin,end), or NULL */
+    char *fix;                  /* replacement for [fix_begin,fix_end), or
+                                   NULL when no mechanical rewrite exists */
+    size_t fix_begin, fix_end;  /* usually begin/end; an insertion
+                                   elsewhere (a missing section) differs */
 } bl_diag;
 
 typedef struct bl_diags {
@@ -81,6 +85,31 @@ int bl_rules_load_dir(const char *dir, bl_rules **p_rules,
 void bl_rules_free(bl_rules *rules);
 
 size_t bl_rules_count(const bl_rules *rules);
+
+/* Sets the severity of the rules `which` names: an id ("blame/judgement"),
+ * a family (the family, a slash and a star) or "*".  BL_SEV_ON enables a
+ * rule at its own severity.  Returns how many rules it changed the severity of, 0 when
+ * `which` names none. */
+#define BL_SEV_ON (-1)
+size_t bl_rules_set_severity(bl_rules *rules, const char *which, int sev);
+
+/* A setting of the structural rules ("whys.min", "action.owner-links"):
+ * declared with its default in rules/ by a Setting: stanza. */
+typedef struct bl_setting_info {
+    const char *key;
+    const char *value;          /* in effect */
+    const char *default_value;
+    const char *type;           /* "int" or "bool" */
+    const char *summary;
+} bl_setting_info;
+
+size_t bl_rules_setting_count(const bl_rules *rules);
+const bl_setting_info *bl_rules_setting_at(const bl_rules *rules, size_t i);
+
+/* Sets a setting from text ("3", "true", "no").  Returns 0, or -1 with a
+ * message in err when the key is unknown or the value does not fit. */
+int bl_rules_set(bl_rules *rules, const char *key, const char *value,
+                 char *err, size_t errlen);
 const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
 const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
 

@@ -91,6 +91,18 @@ cli_json_file(cli_out *o, const char *path, const bl_doc *doc,
         if (d->fix != NULL) {
             fputs(",\"fix\":{\"replacement\":", o->fp);
             json_cstring(o->fp, d->fix);
+            /* A fix that edits elsewhere (a missing section inserted
+             * further down) says where; one for the finding's own span
+             * keeps the original shape. */
+            if (d->fix_begin != d->begin || d->fix_end != d->end) {
+                bl_pos_cache fc = {0, {0, 0}, BL_ENC_CODEPOINT, 0};
+                size_t fl, fcol, fel, fec;
+                cli_line_col(doc, &fc, d->fix_begin, &fl, &fcol);
+                cli_line_col(doc, &fc, d->fix_end, &fel, &fec);
+                fprintf(o->fp, ",\"line\":%zu,\"column\":%zu,"
+                        "\"endLine\":%zu,\"endColumn\":%zu", fl, fcol, fel,
+                        fec);
+            }
             fputc('}', o->fp);
         }
         fputc('}', o->fp);

@@ -151,7 +151,15 @@ cli_text_file(cli_out *o, const char *path, const bl_doc *doc,
         if (d->fix != NULL) {
             fprintf(o->fp, " %5s | %sfix:%s ", "", o->color ? C_GREEN : "",
                     o->color ? C_RESET : "");
-            if (d->fix[0] == '\0')
+            if (d->fix_begin != d->begin || d->fix_end != d->end) {
+                size_t fl, fc;
+                bl_pos_cache at = {0, {0, 0}, BL_ENC_CODEPOINT, 0};
+                const char *f = d->fix + strspn(d->fix, "\r\n");
+                cli_line_col(doc, &at, d->fix_begin, &fl, &fc);
+                fprintf(o->fp, "%s \"%.*s\" at line %zu\n",
+                        d->fix_end > d->fix_begin ? "replace with" : "insert",
+                        (int)strcspn(f, "\r\n"), f, fl);
+            } else if (d->fix[0] == '\0')
                 fputs("remove it\n", o->fp);
             else
                 fprintf(o->fp, "replace with \"%s\"\n", d->fix);

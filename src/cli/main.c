@@ -52,6 +52,10 @@ static const char usage_check[] =
     "  -q, --quiet              text: findings only, no excerpts or summary\n"
     "  --rules DIR              use the *.rules files in DIR instead of the\n"
     "                           built-in rules\n"
+    "  --rule RULE=LEVEL        set a rule, a family (section/*) or all (*)\n"
+    "                           to off, on, info, warning or error\n"
+    "  --set KEY=VALUE          change a setting ('blamelint rules' lists\n"
+    "                           them), e.g. --set whys.min=3\n"
     "  --stdin-filename NAME    the path to report for -\n"
     "  -h, --help               this help\n"
     "\n"
@@ -61,7 +65,8 @@ static const char usage_check[] =
 static const char usage_rules[] =
     "Usage: blamelint rules [--rules DIR]\n"
     "\n"
-    "Lists every rule: id, default severity and summary.\n";
+    "Lists every rule (id, default severity, summary), then the settings\n"
+    "(key, default, meaning).\n";
 
 static const char usage_explain[] =
     "Usage: blamelint explain [--rules DIR] RULE\n"
@@ -96,6 +101,11 @@ load_rules(const char *dir)
 
 /* --- check --------------------------------------------------------------- */
 
+typedef struct arg_list {
+    const char **items;
+    size_t n, alloc;
+} arg_list;
+
 typedef struct check_opts {
     const cli_format *format;
     int fail_on;            /* severity, or BL_SEV_ERROR + 1 for never */
@@ -103,7 +113,72 @@ typedef struct check_opts {
     int quiet;
     const char *rules_dir;
     const char *stdin_name;
+    /* --rule and --set arguments, applied in order once rules load */
+    arg_list rule_args, set_args;
 } check_opts;
+
+/* Applies --rule RULE=LEVEL and --set KEY=VALUE; on a bad one, says why
+ * and returns -1. */
+static int
+apply_overrides(bl_rules *rules, const check_opts *opt)
+{
+    size_t i;
+    char err[256], key[128];
+
+    for (i = 0; i < opt->rule_args.n; i++) {
+        const char *a = opt->rule_args.items[i], *eq = strrchr(a, '=');
+        int sev;
+        size_t kn = eq ? (size_t)(eq - a) : 0;
+        if (eq == NULL || kn == 0 || kn >= sizeof key) {
+            fprintf(stderr, "blamelint: --rule takes RULE=LEVEL, not '%s'\n",
+                    a);
+            return -1;
+        }
+        memcpy(key, a, kn);
+        key[kn] = '\0';
+        sev = strcmp(eq + 1, "on") == 0 ? BL_SEV_ON : bl_severity_parse(eq + 1);
+        if (sev == -1 && strcmp(eq + 1, "on") != 0) {
+            fprintf(stderr, "blamelint: --rule %s: the level is off, on, "
+                    "info, warning or error, not '%s'\n", key, eq + 1);
+            return -1;
+        }
+        if (bl_rules_set_severity(rules, key, sev) == 0) {
+            fprintf(stderr, "blamelint: --rule %s: no such rule or family; "
+                    "'blamelint rules' lists them\n", key);
+            return -1;
+        }
+    }
+    for (i = 0; i < opt->set_args.n; i++) {
+        const char *a = opt->set_args.items[i], *eq = strchr(a, '=');
+        size_t kn = eq ? (size_t)(eq - a) : 0;
+        if (eq == NULL || kn == 0 || kn >= sizeof key) {
+            fprintf(stderr, "blamelint: --set takes KEY=VALUE, not '%s'\n", a);
+            return -1;
+        }
+        memcpy(key, a, kn);
+        key[kn] = '\0';
+        if (bl_rules_set(rules, key, eq + 1, err, sizeof err) < 0) {
+            fprintf(stderr, "blamelint: --set: %s\n", err);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+static int
+push_arg(arg_list *v, const char *arg)
+{
+    if (v->n == v->alloc) {
+        size_t na = v->alloc ? v->alloc * 2 : 8;
+        const char **items = realloc(v->items, na * sizeof *items);
+        if (items == NULL)
+            return -1;
+        v->items = items;
+        v->alloc = na;
+    }
+    v->items[v->n++] = arg;
+    return 0;
+}
 
 static int
 want_color(const char *mode)
@@ -180,6 +255,8 @@ cmd_check(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"rules", required_argument, NULL, 'r'},
         {"stdin-filename", required_argument, NULL, 's'},
+        {"rule", required_argument, NULL, 'R'},
+        {"set", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
@@ -199,35 +276,64 @@ cmd_check(int argc, char **argv)
     while ((c = getopt_long(argc, argv, "hq", longopts, NULL)) != -1) {
         switch (c) {
         case 'f':
-            if ((opt.format = cli_format_find(optarg)) == NULL)
-                return usage_error(usage_check, "unknown format '%s' "
-                                   "(text or json)", optarg);
+            if ((opt.format = cli_format_find(optarg)) == NULL) {
+                rc = usage_error(usage_check, "unknown format '%s' "
+                                 "(text or json)", optarg);
+                goto done;
+            }
             break;
         case 'F':
             if (strcmp(optarg, "never") == 0)
                 opt.fail_on = BL_SEV_ERROR + 1;
-            else if ((opt.fail_on = bl_severity_parse(optarg)) <= 0)
-                return usage_error(usage_check, "--fail-on takes error, "
-                                   "warning, info or never, not '%s'", optarg);
+            else if ((opt.fail_on = bl_severity_parse(optarg)) <= 0) {
+                rc = usage_error(usage_check, "--fail-on takes error, "
+                                 "warning, info or never, not '%s'", optarg);
+                goto done;
+            }
             break;
         case 'c':
             if (strcmp(optarg, "auto") && strcmp(optarg, "always")
-                && strcmp(optarg, "never"))
-                return usage_error(usage_check, "--color takes auto, always "
-                                   "or never, not '%s'", optarg);
+                && strcmp(optarg, "never")) {
+                rc = usage_error(usage_check, "--color takes auto, always "
+                                 "or never, not '%s'", optarg);
+                goto done;
+            }
             opt.color = optarg;
             break;
         case 'q': opt.quiet = 1; break;
         case 'r': opt.rules_dir = optarg; break;
         case 's': opt.stdin_name = optarg; break;
-        case 'h': fputs(usage_check, stdout); return 0;
-        default: return usage_error(usage_check, "%s", "bad option");
+        case 'R':
+        case 'S':
+            if (push_arg(c == 'R' ? &opt.rule_args : &opt.set_args,
+                         optarg) < 0) {
+                fputs("blamelint: out of memory\n", stderr);
+                rc = EXIT_TROUBLE;
+                goto done;
+            }
+            break;
+        case 'h':
+            fputs(usage_check, stdout);
+            rc = 0;
+            goto done;
+        default:
+            rc = usage_error(usage_check, "%s", "bad option");
+            goto done;
         }
     }
-    if (optind >= argc)
-        return usage_error(usage_check, "%s", "no PATH to check");
-    if ((rules = load_rules(opt.rules_dir)) == NULL)
-        return EXIT_TROUBLE;
+    if (optind >= argc) {
+        rc = usage_error(usage_check, "%s", "no PATH to check");
+        goto done;
+    }
+    if ((rules = load_rules(opt.rules_dir)) == NULL) {
+        rc = EXIT_TROUBLE;
+        goto done;
+    }
+    if (apply_overrides(rules, &opt) < 0) {
+        bl_rules_free(rules);
+        rc = EXIT_TROUBLE;
+        goto done;
+    }
     for (i = optind; i < argc; i++) {
         if (strcmp(argv[i], "-") == 0 && stdin_seen++) {
             continue;   /* standard input can be read only once */
@@ -251,7 +357,11 @@ cmd_check(int argc, char **argv)
     fflush(stdout);
     cli_paths_free(&paths);
     bl_rules_free(rules);
-    return trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
+    rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
+done:
+    free(opt.rule_args.items);
+    free(opt.set_args.items);
+    return rc;
 }
 
 /* --- rules, explain ------------------------------------------------------ */
@@ -297,8 +407,15 @@ cmd_rules(int argc, char **argv)
         return EXIT_TROUBLE;
     for (i = 0; i < bl_rules_count(rules); i++) {
         const bl_rule_info *r = bl_rules_at(rules, i);
-        printf("%-28s %-8s %s\n", r->id, bl_severity_name(r->severity),
+        printf("%-28s %-8s %s%s\n", r->id, bl_severity_name(r->on_severity),
+               r->severity == BL_SEV_OFF ? "(off by default) " : "",
                r->summary);
+    }
+    if (bl_rules_setting_count(rules) > 0)
+        printf("\nSettings (change with --set KEY=VALUE):\n");
+    for (i = 0; i < bl_rules_setting_count(rules); i++) {
+        const bl_setting_info *s = bl_rules_setting_at(rules, i);
+        printf("%-28s %-8s %s\n", s->key, s->default_value, s->summary);
     }
     bl_rules_free(rules);
     return 0;
@@ -326,8 +443,10 @@ cmd_explain(int argc, char **argv)
         return EXIT_TROUBLE;
     }
     /* "Explain:" is usually empty on its own line, its text below. */
-    printf("%s (%s by default)\n\n%s\n\n%s\n", r->id,
-           bl_severity_name(r->severity), r->summary,
+    printf("%s (%s%s)\n\n%s\n\n%s\n", r->id,
+           bl_severity_name(r->on_severity),
+           r->severity == BL_SEV_OFF ? ", off by default" : " by default",
+           r->summary,
            r->explain + strspn(r->explain, "\n"));
     bl_rules_free(rules);
     return 0;

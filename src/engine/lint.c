@@ -281,11 +281,21 @@ int
 bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
                const char *message, const char *fix)
 {
+    return bl_lint_report_fix(lc, rule, begin, end, message, fix, begin, end);
+}
+
+int
+bl_lint_report_fix(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
+                   const char *message, const char *fix, size_t fix_begin,
+                   size_t fix_end)
+{
     bl_diag d;
 
     memset(&d, 0, sizeof d);
     d.begin = begin;
     d.end = end;
+    d.fix_begin = fix_begin;
+    d.fix_end = fix_end;
     d.rule = &lc->rules->rules.items[rule].info;
     d.severity = d.rule->severity;
     d.message = bl_strndup(message, strlen(message));
@@ -343,6 +353,9 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     BL_VEC_FREE(&lc.cands);
     BL_VEC_FREE(&lc.words);
     pcre2_match_data_free(lc.learn_md);
+    free(lc.kind_of);
+    free(lc.is_part);
+    free(lc.section_end);
     free(lc.stamp);
     free(lc.cand_of);
     return rc;

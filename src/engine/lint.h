@@ -53,6 +53,17 @@ typedef struct bl_lint_ctx {
     pcre2_match_data *learn_md;     /* theirs, apart from the checks' */
     int patterns_done;
     int oom;
+    /* Structure (sections.c), analysed on first use. */
+    int structure_done;
+    const char *profile;            /* "postmortem" */
+    int is_profile_doc;             /* the document is one of profile's
+                                       kind: its structure is checked */
+    int *kind_of;                   /* per section: a bl_heading index of
+                                       the profile, or -1 */
+    unsigned char *is_part;         /* per section: named by one of the
+                                       heading's Parts: */
+    size_t *section_end;            /* per section: end of its content,
+                                       subsections included */
 } bl_lint_ctx;
 
 /* The "patterns" check: runs every enabled pattern rule in one pass over
@@ -63,6 +74,35 @@ int bl_check_patterns(bl_lint_ctx *lc, int rule);
  * are copied; fix may be NULL. */
 int bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
                    const char *message, const char *fix);
+
+/* The same with a fix that replaces source bytes [fix_begin, fix_end)
+ * instead of the finding's own span (an insertion when they are equal). */
+int bl_lint_report_fix(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
+                       const char *message, const char *fix,
+                       size_t fix_begin, size_t fix_end);
+
+/* --- Structure (sections.c) ---------------------------------------------- */
+
+/* The structural checks: one function per Check: name. */
+int bl_check_sections(bl_lint_ctx *lc, int rule);
+int bl_check_actions(bl_lint_ctx *lc, int rule);
+int bl_check_whys(bl_lint_ctx *lc, int rule);
+int bl_check_timeline(bl_lint_ctx *lc, int rule);
+int bl_check_placeholders(bl_lint_ctx *lc, int rule);
+
+/* Works out which canonical section each heading names and whether the
+ * document is of the profile's kind; later calls return at once.
+ * Returns -1 when out of memory. */
+int bl_lint_structure(bl_lint_ctx *lc);
+
+/* Is `section` (or a section it is nested in) the canonical section
+ * `kind` ("action-items")?  Returns the index of that section, or -1. */
+int bl_lint_section_within(const bl_lint_ctx *lc, int section,
+                           const char *kind);
+
+/* Is t[0..n) nothing but placeholders: empty, "TBD", "TODO", "N/A", "-",
+ * "...", "?", or a {{...}} / <...> template slot? */
+int bl_is_placeholder_text(const char *t, size_t n);
 
 /* Remembers that the document uses the capitalised word `name` for a
  * person (Learn: stanzas call it). */

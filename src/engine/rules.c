@@ -28,6 +28,11 @@ static const struct {
     bl_check_fn fn;
 } check_table[] = {
     {"patterns", bl_check_patterns},
+    {"sections", bl_check_sections},
+    {"actions", bl_check_actions},
+    {"whys", bl_check_whys},
+    {"timeline", bl_check_timeline},
+    {"placeholders", bl_check_placeholders},
     {NULL, NULL}
 };
 
@@ -183,7 +188,7 @@ phrase_trigger(const char *phrase)
 }
 
 static const char *const rule_fields[] = {
-    "Rule", "Severity", "Summary", "Explain", "Check", NULL
+    "Rule", "Severity", "Summary", "Explain", "Check", "Enabled", NULL
 };
 static const char *const match_fields[] = {
     "Match", "Pattern", "Phrase", "Words", "Message", "Suggest", "Fix",
@@ -195,6 +200,13 @@ static const char *const learn_fields[] = {
     "Learn", "Pattern", "Words", "Example", NULL
 };
 static const char *const not_names_fields[] = {"Not-Names", NULL};
+static const char *const heading_fields[] = {
+    "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts", "Required",
+    "Skeleton", NULL
+};
+static const char *const setting_fields[] = {
+    "Setting", "Type", "Default", "Range", "Summary", NULL
+};
 
 static int
 check_fields(const stanza *st, const char *const *allowed, const char *file,
@@ -416,7 +428,7 @@ add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
 {
     bl_rule r;
     const char *id = get(st, "Rule"), *sev = get(st, "Severity");
-    const char *check = get(st, "Check");
+    const char *check = get(st, "Check"), *v;
     int s;
 
     memset(&r, 0, sizeof r);
@@ -445,7 +457,16 @@ add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
         set_err(err, errlen, file, st->line, "unknown Check: %s", check);
         return -1;
     }
-    r.info.severity = (bl_severity)s;
+    r.info.severity = r.info.on_severity = (bl_severity)s;
+    if ((v = get(st, "Enabled")) != NULL) {
+        if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+            set_err(err, errlen, file, st->line,
+                    "Enabled: must be \"yes\" or \"no\"");
+            return -1;
+        }
+        if (strcmp(v, "no") == 0)
+            r.info.severity = BL_SEV_OFF;
+    }
     r.info.id = bl_strndup(id, strlen(id));
     r.info.summary = joined(get(st, "Summary"), 1);
     r.info.explain = bl_strndup(get(st, "Explain"), strlen(get(st, "Explain")));
@@ -455,6 +476,172 @@ add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
         free((char *)r.info.summary);
         free((char *)r.info.explain);
         snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
+static void
+heading_free(bl_heading *h)
+{
+    size_t i;
+
+    for (i = 0; i < h->n_synonyms; i++)
+        free(h->synonyms[i]);
+    free(h->synonyms);
+    free(h->is_part);
+    free(h->kind);
+    free(h->profile);
+    free(h->title);
+    free(h->purpose);
+    free(h->skeleton);
+    free(h->file);
+}
+
+static int
+add_synonym(bl_heading *h, const char *t, size_t n, int part)
+{
+    char norm[128];
+    size_t nn = bl_heading_normalize(t, n, norm, sizeof norm);
+    char **items;
+    unsigned char *parts;
+
+    if (nn == 0)
+        return 0;
+    items = realloc(h->synonyms, (h->n_synonyms + 1) * sizeof *items);
+    if (items == NULL)
+        return -1;
+    h->synonyms = items;
+    parts = realloc(h->is_part, h->n_synonyms + 1);
+    if (parts == NULL)
+        return -1;
+    h->is_part = parts;
+    if ((items[h->n_synonyms] = bl_strndup(norm, nn)) == NULL)
+        return -1;
+    parts[h->n_synonyms] = (unsigned char)part;
+    h->n_synonyms++;
+    return 0;
+}
+
+/* Adds each line of a Synonyms: or Parts: field. */
+static int
+add_synonym_lines(bl_heading *h, const char *p, int part)
+{
+    while (p != NULL && *p) {
+        size_t n = strcspn(p, "\n");
+        if (add_synonym(h, p, n, part) < 0)
+            return -1;
+        p += n;
+        p += *p == '\n';
+    }
+    return 0;
+}
+
+/* Heading: stanza.  Synonyms come one per line; the title is one too. */
+static int
+add_heading(bl_rules *rules, const stanza *st, const char *file, char *err,
+            size_t errlen)
+{
+    bl_heading h;
+    const char *v;
+
+    memset(&h, 0, sizeof h);
+    h.required = 1;
+    h.line = st->line;
+    if (get(st, "Title") == NULL || get(st, "Skeleton") == NULL
+        || get(st, "Purpose") == NULL) {
+        set_err(err, errlen, file, st->line,
+                "a Heading stanza needs Title:, Purpose: and Skeleton:");
+        return -1;
+    }
+    v = get(st, "Profile");
+    if (bl_heading_index(rules, v ? v : "postmortem", get(st, "Heading"))
+        >= 0) {
+        set_err(err, errlen, file, st->line, "heading %s is defined twice",
+                get(st, "Heading"));
+        return -1;
+    }
+    if ((v = get(st, "Required")) != NULL) {
+        if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+            set_err(err, errlen, file, st->line,
+                    "Required: must be \"yes\" or \"no\"");
+            return -1;
+        }
+        h.required = strcmp(v, "yes") == 0;
+    }
+    v = get(st, "Profile");
+    h.kind = bl_strndup(get(st, "Heading"), strlen(get(st, "Heading")));
+    h.profile = v ? bl_strndup(v, strlen(v)) : bl_strndup("postmortem", 10);
+    h.title = joined(get(st, "Title"), 1);
+    h.purpose = joined(get(st, "Purpose"), 1);
+    v = get(st, "Skeleton");
+    v += strspn(v, "\n");    /* "Skeleton:" alone on its line */
+    h.skeleton = bl_strndup(v, strlen(v));
+    h.file = bl_strndup(file, strlen(file));
+    if (h.kind == NULL || h.profile == NULL || h.title == NULL
+        || h.skeleton == NULL || h.file == NULL || h.purpose == NULL
+        || add_synonym(&h, h.title, strlen(h.title), 0) < 0
+        || add_synonym_lines(&h, get(st, "Synonyms"), 0) < 0
+        || add_synonym_lines(&h, get(st, "Parts"), 1) < 0)
+        goto oom;
+    if (BL_VEC_PUSH(&rules->headings, h) < 0)
+        goto oom;
+    return 0;
+oom:
+    heading_free(&h);
+    snprintf(err, errlen, "out of memory");
+    return -1;
+}
+
+static void
+setting_free(bl_setting *s)
+{
+    free((char *)s->info.key);
+    free((char *)s->info.value);
+    free((char *)s->info.default_value);
+    free((char *)s->info.type);
+    free((char *)s->info.summary);
+}
+
+/* Setting: stanza: a key, a type, a default and, for numbers, a range. */
+static int
+add_setting(bl_rules *rules, const stanza *st, const char *file, char *err,
+            size_t errlen)
+{
+    bl_setting s;
+    const char *key = get(st, "Setting"), *type = get(st, "Type");
+    const char *def = get(st, "Default"), *range = get(st, "Range");
+    char e2[160];
+
+    memset(&s, 0, sizeof s);
+    if (type == NULL || def == NULL || get(st, "Summary") == NULL
+        || (strcmp(type, "int") != 0 && strcmp(type, "bool") != 0)) {
+        set_err(err, errlen, file, st->line,
+                "a Setting stanza needs Type: int or bool, Default: and "
+                "Summary:");
+        return -1;
+    }
+    s.min = 0;
+    s.max = 1000000;
+    if (range != NULL && sscanf(range, "%ld..%ld", &s.min, &s.max) != 2) {
+        set_err(err, errlen, file, st->line, "Range: is MIN..MAX");
+        return -1;
+    }
+    s.info.key = bl_strndup(key, strlen(key));
+    s.info.type = bl_strndup(type, strlen(type));
+    s.info.default_value = bl_strndup(def, strlen(def));
+    s.info.value = bl_strndup(def, strlen(def));
+    s.info.summary = joined(get(st, "Summary"), 1);
+    if (s.info.key == NULL || s.info.type == NULL || s.info.value == NULL
+        || s.info.default_value == NULL || s.info.summary == NULL
+        || BL_VEC_PUSH(&rules->settings, s) < 0) {
+        setting_free(&s);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    /* The default must be a value the setting accepts. */
+    if (bl_rules_set(rules, key, def, e2, sizeof e2) < 0) {
+        set_err(err, errlen, file, st->line, "%s", e2);
         return -1;
     }
     return 0;
@@ -528,9 +715,20 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
         free(all);
         return 0;
     }
+    if (get(st, "Heading") != NULL) {
+        if (check_fields(st, heading_fields, file, err, errlen) < 0)
+            return -1;
+        return add_heading(rules, st, file, err, errlen);
+    }
+    if (get(st, "Setting") != NULL) {
+        if (check_fields(st, setting_fields, file, err, errlen) < 0)
+            return -1;
+        return add_setting(rules, st, file, err, errlen);
+    }
     set_err(err, errlen, file, st->line,
-            "a stanza starts with Rule:, Match:, Define:, Learn: or "
-            "Not-Names:, not \"%s\"", st->fields.items[0].name);
+            "a stanza starts with Rule:, Match:, Define:, Learn:, "
+            "Not-Names:, Heading: or Setting:, not \"%s\"",
+            st->fields.items[0].name);
     return -1;
 }
 
@@ -939,6 +1137,12 @@ bl_rules_free(bl_rules *rules)
         free(rules->defines.items[i].name);
         free(rules->defines.items[i].pattern);
     }
+    for (i = 0; i < rules->headings.n; i++)
+        heading_free(&rules->headings.items[i]);
+    for (i = 0; i < rules->settings.n; i++)
+        setting_free(&rules->settings.items[i]);
+    BL_VEC_FREE(&rules->headings);
+    BL_VEC_FREE(&rules->settings);
     for (i = 0; i < rules->trigger_cap; i++)
         trigger_free(&rules->triggers[i]);
     for (i = 0; i < rules->prefixes.n; i++)
@@ -1157,5 +1361,145 @@ bl_severity_parse(const char *name)
     if (strcmp(name, "warning") == 0) return BL_SEV_WARNING;
     if (strcmp(name, "info") == 0) return BL_SEV_INFO;
     if (strcmp(name, "off") == 0) return BL_SEV_OFF;
+    return -1;
+}
+
+/* --- Severities and settings --------------------------------------------- */
+
+/* Does `which` ("*", a family followed by a slash and a star, or an id)
+ * name rule id? */
+static int
+names_rule(const char *which, const char *id)
+{
+    size_t n = strlen(which);
+
+    if (strcmp(which, "*") == 0)
+        return 1;
+    if (n >= 2 && strcmp(which + n - 2, "/*") == 0)
+        return strncmp(which, id, n - 1) == 0;
+    return strcmp(which, id) == 0;
+}
+
+size_t
+bl_rules_set_severity(bl_rules *rules, const char *which, int sev)
+{
+    size_t i, count = 0;
+
+    for (i = 0; i < rules->rules.n; i++) {
+        bl_rule_info *r = &rules->rules.items[i].info;
+        if (!names_rule(which, r->id))
+            continue;
+        r->severity = sev == BL_SEV_ON ? r->on_severity : (bl_severity)sev;
+        if (sev != BL_SEV_ON && sev != BL_SEV_OFF)
+            r->on_severity = (bl_severity)sev;
+        count++;
+    }
+    return count;
+}
+
+size_t
+bl_rules_setting_count(const bl_rules *rules)
+{
+    return rules->settings.n;
+}
+
+const bl_setting_info *
+bl_rules_setting_at(const bl_rules *rules, size_t i)
+{
+    return i < rules->settings.n ? &rules->settings.items[i].info : NULL;
+}
+
+static bl_setting *
+find_setting(const bl_rules *rules, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < rules->settings.n; i++)
+        if (strcmp(rules->settings.items[i].info.key, key) == 0)
+            return &rules->settings.items[i];
+    return NULL;
+}
+
+/* "true"/"yes"/"on"/"1" and their opposites, as config files write them. */
+static int
+parse_bool(const char *v)
+{
+    static const char *const yes[] = {"true", "yes", "on", "1", NULL};
+    static const char *const no[] = {"false", "no", "off", "0", NULL};
+    size_t k;
+
+    for (k = 0; yes[k] != NULL; k++)
+        if (strcmp(v, yes[k]) == 0)
+            return 1;
+    for (k = 0; no[k] != NULL; k++)
+        if (strcmp(v, no[k]) == 0)
+            return 0;
+    return -1;
+}
+
+int
+bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
+             size_t errlen)
+{
+    bl_setting *s = find_setting(rules, key);
+    char *copy;
+
+    if (s == NULL) {
+        snprintf(err, errlen, "unknown setting \"%s\"", key);
+        return -1;
+    }
+    if (strcmp(s->info.type, "bool") == 0) {
+        int b = parse_bool(value);
+        if (b < 0) {
+            snprintf(err, errlen, "%s takes true or false, not \"%s\"", key,
+                     value);
+            return -1;
+        }
+        value = b ? "true" : "false";
+    } else {
+        char *end;
+        long n;
+        errno = 0;
+        n = strtol(value, &end, 10);
+        if (errno != 0 || end == value || *end != '\0' || n < s->min
+            || n > s->max) {
+            snprintf(err, errlen, "%s takes a whole number from %ld to %ld, "
+                     "not \"%s\"", key, s->min, s->max, value);
+            return -1;
+        }
+    }
+    if ((copy = bl_strndup(value, strlen(value))) == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    free((char *)s->info.value);
+    s->info.value = copy;
+    return 0;
+}
+
+long
+bl_rules_int(const bl_rules *rules, const char *key)
+{
+    const bl_setting *s = find_setting(rules, key);
+    return s != NULL ? strtol(s->info.value, NULL, 10) : 0;
+}
+
+int
+bl_rules_bool(const bl_rules *rules, const char *key)
+{
+    const bl_setting *s = find_setting(rules, key);
+    return s != NULL && strcmp(s->info.value, "true") == 0;
+}
+
+int
+bl_heading_index(const bl_rules *rules, const char *profile,
+                 const char *kind)
+{
+    size_t i;
+
+    for (i = 0; i < rules->headings.n; i++)
+        if (strcmp(rules->headings.items[i].kind, kind) == 0
+            && strcmp(rules->headings.items[i].profile, profile) == 0)
+            return (int)i;
     return -1;
 }

@@ -10,7 +10,10 @@
  *   Define:  a named sub-pattern that patterns use as {NAME};
  *   Learn:   a pattern whose (?<name>) group names a person, so patterns
  *            marked "Names: known" trust that name elsewhere in the file;
- *   Not-Names: capitalised words that are never a person's name.
+ *   Not-Names: capitalised words that are never a person's name;
+ *   Heading: a section a kind of document has (Summary, Timeline...), the
+ *            headings that name it and the skeleton that inserts it;
+ *   Setting: a tunable of the structural checks, with its default.
  * Code checks are registered in one table in rules.c.
  */
 #ifndef BL_RULES_H
@@ -91,6 +94,30 @@ typedef struct bl_trigger {
     size_t n, alloc;
 } bl_trigger;
 
+/* A canonical section ("Heading:" stanza).  Synonyms are kept normalised
+ * (see bl_heading_normalize in sections.c). */
+typedef struct bl_heading {
+    char *kind;             /* "action-items" */
+    char *profile;          /* "postmortem" */
+    char *title;            /* "Action Items", as a template writes it */
+    char *purpose;          /* what the section tells readers, completing
+                               "the postmortem does not say ..." */
+    char **synonyms;
+    unsigned char *is_part; /* per synonym: from Parts:, a part of the
+                               section ("What went well") that stands for
+                               it but is no second copy of it */
+    size_t n_synonyms;
+    int required;
+    char *skeleton;         /* Markdown; its first line is the heading */
+    char *file;
+    size_t line;
+} bl_heading;
+
+typedef struct bl_setting {
+    bl_setting_info info;   /* strings owned here */
+    long min, max;          /* for "int" */
+} bl_setting;
+
 typedef struct bl_define {
     char *name;
     char *pattern;
@@ -100,6 +127,8 @@ struct bl_rules {
     struct { bl_rule *items; size_t n, alloc; } rules;
     struct { bl_define *items; size_t n, alloc; } defines;
     struct { bl_entry *items; size_t n, alloc; } entries;
+    struct { bl_heading *items; size_t n, alloc; } headings;
+    struct { bl_setting *items; size_t n, alloc; } settings;
     bl_strset not_names;
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
@@ -139,6 +168,26 @@ int bl_regex_match(bl_regex *re, const char *subject, size_t len,
                    size_t start, pcre2_match_data *md);
 
 int bl_rule_index(const bl_rules *rules, const char *id);
+
+/* A setting's value in effect; the key must be one a Setting: stanza
+ * declares (the checks ask only for their own). */
+long bl_rules_int(const bl_rules *rules, const char *key);
+int bl_rules_bool(const bl_rules *rules, const char *key);
+
+/* Index of the canonical section `kind` of `profile`, or -1. */
+int bl_heading_index(const bl_rules *rules, const char *profile,
+                     const char *kind);
+
+/* The heading of `profile` that heading text t names, or -1; *p_part
+ * tells whether it names one of its Parts:. */
+int bl_heading_classify(const bl_rules *rules, const char *profile,
+                        const char *t, size_t n, int *p_part);
+
+/* Normalises heading text for matching, into out (NUL-terminated, at most
+ * cap - 1 bytes): lower case, numbering, emoji, emphasis marks, trailing
+ * colons and "(...)" suffixes dropped, "&" read as "and", runs of spaces
+ * as one (sections.c). */
+size_t bl_heading_normalize(const char *t, size_t n, char *out, size_t cap);
 
 /* {verb:lemma|irregular...} expansion (wordforms.c).  Returns a newly
  * allocated text with every marker replaced by (?:form|form...), or NULL

@@ -80,4 +80,8 @@ bl_strbuf_add(bl_strbuf *sb, const char *s, size_t n)
     return 0;
 }
 
+/* Appends printf-style text (vec.c). */
+int bl_strbuf_addf(bl_strbuf *sb, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
 #endif

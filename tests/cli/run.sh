@@ -221,7 +221,12 @@ and all(.files[];
         and (.endLine > .line or (.endLine == .line and .endColumn >= .column))
         and (.message | type == "string" and length > 0)
         and ((has("fix") | not)
-             or ((.fix | keys_unsorted) == ["replacement"]
+             or (((.fix | keys_unsorted) == ["replacement"]
+                  or ((.fix | keys_unsorted)
+                      == ["replacement", "line", "column", "endLine",
+                          "endColumn"]
+                      and (.fix.line | pos) and (.fix.column | pos)
+                      and (.fix.endLine | pos) and (.fix.endColumn | pos)))
                  and (.fix.replacement | type == "string")))))
 and (.summary | keys_unsorted == ["files", "errors", "warnings", "info"])
 and .summary.files == (.files | length)
@@ -274,14 +279,14 @@ cd "$W" || exit 2
 
 printf '# Database failover\n\nThe primary failed over to the replica at 12:03 UTC.\n' >clean.md
 # A warning and nothing else.
-printf '# Incident\n\nThe outage was caused by human error.\n' >warn.md
+printf '# Storage notes\n\nThe outage was caused by human error.\n' >warn.md
 # An info (blame/minimizer) with a fix, and nothing else.
 printf 'The engineer just restarted the primary.\n' >info.md
 # An error.
 printf 'Root cause: human error during the deploy.\n' >error.md
 : >empty.md
 printf "# Cert expiry\n\nZoë's team: José forgot to renew the cert.\nNaïve café — 渡辺 🔥: the outage was caused by human error.\n" >multibyte.md
-printf '# Incident\r\n\r\nZo\xc3\xab said: the outage was caused by human error.\r\nThe outage was caused by human error\r\n' >crlf.md
+printf '# Storage notes\r\n\r\nZo\xc3\xab said: the outage was caused by human error.\r\nThe outage was caused by human error\r\n' >crlf.md
 printf '\xef\xbb\xbfThe outage was caused by human error.\n' >bom.md
 printf '\xef\xbb\xbf# T\r\n\r\nZo\xc3\xab: the outage was caused by human error.\r\n' >bom-crlf.md
 printf 'Nothing to see.\n\0\0\1\2\3binary\n' >binary.md

@@ -1,0 +1,706 @@
+/*
+ * sections.c: which canonical section each heading names, and the
+ * section/ rules (missing, empty, duplicate).
+ *
+ * Teams title the same section many ways ("## 3. Timeline (UTC)",
+ * "Timeline of events", "Chronology", "Tiemline").  A heading is
+ * normalised (case, numbering, emoji, trailing colon and "(...)" dropped)
+ * and compared with the normalised titles and synonyms of the profile's
+ * Heading: stanzas: an exact match first, then the longest synonym the
+ * heading starts with ("Root cause of the outage"), then a synonym within
+ * a small edit distance (a typo).
+ *
+ * Structural rules only apply to documents of the profile's kind: a
+ * README checked along with the postmortems must not be told it lacks a
+ * Timeline.  A document is a postmortem when its front matter says so,
+ * when its title says so ("Incident 2024-03-01: ..."), or when it has
+ * at least two of the canonical sections.
+ */
+#include <string.h>
+
+#include "lint.h"
+#include "text.h"
+#include "vec.h"
+
+/* --- Normalising heading text -------------------------------------------- */
+
+/* Drops "3.", "3)", "1.2.", "IV." and "A)" before the words of a heading. */
+static size_t
+skip_numbering(const char *t, size_t n)
+{
+    size_t i = 0, j;
+
+    while (i < n && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    j = i;
+    while (j < n && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'))
+        j++;
+    if (j > i && (j == n || t[j] == ' ' || t[j] == ')' || t[j] == ':'
+                  || t[i] != '.')) {
+        if (j < n && (t[j] == ')' || t[j] == ':'))
+            j++;
+        return j;
+    }
+    /* Roman numerals and single letters need the dot or parenthesis. */
+    for (j = i; j < n && j - i < 5 && strchr("IVXivx", t[j]) != NULL; j++)
+        ;
+    if (j == i && j < n && ((t[j] >= 'A' && t[j] <= 'Z')))
+        j++;
+    if (j > i && j + 1 < n && (t[j] == '.' || t[j] == ')') && t[j + 1] == ' ')
+        return j + 1;
+    return i;
+}
+
+size_t
+bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
+{
+    size_t i, o = 0, cl;
+    int space = 0;
+
+    if (cap == 0)
+        return 0;
+    for (i = skip_numbering(t, n); i < n; i += cl) {
+        uint32_t cp = bl_utf8_decode(t, n, i, &cl);
+        if (o > 0 && (cp == '(' || cp == '[' || cp == ':' || cp == 0x2014
+                      || cp == 0x2013
+                      || (cp == '-' && i > 0 && t[i - 1] == ' '
+                          && i + 1 < n && t[i + 1] == ' ')))
+            break;  /* "Timeline (UTC)", "Impact: 163", "Impact - scope" */
+        if (cp == '\'' || cp == 0x2019)
+            continue;   /* "What we've learned" == "What weve learned" */
+        if (cp == '&') {
+            if (o > 0 && o + 5 < cap) {
+                memcpy(out + o, space ? " and" : " and", 4);
+                o += 4;
+                space = 1;
+            }
+            continue;
+        }
+        if (!bl_is_word_cp(cp) || cp == '_') {
+            space = o > 0;
+            continue;
+        }
+        if (space) {
+            if (o + 1 >= cap)
+                break;
+            out[o++] = ' ';
+            space = 0;
+        }
+        if (o + cl >= cap)
+            break;
+        if (cp < 0x80)
+            out[o++] = (char)(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp);
+        else {
+            memcpy(out + o, t + i, cl);
+            o += cl;
+        }
+    }
+    out[o] = '\0';
+    return o;
+}
+
+/* Levenshtein distance of a and b, or limit + 1 once it exceeds limit. */
+static size_t
+edit_distance(const char *a, size_t an, const char *b, size_t bn,
+              size_t limit)
+{
+    size_t row[130], i, j;
+
+    if (bn + 1 > sizeof row / sizeof row[0])
+        return limit + 1;
+    if ((an > bn ? an - bn : bn - an) > limit)
+        return limit + 1;
+    for (j = 0; j <= bn; j++)
+        row[j] = j;
+    for (i = 1; i <= an; i++) {
+        size_t diag = row[0], best;
+        row[0] = i;
+        best = row[0];
+        for (j = 1; j <= bn; j++) {
+            size_t up = row[j];
+            size_t v = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < v)
+                v = up + 1;
+            if (row[j - 1] + 1 < v)
+                v = row[j - 1] + 1;
+            row[j] = v;
+            diag = up;
+            if (v < best)
+                best = v;
+        }
+        if (best > limit)
+            return limit + 1;
+    }
+    return row[bn];
+}
+
+/* How many typos a synonym of n bytes tolerates: none in short words,
+ * where one letter makes another word ("impact"/"intact" is fine, but
+ * "scope"/"slope"?), one from 6 letters, two from 12. */
+static size_t
+typo_limit(size_t n)
+{
+    return n >= 12 ? 2 : n >= 6 ? 1 : 0;
+}
+
+int
+bl_heading_classify(const bl_rules *rules, const char *profile,
+                    const char *t, size_t n, int *p_part)
+{
+    char h[128];
+    size_t i, k, hn = bl_heading_normalize(t, n, h, sizeof h);
+    int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0;
+    size_t prefix_len = 0, fuzzy_dist = 99;
+
+    *p_part = 0;
+    if (hn == 0)
+        return -1;
+    for (i = 0; i < rules->headings.n; i++) {
+        const bl_heading *hd = &rules->headings.items[i];
+        if (strcmp(hd->profile, profile) != 0)
+            continue;
+        for (k = 0; k < hd->n_synonyms; k++) {
+            const char *syn = hd->synonyms[k];
+            size_t sn = strlen(syn), d;
+            if (sn == hn && memcmp(syn, h, hn) == 0) {
+                *p_part = hd->is_part[k];
+                return (int)i;
+            }
+            if (sn < hn && h[sn] == ' ' && memcmp(syn, h, sn) == 0
+                && sn > prefix_len) {
+                prefix = (int)i;
+                prefix_len = sn;
+                prefix_part = hd->is_part[k];
+            }
+            d = edit_distance(h, hn, syn, sn, typo_limit(sn));
+            if (d <= typo_limit(sn) && d < fuzzy_dist) {
+                fuzzy = (int)i;
+                fuzzy_dist = d;
+                fuzzy_part = hd->is_part[k];
+            }
+        }
+    }
+    *p_part = prefix >= 0 ? prefix_part : fuzzy_part;
+    return prefix >= 0 ? prefix : fuzzy;
+}
+
+/* --- Placeholders -------------------------------------------------------- */
+
+static int
+is_placeholder_word(const char *w, size_t n)
+{
+    static const char *const words[] = {
+        "tbd", "tbc", "tba", "todo", "fixme", "xxx", "n/a", "na", "-", "--",
+        "...", "\xE2\x80\xA6", "?", "??", "???", "\xE2\x80\x94",
+        "\xE2\x80\x93", "pending", NULL
+    };
+    char low[16];
+    size_t k;
+
+    while (n > 0 && (w[n - 1] == ':' || w[n - 1] == '.' || w[n - 1] == ','
+                     || w[n - 1] == '!')
+           && !(n == 3 && memcmp(w, "...", 3) == 0))
+        n--;
+    while (n > 2 && ((w[0] == '[' && w[n - 1] == ']')
+                     || (w[0] == '(' && w[n - 1] == ')'))) {
+        w++;
+        n -= 2;
+    }
+    if (n == 0)
+        return 1;
+    if (n >= sizeof low)
+        return 0;
+    bl_ascii_lower(w, n, low);
+    for (k = 0; words[k] != NULL; k++)
+        if (strlen(words[k]) == n && memcmp(words[k], low, n) == 0)
+            return 1;
+    return 0;
+}
+
+int
+bl_is_placeholder_text(const char *t, size_t n)
+{
+    size_t i = 0;
+
+    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\n' || t[n - 1] == '\t'
+                     || t[n - 1] == '\r'))
+        n--;
+    while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'
+                     || t[i] == '\r'))
+        i++;
+    t += i;
+    n -= i;
+    /* One template slot: {{impact}}, <service name>. */
+    if ((n >= 4 && memcmp(t, "{{", 2) == 0 && memcmp(t + n - 2, "}}", 2) == 0
+         && memchr(t + 2, '}', n - 4) == NULL)
+        || (n >= 3 && t[0] == '<' && t[n - 1] == '>'
+            && memchr(t + 1, '>', n - 2) == NULL))
+        return 1;
+    i = 0;
+    while (i < n) {
+        size_t b;
+        while (i < n && (t[i] == ' ' || t[i] == '\n' || t[i] == '\t'
+                         || t[i] == '\r'))
+            i++;
+        b = i;
+        while (i < n && t[i] != ' ' && t[i] != '\n' && t[i] != '\t'
+               && t[i] != '\r')
+            i++;
+        if (i > b && !is_placeholder_word(t + b, i - b))
+            return 0;
+    }
+    return 1;
+}
+
+/* --- The analysis -------------------------------------------------------- */
+
+/* Does the front matter or the title call the document a postmortem? */
+static int
+says_postmortem(const bl_lint_ctx *lc, const char *title, size_t tn)
+{
+    static const char *const words[] = {
+        "postmortem", "post-mortem", "post mortem", "incident", "outage",
+        "retrospective", "root cause analysis", "rca", "post-incident",
+        "postincident", "incident review", "pir", NULL
+    };
+    const bl_doc *doc = lc->doc;
+    char low[256];
+    size_t n, k;
+
+    /* "type: postmortem" or "blamelint: postmortem" in front matter. */
+    if (doc->fm_end > doc->fm_begin) {
+        const char *f = doc->src + doc->fm_begin;
+        size_t fn = doc->fm_end - doc->fm_begin, i;
+        for (i = 0; i < fn; i++) {
+            static const char *const keys[] = {"type", "blamelint", "kind",
+                                               "layout", NULL};
+            if (i > 0 && f[i - 1] != '\n')
+                continue;
+            for (k = 0; keys[k] != NULL; k++) {
+                size_t kl = strlen(keys[k]), j = i + kl;
+                if (fn - i <= kl || strncmp(f + i, keys[k], kl) != 0)
+                    continue;
+                while (j < fn && (f[j] == ' ' || f[j] == ':' || f[j] == '='
+                                  || f[j] == '"' || f[j] == '\''))
+                    j++;
+                n = 0;
+                while (j + n < fn && f[j + n] != '\n' && f[j + n] != '\r'
+                       && f[j + n] != '"' && f[j + n] != '\'' && n < 32)
+                    n++;
+                bl_ascii_lower(f + j, n, low);
+                if ((n == 10 && memcmp(low, "postmortem", 10) == 0)
+                    || (n == 11 && memcmp(low, "post-mortem", 11) == 0))
+                    return 1;
+            }
+        }
+    }
+    if (title == NULL)
+        return 0;
+    n = tn < sizeof low - 1 ? tn : sizeof low - 1;
+    bl_ascii_lower(title, n, low);
+    low[n] = '\0';
+    for (k = 0; words[k] != NULL; k++) {
+        const char *p = low;
+        size_t wl = strlen(words[k]);
+        while ((p = strstr(p, words[k])) != NULL) {
+            int before = p == low || !((p[-1] >= 'a' && p[-1] <= 'z'));
+            int after = !((p[wl] >= 'a' && p[wl] <= 'z'));
+            if (before && (after || p[wl] == 's'))
+                return 1;
+            p += wl;
+        }
+    }
+    return 0;
+}
+
+/* The document's title: its first level-1 heading, else its first heading
+ * when nothing but front matter comes before it; -1 when none. */
+static int
+title_section(const bl_doc *doc)
+{
+    size_t i;
+
+    for (i = 0; i < doc->sections.n; i++)
+        if (doc->sections.items[i].level == 1)
+            return (int)i;
+    if (doc->sections.n > 0) {
+        for (i = 0; i < doc->units.n; i++) {
+            const bl_unit *u = &doc->units.items[i];
+            if (u->section >= 0)
+                break;
+            if (u->text_end > u->text_begin)
+                return -1;  /* prose before the first heading */
+        }
+        return 0;
+    }
+    return -1;
+}
+
+int
+bl_lint_structure(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_rules *rules = lc->rules;
+    size_t i, j, found = 0;
+    int title;
+    unsigned char *seen;
+
+    if (lc->structure_done)
+        return 0;
+    lc->structure_done = 1;
+    lc->profile = "postmortem";
+    lc->kind_of = malloc((doc->sections.n + 1) * sizeof *lc->kind_of);
+    lc->section_end = malloc((doc->sections.n + 1) * sizeof *lc->section_end);
+    lc->is_part = malloc(doc->sections.n + 1);
+    seen = calloc(rules->headings.n + 1, 1);
+    if (lc->kind_of == NULL || lc->section_end == NULL || lc->is_part == NULL
+        || seen == NULL) {
+        free(seen);
+        return -1;
+    }
+    title = title_section(doc);
+    for (i = 0; i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        lc->kind_of[i] = -1;
+        lc->is_part[i] = 0;
+        if (s->title_unit >= 0 && (int)i != title) {
+            size_t n;
+            int part;
+            const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                         &n);
+            lc->kind_of[i] = bl_heading_classify(rules, lc->profile, t, n,
+                                                 &part);
+            lc->is_part[i] = (unsigned char)part;
+        }
+        if (lc->kind_of[i] >= 0 && !seen[lc->kind_of[i]]) {
+            seen[lc->kind_of[i]] = 1;
+            found++;
+        }
+        /* A section's content runs to the next heading at its level or
+         * above: its subsections belong to it. */
+        lc->section_end[i] = doc->len;
+        for (j = i + 1; j < doc->sections.n; j++) {
+            if (doc->sections.items[j].level <= s->level) {
+                lc->section_end[i] = doc->sections.items[j].begin;
+                break;
+            }
+        }
+    }
+    free(seen);
+    if (found >= 2)
+        lc->is_profile_doc = 1;
+    else if (title >= 0 && doc->sections.items[title].title_unit >= 0) {
+        size_t n;
+        const char *t = bl_unit_text(
+            doc, &doc->units.items[doc->sections.items[title].title_unit], &n);
+        lc->is_profile_doc = says_postmortem(lc, t, n);
+    } else
+        lc->is_profile_doc = says_postmortem(lc, NULL, 0);
+    return 0;
+}
+
+int
+bl_lint_section_within(const bl_lint_ctx *lc, int section, const char *kind)
+{
+    int h = bl_heading_index(lc->rules, lc->profile, kind);
+
+    if (h < 0 || lc->kind_of == NULL)
+        return -1;
+    while (section >= 0) {
+        if (lc->kind_of[section] == h)
+            return section;
+        section = lc->doc->sections.items[section].parent;
+    }
+    return -1;
+}
+
+/* --- section/missing ----------------------------------------------------- */
+
+/* Does prose before the first section heading (other than the title)
+ * stand in for a Summary, as in reports that open with a paragraph? */
+static int
+has_intro(const bl_lint_ctx *lc, int title)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i;
+
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t n;
+        const char *t;
+        if (u->flags & BL_UNIT_HEADING)
+            continue;
+        if (u->section >= 0 && u->section != title)
+            return 0;
+        t = bl_unit_text(doc, u, &n);
+        if (!bl_is_placeholder_text(t, n))
+            return 1;
+    }
+    return 0;
+}
+
+/* The line ending the document uses, so an inserted section matches. */
+static const char *
+newline_of(const bl_doc *doc)
+{
+    const char *nl = memchr(doc->src, '\n', doc->len);
+    return nl != NULL && nl > doc->src && nl[-1] == '\r' ? "\r\n" : "\n";
+}
+
+/* Builds the skeleton of heading h at `level`, with the document's line
+ * endings: the skeleton's first line is its heading, written with one
+ * '#' in rules/ and given as many as the neighbouring sections have. */
+static int
+skeleton(bl_strbuf *sb, const bl_heading *h, int level, const char *nl)
+{
+    const char *p = h->skeleton;
+    int k;
+
+    while (*p == '#')
+        p++;
+    for (k = 0; k < level; k++)
+        if (bl_strbuf_add(sb, "#", 1) < 0)
+            return -1;
+    while (*p) {
+        size_t n = strcspn(p, "\n");
+        if (bl_strbuf_add(sb, p, n) < 0
+            || bl_strbuf_add(sb, nl, strlen(nl)) < 0)
+            return -1;
+        p += n;
+        p += *p == '\n';
+    }
+    return 0;
+}
+
+static int
+report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_heading *h = &lc->rules->headings.items[hi];
+    const char *nl = newline_of(doc);
+    bl_strbuf msg = {NULL, 0, 0}, fix = {NULL, 0, 0};
+    size_t i, at = doc->len, b = 0, e = 0;
+    int level = 2, found = 0, rc;
+
+    /* Insert before the first present section that comes later in the
+     * template's order, at its level; else at the end. */
+    for (i = 0; i < doc->sections.n && !found; i++) {
+        int k = lc->kind_of[i];
+        if (k > hi && strcmp(lc->rules->headings.items[k].profile,
+                             h->profile) == 0) {
+            at = doc->sections.items[i].begin;
+            level = doc->sections.items[i].level;
+            found = 1;
+        } else if (k >= 0) {
+            level = doc->sections.items[i].level;
+        }
+    }
+    if (!found) {
+        /* Appending: end the last line and leave a blank one. */
+        if (doc->len > 0 && doc->src[doc->len - 1] != '\n'
+            && bl_strbuf_add(&fix, nl, strlen(nl)) < 0)
+            goto oom;
+        if (doc->len > 0 && bl_strbuf_add(&fix, nl, strlen(nl)) < 0)
+            goto oom;
+    }
+    if (skeleton(&fix, h, level, nl) < 0
+        || (found && bl_strbuf_add(&fix, nl, strlen(nl)) < 0))
+        goto oom;
+    if (bl_strbuf_addf(&msg, "No %s section: the postmortem does not say "
+                       "%s. Add a section headed \"%s\" (the fix inserts one "
+                       "with guidance).", h->title, h->purpose, h->title) < 0)
+        goto oom;
+    if (title >= 0) {
+        const bl_block *hb =
+            &doc->blocks.items[doc->sections.items[title].heading];
+        b = hb->begin;
+        e = hb->end;
+    } else {
+        bl_doc_line_span(doc, 0, &b, &e);
+        b = doc->bom < e ? doc->bom : e;
+    }
+    rc = bl_lint_report_fix(lc, rule, b, e, msg.items, fix.items, at, at);
+    free(msg.items);
+    free(fix.items);
+    return rc;
+oom:
+    free(msg.items);
+    free(fix.items);
+    return -1;
+}
+
+/* Does section si's heading name heading hi, as its kind or as one of
+ * hi's parts ("What happened" is a part of Summary and of Timeline)? */
+static int
+names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_heading *h = &lc->rules->headings.items[hi];
+    const bl_section *s = &doc->sections.items[si];
+    char norm[128];
+    size_t n, nn, k;
+    const char *t;
+
+    if (lc->kind_of[si] == (int)hi)
+        return 1;
+    if (s->title_unit < 0)
+        return 0;
+    t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+    nn = bl_heading_normalize(t, n, norm, sizeof norm);
+    for (k = 0; k < h->n_synonyms; k++) {
+        size_t sn = strlen(h->synonyms[k]);
+        if (h->is_part[k] && sn <= nn && memcmp(h->synonyms[k], norm, sn) == 0
+            && (sn == nn || norm[sn] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+check_missing(bl_lint_ctx *lc, int rule)
+{
+    const bl_rules *rules = lc->rules;
+    size_t i, k;
+    int title = title_section(lc->doc);
+
+    for (i = 0; i < rules->headings.n; i++) {
+        const bl_heading *h = &rules->headings.items[i];
+        int present = 0;
+        if (!h->required || strcmp(h->profile, lc->profile) != 0)
+            continue;
+        for (k = 0; k < lc->doc->sections.n && !present; k++)
+            present = (int)k != title && names_heading(lc, k, i);
+        if (!present && strcmp(h->kind, "summary") == 0)
+            present = has_intro(lc, title);
+        if (!present && report_missing(lc, rule, (int)i, title) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* --- section/empty ------------------------------------------------------- */
+
+/* Has section si any content: prose that is not a placeholder, a code
+ * block, an image?  Table header cells alone are a template, not
+ * content; HTML blocks and comments are guidance. */
+static int
+has_content(const bl_lint_ctx *lc, size_t si)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_section *s = &doc->sections.items[si];
+    size_t i, end = lc->section_end[si];
+
+    for (i = (size_t)s->heading + 1; i < doc->blocks.n; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        if (b->begin >= end)
+            break;
+        if (b->type == BL_BLOCK_CODE && b->end > b->begin)
+            return 1;
+    }
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t n;
+        const char *t;
+        if (u->section < (int)si || (u->flags & BL_UNIT_HEADING))
+            continue;
+        if (bl_unit_to_source(doc, u, 0, 0) >= end)
+            break;
+        if (u->block >= 0 && doc->blocks.items[u->block].type == BL_BLOCK_TH)
+            continue;
+        t = bl_unit_text(doc, u, &n);
+        if (!bl_is_placeholder_text(t, n))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+check_empty(bl_lint_ctx *lc, int rule)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i;
+
+    for (i = 0; i < doc->sections.n; i++) {
+        const bl_heading *h;
+        const bl_block *hb;
+        bl_strbuf msg = {NULL, 0, 0};
+        int rc;
+        if (lc->kind_of[i] < 0 || has_content(lc, i))
+            continue;
+        h = &lc->rules->headings.items[lc->kind_of[i]];
+        hb = &doc->blocks.items[doc->sections.items[i].heading];
+        if (bl_strbuf_addf(&msg, "The %s section is empty or holds only "
+                           "placeholders. Fill it in; if it does not apply, "
+                           "say so in a sentence (\"No customer-facing "
+                           "impact.\") rather than leave it blank.",
+                           h->title) < 0)
+            return -1;
+        rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items, NULL);
+        free(msg.items);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* --- section/duplicate --------------------------------------------------- */
+
+static int
+check_duplicate(bl_lint_ctx *lc, int rule)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, j;
+
+    for (i = 0; i < doc->sections.n; i++) {
+        int k = lc->kind_of[i];
+        if (k < 0 || lc->is_part[i])
+            continue;
+        for (j = 0; j < i; j++) {
+            const bl_block *hb;
+            bl_strbuf msg = {NULL, 0, 0};
+            int rc, p;
+            if (lc->kind_of[j] != k || lc->is_part[j])
+                continue;
+            /* A "5 Whys" subsection of Root Cause is part of it. */
+            for (p = doc->sections.items[i].parent; p >= 0;
+                 p = doc->sections.items[p].parent)
+                if (lc->kind_of[p] == k)
+                    break;
+            if (p >= 0)
+                break;
+            hb = &doc->blocks.items[doc->sections.items[i].heading];
+            if (bl_strbuf_addf(&msg, "A second %s section (the first is at "
+                               "line %zu). Merge them, so readers find the "
+                               "whole %s in one place.",
+                               lc->rules->headings.items[k].title,
+                               bl_doc_line_of(doc, doc->blocks.items[
+                                   doc->sections.items[j].heading].begin) + 1,
+                               lc->rules->headings.items[k].title) < 0)
+                return -1;
+            rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items, NULL);
+            free(msg.items);
+            if (rc < 0)
+                return -1;
+            break;
+        }
+    }
+    return 0;
+}
+
+int
+bl_check_sections(bl_lint_ctx *lc, int rule)
+{
+    const char *id = lc->rules->rules.items[rule].info.id;
+
+    if (bl_lint_structure(lc) < 0)
+        return -1;
+    if (!lc->is_profile_doc)
+        return 0;
+    if (strcmp(id, "section/missing") == 0)
+        return check_missing(lc, rule);
+    if (strcmp(id, "section/empty") == 0)
+        return check_empty(lc, rule);
+    if (strcmp(id, "section/duplicate") == 0)
+        return check_duplicate(lc, rule);
+    return 0;
+}

@@ -1,0 +1,13 @@
+/*
+ * whys.c: placeholder until the whys checks land (issue 3); no Rule stanza
+ * names this check yet.
+ */
+#include "lint.h"
+
+int
+bl_check_whys(bl_lint_ctx *lc, int rule)
+{
+    (void)lc;
+    (void)rule;
+    return 0;
+}
