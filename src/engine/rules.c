@@ -202,7 +202,7 @@ static const char *const learn_fields[] = {
 static const char *const not_names_fields[] = {"Not-Names", NULL};
 static const char *const heading_fields[] = {
     "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts", "Required",
-    "Skeleton", NULL
+    "Skeleton", "Covered-By", "Covered-When", NULL
 };
 static const char *const setting_fields[] = {
     "Setting", "Type", "Default", "Range", "Summary", NULL
@@ -481,6 +481,31 @@ add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
     return 0;
 }
 
+/* Compiles re once to report a pattern error with its file and line. */
+static int
+validate(bl_regex *re, const char *file, size_t line, const char *what,
+         char *err, size_t errlen)
+{
+    int code;
+    PCRE2_SIZE off;
+    PCRE2_UCHAR msg[160];
+    pcre2_code *c;
+
+    if (re->src == NULL)
+        return 0;
+    c = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
+                      BL_PCRE2_OPTIONS, &code, &off, NULL);
+    if (c == NULL) {
+        pcre2_get_error_message(code, msg, sizeof msg);
+        set_err(err, errlen, file, line,
+                "%s does not compile at offset %zu: %s", what, (size_t)off,
+                (const char *)msg);
+        return -1;
+    }
+    pcre2_code_free(c);
+    return 0;
+}
+
 static void
 heading_free(bl_heading *h)
 {
@@ -495,6 +520,8 @@ heading_free(bl_heading *h)
     free(h->title);
     free(h->purpose);
     free(h->skeleton);
+    free(h->covered_by);
+    regex_free(&h->covered_when);
     free(h->file);
 }
 
@@ -574,6 +601,22 @@ add_heading(bl_rules *rules, const stanza *st, const char *file, char *err,
     h.profile = v ? bl_strndup(v, strlen(v)) : bl_strndup("postmortem", 10);
     h.title = joined(get(st, "Title"), 1);
     h.purpose = joined(get(st, "Purpose"), 1);
+    if ((get(st, "Covered-By") == NULL) != (get(st, "Covered-When") == NULL)) {
+        set_err(err, errlen, file, st->line,
+                "Covered-By: and Covered-When: go together");
+        return -1;
+    }
+    if ((v = get(st, "Covered-By")) != NULL) {
+        h.covered_by = bl_strndup(v, strlen(v));
+        h.covered_when.src = joined(get(st, "Covered-When"), 0);
+        if (h.covered_by == NULL || h.covered_when.src == NULL)
+            goto oom;
+        if (validate(&h.covered_when, file, st->line, "Covered-When:", err,
+                     errlen) < 0) {
+            heading_free(&h);
+            return -1;
+        }
+    }
     v = get(st, "Skeleton");
     v += strspn(v, "\n");    /* "Skeleton:" alone on its line */
     h.skeleton = bl_strndup(v, strlen(v));
@@ -1048,29 +1091,6 @@ bl_regex_get(bl_regex *re)
     return re->code;
 }
 
-static int
-validate(bl_regex *re, const bl_entry *e, const char *what, char *err,
-         size_t errlen)
-{
-    int code;
-    PCRE2_SIZE off;
-    PCRE2_UCHAR msg[160];
-    pcre2_code *c;
-
-    if (re->src == NULL)
-        return 0;
-    c = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
-                      BL_PCRE2_OPTIONS, &code, &off, NULL);
-    if (c == NULL) {
-        pcre2_get_error_message(code, msg, sizeof msg);
-        set_err(err, errlen, e->file, e->line,
-                "%s does not compile at offset %zu: %s", what, (size_t)off,
-                (const char *)msg);
-        return -1;
-    }
-    pcre2_code_free(c);
-    return 0;
-}
 
 int
 bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
@@ -1086,10 +1106,10 @@ bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
             || expand_in_place(rules, &e->not_section, e, err, errlen) < 0)
             return BL_ERULES;
         if (validate_all
-            && (validate(&e->re, e, "the pattern", err, errlen) < 0
-                || validate(&e->unless, e, "Unless:", err, errlen) < 0
-                || validate(&e->section, e, "Section:", err, errlen) < 0
-                || validate(&e->not_section, e, "Not-Section:", err,
+            && (validate(&e->re, e->file, e->line, "the pattern", err, errlen) < 0
+                || validate(&e->unless, e->file, e->line, "Unless:", err, errlen) < 0
+                || validate(&e->section, e->file, e->line, "Section:", err, errlen) < 0
+                || validate(&e->not_section, e->file, e->line, "Not-Section:", err,
                             errlen) < 0))
             return BL_ERULES;
     }

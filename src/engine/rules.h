@@ -109,6 +109,9 @@ typedef struct bl_heading {
     size_t n_synonyms;
     int required;
     char *skeleton;         /* Markdown; its first line is the heading */
+    char *covered_by;       /* kind of another section that may say what
+                               this one would, or NULL ("Covered-By:") */
+    bl_regex covered_when;  /* ...when a unit of it matches this */
     char *file;
     size_t line;
 } bl_heading;

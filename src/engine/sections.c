@@ -24,27 +24,29 @@
 
 /* --- Normalising heading text -------------------------------------------- */
 
-/* Drops "3.", "3)", "1.2.", "IV." and "A)" before the words of a heading. */
+/* Drops "3.", "3)", "1.2.", "2 ", "IV." and "A)" before the words of a
+ * heading; a year ("2024 outage") is a word. */
 static size_t
 skip_numbering(const char *t, size_t n)
 {
     size_t i = 0, j;
+    int dots = 0;
 
     while (i < n && (t[i] == ' ' || t[i] == '\t'))
         i++;
-    j = i;
-    while (j < n && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'))
-        j++;
-    if (j > i && (j == n || t[j] == ' ' || t[j] == ')' || t[j] == ':'
-                  || t[i] != '.')) {
+    for (j = i; j < n && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'); j++)
+        dots += t[j] == '.';
+    if (j > i && t[i] != '.') {
         if (j < n && (t[j] == ')' || t[j] == ':'))
-            j++;
-        return j;
+            return j + 1;
+        if (dots > 0 || (j - i <= 2 && (j == n || t[j] == ' ')))
+            return j;
+        return i;
     }
     /* Roman numerals and single letters need the dot or parenthesis. */
     for (j = i; j < n && j - i < 5 && strchr("IVXivx", t[j]) != NULL; j++)
         ;
-    if (j == i && j < n && ((t[j] >= 'A' && t[j] <= 'Z')))
+    if (j == i && j < n && t[j] >= 'A' && t[j] <= 'Z')
         j++;
     if (j > i && j + 1 < n && (t[j] == '.' || t[j] == ')') && t[j + 1] == ' ')
         return j + 1;
@@ -99,39 +101,46 @@ bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
     return o;
 }
 
-/* Levenshtein distance of a and b, or limit + 1 once it exceeds limit. */
+/* Edit distance of a and b counting a swap of neighbours as one edit
+ * ("Tiemline"), or limit + 1 once it must exceed limit. */
 static size_t
 edit_distance(const char *a, size_t an, const char *b, size_t bn,
               size_t limit)
 {
-    size_t row[130], i, j;
+    size_t rows[3][130], i, j;
+    size_t *pp, *prev = rows[0], *cur = rows[1];
 
-    if (bn + 1 > sizeof row / sizeof row[0])
+    if (bn + 1 > sizeof rows[0] / sizeof rows[0][0])
         return limit + 1;
     if ((an > bn ? an - bn : bn - an) > limit)
         return limit + 1;
+    pp = rows[2];
     for (j = 0; j <= bn; j++)
-        row[j] = j;
+        prev[j] = j;
     for (i = 1; i <= an; i++) {
-        size_t diag = row[0], best;
-        row[0] = i;
-        best = row[0];
+        size_t best, *t;
+        cur[0] = best = i;
         for (j = 1; j <= bn; j++) {
-            size_t up = row[j];
-            size_t v = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < v)
-                v = up + 1;
-            if (row[j - 1] + 1 < v)
-                v = row[j - 1] + 1;
-            row[j] = v;
-            diag = up;
+            size_t v = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            if (prev[j] + 1 < v)
+                v = prev[j] + 1;
+            if (cur[j - 1] + 1 < v)
+                v = cur[j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]
+                && pp[j - 2] + 1 < v)
+                v = pp[j - 2] + 1;
+            cur[j] = v;
             if (v < best)
                 best = v;
         }
         if (best > limit)
             return limit + 1;
+        t = pp;
+        pp = prev;
+        prev = cur;
+        cur = t;
     }
-    return row[bn];
+    return prev[bn];
 }
 
 /* How many typos a synonym of n bytes tolerates: none in short words,
@@ -313,27 +322,38 @@ says_postmortem(const bl_lint_ctx *lc, const char *title, size_t tn)
     return 0;
 }
 
-/* The document's title: its first level-1 heading, else its first heading
- * when nothing but front matter comes before it; -1 when none. */
+/* The document's title: its first level-1 heading; else its first
+ * heading, when nothing but front matter comes before it and it names no
+ * section ("## Timeline" opening a document is a section, not a title);
+ * -1 when none. */
 static int
-title_section(const bl_doc *doc)
+title_section(const bl_lint_ctx *lc)
 {
-    size_t i;
+    const bl_doc *doc = lc->doc;
+    const bl_section *first;
+    size_t i, n;
+    int part;
 
     for (i = 0; i < doc->sections.n; i++)
         if (doc->sections.items[i].level == 1)
             return (int)i;
-    if (doc->sections.n > 0) {
-        for (i = 0; i < doc->units.n; i++) {
-            const bl_unit *u = &doc->units.items[i];
-            if (u->section >= 0)
-                break;
-            if (u->text_end > u->text_begin)
-                return -1;  /* prose before the first heading */
-        }
-        return 0;
+    if (doc->sections.n == 0)
+        return -1;
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        if (u->section >= 0)
+            break;
+        if (u->text_end > u->text_begin)
+            return -1;  /* prose before the first heading */
     }
-    return -1;
+    first = &doc->sections.items[0];
+    if (first->title_unit >= 0) {
+        const char *t = bl_unit_text(doc, &doc->units.items[first->title_unit],
+                                     &n);
+        if (bl_heading_classify(lc->rules, lc->profile, t, n, &part) >= 0)
+            return -1;
+    }
+    return 0;
 }
 
 int
@@ -358,7 +378,7 @@ bl_lint_structure(bl_lint_ctx *lc)
         free(seen);
         return -1;
     }
-    title = title_section(doc);
+    title = title_section(lc);
     for (i = 0; i < doc->sections.n; i++) {
         const bl_section *s = &doc->sections.items[i];
         lc->kind_of[i] = -1;
@@ -416,8 +436,9 @@ bl_lint_section_within(const bl_lint_ctx *lc, int section, const char *kind)
 
 /* --- section/missing ----------------------------------------------------- */
 
-/* Does prose before the first section heading (other than the title)
- * stand in for a Summary, as in reports that open with a paragraph? */
+/* Does a paragraph before the first section heading (other than the
+ * title) stand in for a Summary, as in reports that open with one?  List
+ * items and bold labels ("- **Impact**: ...") are no summary. */
 static int
 has_intro(const bl_lint_ctx *lc, int title)
 {
@@ -426,12 +447,19 @@ has_intro(const bl_lint_ctx *lc, int title)
 
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
-        size_t n;
+        size_t n, off;
         const char *t;
         if (u->flags & BL_UNIT_HEADING)
             continue;
         if (u->section >= 0 && u->section != title)
             return 0;
+        if ((u->flags & (BL_UNIT_ITEM | BL_UNIT_CELL | BL_UNIT_QUOTE))
+            || u->block < 0 || doc->blocks.items[u->block].type != BL_BLOCK_PARA)
+            continue;
+        off = bl_unit_to_source(doc, u, 0, 0);
+        if (off >= 2 && (doc->src[off - 1] == '*' || doc->src[off - 1] == '_')
+            && doc->src[off - 2] == doc->src[off - 1])
+            continue;
         t = bl_unit_text(doc, u, &n);
         if (!bl_is_placeholder_text(t, n))
             return 1;
@@ -529,16 +557,32 @@ oom:
     return -1;
 }
 
+/* Does heading text t[0..n) name heading h: equal to one of its synonyms
+ * or starting with one?  With parts_only, only its Parts: count. */
+static int
+text_names(const bl_heading *h, const char *t, size_t n, int parts_only)
+{
+    char norm[128];
+    size_t nn = bl_heading_normalize(t, n, norm, sizeof norm), k;
+
+    for (k = 0; k < h->n_synonyms; k++) {
+        size_t sn = strlen(h->synonyms[k]);
+        if ((h->is_part[k] || !parts_only) && sn <= nn
+            && memcmp(h->synonyms[k], norm, sn) == 0
+            && (sn == nn || norm[sn] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does section si's heading name heading hi, as its kind or as one of
  * hi's parts ("What happened" is a part of Summary and of Timeline)? */
 static int
 names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
 {
     const bl_doc *doc = lc->doc;
-    const bl_heading *h = &lc->rules->headings.items[hi];
     const bl_section *s = &doc->sections.items[si];
-    char norm[128];
-    size_t n, nn, k;
+    size_t n;
     const char *t;
 
     if (lc->kind_of[si] == (int)hi)
@@ -546,14 +590,83 @@ names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
     if (s->title_unit < 0)
         return 0;
     t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
-    nn = bl_heading_normalize(t, n, norm, sizeof norm);
-    for (k = 0; k < h->n_synonyms; k++) {
-        size_t sn = strlen(h->synonyms[k]);
-        if (h->is_part[k] && sn <= nn && memcmp(h->synonyms[k], norm, sn) == 0
-            && (sn == nn || norm[sn] == ' '))
+    return text_names(&lc->rules->headings.items[hi], t, n, 1);
+}
+
+/* Some teams write sections as bold labels instead of headings:
+ * "- **Impact**: Prometheus was down for 27 minutes." or "**Key events**"
+ * alone on its line.  Does a paragraph or list item open with a label
+ * that names heading hi? */
+static int
+has_label(const bl_lint_ctx *lc, size_t hi)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_heading *h = &lc->rules->headings.items[hi];
+    size_t i;
+
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t off, close, n;
+        char mark;
+        if (u->flags & (BL_UNIT_HEADING | BL_UNIT_CELL | BL_UNIT_QUOTE))
+            continue;
+        off = bl_unit_to_source(doc, u, 0, 0);
+        if (off < 2 || off >= doc->len)
+            continue;
+        mark = doc->src[off - 1];
+        if ((mark != '*' && mark != '_') || doc->src[off - 2] != mark)
+            continue;
+        for (close = off; close + 1 < doc->len && close - off < 80
+             && doc->src[close] != '\n' && doc->src[close] != '\r'
+             && !(doc->src[close] == mark && doc->src[close + 1] == mark);
+             close++)
+            ;
+        if (close + 1 >= doc->len || doc->src[close] != mark)
+            continue;
+        n = close - off;
+        /* A label ends at its colon or its line: "**Impact**: ...". */
+        close += 2;
+        while (close < doc->len && doc->src[close] == ' ')
+            close++;
+        if (n == 0 || !(close >= doc->len || doc->src[close] == ':'
+                        || doc->src[close] == '\n' || doc->src[close] == '\r'
+                        || doc->src[off + n - 1] == ':'))
+            continue;
+        if (text_names(h, doc->src + off, n, 0))
             return 1;
     }
     return 0;
+}
+
+/* Does some unit of a `kind` section (or, for the summary, of the
+ * opening paragraphs) match re?  A team whose Summary says "checkout
+ * failed for 40 minutes for 12% of users" has stated the impact. */
+static int
+says_in(const bl_lint_ctx *lc, const char *kind, bl_regex *re, int title)
+{
+    const bl_doc *doc = lc->doc;
+    int hk = bl_heading_index(lc->rules, lc->profile, kind);
+    size_t i;
+    pcre2_match_data *md;
+    int found = 0;
+
+    if (hk < 0 || (md = pcre2_match_data_create(1, NULL)) == NULL)
+        return 0;
+    for (i = 0; i < doc->units.n && !found; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t n;
+        const char *t;
+        int in = u->section < 0 || u->section == title
+                 ? strcmp(kind, "summary") == 0
+                 : names_heading(lc, (size_t)u->section, (size_t)hk)
+                   || bl_lint_section_within(lc, u->section, kind) >= 0;
+        if (!in || (u->flags & BL_UNIT_HEADING))
+            continue;
+        t = bl_unit_text(doc, u, &n);
+        found = bl_regex_match(re, t, n, 0, md) >= 0;
+    }
+    pcre2_match_data_free(md);
+    return found;
 }
 
 static int
@@ -561,7 +674,7 @@ check_missing(bl_lint_ctx *lc, int rule)
 {
     const bl_rules *rules = lc->rules;
     size_t i, k;
-    int title = title_section(lc->doc);
+    int title = title_section(lc);
 
     for (i = 0; i < rules->headings.n; i++) {
         const bl_heading *h = &rules->headings.items[i];
@@ -572,6 +685,12 @@ check_missing(bl_lint_ctx *lc, int rule)
             present = (int)k != title && names_heading(lc, k, i);
         if (!present && strcmp(h->kind, "summary") == 0)
             present = has_intro(lc, title);
+        if (!present)
+            present = has_label(lc, i);
+        if (!present && h->covered_by != NULL)
+            present = says_in(lc, h->covered_by,
+                              &lc->rules->headings.items[i].covered_when,
+                              title);
         if (!present && report_missing(lc, rule, (int)i, title) < 0)
             return -1;
     }

@@ -1290,5 +1290,92 @@ else
     chmod 644 perm/unreadable.md
 fi
 
+# --- structure rules, --rule and --set -------------------------------------
+
+printf '# Incident: DNS outage\n\n## Summary\n\nDown for 40 minutes.\n\n## Timeline\n\n- 14:02 UTC alerts\n\n## Root cause\n\nA stale record.\n\n## Action items\n\n- Shorten TTLs (owner: @dana)\n' >pm-missing.md
+printf '# Team notes\n\n## Install\n\nRun make.\n' >readme.md
+
+begin "structure: a missing section is reported on the title, with an inserting fix (text)"
+run check pm-missing.md
+want_rc 1
+want_line 1 'pm-missing\.md:1:3: warning: No Lessons Learned section: .+ \[section/missing\]'
+want_out_re 'fix: insert "## Lessons Learned" at line 18'
+want_err_empty
+end
+
+begin "structure: JSON fix of a missing section says where it inserts"
+run check --format json pm-missing.md
+want_rc 1
+want_json
+want_diags 0 '[["section/missing",1,3,1,23]]'
+want_jq '.files[0].diagnostics[0].fix | (.line == 18 and .column == 1 and .endLine == 18 and .endColumn == 1)'
+want_jq '.files[0].diagnostics[0].fix.replacement | startswith("\n## Lessons Learned\n\n<!--")'
+end
+
+begin "structure: a README is not a postmortem"
+run check readme.md
+want_rc 0
+want_line 1 'No findings in 1 file\.'
+end
+
+begin "--rule: a family turned off"
+run check --rule 'section/*=off' pm-missing.md
+want_rc 0
+end
+
+begin "--rule: a rule raised to error, --fail-on error then fails"
+run check --format json --fail-on error --rule section/missing=error pm-missing.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[] | .severity] == ["error"]'
+end
+
+begin "--rule: later wins; on restores the rule's severity"
+run check --format json --rule 'section/*=off' --rule section/missing=on pm-missing.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[] | [.rule, .severity]] == [["section/missing","warning"]]'
+end
+
+begin "--rule: an unknown rule is a usage error"
+run check --rule nope/none=off pm-missing.md
+want_rc 2
+want_out_empty
+want_err_re "--rule nope/none: no such rule or family"
+end
+
+begin "--rule: a bad level is a usage error"
+run check --rule section/missing=loud pm-missing.md
+want_rc 2
+want_out_empty
+want_err_re "off, on, info, warning or error, not 'loud'"
+end
+
+begin "--rule: without = is a usage error"
+run check --rule section/missing pm-missing.md
+want_rc 2
+want_err_re "RULE=LEVEL"
+end
+
+begin "--set: an unknown setting is a usage error"
+run check --set nope=3 pm-missing.md
+want_rc 2
+want_out_empty
+want_err_re 'unknown setting "nope"'
+end
+
+begin "rules: lists the section rules"
+run rules
+want_rc 0
+want_out_re '^section/missing +warning +A section of the postmortem template is missing'
+want_out_re '^section/duplicate +info '
+end
+
+begin "explain: a structure rule"
+run explain section/empty
+want_rc 0
+want_line 1 'section/empty \(warning by default\)'
+end
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

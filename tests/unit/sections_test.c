@@ -1,0 +1,681 @@
+/*
+ * sections_test.c: heading normalisation and classification, the
+ * postmortem gate, section/missing (with its inserting fix),
+ * section/empty and section/duplicate, and the settings and severity
+ * overrides they rely on.
+ */
+#include <stdio.h>
+#include <unistd.h>
+
+#include "testutil.h"
+#include "engine/rules.h"
+
+static bl_rules *
+default_rules(void)
+{
+    bl_rules *rules = NULL;
+    char err[512];
+
+    assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
+    /* The blame rules have their own tests; keep these findings about
+     * structure only. */
+    assert_true(bl_rules_set_severity(rules, "blame/*", BL_SEV_OFF) > 0);
+    return rules;
+}
+
+/* Lints src; the caller frees diags and doc. */
+static bl_doc *
+lint(const bl_rules *rules, const char *src, bl_diags *diags)
+{
+    bl_doc *doc = tu_parse(src);
+
+    memset(diags, 0, sizeof *diags);
+    assert_int_equal(bl_lint(rules, doc, diags), 0);
+    return doc;
+}
+
+static size_t
+count_rule(const bl_diags *d, const char *id)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < d->n; i++)
+        n += strcmp(d->items[i].rule->id, id) == 0;
+    return n;
+}
+
+/* The nth finding of rule id, or NULL. */
+static const bl_diag *
+nth_of(const bl_diags *d, const char *id, size_t nth)
+{
+    size_t i;
+
+    for (i = 0; i < d->n; i++)
+        if (strcmp(d->items[i].rule->id, id) == 0 && nth-- == 0)
+            return &d->items[i];
+    return NULL;
+}
+
+/* Does some finding of rule id mention `word` in its message? */
+static int
+has_message(const bl_diags *d, const char *id, const char *word)
+{
+    size_t i;
+
+    for (i = 0; i < d->n; i++)
+        if (strcmp(d->items[i].rule->id, id) == 0
+            && strstr(d->items[i].message, word) != NULL)
+            return 1;
+    return 0;
+}
+
+/* The kind a heading text names, or "" for none. */
+static const char *
+kind_of(const bl_rules *rules, const char *heading)
+{
+    int part;
+    int k = bl_heading_classify(rules, "postmortem", heading, strlen(heading),
+                                &part);
+    return k < 0 ? "" : rules->headings.items[k].kind;
+}
+
+static const char full_pm[] =
+    "# Incident 2025-01-02: checkout errors\n"
+    "\n"
+    "## Summary\n\nCheckout failed for 40 minutes.\n"
+    "\n## Impact\n\n12% of checkouts failed.\n"
+    "\n## Timeline\n\n- 14:02 UTC alerts fired\n"
+    "\n## Root Cause\n\nThe config loader accepted an empty file.\n"
+    "\n## Action Items\n\n- Reject empty configs (owner: @dana)\n"
+    "\n## Lessons Learned\n\nCanary checks caught it late.\n";
+
+/* --- Normalising and classifying headings -------------------------------- */
+
+static void
+test_normalize_drops_decoration(void **state)
+{
+    char out[128];
+    static const struct { const char *in, *out; } cases[] = {
+        {"3. Timeline", "timeline"},
+        {"3) Timeline", "timeline"},
+        {"1.2. Root cause", "root cause"},
+        {"IV. Impact", "impact"},
+        {"A. Summary", "summary"},
+        {"\xF0\x9F\x94\xA5 Impact \xF0\x9F\x94\xA5", "impact"},
+        {"Timeline (all times UTC)", "timeline"},
+        {"Impact:163", "impact"},
+        {"Summary:", "summary"},
+        {"  LESSONS   LEARNED  ", "lessons learned"},
+        {"Impact & Metrics", "impact and metrics"},
+        {"What we've learned", "what weve learned"},
+        {"TL;DR", "tl dr"},
+        {"Impact - scope and duration", "impact"},
+        {"2024 outage", "2024 outage"},     /* a year is no numbering */
+        {"", ""},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bl_heading_normalize(cases[i].in, strlen(cases[i].in), out,
+                             sizeof out);
+        assert_string_equal(out, cases[i].out);
+    }
+    /* A tiny buffer truncates instead of overflowing. */
+    assert_int_equal(bl_heading_normalize("Lessons learned", 15, out, 4), 3);
+    assert_string_equal(out, "les");
+}
+
+static void
+test_classify_synonyms_prefixes_typos(void **state)
+{
+    bl_rules *rules = default_rules();
+
+    (void)state;
+    assert_string_equal(kind_of(rules, "Executive Summary"), "summary");
+    assert_string_equal(kind_of(rules, "TL;DR"), "summary");
+    assert_string_equal(kind_of(rules, "Customer Impact"), "impact");
+    assert_string_equal(kind_of(rules, "Summary of impact"), "impact");
+    assert_string_equal(kind_of(rules, "Chronology"), "timeline");
+    assert_string_equal(kind_of(rules, "Timeline of events"), "timeline");
+    assert_string_equal(kind_of(rules, "Root Cause Analysis"), "root-cause");
+    assert_string_equal(kind_of(rules, "Root cause of the outage"),
+                        "root-cause");
+    assert_string_equal(kind_of(rules, "Contributing Factors"), "root-cause");
+    assert_string_equal(kind_of(rules, "5 Whys"), "root-cause");
+    assert_string_equal(kind_of(rules, "Why did it happen?"), "root-cause");
+    assert_string_equal(kind_of(rules, "Follow-ups"), "action-items");
+    assert_string_equal(kind_of(rules, "Corrective actions"), "action-items");
+    assert_string_equal(kind_of(rules, "Next steps"), "action-items");
+    assert_string_equal(kind_of(rules, "Lessons Learnt"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "What we learned"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "What went well?"), "lessons-learned");
+    /* Typos: one in a word of six or more letters, two from twelve. */
+    assert_string_equal(kind_of(rules, "Tiemline"), "timeline");
+    assert_string_equal(kind_of(rules, "Lesons Learned"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "Acton Items"), "action-items");
+    /* ...but not in short words, and not to a different word. */
+    assert_string_equal(kind_of(rules, "Scape"), "");
+    assert_string_equal(kind_of(rules, "Appendix"), "");
+    assert_string_equal(kind_of(rules, "Detection"), "");
+    assert_string_equal(kind_of(rules, "Questions"), "");
+    assert_string_equal(kind_of(rules, "Attendees"), "");
+    bl_rules_free(rules);
+}
+
+static void
+test_parts_are_marked(void **state)
+{
+    bl_rules *rules = default_rules();
+    int part;
+
+    (void)state;
+    assert_true(bl_heading_classify(rules, "postmortem", "Where we got lucky",
+                                    18, &part) >= 0);
+    assert_int_equal(part, 1);
+    assert_true(bl_heading_classify(rules, "postmortem", "Lessons learned",
+                                    15, &part) >= 0);
+    assert_int_equal(part, 0);
+    bl_rules_free(rules);
+}
+
+/* --- The gate: only postmortems are checked for structure ---------------- */
+
+static void
+test_readme_gets_no_structure_findings(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules, "# blamelint\n\n## Install\n\nRun make.\n\n"
+                       "## Usage\n\nRun it.\n", &d);
+
+    (void)state;
+    assert_int_equal(d.n, 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_gate_opens_on_title_front_matter_or_two_sections(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    /* The title names an incident. */
+    doc = lint(rules, "# Outage of the payments API\n\nIt broke.\n", &d);
+    assert_int_equal(count_rule(&d, "section/missing"), 5);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* Front matter says so; the title does not. */
+    doc = lint(rules, "---\ntitle: Payments\ntype: postmortem\n---\n"
+               "# Payments\n\nIt broke.\n", &d);
+    assert_int_equal(count_rule(&d, "section/missing"), 5);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* Two canonical sections, no title at all. */
+    doc = lint(rules, "## Timeline\n\n- 14:02 UTC alert\n\n## Impact\n\n"
+               "Slow pages.\n", &d);
+    assert_int_equal(count_rule(&d, "section/missing"), 4);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* One section and an unrelated title: not a postmortem. */
+    doc = lint(rules, "# Team notes\n\n## Summary\n\nWe met.\n", &d);
+    assert_int_equal(d.n, 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* "incidental" is not "incident". */
+    doc = lint(rules, "# Incidental costs\n\nSome.\n", &d);
+    assert_int_equal(d.n, 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* --- section/missing ----------------------------------------------------- */
+
+static void
+test_complete_postmortem_is_clean(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules, full_pm, &d);
+
+    (void)state;
+    assert_int_equal(count_rule(&d, "section/missing"), 0);
+    assert_int_equal(count_rule(&d, "section/empty"), 0);
+    assert_int_equal(count_rule(&d, "section/duplicate"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_every_missing_section_is_reported_on_the_title(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src = "# Incident: DNS outage\n\n## Timeline\n\n- 14:02 UTC "
+                      "alerts\n\n## Action items\n\n- Add a check\n";
+    bl_doc *doc = lint(rules, src, &d);
+    size_t i;
+
+    (void)state;
+    /* Summary, Impact, Root Cause and Lessons Learned: all four, not
+     * just the first. */
+    assert_int_equal(count_rule(&d, "section/missing"), 4);
+    assert_true(has_message(&d, "section/missing", "No Summary section"));
+    assert_true(has_message(&d, "section/missing", "No Impact section"));
+    assert_true(has_message(&d, "section/missing", "No Root Cause section"));
+    assert_true(has_message(&d, "section/missing",
+                            "No Lessons Learned section"));
+    for (i = 0; i < d.n; i++) {
+        assert_int_equal(d.items[i].begin, tu_off(doc, "Incident: DNS"));
+        assert_int_equal(d.items[i].end, tu_off(doc, "\n\n## Timeline"));
+    }
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_missing_fix_inserts_before_the_next_section_at_its_level(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src = "# Incident: DNS outage\n\nIt broke.\n\n"
+                      "### Timeline\n\n- 14:02 UTC alerts\n\n"
+                      "### Root cause\n\nA stale record.\n\n"
+                      "### Action items\n\n- Add a check\n";
+    bl_doc *doc = lint(rules, src, &d);
+    const bl_diag *impact = NULL, *lessons = NULL;
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < d.n; i++) {
+        if (strstr(d.items[i].message, "No Impact") != NULL)
+            impact = &d.items[i];
+        if (strstr(d.items[i].message, "No Lessons") != NULL)
+            lessons = &d.items[i];
+    }
+    assert_int_equal(count_rule(&d, "section/missing"), 2);
+    /* The intro paragraph stands for the Summary. */
+    assert_false(has_message(&d, "section/missing", "No Summary"));
+    /* Impact goes before Timeline, at level 3, with a blank line after. */
+    assert_non_null(impact);
+    assert_int_equal(impact->fix_begin, tu_off(doc, "### Timeline"));
+    assert_int_equal(impact->fix_end, impact->fix_begin);
+    assert_true(strncmp(impact->fix, "### Impact\n\n<!--", 16) == 0);
+    assert_true(strstr(impact->fix, "-->\n\n") != NULL);
+    /* Lessons Learned comes last: appended after a blank line. */
+    assert_non_null(lessons);
+    assert_int_equal(lessons->fix_begin, strlen(src));
+    assert_true(strncmp(lessons->fix, "\n### Lessons Learned\n", 21) == 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_missing_fix_keeps_crlf_and_ends_the_last_line(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src = "# Incident: DNS\r\n\r\n## Summary\r\n\r\nDown.\r\n\r\n"
+                      "## Impact\r\n\r\nAll.\r\n\r\n## Timeline\r\n\r\n"
+                      "- 14:02 UTC alert\r\n\r\n## Root cause\r\n\r\nTTL."
+                      "\r\n\r\n## Action items\r\n\r\n- Fix (owner: @a)";
+    bl_doc *doc = lint(rules, src, &d);
+    const bl_diag *m = nth_of(&d, "section/missing", 0);
+
+    (void)state;
+    assert_int_equal(count_rule(&d, "section/missing"), 1);
+    assert_non_null(m);
+    assert_int_equal(m->fix_begin, strlen(src));
+    /* No newline at the end of the file: end it, then a blank line. */
+    assert_true(strncmp(m->fix, "\r\n\r\n## Lessons Learned\r\n\r\n", 26)
+                == 0);
+    assert_null(strstr(m->fix + 26, "\n\n"));   /* every \n has its \r */
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_missing_without_title_points_at_line_one(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules, "Some intro.\n\n## Timeline\n\n- 14:02 UTC x\n\n"
+                       "## Impact\n\nNone.\n", &d);
+    const bl_diag *m = nth_of(&d, "section/missing", 0);
+
+    (void)state;
+    assert_non_null(m);
+    assert_int_equal(m->begin, 0);
+    assert_int_equal(m->end, strlen("Some intro."));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_headings_in_many_layouts_count(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    /* Setext headings, numbering, emoji, a trailing colon, a typo and a
+     * "(UTC)" suffix: all six sections are there. */
+    bl_doc *doc = lint(rules,
+                       "Incident report\n===============\n\n"
+                       "1. Overview:\n------------\n\nDown for an hour.\n\n"
+                       "## 2. \xF0\x9F\x92\xA5 Customer impact\n\nAll.\n\n"
+                       "## 3. Timeline (UTC)\n\n- 14:02 alert\n\n"
+                       "## 4. Root cause analysis\n\nTTL.\n\n"
+                       "## 5. Follow-ups\n\n- Fix it (owner: @a)\n\n"
+                       "## 6. Lesons learnt\n\nTTLs matter.\n", &d);
+
+    (void)state;
+    assert_int_equal(count_rule(&d, "section/missing"), 0);
+    assert_int_equal(count_rule(&d, "section/empty"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_bold_labels_and_parts_count_as_present(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules,
+                       "# Incident on 2022-11-15: Prometheus down\n\n"
+                       "- **Key events**\n  - Detected 16:03\n\n"
+                       "- **Impact**: Prometheus was down for 27m.\n\n"
+                       "**Review actions**:\n\n- Alert on retirements\n\n"
+                       "## What went well\n\nPaging worked.\n\n"
+                       "## Why the node was retired\n\nAWS retired it.\n",
+                       &d);
+
+    (void)state;
+    /* Timeline, Impact, Action Items by label; Lessons Learned and Root
+     * Cause by parts; Summary by... nothing: it is missing. */
+    assert_int_equal(count_rule(&d, "section/missing"), 1);
+    assert_true(has_message(&d, "section/missing", "No Summary"));
+    bl_diags_free(&d);
+    /* A bold lead of an action item is no section label. */
+    bl_doc_free(doc);
+    doc = lint(rules, "# Incident: X\n\n## Summary\n\nDown.\n\n"
+               "- **Impact assessment was slow**, it took hours.\n", &d);
+    assert_true(has_message(&d, "section/missing", "No Impact"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_impact_stated_in_the_summary_counts(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    static const char *const covered[] = {
+        "Checkout failed for 40 minutes.",
+        "About 12% of requests failed.",
+        "The effect lasted approximately nine hours.",
+        "No customer data was lost.",
+    };
+    size_t i;
+    char src[512];
+    bl_doc *doc;
+
+    (void)state;
+    for (i = 0; i < sizeof covered / sizeof covered[0]; i++) {
+        snprintf(src, sizeof src, "# Outage: checkout\n\n## Summary\n\n%s\n"
+                 "\n## Timeline\n\n- 14:02 UTC alert\n", covered[i]);
+        doc = lint(rules, src, &d);
+        assert_false(has_message(&d, "section/missing", "No Impact"));
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
+    /* A summary that says what broke but not how much or how long. */
+    doc = lint(rules, "# Outage: checkout\n\n## Summary\n\nA bad config "
+               "broke checkout.\n\n## Timeline\n\n- 14:02 UTC alert\n", &d);
+    assert_true(has_message(&d, "section/missing", "No Impact"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* The numbers must be in the Summary, not anywhere. */
+    doc = lint(rules, "# Outage: checkout\n\n## Summary\n\nA bad config "
+               "broke checkout.\n\n## Timeline\n\n- 14:02 UTC alert, 40 "
+               "minutes of errors\n", &d);
+    assert_true(has_message(&d, "section/missing", "No Impact"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* --- section/empty ------------------------------------------------------- */
+
+static void
+test_empty_sections(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src =
+        "# Incident: queue backlog\n\n"
+        "## Summary\n\nTBD\n\n"
+        "## Impact\n\n<!-- who was affected -->\n\n"
+        "## Timeline\n\n| Time | Event |\n|---|---|\n| | |\n\n"
+        "## Root cause\n\n- N/A\n- ...\n\n"
+        "## Action items\n\n-\n\n"
+        "## Lessons learned\n\n{{lessons}}\n";
+    bl_doc *doc = lint(rules, src, &d);
+    const bl_diag *e;
+
+    (void)state;
+    assert_int_equal(count_rule(&d, "section/empty"), 6);
+    assert_int_equal(count_rule(&d, "section/missing"), 0);
+    e = nth_of(&d, "section/empty", 0);
+    assert_non_null(e);
+    assert_int_equal(e->begin, tu_off(doc, "Summary"));
+    assert_int_equal(e->end, tu_off(doc, "Summary") + 7);
+    assert_null(e->fix);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_content_in_subsections_code_or_images_counts(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src =
+        "# Incident: queue backlog\n\n"
+        "## Summary\n\nThe queue backed up.\n\n"
+        "## Impact\n\n![error graph](graph.png)\n\n"
+        "## Timeline\n\n```\n14:02 alert\n14:10 fix\n```\n\n"
+        "## Root cause\n\n### 5 Whys\n\n1. Why? Because the TTL was long.\n\n"
+        "## Action items\n\n| Item | Owner |\n|---|---|\n| Shorten TTL | @a |\n\n"
+        "## Lessons learned\n\nNone yet: the review is on Friday.\n";
+    bl_doc *doc = lint(rules, src, &d);
+
+    (void)state;
+    assert_int_equal(count_rule(&d, "section/empty"), 0);
+    assert_int_equal(count_rule(&d, "section/duplicate"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+static void
+test_empty_section_inside_details_and_empty_subsection(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src =
+        "# Incident: queue backlog\n\n"
+        "## Summary\n\nThe queue backed up.\n\n"
+        "<details>\n<summary>Impact</summary>\n\n## Impact\n\nTODO\n\n"
+        "</details>\n\n"
+        "## Timeline\n\n- 14:02 UTC alert\n\n"
+        "## Root cause\n\nLong TTL.\n\n### Contributing factors\n\n\n"
+        "## Action items\n\n- Shorten TTL (owner: @a)\n\n"
+        "## Lessons learned\n\nTTLs matter.\n";
+    bl_doc *doc = lint(rules, src, &d);
+    const bl_diag *e;
+
+    (void)state;
+    assert_int_equal(count_rule(&d, "section/empty"), 2);
+    e = nth_of(&d, "section/empty", 0);
+    assert_int_equal(e->begin, tu_off(doc, "Impact\n\nTODO"));
+    e = nth_of(&d, "section/empty", 1);
+    assert_int_equal(e->begin, tu_off(doc, "Contributing factors"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* --- section/duplicate --------------------------------------------------- */
+
+static void
+test_duplicates_but_not_nested_parts(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src =
+        "# Incident: queue backlog\n\n"
+        "## Summary\n\nThe queue backed up.\n\n"
+        "## Impact\n\nSlow.\n\n"
+        "## Timeline\n\n- 14:02 UTC alert\n\n"
+        "## Root cause\n\nLong TTL.\n\n### 5 Whys\n\n1. Why? TTL.\n\n"
+        "## Contributing factors\n\n- Old runbook\n\n"
+        "## Action items\n\n- Shorten TTL (owner: @a)\n\n"
+        "## Lessons learned\n\n### What went well\n\nPaging.\n\n"
+        "### What went wrong\n\nTTL.\n\n"
+        "## Timeline of events\n\n- 14:03 UTC page\n";
+    bl_doc *doc = lint(rules, src, &d);
+    const bl_diag *dup = nth_of(&d, "section/duplicate", 0);
+
+    (void)state;
+    /* Only the second Timeline: 5 Whys is nested, Contributing factors
+     * and the Lessons parts are parts. */
+    assert_int_equal(count_rule(&d, "section/duplicate"), 1);
+    assert_non_null(dup);
+    assert_int_equal(dup->severity, BL_SEV_INFO);
+    assert_int_equal(dup->begin, tu_off(doc, "Timeline of events"));
+    assert_non_null(strstr(dup->message, "line 11"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* --- Severities and settings --------------------------------------------- */
+
+static void
+test_severity_overrides(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc;
+    const bl_rule_info *m = bl_rules_find(rules, "section/missing");
+
+    (void)state;
+    assert_int_equal(bl_rules_set_severity(rules, "section/*", BL_SEV_ERROR),
+                     3);
+    assert_int_equal(m->severity, BL_SEV_ERROR);
+    assert_int_equal(bl_rules_set_severity(rules, "section/missing",
+                                           BL_SEV_OFF), 1);
+    doc = lint(rules, "# Outage\n\nDown.\n", &d);
+    assert_int_equal(count_rule(&d, "section/missing"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* "on" brings back the severity it had when last enabled. */
+    assert_int_equal(bl_rules_set_severity(rules, "section/missing",
+                                           BL_SEV_ON), 1);
+    assert_int_equal(m->severity, BL_SEV_ERROR);
+    assert_int_equal(bl_rules_set_severity(rules, "nope/*", BL_SEV_OFF), 0);
+    assert_int_equal(bl_rules_set_severity(rules, "section", BL_SEV_OFF), 0);
+    assert_true(bl_rules_set_severity(rules, "*", BL_SEV_OFF)
+                == bl_rules_count(rules));
+    bl_rules_free(rules);
+}
+
+/* A rule directory of our own: settings are validated as they load. */
+static void
+test_settings_from_a_rule_directory(void **state)
+{
+    char dir[] = "/tmp/bl-settings-XXXXXX", path[64], err[256];
+    bl_rules *rules = NULL;
+    FILE *f;
+    const bl_setting_info *s;
+
+    (void)state;
+    assert_non_null(mkdtemp(dir));
+    snprintf(path, sizeof path, "%s/a.rules", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("Setting: x.min\nType: int\nDefault: 5\nRange: 1..20\n"
+          "Summary: a number\n\nSetting: x.on\nType: bool\nDefault: true\n"
+          "Summary: a switch\n", f);
+    fclose(f);
+    assert_int_equal(bl_rules_load_dir(dir, &rules, err, sizeof err), 0);
+    assert_int_equal(bl_rules_setting_count(rules), 2);
+    s = bl_rules_setting_at(rules, 0);
+    assert_string_equal(s->key, "x.min");
+    assert_string_equal(s->value, "5");
+    assert_int_equal(bl_rules_int(rules, "x.min"), 5);
+    assert_int_equal(bl_rules_set(rules, "x.min", "3", err, sizeof err), 0);
+    assert_int_equal(bl_rules_int(rules, "x.min"), 3);
+    assert_string_equal(s->default_value, "5");
+    assert_int_equal(bl_rules_set(rules, "x.min", "21", err, sizeof err), -1);
+    assert_non_null(strstr(err, "from 1 to 20"));
+    assert_int_equal(bl_rules_set(rules, "x.min", "2x", err, sizeof err), -1);
+    assert_int_equal(bl_rules_int(rules, "x.min"), 3);
+    assert_int_equal(bl_rules_bool(rules, "x.on"), 1);
+    assert_int_equal(bl_rules_set(rules, "x.on", "no", err, sizeof err), 0);
+    assert_int_equal(bl_rules_bool(rules, "x.on"), 0);
+    assert_int_equal(bl_rules_set(rules, "x.on", "maybe", err, sizeof err),
+                     -1);
+    assert_int_equal(bl_rules_set(rules, "y", "1", err, sizeof err), -1);
+    assert_non_null(strstr(err, "unknown setting"));
+    bl_rules_free(rules);
+    /* A default outside its own range is a rule-file error with a line. */
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("\nSetting: x.min\nType: int\nDefault: 50\nRange: 1..20\n"
+          "Summary: a number\n", f);
+    fclose(f);
+    assert_true(bl_rules_load_dir(dir, &rules, err, sizeof err) < 0);
+    assert_non_null(strstr(err, "a.rules:2:"));
+    remove(path);
+    rmdir(dir);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_normalize_drops_decoration),
+        cmocka_unit_test(test_classify_synonyms_prefixes_typos),
+        cmocka_unit_test(test_parts_are_marked),
+        cmocka_unit_test(test_readme_gets_no_structure_findings),
+        cmocka_unit_test(test_gate_opens_on_title_front_matter_or_two_sections),
+        cmocka_unit_test(test_complete_postmortem_is_clean),
+        cmocka_unit_test(test_every_missing_section_is_reported_on_the_title),
+        cmocka_unit_test(test_missing_fix_inserts_before_the_next_section_at_its_level),
+        cmocka_unit_test(test_missing_fix_keeps_crlf_and_ends_the_last_line),
+        cmocka_unit_test(test_missing_without_title_points_at_line_one),
+        cmocka_unit_test(test_headings_in_many_layouts_count),
+        cmocka_unit_test(test_bold_labels_and_parts_count_as_present),
+        cmocka_unit_test(test_impact_stated_in_the_summary_counts),
+        cmocka_unit_test(test_empty_sections),
+        cmocka_unit_test(test_content_in_subsections_code_or_images_counts),
+        cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),
+        cmocka_unit_test(test_duplicates_but_not_nested_parts),
+        cmocka_unit_test(test_severity_overrides),
+        cmocka_unit_test(test_settings_from_a_rule_directory),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
