@@ -170,7 +170,7 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
             continue;
         for (k = 0; k < hd->n_synonyms; k++) {
             const char *syn = hd->synonyms[k];
-            size_t sn = strlen(syn), d;
+            size_t sn = strlen(syn);
             if (sn == hn && memcmp(syn, h, hn) == 0) {
                 *p_part = hd->is_part[k];
                 return (int)i;
@@ -181,6 +181,17 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
                 prefix_len = sn;
                 prefix_part = hd->is_part[k];
             }
+        }
+    }
+    /* A typo only when nothing matched as written; a heading of several
+     * words is no typo of a one-word title. */
+    for (i = 0; prefix < 0 && i < rules->headings.n; i++) {
+        const bl_heading *hd = &rules->headings.items[i];
+        if (strcmp(hd->profile, profile) != 0)
+            continue;
+        for (k = 0; k < hd->n_synonyms; k++) {
+            const char *syn = hd->synonyms[k];
+            size_t sn = strlen(syn), d;
             d = edit_distance(h, hn, syn, sn, typo_limit(sn));
             if (d <= typo_limit(sn) && d < fuzzy_dist) {
                 fuzzy = (int)i;
@@ -699,6 +710,23 @@ check_missing(bl_lint_ctx *lc, int rule)
 
 /* --- section/empty ------------------------------------------------------- */
 
+/* The first unit of section si: units come in document order, so their
+ * sections never decrease. */
+static size_t
+first_unit(const bl_doc *doc, size_t si)
+{
+    size_t lo = 0, hi = doc->units.n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->units.items[mid].section < (int)si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Has section si any content: prose that is not a placeholder, a code
  * block, an image?  Table header cells alone are a template, not
  * content; HTML blocks and comments are guidance. */
@@ -716,11 +744,11 @@ has_content(const bl_lint_ctx *lc, size_t si)
         if (b->type == BL_BLOCK_CODE && b->end > b->begin)
             return 1;
     }
-    for (i = 0; i < doc->units.n; i++) {
+    for (i = first_unit(doc, si); i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
         size_t n;
         const char *t;
-        if (u->section < (int)si || (u->flags & BL_UNIT_HEADING))
+        if (u->flags & BL_UNIT_HEADING)
             continue;
         if (bl_unit_to_source(doc, u, 0, 0) >= end)
             break;
@@ -768,41 +796,48 @@ static int
 check_duplicate(bl_lint_ctx *lc, int rule)
 {
     const bl_doc *doc = lc->doc;
-    size_t i, j;
+    size_t i;
+    int *first = malloc((lc->rules->headings.n + 1) * sizeof *first);
 
+    if (first == NULL)
+        return -1;
+    for (i = 0; i < lc->rules->headings.n; i++)
+        first[i] = -1;
     for (i = 0; i < doc->sections.n; i++) {
-        int k = lc->kind_of[i];
+        int k = lc->kind_of[i], p, rc;
+        const bl_block *hb;
+        bl_strbuf msg = {NULL, 0, 0};
         if (k < 0 || lc->is_part[i])
             continue;
-        for (j = 0; j < i; j++) {
-            const bl_block *hb;
-            bl_strbuf msg = {NULL, 0, 0};
-            int rc, p;
-            if (lc->kind_of[j] != k || lc->is_part[j])
-                continue;
-            /* A "5 Whys" subsection of Root Cause is part of it. */
-            for (p = doc->sections.items[i].parent; p >= 0;
-                 p = doc->sections.items[p].parent)
-                if (lc->kind_of[p] == k)
-                    break;
-            if (p >= 0)
+        if (first[k] < 0) {
+            first[k] = (int)i;
+            continue;
+        }
+        /* A "Root Cause" subsection of Root Cause is part of it. */
+        for (p = doc->sections.items[i].parent; p >= 0;
+             p = doc->sections.items[p].parent)
+            if (lc->kind_of[p] == k)
                 break;
-            hb = &doc->blocks.items[doc->sections.items[i].heading];
-            if (bl_strbuf_addf(&msg, "A second %s section (the first is at "
-                               "line %zu). Merge them, so readers find the "
-                               "whole %s in one place.",
-                               lc->rules->headings.items[k].title,
-                               bl_doc_line_of(doc, doc->blocks.items[
-                                   doc->sections.items[j].heading].begin) + 1,
-                               lc->rules->headings.items[k].title) < 0)
-                return -1;
+        if (p >= 0)
+            continue;
+        hb = &doc->blocks.items[doc->sections.items[i].heading];
+        rc = bl_strbuf_addf(&msg, "A second %s section (the first is at line "
+                            "%zu). Merge them, so readers find the whole %s "
+                            "in one place.",
+                            lc->rules->headings.items[k].title,
+                            bl_doc_line_of(doc, doc->blocks.items[
+                                doc->sections.items[first[k]].heading].begin)
+                                + 1,
+                            lc->rules->headings.items[k].title);
+        if (rc == 0)
             rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items, NULL);
-            free(msg.items);
-            if (rc < 0)
-                return -1;
-            break;
+        free(msg.items);
+        if (rc < 0) {
+            free(first);
+            return -1;
         }
     }
+    free(first);
     return 0;
 }
 
