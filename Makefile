@@ -22,10 +22,10 @@ DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
                 hyperfine time jq valgrind
 
 ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
-CLI_SRC := $(sort $(wildcard src/cli/*.c))
+CLI_SRC := $(sort $(wildcard src/cli/*.c src/lsp/*.c))
 RULE_FILES := $(sort $(wildcard rules/*.rules))
 UNIT_SRC := $(sort $(wildcard tests/unit/*_test.c))
-HEADERS := $(wildcard src/*.h src/engine/*.h src/cli/*.h)
+HEADERS := $(wildcard src/*.h src/engine/*.h src/cli/*.h src/lsp/*.h)
 
 ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/obj/%.o)
 CLI_OBJ := $(CLI_SRC:src/%.c=build/obj/%.o)
@@ -33,7 +33,7 @@ SAN_ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/san/%.o)
 SAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/san/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all demo test check-unit check-cli check-corpus check-fuzz check-valgrind corpus-update bench \
+.PHONY: all demo test check-unit check-cli check-lsp check-corpus check-fuzz check-valgrind corpus-update bench \
         install uninstall clean deps
 
 all: blamelint
@@ -110,12 +110,22 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
            UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
 test: deps
-	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN) build/san/tests/mutate
-	@$(MAKE) --no-print-directory check-unit check-cli check-corpus check-fuzz \
-	  check-valgrind
+	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN) build/san/tests/mutate \
+	  build/san/tests/lsp_test
+	@$(MAKE) --no-print-directory check-unit check-cli check-lsp check-corpus \
+	  check-fuzz check-valgrind
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
+
+# Protocol tests: the sanitizer build of the server, driven over pipes.
+build/san/tests/lsp_test: tests/lsp/lsp_test.c $(SAN_ENGINE_OBJ) build/san/lsp/json.o
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) $< $(SAN_ENGINE_OBJ) build/san/lsp/json.o \
+	  build/san/rules_embedded.o -o $@ $(LIBS) $(TEST_LIBS)
+
+check-lsp: build/san/tests/lsp_test build/san/blamelint
+	@$(SAN_ENV) build/san/tests/lsp_test build/san/blamelint
 
 check-cli: build/san/blamelint
 	@$(SAN_ENV) tests/cli/run.sh build/san/blamelint

@@ -144,6 +144,12 @@ bl_pos bl_doc_position_cached(const bl_doc *doc, bl_pos_cache *cache,
 /* Line/column -> byte offset (the inverse, clamped to the line's end). */
 size_t bl_doc_offset(const bl_doc *doc, bl_pos pos, bl_encoding enc);
 
+/* The same over plain text, for text that has not been parsed (an editor
+ * buffer between two edits): a line past the end gives len, a column past
+ * the end of its line gives the line's end. */
+size_t bl_text_offset(const char *text, size_t len, bl_pos pos,
+                      bl_encoding enc);
+
 /* Byte span of line (0-based) without its line ending. */
 void bl_doc_line_span(const bl_doc *doc, size_t line,
                       size_t *p_begin, size_t *p_end);

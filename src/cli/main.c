@@ -19,6 +19,7 @@
 #include "../blamelint.h"
 #include "files.h"
 #include "format.h"
+#include "../lsp/server.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
@@ -32,6 +33,7 @@ static const char usage_main[] =
     "  check PATH...     lint files, or directories (searched for *.md)\n"
     "  rules             list every rule with its severity and summary\n"
     "  explain RULE      explain a rule: why it matters, what to write\n"
+    "  lsp               run the Language Server on stdin/stdout\n"
     "\n"
     "Options:\n"
     "  -h, --help        this help; COMMAND --help for a command's\n"
@@ -67,6 +69,13 @@ static const char usage_rules[] =
     "\n"
     "Lists every rule (id, default severity, summary), then the settings\n"
     "(key, default, meaning).\n";
+
+static const char usage_lsp[] =
+    "Usage: blamelint lsp [--stdio]\n"
+    "\n"
+    "Runs the Language Server (LSP 3.17) over standard input and output, for\n"
+    "editors: live diagnostics, quick fixes and hover.  --stdio is accepted\n"
+    "and changes nothing (stdio is the only transport).\n";
 
 static const char usage_explain[] =
     "Usage: blamelint explain [--rules DIR] RULE\n"
@@ -452,6 +461,25 @@ cmd_explain(int argc, char **argv)
     return 0;
 }
 
+/* --- lsp ----------------------------------------------------------------- */
+
+static int
+cmd_lsp(int argc, char **argv)
+{
+    int i;
+
+    for (i = 1; i < argc; i++) {
+        if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+            fputs(usage_lsp, stdout);
+            return 0;
+        }
+        /* VS Code's client appends --stdio; stdio is all we speak. */
+        if (strcmp(argv[i], "--stdio") != 0)
+            return usage_error(usage_lsp, "unexpected argument '%s'", argv[i]);
+    }
+    return lsp_serve(STDIN_FILENO, STDOUT_FILENO);
+}
+
 /* --- dispatch ------------------------------------------------------------ */
 
 /* A report that could not be written (disk full, closed pipe) must not
@@ -473,6 +501,7 @@ static const struct {
     {"check", cmd_check},
     {"rules", cmd_rules},
     {"explain", cmd_explain},
+    {"lsp", cmd_lsp},
     {NULL, NULL}
 };
 

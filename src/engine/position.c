@@ -8,6 +8,8 @@
  * editors that show it as U+FFFD do.  A byte-order mark is not part of the
  * text an editor shows, so columns on the first line start after it.
  */
+#include <string.h>
+
 #include "doc.h"
 #include "text.h"
 
@@ -106,6 +108,35 @@ bl_doc_offset(const bl_doc *doc, bl_pos pos, bl_encoding enc)
         col += (enc == BL_ENC_UTF16 && cp >= 0x10000) ? 2 : 1;
         if (col > pos.col)
             break;      /* inside a surrogate pair: stay before it */
+        i += n;
+    }
+    return i;
+}
+
+size_t
+bl_text_offset(const char *text, size_t len, bl_pos pos, bl_encoding enc)
+{
+    size_t i = 0, line = 0, n, col = 0;
+
+    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;      /* as bl_doc_offset: columns start after a BOM */
+    /* Lines end at "\n", "\r\n" or a lone "\r", as in the line index. */
+    while (line < pos.line && i < len) {
+        if (text[i] == '\n' || text[i] == '\r') {
+            if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
+                i++;
+            line++;
+        }
+        i++;
+    }
+    if (line < pos.line)
+        return len;
+    while (i < len && text[i] != '\n' && text[i] != '\r' && col < pos.col) {
+        uint32_t cp = bl_utf8_decode(text, len, i, &n);
+        col += enc == BL_ENC_UTF8 ? n
+               : (enc == BL_ENC_UTF16 && cp >= 0x10000) ? 2 : 1;
+        if (col > pos.col)
+            break;      /* inside a character: stay before it */
         i += n;
     }
     return i;

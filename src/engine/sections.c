@@ -511,6 +511,29 @@ skeleton(bl_strbuf *sb, const bl_heading *h, int level, const char *nl)
     return 0;
 }
 
+/* The first line with something on it, without its leading and trailing
+ * blanks: where a finding about the whole document goes when there is no
+ * title (or the title is empty). */
+static void
+first_text_line(const bl_doc *doc, size_t *p_begin, size_t *p_end)
+{
+    size_t line, b = 0, e = 0;
+
+    for (line = 0; line < doc->lines.n; line++) {
+        bl_doc_line_span(doc, line, &b, &e);
+        if (line == 0 && b + doc->bom <= e)
+            b += doc->bom;
+        while (b < e && (doc->src[b] == ' ' || doc->src[b] == '\t'))
+            b++;
+        while (e > b && (doc->src[e - 1] == ' ' || doc->src[e - 1] == '\t'))
+            e--;
+        if (e > b)
+            break;
+    }
+    *p_begin = b;
+    *p_end = e;
+}
+
 static int
 report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
 {
@@ -554,10 +577,9 @@ report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
             &doc->blocks.items[doc->sections.items[title].heading];
         b = hb->begin;
         e = hb->end;
-    } else {
-        bl_doc_line_span(doc, 0, &b, &e);
-        b = doc->bom < e ? doc->bom : e;
     }
+    if (b >= e)
+        first_text_line(doc, &b, &e);
     rc = bl_lint_report_fix(lc, rule, b, e, msg.items, fix.items, at, at);
     free(msg.items);
     free(fix.items);

@@ -1,0 +1,798 @@
+/*
+ * lsp_test.c: protocol tests of `blamelint lsp`, driven through its real
+ * framing over pipes.
+ *
+ *   lsp_test BLAMELINT_BINARY
+ *
+ * Each test starts a server process, writes raw bytes to its stdin (whole
+ * messages, fragments, garbage) and reads framed messages from its stdout,
+ * parsed with the server's own JSON reader.  Every read has a timeout, so
+ * a server that hangs fails the test instead of the suite.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <errno.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lsp/json.h"
+
+static const char *binary;
+
+typedef struct client {
+    pid_t pid;
+    int to, from;           /* the server's stdin and stdout */
+    char buf[1 << 20];
+    size_t len;
+    char *body;             /* the last message read */
+    lsp_json j;
+} client;
+
+static client *
+start(void)
+{
+    int in[2], out[2];
+    client *c = calloc(1, sizeof *c);
+
+    assert_non_null(c);
+    assert_int_equal(pipe(in), 0);
+    assert_int_equal(pipe(out), 0);
+    c->pid = fork();
+    assert_true(c->pid >= 0);
+    if (c->pid == 0) {
+        dup2(in[0], 0);
+        dup2(out[1], 1);
+        close(in[1]);
+        close(out[0]);
+        execl(binary, binary, "lsp", "--stdio", (char *)NULL);
+        _exit(127);
+    }
+    close(in[0]);
+    close(out[1]);
+    c->to = in[1];
+    c->from = out[0];
+    return c;
+}
+
+static void
+send_raw(client *c, const char *bytes, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(c->to, bytes, n);
+        if (w < 0 && errno == EINTR)
+            continue;
+        assert_true(w > 0);
+        bytes += w;
+        n -= (size_t)w;
+    }
+}
+
+static void
+sendf(client *c, const char *fmt, ...)
+{
+    char body[65536], head[64];
+    va_list ap;
+    int n, hn;
+
+    va_start(ap, fmt);
+    n = vsnprintf(body, sizeof body, fmt, ap);
+    va_end(ap);
+    assert_true(n > 0 && (size_t)n < sizeof body);
+    hn = snprintf(head, sizeof head, "Content-Length: %d\r\n\r\n", n);
+    send_raw(c, head, (size_t)hn);
+    send_raw(c, body, (size_t)n);
+}
+
+/* Appends body, framed, to buf (for several messages in one write). */
+static void
+frame(char *buf, size_t cap, const char *body)
+{
+    size_t n = strlen(buf);
+    int w = snprintf(buf + n, cap - n, "Content-Length: %zu\r\n\r\n%s",
+                     strlen(body), body);
+    assert_true(w > 0 && (size_t)w < cap - n);
+}
+
+/* Reads one framed message (10 s at most) and parses it into c->j. */
+static void
+recv_msg(client *c)
+{
+    size_t need = 0, hdr_end = 0;
+
+    for (;;) {
+        char *e = NULL;
+        size_t k;
+        for (k = 0; k + 4 <= c->len && e == NULL; k++)
+            if (memcmp(c->buf + k, "\r\n\r\n", 4) == 0)
+                e = c->buf + k;
+        if (e != NULL) {
+            hdr_end = (size_t)(e - c->buf) + 4;
+            assert_true(strncmp(c->buf, "Content-Length: ", 16) == 0);
+            need = hdr_end + strtoul(c->buf + 16, NULL, 10);
+            if (c->len >= need)
+                break;
+        }
+        {
+            struct pollfd p = {c->from, POLLIN, 0};
+            ssize_t n;
+            if (poll(&p, 1, 10000) <= 0)
+                fail_msg("no message from the server within 10 s");
+            n = read(c->from, c->buf + c->len, sizeof c->buf - c->len);
+            if (n <= 0)
+                fail_msg("the server closed its output");
+            c->len += (size_t)n;
+        }
+    }
+    free(c->body);
+    c->body = malloc(need - hdr_end + 1);
+    assert_non_null(c->body);
+    memcpy(c->body, c->buf + hdr_end, need - hdr_end);
+    c->body[need - hdr_end] = '\0';
+    memmove(c->buf, c->buf + need, c->len - need);
+    c->len -= need;
+    if (lsp_json_parse(&c->j, c->body, strlen(c->body)) != 0) {
+        FILE *f = fopen("/tmp/lsp_test_bad.json", "w");
+        if (f != NULL) {
+            fputs(c->body, f);
+            fclose(f);
+        }
+        fail_msg("not JSON (saved in /tmp/lsp_test_bad.json)");
+    }
+}
+
+/* Reads messages until one has method `method` (notifications the test
+ * does not look for are skipped). */
+static void
+recv_method(client *c, const char *method)
+{
+    int i;
+
+    for (i = 0; i < 50; i++) {
+        recv_msg(c);
+        if (lsp_json_streq(&c->j, lsp_json_get(&c->j, 0, "method"), method))
+            return;
+    }
+    fail_msg("no %s", method);
+}
+
+/* Reads messages until the response with this numeric id. */
+static void
+recv_id(client *c, long id)
+{
+    int i;
+
+    for (i = 0; i < 50; i++) {
+        long got;
+        recv_msg(c);
+        if (lsp_json_long(&c->j, lsp_json_get(&c->j, 0, "id"), &got) == 0
+            && got == id)
+            return;
+    }
+    fail_msg("no response %ld", id);
+}
+
+static long
+num(client *c, int t)
+{
+    long v;
+
+    if (lsp_json_long(&c->j, t, &v) != 0)
+        fail_msg("no number at token %d in %s", t, c->body);
+    return v;
+}
+
+/* Does the last message contain this text (raw)? */
+static int
+has(client *c, const char *text)
+{
+    return strstr(c->body, text) != NULL;
+}
+
+static int
+wait_exit(client *c)
+{
+    int st = 0, i;
+
+    close(c->to);
+    for (i = 0; i < 1000; i++) {
+        pid_t r = waitpid(c->pid, &st, WNOHANG);
+        if (r == c->pid)
+            break;
+        usleep(10000);
+    }
+    if (i == 1000) {
+        kill(c->pid, SIGKILL);
+        waitpid(c->pid, &st, 0);
+        fail_msg("the server did not exit");
+    }
+    close(c->from);
+    lsp_json_free(&c->j);
+    free(c->body);
+    free(c);
+    assert_true(WIFEXITED(st));
+    return WEXITSTATUS(st);
+}
+
+static void
+initialize(client *c, const char *caps)
+{
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"processId\":null,\"capabilities\":%s}}", caps);
+    recv_id(c, 1);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"initialized\",\"params\":{}}");
+}
+
+static void
+open_doc(client *c, const char *uri, int version, const char *json_text)
+{
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"languageId\":"
+          "\"markdown\",\"version\":%d,\"text\":\"%s\"}}}", uri, version,
+          json_text);
+}
+
+static void
+shutdown_and_exit(client *c)
+{
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":99,\"method\":\"shutdown\"}");
+    recv_id(c, 99);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+    assert_int_equal(wait_exit(c), 0);
+}
+
+/* The first diagnostic's range of the last publishDiagnostics. */
+static void
+first_range(client *c, long *sl, long *sc, long *el, long *ec)
+{
+    int d = lsp_json_path(&c->j, 0, "params", "diagnostics", NULL);
+    int r;
+
+    assert_true(lsp_json_is_array(&c->j, d) && c->j.toks[d].size > 0);
+    r = lsp_json_get(&c->j, d + 1, "range");
+    *sl = num(c, lsp_json_path(&c->j, r, "start", "line", NULL));
+    *sc = num(c, lsp_json_path(&c->j, r, "start", "character", NULL));
+    *el = num(c, lsp_json_path(&c->j, r, "end", "line", NULL));
+    *ec = num(c, lsp_json_path(&c->j, r, "end", "character", NULL));
+}
+
+static int
+diag_count(client *c)
+{
+    int d = lsp_json_path(&c->j, 0, "params", "diagnostics", NULL);
+    assert_true(lsp_json_is_array(&c->j, d));
+    return c->j.toks[d].size;
+}
+
+/* "# Notes\n\nZoë 😀 — Bob forgot to renew the cert.\n" */
+#define ASTRAL_DOC "# Notes\\n\\nZo\\u00eb \\ud83d\\ude00 \\u2014 Bob forgot " \
+                   "to renew the cert.\\n"
+
+/* --- Lifecycle ----------------------------------------------------------- */
+
+static void
+test_handshake_and_clean_exit(void **state)
+{
+    client *c = start();
+    int caps;
+
+    (void)state;
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"capabilities\":{}}}");
+    recv_id(c, 1);
+    caps = lsp_json_path(&c->j, 0, "result", "capabilities", NULL);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, caps,
+                                                   "positionEncoding"),
+                               "utf-16"));
+    assert_int_equal(num(c, lsp_json_path(&c->j, caps, "textDocumentSync",
+                                          "change", NULL)), 2);
+    assert_int_equal(lsp_json_bool(&c->j, lsp_json_get(&c->j, caps,
+                                                       "hoverProvider")), 1);
+    assert_true(lsp_json_streq(&c->j, lsp_json_path(&c->j, 0, "result",
+                                                    "serverInfo", "name",
+                                                    NULL), "blamelint"));
+    /* No pull support offered: diagnostics are pushed. */
+    assert_int_equal(lsp_json_get(&c->j, caps, "diagnosticProvider"), -1);
+    shutdown_and_exit(c);
+}
+
+static void
+test_exit_without_shutdown_is_status_1(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+    assert_int_equal(wait_exit(c), 1);
+    /* The client going away without exit is the same. */
+    c = start();
+    initialize(c, "{}");
+    assert_int_equal(wait_exit(c), 1);
+}
+
+static void
+test_requests_before_initialize_and_after_shutdown(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"textDocument/hover\","
+          "\"params\":{}}");
+    recv_id(c, 7);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32002);
+    initialize(c, "{}");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"shutdown\"}");
+    recv_id(c, 8);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"textDocument/hover\","
+          "\"params\":{}}");
+    recv_id(c, 9);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32600);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\"}");
+    assert_int_equal(wait_exit(c), 0);
+}
+
+/* --- Errors and hostile input -------------------------------------------- */
+
+static void
+test_error_codes(void **state)
+{
+    client *c = start();
+    static const char big_id[] = "{\"jsonrpc\":\"2.0\",\"id\":\"abc\","
+                                 "\"method\":\"no/such\"}";
+
+    (void)state;
+    initialize(c, "{}");
+    /* Malformed JSON: -32700 with a null id. */
+    sendf(c, "{\"id\":1,");
+    recv_msg(c);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32700);
+    assert_true(lsp_json_is_null(&c->j, lsp_json_get(&c->j, 0, "id")));
+    /* Not JSON-RPC 2.0: -32600, with the id when there is one. */
+    sendf(c, "{\"id\":3,\"method\":\"shutdown\"}");
+    recv_id(c, 3);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32600);
+    sendf(c, "[1,2,3]");
+    recv_msg(c);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32600);
+    /* Unknown request: -32601, string ids echoed as strings. */
+    sendf(c, "%s", big_id);
+    recv_msg(c);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, 0, "id"), "abc"));
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32601);
+    /* Unknown notifications and $/ messages: silence, then still alive. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"no/such\",\"params\":{}}");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"$/setTrace\","
+          "\"params\":{\"value\":\"off\"}}");
+    /* Wrong params: an error, not a crash. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":5}}}");
+    recv_id(c, 5);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32602);
+    shutdown_and_exit(c);
+}
+
+static void
+test_fragments_garbage_and_headers(void **state)
+{
+    client *c = start();
+    const char *init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+                       "\"params\":{\"capabilities\":{}}}";
+    char head[128];
+    size_t i, n = strlen(init);
+    int hn;
+
+    (void)state;
+    /* Other headers are tolerated; the message arrives a byte at a time. */
+    hn = snprintf(head, sizeof head, "Content-Type: application/"
+                  "vscode-jsonrpc; charset=utf-8\r\nContent-Length: %zu\r\n"
+                  "\r\n", n);
+    for (i = 0; i < (size_t)hn; i++)
+        send_raw(c, head + i, 1);
+    for (i = 0; i < n; i++)
+        send_raw(c, init + i, 1);
+    recv_id(c, 1);
+    /* A header block without a length is skipped, then service goes on. */
+    send_raw(c, "X-Nothing: 1\r\n\r\n", 16);
+    send_raw(c, "Content-Length: abc\r\n\r\n", 23);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such\"}");
+    recv_id(c, 2);
+    /* Two messages in one write. */
+    {
+        char two[512] = "";
+        frame(two, sizeof two, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
+              "\"no/a\"}");
+        frame(two, sizeof two, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":"
+              "\"no/b\"}");
+        send_raw(c, two, strlen(two));
+        recv_id(c, 3);
+        recv_id(c, 4);
+    }
+    shutdown_and_exit(c);
+}
+
+static void
+test_oversized_message_is_refused_and_service_goes_on(void **state)
+{
+    client *c = start();
+    size_t big = (64u << 20) + 16, sent = 0;
+    char head[64], *chunk = malloc(1 << 20);
+    int hn;
+
+    (void)state;
+    assert_non_null(chunk);
+    memset(chunk, ' ', 1 << 20);
+    initialize(c, "{}");
+    hn = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", big);
+    send_raw(c, head, (size_t)hn);
+    while (sent < big) {
+        size_t n = big - sent < (1u << 20) ? big - sent : (1u << 20);
+        send_raw(c, chunk, n);
+        sent += n;
+    }
+    free(chunk);
+    recv_msg(c);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32600);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such\"}");
+    recv_id(c, 2);
+    shutdown_and_exit(c);
+}
+
+static void
+test_cancelled_request_gets_32800(void **state)
+{
+    client *c = start();
+    char both[512] = "";
+
+    frame(both, sizeof both, "{\"jsonrpc\":\"2.0\",\"id\":5,\"method\":"
+          "\"no/a\"}");
+    frame(both, sizeof both, "{\"jsonrpc\":\"2.0\",\"method\":"
+          "\"$/cancelRequest\",\"params\":{\"id\":5}}");
+    (void)state;
+    initialize(c, "{}");
+    send_raw(c, both, strlen(both));
+    recv_id(c, 5);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32800);
+    shutdown_and_exit(c);
+}
+
+/* --- Documents and positions --------------------------------------------- */
+
+static void
+test_open_publishes_utf16_positions(void **state)
+{
+    client *c = start();
+    long sl, sc, el, ec;
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///pm.md", 0, ASTRAL_DOC);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "params", "version",
+                                          NULL)), 0);
+    assert_true(has(c, "\"code\":\"blame/person-failure\""));
+    assert_true(has(c, "\"source\":\"blamelint\""));
+    assert_true(has(c, "\"severity\":2"));
+    first_range(c, &sl, &sc, &el, &ec);
+    /* Z o ë _ 😀(2 units) _ — _ : "Bob" starts at UTF-16 column 9. */
+    assert_int_equal(sl, 2);
+    assert_int_equal(sc, 9);
+    assert_int_equal(el, 2);
+    assert_int_equal(ec, 19);
+    shutdown_and_exit(c);
+}
+
+static void
+test_open_publishes_utf8_positions_when_offered(void **state)
+{
+    client *c = start();
+    long sl, sc, el, ec;
+
+    (void)state;
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"capabilities\":{\"general\":{\"positionEncodings\":"
+          "[\"utf-8\",\"utf-16\"]}}}}");
+    recv_id(c, 1);
+    assert_true(has(c, "\"positionEncoding\":\"utf-8\""));
+    open_doc(c, "file:///pm.md", 1, ASTRAL_DOC);
+    recv_method(c, "textDocument/publishDiagnostics");
+    first_range(c, &sl, &sc, &el, &ec);
+    /* 1+1+2+1+4+1+3+1 bytes before "Bob". */
+    assert_int_equal(sc, 14);
+    assert_int_equal(ec, 24);
+    shutdown_and_exit(c);
+}
+
+static void
+test_incremental_and_full_changes(void **state)
+{
+    client *c = start();
+    long sl, sc, el, ec;
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///pm.md", 0, "# Notes\\n\\nThe deploy went fine.\\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 0);
+    /* Insert a blameful sentence after the emoji-free line, version 0 -> 5
+     * (Neovim jumps). */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","
+          "\"version\":5},\"contentChanges\":[{\"range\":{\"start\":"
+          "{\"line\":2,\"character\":21},\"end\":{\"line\":2,\"character\":"
+          "21}},\"text\":\" \\ud83d\\ude00 Bob forgot the flag.\"}]}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "params", "version",
+                                          NULL)), 5);
+    assert_int_equal(diag_count(c), 1);
+    first_range(c, &sl, &sc, &el, &ec);
+    assert_int_equal(sc, 25);   /* 21 + space + 2 units + space */
+    /* Two changes in one message, the second relative to the first: delete
+     * "Bob forgot the flag." then retype "Bob forgot". */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","
+          "\"version\":6},\"contentChanges\":["
+          "{\"range\":{\"start\":{\"line\":2,\"character\":25},\"end\":"
+          "{\"line\":2,\"character\":45}},\"text\":\"\"},"
+          "{\"range\":{\"start\":{\"line\":2,\"character\":25},\"end\":"
+          "{\"line\":2,\"character\":25}},\"text\":\"Ann forgot it.\"}]}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 1);
+    assert_true(has(c, "Ann forgot"));
+    /* A range past the end is clamped, not fatal. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","
+          "\"version\":7},\"contentChanges\":[{\"range\":{\"start\":"
+          "{\"line\":90,\"character\":0},\"end\":{\"line\":99,\"character\":"
+          "5}},\"text\":\"\\nThe intern forgot to renew it.\\n\"}]}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 2);
+    /* A full-text change replaces everything. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","
+          "\"version\":8},\"contentChanges\":[{\"text\":\"# Clean\\n\"}]}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 0);
+    /* Close publishes an empty list. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didClose\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\"}}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 0);
+    shutdown_and_exit(c);
+}
+
+static void
+test_invalid_utf8_document_is_tolerated(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    /* Raw invalid bytes inside a JSON string: not valid JSON text, but
+     * the server must survive it. */
+    open_doc(c, "file:///bad.md", 1, "# T\\n\\n\xff\xfe Bob forgot it.\\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 1);
+    shutdown_and_exit(c);
+}
+
+/* --- Code actions and hover ---------------------------------------------- */
+
+static void
+test_code_actions_carry_the_fix(void **state)
+{
+    client *c = start();
+    int r, edits;
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///pm.md", 1, "# Notes\\n\\nThe engineer just restarted "
+             "the primary. Obviously, he should have known.\\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":2,\"character\":"
+          "0},\"end\":{\"line\":2,\"character\":90}},\"context\":"
+          "{\"diagnostics\":[]}}}");
+    recv_id(c, 2);
+    r = lsp_json_get(&c->j, 0, "result");
+    assert_true(lsp_json_is_array(&c->j, r));
+    assert_true(c->j.toks[r].size >= 1);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, r + 1, "kind"),
+                               "quickfix"));
+    edits = lsp_json_path(&c->j, r + 1, "edit", "changes", "file:///pm.md",
+                          NULL);
+    assert_true(lsp_json_is_array(&c->j, edits));
+    /* "just " is removed: the edit covers it exactly. */
+    assert_int_equal(num(c, lsp_json_path(&c->j, edits + 1, "range", "start",
+                                          "character", NULL)), 13);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, edits + 1,
+                                                   "newText"), ""));
+    assert_true(has(c, "Remove \\\"just"));
+    /* Outside any finding: no actions. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":0,\"character\":"
+          "0},\"end\":{\"line\":0,\"character\":1}},\"context\":"
+          "{\"diagnostics\":[]}}}");
+    recv_id(c, 3);
+    assert_int_equal(c->j.toks[lsp_json_get(&c->j, 0, "result")].size, 0);
+    shutdown_and_exit(c);
+}
+
+static void
+test_missing_section_action_inserts_a_skeleton(void **state)
+{
+    client *c = start();
+    int r, edit;
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///pm.md", 1, "# Incident: DNS\\n\\n## Summary\\n\\n"
+             "Down for an hour.\\n\\n## Timeline\\n\\n- 14:02 UTC alert\\n\\n"
+             "## Root cause\\n\\nTTL.\\n\\n## Action items\\n\\n"
+             "- Shorten TTL (owner: @a)\\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "section/missing"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":0,\"character\":"
+          "3},\"end\":{\"line\":0,\"character\":3}},\"context\":"
+          "{\"diagnostics\":[]}}}");
+    recv_id(c, 2);
+    r = lsp_json_get(&c->j, 0, "result");
+    assert_int_equal(c->j.toks[r].size, 1);
+    assert_true(has(c, "Insert the Lessons Learned section"));
+    edit = lsp_json_path(&c->j, r + 1, "edit", "changes", "file:///pm.md",
+                         NULL) + 1;
+    /* At the end of the document (line 17, after the last newline). */
+    assert_int_equal(num(c, lsp_json_path(&c->j, edit, "range", "start",
+                                          "line", NULL)), 17);
+    shutdown_and_exit(c);
+}
+
+static void
+test_hover(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///pm.md", 1, ASTRAL_DOC);
+    recv_method(c, "textDocument/publishDiagnostics");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\"},"
+          "\"position\":{\"line\":2,\"character\":10}}}");
+    recv_id(c, 2);
+    assert_true(lsp_json_streq(&c->j, lsp_json_path(&c->j, 0, "result",
+                                                    "contents", "kind", NULL),
+                               "markdown"));
+    assert_true(has(c, "**blame/person-failure**"));
+    assert_true(has(c, "Instead"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\"},"
+          "\"position\":{\"line\":0,\"character\":2}}}");
+    recv_id(c, 3);
+    assert_true(lsp_json_is_null(&c->j, lsp_json_get(&c->j, 0, "result")));
+    shutdown_and_exit(c);
+}
+
+/* --- Settings and pull diagnostics --------------------------------------- */
+
+static void
+test_settings_from_init_and_configuration_changes(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"capabilities\":{},\"initializationOptions\":"
+          "{\"rules\":{\"blame/person-failure\":\"error\"}}}}");
+    recv_id(c, 1);
+    open_doc(c, "file:///pm.md", 1, ASTRAL_DOC);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "\"severity\":1"));
+    /* Turn the family off: the open document is re-published, empty. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":"
+          "\"workspace/didChangeConfiguration\",\"params\":{\"settings\":"
+          "{\"blamelint\":{\"rules\":{\"blame/*\":\"off\"}}}}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 0);
+    /* A bad value: the user is told, the last good settings stay. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":"
+          "\"workspace/didChangeConfiguration\",\"params\":{\"settings\":"
+          "{\"rules\":{\"blame/*\":\"loud\"}}}}");
+    recv_method(c, "window/showMessage");
+    assert_true(has(c, "loud"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","
+          "\"version\":2},\"contentChanges\":[{\"text\":\"# N\\n\\nBob "
+          "forgot.\\n\"}]}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 0);
+    shutdown_and_exit(c);
+}
+
+static void
+test_pull_diagnostics(void **state)
+{
+    client *c = start();
+    char rid[32];
+    size_t n;
+    const char *raw;
+
+    (void)state;
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"capabilities\":{\"textDocument\":{\"diagnostic\":"
+          "{\"dynamicRegistration\":false}}}}}");
+    recv_id(c, 1);
+    assert_true(has(c, "\"diagnosticProvider\""));
+    open_doc(c, "file:///pm.md", 1, ASTRAL_DOC);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"textDocument/diagnostic\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///pm.md\"}}}");
+    /* No publishDiagnostics in between: the next message is the answer. */
+    recv_msg(c);
+    assert_int_equal(num(c, lsp_json_get(&c->j, 0, "id")), 2);
+    assert_true(lsp_json_streq(&c->j, lsp_json_path(&c->j, 0, "result", "kind",
+                                                    NULL), "full"));
+    assert_true(has(c, "blame/person-failure"));
+    raw = lsp_json_raw(&c->j, lsp_json_path(&c->j, 0, "result", "resultId",
+                                            NULL), &n);
+    snprintf(rid, sizeof rid, "%.*s", (int)n, raw);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
+          "\"textDocument/diagnostic\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///pm.md\"},\"previousResultId\":\"%s\"}}", rid);
+    recv_id(c, 3);
+    assert_true(lsp_json_streq(&c->j, lsp_json_path(&c->j, 0, "result", "kind",
+                                                    NULL), "unchanged"));
+    shutdown_and_exit(c);
+}
+
+int
+main(int argc, char **argv)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_handshake_and_clean_exit),
+        cmocka_unit_test(test_exit_without_shutdown_is_status_1),
+        cmocka_unit_test(test_requests_before_initialize_and_after_shutdown),
+        cmocka_unit_test(test_error_codes),
+        cmocka_unit_test(test_fragments_garbage_and_headers),
+        cmocka_unit_test(test_oversized_message_is_refused_and_service_goes_on),
+        cmocka_unit_test(test_cancelled_request_gets_32800),
+        cmocka_unit_test(test_open_publishes_utf16_positions),
+        cmocka_unit_test(test_open_publishes_utf8_positions_when_offered),
+        cmocka_unit_test(test_incremental_and_full_changes),
+        cmocka_unit_test(test_invalid_utf8_document_is_tolerated),
+        cmocka_unit_test(test_code_actions_carry_the_fix),
+        cmocka_unit_test(test_missing_section_action_inserts_a_skeleton),
+        cmocka_unit_test(test_hover),
+        cmocka_unit_test(test_settings_from_init_and_configuration_changes),
+        cmocka_unit_test(test_pull_diagnostics),
+    };
+
+    if (argc != 2) {
+        fprintf(stderr, "usage: lsp_test BLAMELINT_BINARY\n");
+        return 2;
+    }
+    binary = argv[1];
+    signal(SIGPIPE, SIG_IGN);
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
