@@ -19,7 +19,7 @@ TEST_LIBS = -lcmocka
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
                 libhunspell-dev hunspell-en-us libjsmn-dev libcmocka-dev \
-                hyperfine time jq valgrind
+                hyperfine time jq valgrind neovim
 
 ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/lsp/*.c))
@@ -33,7 +33,7 @@ SAN_ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/san/%.o)
 SAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/san/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all demo test check-unit check-cli check-lsp check-corpus check-fuzz check-valgrind corpus-update bench \
+.PHONY: all demo test check-unit check-cli check-lsp check-nvim check-corpus check-fuzz check-valgrind corpus-update bench \
         install uninstall clean deps
 
 all: blamelint
@@ -112,8 +112,8 @@ SAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:halt_on_error=1 \
 test: deps
 	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN) build/san/tests/mutate \
 	  build/san/tests/lsp_test
-	@$(MAKE) --no-print-directory check-unit check-cli check-lsp check-corpus \
-	  check-fuzz check-valgrind
+	@$(MAKE) --no-print-directory check-unit check-cli check-lsp check-nvim \
+	  check-corpus check-fuzz check-valgrind
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
@@ -126,6 +126,10 @@ build/san/tests/lsp_test: tests/lsp/lsp_test.c $(SAN_ENGINE_OBJ) build/san/lsp/j
 
 check-lsp: build/san/tests/lsp_test build/san/blamelint
 	@$(SAN_ENV) build/san/tests/lsp_test build/san/blamelint
+
+# Neovim 0.7 (Debian's) as a real client, through editors/nvim.
+check-nvim: build/san/blamelint
+	@$(SAN_ENV) tests/nvim/run.sh build/san/blamelint
 
 check-cli: build/san/blamelint
 	@$(SAN_ENV) tests/cli/run.sh build/san/blamelint
