@@ -19,7 +19,7 @@ TEST_LIBS = -lcmocka
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
                 libhunspell-dev hunspell-en-us libjsmn-dev libcmocka-dev \
-                hyperfine time jq valgrind neovim
+                hyperfine time jq valgrind neovim unzip
 
 ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/lsp/*.c))
@@ -33,7 +33,7 @@ SAN_ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/san/%.o)
 SAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/san/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all demo test check-unit check-cli check-lsp check-nvim check-corpus check-fuzz check-valgrind corpus-update bench \
+.PHONY: all demo test vsix check-unit check-cli check-lsp check-nvim check-vsix check-corpus check-fuzz check-valgrind corpus-update bench \
         install uninstall clean deps
 
 all: blamelint
@@ -113,7 +113,7 @@ test: deps
 	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN) build/san/tests/mutate \
 	  build/san/tests/lsp_test
 	@$(MAKE) --no-print-directory check-unit check-cli check-lsp check-nvim \
-	  check-corpus check-fuzz check-valgrind
+	  check-vsix check-corpus check-fuzz check-valgrind
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
@@ -126,6 +126,25 @@ build/san/tests/lsp_test: tests/lsp/lsp_test.c $(SAN_ENGINE_OBJ) build/san/lsp/j
 
 check-lsp: build/san/tests/lsp_test build/san/blamelint
 	@$(SAN_ENV) build/san/tests/lsp_test build/san/blamelint
+
+# The VS Code extension, packaged offline from the locked npm modules
+# (npm ci fetches them once into ~/.npm; vsce itself needs no network).
+VSIX := editors/vscode/blamelint.vsix
+vsix: $(VSIX)
+$(VSIX): editors/vscode/package.json editors/vscode/package-lock.json \
+         editors/vscode/extension.js editors/vscode/README.md
+	@command -v npm >/dev/null 2>&1 || { echo "make vsix: npm is needed" >&2; exit 1; }
+	cd editors/vscode && npm ci --no-audit --no-fund --prefer-offline >/dev/null \
+	  && npx --no-install vsce package --out blamelint.vsix >/dev/null
+	@echo "built $(VSIX)"
+
+# The package holds the extension, its manifest and the language client.
+check-vsix: $(VSIX)
+	@unzip -l $(VSIX) > build/vsix.list
+	@for f in extension/extension.js extension/package.json \
+	          extension/node_modules/vscode-languageclient/package.json; do \
+	  grep -q " $$f$$" build/vsix.list || { echo "vsix: $$f missing" >&2; exit 1; }; \
+	done; echo "vsix: 1 passed, 0 failed"
 
 # Neovim 0.7 (Debian's) as a real client, through editors/nvim.
 check-nvim: build/san/blamelint
@@ -171,4 +190,4 @@ uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/blamelint
 
 clean:
-	rm -rf build blamelint
+	rm -rf build blamelint editors/vscode/blamelint.vsix editors/vscode/node_modules
