@@ -86,6 +86,12 @@ void bl_rules_free(bl_rules *rules);
 
 size_t bl_rules_count(const bl_rules *rules);
 
+/* Compiles (and JIT-compiles) every pattern now instead of on first use:
+ * for long-running front ends such as the language server, where the
+ * first keystrokes must not pay for it.  The CLI does not call it: a
+ * one-file check compiles only what it uses. */
+void bl_rules_prepare(bl_rules *rules);
+
 /* Sets the severity of the rules `which` names: an id ("blame/judgement"),
  * a family (the family, a slash and a star) or "*".  BL_SEV_ON enables a
  * rule at its own severity.  Returns how many rules it changed the severity of, 0 when

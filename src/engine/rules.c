@@ -1054,6 +1054,9 @@ index_triggers(bl_rules *rules)
     return 0;
 }
 
+/* Tries before a pattern is JIT-compiled (see bl_regex_match). */
+#define BL_JIT_AFTER 64
+
 int
 bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
                pcre2_match_data *md)
@@ -1065,10 +1068,37 @@ bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
     /* JIT pays for itself only on patterns that run often: a one-file
      * check should not spend 40 ms compiling patterns it tries a few
      * times, while a long document tries some thousands of times. */
-    if (++re->uses == 64)
+    if (++re->uses == BL_JIT_AFTER)
         pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
     return pcre2_match(code, (PCRE2_SPTR)subject, len, start,
                        BL_PCRE2_MATCH_OPTIONS, md, NULL);
+}
+
+static void
+prepare(bl_regex *re)
+{
+    pcre2_code *code = bl_regex_get(re);
+
+    if (code != NULL && re->uses < BL_JIT_AFTER) {
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+        re->uses = BL_JIT_AFTER;
+    }
+}
+
+void
+bl_rules_prepare(bl_rules *rules)
+{
+    size_t i;
+
+    for (i = 0; i < rules->entries.n; i++) {
+        bl_entry *e = &rules->entries.items[i];
+        prepare(&e->re);
+        prepare(&e->unless);
+        prepare(&e->section);
+        prepare(&e->not_section);
+    }
+    for (i = 0; i < rules->headings.n; i++)
+        prepare(&rules->headings.items[i].covered_when);
 }
 
 pcre2_code *

@@ -170,7 +170,10 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
             continue;
         for (k = 0; k < hd->n_synonyms; k++) {
             const char *syn = hd->synonyms[k];
-            size_t sn = strlen(syn);
+            size_t sn;
+            if (syn[0] != h[0])
+                continue;   /* neither equal nor a prefix */
+            sn = strlen(syn);
             if (sn == hn && memcmp(syn, h, hn) == 0) {
                 *p_part = hd->is_part[k];
                 return (int)i;
@@ -191,8 +194,14 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
             continue;
         for (k = 0; k < hd->n_synonyms; k++) {
             const char *syn = hd->synonyms[k];
-            size_t sn = strlen(syn), d;
-            d = edit_distance(h, hn, syn, sn, typo_limit(sn));
+            size_t sn = strlen(syn), lim = typo_limit(sn), d;
+            /* Cheap rejections first: the lengths differ by more than
+             * the typos allowed, or neither of the first two letters is
+             * where it should be (a typo keeps a word recognisable). */
+            if (lim == 0 || (hn > sn ? hn - sn : sn - hn) > lim
+                || (h[0] != syn[0] && h[1] != syn[1]))
+                continue;
+            d = edit_distance(h, hn, syn, sn, lim);
             if (d <= typo_limit(sn) && d < fuzzy_dist) {
                 fuzzy = (int)i;
                 fuzzy_dist = d;

@@ -369,6 +369,7 @@ apply_settings(server *s, const lsp_json *j, int t)
         logf_("%s; keeping the previous settings", err + 11);
         return show_message(s, 1, err);
     }
+    bl_rules_prepare(rules);
     bl_rules_free(s->rules);
     s->rules = rules;
     return 1;
@@ -965,6 +966,7 @@ lsp_serve(int in, int out)
         logf_("%s", err);
         return 2;
     }
+    bl_rules_prepare(s.rules);
     while (status < 0) {
         const char *body;
         size_t len;
