@@ -457,8 +457,8 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
     pcre2_match_data *md = r->md;
     size_t len;
     int vetoed = -1;
-    size_t start = c->at > s->begin + BL_LOOKBACK ? c->at - BL_LOOKBACK
-                                                  : s->begin;
+    size_t back = e->starts_at_trigger ? 0 : BL_LOOKBACK;
+    size_t start = c->at > s->begin + back ? c->at - back : s->begin;
     const char *text = bl_unit_text(doc, u, &len);
     pcre2_code *code;
 

@@ -192,8 +192,8 @@ static const char *const rule_fields[] = {
 };
 static const char *const match_fields[] = {
     "Match", "Pattern", "Phrase", "Words", "Message", "Suggest", "Fix",
-    "Unless", "Section", "Not-Section", "Names", "In-Quote", "Example",
-    "Clean", NULL
+    "Unless", "Section", "Not-Section", "Names", "In-Quote", "Starts-At",
+    "Example", "Clean", NULL
 };
 static const char *const define_fields[] = {"Define", "Pattern", NULL};
 static const char *const learn_fields[] = {
@@ -344,6 +344,14 @@ add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
                 goto fail;
             }
             e.in_quote = strcmp(v, "yes") == 0;
+        }
+        if ((v = get(st, "Starts-At")) != NULL) {
+            if (strcmp(v, "trigger") != 0 && strcmp(v, "anywhere") != 0) {
+                set_err(err, errlen, file, st->line,
+                        "Starts-At: must be \"trigger\" or \"anywhere\"");
+                goto fail;
+            }
+            e.starts_at_trigger = strcmp(v, "trigger") == 0;
         }
     }
     for (i = 0; i < st->fields.n; i++) {

@@ -69,6 +69,8 @@ typedef struct bl_entry {
     char *fix;              /* NULL when no mechanical rewrite is safe */
     int names;
     int in_quote;           /* also match inside block quotes */
+    int starts_at_trigger;  /* a match begins at one of its trigger words,
+                               so none is tried before the first */
     char *words;            /* trigger words as written, until indexed */
     char **examples;        /* must fire */
     size_t n_examples;

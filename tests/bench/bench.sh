@@ -46,6 +46,11 @@ CORPUS=$OUT/corpus
 BIG=$OUT/big-${BIG_MB}MB.md
 GEN=$OUT/gen
 PARSE=$OUT/md4c_parse
+LSPB=$OUT/lsp_bench
+LSP_DOC=$OUT/lsp-2000-lines.md
+LSP_EDITS=${BENCH_LSP_EDITS:-200}
+TARGET_LSP_P99_MS=5
+TARGET_LSP_RSS_MB=50
 mkdir -p "$OUT"
 
 # ---------------------------------------------------------------------
@@ -203,7 +208,15 @@ main() {
 
     build_tool "$GEN" "$SRC/gen.c"
     build_tool "$PARSE" "$SRC/md4c_parse.c" -lmd4c
+    build_tool "$LSPB" "$SRC/lsp_bench.c"
     prepare_inputs
+    # The editor case: a 2,000-line postmortem (the first lines of a
+    # generated archive document).
+    if [ ! -s "$LSP_DOC" ] || [ "$GEN" -nt "$LSP_DOC" ]; then
+        "$GEN" --one "$OUT/lsp-src.md" 0.2 >/dev/null
+        head -n 2000 "$OUT/lsp-src.md" >"$LSP_DOC"
+        rm -f "$OUT/lsp-src.md"
+    fi
 
     local files=("$CORPUS"/*.md)
     local one=${files[0]} # a typical ~5 KB postmortem
@@ -230,6 +243,11 @@ main() {
     rss_one=$(peak_rss_kb "$BIN" check --fail-on never "$one")
     rss_big=$(peak_rss_kb "$BIN" check --format json --fail-on never "$BIG")
 
+    echo "bench: language server, $LSP_EDITS edits and 100 open documents" >&2
+    local lsp_out
+    lsp_out=$("$LSPB" "$BIN" "$LSP_DOC" "$LSP_EDITS" "${files[@]:0:99}") \
+        || die "lsp_bench failed"
+
     {
         print_header
         report_throughput "corpus" "${#files[@]}" "$corpus_bytes" "$bl_corpus" "$md_corpus"
@@ -237,6 +255,7 @@ main() {
         report_scaling "$corpus_bytes" "$bl_corpus" "$big_bytes" "$bl_big"
         report_one_file "$one" "$one_bytes" "$one_mean" "$one_min"
         report_memory "$rss_one" "$rss_big"
+        report_lsp "$lsp_out"
     } | tee "$OUT/results.txt"
 }
 
@@ -284,6 +303,26 @@ report_memory() { # RSS_ONE_KB RSS_BIG_KB
     printf 'memory    peak RSS: one-file check %s KB, big-document check %s KB\n' "$1" "$2"
     printf '          target: none (reported only)\n'
     [ -x /usr/bin/time ] || echo "          (install GNU time for peak RSS: apt-get install time)"
+    echo
+}
+
+# lsp_bench prints "edits N p50_ms A p99_ms B max_ms C" and
+# "open_docs N peak_rss_kb K".
+report_lsp() {
+    local p50 p99 max docs rss
+    p50=$(printf '%s\n' "$1" | awk '/^edits/ {print $4}')
+    p99=$(printf '%s\n' "$1" | awk '/^edits/ {print $6}')
+    max=$(printf '%s\n' "$1" | awk '/^edits/ {print $8}')
+    docs=$(printf '%s\n' "$1" | awk '/^open_docs/ {print $2}')
+    rss=$(printf '%s\n' "$1" | awk '/^open_docs/ {print $4}')
+    printf 'lsp       %s single-character edits of a %s-line document, didChange to\n' \
+        "$LSP_EDITS" "$(wc -l <"$LSP_DOC")"
+    printf '          publishDiagnostics: p50 %s ms, p99 %s ms, max %s ms\n' "$p50" "$p99" "$max"
+    printf '          target: p99 <= %s ms: %s\n' "$TARGET_LSP_P99_MS" \
+        "$(verdict "$p99 <= $TARGET_LSP_P99_MS")"
+    printf '          peak RSS with %s documents open: %s KB\n' "$docs" "$rss"
+    printf '          target: <= %s MB: %s\n' "$TARGET_LSP_RSS_MB" \
+        "$(verdict "$rss <= $TARGET_LSP_RSS_MB * 1000")"
     echo
 }
 
