@@ -17,6 +17,8 @@ lower_word(const char *w, size_t n, char *out, size_t cap)
     if (n >= cap)
         return 0;
     bl_ascii_lower(w, n, out);
+    if (memchr(out, 0xE2, n) == NULL)
+        return n;
     /* A curly apostrophe triggers like a straight one: didn’t == didn't. */
     for (i = 0; i + 2 < n; i++) {
         if ((unsigned char)out[i] == 0xE2 && (unsigned char)out[i + 1] == 0x80
@@ -135,7 +137,9 @@ on_sentence(bl_span sp, void *ud)
          * the sentence has one, so the people pass can skip the rest. */
         if (!s.has_name) {
             size_t cl;
-            uint32_t cp = bl_utf8_decode(w->text, word.end, word.begin, &cl);
+            unsigned char c0 = (unsigned char)w->text[word.begin];
+            uint32_t cp = c0 < 0x80 ? c0
+                          : bl_utf8_decode(w->text, word.end, word.begin, &cl);
             s.has_name = bl_is_upper_cp(cp)
                          && !bl_strset_has(&lc->rules->not_names,
                                            w->text + word.begin,
@@ -151,7 +155,7 @@ on_sentence(bl_span sp, void *ud)
             return -1;
         for (k = 0; k < lc->rules->prefixes.n; k++) {
             const bl_trigger *p = &lc->rules->prefixes.items[k];
-            size_t pn = strlen(p->word);
+            size_t pn = p->word_len;
             if (lw->n >= pn && memcmp(lw->lower, p->word, pn) == 0
                 && add_candidates(lc, p, stamp, i) < 0)
                 return -1;

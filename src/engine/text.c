@@ -277,10 +277,13 @@ bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
     }
     b = i;
     while (i < len) {
-        if (is_ascii_word((unsigned char)text[i])) {
+        unsigned char c = (unsigned char)text[i];
+        if (is_ascii_word(c)) {
             i++;
             continue;
         }
+        if (c < 0x80 && c != '\'' && c != '-')
+            break;  /* space or punctuation: the word ends */
         cp = bl_utf8_decode(text, len, i, &n);
         if (bl_is_word_cp(cp)) {
             i += n;
