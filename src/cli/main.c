@@ -4,6 +4,7 @@
  *   blamelint check [options] PATH...    lint files and directories
  *   blamelint rules [--rules DIR]        list the rules
  *   blamelint explain [--rules DIR] RULE explain one rule
+ *   blamelint new TEMPLATE               print a template (new.c)
  *
  * Exit status of check: 0 nothing at or above --fail-on, 1 something was,
  * 2 a usage error or a file that could not be read (the others are still
@@ -19,6 +20,7 @@
 #include "../blamelint.h"
 #include "files.h"
 #include "format.h"
+#include "new.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
@@ -32,6 +34,7 @@ static const char usage_main[] =
     "  check PATH...     lint files, or directories (searched for *.md)\n"
     "  rules             list every rule with its severity and summary\n"
     "  explain RULE      explain a rule: why it matters, what to write\n"
+    "  new TEMPLATE      print a template to start from (new --list)\n"
     "\n"
     "Options:\n"
     "  -h, --help        this help; COMMAND --help for a command's\n"
@@ -473,6 +476,7 @@ static const struct {
     {"check", cmd_check},
     {"rules", cmd_rules},
     {"explain", cmd_explain},
+    {"new", cli_cmd_new},
     {NULL, NULL}
 };
 
