@@ -352,32 +352,28 @@ match_marker(const char *t, size_t n, size_t i)
     return 0;
 }
 
-/* Does a chain of X-runs from `at` (forwards or back) reach a digit?
- * "XXXX XXXX XXXX 1234" is a redacted number, not a value to fill. */
+/* Is the X-run ending at `at` (forward) or starting there (back) one
+ * group of a redacted number: next to digits or to another group across
+ * a space or dash ("XXXX XXXX XXXX 4242", "555-XXX-XXXX")? */
 static int
 is_redaction(const char *t, size_t n, size_t at, int forward)
 {
-    size_t k = at, steps = 0;
+    size_t k = at;
 
-    while (steps++ < 64) {
-        if (forward ? k >= n : k == 0)
-            return 0;
-        {
-            char c = forward ? t[k] : t[k - 1];
-            if (is_digit(c))
-                return 1;
-            if (c != ' ' && c != '-' && c != 'X')
-                return 0;
-        }
-        k = forward ? k + 1 : k - 1;
+    if (forward) {
+        while (k < n && k - at < 3 && (t[k] == ' ' || t[k] == '-'))
+            k++;
+        return k > at && k < n && (is_digit(t[k]) || t[k] == 'X');
     }
-    return 0;
+    while (k > 0 && at - k < 3 && (t[k - 1] == ' ' || t[k - 1] == '-'))
+        k--;
+    return k < at && k > 0 && (is_digit(t[k - 1]) || t[k - 1] == 'X');
 }
 
 /* XXX, YYY, ZZZ (three or more capitals): a value left blank, as in
  * "Category: XXX" or "cost $XXX".  Not part of a code or a redaction
  * ("XXX-1234", "10.0.XXX.12", "555-XXX-XXXX", "XXXX XXXX 4242"); lower
- * case "xxx" is left alone as a redaction. */
+ * case "xxx" is left alone too. */
 static size_t
 match_xxx(const char *t, size_t n, size_t i)
 {
@@ -991,37 +987,76 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
     return score >= (this_is ? 3 : 4);
 }
 
-/* Is unit ui (a paragraph, list item or table cell) an italic template
- * instruction?  Stores the italic span's source bounds, and where its
- * text is in the unit. */
+/* Is unit text [a, z) of unit ui one italic template instruction, or a
+ * "Label:" and one?  Stores the italic span's source bounds, and where
+ * its text is in the unit. */
 static int
-find_instruction(const ph_ctx *pc, size_t ui, size_t *p_b, size_t *p_e,
-                 bl_span *p_text)
+instruction_in(const bl_doc *doc, size_t ui, size_t a, size_t z,
+               size_t *p_b, size_t *p_e, bl_span *p_text)
 {
-    const bl_doc *doc = pc->lc->doc;
     const bl_unit *u = &doc->units.items[ui];
-    size_t n, from = 0, to;
-    const char *t;
+    size_t n, from = a, to = z, v;
+    const char *t = bl_unit_text(doc, u, &n);
     int label = 0;
 
-    if (u->flags & BL_UNIT_HEADING)
-        return 0;
-    t = bl_unit_text(doc, u, &n);
-    for (to = n; to > 0 && is_space(t[to - 1]); to--)
-        ;
+    while (to > from && is_space(t[to - 1]))
+        to--;
     while (from < to && is_space(t[from]))
         from++;
     if (to - from < 3)
         return 0;
     if (!emphasis_around(doc, u, from, to, p_b, p_e)) {
-        from = label_value(t, to);
-        if (from == 0 || !emphasis_around(doc, u, from, to, p_b, p_e))
+        v = label_value(t + from, to - from);
+        if (v == 0 || !emphasis_around(doc, u, from + v, to, p_b, p_e))
             return 0;
+        from += v;
         label = 1;
     }
     p_text->begin = from;
     p_text->end = to;
     return reads_as_instruction(doc, ui, t + from, to - from, label);
+}
+
+/* The next template instruction in unit ui (a paragraph, list item or
+ * table cell) that ends after unit offset *p_pos: the whole unit, or one
+ * of its lines ("**Reviewers:** _List them here._" on the line after
+ * "**Owner:** @mtan").  Stores what instruction_in does and moves *p_pos
+ * past it; returns 0 when there is none. */
+static int
+next_instruction(const ph_ctx *pc, size_t ui, size_t *p_pos, size_t *p_b,
+                 size_t *p_e, bl_span *p_text)
+{
+    const bl_doc *doc = pc->lc->doc;
+    const bl_unit *u = &doc->units.items[ui];
+    size_t n, k, line = 0;
+    const char *t = bl_unit_text(doc, u, &n);
+
+    if ((u->flags & BL_UNIT_HEADING) || *p_pos >= n)
+        return 0;
+    if (*p_pos == 0 && instruction_in(doc, ui, 0, n, p_b, p_e, p_text)) {
+        *p_pos = n;
+        return 1;
+    }
+    /* A line break is a one-space piece that stands for no source. */
+    for (k = u->piece_begin; k <= u->piece_end; k++) {
+        size_t brk = n;
+        if (k < u->piece_end) {
+            const bl_piece *p = &doc->pieces.items[k];
+            if (p->ulen != 1 || p->slen != 0 || t[p->u] != ' ')
+                continue;
+            brk = p->u;
+        }
+        if (line == 0 && brk == n)
+            break;      /* one line: the whole unit, tried above */
+        if (brk > *p_pos
+            && instruction_in(doc, ui, line, brk, p_b, p_e, p_text)) {
+            *p_pos = brk;
+            return 1;
+        }
+        line = brk + 1;
+    }
+    *p_pos = n;
+    return 0;
 }
 
 /* --- Empty fields -------------------------------------------------------- */
@@ -1274,7 +1309,7 @@ check_unfilled(ph_ctx *pc)
     }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
-        size_t ib, ie, kept = 0;
+        size_t ib, ie, kept, pos;
         bl_span text;
         if (in_empty_section(pc, u->section))
             continue;
@@ -1287,9 +1322,10 @@ check_unfilled(ph_ctx *pc)
             return -1;
         /* Inside an instruction that rule reports, a slot is part of the
          * instruction ("tags such as sev1_YYYYMMDD"). */
-        if (pc->slots.n > 0 && pc->skip_instructions
-            && find_instruction(pc, i, &ib, &ie, &text)) {
-            for (k = 0; k < pc->slots.n; k++)
+        pos = 0;
+        while (pc->slots.n > 0 && pc->skip_instructions
+               && next_instruction(pc, i, &pos, &ib, &ie, &text)) {
+            for (k = kept = 0; k < pc->slots.n; k++)
                 if (pc->slots.items[k].begin < ib
                     || pc->slots.items[k].end > ie)
                     pc->slots.items[kept++] = pc->slots.items[k];
@@ -1317,20 +1353,20 @@ check_instructions(ph_ctx *pc)
 
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
-        size_t b, e, n;
+        size_t b, e, n, pos = 0;
         bl_span text;
-        const char *t;
-        if (!find_instruction(pc, i, &b, &e, &text)
-            || in_empty_section(pc, u->section))
+        const char *t = bl_unit_text(doc, u, &n);
+        if (in_empty_section(pc, u->section))
             continue;
         /* The excerpt is the instruction's prose, without its markup. */
-        t = bl_unit_text(doc, u, &n);
-        if (report_span(pc, b, e, "Template instruction left in the text (",
-                        t + text.begin, text.end - text.begin, "): write "
-                        "what it asks for in its place, or delete it; "
-                        "guidance for authors belongs in an HTML comment "
-                        "(<!-- ... -->), which readers do not see.") < 0)
-            return -1;
+        while (next_instruction(pc, i, &pos, &b, &e, &text))
+            if (report_span(pc, b, e, "Template instruction left in the "
+                            "text (", t + text.begin,
+                            text.end - text.begin, "): write what it asks "
+                            "for in its place, or delete it; guidance for "
+                            "authors belongs in an HTML comment (<!-- ... "
+                            "-->), which readers do not see.") < 0)
+                return -1;
     }
     return 0;
 }
