@@ -50,6 +50,8 @@ typedef struct ph_ctx {
                                sections */
     signed char *empty;     /* per section: -1 not asked yet, else 0/1 */
     int *item_unit;         /* per block: a list item's first unit, or -1 */
+    signed char *field_list;    /* per list block: -1 not asked yet, else
+                                   whether empty fields in it are reported */
     bl_strset closed;       /* lower-case element names a </name> closes
                                somewhere in the document */
     struct { slot *items; size_t n, alloc; } slots;     /* one unit's */
@@ -64,7 +66,7 @@ typedef struct ph_ctx {
 
 /* Slots this close together ("HH:MM {{what happened}}", "?? of ??"),
  * with no punctuation between them that ends a clause, are one unfilled
- * run and one finding. */
+ * run and one finding (see is_joining_gap). */
 #define MERGE_GAP 4
 
 /* --- Words and characters ------------------------------------------------ */
@@ -916,6 +918,31 @@ is_answered(const bl_doc *doc, size_t ui)
            && !(doc->units.items[ui + 1].flags & BL_UNIT_HEADING);
 }
 
+/* Is unit ui in a section of questions ("Open questions", "Q&A"), where
+ * a question is meant to stay open? */
+static int
+in_questions_section(const bl_doc *doc, size_t ui)
+{
+    int s;
+
+    for (s = doc->units.items[ui].section; s >= 0;
+         s = doc->sections.items[s].parent) {
+        const bl_section *sec = &doc->sections.items[s];
+        size_t n, i;
+        const char *t;
+        if (sec->title_unit < 0)
+            continue;
+        t = bl_unit_text(doc, &doc->units.items[sec->title_unit], &n);
+        for (i = 0; i + 8 <= n; i++)
+            if (strncasecmp(t + i, "question", 8) == 0)
+                return 1;
+        if (n >= 3 && (strncasecmp(t, "q&a", 3) == 0
+                       || strncasecmp(t, "faq", 3) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does t[0..n), the text of an italic span, read as an instruction to the
  * author?  A writing verb ("Describe", "List") is enough; another verb
  * that an action item could open with needs a second sign (you, your,
@@ -941,7 +968,7 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
               && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
     other = !writing && word_in(low + fb, fl, other_verbs);
     question = n > 0 && t[n - 1] == '?' && word_in(low + fb, fl, question_words)
-               && !is_answered(doc, ui);
+               && !is_answered(doc, ui) && !in_questions_section(doc, ui);
     this_is = fl == 4 && memcmp(low + fb, "this", 4) == 0
               && ln - fb >= 8 && memcmp(low + fb + 4, " is ", 4) == 0;
     score = 2 * writing + other + label + 2 * question;
@@ -1094,24 +1121,18 @@ is_label(const char *t, size_t n, int with_value)
     return words <= 8;
 }
 
-/* Is unit ui a list item that is only a label waiting for its value
- * ("- Service(s) affected:", "- Owner:")?  Only in a list of fields
- * (every item a "Label:" or "Label: value"), with nothing nested under
- * it, and when the list is one of several fields or ends its section:
- * "- Check the logs:" followed by a code block, a "**Context**:" item
- * followed by its paragraph, or "so that:" followed by a flat list are
- * labels of content that follows. */
+/* Is `list` a list of fields (every item a "Label:" or "Label: value")
+ * whose empty ones are left to fill: one of several fields, or a list
+ * that ends its section?  "- Check the logs:" followed by a code block, a
+ * "**Context**:" item followed by its paragraph, or "so that:" followed
+ * by a flat list are labels of content that follows. */
 static int
-is_empty_field(const ph_ctx *pc, size_t ui)
+is_field_list(const ph_ctx *pc, int list)
 {
     const bl_doc *doc = pc->lc->doc;
-    size_t n, j;
-    const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
-    int item = item_of(doc, ui), list, items = 0;
+    size_t j;
+    int items = 0;
 
-    if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui))
-        return 0;
-    list = doc->blocks.items[item].parent;
     for (j = (size_t)list + 1; j < doc->blocks.n; j++) {
         const bl_block *b = &doc->blocks.items[j];
         int p = b->parent;
@@ -1133,6 +1154,25 @@ is_empty_field(const ph_ctx *pc, size_t ui)
     }
     return items >= 2 || j == doc->blocks.n
            || doc->blocks.items[j].type == BL_BLOCK_HEADING;
+}
+
+/* Is unit ui a list item that is only a label waiting for its value
+ * ("- Service(s) affected:", "- Owner:"), with nothing nested under it,
+ * in a list of fields? */
+static int
+is_empty_field(ph_ctx *pc, size_t ui)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t n;
+    const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
+    int item = item_of(doc, ui), list;
+
+    if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui))
+        return 0;
+    list = doc->blocks.items[item].parent;
+    if (pc->field_list[list] < 0)
+        pc->field_list[list] = (signed char)is_field_list(pc, list);
+    return pc->field_list[list];
 }
 
 /* --- Reporting ----------------------------------------------------------- */
@@ -1231,6 +1271,30 @@ report_span(ph_ctx *pc, size_t b, size_t e, const char *before,
     return rc;
 }
 
+/* Does s[0..n), the text between two slots, join them into one run:
+ * short, no comma or full stop, and no word but "of", "on", "at" or "to"
+ * ("?? of ??", "HH:MM on YYYY-MM-DD", but not "<service> is TBD")? */
+static int
+is_joining_gap(const char *s, size_t n)
+{
+    static const char *const joiners[] = {"of", "on", "at", "to", NULL};
+    size_t i, b = n, letters = 0;
+
+    if (n > MERGE_GAP)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '.' || s[i] == ',' || s[i] == ';')
+            return 0;
+        if (is_letter(s[i])) {
+            if (letters++ == 0)
+                b = i;
+        }
+    }
+    return letters == 0
+           || (letters == 2 && is_letter(s[b + 1])
+               && word_in(s + b, 2, joiners));
+}
+
 static int
 cmp_slot(const void *a, const void *b)
 {
@@ -1256,10 +1320,8 @@ report_slots(ph_ctx *pc)
         size_t b = s[i].begin, e = s[i].end, j, count = 1;
         int rc;
         for (j = i + 1; j < n; j++) {
-            if (s[j].begin >= e && (s[j].begin - e > MERGE_GAP
-                                    || memchr(src + e, '.', s[j].begin - e)
-                                    || memchr(src + e, ',', s[j].begin - e)
-                                    || memchr(src + e, ';', s[j].begin - e)))
+            if (s[j].begin >= e
+                && !is_joining_gap(src + e, s[j].begin - e))
                 break;
             count += s[j].begin >= e;
             if (s[j].end > e)
@@ -1298,8 +1360,10 @@ check_unfilled(ph_ctx *pc)
     if (collect_closed(pc) < 0)
         return -1;
     pc->item_unit = malloc((doc->blocks.n + 1) * sizeof *pc->item_unit);
-    if (pc->item_unit == NULL)
+    pc->field_list = malloc(doc->blocks.n + 1);
+    if (pc->item_unit == NULL || pc->field_list == NULL)
         return -1;
+    memset(pc->field_list, -1, doc->blocks.n + 1);
     for (i = 0; i < doc->blocks.n; i++)
         pc->item_unit[i] = -1;
     for (i = doc->units.n; i-- > 0;) {
@@ -1419,6 +1483,7 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
         rc = check_instructions(&pc);
     free(pc.empty);
     free(pc.item_unit);
+    free(pc.field_list);
     bl_strset_free(&pc.closed);
     BL_VEC_FREE(&pc.slots);
     return rc;
