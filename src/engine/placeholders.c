@@ -470,7 +470,7 @@ is_format_sequence(const char *f, size_t nf)
         ;
     if (k == nf)
         return nf >= 2;
-    return word_in(f, nf, seqs) && nf > 0;
+    return word_in(f, nf, seqs);
 }
 
 /* YYYY-MM-DD, DD/MM/YYYY, MM/DD, HH:MM:SS, hh:mm, 20xx-MM-DD, YYYYMMDD,
@@ -488,9 +488,10 @@ match_format(const char *t, size_t n, size_t i)
         nf++;
         p += r;
         end = p;
-        if (p + 1 < n && (strchr("-/.:", t[p]) != NULL
-                          || (t[p] == 'T' && fields[nf - 1] == 'D'))
-            && t[p] != '\0' && format_field(t[p + 1]) != 0)
+        if (p + 1 < n && t[p] != '\0'
+            && (strchr("-/.:", t[p]) != NULL
+                || (t[p] == 'T' && fields[nf - 1] == 'D'))
+            && format_field(t[p + 1]) != 0)
             p++;
         else if (p < n && format_field(t[p]) != 0
                  && format_field(t[p]) != fields[nf - 1])
@@ -552,12 +553,13 @@ static int
 is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
 {
     const char *in = s + 1, *rest;
-    size_t m = n - 2, k = 0, rn, i, words = 0;
+    size_t m, k = 0, rn, i, words = 0;
     int all_boolean = 1;
     char name[32];
 
     if (n < 3 || !is_letter(in[0]))
         return 0;
+    m = n - 2;  /* the text between '<' and '>' */
     while (k < m && (is_letter(in[k]) || is_digit(in[k]) || in[k] == '-'))
         k++;
     rest = in + k;
