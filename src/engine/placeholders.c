@@ -391,7 +391,8 @@ match_xxx(const char *t, size_t n, size_t i)
     if (i > 0 && strchr("-./@", t[i - 1]) != NULL)
         return 0;
     if (j < n && (t[j] == '-' || t[j] == '/' || t[j] == '@'
-                  || ((t[j] == '.' || t[j] == ':') && is_word_at(t, n, j + 1))))
+                  || ((t[j] == '.' || t[j] == ':')
+                      && is_word_at(t, n, j + 1))))
         return 0;
     if (c == 'X' && (is_redaction(t, n, j, 1) || is_redaction(t, n, i, 0)))
         return 0;
@@ -718,7 +719,8 @@ scan_inline_html(ph_ctx *pc, const bl_unit *u)
             || doc->prose.items[u->text_begin + p->u] != ' ')
             continue;
         if (p->slen >= 4 && memcmp(s, "<!--", 4) == 0) {
-            const char *close = find_bytes(s + 4, doc->len - p->s - 4, "-->", 3);
+            const char *close = find_bytes(s + 4, doc->len - p->s - 4,
+                                           "-->", 3);
             skip_to = close != NULL ? (size_t)(close - doc->src) + 3
                                     : doc->len;
             continue;
@@ -759,10 +761,9 @@ scan_html_block(ph_ctx *pc, const bl_block *b)
         while (i < le && (is_space(doc->src[i])
                           || ((b->flags & BL_IN_QUOTE) && doc->src[i] == '>')))
             i++;
-        if (in_comment || (le - i >= 4 && memcmp(doc->src + i, "<!--", 4) == 0)) {
-            const char *close = le > i ? find_bytes(doc->src + i, le - i, "-->", 3)
-                                       : NULL;
-            in_comment = close == NULL;
+        if (in_comment
+            || (le - i >= 4 && memcmp(doc->src + i, "<!--", 4) == 0)) {
+            in_comment = find_bytes(doc->src + i, le - i, "-->", 3) == NULL;
             continue;
         }
         for (k = 0; raw[k] != NULL; k++) {
@@ -945,6 +946,39 @@ in_questions_section(const bl_doc *doc, size_t ui)
     return 0;
 }
 
+/* Does lower-case t[0..n) speak to its reader as "you" or "your" (but
+ * not "thank you")? */
+static int
+addresses_the_author(const char *t, size_t n)
+{
+    const char *p;
+
+    for (p = t; (p = find_bytes(p, n - (size_t)(p - t), "you", 3)); p += 3) {
+        size_t at = (size_t)(p - t);
+        if ((at == 0 || !is_letter(t[at - 1]))
+            && (at + 3 == n || !is_letter(t[at + 3]) || t[at + 3] == 'r')
+            && !(at >= 6 && memcmp(t + at - 6, "thank ", 6) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a clause of lower-case t[0..n) end on "here" ("Put the date
+ * here.")? */
+static int
+ends_on_here(const char *t, size_t n)
+{
+    const char *p;
+
+    for (p = t; (p = find_bytes(p, n - (size_t)(p - t), "here", 4)); p += 4) {
+        size_t at = (size_t)(p - t);
+        if ((at == 0 || t[at - 1] == ' ')
+            && (at + 4 == n || strchr(".),:;?!", t[at + 4]) != NULL))
+            return 1;
+    }
+    return 0;
+}
+
 /* Does t[0..n), the text of an italic span, read as an instruction to the
  * author?  A writing verb ("Describe", "List") is enough; another verb
  * that an action item could open with needs a second sign (you, your,
@@ -959,7 +993,6 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
     char low[512];
     size_t ln = n < sizeof low ? n : sizeof low, fb = 0, fl = 0, k;
     int writing, other, question, this_is, strong = 0, score;
-    const char *p;
 
     bl_ascii_lower(t, ln, low);
     while (fb < ln && !is_letter(low[fb]))
@@ -969,13 +1002,14 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
     writing = word_in(low + fb, fl, writing_verbs)
               && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
     other = !writing && word_in(low + fb, fl, other_verbs);
-    question = n > 0 && t[n - 1] == '?' && word_in(low + fb, fl, question_words)
+    question = n > 0 && t[n - 1] == '?'
+               && word_in(low + fb, fl, question_words)
                && !is_answered(doc, ui) && !in_questions_section(doc, ui);
     this_is = fl == 4 && memcmp(low + fb, "this", 4) == 0
               && ln - fb >= 8 && memcmp(low + fb + 4, " is ", 4) == 0;
     score = 2 * writing + other + label + 2 * question;
     for (k = 0; strong_cues[k] != NULL; k++)
-        if (find_bytes(low, ln, strong_cues[k], strlen(strong_cues[k])) != NULL) {
+        if (find_bytes(low, ln, strong_cues[k], strlen(strong_cues[k]))) {
             score += 2;
             strong = 1;
         }
@@ -985,25 +1019,7 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
         if (find_bytes(low + fb + fl, ln - fb - fl, cues[k], strlen(cues[k]))
             != NULL)
             score++;
-    for (p = low; (p = find_bytes(p, ln - (size_t)(p - low), "you", 3)) != NULL;
-         p += 3) {
-        size_t at = (size_t)(p - low);
-        if ((at == 0 || !is_letter(low[at - 1]))
-            && (at + 3 == ln || !is_letter(low[at + 3]) || low[at + 3] == 'r')
-            && !(at >= 6 && memcmp(low + at - 6, "thank ", 6) == 0)) {
-            score++;
-            break;
-        }
-    }
-    for (p = low; (p = find_bytes(p, ln - (size_t)(p - low), "here", 4)) != NULL;
-         p += 4) {
-        size_t at = (size_t)(p - low);
-        if ((at == 0 || low[at - 1] == ' ')
-            && (at + 4 == ln || strchr(".),:;?!", low[at + 4]) != NULL)) {
-            score++;
-            break;
-        }
-    }
+    score += addresses_the_author(low, ln) + ends_on_here(low, ln);
     if (score >= 2 && (writing || other || strong || question))
         return 1;
     /* With no such lead ("_Some important times to include: ..._",
