@@ -24,6 +24,7 @@ DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
 ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/lsp/*.c))
 RULE_FILES := $(sort $(wildcard rules/*.rules))
+TEMPLATE_FILES := $(sort $(wildcard rules/templates/*.md))
 UNIT_SRC := $(sort $(wildcard tests/unit/*_test.c))
 HEADERS := $(wildcard src/*.h src/engine/*.h src/cli/*.h src/lsp/*.h)
 
@@ -81,10 +82,28 @@ build/san/rules_embedded.o: build/rules_embedded.c
 	@mkdir -p $(dir $@)
 	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) -c $< -o $@
 
-blamelint: $(ENGINE_OBJ) $(CLI_OBJ) build/obj/rules_embedded.o
+# The templates `blamelint new` prints, embedded the same way.
+build/embed: src/tools/embed.c
+	@mkdir -p build
+	$(CC) $(BL_CFLAGS) $(CFLAGS) $< -o $@
+
+build/templates_embedded.c: build/embed $(TEMPLATE_FILES)
+	build/embed $@ $(TEMPLATE_FILES)
+
+build/obj/templates_embedded.o: build/templates_embedded.c src/cli/new.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(CFLAGS) -c $< -o $@
+
+build/san/templates_embedded.o: build/templates_embedded.c src/cli/new.h
+	@mkdir -p $(dir $@)
+	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) -c $< -o $@
+
+blamelint: $(ENGINE_OBJ) $(CLI_OBJ) build/obj/rules_embedded.o \
+  build/obj/templates_embedded.o
 	$(CC) $(CFLAGS) $^ -o $@ $(LDFLAGS) $(LIBS)
 
-build/san/blamelint: $(SAN_ENGINE_OBJ) $(SAN_CLI_OBJ) build/san/rules_embedded.o
+build/san/blamelint: $(SAN_ENGINE_OBJ) $(SAN_CLI_OBJ) build/san/rules_embedded.o \
+  build/san/templates_embedded.o
 	$(CC) $(SAN_FLAGS) $^ -o $@ $(LIBS)
 
 build/san/tests/%: tests/unit/%.c tests/unit/testutil.h $(SAN_ENGINE_OBJ) build/san/rules_embedded.o

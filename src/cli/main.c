@@ -4,6 +4,7 @@
  *   blamelint check [options] PATH...    lint files and directories
  *   blamelint rules [--rules DIR]        list the rules
  *   blamelint explain [--rules DIR] RULE explain one rule
+ *   blamelint new TEMPLATE               print a template (new.c)
  *
  * Exit status of check: 0 nothing at or above --fail-on, 1 something was,
  * 2 a usage error or a file that could not be read (the others are still
@@ -20,6 +21,7 @@
 #include "files.h"
 #include "format.h"
 #include "../lsp/server.h"
+#include "new.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
@@ -34,6 +36,7 @@ static const char usage_main[] =
     "  rules             list every rule with its severity and summary\n"
     "  explain RULE      explain a rule: why it matters, what to write\n"
     "  lsp               run the Language Server on stdin/stdout\n"
+    "  new TEMPLATE      print a template to start from (new --list)\n"
     "\n"
     "Options:\n"
     "  -h, --help        this help; COMMAND --help for a command's\n"
@@ -502,6 +505,7 @@ static const struct {
     {"rules", cmd_rules},
     {"explain", cmd_explain},
     {"lsp", cmd_lsp},
+    {"new", cli_cmd_new},
     {NULL, NULL}
 };
 

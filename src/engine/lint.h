@@ -104,6 +104,10 @@ int bl_lint_section_within(const bl_lint_ctx *lc, int section,
  * "...", "?", or a {{...}} / <...> template slot? */
 int bl_is_placeholder_text(const char *t, size_t n);
 
+/* Has section (with its subsections) anything but placeholders, as
+ * section/empty decides?  Needs bl_lint_structure first. */
+int bl_lint_section_has_content(const bl_lint_ctx *lc, int section);
+
 /* Remembers that the document uses the capitalised word `name` for a
  * person (Learn: stanzas call it). */
 int bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n);

@@ -1,13 +1,1508 @@
 /*
- * placeholders.c: placeholder until the placeholders checks land (issue 3); no Rule stanza
- * names this check yet.
+ * placeholders.c: the placeholder/ rules, template text nobody filled in.
+ *
+ * placeholder/unfilled reports the slots a template leaves ({{service}},
+ * <service name>, [Name], YYYY-MM-DD, HH:MM) and the markers of
+ * unfinished text (TBD, TODO, XXX, "??", lorem ipsum).
+ * placeholder/instructions reports a template's italic instruction
+ * ("_Describe the impact._") left in as if it were content.
+ *
+ * Most slots are found in the prose units, which already leave out code,
+ * link targets, autolinks and comments.  md4c reads "<service name>" as
+ * raw HTML, though: such a slot reaches a unit only as the one-space
+ * piece that stands for inline HTML, or is a whole HTML block when it
+ * stands alone on a line.  Those are read from the source and told apart
+ * from real HTML by their shape (is_slot_tag).
+ *
+ * Each placeholder is reported once.  A section that holds nothing but
+ * placeholders gets one section/empty finding at its heading, so while
+ * that rule is on, the placeholders inside such a section are left to it.
  */
+#include <string.h>
+#include <strings.h>
+
 #include "lint.h"
+#include "text.h"
+#include "vec.h"
+
+/* What a placeholder is; the message depends on it. */
+typedef enum slot_kind {
+    SLOT_TEMPLATE,      /* {{x}}, <x>, [x]: a slot the template named */
+    SLOT_FORMAT,        /* YYYY-MM-DD, HH:MM: a format, not a date */
+    SLOT_MARKER,        /* TBD, TODO, FIXME: text marked unfinished */
+    SLOT_VALUE,         /* XXX, ??: a value left blank */
+    SLOT_FILLER,        /* lorem ipsum */
+    SLOT_FIELD          /* "- Service affected:" with nothing after it */
+} slot_kind;
+
+typedef struct slot {
+    size_t begin, end;  /* source bytes */
+    slot_kind kind;
+} slot;
+
+/* One run of one placeholder/ rule, on bl_check_placeholders' stack. */
+typedef struct ph_ctx {
+    bl_lint_ctx *lc;
+    int rule;
+    int markers;            /* placeholder.markers: TBD, TODO, XXX... too */
+    int skip_instructions;  /* placeholder/instructions reports those */
+    int empty_on;           /* section/empty reports placeholder-only
+                               sections */
+    signed char *empty;     /* per section: -1 not asked yet, else 0/1 */
+    int *item_unit;         /* per block: a list item's first unit, or -1 */
+    signed char *field_list;    /* per list block: -1 not asked yet, else
+                                   whether empty fields in it are reported */
+    bl_strset closed;       /* lower-case element names a </name> closes
+                               somewhere in the document */
+    struct { slot *items; size_t n, alloc; } slots;     /* one unit's */
+} ph_ctx;
+
+/* A slot's text in a message is cut to this many bytes. */
+#define EXCERPT_MAX 60
+
+/* How far a {{slot}}, <slot> or [slot] may run: further, it is not one,
+ * and the bound keeps a stray "{{" from costing a scan of the document. */
+#define SLOT_MAX 200
+
+/* Slots this close together ("HH:MM {{what happened}}", "?? of ??"),
+ * with no punctuation between them that ends a clause, are one unfilled
+ * run and one finding (see is_joining_gap). */
+#define MERGE_GAP 4
+
+/* --- Words and characters ------------------------------------------------ */
+
+static int
+is_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Is the code point that ends at t[i - 1] part of a word? */
+static int
+is_word_before(const char *t, size_t i)
+{
+    size_t k, cl;
+
+    if (i == 0)
+        return 0;
+    k = i - 1;
+    while (k > 0 && i - k < 4 && ((unsigned char)t[k] & 0xC0) == 0x80)
+        k--;
+    return bl_is_word_cp(bl_utf8_decode(t, i, k, &cl));
+}
+
+static int
+is_word_at(const char *t, size_t n, size_t i)
+{
+    size_t cl;
+
+    return i < n && bl_is_word_cp(bl_utf8_decode(t, n, i, &cl));
+}
+
+static int
+is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Is w[0..n) one of list, ignoring ASCII case? */
+static int
+word_in(const char *w, size_t n, const char *const *list)
+{
+    size_t k;
+
+    for (k = 0; list[k] != NULL; k++)
+        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* The first needle[0..m) in hay[0..n), or NULL (memmem is a GNU
+ * extension). */
+static const char *
+find_bytes(const char *hay, size_t n, const char *needle, size_t m)
+{
+    const char *p = hay, *end = hay + n;
+
+    if (m == 0 || m > n)
+        return NULL;
+    while ((p = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
+        if (memcmp(p, needle, m) == 0)
+            return p;
+        if (++p > end - m)
+            break;
+    }
+    return NULL;
+}
+
+/* Is t[b..e) between quotation marks?  Then it is mentioned, not left
+ * to fill: 'the status field still said "TBD"'. */
+static int
+is_quoted(const char *t, size_t n, size_t b, size_t e)
+{
+    static const char *const open[] = {"\"", "'", "\xE2\x80\x9C",
+                                        "\xE2\x80\x98", NULL};
+    static const char *const close[] = {"\"", "'", "\xE2\x80\x9D",
+                                         "\xE2\x80\x99", NULL};
+    size_t k;
+
+    for (k = 0; open[k] != NULL; k++) {
+        size_t ol = strlen(open[k]), cl = strlen(close[k]);
+        if (b >= ol && memcmp(t + b - ol, open[k], ol) == 0
+            && e + cl <= n && memcmp(t + e, close[k], cl) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* --- Slots in prose ------------------------------------------------------ */
+
+/* Words a bracketed slot starts with ("[link to the ticket]", "[your
+ * name]") or ends with ("[Service name]", "[incident date]"): what goes
+ * there.  A bracketed tag ("[Action Item]", "[sic]", "[redacted]") names
+ * none of them. */
+static const char *const bracket_leads[] = {
+    "insert", "add", "enter", "describe", "your", "put", "fill", "paste",
+    "replace", "link", "e.g.", "eg", "optional", "list", "include", NULL
+};
+static const char *const bracket_nouns[] = {
+    "name", "names", "date", "dates", "time", "times", "timestamp",
+    "service", "services", "system", "component", "team", "owner", "owners",
+    "person", "assignee", "author", "authors", "link", "links", "url",
+    "ticket", "issue", "number", "id", "summary", "description", "title",
+    "details", "value", "handle", "email", "region", "cluster",
+    "environment", "duration", "version", "host", "hostname", "customer",
+    "product", "feature", "metric", "dashboard", "channel", "severity",
+    "here", "placeholder", "amount", "count", "percentage", NULL
+};
+
+/* Markers of unfinished text, any case ("tbd" too). */
+static const char *const caseless_markers[] = {"tbd", "tbc", "tba", NULL};
+/* ...and those that are words in lower case ("a todo list"). */
+static const char *const upper_markers[] = {"TODO", "FIXME", NULL};
+
+/* {{ slot }}, but not a Go or Helm expression a postmortem quotes
+ * ({{ .Values.replicas }}, {{ $labels.job }}) or a workflow's
+ * ${{ secrets.TOKEN }}.  Returns the end, or 0. */
+static size_t
+match_braces(const char *t, size_t n, size_t i)
+{
+    size_t j = i + 2, lim = n - i > SLOT_MAX ? i + SLOT_MAX : n, c;
+
+    if (n - i < 5 || t[i + 1] != '{'
+        || (i > 0 && (t[i - 1] == '$' || t[i - 1] == '{')))
+        return 0;
+    if (t[j] == '{')
+        j++;    /* {{{ raw }}} */
+    c = j;
+    for (; j + 1 < lim; j++)
+        if (t[j] == '}' && t[j + 1] == '}')
+            break;
+    if (j + 1 >= lim)
+        return 0;
+    while (c < j && t[c] == ' ')
+        c++;
+    if (c == j || t[c] == '.' || t[c] == '$')
+        return 0;
+    j += 2;
+    return j < n && t[j] == '}' ? j + 1 : j;
+}
+
+/* Output that tools print in angle brackets (kubectl's <none>, Go's
+ * <nil>): quoted output, not a slot. */
+static const char *const literal_tokens[] = {
+    "none", "nil", "null", "unknown", "empty", "missing", "pending",
+    "unset", "invalid", "redacted", "undefined", "anonymous", NULL
+};
+
+/* <service_name>, <e.g. checkout-api>: an angle slot md4c did not take
+ * for HTML, so it is prose (&lt;team&gt; reads "<team>" too).  Not a
+ * comparison ("< 200 ms"), a generic (List<String>), an arrow, a URL or
+ * an address. */
+static size_t
+match_angle_text(const char *t, size_t n, size_t i)
+{
+    size_t j, lim = n - i > SLOT_MAX ? i + SLOT_MAX : n, cl;
+    int spaces = 0;
+
+    if (i + 2 >= n || is_word_before(t, i))
+        return 0;
+    if (!bl_is_word_cp(bl_utf8_decode(t, n, i + 1, &cl))
+        || is_digit(t[i + 1]) || t[i + 1] == '_')
+        return 0;
+    for (j = i + 1; j < lim && t[j] != '>'; j++) {
+        if (t[j] == '<')
+            return 0;
+        spaces += t[j] == ' ';
+    }
+    if (j >= lim || t[j - 1] == ' ' || t[j - 1] == '-' || t[j - 1] == '=')
+        return 0;
+    if (memchr(t + i, '@', j - i) != NULL
+        || (!spaces && (memchr(t + i, '.', j - i) != NULL
+                        || memchr(t + i, '/', j - i) != NULL
+                        || memchr(t + i, ':', j - i) != NULL)))
+        return 0;
+    if (word_in(t + i + 1, j - i - 1, literal_tokens))
+        return 0;
+    return j + 1;
+}
+
+/* [Name], [Service name], [link to ticket], [TODO], [???]: a bracketed
+ * slot.  A link lost its brackets in the prose, so a bracket left is
+ * text; still not a footnote ([1], [^2]), a task box ([ ], [x]), a
+ * tag ("[Action Item]"), or a link md4c could not resolve ("[x](..."). */
+static size_t
+match_bracket(const char *t, size_t n, size_t i, slot_kind *p_kind)
+{
+    size_t j, lim = n - i > SLOT_MAX ? i + SLOT_MAX : n;
+    size_t b, e, words = 0, k, first_n = 0, last_b = 0, last_n = 0;
+    int all_q = 1;
+
+    if (is_word_before(t, i) || (i > 0 && t[i - 1] == '!'))
+        return 0;
+    for (j = i + 1; j < lim && t[j] != ']'; j++)
+        if (t[j] == '[')
+            return 0;
+    if (j >= lim || (j + 1 < n && (t[j + 1] == '(' || t[j + 1] == '['
+                                   || t[j + 1] == ':')))
+        return 0;
+    for (b = i + 1; b < j && t[b] == ' '; b++)
+        ;
+    for (e = j; e > b && t[e - 1] == ' '; e--)
+        ;
+    if (e == b)
+        return 0;
+    for (k = b; k < e; k++)
+        all_q &= t[k] == '?';
+    if (all_q || (e - b == 3 && memcmp(t + b, "...", 3) == 0)
+        || (e - b == 3 && memcmp(t + b, "\xE2\x80\xA6", 3) == 0)) {
+        *p_kind = SLOT_VALUE;
+        return j + 1;
+    }
+    if (word_in(t + b, e - b, caseless_markers)
+        || word_in(t + b, e - b, upper_markers)
+        || (e - b == 3 && strncasecmp(t + b, "xxx", 3) == 0)) {
+        *p_kind = SLOT_MARKER;
+        return j + 1;
+    }
+    if (e - b < 2 || t[b] == '^')
+        return 0;
+    for (k = b; k < e;) {
+        size_t wb = k;
+        while (k < e && t[k] != ' ') {
+            if (is_digit(t[k]))
+                return 0;
+            k++;
+        }
+        if (words++ == 0)
+            first_n = k - wb;
+        last_b = wb;
+        last_n = k - wb;
+        while (k < e && t[k] == ' ')
+            k++;
+    }
+    while (last_n > 0 && strchr(".,:;!?", t[last_b + last_n - 1]) != NULL)
+        last_n--;
+    if (words > 6)
+        return 0;
+    *p_kind = SLOT_TEMPLATE;
+    if (word_in(t + b, first_n, bracket_leads)
+        || word_in(t + last_b, last_n, bracket_nouns))
+        return j + 1;
+    return 0;
+}
+
+/* A run of question marks standing for a number: "??%", "(?? of ??)".
+ * Not "Why??", which is emphasis. */
+static size_t
+match_questions(const char *t, size_t n, size_t i)
+{
+    size_t j = i;
+
+    if (i > 0 && t[i - 1] != ' ' && t[i - 1] != '(' && t[i - 1] != '[')
+        return 0;
+    while (j < n && t[j] == '?')
+        j++;
+    if (j - i < 2 || (j < n && strchr(" %),.;:]", t[j]) == NULL))
+        return 0;
+    return j < n && t[j] == '%' ? j + 1 : j;
+}
+
+/* TBD, TBC, TBA (any case), TODO, FIXME: a whole word, not part of a
+ * name ("TODO-list", "TBD_FLAG"). */
+static size_t
+match_marker(const char *t, size_t n, size_t i)
+{
+    size_t j = i;
+
+    while (j < n && is_letter(t[j]))
+        j++;
+    if (is_word_at(t, n, j) || (j + 1 < n && strchr("-./", t[j]) != NULL
+                                && is_word_at(t, n, j + 1)))
+        return 0;
+    if (word_in(t + i, j - i, caseless_markers))
+        return j;
+    if ((j - i == 4 && memcmp(t + i, "TODO", 4) == 0)
+        || (j - i == 5 && memcmp(t + i, "FIXME", 5) == 0))
+        return j;
+    return 0;
+}
+
+/* Is the X-run ending at `at` (forward) or starting there (back) one
+ * group of a redacted number: next to digits or to another group across
+ * a space or dash ("XXXX XXXX XXXX 4242", "555-XXX-XXXX")? */
+static int
+is_redaction(const char *t, size_t n, size_t at, int forward)
+{
+    size_t k = at;
+
+    if (forward) {
+        while (k < n && k - at < 3 && (t[k] == ' ' || t[k] == '-'))
+            k++;
+        return k > at && k < n && (is_digit(t[k]) || t[k] == 'X');
+    }
+    while (k > 0 && at - k < 3 && (t[k - 1] == ' ' || t[k - 1] == '-'))
+        k--;
+    return k < at && k > 0 && (is_digit(t[k - 1]) || t[k - 1] == 'X');
+}
+
+/* XXX, YYY, ZZZ (three or more capitals): a value left blank, as in
+ * "Category: XXX" or "cost $XXX".  Not part of a code or a redaction
+ * ("XXX-1234", "10.0.XXX.12", "555-XXX-XXXX", "XXXX XXXX 4242"); lower
+ * case "xxx" is left alone too. */
+static size_t
+match_xxx(const char *t, size_t n, size_t i)
+{
+    size_t j = i;
+    char c = t[i];
+
+    if (c != 'X' && c != 'Y' && c != 'Z')
+        return 0;
+    while (j < n && t[j] == c)
+        j++;
+    if (j - i < 3 || is_word_at(t, n, j))
+        return 0;
+    if (i > 0 && strchr("-./@", t[i - 1]) != NULL)
+        return 0;
+    if (j < n && (t[j] == '-' || t[j] == '/' || t[j] == '@'
+                  || ((t[j] == '.' || t[j] == ':')
+                      && is_word_at(t, n, j + 1))))
+        return 0;
+    if (c == 'X' && (is_redaction(t, n, j, 1) || is_redaction(t, n, i, 0)))
+        return 0;
+    return j;
+}
+
+/* Lorem ipsum: filler text, not a report. */
+static size_t
+match_lorem(const char *t, size_t n, size_t i)
+{
+    size_t j = i + 5;
+
+    if (n - i < 11 || strncasecmp(t + i, "lorem", 5) != 0)
+        return 0;
+    while (j < n && t[j] == ' ')
+        j++;
+    if (j == i + 5 || n - j < 5 || strncasecmp(t + j, "ipsum", 5) != 0
+        || is_word_at(t, n, j + 5))
+        return 0;
+    return j + 5;
+}
+
+/* The field a format letter stands for, or 0. */
+static char
+format_field(char c)
+{
+    switch (c) {
+    case 'Y': case 'y': return 'Y';
+    case 'M': case 'm': return 'M';
+    case 'D': case 'd': return 'D';
+    case 'H': case 'h': return 'H';
+    case 'S': case 's': return 'S';
+    case 'X': case 'x': return 'X';
+    default: return 0;
+    }
+}
+
+/* One field of a format at t[p]: "YYYY", "MM", "20xx"...  Returns its
+ * length and stores its letter, or returns 0. */
+static size_t
+format_field_at(const char *t, size_t n, size_t p, char *p_field)
+{
+    size_t r = 0;
+    char f;
+
+    if (p >= n)
+        return 0;
+    if (n - p >= 4 && ((t[p] == '2' && t[p + 1] == '0')
+                       || (t[p] == '1' && t[p + 1] == '9'))
+        && (t[p + 2] == 'x' || t[p + 2] == 'X') && t[p + 3] == t[p + 2]) {
+        *p_field = 'Y';
+        return 4;
+    }
+    if ((f = format_field(t[p])) == 0)
+        return 0;
+    while (p + r < n && t[p + r] == t[p])
+        r++;
+    if (r != 2 && !(r == 4 && (f == 'Y' || f == 'X')))
+        return 0;
+    *p_field = f;
+    return r;
+}
+
+/* The field sequences that make a format: dates in every order, times,
+ * a date and a time joined by "T", and X's standing for digits. */
+static int
+is_format_sequence(const char *f, size_t nf)
+{
+    static const char *const seqs[] = {
+        "YMD", "DMY", "MDY", "YM", "MY", "MD", "DM", "HM", "HMS", "MS",
+        "YMDHM", "YMDHMS", NULL
+    };
+    size_t k;
+
+    for (k = 0; k < nf && f[k] == 'X'; k++)
+        ;
+    if (k == nf)
+        return nf >= 2;
+    return word_in(f, nf, seqs);
+}
+
+/* YYYY-MM-DD, DD/MM/YYYY, MM/DD, HH:MM:SS, hh:mm, 20xx-MM-DD, YYYYMMDD,
+ * YYYY-MM-DDTHH:MM, XX:XX: a format left where a date or time belongs.
+ * Fields are separated by one of - / . : or follow each other (YYYYMMDD),
+ * each is one letter repeated (so "Mm" or "DDoS" are not fields), and the
+ * whole is a word of its own.  Returns the end, or 0. */
+static size_t
+match_format(const char *t, size_t n, size_t i)
+{
+    char fields[8];
+    size_t nf = 0, p = i, end = i, r;
+
+    while (nf < sizeof fields && (r = format_field_at(t, n, p, &fields[nf]))) {
+        nf++;
+        p += r;
+        end = p;
+        if (p + 1 < n && t[p] != '\0'
+            && (strchr("-/.:", t[p]) != NULL
+                || (t[p] == 'T' && fields[nf - 1] == 'D'))
+            && format_field(t[p + 1]) != 0)
+            p++;
+        else if (p < n && format_field(t[p]) != 0
+                 && format_field(t[p]) != fields[nf - 1])
+            continue;   /* YYYYMMDD */
+        else
+            break;
+    }
+    if (nf < 2 || is_word_at(t, n, end) || !is_format_sequence(fields, nf))
+        return 0;
+    return end;
+}
+
+/* --- HTML that is a slot ------------------------------------------------- */
+
+static const char *const html_elements[] = {
+    "a", "abbr", "address", "area", "article", "aside", "audio", "b",
+    "base", "bdi", "bdo", "big", "blockquote", "body", "br", "button",
+    "canvas", "caption", "center", "cite", "code", "col", "colgroup",
+    "data", "dd", "del", "details", "dfn", "dialog", "div", "dl", "dt",
+    "em", "embed", "fieldset", "figcaption", "figure", "font", "footer",
+    "form", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header", "hr",
+    "html", "i", "iframe", "img", "input", "ins", "kbd", "label", "legend",
+    "li", "link", "main", "map", "mark", "menu", "meta", "meter", "nav",
+    "nobr", "noscript", "object", "ol", "optgroup", "option", "output", "p",
+    "param", "picture", "pre", "progress", "q", "rp", "rt", "ruby", "s",
+    "samp", "script", "search", "section", "select", "slot", "small",
+    "source", "span", "strike", "strong", "style", "sub", "summary", "sup",
+    "svg", "table", "tbody", "td", "template", "textarea", "tfoot", "th",
+    "thead", "time", "title", "tr", "track", "tt", "u", "ul", "var",
+    "video", "wbr", NULL
+};
+
+/* Elements whose names are also what a template asks for: bare and never
+ * closed in the document, <summary> or <time> is a slot. */
+static const char *const slot_like_elements[] = {
+    "address", "area", "article", "audio", "button", "caption", "code",
+    "col", "data", "dialog", "figure", "footer", "form", "header", "input",
+    "label", "legend", "link", "main", "map", "menu", "meter", "object",
+    "option", "output", "param", "picture", "progress", "search", "section",
+    "select", "slot", "source", "summary", "template", "time", "title",
+    "track", "video", NULL
+};
+
+/* Attributes written without a value in real HTML (<details open>). */
+static const char *const boolean_attributes[] = {
+    "open", "hidden", "disabled", "checked", "selected", "nowrap",
+    "controls", "autoplay", "loop", "muted", "async", "defer", "required",
+    "readonly", "multiple", "reversed", "novalidate", "allowfullscreen",
+    "inert", "itemscope", "default", "ismap", "playsinline", NULL
+};
+
+/* Is the tag s[0..n) ("<" to ">") a slot such as <service name>, <date>
+ * or <link to dashboard>, rather than HTML?  Real HTML closes (</x>),
+ * comments (<!--), gives attribute values (<img src=...>), closes itself
+ * (<br/>), or is an element with at most valueless attributes it has
+ * (<details open>, <br>, <kbd> closed later).  A known element with
+ * other bare words is a slot: "link to dashboard" is not an attribute. */
+static int
+is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
+{
+    const char *in = s + 1, *rest;
+    size_t m, k = 0, rn, i, words = 0;
+    int all_boolean = 1;
+    char name[32];
+
+    if (n < 3 || !is_letter(in[0]))
+        return 0;
+    m = n - 2;  /* the text between '<' and '>' */
+    while (k < m && (is_letter(in[k]) || is_digit(in[k]) || in[k] == '-'))
+        k++;
+    rest = in + k;
+    rn = m - k;
+    if (rn > 0 && !is_space(rest[0]) && rest[0] != '/')
+        return 0;
+    if (memchr(rest, '=', rn) != NULL || memchr(rest, '"', rn) != NULL
+        || memchr(rest, '\'', rn) != NULL)
+        return 0;
+    while (rn > 0 && is_space(rest[rn - 1]))
+        rn--;
+    if (rn > 0 && rest[rn - 1] == '/')
+        return 0;
+    for (i = 0; i < rn;) {
+        size_t b;
+        while (i < rn && is_space(rest[i]))
+            i++;
+        b = i;
+        while (i < rn && !is_space(rest[i]))
+            i++;
+        if (i > b) {
+            words++;
+            if (!word_in(rest + b, i - b, boolean_attributes))
+                all_boolean = 0;
+        }
+    }
+    if (words == 0 && word_in(in, k, literal_tokens))
+        return 0;
+    if (k >= sizeof name)
+        return 1;   /* no element is that long */
+    bl_ascii_lower(in, k, name);
+    if (words > 0)
+        return !(all_boolean && word_in(name, k, html_elements));
+    if (bl_strset_has(&pc->closed, name, k))
+        return 0;
+    return !word_in(name, k, html_elements)
+           || word_in(name, k, slot_like_elements);
+}
+
+/* Collects the lower-case names of the elements some "</name" closes. */
+static int
+collect_closed(ph_ctx *pc)
+{
+    const bl_doc *doc = pc->lc->doc;
+    const char *s = doc->src, *p = s, *end = s + doc->len;
+    char name[32];
+
+    while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        size_t k = 0;
+        p++;
+        if (p >= end || *p != '/')
+            continue;
+        p++;
+        while (p + k < end && k < sizeof name
+               && (is_letter(p[k]) || is_digit(p[k]) || p[k] == '-'))
+            k++;
+        if (k == 0 || k >= sizeof name || !is_letter(p[0]))
+            continue;
+        bl_ascii_lower(p, k, name);
+        if (bl_strset_add(&pc->closed, name, k) < 0)
+            return -1;
+        p += k;
+    }
+    return 0;
+}
+
+/* End of the tag starting at source offset at (just past its '>'), or 0
+ * when there is none within reach. */
+static size_t
+tag_end(const bl_doc *doc, size_t at)
+{
+    size_t lim = doc->len - at > SLOT_MAX ? at + SLOT_MAX : doc->len;
+    const char *gt = memchr(doc->src + at, '>', lim - at);
+
+    return gt != NULL ? (size_t)(gt - doc->src) + 1 : 0;
+}
+
+/* --- Collecting one unit's slots ----------------------------------------- */
+
+static int
+add_slot(ph_ctx *pc, size_t begin, size_t end, slot_kind kind)
+{
+    slot s;
+
+    s.begin = begin;
+    s.end = end;
+    s.kind = kind;
+    return BL_VEC_PUSH(&pc->slots, s);
+}
+
+/* Slots written in the unit's prose. */
+static int
+scan_text(ph_ctx *pc, const bl_unit *u)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t n, i = 0;
+    const char *t = bl_unit_text(doc, u, &n);
+    int quote = (u->flags & BL_UNIT_QUOTE) != 0;
+
+    while (i < n) {
+        size_t e = 0;
+        slot_kind kind = SLOT_TEMPLATE;
+        char c = t[i];
+
+        if (c == '{')
+            e = match_braces(t, n, i);
+        else if (c == '<')
+            e = match_angle_text(t, n, i);
+        else if (c == '[')
+            e = match_bracket(t, n, i, &kind);
+        else if (c == '?') {
+            e = match_questions(t, n, i);
+            kind = SLOT_VALUE;
+        } else if ((is_letter(c) || c == '1' || c == '2')
+                   && !is_word_before(t, i)) {
+            if ((e = match_format(t, n, i)) != 0)
+                kind = SLOT_FORMAT;
+            else if ((e = match_marker(t, n, i)) != 0)
+                kind = SLOT_MARKER;
+            else if ((e = match_xxx(t, n, i)) != 0)
+                kind = SLOT_VALUE;
+            else if ((e = match_lorem(t, n, i)) != 0)
+                kind = SLOT_FILLER;
+        }
+        /* Markers are the author's own shorthand: they can be turned off,
+         * and in a block quote they are someone else's words, quoted. */
+        if (e > i && !is_quoted(t, n, i, e)
+            && (kind == SLOT_TEMPLATE || kind == SLOT_FORMAT
+                || (pc->markers && !quote))) {
+            if (add_slot(pc, bl_unit_to_source(doc, u, i, 0),
+                         bl_unit_to_source(doc, u, e, 1), kind) < 0)
+                return -1;
+            i = e;
+            continue;
+        }
+        i++;
+    }
+    return 0;
+}
+
+/* Slots md4c took for inline HTML: each is a one-space piece of the unit
+ * whose source starts with '<'.  A tag may span lines and so pieces;
+ * pieces inside a tag or comment already seen are skipped. */
+static int
+scan_inline_html(ph_ctx *pc, const bl_unit *u)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t k, skip_to = 0;
+
+    for (k = u->piece_begin; k < u->piece_end; k++) {
+        const bl_piece *p = &doc->pieces.items[k];
+        const char *s = doc->src + p->s;
+        size_t e;
+
+        if (p->ulen != 1 || p->slen < 2 || p->s < skip_to || s[0] != '<'
+            || doc->prose.items[u->text_begin + p->u] != ' ')
+            continue;
+        if (p->slen >= 4 && memcmp(s, "<!--", 4) == 0) {
+            const char *close = find_bytes(s + 4, doc->len - p->s - 4,
+                                           "-->", 3);
+            skip_to = close != NULL ? (size_t)(close - doc->src) + 3
+                                    : doc->len;
+            continue;
+        }
+        if ((e = tag_end(doc, p->s)) == 0)
+            continue;
+        skip_to = e;
+        if (is_word_before(doc->src, p->s))
+            continue;   /* Vec<u8>, List<String> */
+        if (is_slot_tag(pc, s, e - p->s)
+            && add_slot(pc, p->s, e, SLOT_TEMPLATE) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* A line of an HTML block that is nothing but a slot: md4c makes
+ * "<service name>" alone on its line an HTML block.  Comments, and the
+ * raw text of <pre>, <script>, <style> and <textarea>, are skipped. */
+static int
+scan_html_block(ph_ctx *pc, const bl_block *b)
+{
+    static const char *const raw[] = {"<pre", "<script", "<style",
+                                      "<textarea", NULL};
+    const bl_doc *doc = pc->lc->doc;
+    size_t li = bl_doc_line_of(doc, b->begin);
+    int in_comment = 0;
+
+    for (; li < doc->lines.n; li++) {
+        size_t lb, le, i, k;
+        bl_doc_line_span(doc, li, &lb, &le);
+        if (lb > b->end)
+            break;
+        i = lb > b->begin ? lb : b->begin;
+        if (le > b->end)
+            le = b->end;
+        /* Quote markers: a tag starts with '<', so none is eaten. */
+        while (i < le && (is_space(doc->src[i])
+                          || ((b->flags & BL_IN_QUOTE) && doc->src[i] == '>')))
+            i++;
+        if (in_comment
+            || (le - i >= 4 && memcmp(doc->src + i, "<!--", 4) == 0)) {
+            in_comment = find_bytes(doc->src + i, le - i, "-->", 3) == NULL;
+            continue;
+        }
+        for (k = 0; raw[k] != NULL; k++) {
+            size_t rl = strlen(raw[k]);
+            if (le - i >= rl && strncasecmp(doc->src + i, raw[k], rl) == 0
+                && (le - i == rl || !is_letter(doc->src[i + rl])))
+                return 0;
+        }
+        while (le > i && is_space(doc->src[le - 1]))
+            le--;
+        if (le - i >= 3 && doc->src[i] == '<' && doc->src[le - 1] == '>'
+            && memchr(doc->src + i + 1, '<', le - i - 2) == NULL
+            && memchr(doc->src + i + 1, '>', le - i - 2) == NULL
+            && is_slot_tag(pc, doc->src + i, le - i)
+            && add_slot(pc, i, le, SLOT_TEMPLATE) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* --- Instructions left in ------------------------------------------------ */
+
+/* Verbs that ask for writing: an italic paragraph opening with one is a
+ * template's instruction. */
+static const char *const writing_verbs[] = {
+    "describe", "summarize", "summarise", "explain", "insert", "enter",
+    "fill", "paste", "replace", "mention", "outline", "specify", "list",
+    "elaborate", "briefly", NULL
+};
+/* Verbs an instruction may open with, but an action item too ("Add a
+ * prompt", "Include the region in alert titles"): they need a second
+ * sign of a template. */
+static const char *const other_verbs[] = {
+    "include", "provide", "give", "put", "add", "write", "link", "attach",
+    "be", "keep", "state", "record", "document", "delete", "remove",
+    "update", "schedule", "identify", "capture", "use", "consider", "try",
+    "make", "leave", "share", "copy", "tell", "answer", "name", NULL
+};
+static const char *const question_words[] = {
+    "who", "what", "when", "where", "why", "how", "which", "did", "was",
+    "were", "is", "are", "do", "does", "has", "have", "had", "can", "could",
+    "should", "would", "will", NULL
+};
+/* Signs that text talks to the author, not the reader. */
+static const char *const strong_cues[] = {
+    "goes here", "go here", "placeholder", "this template", "this section",
+    "(optional)", "your name", NULL
+};
+static const char *const cues[] = {
+    "e.g", "i.e", "for example", "such as", "if any", "if applicable",
+    "if relevant", "if there were", "if there was", "if there are",
+    "if there is", "should", "this page", "this wiki page", "this document",
+    "includ", "describ", "summari", "explain", "description", "sentence",
+    "paragraph", "details", "numbers", "anything", "a link", "links to",
+    NULL
+};
+
+/* Does the emphasis that wraps unit text [from, to) cover it exactly
+ * ("_Describe the impact._", "*...*", "***...***")?  Stores its source
+ * span, delimiters included.  One span only: "_a_ and _b_" is not. */
+static int
+emphasis_around(const bl_doc *doc, const bl_unit *u, size_t from, size_t to,
+                size_t *p_b, size_t *p_e)
+{
+    const char *s = doc->src;
+    size_t b = bl_unit_to_source(doc, u, from, 0);
+    size_t e = bl_unit_to_source(doc, u, to, 1);
+    size_t l = 0, r = 0, i;
+    char c;
+
+    if (b == 0 || e >= doc->len || e <= b)
+        return 0;
+    c = s[b - 1];
+    if (c != '_' && c != '*')
+        return 0;
+    while (l < b && l < 4 && s[b - 1 - l] == c)
+        l++;
+    while (e + r < doc->len && r < 4 && s[e + r] == c)
+        r++;
+    if (l != r || (l & 1) == 0 || (b - l > 0 && s[b - l - 1] == '\\'))
+        return 0;
+    for (i = b; i < e; i++) {
+        size_t run = 0;
+        if (s[i] != c)
+            continue;
+        while (i + run < e && s[i + run] == c)
+            run++;
+        /* An '_' inside a word (sev1_YYYYMMDD) and a "**bold**" run
+         * cannot close the span; anything else might. */
+        if (c == '_' ? !(is_word_before(s, i) && is_word_at(s, e, i + run))
+                     : (run & 1) != 0)
+            return 0;
+        i += run - 1;
+    }
+    *p_b = b - l;
+    *p_e = e + r;
+    return 1;
+}
+
+/* Where the value of a "Label:" lead starts in t ("Postmortem Owner:
+ * Your name goes here."), or 0 when t opens with no such label. */
+static size_t
+label_value(const char *t, size_t n)
+{
+    size_t i, words = 1;
+
+    for (i = 0; i < n && i < 48; i++) {
+        if (t[i] == ':') {
+            if (i == 0 || i + 1 >= n || t[i + 1] != ' ')
+                return 0;
+            while (i + 1 < n && t[i + 1] == ' ')
+                i++;
+            return i + 1 < n ? i + 1 : 0;
+        }
+        if (t[i] == '.' || t[i] == '?' || t[i] == '!')
+            return 0;
+        if (t[i] == ' ' && ++words > 6)
+            return 0;
+    }
+    return 0;
+}
+
+/* Is unit ui, an italic question, answered: by more content in its list
+ * item (a nested list, a second paragraph), or, outside lists, by the
+ * next text of its section? */
+static int
+is_answered(const bl_doc *doc, size_t ui)
+{
+    const bl_unit *u = &doc->units.items[ui];
+    int blk = u->block, item = -1;
+    size_t j;
+
+    if (blk >= 0 && doc->blocks.items[blk].type == BL_BLOCK_LI)
+        item = blk;
+    else if (blk >= 0 && doc->blocks.items[blk].parent >= 0
+             && doc->blocks.items[doc->blocks.items[blk].parent].type
+                == BL_BLOCK_LI)
+        item = doc->blocks.items[blk].parent;
+    if (item >= 0) {
+        /* Blocks come in document order, each after its parent, so the
+         * item's descendants follow it. */
+        for (j = (size_t)item + 1; j < doc->blocks.n; j++) {
+            int p = doc->blocks.items[j].parent;
+            while (p > item)
+                p = doc->blocks.items[p].parent;
+            if (p != item)
+                break;
+            if ((int)j != blk)
+                return 1;
+        }
+        return 0;
+    }
+    return ui + 1 < doc->units.n
+           && doc->units.items[ui + 1].section == u->section
+           && !(doc->units.items[ui + 1].flags & BL_UNIT_HEADING);
+}
+
+/* Is unit ui in a section of questions ("Open questions", "Q&A"), where
+ * a question is meant to stay open? */
+static int
+in_questions_section(const bl_doc *doc, size_t ui)
+{
+    int s;
+
+    for (s = doc->units.items[ui].section; s >= 0;
+         s = doc->sections.items[s].parent) {
+        const bl_section *sec = &doc->sections.items[s];
+        size_t n, i;
+        const char *t;
+        if (sec->title_unit < 0)
+            continue;
+        t = bl_unit_text(doc, &doc->units.items[sec->title_unit], &n);
+        for (i = 0; i + 8 <= n; i++)
+            if (strncasecmp(t + i, "question", 8) == 0)
+                return 1;
+        if (n >= 3 && (strncasecmp(t, "q&a", 3) == 0
+                       || strncasecmp(t, "faq", 3) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does lower-case t[0..n) speak to its reader as "you" or "your" (but
+ * not "thank you")? */
+static int
+addresses_the_author(const char *t, size_t n)
+{
+    const char *p;
+
+    for (p = t; (p = find_bytes(p, n - (size_t)(p - t), "you", 3)); p += 3) {
+        size_t at = (size_t)(p - t);
+        if ((at == 0 || !is_letter(t[at - 1]))
+            && (at + 3 == n || !is_letter(t[at + 3]) || t[at + 3] == 'r')
+            && !(at >= 6 && memcmp(t + at - 6, "thank ", 6) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does a clause of lower-case t[0..n) end on "here" ("Put the date
+ * here.")? */
+static int
+ends_on_here(const char *t, size_t n)
+{
+    const char *p;
+
+    for (p = t; (p = find_bytes(p, n - (size_t)(p - t), "here", 4)); p += 4) {
+        size_t at = (size_t)(p - t);
+        if ((at == 0 || t[at - 1] == ' ')
+            && (at + 4 == n || strchr(".),:;?!", t[at + 4]) != NULL))
+            return 1;
+    }
+    return 0;
+}
+
+/* Does t[0..n), the text of an italic span, read as an instruction to the
+ * author?  A writing verb ("Describe", "List") is enough; another verb
+ * that an action item could open with needs a second sign (you, your,
+ * "here", "e.g.", what to write: a description, numbers...), and a label
+ * ("**Owner:** _..._") counts as one.  "Goes here" is enough, and so is a
+ * question nobody answered ("_Who was the IC?_").  Text that opens
+ * otherwise needs three signs after "This is", four else. */
+static int
+reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
+                     int label)
+{
+    char low[512];
+    size_t ln = n < sizeof low ? n : sizeof low, fb = 0, fl = 0, k;
+    int writing, other, question, this_is, strong = 0, score;
+
+    bl_ascii_lower(t, ln, low);
+    while (fb < ln && !is_letter(low[fb]))
+        fb++;
+    while (fb + fl < ln && is_letter(low[fb + fl]))
+        fl++;
+    writing = word_in(low + fb, fl, writing_verbs)
+              && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
+    other = !writing && word_in(low + fb, fl, other_verbs);
+    question = n > 0 && t[n - 1] == '?'
+               && word_in(low + fb, fl, question_words)
+               && !is_answered(doc, ui) && !in_questions_section(doc, ui);
+    this_is = fl == 4 && memcmp(low + fb, "this", 4) == 0
+              && ln - fb >= 8 && memcmp(low + fb + 4, " is ", 4) == 0;
+    score = 2 * writing + other + label + 2 * question;
+    for (k = 0; strong_cues[k] != NULL; k++)
+        if (find_bytes(low, ln, strong_cues[k], strlen(strong_cues[k]))) {
+            score += 2;
+            strong = 1;
+        }
+    /* The rest of the signs after the first word, which they would
+     * otherwise repeat ("Include ... includ"). */
+    for (k = 0; cues[k] != NULL; k++)
+        if (find_bytes(low + fb + fl, ln - fb - fl, cues[k], strlen(cues[k]))
+            != NULL)
+            score++;
+    score += addresses_the_author(low, ln) + ends_on_here(low, ln);
+    if (score >= 2 && (writing || other || strong || question))
+        return 1;
+    /* With no such lead ("_Some important times to include: ..._",
+     * "_Each action item should be..._"), more signs are needed, and
+     * standing right under the heading, where templates put their
+     * guidance, is one. */
+    if (ui > 0 && (doc->units.items[ui - 1].flags & BL_UNIT_HEADING)
+        && doc->units.items[ui - 1].section == doc->units.items[ui].section)
+        score++;
+    return score >= (this_is ? 3 : 4);
+}
+
+/* Is unit text [a, z) of unit ui one italic template instruction, or a
+ * "Label:" and one?  Stores the italic span's source bounds, and where
+ * its text is in the unit. */
+static int
+instruction_in(const bl_doc *doc, size_t ui, size_t a, size_t z,
+               size_t *p_b, size_t *p_e, bl_span *p_text)
+{
+    const bl_unit *u = &doc->units.items[ui];
+    size_t n, from = a, to = z, v;
+    const char *t = bl_unit_text(doc, u, &n);
+    int label = 0;
+
+    while (to > from && is_space(t[to - 1]))
+        to--;
+    while (from < to && is_space(t[from]))
+        from++;
+    if (to - from < 3)
+        return 0;
+    if (!emphasis_around(doc, u, from, to, p_b, p_e)) {
+        v = label_value(t + from, to - from);
+        if (v == 0 || !emphasis_around(doc, u, from + v, to, p_b, p_e))
+            return 0;
+        from += v;
+        label = 1;
+    }
+    p_text->begin = from;
+    p_text->end = to;
+    return reads_as_instruction(doc, ui, t + from, to - from, label);
+}
+
+/* The next template instruction in unit ui (a paragraph, list item or
+ * table cell) that ends after unit offset *p_pos: the whole unit, or one
+ * of its lines ("**Reviewers:** _List them here._" on the line after
+ * "**Owner:** @mtan").  Stores what instruction_in does and moves *p_pos
+ * past it; returns 0 when there is none. */
+static int
+next_instruction(const ph_ctx *pc, size_t ui, size_t *p_pos, size_t *p_b,
+                 size_t *p_e, bl_span *p_text)
+{
+    const bl_doc *doc = pc->lc->doc;
+    const bl_unit *u = &doc->units.items[ui];
+    size_t n, k, line = 0;
+    const char *t = bl_unit_text(doc, u, &n);
+
+    if ((u->flags & BL_UNIT_HEADING) || *p_pos >= n)
+        return 0;
+    if (*p_pos == 0 && instruction_in(doc, ui, 0, n, p_b, p_e, p_text)) {
+        *p_pos = n;
+        return 1;
+    }
+    /* A line break is a one-space piece that stands for no source. */
+    for (k = u->piece_begin; k <= u->piece_end; k++) {
+        size_t brk = n;
+        if (k < u->piece_end) {
+            const bl_piece *p = &doc->pieces.items[k];
+            if (p->ulen != 1 || p->slen != 0 || t[p->u] != ' ')
+                continue;
+            brk = p->u;
+        }
+        if (line == 0 && brk == n)
+            break;      /* one line: the whole unit, tried above */
+        if (brk > *p_pos
+            && instruction_in(doc, ui, line, brk, p_b, p_e, p_text)) {
+            *p_pos = brk;
+            return 1;
+        }
+        line = brk + 1;
+    }
+    *p_pos = n;
+    return 0;
+}
+
+/* --- Empty fields -------------------------------------------------------- */
+
+/* The list item unit ui belongs to (its block, or the paragraph's), or
+ * -1. */
+static int
+item_of(const bl_doc *doc, size_t ui)
+{
+    int b = doc->units.items[ui].block;
+
+    if (b >= 0 && doc->blocks.items[b].type != BL_BLOCK_LI)
+        b = doc->blocks.items[b].parent;
+    return b >= 0 && doc->blocks.items[b].type == BL_BLOCK_LI ? b : -1;
+}
+
+/* Is t[0..n) a field label ("Owner:", "Service(s) affected:"), or, with
+ * with_value, also a label and its value ("Owner: @dana")? */
+static int
+is_label(const char *t, size_t n, int with_value)
+{
+    size_t i, words = 1;
+
+    while (n > 0 && is_space(t[n - 1]))
+        n--;
+    if (with_value && label_value(t, n) > 0)
+        return 1;
+    if (n < 2 || n > 60 || t[n - 1] != ':' || t[n - 2] == ':')
+        return 0;
+    for (i = 0; i + 1 < n; i++) {
+        words += t[i] == ' ';
+        if (t[i] == ':' || t[i] == '.' || t[i] == BL_PLACEHOLDER)
+            return 0;
+    }
+    return words <= 8;
+}
+
+/* Is `list` a list of fields (every item a "Label:" or "Label: value")
+ * whose empty ones are left to fill: one of several fields, or a list
+ * that ends its section?  "- Check the logs:" followed by a code block, a
+ * "**Context**:" item followed by its paragraph, or "so that:" followed
+ * by a flat list are labels of content that follows. */
+static int
+is_field_list(const ph_ctx *pc, int list)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t j;
+    int items = 0;
+
+    for (j = (size_t)list + 1; j < doc->blocks.n; j++) {
+        const bl_block *b = &doc->blocks.items[j];
+        int p = b->parent;
+        while (p > list)
+            p = doc->blocks.items[p].parent;
+        if (p != list)
+            break;      /* past the list: j is what follows it */
+        if (b->parent == list) {
+            int u = pc->item_unit[j];
+            const char *it;
+            size_t in;
+            if (u < 0)
+                return 0;
+            it = bl_unit_text(doc, &doc->units.items[u], &in);
+            if (!is_label(it, in, 1))
+                return 0;
+            items++;
+        }
+    }
+    return items >= 2 || j == doc->blocks.n
+           || doc->blocks.items[j].type == BL_BLOCK_HEADING;
+}
+
+/* Is unit ui a list item that is only a label waiting for its value
+ * ("- Service(s) affected:", "- Owner:"), with nothing nested under it,
+ * in a list of fields? */
+static int
+is_empty_field(ph_ctx *pc, size_t ui)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t n;
+    const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
+    int item = item_of(doc, ui), list;
+
+    if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui))
+        return 0;
+    list = doc->blocks.items[item].parent;
+    if (pc->field_list[list] < 0)
+        pc->field_list[list] = (signed char)is_field_list(pc, list);
+    return pc->field_list[list];
+}
+
+/* --- Reporting ----------------------------------------------------------- */
+
+/* Does section/empty report `section`, or a section it is part of?  Then
+ * the placeholders in it are that one finding's. */
+static int
+in_empty_section(ph_ctx *pc, int section)
+{
+    const bl_lint_ctx *lc = pc->lc;
+
+    if (!pc->empty_on)
+        return 0;
+    for (; section >= 0; section = lc->doc->sections.items[section].parent) {
+        if (lc->kind_of[section] < 0)
+            continue;
+        if (pc->empty[section] < 0)
+            pc->empty[section] =
+                (signed char)!bl_lint_section_has_content(lc, section);
+        if (pc->empty[section])
+            return 1;
+    }
+    return 0;
+}
+
+/* Appends s[0..n) in quotes, on one line, cut at a character boundary;
+ * bytes that are not UTF-8 become '?', so a message is always text. */
+static int
+add_excerpt(bl_strbuf *sb, const char *s, size_t n)
+{
+    size_t i, cl, cut = n;
+    int space = 0, rc = bl_strbuf_add(sb, "\"", 1), started = 0;
+
+    if (cut > EXCERPT_MAX) {
+        cut = EXCERPT_MAX;
+        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80)
+            cut--;
+    }
+    for (i = 0; i < cut && rc == 0; i += cl) {
+        uint32_t cp = bl_utf8_decode(s, cut, i, &cl);
+        if (is_space(s[i])) {
+            space = started;
+            continue;
+        }
+        if (space)
+            rc = bl_strbuf_add(sb, " ", 1);
+        space = 0;
+        started = 1;
+        if (rc == 0)
+            rc = cp == 0xFFFD && cl == 1 ? bl_strbuf_add(sb, "?", 1)
+                                         : bl_strbuf_add(sb, s + i, cl);
+    }
+    if (rc == 0 && cut < n)
+        rc = bl_strbuf_add(sb, "...", 3);
+    if (rc == 0)
+        rc = bl_strbuf_add(sb, "\"", 1);
+    return rc;
+}
+
+/* What each kind of placeholder is, around its excerpt. */
+static const struct {
+    const char *before, *after;
+} slot_message[] = {
+    [SLOT_TEMPLATE] = {"Template slot ", " was never filled in: replace it "
+                       "with the real value, or delete it if it does not "
+                       "apply."},
+    [SLOT_FORMAT] = {"", " is a date or time format left from the "
+                     "template: write the date or time it stands for (for "
+                     "example 2025-03-14 or 14:05 UTC)."},
+    [SLOT_MARKER] = {"", " marks unfinished text: write what is known now, "
+                     "and who is finding out the rest by when, or remove "
+                     "it."},
+    [SLOT_VALUE] = {"", " stands in for a value nobody filled in: write the "
+                    "value, or say that it is not known yet and who is "
+                    "finding out."},
+    [SLOT_FILLER] = {"", " is filler text from a template: replace it with "
+                     "the real content."},
+    [SLOT_FIELD] = {"The field ", " was left empty: fill it in, or delete "
+                    "the line if it does not apply."},
+};
+
+static int
+report_span(ph_ctx *pc, size_t b, size_t e, const char *before,
+            const char *what, size_t what_n, const char *after)
+{
+    bl_strbuf msg = {NULL, 0, 0};
+    int rc = bl_strbuf_add(&msg, before, strlen(before));
+
+    if (rc == 0)
+        rc = add_excerpt(&msg, what, what_n);
+    if (rc == 0)
+        rc = bl_strbuf_add(&msg, after, strlen(after));
+    if (rc == 0)
+        rc = bl_lint_report(pc->lc, pc->rule, b, e, msg.items, NULL);
+    free(msg.items);
+    return rc;
+}
+
+/* Does s[0..n), the text between two slots, join them into one run:
+ * short, no comma or full stop, and no word but "of", "on", "at" or "to"
+ * ("?? of ??", "HH:MM on YYYY-MM-DD", but not "<service> is TBD")? */
+static int
+is_joining_gap(const char *s, size_t n)
+{
+    static const char *const joiners[] = {"of", "on", "at", "to", NULL};
+    size_t i, b = n, letters = 0;
+
+    if (n > MERGE_GAP)
+        return 0;
+    for (i = 0; i < n; i++) {
+        if (s[i] == '.' || s[i] == ',' || s[i] == ';')
+            return 0;
+        if (is_letter(s[i])) {
+            if (letters++ == 0)
+                b = i;
+        }
+    }
+    return letters == 0
+           || (letters == 2 && is_letter(s[b + 1])
+               && word_in(s + b, 2, joiners));
+}
+
+static int
+cmp_slot(const void *a, const void *b)
+{
+    const slot *x = a, *y = b;
+
+    if (x->begin != y->begin)
+        return x->begin < y->begin ? -1 : 1;
+    return (x->end < y->end) - (x->end > y->end);   /* wider first */
+}
+
+/* Reports the collected slots and empties the list: overlapping ones
+ * ("[TODO]" holds "TODO") once, neighbours as one run. */
+static int
+report_slots(ph_ctx *pc)
+{
+    const char *src = pc->lc->doc->src;
+    slot *s = pc->slots.items;
+    size_t i = 0, n = pc->slots.n;
+
+    if (n > 1)
+        qsort(s, n, sizeof *s, cmp_slot);
+    while (i < n) {
+        size_t b = s[i].begin, e = s[i].end, j, count = 1;
+        int rc;
+        for (j = i + 1; j < n; j++) {
+            if (s[j].begin >= e
+                && !is_joining_gap(src + e, s[j].begin - e))
+                break;
+            count += s[j].begin >= e;
+            if (s[j].end > e)
+                e = s[j].end;
+        }
+        /* "??% (?? of ??" reads better with its parenthesis closed. */
+        if (count > 1 && e < pc->lc->doc->len && src[e] == ')'
+            && memchr(src + b, '(', e - b) != NULL
+            && memchr(src + b, ')', e - b) == NULL)
+            e++;
+        if (e <= b)
+            rc = 0;
+        else if (count > 1)
+            rc = report_span(pc, b, e, "Unfilled template text ", src + b,
+                             e - b, ": replace it with the real details, or "
+                             "delete what does not apply.");
+        else
+            rc = report_span(pc, b, e, slot_message[s[i].kind].before,
+                             src + b, e - b, slot_message[s[i].kind].after);
+        if (rc < 0)
+            return -1;
+        i = j;
+    }
+    pc->slots.n = 0;
+    return 0;
+}
+
+/* --- The checks ---------------------------------------------------------- */
+
+static int
+check_unfilled(ph_ctx *pc)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t i, k;
+
+    if (collect_closed(pc) < 0)
+        return -1;
+    pc->item_unit = malloc((doc->blocks.n + 1) * sizeof *pc->item_unit);
+    pc->field_list = malloc(doc->blocks.n + 1);
+    if (pc->item_unit == NULL || pc->field_list == NULL)
+        return -1;
+    memset(pc->field_list, -1, doc->blocks.n + 1);
+    for (i = 0; i < doc->blocks.n; i++)
+        pc->item_unit[i] = -1;
+    for (i = doc->units.n; i-- > 0;) {
+        int item = item_of(doc, i);
+        if (item >= 0)
+            pc->item_unit[item] = (int)i;
+    }
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t ib, ie, kept, pos;
+        bl_span text;
+        if (in_empty_section(pc, u->section))
+            continue;
+        if (scan_text(pc, u) < 0 || scan_inline_html(pc, u) < 0)
+            return -1;
+        if (pc->slots.n == 0 && is_empty_field(pc, i)
+            && add_slot(pc, bl_unit_to_source(doc, u, 0, 0),
+                        bl_unit_to_source(doc, u, u->text_end - u->text_begin,
+                                          1), SLOT_FIELD) < 0)
+            return -1;
+        /* Inside an instruction that rule reports, a slot is part of the
+         * instruction ("tags such as sev1_YYYYMMDD"). */
+        pos = 0;
+        while (pc->slots.n > 0 && pc->skip_instructions
+               && next_instruction(pc, i, &pos, &ib, &ie, &text)) {
+            for (k = kept = 0; k < pc->slots.n; k++)
+                if (pc->slots.items[k].begin < ib
+                    || pc->slots.items[k].end > ie)
+                    pc->slots.items[kept++] = pc->slots.items[k];
+            pc->slots.n = kept;
+        }
+        if (report_slots(pc) < 0)
+            return -1;
+    }
+    for (i = 0; i < doc->blocks.n; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        if (b->type != BL_BLOCK_HTML || b->end <= b->begin
+            || in_empty_section(pc, b->section))
+            continue;
+        if (scan_html_block(pc, b) < 0 || report_slots(pc) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int
+check_instructions(ph_ctx *pc)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t i;
+
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t b, e, n, pos = 0;
+        bl_span text;
+        const char *t = bl_unit_text(doc, u, &n);
+        if (in_empty_section(pc, u->section))
+            continue;
+        /* The excerpt is the instruction's prose, without its markup. */
+        while (next_instruction(pc, i, &pos, &b, &e, &text))
+            if (report_span(pc, b, e, "Template instruction left in the "
+                            "text (", t + text.begin,
+                            text.end - text.begin, "): write what it asks "
+                            "for in its place, or delete it; guidance for "
+                            "authors belongs in an HTML comment (<!-- ... "
+                            "-->), which readers do not see.") < 0)
+                return -1;
+    }
+    return 0;
+}
+
+/* A setting's value, or `otherwise` when the rule set (a --rules
+ * directory of a team's own) does not declare it. */
+static int
+setting_bool(const bl_rules *rules, const char *key, int otherwise)
+{
+    size_t k;
+
+    for (k = 0; k < rules->settings.n; k++)
+        if (strcmp(rules->settings.items[k].info.key, key) == 0)
+            return bl_rules_bool(rules, key);
+    return otherwise;
+}
+
+static int
+is_rule_on(const bl_rules *rules, const char *id)
+{
+    int r = bl_rule_index(rules, id);
+
+    return r >= 0 && rules->rules.items[r].info.severity != BL_SEV_OFF;
+}
 
 int
 bl_check_placeholders(bl_lint_ctx *lc, int rule)
 {
-    (void)lc;
-    (void)rule;
-    return 0;
+    const char *id = lc->rules->rules.items[rule].info.id;
+    ph_ctx pc;
+    int rc = 0;
+
+    if (bl_lint_structure(lc) < 0)
+        return -1;
+    if (!lc->is_profile_doc)
+        return 0;
+    memset(&pc, 0, sizeof pc);
+    pc.lc = lc;
+    pc.rule = rule;
+    pc.markers = setting_bool(lc->rules, "placeholder.markers", 1);
+    pc.skip_instructions = is_rule_on(lc->rules, "placeholder/instructions");
+    pc.empty_on = is_rule_on(lc->rules, "section/empty");
+    pc.empty = malloc(lc->doc->sections.n + 1);
+    if (pc.empty == NULL)
+        return -1;
+    memset(pc.empty, -1, lc->doc->sections.n + 1);
+    if (strcmp(id, "placeholder/unfilled") == 0)
+        rc = check_unfilled(&pc);
+    else if (strcmp(id, "placeholder/instructions") == 0)
+        rc = check_instructions(&pc);
+    free(pc.empty);
+    free(pc.item_unit);
+    free(pc.field_list);
+    bl_strset_free(&pc.closed);
+    BL_VEC_FREE(&pc.slots);
+    return rc;
 }

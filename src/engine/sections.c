@@ -889,3 +889,11 @@ bl_check_sections(bl_lint_ctx *lc, int rule)
         return check_duplicate(lc, rule);
     return 0;
 }
+
+/* --- For the other structural checks ------------------------------------- */
+
+int
+bl_lint_section_has_content(const bl_lint_ctx *lc, int section)
+{
+    return has_content(lc, (size_t)section);
+}

@@ -24,6 +24,8 @@ case $1 in
     /*) BIN=$1 ;;
     *) BIN=$PWD/$1 ;;
 esac
+# The source tree, for the corpus files some cases check.
+SRC=$(cd "$(dirname "$0")/../.." && pwd)
 if [ ! -x "$BIN" ] || [ -d "$BIN" ]; then
     echo "tests/cli/run.sh: $1: not an executable file" >&2
     exit 2
@@ -1080,14 +1082,15 @@ want_rc 0
 want_out_re '^blame/human-error +warning +.+'
 want_out_re '^blame/minimizer +info +.+'
 want_out_re '^blame/person-root-cause +error +.+'
-bad=$(grep -Evc '^[a-z0-9-]+/[a-z0-9-]+ +(error|warning|info|off) +[^ ].*$' "$OUT")
+# The rules come first; settings follow after a blank line.
+bad=$(sed '/^$/,$d' "$OUT" | grep -Evc '^[a-z0-9-]+/[a-z0-9-]+ +(error|warning|info|off) +[^ ].*$')
 [ "$bad" = 0 ] || problem "$bad lines are not \"id severity summary\""
 want_err_empty
 end
 
 begin "every listed rule can be explained"
 run rules
-ids=$(awk '{print $1}' "$OUT")
+ids=$(sed '/^$/,$d' "$OUT" | awk '{print $1}')
 for id in $ids; do
     run explain "$id"
     [ "$RC" = 0 ] || problem "explain $id: exit status $RC"
@@ -1375,6 +1378,89 @@ begin "explain: a structure rule"
 run explain section/empty
 want_rc 0
 want_line 1 'section/empty \(warning by default\)'
+# --- new: templates ------------------------------------------------------
+
+for h in --help -h; do
+    begin "new $h prints its usage"
+    run new "$h"
+    want_rc 0
+    want_line 1 "Usage: blamelint new .*"
+    want_out_re '--list'
+    want_err_empty
+    end
+done
+
+begin "--help lists the new command"
+run --help
+want_out_re '^ +new '
+end
+
+begin "new --list lists the templates, one name a line"
+run new --list
+want_rc 0
+want_out_eq 'postmortem'
+want_err_empty
+end
+
+begin "new postmortem prints every section in the template order"
+run new postmortem
+want_rc 0
+want_line 1 '# Postmortem: .*'
+want_err_empty
+order=$(grep -nE '^## (Summary|Impact|Timeline \(UTC\)|Root Cause|Action Items|Lessons Learned)$' "$OUT" \
+        | cut -d: -f2- | tr '\n' '|')
+[ "$order" = '## Summary|## Impact|## Timeline (UTC)|## Root Cause|## Action Items|## Lessons Learned|' ] \
+    || problem "sections are \"$order\""
+want_out_re '^\| Action item \| Owner \| Due \|$'
+want_out_re '^5\. Why '
+want_out_re '^<!--'
+end
+
+usage_case "new without a template" "--list" new
+usage_case "new with an unknown template" "nope.*--list" new nope
+usage_case "new with two templates" "postmortem" new postmortem postmortem
+usage_case "new --list with a template" "postmortem" new --list postmortem
+usage_case "new with an unknown option" "." new --bogus
+
+# The template is what `check` asks to fill in: placeholders and the
+# sections that hold nothing else, no blame, no section/missing.
+run new postmortem
+cp "$OUT" template.md
+begin "the printed template reports only what is left to fill in"
+run check --format json template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled", "section/empty"]'
+want_jq '[.files[0].diagnostics[] | select(.rule == "section/empty")] | length == 2'
+want_jq '[.files[0].diagnostics[] | select(.rule == "placeholder/unfilled")] | length >= 10'
+end
+
+begin "the template filled in (corpus/template-postmortem-filled.md) is clean"
+filled=$SRC/corpus/template-postmortem-filled.md
+if [ -f "$filled" ]; then
+    cp "$filled" filled.md
+    run check --format json filled.md
+    want_rc 0
+    want_jq '.files[0].diagnostics == []'
+else
+    problem "no $filled"
+fi
+end
+
+begin "placeholder findings: exact span and the slot in the message"
+printf '# Postmortem: x\n\n## Impact\n\nAbout {{number}} users, until HH:MM.\n' >slots.md
+run check --format json --rule 'section/*=off' slots.md
+want_rc 1
+want_diags 0 '[["placeholder/unfilled",5,7,5,17],["placeholder/unfilled",5,31,5,36]]'
+want_span 0 0 slots.md '{{number}}'
+want_jq '.files[0].diagnostics[0].message | contains("\"{{number}}\"")'
+end
+
+begin "--set placeholder.markers=false keeps template slots"
+printf '# Postmortem: x\n\n## Impact\n\nTBD for {{region}}.\n' >markers.md
+run check --format json --set placeholder.markers=false markers.md
+want_rc 1
+want_jq '[.files[0].diagnostics[] | select(.rule == "placeholder/unfilled")] | length == 1'
 end
 
 printf '%d passed, %d failed\n' "$passed" "$failed"

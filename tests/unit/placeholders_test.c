@@ -1,0 +1,826 @@
+/*
+ * placeholders_test.c: the placeholder/ rules (src/engine/placeholders.c)
+ * and the postmortem template that `blamelint new` prints.
+ *
+ * Most cases lint a small postmortem and state, with expect_reports, the
+ * exact texts one rule must flag in it, in document order: a text listed
+ * is the next occurrence in the source after the previous one, and the
+ * rule must report nothing else.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+#include <time.h>
+
+#include "engine/rules.h"
+
+#define UNFILLED "placeholder/unfilled"
+#define INSTRUCTIONS "placeholder/instructions"
+
+/* A title that makes any text a postmortem, so the rules look at it. */
+#define PM "# Postmortem: checkout outage\n\n"
+
+/* No text: the rule reports nothing. */
+static const char *const none[] = {NULL};
+
+typedef struct lint_run {
+    bl_doc *doc;
+    bl_diags d;
+} lint_run;
+
+static int
+load_rules(void **state)
+{
+    bl_rules *rules = NULL;
+    char err[512];
+
+    if (bl_rules_load_default(&rules, err, sizeof err) != 0)
+        return -1;
+    *state = rules;
+    return 0;
+}
+
+static int
+free_rules(void **state)
+{
+    bl_rules_free(*state);
+    return 0;
+}
+
+static void
+lint_with(const bl_rules *rules, const char *src, size_t n, lint_run *r)
+{
+    r->doc = tu_parse_n(src, n);
+    memset(&r->d, 0, sizeof r->d);
+    assert_int_equal(bl_lint(rules, r->doc, &r->d), 0);
+}
+
+static void
+run_free(lint_run *r)
+{
+    bl_diags_free(&r->d);
+    bl_doc_free(r->doc);
+}
+
+static size_t
+count(const lint_run *r, const char *id)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < r->d.n; i++)
+        n += strcmp(r->d.items[i].rule->id, id) == 0;
+    return n;
+}
+
+/* Prints every finding with its text, for a failing case. */
+static void
+dump(const lint_run *r)
+{
+    size_t i;
+
+    for (i = 0; i < r->d.n; i++) {
+        const bl_diag *g = &r->d.items[i];
+        print_error("  %s [%zu,%zu) \"%.*s\"\n", g->rule->id, g->begin,
+                    g->end, (int)(g->end - g->begin), r->doc->src + g->begin);
+    }
+}
+
+/* Offset of needle at or after `from` in the source. */
+static size_t
+off_from(const bl_doc *doc, size_t from, const char *needle)
+{
+    const char *p = strstr(doc->src + from, needle);
+
+    if (p == NULL)
+        fail_msg("\"%s\" is not in the test input", needle);
+    return (size_t)(p - doc->src);
+}
+
+/* Does rule id report exactly [b, e)? */
+static int
+reports(const lint_run *r, const char *id, size_t b, size_t e)
+{
+    size_t i;
+
+    for (i = 0; i < r->d.n; i++)
+        if (strcmp(r->d.items[i].rule->id, id) == 0
+            && r->d.items[i].begin == b && r->d.items[i].end == e)
+            return 1;
+    return 0;
+}
+
+/* Asserts that rule id reports exactly `texts` in run r (see the top). */
+static void
+expect_in(const lint_run *r, const char *id, const char *const *texts)
+{
+    size_t k, from = 0;
+
+    for (k = 0; texts[k] != NULL; k++) {
+        size_t b = off_from(r->doc, from, texts[k]);
+        size_t e = b + strlen(texts[k]);
+        if (!reports(r, id, b, e)) {
+            dump(r);
+            fail_msg("%s does not report \"%s\" at %zu", id, texts[k], b);
+        }
+        from = e;
+    }
+    if (count(r, id) != k) {
+        dump(r);
+        fail_msg("%s reports %zu findings, want %zu", id, count(r, id), k);
+    }
+}
+
+static void
+expect_reports(void **state, const char *id, const char *src,
+               const char *const *texts)
+{
+    lint_run r;
+
+    lint_with(*state, src, strlen(src), &r);
+    expect_in(&r, id, texts);
+    run_free(&r);
+}
+
+/* A rule set of its own, for a test that changes severities or settings. */
+static bl_rules *
+fresh_rules(void)
+{
+    bl_rules *rules = NULL;
+    char err[512];
+
+    assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
+    return rules;
+}
+
+/* --- The gate ------------------------------------------------------------ */
+
+static void
+test_documents_that_are_not_postmortems_are_not_checked(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   "# Release notes\n\nTBD: {{version}} ships on YYYY-MM-DD "
+                   "to <region name>.\n", none);
+    expect_reports(state, INSTRUCTIONS,
+                   "# Contributing\n\n_Describe your change here._\n", none);
+}
+
+/* --- Template slots ------------------------------------------------------ */
+
+static void
+test_braces_are_slots_unless_they_are_an_expression(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\n{{service}} failed for {{ duration }}; "
+                   "the alert text was {{ $labels.job }} and the chart value "
+                   "{{ .Values.replicas }}; the workflow read "
+                   "${{ secrets.TOKEN }}.\n\n### {{ hh:mm }}\n\nMore.\n",
+                   (const char *const[]){"{{service}}", "{{ duration }}",
+                                         "{{ hh:mm }}", NULL});
+}
+
+static void
+test_angle_slots_that_md4c_reads_as_html(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nThe <service name> returned 503s for "
+                   "<duration>; see <link to dashboard>.\nOwner: <owner>, "
+                   "on &lt;team&gt; and <service_name>.\n",
+                   (const char *const[]){"<service name>", "<duration>",
+                                         "<link to dashboard>", "<owner>",
+                                         "&lt;team&gt;", "<service_name>",
+                                         NULL});
+    /* A tag may run over a line break; it is one slot. */
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nSee the <link to the\ngrafana board> "
+                   "for details.\n",
+                   (const char *const[]){"<link to the\ngrafana board>",
+                                         NULL});
+}
+
+static void
+test_real_html_autolinks_code_and_output_are_not_slots(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nLine<br>break, <br/> and <kbd>Ctrl</kbd>"
+                   " and <img src=\"a.png\"> and <a href=\"x\">x</a> and "
+                   "<details open> and <!-- <service name> --> and "
+                   "<https://example.com/a> and <me@example.com> and "
+                   "Vec<u8> and `<pod>` and <none> and <nil> and "
+                   "latency < 200 ms and > 100 ms and a <-> b.\n\n"
+                   "<details>\n<summary>Logs</summary>\n\nNothing.\n\n"
+                   "</details>\n",
+                   none);
+}
+
+static void
+test_element_names_that_are_also_slots(void **state)
+{
+    /* <summary> closed somewhere is HTML; never closed, it is a slot. */
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nCheckout failed.\n\n<summary>\n\n"
+                   "## Impact\n\nSee <time> and <title>.\n",
+                   (const char *const[]){"<summary>", "<time>", "<title>",
+                                         NULL});
+    /* Words that are no attributes make a known element a slot too. */
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nSee <summary of the incident>.\n\n"
+                   "<details><summary>x</summary>y</details>\n",
+                   (const char *const[]){"<summary of the incident>", NULL});
+}
+
+static void
+test_a_slot_alone_on_its_line_is_an_html_block(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nCheckout failed.\n\n"
+                   "<number of affected users>\n\n"
+                   "<!--\n<service name> in guidance\n-->\n\n"
+                   "<pre>\n<not a slot>\n</pre>\n\n"
+                   "> <quoted slot>\n",
+                   (const char *const[]){"<number of affected users>",
+                                         "<quoted slot>", NULL});
+}
+
+static void
+test_bracketed_slots_but_not_links_footnotes_or_tags(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\n[Name] and [Service name] paged "
+                   "[link to ticket]; owner [TODO], time [???].\n\n"
+                   "See [the runbook](https://x.io/r) and [Sen Lu][sl], "
+                   "note [1], [^2], [x], [Action Item] and [sic]; "
+                   "[3 hours ago] and [edit].\n\n- [ ] Add an alert\n"
+                   "- [x] Roll back\n\n[sl]: https://x.io/sen\n",
+                   (const char *const[]){"[Name]", "[Service name]",
+                                         "[link to ticket]", "[TODO]",
+                                         "[???]", NULL});
+}
+
+/* --- Markers -------------------------------------------------------------- */
+
+static void
+test_markers_are_unfinished_text_even_inside_a_sentence(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Root Cause\n\nThe exact cause is TBD pending the "
+                   "vendor's report. tbd. TBC: TBA.\n\nTODO: graphs. FIXME "
+                   "later. Lorem ipsum dolor.\n",
+                   (const char *const[]){"TBD", "tbd", "TBC: TBA", "TODO",
+                                         "FIXME", "Lorem ipsum", NULL});
+}
+
+static void
+test_markers_mentioned_quoted_or_in_code_are_not_reported(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Root Cause\n\nThe status field said \"TBD\" and "
+                   "the page \xE2\x80\x9CTODO\xE2\x80\x9D; a todo list, a "
+                   "TODO-list, TBD_FLAG, `TODO` and:\n\n"
+                   "```\nTODO: restart\n```\n\n"
+                   "> 14:02 dana: TBD, checking XXX\n\n"
+                   "<!-- TODO: add graphs -->\n",
+                   none);
+}
+
+static void
+test_xxx_is_a_blank_value_but_not_a_redaction(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Impact\n\nCategory: XXX. It cost $XXX over YYY "
+                   "days (ZZZZ).\n\nCall 555-XXX-XXXX about card XXXX XXXX "
+                   "XXXX 4242, ticket XXX-1234, host 10.0.XXX.12, "
+                   "10.128.xxx.yyy, XXXL and \"XXX\".\n",
+                   (const char *const[]){"XXX", "XXX", "YYY", "ZZZZ",
+                                         NULL});
+}
+
+static void
+test_question_marks_standing_for_a_number(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Impact\n\n| Measure | Value |\n|---|---|\n"
+                   "| Late | ??% (?? of ?\?) |\n| Users | ?? |\n\n"
+                   "Really?? Why?! It stopped at ?????\n",
+                   (const char *const[]){"??% (?? of ?\?)", "??", "?????",
+                                         NULL});
+}
+
+static void
+test_the_markers_setting_keeps_slots_and_formats(void **state)
+{
+    bl_rules *rules = fresh_rules();
+    char err[128];
+    const char *src = PM "## Impact\n\nTBD for {{region}} since HH:MM; XXX "
+                         "users; ?? of them; lorem ipsum.\n";
+    lint_run r;
+
+    (void)state;
+    assert_int_equal(bl_rules_set(rules, "placeholder.markers", "false", err,
+                                  sizeof err), 0);
+    lint_with(rules, src, strlen(src), &r);
+    expect_in(&r, UNFILLED, (const char *const[]){"{{region}}", "HH:MM",
+                                                  NULL});
+    run_free(&r);
+    bl_rules_free(rules);
+}
+
+/* --- Date and time formats ------------------------------------------------ */
+
+static void
+test_date_and_time_formats(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Timeline\n\n- YYYY-MM-DD: start\n- HH:MM: page\n"
+                   "- hh:mm:ss: ack\n- MM/DD: retro\n- DD/MM/YYYY: end\n"
+                   "- 20xx-MM-DD: report\n- YYYYMMDD: backup\n- XX:XX: fix\n"
+                   "- YYYY-MM-DDTHH:MM: deploy\n",
+                   (const char *const[]){"YYYY-MM-DD", "HH:MM", "hh:mm:ss",
+                                         "MM/DD", "DD/MM/YYYY", "20xx-MM-DD",
+                                         "YYYYMMDD", "XX:XX",
+                                         "YYYY-MM-DDTHH:MM", NULL});
+    expect_reports(state, UNFILLED,
+                   PM "## Timeline\n\n- 2025-03-14 14:05 DDoS traffic hit "
+                   "SSH and MySQL; dd and mm were run; HHVM; MMM; DD; the "
+                   "tag sev1_YYYYMMDD.\n",
+                   none);
+}
+
+static void
+test_neighbouring_slots_are_one_finding(void **state)
+{
+    lint_run r;
+    const char *src = PM "## Timeline\n\n- YYYY-MM-DD HH:MM {{first sign}}\n"
+                         "- [link to ticket]. MM/DD and HH:MM\n";
+    size_t i;
+
+    lint_with(*state, src, strlen(src), &r);
+    expect_in(&r, UNFILLED,
+              (const char *const[]){"YYYY-MM-DD HH:MM {{first sign}}",
+                                    "[link to ticket]", "MM/DD", "HH:MM",
+                                    NULL});
+    for (i = 0; strcmp(r.d.items[i].rule->id, UNFILLED) != 0; i++)
+        ;
+    assert_non_null(strstr(r.d.items[i].message, "Unfilled template text"));
+    run_free(&r);
+}
+
+static void
+test_messages_name_the_slot_and_what_to_do(void **state)
+{
+    lint_run r;
+    const char *src = PM "## Impact\n\nAbout {{number}} users.\n";
+    size_t i;
+
+    lint_with(*state, src, strlen(src), &r);
+    for (i = 0; i < r.d.n; i++)
+        if (strcmp(r.d.items[i].rule->id, UNFILLED) == 0)
+            break;
+    assert_true(i < r.d.n);
+    assert_non_null(strstr(r.d.items[i].message, "\"{{number}}\""));
+    assert_non_null(strstr(r.d.items[i].message, "replace it"));
+    assert_null(r.d.items[i].fix);
+    run_free(&r);
+}
+
+/* --- Empty fields ---------------------------------------------------------- */
+
+static void
+test_a_list_of_empty_fields(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nCheckout failed.\n\n"
+                   "- Service(s) affected:\n- Team attribution: payments\n"
+                   "- Minutes of downtime:\n\n## Impact\n\nNone.\n",
+                   (const char *const[]){"Service(s) affected:",
+                                         "Minutes of downtime:", NULL});
+}
+
+static void
+test_labels_of_content_that_follows_are_not_empty_fields(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nCheckout failed.\n\n"
+                   "- Contributing factors:\n  - no alert\n  - no test\n\n"
+                   "1. Check the npm logs:\n\n```\ngrep shai ~/.npm\n```\n\n"
+                   "- **Context**:\n\nThe plan was pushed to a branch.\n\n"
+                   "- Created a new table.\n- Changed the logic so that:\n"
+                   "- All writes go to the new table.\n",
+                   none);
+}
+
+/* --- One finding per placeholder ------------------------------------------ */
+
+static void
+test_a_placeholder_only_section_is_left_to_section_empty(void **state)
+{
+    const char *src = PM "## Summary\n\nCheckout failed.\n\n## Impact\n\n"
+                         "TBC\n\n## Responders\n\nTBD\n\n"
+                         "## Lessons Learned\n\n### What went well\n\n"
+                         "The alert fired.\n\n### What went wrong\n\n"
+                         "{{what}}\n";
+    bl_rules *rules = fresh_rules();
+    lint_run r;
+
+    lint_with(*state, src, strlen(src), &r);
+    /* Impact and "What went wrong" hold nothing but a placeholder: one
+     * section/empty finding each.  Responders is no canonical section. */
+    expect_in(&r, "section/empty",
+              (const char *const[]){"Impact", "What went wrong", NULL});
+    expect_in(&r, UNFILLED, (const char *const[]){"TBD", NULL});
+    run_free(&r);
+
+    /* With section/empty off, each placeholder is reported here. */
+    assert_int_equal(bl_rules_set_severity(rules, "section/empty",
+                                           BL_SEV_OFF), 1);
+    lint_with(rules, src, strlen(src), &r);
+    expect_in(&r, UNFILLED, (const char *const[]){"TBC", "TBD", "{{what}}",
+                                                  NULL});
+    run_free(&r);
+    bl_rules_free(rules);
+}
+
+static void
+test_slots_inside_an_instruction_are_its_own(void **state)
+{
+    const char *src = PM "## Action Items\n\n_Each item should be a ticket "
+                         "tagged sev1_YYYYMMDD, such as the one here; put "
+                         "the due date as YYYY-MM-DD._\n";
+    bl_rules *rules = fresh_rules();
+    lint_run r;
+
+    lint_with(*state, src, strlen(src), &r);
+    assert_int_equal(count(&r, INSTRUCTIONS), 1);
+    assert_int_equal(count(&r, UNFILLED), 0);
+    run_free(&r);
+
+    assert_int_equal(bl_rules_set_severity(rules, INSTRUCTIONS, BL_SEV_OFF),
+                     1);
+    lint_with(rules, src, strlen(src), &r);
+    expect_in(&r, UNFILLED, (const char *const[]){"YYYY-MM-DD", NULL});
+    run_free(&r);
+    bl_rules_free(rules);
+}
+
+/* --- Instructions ----------------------------------------------------------- */
+
+static void
+test_italic_instructions_are_reported_on_their_span(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "## Impact\n\n_Describe the impact on users._\n\n"
+                   "## Action Items\n\n*List the action items*\n\n"
+                   "## Lessons Learned\n\n"
+                   "_Be very specific here and include exact numbers._\n\n"
+                   "***Summarize what went well.***\n",
+                   (const char *const[]){"_Describe the impact on users._",
+                                         "*List the action items*",
+                                         "_Be very specific here and include "
+                                         "exact numbers._",
+                                         "***Summarize what went well.***",
+                                         NULL});
+}
+
+static void
+test_an_instruction_as_the_value_of_a_label(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "**Postmortem Owner:** _Your name goes here._\n\n"
+                   "**Owner:** @mtan\n**Reviewers:** _List the reviewers "
+                   "here._\n**Call recording:** _Link to the recording._\n\n"
+                   "## Summary\n\nCheckout failed.\n",
+                   (const char *const[]){"_Your name goes here._",
+                                         "_List the reviewers here._",
+                                         "_Link to the recording._", NULL});
+}
+
+static void
+test_unanswered_italic_questions_are_prompts(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "## Responders\n\n* _Who was the IC?_\n"
+                   "* _Who was the scribe?_\n  * Dana Ruiz\n\n"
+                   "## Detection\n\n_How did we find out?_\n\n"
+                   "The error-rate alert paged the on-call engineer.\n\n"
+                   "## Messaging\n\n_What did we tell customers?_\n\n"
+                   "## Open questions\n\n_Why did the retry storm stop?_\n\n"
+                   "- _Which client retried first?_\n\n"
+                   "## Summary\n\nCheckout failed.\n",
+                   (const char *const[]){"_Who was the IC?_",
+                                         "_What did we tell customers?_",
+                                         NULL});
+}
+
+static void
+test_template_guidance_without_an_imperative(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "## Timeline\n\n_Some important times to include: the "
+                   "page, the status update (i.e. when it became public), "
+                   "with links to the logs._\n\n"
+                   "## Messaging\n\n_This is a follow-up for employees. It "
+                   "should be sent after the meeting, with a short paragraph "
+                   "and a link to this page._\n",
+                   (const char *const[]){"_Some important times to include: "
+                                         "the page, the status update (i.e. "
+                                         "when it became public), with links "
+                                         "to the logs._",
+                                         "_This is a follow-up for employees."
+                                         " It should be sent after the "
+                                         "meeting, with a short paragraph "
+                                         "and a link to this page._",
+                                         NULL});
+}
+
+static void
+test_italic_content_is_not_an_instruction(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "_All times are UTC._\n\n_7/5/2023_\n\n"
+                   "## Summary\n\n_Updated on 2025-03-14 to include the "
+                   "vendor's report._\n\n_Describe_ the impact, then _list_ "
+                   "it.\n\n_List of affected services: api, web._\n\n"
+                   "_Thank you to the storage team for the quick help._\n\n"
+                   "### _Describe the impact_\n\n"
+                   "## Action Items\n\n"
+                   "- _Add a confirmation prompt for production targets_\n"
+                   "- _Include the region in alert titles_\n"
+                   "- _Write a runbook for the failover_\n\n"
+                   "<!-- Describe the impact here. -->\n\n"
+                   "Describe the impact here.\n",
+                   none);
+}
+
+/* --- Layouts ------------------------------------------------------------ */
+
+static void
+test_tables_task_lists_and_nested_lists(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Action Items\n\n"
+                   "| Action item | Owner | Due |\n|---|---|---|\n"
+                   "| Add an alert | TBD | YYYY-MM-DD |\n"
+                   "| Cap relocations | @mtan | 2025-04-02 |\n\n"
+                   "- [ ] Pin the image (owner: [Name])\n"
+                   "- [x] Roll back\n"
+                   "  1. Restore the config\n"
+                   "     - Verify in <region name>\n",
+                   (const char *const[]){"TBD", "YYYY-MM-DD", "[Name]",
+                                         "<region name>", NULL});
+    expect_reports(state, INSTRUCTIONS,
+                   PM "## Impact\n\n| Measure | Value |\n|---|---|\n"
+                   "| Users | _Put the number of affected users here._ |\n\n"
+                   "## Action Items\n\n- [ ] _Describe the change._\n",
+                   (const char *const[]){
+                       "_Put the number of affected users here._",
+                       "_Describe the change._", NULL});
+}
+
+static void
+test_numbered_emoji_and_setext_headings(void **state)
+{
+    const char *src = "Incident: checkout outage\n=========================\n\n"
+                      "## 2. \xF0\x9F\x93\x89 Impact\n\nTBC\n\n"
+                      "Root cause\n----------\n\nThe cache expired; TBD "
+                      "why.\n\n### 3.1 {{subsection}}\n\nText.\n";
+    lint_run r;
+
+    lint_with(*state, src, strlen(src), &r);
+    expect_in(&r, "section/empty",
+              (const char *const[]){"2. \xF0\x9F\x93\x89 Impact", NULL});
+    expect_in(&r, UNFILLED, (const char *const[]){"TBD", "{{subsection}}",
+                                                  NULL});
+    run_free(&r);
+}
+
+static void
+test_crlf_spans_stop_before_the_line_end(void **state)
+{
+    const char *src = "# Postmortem: x\r\n\r\n## Impact\r\n\r\n"
+                      "About {{number}} users, since HH:MM\r\n"
+                      "**Owner:** _Your name goes here._\r\n";
+    lint_run r;
+
+    lint_with(*state, src, strlen(src), &r);
+    expect_in(&r, UNFILLED, (const char *const[]){"{{number}}", "HH:MM",
+                                                  NULL});
+    expect_in(&r, INSTRUCTIONS,
+              (const char *const[]){"_Your name goes here._", NULL});
+    run_free(&r);
+}
+
+static void
+test_front_matter_is_not_prose(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   "---\ntype: postmortem\ntitle: <service> outage on "
+                   "YYYY-MM-DD\nowner: TBD\n---\n\n# Checkout outage\n\n"
+                   "Owner: {{owner}}\n",
+                   (const char *const[]){"{{owner}}", NULL});
+}
+
+static void
+test_inside_details_blocks(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Timeline\n\n<details>\n<summary>Raw log at HH:MM"
+                   "</summary>\n\nThe log for <service name> is TBD.\n\n"
+                   "```\n<none> TODO\n```\n\n</details>\n",
+                   (const char *const[]){"<service name>", "TBD", NULL});
+}
+
+/* --- Hostile input ----------------------------------------------------------- */
+
+/* Returns a heap string: prefix, then unit repeated n times. */
+static char *
+repeat(const char *prefix, const char *unit, size_t n, size_t *p_len)
+{
+    size_t pl = strlen(prefix), ul = strlen(unit), i;
+    char *s = malloc(pl + ul * n + 1);
+
+    assert_non_null(s);
+    memcpy(s, prefix, pl);
+    for (i = 0; i < n; i++)
+        memcpy(s + pl + i * ul, unit, ul);
+    s[pl + ul * n] = '\0';
+    *p_len = pl + ul * n;
+    return s;
+}
+
+/* Generous for the sanitizer build on a shared machine, yet far below
+ * what one quadratic pass over these inputs costs. */
+#define HOSTILE_CPU_SECONDS 10
+
+static void
+test_hostile_input_finishes_without_harm(void **state)
+{
+    static const char *const units[] = {
+        "{{", "{{x}}", "<", "<a b ", "[", "[Name] ", "??", "XXX ", "_",
+        "_Describe *", "<!--", "TBD ", "HH:MM-", "\xff\xfe{{\xff}}",
+        "- Label:\n", "> ", "<x>\n", "Y", "20xx-", NULL
+    };
+    size_t k;
+
+    for (k = 0; units[k] != NULL; k++) {
+        size_t n;
+        char *src = repeat(PM "## Impact\n\n", units[k], 20000, &n);
+        clock_t start = clock();
+        lint_run r;
+        lint_with(*state, src, n, &r);
+        if ((clock() - start) / CLOCKS_PER_SEC > HOSTILE_CPU_SECONDS)
+            fail_msg("\"%s\" x 20000 took over %d s", units[k],
+                     HOSTILE_CPU_SECONDS);
+        run_free(&r);
+        free(src);
+    }
+    {
+        /* Deep nesting: lists and quotes 500 levels down, a slot at the
+         * bottom. */
+        size_t n;
+        char *src = repeat(PM "## Impact\n\n", "> - ", 500, &n), *full;
+        lint_run r;
+        full = malloc(n + 20);
+        assert_non_null(full);
+        memcpy(full, src, n);
+        memcpy(full + n, "{{x}} _Describe_\n", 18);
+        lint_with(*state, full, n + 17, &r);
+        run_free(&r);
+        free(full);
+        free(src);
+    }
+}
+
+/* --- The template of `blamelint new postmortem` -------------------------- */
+
+static char *
+read_file(const char *path, size_t *p_len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (f == NULL)
+        fail_msg("cannot open %s (tests run from the repository root)", path);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n > 0);
+    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
+    buf = malloc((size_t)n);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    *p_len = (size_t)n;
+    return buf;
+}
+
+static void
+test_the_template_has_every_section_in_order(void **state)
+{
+    const bl_rules *rules = *state;
+    size_t n, i, next = 0;
+    char *text = read_file("rules/templates/postmortem.md", &n);
+    bl_doc *doc = tu_parse_n(text, n);
+
+    /* Each canonical section of sections.rules, in the rules' order. */
+    for (i = 0; i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        size_t tn;
+        const char *t;
+        int part, h;
+        if (s->title_unit < 0 || s->level == 1)
+            continue;
+        t = bl_unit_text(doc, &doc->units.items[s->title_unit], &tn);
+        h = bl_heading_classify(rules, "postmortem", t, tn, &part);
+        assert_true(h >= 0);
+        assert_int_equal(part, 0);
+        /* Skip headings of other profiles, if a rule set has them. */
+        while (next < rules->headings.n
+               && strcmp(rules->headings.items[next].profile, "postmortem"))
+            next++;
+        assert_int_equal(h, (int)next);
+        next++;
+    }
+    while (next < rules->headings.n
+           && strcmp(rules->headings.items[next].profile, "postmortem"))
+        next++;
+    assert_int_equal(next, rules->headings.n);
+    bl_doc_free(doc);
+    free(text);
+}
+
+static void
+test_the_template_reports_only_what_is_left_to_fill(void **state)
+{
+    size_t n, i;
+    char *text = read_file("rules/templates/postmortem.md", &n);
+    lint_run r;
+
+    lint_with(*state, text, n, &r);
+    for (i = 0; i < r.d.n; i++) {
+        const char *id = r.d.items[i].rule->id;
+        if (strcmp(id, UNFILLED) != 0 && strcmp(id, "section/empty") != 0) {
+            dump(&r);
+            fail_msg("the template reports %s", id);
+        }
+    }
+    assert_true(count(&r, UNFILLED) >= 10);
+    assert_int_equal(count(&r, "section/empty"), 2);   /* Summary, Impact */
+    run_free(&r);
+    free(text);
+}
+
+static void
+test_the_filled_in_template_is_clean(void **state)
+{
+    size_t n;
+    char *text = read_file("corpus/template-postmortem-filled.md", &n);
+    lint_run r;
+
+    lint_with(*state, text, n, &r);
+    if (r.d.n > 0)
+        dump(&r);
+    assert_int_equal(r.d.n, 0);
+    run_free(&r);
+    free(text);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_documents_that_are_not_postmortems_are_not_checked),
+        cmocka_unit_test(test_braces_are_slots_unless_they_are_an_expression),
+        cmocka_unit_test(test_angle_slots_that_md4c_reads_as_html),
+        cmocka_unit_test(test_real_html_autolinks_code_and_output_are_not_slots),
+        cmocka_unit_test(test_element_names_that_are_also_slots),
+        cmocka_unit_test(test_a_slot_alone_on_its_line_is_an_html_block),
+        cmocka_unit_test(test_bracketed_slots_but_not_links_footnotes_or_tags),
+        cmocka_unit_test(test_markers_are_unfinished_text_even_inside_a_sentence),
+        cmocka_unit_test(test_markers_mentioned_quoted_or_in_code_are_not_reported),
+        cmocka_unit_test(test_xxx_is_a_blank_value_but_not_a_redaction),
+        cmocka_unit_test(test_question_marks_standing_for_a_number),
+        cmocka_unit_test(test_the_markers_setting_keeps_slots_and_formats),
+        cmocka_unit_test(test_date_and_time_formats),
+        cmocka_unit_test(test_neighbouring_slots_are_one_finding),
+        cmocka_unit_test(test_messages_name_the_slot_and_what_to_do),
+        cmocka_unit_test(test_a_list_of_empty_fields),
+        cmocka_unit_test(test_labels_of_content_that_follows_are_not_empty_fields),
+        cmocka_unit_test(test_a_placeholder_only_section_is_left_to_section_empty),
+        cmocka_unit_test(test_slots_inside_an_instruction_are_its_own),
+        cmocka_unit_test(test_italic_instructions_are_reported_on_their_span),
+        cmocka_unit_test(test_an_instruction_as_the_value_of_a_label),
+        cmocka_unit_test(test_unanswered_italic_questions_are_prompts),
+        cmocka_unit_test(test_template_guidance_without_an_imperative),
+        cmocka_unit_test(test_italic_content_is_not_an_instruction),
+        cmocka_unit_test(test_tables_task_lists_and_nested_lists),
+        cmocka_unit_test(test_numbered_emoji_and_setext_headings),
+        cmocka_unit_test(test_crlf_spans_stop_before_the_line_end),
+        cmocka_unit_test(test_front_matter_is_not_prose),
+        cmocka_unit_test(test_inside_details_blocks),
+        cmocka_unit_test(test_hostile_input_finishes_without_harm),
+        cmocka_unit_test(test_the_template_has_every_section_in_order),
+        cmocka_unit_test(test_the_template_reports_only_what_is_left_to_fill),
+        cmocka_unit_test(test_the_filled_in_template_is_clean),
+    };
+
+    return cmocka_run_group_tests(tests, load_rules, free_rules);
+}
