@@ -1215,7 +1215,7 @@ report_backwards(bl_lint_ctx *lc, int rule, const tl_stamp *e,
         rc = bl_strbuf_addf(&msg, "%s comes after %s (line %zu), but this "
                             "timeline lists the newest entries first: "
                             "reorder the entries, or add the date if the "
-                            "incident crossed midnight", e->shown,
+                            "incident crossed midnight.", e->shown,
                             prev->shown, line);
     else
         rc = bl_strbuf_addf(&msg, "%s comes after %s (line %zu) with no date "
