@@ -1230,16 +1230,21 @@ report_backwards(bl_lint_ctx *lc, int rule, const tl_stamp *e,
     return rc;
 }
 
+/* How walk_clock reads a timeline's times. */
+typedef struct tl_reading {
+    int twelve_hour;        /* a time without am/pm may be afternoon */
+    int newest_first;       /* the entries run back in time */
+    int rollover;           /* seconds a step back across midnight may
+                               span and still read as the next day */
+} tl_reading;
+
 /* Walks the entries in order and counts the times that go back; with
- * `rule` >= 0, reports each.  newest_first checks the other direction.
- * twelve_hour allows a time without am/pm its afternoon (or, for 12:xx,
- * midnight) reading.  Returns the count, or -1 when out of memory. */
+ * `rule` >= 0, reports each.  Returns the count, or -1 when out of
+ * memory. */
 static long
 walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
-           int twelve_hour, int newest_first)
+           const tl_reading *how)
 {
-    int rollover = (int)bl_rules_int(lc->rules, "timeline.rollover-hours")
-                   * 3600;
     tl_date day;
     int have_day = 0, clock = -1;
     size_t i, prev = 0;
@@ -1261,18 +1266,19 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
         if (!s->has_time)
             continue;
         reading[0] = s->second;
-        if (twelve_hour && !s->has_meridiem && s->hour >= 1 && s->hour <= 12)
+        if (how->twelve_hour && !s->has_meridiem && s->hour >= 1
+            && s->hour <= 12)
             reading[readings++] = s->hour == 12 ? s->second - 12 * 3600
                                                 : s->second + 12 * 3600;
         for (k = 0; k < readings; k++) {
             int f;
-            if (newest_first)
+            if (how->newest_first)
                 reading[k] = (TL_DAY - reading[k]) % TL_DAY;
             if (clock < 0)
                 continue;
             /* The same date written on both entries rules out midnight. */
             f = forward_seconds(clock, reading[k],
-                                date_given(&s->date) ? 0 : rollover);
+                                date_given(&s->date) ? 0 : how->rollover);
             if (k > 0 && f > TL_AFTERNOON_MAX_STEP)
                 f = -1;
             if (f >= 0 && (best < 0 || f < best)) {
@@ -1283,7 +1289,8 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
         if (clock >= 0 && best < 0) {
             bad++;
             if (rule >= 0
-                && report_backwards(lc, rule, s, &e[prev], newest_first) < 0)
+                && report_backwards(lc, rule, s, &e[prev], how->newest_first)
+                   < 0)
                 return -1;
             clock = reading[0];
         } else if (clock >= 0) {
@@ -1308,24 +1315,30 @@ check_order(bl_lint_ctx *lc, int rule, const tl_reader *r)
 {
     const tl_stamp *e = r->entries.items;
     size_t n = r->entries.n, i;
-    int twelve_hour = 1;
+    tl_reading how;
     long forward, backward;
 
     /* "14:30", "00:10" or "07:30" without am/pm: this timeline keeps a
      * 24-hour clock, so "2:05" is 02:05 and never 14:05. */
+    how.twelve_hour = 1;
     for (i = 0; i < n; i++)
         if (e[i].has_time && e[i].is_24h)
-            twelve_hour = 0;
-    forward = walk_clock(lc, -1, e, n, twelve_hour, 0);
-    backward = walk_clock(lc, -1, e, n, twelve_hour, 1);
+            how.twelve_hour = 0;
+    /* A timeline pasted from a status page runs newest first: check it
+     * that way rather than flag every entry.  Which way a list runs does
+     * not depend on the midnight setting, so it is decided with the
+     * shorter way round the clock. */
+    how.rollover = TL_DAY / 2;
+    how.newest_first = 0;
+    forward = walk_clock(lc, -1, e, n, &how);
+    how.newest_first = 1;
+    backward = walk_clock(lc, -1, e, n, &how);
     if (forward < 0 || backward < 0)
         return -1;
-    if (forward == 0)
-        return 0;
-    /* A timeline pasted from a status page runs newest first: check it
-     * that way rather than flag every entry. */
-    return walk_clock(lc, rule, e, n, twelve_hour,
-                      forward >= 2 && backward < forward) < 0 ? -1 : 0;
+    how.newest_first = forward >= 2 && backward < forward;
+    how.rollover = (int)bl_rules_int(lc->rules, "timeline.rollover-hours")
+                   * 3600;
+    return walk_clock(lc, rule, e, n, &how) < 0 ? -1 : 0;
 }
 
 /* --- timeline/no-timezone ------------------------------------------------ */

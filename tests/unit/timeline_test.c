@@ -493,6 +493,10 @@ test_rollover_setting(void **state)
     assert_int_equal(bl_rules_set(rules, "timeline.rollover-hours", "0",
                                   err, sizeof err), 0);
     expect(state, src, ORDER, 1, "00:03", 5, "00:03 comes after 23:58");
+    /* Two steps back are not a newest-first list: which way a list runs
+     * does not depend on the setting. */
+    expect(state, TIMELINE("- 23:58 Alert.\n- 00:03 Page.\n- 00:01 Ack.\n"),
+           ORDER, 2, "00:03", 5, NULL);
     assert_int_equal(bl_rules_set(rules, "timeline.rollover-hours", "12",
                                   err, sizeof err), 0);
     expect_order_silent(state, src);
