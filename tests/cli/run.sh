@@ -1080,14 +1080,15 @@ want_rc 0
 want_out_re '^blame/human-error +warning +.+'
 want_out_re '^blame/minimizer +info +.+'
 want_out_re '^blame/person-root-cause +error +.+'
-bad=$(grep -Evc '^[a-z0-9-]+/[a-z0-9-]+ +(error|warning|info|off) +[^ ].*$' "$OUT")
+# The rules, up to the blank line before the settings.
+bad=$(sed '/^$/,$d' "$OUT" | grep -Evc '^[a-z0-9-]+/[a-z0-9-]+ +(error|warning|info|off) +[^ ].*$')
 [ "$bad" = 0 ] || problem "$bad lines are not \"id severity summary\""
 want_err_empty
 end
 
 begin "every listed rule can be explained"
 run rules
-ids=$(awk '{print $1}' "$OUT")
+ids=$(sed '/^$/,$d' "$OUT" | awk '{print $1}')
 for id in $ids; do
     run explain "$id"
     [ "$RC" = 0 ] || problem "explain $id: exit status $RC"
@@ -1289,6 +1290,37 @@ else
     chmod 755 perm/d/b
     chmod 644 perm/unreadable.md
 fi
+
+# --- timeline/ rules and their setting -------------------------------------
+
+printf '# Incident: checkout errors\n\n## Summary\n\nx\n\n## Timeline (UTC)\n\n- 23:58 Alert fires.\n- 00:03 On-call paged.\n- 00:01 Rollback starts.\n' >overnight.md
+
+begin "rules lists the timeline setting with its default"
+run rules
+want_rc 0
+want_out_re '^timeline\.rollover-hours +12 +.+'
+end
+
+begin "timeline: a step back across midnight reads as the next day"
+run check --format json --rule 'section/*=off' overnight.md
+want_rc 1
+want_json
+want_diags 0 '[["timeline/out-of-order",11,3,11,8]]'
+want_span 0 0 overnight.md "00:01"
+end
+
+begin "timeline: --set timeline.rollover-hours=0 reports the night too"
+run check --format json --rule 'section/*=off' --set timeline.rollover-hours=0 overnight.md
+want_rc 1
+want_diags 0 '[["timeline/out-of-order",10,3,10,8],["timeline/out-of-order",11,3,11,8]]'
+end
+
+begin "timeline: rollover-hours outside 0..23 is a usage error"
+run check --set timeline.rollover-hours=24 overnight.md
+want_rc 2
+want_err_re 'timeline\.rollover-hours'
+want_out_empty
+end
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]
