@@ -276,7 +276,7 @@ is_duration_unit(const char *t, size_t n, size_t i)
 }
 
 /* Reads a time of day at t[i]: "14:02", "2:05 PM", "14:02:33.120",
- * "7:30am".  after_t says a date and "T" came just before (ISO 8601), so
+ * "7:30am", "2pm".  after_t says a date and "T" came just before (ISO 8601), so
  * an offset may follow.  Returns the end (after am/pm), or 0 when t[i]
  * starts no time: "10:00 minutes" is a duration, "1:2" and "1:02:03:04"
  * are not times. */
@@ -291,8 +291,21 @@ clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
     if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == ':'))
         return 0;
     k = number_at(t, n, i, 2, &h);
-    if (k == 0 || i + k >= n || t[i + k] != ':')
+    if (k == 0 || i + k >= n)
         return 0;
+    if (t[i + k] != ':') {
+        /* An hour alone counts with am/pm: "2pm", "11 AM". */
+        j = i + k;
+        k = meridiem_at(t, n, t[j] == ' ' ? j + 1 : j, &which);
+        if (k == 0 || h < 1 || h > 12)
+            return 0;
+        j += (t[j] == ' ') + k;
+        c->hour = h;
+        c->has_meridiem = 1;
+        c->shown_end = j;
+        c->second = (h % 12 + (which == 'p' ? 12 : 0)) * 3600;
+        return j;
+    }
     j = i + k + 1;
     if (number_at(t, n, j, 2, &m) != 2)
         return 0;

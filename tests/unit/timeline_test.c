@@ -422,6 +422,13 @@ test_twelve_hour_clock(void **state)
     expect(state, TIMELINE("- 10:00 a.m. Deploy.\n"
                            "- 9:40 a.m. Alert.\n"),
            ORDER, 1, "9:40 a.m.", 9, NULL);
+    expect(state, TIMELINE("- 11am: deploy.\n- 2pm: alert.\n"
+                           "- 1 PM: rollback.\n"),
+           ORDER, 1, "1 PM", 4, "1 PM comes after 2pm");
+    /* A bare number is no time, with or without am/pm. */
+    expect_order_silent(state, TIMELINE("- 11am: deploy.\n- 2pm: alert.\n"
+                                        "- 1 pod restarts.\n"
+                                        "- 13 PM nonsense.\n"));
     /* No am/pm anywhere: afternoon is read where it fits. */
     expect_order_silent(state, TIMELINE("- 11:50 Deploy.\n"
                                         "- 12:05 Alert.\n"
