@@ -60,6 +60,7 @@ typedef struct tl_stamp {
     int is_24h;             /* only a 24-hour clock writes it so: "14:30",
                                "00:10", "07:30" without am/pm */
     int has_zone;           /* names its zone: "16:58 UTC", "14:02Z" */
+    char zone[12];          /* the first zone it names, "UTC" for "Z" */
     size_t time_begin, time_end;    /* source span of the time */
     char shown[16];         /* the time as written, for messages */
 } tl_stamp;
@@ -216,6 +217,7 @@ typedef struct tl_clock {
     int has_meridiem;
     int is_24h;
     int has_zone;           /* "14:02Z", "14:02:33+01:00" */
+    size_t zone_begin, zone_end;    /* where "Z" or the offset is */
     size_t shown_end;       /* end of "14:02:33" or "2:05 PM" */
 } tl_clock;
 
@@ -326,6 +328,7 @@ clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
         return 0;
     c->hour = h;
     c->shown_end = j;
+    c->zone_begin = j;
     if (j < n && (t[j] == 'Z' || t[j] == 'z') && (j + 1 >= n
                                                   || !is_alnum(t[j + 1]))) {
         c->has_zone = 1;
@@ -334,6 +337,7 @@ clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
         c->has_zone = 1;
         j += k;
     }
+    c->zone_end = j;
     k = meridiem_at(t, n, j < n && t[j] == ' ' ? j + 1 : j, &which);
     if (k > 0) {
         j += (t[j] == ' ') + k;
@@ -816,6 +820,33 @@ is_stamp_word(const char *t, size_t i, size_t len)
     return 0;
 }
 
+/* Notes the zone t[b..e) names, unless the stamp names one already.
+ * "Z", "UTC", "GMT" and "Zulu" are one zone. */
+static void
+stamp_note_zone(tl_stamp *st, const char *t, size_t b, size_t e)
+{
+    size_t len = e - b;
+
+    st->has_zone = 1;
+    if (st->zone[0] != '\0')
+        return;
+    if (len >= sizeof st->zone)
+        len = sizeof st->zone - 1;
+    if (word_is(t, b, letters(t, e, b), "z")
+        || word_is(t, b, letters(t, e, b), "utc")
+        || word_is(t, b, letters(t, e, b), "gmt")
+        || word_is(t, b, letters(t, e, b), "zulu")) {
+        size_t rest = b + letters(t, e, b);
+        memcpy(st->zone, "UTC", 3);
+        len = e - rest < sizeof st->zone - 4 ? e - rest : sizeof st->zone - 4;
+        memcpy(st->zone + 3, t + rest, len);    /* "UTC+2" */
+        st->zone[3 + len] = '\0';
+        return;
+    }
+    memcpy(st->zone, t + b, len);
+    st->zone[len] = '\0';
+}
+
 /* Makes the time read at x->t[b] the stamp's, unless it has one: only
  * the first time of an entry orders it. */
 static void
@@ -860,7 +891,8 @@ stamp_add_parts(tl_stamp *st, const tl_stamp *part)
         stamp_add_date(st, &part->date);
     if (part->n_dates > 1)
         st->n_dates += part->n_dates - 1;
-    st->has_zone |= part->has_zone;
+    if (part->has_zone)
+        stamp_note_zone(st, part->zone, 0, strlen(part->zone));
     if (part->has_time && !st->has_time)
         stamp_take_time(st, part);
 }
@@ -925,12 +957,14 @@ scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
                     if (e == 0)
                         break;
                     stamp_set_time(st, x, i + 1, &c);
-                    st->has_zone |= c.has_zone;
+                    if (c.has_zone)
+                        stamp_note_zone(st, t, c.zone_begin, c.zone_end);
                     i = e;
                 }
             } else if ((k = clock_at(t, n, i, 0, &c)) > 0) {
                 stamp_set_time(st, x, i, &c);
-                st->has_zone |= c.has_zone;
+                if (c.has_zone)
+                    stamp_note_zone(st, t, c.zone_begin, c.zone_end);
                 i = k;
             } else if ((k = numeric_date_at(t, n, i, &d)) > 0
                        || (k = named_date_at(t, n, i, &d)) > 0
@@ -944,9 +978,9 @@ scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
             size_t len = letters(t, n, i);
             int wd;
             if ((k = zone_at(t, n, i)) > 0) {
-                st->has_zone = 1;
+                k += offset_at(t, n, i + k);    /* "UTC+2" */
+                stamp_note_zone(st, t, i, i + k);
                 i += k;
-                i += offset_at(t, n, i);    /* "UTC+2" */
             } else if ((k = named_date_at(t, n, i, &d)) > 0
                        || (k = day_no_at(t, n, i, &d)) > 0
                        || (k = next_day_at(t, n, i, &d)) > 0
@@ -1262,6 +1296,7 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
     int have_day = 0, clock = -1;
     size_t i, prev = 0;
     long bad = 0;
+    const char *zone = "";  /* the zone the clock's times are in */
 
     memset(&day, 0, sizeof day);
     for (i = 0; i < n; i++) {
@@ -1278,6 +1313,13 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
         }
         if (!s->has_time)
             continue;
+        if (s->zone[0] != '\0') {
+            /* "15:00 UTC" then "09:00 PDT": not compared, as abbreviations
+             * are too ambiguous (IST, CST) to convert. */
+            if (zone[0] != '\0' && strcmp(zone, s->zone) != 0)
+                clock = -1;
+            zone = s->zone;
+        }
         reading[0] = s->second;
         if (how->twelve_hour && !s->has_meridiem && s->hour >= 1
             && s->hour <= 12)

@@ -460,6 +460,25 @@ test_seconds_and_iso_8601(void **state)
 }
 
 static void
+test_zones_on_entries(void **state)
+{
+    /* Entries in different zones are not compared. */
+    expect_order_silent(state, TIMELINE("- 15:00 UTC Deploy.\n"
+                                        "- 15:10 Alert.\n"
+                                        "- 09:00 PDT Support escalates.\n"
+                                        "- 09:20 PDT Rollback.\n"));
+    /* "Z" and "UTC" are one zone; an entry without one keeps the last. */
+    expect(state, TIMELINE("- 2024-03-01T14:30Z Rollback.\n"
+                           "- 2024-03-01 14:02 UTC Alert.\n"),
+           ORDER, 1, "14:02 UTC", 5, NULL);
+    expect(state, TIMELINE("- 14:30 GMT Rollback.\n- 14:40 A.\n"
+                           "- 14:02 UTC Alert.\n"),
+           ORDER, 1, "14:02 UTC", 5, NULL);
+    expect(state, TIMELINE("- 09:20 PDT Rollback.\n- 09:02 PDT Alert.\n"),
+           ORDER, 1, "09:02", 5, NULL);
+}
+
+static void
 test_inline_code_times(void **state)
 {
     expect(state, TIMELINE("- `14:30` Rollback.\n- `14:02 UTC` Alert.\n"),
@@ -809,6 +828,7 @@ main(void)
         cmocka_unit_test(test_durations_and_versions_are_not_times),
         cmocka_unit_test(test_twelve_hour_clock),
         cmocka_unit_test(test_seconds_and_iso_8601),
+        cmocka_unit_test(test_zones_on_entries),
         cmocka_unit_test(test_inline_code_times),
         cmocka_unit_test(test_midnight),
         cmocka_unit_test(test_rollover_setting),
