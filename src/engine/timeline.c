@@ -51,6 +51,8 @@ typedef struct tl_date {
 } tl_date;
 
 typedef struct tl_stamp {
+    int is_break;           /* not an entry: a subsection heading without
+                               a stamp, after which the clock starts over */
     tl_date date;
     int n_dates;            /* dates that disagree ("Oct 25 - Nov 11": 2) */
     int has_time;
@@ -1227,10 +1229,16 @@ read_timeline(tl_reader *r, size_t a, size_t end)
             continue;
         }
         if (doc->blocks.items[u->block].type == BL_BLOCK_PARA
-            && !(u->flags & BL_UNIT_ITEM))
+            && !(u->flags & BL_UNIT_ITEM)) {
             rc = read_paragraph(r, u);
-        else if (unit_stamp(doc, u, 0, SIZE_MAX, &st))
+        } else if (unit_stamp(doc, u, 0, SIZE_MAX, &st)) {
             rc = add_entry(r, &st);
+        } else if ((u->flags & BL_UNIT_HEADING) && k > a) {
+            /* "### Customer communication", "### Detailed timeline": a
+             * parallel track or a second telling, not the next entry. */
+            st.is_break = 1;
+            rc = add_entry(r, &st);
+        }
         k++;
     }
     return rc;
@@ -1302,6 +1310,10 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
     for (i = 0; i < n; i++) {
         const tl_stamp *s = &e[i];
         int reading[2], readings = 1, k, best = -1, best_at = 0;
+        if (s->is_break) {
+            clock = -1;
+            continue;
+        }
         if (date_given(&s->date)) {
             if (!have_day || !same_day(&day, &s->date)) {
                 day = s->date;

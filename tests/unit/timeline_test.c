@@ -586,11 +586,21 @@ test_only_the_timeline_section(void **state)
         "## Timeline (UTC)\n\n- 14:02 Alert.\n- 14:30 Rollback.\n\n"
         "## Action items\n\n- 10:00 standup moved to 09:00.\n"
         "- 09:00 review.\n");
-    /* A subsection of the Timeline continues it. */
+    /* A subsection of the Timeline is part of it... */
     expect(state, TITLE "## Summary\n\nx\n\n## Timeline (UTC)\n\n"
-           "- 14:02 Alert.\n- 14:30 Rollback.\n\n"
-           "### Detailed timeline\n\n- 14:10 Page.\n\n## Impact\n\ny\n",
-           ORDER, 1, "14:10", 5, NULL);
+           "- 14:02 Alert.\n\n### Detailed timeline\n\n- 14:10 Page.\n"
+           "- 14:05 Ack.\n\n## Impact\n\ny\n", ORDER, 1, "14:05", 5,
+           "14:05 comes after 14:10");
+    /* ...but the clock starts over at its heading: subsections tell
+     * parallel tracks, or the story again in more detail. */
+    expect_order_silent(state, TITLE "## Summary\n\nx\n\n## Timeline (UTC)\n\n"
+        "### Engineering\n\n- 14:02 Alert.\n- 14:30 Rollback.\n\n"
+        "### Customer communication\n\n- 14:10 Status page.\n"
+        "- 14:40 All clear.\n\n## Impact\n\ny\n");
+    /* A heading with a date or time is an entry, not a break. */
+    expect(state, TITLE "## Summary\n\nx\n\n## Timeline (UTC)\n\n"
+           "### 14:30 Rollback\n\nDone.\n\n### 14:02 Alert\n\nFired.\n",
+           ORDER, 1, "14:02 Alert", 5, NULL);
     /* Numbered and emoji headings name the section too. */
     expect(state, TITLE "## 3. Timeline (UTC)\n\n- 14:30 A.\n- 14:02 B.\n\n"
            "## \xF0\x9F\x95\x90 Root cause\n\nx\n", ORDER, 1, "14:02", 5,
