@@ -1175,28 +1175,49 @@ on_line(void *ud, size_t begin, size_t end)
     return l->add ? add_entry(l->r, &st) : 0;
 }
 
-/* A paragraph outside lists may be a plain-text timeline, one entry a
- * line ("13:58 deploy" and "14:02 alerts fire" soft-wrapped into one
- * paragraph): it is read line by line when its first line and at least
- * TL_MIN_TIMED_LINES lines open with a stamp.  Otherwise it is one entry
- * at most, like any other unit. */
+/* A paragraph outside lists that opens with stamp st may be a plain-text
+ * timeline, one entry a line ("13:58 deploy" and "14:02 alerts fire"
+ * soft-wrapped into one paragraph): it is read line by line when at least
+ * TL_MIN_TIMED_LINES of its lines open with a stamp.  Otherwise it is one
+ * entry, like any other unit. */
 static int
-read_paragraph(tl_reader *r, const bl_unit *u)
+read_paragraph(tl_reader *r, const bl_unit *u, const tl_stamp *st)
 {
     tl_lines l;
-    tl_stamp st;
 
-    if (!unit_stamp(r->doc, u, 0, SIZE_MAX, &st))
-        return 0;
     l.r = r;
     l.u = u;
     l.stamped = 0;
     l.add = 0;
     each_line(r->doc, u, on_line, &l);
     if (l.stamped < TL_MIN_TIMED_LINES)
-        return add_entry(r, &st);
+        return add_entry(r, st);
     l.add = 1;
     return each_line(r->doc, u, on_line, &l);
+}
+
+/* Labels longer than this are sentences in bold, not labels. */
+#define TL_MAX_LABEL 60
+
+/* Is unit u a label written in bold instead of a heading ("**Support**",
+ * "- **Engineering:**")?  Teams use them to head parallel tracks. */
+static int
+is_bold_label(const bl_doc *doc, const bl_unit *u)
+{
+    size_t n, b, e;
+    const char *src = doc->src;
+
+    bl_unit_text(doc, u, &n);
+    if (n == 0 || n > TL_MAX_LABEL)
+        return 0;
+    b = bl_unit_to_source(doc, u, 0, 0);
+    e = bl_unit_to_source(doc, u, n, 1);
+    if (b < 2 || e + 2 > doc->len)
+        return 0;
+    return ((src[b - 1] == '*' && src[b - 2] == '*' && src[e] == '*'
+             && src[e + 1] == '*')
+            || (src[b - 1] == '_' && src[b - 2] == '_' && src[e] == '_'
+                && src[e + 1] == '_'));
 }
 
 /* Reads the timeline whose units are [a, end): its entries, and whether
@@ -1228,15 +1249,18 @@ read_timeline(tl_reader *r, size_t a, size_t end)
             k = read_row(r, k, end, &rc);
             continue;
         }
-        if (doc->blocks.items[u->block].type == BL_BLOCK_PARA
-            && !(u->flags & BL_UNIT_ITEM)) {
-            rc = read_paragraph(r, u);
-        } else if (unit_stamp(doc, u, 0, SIZE_MAX, &st)) {
-            rc = add_entry(r, &st);
-        } else if ((u->flags & BL_UNIT_HEADING) && k > a) {
-            /* "### Customer communication", "### Detailed timeline": a
-             * parallel track or a second telling, not the next entry. */
-            st.is_break = 1;
+        if (!unit_stamp(doc, u, 0, SIZE_MAX, &st)) {
+            /* "### Customer communication", "### Detailed timeline",
+             * "**Support**": a parallel track or a second telling, not
+             * the next entry. */
+            st.is_break = ((u->flags & BL_UNIT_HEADING) && k > a)
+                          || is_bold_label(doc, u);
+            if (st.is_break)
+                rc = add_entry(r, &st);
+        } else if (doc->blocks.items[u->block].type == BL_BLOCK_PARA
+                   && !(u->flags & BL_UNIT_ITEM)) {
+            rc = read_paragraph(r, u, &st);
+        } else {
             rc = add_entry(r, &st);
         }
         k++;

@@ -597,6 +597,22 @@ test_only_the_timeline_section(void **state)
         "### Engineering\n\n- 14:02 Alert.\n- 14:30 Rollback.\n\n"
         "### Customer communication\n\n- 14:10 Status page.\n"
         "- 14:40 All clear.\n\n## Impact\n\ny\n");
+    /* Bold labels head tracks the same way. */
+    expect_order_silent(state, TIMELINE("**Engineering**\n\n"
+                                        "- 14:02 Alert.\n- 14:30 Rollback.\n\n"
+                                        "**Support:**\n\n- 14:10 Status page.\n"));
+    expect_order_silent(state, TIMELINE("- **Engineering**\n"
+                                        "  - 14:02 Alert.\n"
+                                        "  - 14:30 Rollback.\n"
+                                        "- __Support__\n"
+                                        "  - 14:10 Status page.\n"));
+    /* A sentence in bold, or bold in a sentence, is no label. */
+    expect(state, TIMELINE("- 14:30 Rollback.\n\n**Error rates stayed high "
+                           "for the rest of the afternoon, well past the "
+                           "rollback.**\n\n- 14:02 Alert.\n"),
+           ORDER, 1, "14:02", 5, NULL);
+    expect(state, TIMELINE("- 14:30 Rollback.\n\nThe **support** view:\n\n"
+                           "- 14:02 Alert.\n"), ORDER, 1, "14:02", 5, NULL);
     /* A heading with a date or time is an entry, not a break. */
     expect(state, TITLE "## Summary\n\nx\n\n## Timeline (UTC)\n\n"
            "### 14:30 Rollback\n\nDone.\n\n### 14:02 Alert\n\nFired.\n",
