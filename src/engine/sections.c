@@ -519,6 +519,13 @@ report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
         bl_doc_line_span(doc, 0, &b, &e);
         b = doc->bom < e ? doc->bom : e;
     }
+    /* An empty title ("#") or first line has no text to point at, and a
+     * finding needs a span: take its line, or the next line with text. */
+    for (i = bl_doc_line_of(doc, b); e <= b && i < doc->lines.n; i++) {
+        bl_doc_line_span(doc, i, &b, &e);
+        if (b < doc->bom)
+            b = doc->bom < e ? doc->bom : e;
+    }
     rc = bl_lint_report_fix(lc, rule, b, e, msg.items, fix.items, at, at);
     free(msg.items);
     free(fix.items);
