@@ -1,13 +1,1570 @@
 /*
- * timeline.c: placeholder until the timeline checks land (issue 3); no Rule stanza
- * names this check yet.
+ * timeline.c: the timeline/ rules: an entry whose time goes back with no
+ * date change (out-of-order), and a timeline that never says its time
+ * zone (no-timezone).
+ *
+ * Teams write timelines as list items ("- 14:02 alerts fire", "* [13:26]
+ * ...", "- **16:58 UTC** - ..."), table rows with a Time column, one
+ * heading per timestamp ("### 2019-02-20 08:03"), paragraphs that open
+ * with a time, and date lines or date headings that the times under them
+ * belong to.  All of these come down to one thing: a unit of the Timeline
+ * section (subsections included) that opens with a *stamp*, a run of
+ * date, time and zone words.  The stamp's first time orders the entry
+ * ("14:02 - 14:10 rollback" is at 14:02); a date that differs from the
+ * last one starts a new day, whether it leads an entry or stands alone.
+ *
+ * Everything that is unsure resets rather than compares: a date that
+ * cannot be compared with the last one counts as a new day, so a format
+ * this file misreads costs a missed finding, not a false one.
  */
+#include <stdint.h>
+#include <string.h>
+
 #include "lint.h"
+#include "text.h"
+#include "vec.h"
+
+#define TL_DAY (24 * 3600)     /* seconds */
+
+/* Tokens a stamp may hold; a longer run is prose, not a stamp. */
+#define TL_MAX_TOKENS 24
+
+/* A paragraph whose lines start with times is read line by line only when
+ * this many of them do: one entry wrapped onto a line that happens to
+ * start with a time ("...since\n12:05 UTC") must not read as two. */
+#define TL_MIN_TIMED_LINES 3
+
+/* A 12-hour time without am/pm may be read as afternoon ("11:50", "12:05",
+ * "1:10") when that moves the clock forward by at most this many seconds:
+ * "11:08" then "11:07" is a typo or a swap, not 11:07 pm. */
+#define TL_AFTERNOON_MAX_STEP (8 * 3600)
+
+/* --- Dates and stamps ---------------------------------------------------- */
+
+/* A day as far as an entry names it; 0 is "not given". */
+typedef struct tl_date {
+    int year;
+    int month, day;         /* both or neither */
+    int day_no;             /* "Day 2" */
+    int weekday;            /* 1 Monday .. 7 Sunday */
+    int is_other;           /* "the next day": some day other than the last */
+} tl_date;
+
+typedef struct tl_stamp {
+    int is_break;           /* not an entry: a subsection heading without
+                               a stamp, after which the clock starts over */
+    tl_date date;
+    int n_dates;            /* dates that disagree ("Oct 25 - Nov 11": 2) */
+    int has_time;
+    int second;             /* of the day, as read */
+    int hour;               /* as written */
+    int has_meridiem;       /* written with am/pm */
+    int is_24h;             /* only a 24-hour clock writes it so: "14:30",
+                               "00:10", "07:30" without am/pm */
+    int has_zone;           /* names its zone: "16:58 UTC", "14:02Z" */
+    char zone[12];          /* the first zone it names, "UTC" for "Z" */
+    size_t time_begin, time_end;    /* source span of the time */
+    char shown[16];         /* the time as written, for messages */
+} tl_stamp;
+
+static int
+date_given(const tl_date *d)
+{
+    return d->month || d->day_no || d->weekday || d->is_other;
+}
+
+/* Does every part that both dates give agree? */
+static int
+dates_agree(const tl_date *a, const tl_date *b)
+{
+    if (a->is_other || b->is_other)
+        return 0;
+    if (a->month && b->month && (a->month != b->month || a->day != b->day))
+        return 0;
+    if (a->year && b->year && a->year != b->year)
+        return 0;
+    if (a->day_no && b->day_no && a->day_no != b->day_no)
+        return 0;
+    return !(a->weekday && b->weekday && a->weekday != b->weekday);
+}
+
+/* Do a and b name the same day: they agree, and on more than a year? */
+static int
+same_day(const tl_date *a, const tl_date *b)
+{
+    return dates_agree(a, b)
+           && ((a->month && b->month) || (a->day_no && b->day_no)
+               || (a->weekday && b->weekday));
+}
+
+static void
+merge_date(tl_date *into, const tl_date *d)
+{
+    if (!into->year)
+        into->year = d->year;
+    if (!into->month) {
+        into->month = d->month;
+        into->day = d->day;
+    }
+    if (!into->day_no)
+        into->day_no = d->day_no;
+    if (!into->weekday)
+        into->weekday = d->weekday;
+}
+
+static void
+stamp_add_date(tl_stamp *st, const tl_date *d)
+{
+    if (!date_given(&st->date)) {
+        st->date = *d;
+        st->n_dates = 1;
+    } else if (dates_agree(&st->date, d)) {
+        merge_date(&st->date, d);
+    } else {
+        st->n_dates++;
+    }
+}
+
+static int
+stamp_found(const tl_stamp *st)
+{
+    return st->has_time || date_given(&st->date);
+}
+
+/* --- Words and numbers --------------------------------------------------- */
+
+static int
+is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int
+is_alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Month and weekday names count only capitalised, as dates are written:
+ * "may" and "sat" are words. */
+static int
+is_upper(char c)
+{
+    return c >= 'A' && c <= 'Z';
+}
+
+static int
+is_alnum(char c)
+{
+    return is_digit(c) || is_alpha(c);
+}
+
+/* Length of the run of ASCII letters at t[i]. */
+static size_t
+letters(const char *t, size_t n, size_t i)
+{
+    size_t k = 0;
+
+    while (i + k < n && is_alpha(t[i + k]))
+        k++;
+    return k;
+}
+
+/* Is t[i..i+len) the lower-case word w, in any case? */
+static int
+word_is(const char *t, size_t i, size_t len, const char *w)
+{
+    size_t k;
+
+    if (strlen(w) != len)
+        return 0;
+    for (k = 0; k < len; k++)
+        if ((char)(t[i + k] | 0x20) != w[k])
+            return 0;
+    return 1;
+}
+
+static size_t
+skip_blanks(const char *t, size_t n, size_t i)
+{
+    while (i < n && (t[i] == ' ' || t[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* Reads a number of 1..max digits at t[i]: returns its length, or 0 when
+ * there is none or more digits follow. */
+static size_t
+number_at(const char *t, size_t n, size_t i, size_t max, int *p_value)
+{
+    size_t k = 0;
+    int v = 0;
+
+    while (i + k < n && is_digit(t[i + k])) {
+        if (k == max)
+            return 0;
+        v = v * 10 + (t[i + k] - '0');
+        k++;
+    }
+    if (k > 0)
+        *p_value = v;
+    return k;
+}
+
+/* --- Times of day -------------------------------------------------------- */
+
+typedef struct tl_clock {
+    int second;
+    int hour;               /* as written */
+    int has_meridiem;
+    int is_24h;
+    int has_zone;           /* "14:02Z", "14:02:33+01:00" */
+    size_t zone_begin, zone_end;    /* where "Z" or the offset is */
+    size_t shown_end;       /* end of "14:02:33" or "2:05 PM" */
+} tl_clock;
+
+/* An offset written onto a time, "+01:00", "-0500", "+01": returns its
+ * length at t[i], or 0. */
+static size_t
+offset_at(const char *t, size_t n, size_t i)
+{
+    int v;
+
+    if (i >= n || (t[i] != '+' && t[i] != '-'))
+        return 0;
+    if (number_at(t, n, i + 1, 4, &v) == 4)
+        return 5;
+    if (number_at(t, n, i + 1, 2, &v) != 2 || v > 14)
+        return 0;
+    if (i + 4 < n && t[i + 3] == ':' && number_at(t, n, i + 4, 2, &v) == 2)
+        return 6;
+    return 3;
+}
+
+/* Is t[i..) "am", "pm", "a.m." or "p.m." ending a word?  Stores 'a' or
+ * 'p' and returns the length, or 0. */
+static size_t
+meridiem_at(const char *t, size_t n, size_t i, char *p_which)
+{
+    char c;
+
+    if (i >= n)
+        return 0;
+    c = (char)(t[i] | 0x20);
+    if (c != 'a' && c != 'p')
+        return 0;
+    *p_which = c;
+    if (letters(t, n, i) == 2 && (t[i + 1] | 0x20) == 'm')
+        return 2;
+    if (i + 3 < n && t[i + 1] == '.' && (t[i + 2] | 0x20) == 'm'
+        && t[i + 3] == '.' && (i + 4 >= n || !is_alpha(t[i + 4])))
+        return 4;
+    return 0;
+}
+
+/* Does the word at t[i] make the number before it a duration ("10:00
+ * minutes")?  Written in lower case: "14:02 Second alert" is an entry. */
+static int
+is_duration_unit(const char *t, size_t n, size_t i)
+{
+    static const char *const units[] = {
+        "min", "mins", "minutes", "hours", "hrs", "sec", "secs", "seconds",
+        NULL
+    };
+    size_t len = letters(t, n, i), k;
+
+    for (k = 0; units[k] != NULL; k++)
+        if (strlen(units[k]) == len && memcmp(units[k], t + i, len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Reads a time of day at t[i]: "14:02", "2:05 PM", "14:02:33.120",
+ * "7:30am", "2pm".  after_t says a date and "T" came just before (ISO 8601), so
+ * an offset may follow.  Returns the end (after am/pm), or 0 when t[i]
+ * starts no time: "10:00 minutes" is a duration, "1:2" and "1:02:03:04"
+ * are not times. */
+static size_t
+clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
+{
+    size_t j, k;
+    int h, m, s = 0, seconds = 0;
+    char which = 0;
+
+    memset(c, 0, sizeof *c);
+    if (i > 0 && (is_digit(t[i - 1]) || t[i - 1] == ':'))
+        return 0;
+    k = number_at(t, n, i, 2, &h);
+    if (k == 0 || i + k >= n)
+        return 0;
+    if (t[i + k] != ':') {
+        /* An hour alone counts with am/pm: "2pm", "11 AM". */
+        j = i + k;
+        k = meridiem_at(t, n, t[j] == ' ' ? j + 1 : j, &which);
+        if (k == 0 || h < 1 || h > 12)
+            return 0;
+        j += (t[j] == ' ') + k;
+        c->hour = h;
+        c->has_meridiem = 1;
+        c->shown_end = j;
+        c->second = (h % 12 + (which == 'p' ? 12 : 0)) * 3600;
+        return j;
+    }
+    j = i + k + 1;
+    if (number_at(t, n, j, 2, &m) != 2)
+        return 0;
+    j += 2;
+    if (j < n && t[j] == ':' && j + 1 < n && is_digit(t[j + 1])) {
+        if (number_at(t, n, j + 1, 2, &s) != 2 || s > 60)
+            return 0;
+        j += 3;
+        seconds = 1;
+        if (j + 1 < n && t[j] == '.' && is_digit(t[j + 1]))
+            for (j++; j < n && is_digit(t[j]); j++)
+                ;
+    }
+    if (j < n && (t[j] == ':' || t[j] == '.') && j + 1 < n
+        && is_digit(t[j + 1]))
+        return 0;   /* "1:02:03:04", "10:30.5" */
+    if (h > 23 || m > 59)
+        return 0;
+    c->hour = h;
+    c->shown_end = j;
+    c->zone_begin = j;
+    if (j < n && (t[j] == 'Z' || t[j] == 'z') && (j + 1 >= n
+                                                  || !is_alnum(t[j + 1]))) {
+        c->has_zone = 1;
+        j++;
+    } else if ((after_t || seconds) && (k = offset_at(t, n, j)) > 0) {
+        c->has_zone = 1;
+        j += k;
+    }
+    c->zone_end = j;
+    k = meridiem_at(t, n, j < n && t[j] == ' ' ? j + 1 : j, &which);
+    if (k > 0) {
+        j += (t[j] == ' ') + k;
+        if (!c->has_zone)
+            c->shown_end = j;
+        c->has_meridiem = 1;
+        if (h >= 1 && h <= 12)
+            h = h % 12 + (which == 'p' ? 12 : 0);
+    } else if (is_duration_unit(t, n, skip_blanks(t, n, j))) {
+        return 0;
+    } else {
+        c->is_24h = h >= 13 || t[i] == '0';
+    }
+    c->second = (h * 60 + m) * 60 + s;
+    return j;
+}
+
+/* --- Calendar dates ------------------------------------------------------ */
+
+/* 1..12 for a month's name or its abbreviation ("Mar", "Sept"), else 0. */
+static int
+month_of(const char *t, size_t i, size_t len)
+{
+    static const char *const names[] = {
+        "january", "february", "march", "april", "may", "june", "july",
+        "august", "september", "october", "november", "december"
+    };
+    char w[10];
+    int m;
+
+    if (len < 3 || len >= sizeof w)
+        return 0;
+    bl_ascii_lower(t + i, len, w);
+    for (m = 0; m < 12; m++) {
+        size_t nl = strlen(names[m]);
+        if ((len == nl || len == 3) && memcmp(names[m], w, len) == 0)
+            return m + 1;
+    }
+    return len == 4 && memcmp(w, "sept", 4) == 0 ? 9 : 0;
+}
+
+/* 1..7 for a weekday's name or abbreviation ("Wed", "Thurs"), else 0. */
+static int
+weekday_of(const char *t, size_t i, size_t len)
+{
+    static const struct { const char *name; int day; } names[] = {
+        {"monday", 1}, {"mon", 1}, {"tuesday", 2}, {"tue", 2}, {"tues", 2},
+        {"wednesday", 3}, {"wed", 3}, {"weds", 3}, {"thursday", 4},
+        {"thu", 4}, {"thur", 4}, {"thurs", 4}, {"friday", 5}, {"fri", 5},
+        {"saturday", 6}, {"sat", 6}, {"sunday", 7}, {"sun", 7}, {NULL, 0}
+    };
+    size_t k;
+
+    for (k = 0; names[k].name != NULL; k++)
+        if (word_is(t, i, len, names[k].name))
+            return names[k].day;
+    return 0;
+}
+
+/* Skips "st", "nd", "rd" or "th" after a day number. */
+static size_t
+skip_ordinal(const char *t, size_t n, size_t i)
+{
+    size_t len = letters(t, n, i);
+
+    if (len == 2 && (word_is(t, i, 2, "st") || word_is(t, i, 2, "nd")
+                     || word_is(t, i, 2, "rd") || word_is(t, i, 2, "th")))
+        return i + 2;
+    return i;
+}
+
+static int
+year_ok(int y)
+{
+    return y >= 1900 && y <= 2199;
+}
+
+/* "2024-03-01", "2024/03/01", "2024.03.01": returns the end, or 0. */
+static size_t
+iso_date_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    size_t j = i + 4, k;
+    int y, mo, da;
+    char sep;
+
+    if (number_at(t, n, i, 4, &y) != 4 || !year_ok(y) || j >= n
+        || (t[j] != '-' && t[j] != '/' && t[j] != '.'))
+        return 0;
+    sep = t[j++];
+    k = number_at(t, n, j, 2, &mo);
+    if (k == 0 || mo < 1 || mo > 12 || j + k >= n || t[j + k] != sep)
+        return 0;
+    j += k + 1;
+    k = number_at(t, n, j, 2, &da);
+    if (k == 0 || da < 1 || da > 31)
+        return 0;
+    j += k;
+    if (j + 1 < n && t[j] == sep && is_digit(t[j + 1]))
+        return 0;
+    memset(d, 0, sizeof *d);
+    d->year = y;
+    d->month = mo;
+    d->day = da;
+    return j;
+}
+
+/* "2/28", "7/5/2023", "24/07/25", "01-10-2024", "16.01.2020".  Slashes
+ * may leave the year out; dashes and dots need it, or a range "14-15" and
+ * a version "4.2" would read as dates.  Which number is the day is a
+ * guess (the first with dots or when it is above 12, else the second, as
+ * in the US); it matters only when two differently written dates are
+ * compared, which timelines seldom do. */
+static size_t
+numeric_date_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    size_t j = i, k;
+    int a, b, y = 0;
+    char sep;
+
+    k = number_at(t, n, j, 2, &a);
+    if (k == 0 || j + k >= n
+        || (t[j + k] != '/' && t[j + k] != '-' && t[j + k] != '.'))
+        return 0;
+    sep = t[j + k];
+    j += k + 1;
+    k = number_at(t, n, j, 2, &b);
+    if (k == 0)
+        return 0;
+    j += k;
+    if (j + 1 < n && t[j] == sep && is_digit(t[j + 1])) {
+        k = number_at(t, n, j + 1, 4, &y);
+        if (k != 2 && k != 4)
+            return 0;
+        j += 1 + k;
+        if (k == 2)
+            y += 2000;
+        if (!year_ok(y) || (j + 1 < n && t[j] == sep && is_digit(t[j + 1])))
+            return 0;
+    } else if (sep != '/') {
+        return 0;
+    }
+    memset(d, 0, sizeof *d);
+    d->year = y;
+    if (sep == '.' || a > 12) {
+        d->day = a;
+        d->month = b;
+    } else {
+        d->month = a;
+        d->day = b;
+    }
+    if (d->month < 1 || d->month > 12 || d->day < 1 || d->day > 31)
+        return 0;
+    return j;
+}
+
+/* An optional year after a named date: ", 2024" or " 2024", never the
+ * "14:02" of "Mar 1 14:02".  Returns the end, i when none. */
+static size_t
+year_after(const char *t, size_t n, size_t i, int *p_year)
+{
+    size_t k = i;
+    int y;
+
+    if (k < n && t[k] == ',')
+        k++;
+    k = skip_blanks(t, n, k);
+    if (number_at(t, n, k, 4, &y) == 4 && year_ok(y)
+        && !(k + 4 < n && t[k + 4] == ':')) {
+        *p_year = y;
+        return k + 4;
+    }
+    return i;
+}
+
+/* "March 1", "Mar. 1st, 2024", "1 March", "1st of March 2024". */
+static size_t
+named_date_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    size_t j = i, k, len;
+    int month, day = 0, year = 0;
+
+    if (is_digit(t[i])) {
+        k = number_at(t, n, j, 2, &day);
+        if (k == 0)
+            return 0;
+        j = skip_ordinal(t, n, j + k);
+        if (skip_blanks(t, n, j) == j)
+            return 0;
+        j = skip_blanks(t, n, j);
+        if (word_is(t, j, letters(t, n, j), "of"))
+            j = skip_blanks(t, n, j + 2);
+        len = letters(t, n, j);
+        month = is_upper(t[j]) ? month_of(t, j, len) : 0;
+        if (month == 0)
+            return 0;
+        j += len;
+    } else {
+        len = letters(t, n, j);
+        month = is_upper(t[j]) ? month_of(t, j, len) : 0;
+        if (month == 0)
+            return 0;
+        j += len;
+        if (j < n && t[j] == '.')
+            j++;
+        if (skip_blanks(t, n, j) == j)
+            return 0;
+        j = skip_blanks(t, n, j);
+        k = number_at(t, n, j, 2, &day);
+        if (k == 0 || (j + k < n && t[j + k] == ':'))
+            return 0;
+        j = skip_ordinal(t, n, j + k);
+        if (j < n && is_alnum(t[j]))
+            return 0;   /* "May 3rd-ish", "Mar 1am" */
+    }
+    if (day < 1 || day > 31)
+        return 0;
+    j = year_after(t, n, j, &year);
+    memset(d, 0, sizeof *d);
+    d->year = year;
+    d->month = month;
+    d->day = day;
+    return j;
+}
+
+/* "Day 2": the incident's second day. */
+static size_t
+day_no_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    size_t j, k;
+    int v;
+
+    if (!word_is(t, i, letters(t, n, i), "day"))
+        return 0;
+    j = skip_blanks(t, n, i + 3);
+    if (j == i + 3)
+        return 0;
+    k = number_at(t, n, j, 3, &v);
+    if (k == 0 || v == 0 || (j + k < n && (t[j + k] == ':'
+                                          || is_alpha(t[j + k]))))
+        return 0;
+    memset(d, 0, sizeof *d);
+    d->day_no = v;
+    return j + k;
+}
+
+/* "Next day", "The following morning": a new day, date unknown. */
+static size_t
+next_day_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    size_t j = i, len = letters(t, n, j);
+
+    if (word_is(t, j, len, "the"))
+        j = skip_blanks(t, n, j + len);
+    len = letters(t, n, j);
+    if (!word_is(t, j, len, "next") && !word_is(t, j, len, "following"))
+        return 0;
+    j = skip_blanks(t, n, j + len);
+    len = letters(t, n, j);
+    if (!word_is(t, j, len, "day") && !word_is(t, j, len, "morning"))
+        return 0;
+    memset(d, 0, sizeof *d);
+    d->is_other = 1;
+    return j + len;
+}
+
+/* A template's date slot: "YYYY-MM-DD", "YYYY-MM-DD+1", "20xx-MM-DD",
+ * "DD/MM", "DATE".  It stands for a day nobody has written down, so it
+ * starts a new one. */
+static size_t
+date_slot_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    static const char slot_chars[] = "YyMmDdXx0123456789-/.+";
+    size_t j = i;
+    int parts = 0;
+
+    if (letters(t, n, i) == 4 && memcmp(t + i, "DATE", 4) == 0) {
+        j = i + 4;
+    } else {
+        /* Two of "YY", "MM", "DD" (any case, any length). */
+        while (j < n && t[j] != '\0' && strchr(slot_chars, t[j]) != NULL) {
+            char c = (char)(t[j] | 0x20);
+            size_t run = 1;
+            while (j + run < n && is_alpha(t[j]) && t[j + run] == t[j])
+                run++;
+            if (run >= 2 && (c == 'y' || c == 'm' || c == 'd'))
+                parts++;
+            j += run;
+        }
+        if (parts < 2)
+            return 0;
+        while (j > i && (t[j - 1] == '.' || t[j - 1] == '-'))
+            j--;    /* the end of a sentence, a dash before the text */
+    }
+    if (j < n && is_alnum(t[j]))
+        return 0;
+    memset(d, 0, sizeof *d);
+    d->is_other = 1;
+    return j;
+}
+
+/* --- Time zones ---------------------------------------------------------- */
+
+/* Length of a time zone name at the word start t[i], or 0: "UTC",
+ * "GMT", "CEST", "Europe/Berlin", "Pacific Time", "US/Pacific". */
+static size_t
+zone_at(const char *t, size_t n, size_t i)
+{
+    static const char *const abbrevs[] = {
+        "UTC", "GMT", "PST", "PDT", "PT", "EST", "EDT", "ET", "CST", "CDT",
+        "MST", "MDT", "AKST", "AKDT", "HST", "AST", "ADT", "NST", "NDT",
+        "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK",
+        "SAST", "WAT", "EAT", "CAT", "PKT", "ICT", "WIB", "SGT", "HKT",
+        "JST", "KST", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST",
+        "NZDT", "BRT", "ART", "CLT", NULL
+    };
+    static const char *const regions[] = {
+        "Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia",
+        "Europe", "Indian", "Pacific", "US", "Canada", "Etc", NULL
+    };
+    static const char *const spoken[] = {
+        "Pacific", "Eastern", "Central", "Mountain", "Alaska", "Hawaii",
+        "Atlantic", "Western", "Universal", "Greenwich", NULL
+    };
+    size_t len = letters(t, n, i), k, j;
+
+    if (len == 0 || (i > 0 && is_alnum(t[i - 1])))
+        return 0;
+    for (k = 0; abbrevs[k] != NULL; k++)
+        if (strlen(abbrevs[k]) == len && memcmp(abbrevs[k], t + i, len) == 0)
+            return len;
+    if (word_is(t, i, len, "utc") || word_is(t, i, len, "gmt")
+        || word_is(t, i, len, "zulu"))
+        return len;
+    for (k = 0; regions[k] != NULL; k++)
+        if (strlen(regions[k]) == len && memcmp(regions[k], t + i, len) == 0
+            && i + len + 1 < n && t[i + len] == '/'
+            && is_alpha(t[i + len + 1]))
+            return len + 1 + letters(t, n, i + len + 1);
+    /* "UC/Pacific": the zone part of a region/zone name. */
+    if (i > 0 && t[i - 1] == '/' && word_is(t, i, len, "pacific"))
+        return len;
+    for (k = 0; spoken[k] != NULL; k++) {
+        if (strlen(spoken[k]) != len || memcmp(spoken[k], t + i, len) != 0)
+            continue;
+        j = skip_blanks(t, n, i + len);
+        if (j > i + len) {
+            size_t wl = letters(t, n, j);
+            if (word_is(t, j, wl, "time") || word_is(t, j, wl, "standard")
+                || word_is(t, j, wl, "daylight")
+                || word_is(t, j, wl, "summer")
+                || word_is(t, j, wl, "european")
+                || word_is(t, j, wl, "mean"))
+                return len;
+        }
+    }
+    return 0;
+}
+
+/* Does t[0..n) name a time zone anywhere: a zone name, or a time with a
+ * "Z" or an ISO offset written onto it? */
+static int
+names_zone(const char *t, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        if (is_alpha(t[i])) {
+            if (zone_at(t, n, i) > 0)
+                return 1;
+            i += letters(t, n, i);
+        } else if (is_digit(t[i])) {
+            tl_clock c;
+            size_t e = clock_at(t, n, i, i > 0 && t[i - 1] == 'T', &c);
+            if (e > 0 && c.has_zone)
+                return 1;
+            while (i < n && is_digit(t[i]))
+                i++;
+        } else {
+            i++;
+        }
+    }
+    return 0;
+}
+
+/* Does t[0..n) speak of the document's times ("All times UTC", "Times
+ * are in CET", "Timezone: ...")? */
+static int
+speaks_of_times(const char *t, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        size_t len = letters(t, n, i);
+        if (len == 0) {
+            i++;
+            continue;
+        }
+        if ((i == 0 || !is_alnum(t[i - 1]))
+            && (word_is(t, i, len, "times") || word_is(t, i, len, "timestamps")
+                || word_is(t, i, len, "timezone")
+                || (word_is(t, i, len, "time") && i + len + 5 <= n
+                    && word_is(t, i + len + 1, letters(t, n, i + len + 1),
+                               "zone"))))
+            return 1;
+        i += len;
+    }
+    return 0;
+}
+
+/* --- Reading a stamp ----------------------------------------------------- */
+
+/* Text a stamp is read from: a unit's text, or the source of a code span
+ * in it ("`14:02` alerts fire"). */
+typedef struct tl_text {
+    const bl_doc *doc;
+    const bl_unit *unit;    /* NULL: t is doc->src + base */
+    size_t base;
+    const char *t;
+    size_t n;
+} tl_text;
+
+static size_t
+to_source(const tl_text *x, size_t off, int is_end)
+{
+    return x->unit != NULL ? bl_unit_to_source(x->doc, x->unit, off, is_end)
+                           : x->base + off;
+}
+
+/* The piece of unit u that holds unit offset off. */
+static const bl_piece *
+piece_at(const bl_doc *doc, const bl_unit *u, size_t off)
+{
+    size_t lo = u->piece_begin, hi = u->piece_end;
+
+    if (lo == hi)
+        return NULL;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->pieces.items[mid].u <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &doc->pieces.items[lo];
+}
+
+/* Length of what separates a stamp's tokens at t[i]: spaces, brackets,
+ * dashes, commas, emphasis left as text, arrows and emoji ("🔴 14:02"). */
+static size_t
+separator_at(const char *t, size_t n, size_t i)
+{
+    uint32_t cp;
+    size_t cl;
+
+    if (t[i] != '\0' && strchr(" \t,;-/()[]|~@.:*_=>#", t[i]) != NULL)
+        return 1;
+    if ((unsigned char)t[i] < 0x80)
+        return 0;
+    cp = bl_utf8_decode(t, n, i, &cl);
+    if (cp == 0xA0 || (cp >= 0x2000 && cp <= 0x2BFF) || cp == 0x3000
+        || (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0x1F000 && cp <= 0x1FAFF))
+        return cl;
+    return 0;
+}
+
+/* Words a stamp may hold besides dates, times and zones ("At 14:02",
+ * "approx. 16:03", "14:02 to 14:10"). */
+static int
+is_stamp_word(const char *t, size_t i, size_t len)
+{
+    static const char *const words[] = {
+        "at", "on", "approx", "approximately", "around", "about", "circa",
+        "ca", "to", "until", "till", "and", "from", NULL
+    };
+    size_t k;
+
+    for (k = 0; words[k] != NULL; k++)
+        if (word_is(t, i, len, words[k]))
+            return 1;
+    return 0;
+}
+
+/* Notes the zone t[b..e) names, unless the stamp names one already.
+ * "Z", "UTC", "GMT" and "Zulu" are one zone. */
+static void
+stamp_note_zone(tl_stamp *st, const char *t, size_t b, size_t e)
+{
+    size_t len = e - b;
+
+    st->has_zone = 1;
+    if (st->zone[0] != '\0')
+        return;
+    if (len >= sizeof st->zone)
+        len = sizeof st->zone - 1;
+    if (word_is(t, b, letters(t, e, b), "z")
+        || word_is(t, b, letters(t, e, b), "utc")
+        || word_is(t, b, letters(t, e, b), "gmt")
+        || word_is(t, b, letters(t, e, b), "zulu")) {
+        size_t rest = b + letters(t, e, b);
+        memcpy(st->zone, "UTC", 3);
+        len = e - rest < sizeof st->zone - 4 ? e - rest : sizeof st->zone - 4;
+        memcpy(st->zone + 3, t + rest, len);    /* "UTC+2" */
+        st->zone[3 + len] = '\0';
+        return;
+    }
+    memcpy(st->zone, t + b, len);
+    st->zone[len] = '\0';
+}
+
+/* Makes the time read at x->t[b] the stamp's, unless it has one: only
+ * the first time of an entry orders it. */
+static void
+stamp_set_time(tl_stamp *st, const tl_text *x, size_t b, const tl_clock *c)
+{
+    size_t k, o = 0;
+
+    if (st->has_time)
+        return;
+    st->has_time = 1;
+    st->second = c->second;
+    st->hour = c->hour;
+    st->has_meridiem = c->has_meridiem;
+    st->is_24h = c->is_24h;
+    for (k = b; k < c->shown_end && o + 1 < sizeof st->shown; k++)
+        st->shown[o++] = x->t[k];
+    st->shown[o] = '\0';
+    st->time_begin = to_source(x, b, 0);
+    st->time_end = to_source(x, c->shown_end, 1);
+}
+
+/* The time of src, as the time of dst. */
+static void
+stamp_take_time(tl_stamp *dst, const tl_stamp *src)
+{
+    dst->has_time = 1;
+    dst->second = src->second;
+    dst->hour = src->hour;
+    dst->has_meridiem = src->has_meridiem;
+    dst->is_24h = src->is_24h;
+    dst->time_begin = src->time_begin;
+    dst->time_end = src->time_end;
+    memcpy(dst->shown, src->shown, sizeof dst->shown);
+}
+
+/* Adds what stamp part says to st: every date, its zone, and its time
+ * unless st has one. */
+static void
+stamp_add_parts(tl_stamp *st, const tl_stamp *part)
+{
+    if (date_given(&part->date))
+        stamp_add_date(st, &part->date);
+    if (part->n_dates > 1)
+        st->n_dates += part->n_dates - 1;
+    if (part->has_zone)
+        stamp_note_zone(st, part->zone, 0, strlen(part->zone));
+    if (part->has_time && !st->has_time)
+        stamp_take_time(st, part);
+}
+
+static size_t scan_stamp(const tl_text *x, size_t i, size_t limit,
+                         tl_stamp *st, int nested);
+
+/* A code span where a token may stand: "`14:02 UTC` alerts fire".  It
+ * counts, and adds to st, when the whole span reads as a stamp. */
+static int
+code_stamp(const tl_text *x, size_t i, tl_stamp *st)
+{
+    const bl_piece *p = piece_at(x->doc, x->unit, i);
+    tl_text code;
+    tl_stamp sub;
+    size_t end;
+
+    if (p == NULL || p->u != i || p->ulen != 1 || p->slen == 0)
+        return 0;
+    code.doc = x->doc;
+    code.unit = NULL;
+    code.base = p->s;
+    code.t = x->doc->src + p->s;
+    code.n = p->slen;
+    memset(&sub, 0, sizeof sub);
+    end = scan_stamp(&code, 0, code.n, &sub, 1);
+    if (skip_blanks(code.t, code.n, end) != code.n
+        || !(stamp_found(&sub) || sub.has_zone))
+        return 0;
+    stamp_add_parts(st, &sub);
+    return 1;
+}
+
+/* Reads the stamp that opens x->t at i, up to limit, into st (which the
+ * caller zeroes).  Returns where the stamp ends; st tells what it found. */
+static size_t
+scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
+           int nested)
+{
+    const char *t = x->t;
+    size_t n = limit < x->n ? limit : x->n, tokens = 0, k;
+    tl_date d;
+    tl_clock c;
+
+    while (i < n && tokens < TL_MAX_TOKENS) {
+        if ((k = separator_at(t, n, i)) > 0) {
+            i += k;
+            continue;
+        }
+        tokens++;
+        if (t[i] == BL_PLACEHOLDER && !nested && x->unit != NULL) {
+            if (!code_stamp(x, i, st))
+                break;
+            i++;
+        } else if (is_digit(t[i])) {
+            if ((k = iso_date_at(t, n, i, &d)) > 0) {
+                stamp_add_date(st, &d);
+                i = k;
+                if (i + 1 < n && (t[i] == 'T' || t[i] == 't')
+                    && is_digit(t[i + 1])) {
+                    size_t e = clock_at(t, n, i + 1, 1, &c);
+                    if (e == 0)
+                        break;
+                    stamp_set_time(st, x, i + 1, &c);
+                    if (c.has_zone)
+                        stamp_note_zone(st, t, c.zone_begin, c.zone_end);
+                    i = e;
+                }
+            } else if ((k = clock_at(t, n, i, 0, &c)) > 0) {
+                stamp_set_time(st, x, i, &c);
+                if (c.has_zone)
+                    stamp_note_zone(st, t, c.zone_begin, c.zone_end);
+                i = k;
+            } else if ((k = numeric_date_at(t, n, i, &d)) > 0
+                       || (k = named_date_at(t, n, i, &d)) > 0
+                       || (k = date_slot_at(t, n, i, &d)) > 0) {
+                stamp_add_date(st, &d);
+                i = k;
+            } else {
+                break;
+            }
+        } else if (is_alpha(t[i])) {
+            size_t len = letters(t, n, i);
+            int wd;
+            if ((k = zone_at(t, n, i)) > 0) {
+                k += offset_at(t, n, i + k);    /* "UTC+2" */
+                stamp_note_zone(st, t, i, i + k);
+                i += k;
+            } else if ((k = named_date_at(t, n, i, &d)) > 0
+                       || (k = day_no_at(t, n, i, &d)) > 0
+                       || (k = next_day_at(t, n, i, &d)) > 0
+                       || (k = date_slot_at(t, n, i, &d)) > 0) {
+                stamp_add_date(st, &d);
+                i = k;
+            } else if (is_upper(t[i]) && (wd = weekday_of(t, i, len)) > 0) {
+                memset(&d, 0, sizeof d);
+                d.weekday = wd;
+                stamp_add_date(st, &d);
+                i += len;
+            } else if (is_stamp_word(t, i, len)) {
+                i += len;
+            } else {
+                break;
+            }
+        } else {
+            break;
+        }
+    }
+    return i;
+}
+
+/* The stamp opening unit u at offset off, read no further than limit;
+ * 1 when there is one. */
+static int
+unit_stamp(const bl_doc *doc, const bl_unit *u, size_t off, size_t limit,
+           tl_stamp *st)
+{
+    tl_text x;
+
+    x.doc = doc;
+    x.unit = u;
+    x.base = 0;
+    x.t = bl_unit_text(doc, u, &x.n);
+    memset(st, 0, sizeof *st);
+    scan_stamp(&x, off, limit, st, 0);
+    return stamp_found(st);
+}
+
+/* --- Gathering a timeline's entries -------------------------------------- */
+
+typedef struct tl_reader {
+    const bl_doc *doc;
+    struct { tl_stamp *items; size_t n, alloc; } entries;
+    int table;              /* block index of the table being read, -1 */
+    uint64_t time_cols;     /* its columns headed Time, Date, When... */
+    int timed;              /* some entry has a time */
+    int zone;               /* the section names its time zone */
+} tl_reader;
+
+static int
+add_entry(tl_reader *r, const tl_stamp *st)
+{
+    r->timed |= st->has_time;
+    r->zone |= st->has_zone;
+    return BL_VEC_PUSH(&r->entries, *st);
+}
+
+/* Does a table header cell name a column of times: "Time (UTC)",
+ * "Date/Time", "When", "Day", "UTC"? */
+static int
+heads_time_column(const char *t, size_t n)
+{
+    size_t i = 0;
+
+    while (i < n) {
+        size_t len = letters(t, n, i);
+        if (len == 0) {
+            i++;
+            continue;
+        }
+        if ((len >= 4 && (word_is(t, i, 4, "time") || word_is(t, i, 4, "date")
+                          || word_is(t, i, 4, "hour")))
+            || word_is(t, i, len, "when") || word_is(t, i, len, "day")
+            || word_is(t, i, len, "days") || word_is(t, i, len, "clock")
+            || zone_at(t, n, i) > 0)
+            return 1;
+        i += len;
+    }
+    return 0;
+}
+
+static int
+cell_row(const bl_doc *doc, const bl_unit *u)
+{
+    return doc->blocks.items[u->block].parent;
+}
+
+/* One table row, from unit a on.  Its stamp comes from the columns the
+ * header names as times ("Time (UTC)", "Date", "Day"), or, in a table
+ * without such a header, from the cells that open the row with dates and
+ * times.  Returns the unit after the row. */
+static size_t
+read_row(tl_reader *r, size_t a, size_t end, int *p_rc)
+{
+    const bl_doc *doc = r->doc;
+    int tr = cell_row(doc, &doc->units.items[a]);
+    int group = tr >= 0 ? doc->blocks.items[tr].parent : -1;
+    int table = group >= 0 ? doc->blocks.items[group].parent : -1;
+    int header = doc->blocks.items[doc->units.items[a].block].row == 0;
+    size_t b = a, k;
+    tl_stamp row, cell;
+
+    while (b < end && (doc->units.items[b].flags & BL_UNIT_CELL)
+           && cell_row(doc, &doc->units.items[b]) == tr)
+        b++;
+    if (table != r->table) {
+        r->table = table;
+        r->time_cols = 0;
+    }
+    if (header) {
+        for (k = a; k < b; k++) {
+            const bl_unit *u = &doc->units.items[k];
+            int col = doc->blocks.items[u->block].col;
+            size_t n;
+            const char *t = bl_unit_text(doc, u, &n);
+            if (col >= 0 && col < 64 && heads_time_column(t, n))
+                r->time_cols |= (uint64_t)1 << col;
+        }
+        if (r->time_cols != 0)
+            return b;
+        /* No header names a time: the "header" may be the first entry. */
+    }
+    memset(&row, 0, sizeof row);
+    for (k = a; k < b; k++) {
+        const bl_unit *u = &doc->units.items[k];
+        int col = doc->blocks.items[u->block].col;
+        int found = unit_stamp(doc, u, 0, SIZE_MAX, &cell);
+        if (r->time_cols != 0) {
+            if (found && col >= 0 && col < 64 && (r->time_cols >> col & 1))
+                stamp_add_parts(&row, &cell);
+            continue;
+        }
+        if (!found)
+            break;
+        stamp_add_parts(&row, &cell);
+        if (row.has_time)
+            break;
+    }
+    if (stamp_found(&row) && add_entry(r, &row) < 0)
+        *p_rc = -1;
+    return b;
+}
+
+/* Calls fn for the unit offset at which each source line of paragraph u
+ * starts (a piece of text from a later line than the piece before it),
+ * with the offset where the line ends; stops when fn returns non-zero. */
+static int
+each_line(const bl_doc *doc, const bl_unit *u,
+          int (*fn)(void *ud, size_t begin, size_t end), void *ud)
+{
+    size_t i, line = 0, begin = 0;
+    int have_line = 0, rc;
+
+    for (i = u->piece_begin; i < u->piece_end; i++) {
+        const bl_piece *p = &doc->pieces.items[i];
+        if (p->slen == 0)
+            continue;   /* a line break, or text md4c made up */
+        if (have_line && bl_doc_line_of(doc, p->s) != line) {
+            if ((rc = fn(ud, begin, p->u)) != 0)
+                return rc;
+            begin = p->u;
+        }
+        have_line = 1;
+        line = bl_doc_line_of(doc, p->s + p->slen - 1);
+    }
+    return have_line ? fn(ud, begin, u->text_end - u->text_begin) : 0;
+}
+
+typedef struct tl_lines {
+    tl_reader *r;
+    const bl_unit *u;
+    size_t stamped;
+    int add;                /* 0: count the stamped lines; 1: add them */
+} tl_lines;
+
+static int
+on_line(void *ud, size_t begin, size_t end)
+{
+    tl_lines *l = ud;
+    const bl_doc *doc = l->r->doc;
+    tl_stamp st;
+    size_t n;
+    const char *t = bl_unit_text(doc, l->u, &n);
+
+    if (!unit_stamp(doc, l->u, skip_blanks(t, n, begin), end, &st))
+        return 0;
+    l->stamped++;
+    return l->add ? add_entry(l->r, &st) : 0;
+}
+
+/* A paragraph outside lists that opens with stamp st may be a plain-text
+ * timeline, one entry a line ("13:58 deploy" and "14:02 alerts fire"
+ * soft-wrapped into one paragraph): it is read line by line when at least
+ * TL_MIN_TIMED_LINES of its lines open with a stamp.  Otherwise it is one
+ * entry, like any other unit. */
+static int
+read_paragraph(tl_reader *r, const bl_unit *u, const tl_stamp *st)
+{
+    tl_lines l;
+
+    l.r = r;
+    l.u = u;
+    l.stamped = 0;
+    l.add = 0;
+    each_line(r->doc, u, on_line, &l);
+    if (l.stamped < TL_MIN_TIMED_LINES)
+        return add_entry(r, st);
+    l.add = 1;
+    return each_line(r->doc, u, on_line, &l);
+}
+
+/* Labels longer than this are sentences in bold, not labels. */
+#define TL_MAX_LABEL 60
+
+/* Is unit u a label written in bold instead of a heading ("**Support**",
+ * "- **Engineering:**")?  Teams use them to head parallel tracks. */
+static int
+is_bold_label(const bl_doc *doc, const bl_unit *u)
+{
+    size_t n, b, e;
+    const char *src = doc->src;
+
+    bl_unit_text(doc, u, &n);
+    if (n == 0 || n > TL_MAX_LABEL)
+        return 0;
+    b = bl_unit_to_source(doc, u, 0, 0);
+    e = bl_unit_to_source(doc, u, n, 1);
+    if (b < 2 || e + 2 > doc->len)
+        return 0;
+    return ((src[b - 1] == '*' && src[b - 2] == '*' && src[e] == '*'
+             && src[e + 1] == '*')
+            || (src[b - 1] == '_' && src[b - 2] == '_' && src[e] == '_'
+                && src[e + 1] == '_'));
+}
+
+/* Reads the timeline whose units are [a, end): its entries, and whether
+ * any of its text names a time zone. */
+static int
+read_timeline(tl_reader *r, size_t a, size_t end)
+{
+    const bl_doc *doc = r->doc;
+    size_t k;
+    int rc = 0;
+
+    r->entries.n = 0;
+    r->table = -1;
+    r->time_cols = 0;
+    r->timed = r->zone = 0;
+    for (k = a; k < end && !r->zone; k++) {
+        size_t n;
+        const char *t = bl_unit_text(doc, &doc->units.items[k], &n);
+        r->zone = names_zone(t, n);
+    }
+    for (k = a; k < end && rc == 0;) {
+        const bl_unit *u = &doc->units.items[k];
+        tl_stamp st;
+        if (u->block < 0 || (u->flags & BL_UNIT_QUOTE)) {
+            k++;    /* a quoted chat log is a record, not an entry */
+            continue;
+        }
+        if (u->flags & BL_UNIT_CELL) {
+            k = read_row(r, k, end, &rc);
+            continue;
+        }
+        if (!unit_stamp(doc, u, 0, SIZE_MAX, &st)) {
+            /* "### Customer communication", "### Detailed timeline",
+             * "**Support**": a parallel track or a second telling, not
+             * the next entry. */
+            st.is_break = ((u->flags & BL_UNIT_HEADING) && k > a)
+                          || is_bold_label(doc, u);
+            if (st.is_break)
+                rc = add_entry(r, &st);
+        } else if (doc->blocks.items[u->block].type == BL_BLOCK_PARA
+                   && !(u->flags & BL_UNIT_ITEM)) {
+            rc = read_paragraph(r, u, &st);
+        } else {
+            rc = add_entry(r, &st);
+        }
+        k++;
+    }
+    return rc;
+}
+
+/* --- timeline/out-of-order ----------------------------------------------- */
+
+/* How far forward from `clock` the time t lies, counting a step back
+ * across midnight of at most `rollover` seconds; -1 when t goes back. */
+static int
+forward_seconds(int clock, int t, int rollover)
+{
+    if (t >= clock)
+        return t - clock;
+    if (t + TL_DAY - clock <= rollover)
+        return t + TL_DAY - clock;
+    return -1;
+}
+
+static int
+report_backwards(bl_lint_ctx *lc, int rule, const tl_stamp *e,
+                 const tl_stamp *prev, int newest_first)
+{
+    bl_strbuf msg = {NULL, 0, 0};
+    size_t line = bl_doc_line_of(lc->doc, prev->time_begin) + 1;
+    int rc;
+
+    if (newest_first)
+        rc = bl_strbuf_addf(&msg, "%s comes after %s (line %zu), but this "
+                            "timeline lists the newest entries first: "
+                            "reorder the entries, or add the date if the "
+                            "incident crossed midnight.", e->shown,
+                            prev->shown, line);
+    else
+        rc = bl_strbuf_addf(&msg, "%s comes after %s (line %zu) with no date "
+                            "change: reorder the entries, or add the date if "
+                            "the incident crossed midnight.", e->shown,
+                            prev->shown, line);
+    if (rc < 0)
+        return -1;
+    rc = bl_lint_report(lc, rule, e->time_begin, e->time_end, msg.items,
+                        NULL);
+    free(msg.items);
+    return rc;
+}
+
+/* How walk_clock reads a timeline's times. */
+typedef struct tl_reading {
+    int twelve_hour;        /* a time without am/pm may be afternoon */
+    int newest_first;       /* the entries run back in time */
+    int rollover;           /* seconds a step back across midnight may
+                               span and still read as the next day */
+} tl_reading;
+
+/* Walks the entries in order and counts the times that go back; with
+ * `rule` >= 0, reports each.  Returns the count, or -1 when out of
+ * memory. */
+static long
+walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
+           const tl_reading *how)
+{
+    tl_date day;
+    int have_day = 0, clock = -1;
+    size_t i, prev = 0;
+    long bad = 0;
+    const char *zone = "";  /* the zone the clock's times are in */
+
+    memset(&day, 0, sizeof day);
+    for (i = 0; i < n; i++) {
+        const tl_stamp *s = &e[i];
+        int reading[2], readings = 1, k, best = -1, best_at = 0;
+        if (s->is_break) {
+            clock = -1;
+            continue;
+        }
+        if (date_given(&s->date)) {
+            if (!have_day || !same_day(&day, &s->date)) {
+                day = s->date;
+                have_day = !s->date.is_other;
+                clock = -1;
+            } else {
+                merge_date(&day, &s->date);
+            }
+        }
+        if (!s->has_time)
+            continue;
+        if (s->zone[0] != '\0') {
+            /* "15:00 UTC" then "09:00 PDT": not compared, as abbreviations
+             * are too ambiguous (IST, CST) to convert. */
+            if (zone[0] != '\0' && strcmp(zone, s->zone) != 0)
+                clock = -1;
+            zone = s->zone;
+        }
+        reading[0] = s->second;
+        if (how->twelve_hour && !s->has_meridiem && s->hour >= 1
+            && s->hour <= 12)
+            reading[readings++] = s->hour == 12 ? s->second - 12 * 3600
+                                                : s->second + 12 * 3600;
+        for (k = 0; k < readings; k++) {
+            int f;
+            if (how->newest_first)
+                reading[k] = (TL_DAY - reading[k]) % TL_DAY;
+            if (clock < 0)
+                continue;
+            /* The same date written on both entries rules out midnight. */
+            f = forward_seconds(clock, reading[k],
+                                date_given(&s->date) ? 0 : how->rollover);
+            if (k > 0 && f > TL_AFTERNOON_MAX_STEP)
+                f = -1;
+            if (f >= 0 && (best < 0 || f < best)) {
+                best = f;
+                best_at = reading[k];
+            }
+        }
+        if (clock >= 0 && best < 0) {
+            bad++;
+            if (rule >= 0
+                && report_backwards(lc, rule, s, &e[prev], how->newest_first)
+                   < 0)
+                return -1;
+            clock = reading[0];
+        } else if (clock >= 0) {
+            if (best_at < clock)
+                have_day = 0;   /* past midnight: the next, unnamed day */
+            clock = best_at;
+        } else {
+            clock = reading[0];
+        }
+        prev = i;
+        if (s->n_dates > 1) {
+            /* "Oct 25 - Nov 11": which day comes next is anyone's guess. */
+            have_day = 0;
+            clock = -1;
+        }
+    }
+    return bad;
+}
+
+static int
+check_order(bl_lint_ctx *lc, int rule, const tl_reader *r)
+{
+    const tl_stamp *e = r->entries.items;
+    size_t n = r->entries.n, i;
+    tl_reading how;
+    long forward, backward;
+
+    /* "14:30", "00:10" or "07:30" without am/pm: this timeline keeps a
+     * 24-hour clock, so "2:05" is 02:05 and never 14:05. */
+    how.twelve_hour = 1;
+    for (i = 0; i < n; i++)
+        if (e[i].has_time && e[i].is_24h)
+            how.twelve_hour = 0;
+    /* A timeline pasted from a status page runs newest first: check it
+     * that way rather than flag every entry.  Which way a list runs does
+     * not depend on the midnight setting, so it is decided with the
+     * shorter way round the clock. */
+    how.rollover = TL_DAY / 2;
+    how.newest_first = 0;
+    forward = walk_clock(lc, -1, e, n, &how);
+    how.newest_first = 1;
+    backward = walk_clock(lc, -1, e, n, &how);
+    if (forward < 0 || backward < 0)
+        return -1;
+    how.newest_first = forward >= 2 && backward < forward;
+    how.rollover = (int)bl_rules_int(lc->rules, "timeline.rollover-hours")
+                   * 3600;
+    return walk_clock(lc, rule, e, n, &how) < 0 ? -1 : 0;
+}
+
+/* --- timeline/no-timezone ------------------------------------------------ */
+
+/* Does the front matter have a "timezone:" (or "tz = ...") key with a
+ * value? */
+static int
+front_matter_zone(const bl_doc *doc)
+{
+    static const char *const keys[] = {"timezone", "time_zone", "time-zone",
+                                       "tz", NULL};
+    const char *f = doc->src + doc->fm_begin;
+    size_t fn = doc->fm_end - doc->fm_begin, i, k;
+
+    for (i = 0; i < fn; i++) {
+        size_t j = i, len;
+        if (i > 0 && f[i - 1] != '\n')
+            continue;
+        j = skip_blanks(f, fn, j);
+        len = j < fn ? strspn(f + j, "abcdefghijklmnopqrstuvwxyz"
+                                     "ABCDEFGHIJKLMNOPQRSTUVWXYZ_-") : 0;
+        if (j + len > fn)
+            len = fn - j;
+        for (k = 0; keys[k] != NULL; k++) {
+            size_t v;
+            if (!word_is(f, j, len, keys[k]))
+                continue;
+            v = skip_blanks(f, fn, j + len);
+            if (v >= fn || (f[v] != ':' && f[v] != '='))
+                continue;
+            v = skip_blanks(f, fn, v + 1);
+            while (v < fn && (f[v] == '"' || f[v] == '\''))
+                v++;
+            if (v < fn && f[v] != '\n' && f[v] != '\r' && f[v] != '#')
+                return 1;
+        }
+    }
+    return 0;
+}
+
+/* Does the document say what zone all its times are in, outside its
+ * timelines ("All times in this report are UTC.")? */
+static int
+document_zone(const bl_lint_ctx *lc, const int *root_of)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i;
+
+    if (doc->fm_end > doc->fm_begin && front_matter_zone(doc))
+        return 1;
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t n;
+        const char *t;
+        if (u->section >= 0 && root_of[u->section] >= 0)
+            continue;
+        t = bl_unit_text(doc, u, &n);
+        if (speaks_of_times(t, n) && names_zone(t, n))
+            return 1;
+    }
+    return 0;
+}
+
+static int
+check_zone(bl_lint_ctx *lc, int rule, int root, const tl_reader *r)
+{
+    const bl_block *h =
+        &lc->doc->blocks.items[lc->doc->sections.items[root].heading];
+
+    if (!r->timed || r->zone)
+        return 0;
+    return bl_lint_report(lc, rule, h->begin, h->end,
+                          "The timeline gives times but not their time zone. "
+                          "Say it once, in the heading (\"Timeline (UTC)\") "
+                          "or a first line (\"All times UTC.\"), so readers "
+                          "in other zones can line the entries up with logs "
+                          "and with each other.", NULL);
+}
+
+/* --- The check ----------------------------------------------------------- */
 
 int
 bl_check_timeline(bl_lint_ctx *lc, int rule)
 {
-    (void)lc;
-    (void)rule;
-    return 0;
+    const char *id = lc->rules->rules.items[rule].info.id;
+    const bl_doc *doc = lc->doc;
+    int order = strcmp(id, "timeline/out-of-order") == 0;
+    int zone = strcmp(id, "timeline/no-timezone") == 0;
+    int *root_of, doc_zone = -1, rc = 0;
+    tl_reader r;
+    size_t i;
+
+    if (!order && !zone)
+        return 0;
+    if (bl_lint_structure(lc) < 0)
+        return -1;
+    if (!lc->is_profile_doc || doc->sections.n == 0)
+        return 0;
+    /* Each section's outermost enclosing Timeline: a "Detailed timeline"
+     * inside "Timeline" is part of the same story. */
+    root_of = malloc(doc->sections.n * sizeof *root_of);
+    if (root_of == NULL)
+        return -1;
+    for (i = 0; i < doc->sections.n; i++) {
+        int p = doc->sections.items[i].parent;
+        root_of[i] = p >= 0 && root_of[p] >= 0
+                     ? root_of[p] : bl_lint_section_within(lc, (int)i,
+                                                           "timeline");
+    }
+    memset(&r, 0, sizeof r);
+    r.doc = doc;
+    for (i = 0; i < doc->units.n && rc == 0;) {
+        int s = doc->units.items[i].section, root;
+        size_t end = i;
+        if (s < 0 || root_of[s] < 0) {
+            i++;
+            continue;
+        }
+        /* A section's units, subsections included, are consecutive. */
+        root = root_of[s];
+        while (end < doc->units.n && doc->units.items[end].section >= 0
+               && root_of[doc->units.items[end].section] == root)
+            end++;
+        rc = read_timeline(&r, i, end);
+        if (rc == 0 && order)
+            rc = check_order(lc, rule, &r);
+        if (rc == 0 && zone && r.timed && !r.zone) {
+            if (doc_zone < 0)
+                doc_zone = document_zone(lc, root_of);
+            if (!doc_zone)
+                rc = check_zone(lc, rule, root, &r);
+        }
+        i = end;
+    }
+    BL_VEC_FREE(&r.entries);
+    free(root_of);
+    return rc;
 }

@@ -1461,6 +1461,35 @@ printf '# Postmortem: x\n\n## Impact\n\nTBD for {{region}}.\n' >markers.md
 run check --format json --set placeholder.markers=false markers.md
 want_rc 1
 want_jq '[.files[0].diagnostics[] | select(.rule == "placeholder/unfilled")] | length == 1'
+# --- timeline/ rules and their setting -------------------------------------
+
+printf '# Incident: checkout errors\n\n## Summary\n\nx\n\n## Timeline (UTC)\n\n- 23:58 Alert fires.\n- 00:03 On-call paged.\n- 00:01 Rollback starts.\n' >overnight.md
+
+begin "rules lists the timeline setting with its default"
+run rules
+want_rc 0
+want_out_re '^timeline\.rollover-hours +12 +.+'
+end
+
+begin "timeline: a step back across midnight reads as the next day"
+run check --format json --rule 'section/*=off' overnight.md
+want_rc 1
+want_json
+want_diags 0 '[["timeline/out-of-order",11,3,11,8]]'
+want_span 0 0 overnight.md "00:01"
+end
+
+begin "timeline: --set timeline.rollover-hours=0 reports the night too"
+run check --format json --rule 'section/*=off' --set timeline.rollover-hours=0 overnight.md
+want_rc 1
+want_diags 0 '[["timeline/out-of-order",10,3,10,8],["timeline/out-of-order",11,3,11,8]]'
+end
+
+begin "timeline: rollover-hours outside 0..23 is a usage error"
+run check --set timeline.rollover-hours=24 overnight.md
+want_rc 2
+want_err_re 'timeline\.rollover-hours'
+want_out_empty
 end
 
 printf '%d passed, %d failed\n' "$passed" "$failed"

@@ -541,6 +541,35 @@ test_section_filters_use_definitions(void **state)
     bl_rules_free(rules);
 }
 
+/* section/missing points at the title, or at the first line; an empty
+ * title ("#" and a lone CR) or an empty first line still gives a span. */
+static void
+test_missing_section_span_is_never_empty(void **state)
+{
+    static const char *const docs[] = {
+        "#\r## Summary\n\nx\n\n## Timeline\n\n- 14:02 a\n",
+        "\nSome intro.\n\n## Impact\n\nx\n\n## Timeline\n\n- 14:02 a\n",
+        "\xef\xbb\xbf\nSome intro.\n\n## Impact\n\nx\n\n## Timeline\n",
+    };
+    bl_rules *rules = default_rules();
+    size_t i, k, missing;
+
+    (void)state;
+    for (i = 0; i < sizeof docs / sizeof *docs; i++) {
+        bl_diags d;
+        lint_text(rules, docs[i], &d);
+        missing = count_rule(&d, "section/missing");
+        assert_true(missing > 0);
+        for (k = 0; k < d.n; k++)
+            if (d.items[k].begin >= d.items[k].end)
+                fail_msg("empty span %zu-%zu for %s in doc %zu",
+                         d.items[k].begin, d.items[k].end,
+                         d.items[k].rule->id, i);
+        bl_diags_free(&d);
+    }
+    bl_rules_free(rules);
+}
+
 int
 main(void)
 {
@@ -562,6 +591,7 @@ main(void)
         cmocka_unit_test(test_invalid_utf8_is_tolerated),
         cmocka_unit_test(test_rules_dir_expands_word_forms),
         cmocka_unit_test(test_rule_file_errors_name_file_and_line),
+        cmocka_unit_test(test_missing_section_span_is_never_empty),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
