@@ -132,8 +132,10 @@ lsp_has_buffered_message(const lsp_reader *r)
     if (!header_end(r, &body))
         return 0;
     n = content_length(r, body);
-    return n < 0 || (unsigned long long)n > LSP_MAX_BODY
-           || body + (size_t)n <= r->len;
+    /* Only a well-formed message counts: a bad header or an oversized
+     * body is left for lsp_read's caller to report in order. */
+    return n >= 0 && (unsigned long long)n <= LSP_MAX_BODY
+           && body + (size_t)n <= r->len;
 }
 
 lsp_frame

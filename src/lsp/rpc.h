@@ -36,7 +36,8 @@ void lsp_reader_free(lsp_reader *r);
  * the next call.  Headers other than Content-Length are ignored. */
 lsp_frame lsp_read(lsp_reader *r, const char **p_body, size_t *p_len);
 
-/* Is a whole message already buffered (so reading it will not block)? */
+/* Is a whole, well-formed message already buffered (so lsp_read will
+ * return it as LSP_FRAME_BODY without blocking)? */
 int lsp_has_buffered_message(const lsp_reader *r);
 
 /* Writes one message (header and body) to fd, all of it.  0 or -1. */

@@ -412,6 +412,16 @@ test_fragments_garbage_and_headers(void **state)
     send_raw(c, "Content-Length: abc\r\n\r\n", 23);
     sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"no/such\"}");
     recv_id(c, 2);
+    /* A bad header right behind a good message, in one write: both are
+     * handled in order (the good one answered, the bad one skipped). */
+    {
+        char pair[512] = "";
+        frame(pair, sizeof pair, "{\"jsonrpc\":\"2.0\",\"id\":5,"
+              "\"method\":\"no/c\"}");
+        strcat(pair, "Content-Length: x\r\n\r\n");
+        send_raw(c, pair, strlen(pair));
+        recv_id(c, 5);
+    }
     /* Two messages in one write. */
     {
         char two[512] = "";
