@@ -363,14 +363,67 @@ test_one_why_is_a_chain_only_under_a_whys_heading(void **state)
     free(named);
 }
 
+/* Which headings name the whys, so that one why under them is a chain. */
+static void
+test_headings_that_name_the_whys(void **state)
+{
+    static const struct {
+        const char *heading;
+        int names;
+    } cases[] = {
+        {"5 Whys", 1}, {"Five whys", 1}, {"The 5 Why's", 1},
+        {"5-Why analysis", 1}, {"Root cause identification: The Five Whys", 1},
+        {"Whys", 1}, {"5 Why", 1},
+        {"Why the backups failed", 0}, {"Why did it happen?", 0},
+        {"Analysis", 0},
+    };
+    const bl_rules *rules = *state;
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        text t = {NULL, 0, 0};
+        add(&t, "### %s\n\nWhy did checkout fail? The pool size was 20.\n",
+            cases[i].heading);
+        {
+            char *src = postmortem(t.s);
+            bl_diags d = lint(rules, src);
+            if (count(&d, "whys/too-short") != (size_t)cases[i].names)
+                fail_msg("heading \"%s\": %zu too-short findings",
+                         cases[i].heading, count(&d, "whys/too-short"));
+            bl_diags_free(&d);
+            free(src);
+        }
+        free(t.s);
+    }
+}
+
+/* Under a whys heading, paragraphs that open with "because" are the
+ * chain's steps; elsewhere they are prose. */
+static void
+test_because_paragraphs_count_under_a_whys_heading(void **state)
+{
+    const bl_rules *rules = *state;
+    char *src = postmortem("### Whys\n\nCheckout failed.\n\n"
+                           "Because the API timed out.\n\n"
+                           "Because ...\n");
+    bl_diags d = lint(rules, src);
+
+    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 2 whys"));
+    expect_span(src, nth(&d, "whys/unanswered", 0), "Because ...");
+    bl_diags_free(&d);
+    free(src);
+}
+
 /* --- Trees --------------------------------------------------------------- */
 
 /* The crates.io layout: a bold why inside each answer bullet, and a why
- * with two answer bullets that each get their own whys.  second_leaf is
- * the last answer of the short branch; deep is the long branch's length
- * (3 or 5). */
+ * ("Why did the API time out?") with two answer bullets that each get
+ * their own whys.  The first branch is three whys deep; the second, the
+ * later bullet, is three or five deep and ends with `leaf`. */
 static char *
-tree(int deep, const char *second_leaf)
+tree(int deep, const char *leaf)
 {
     text t = {NULL, 0, 0};
 
@@ -380,19 +433,20 @@ tree(int deep, const char *second_leaf)
         "  - The payment API timed out.\n\n"
         "    **Why did the API time out?**\n\n"
         "    - The pool was exhausted.\n\n"
-        "      **Why was the pool exhausted?**\n\n", HEAD);
+        "      **Why was the pool exhausted?**\n\n"
+        "      - Retries had no backoff, and nothing reviews client "
+        "defaults.\n\n"
+        "    - The API had no timeout budget.\n\n"
+        "      **Why was there no budget?**\n\n", HEAD);
     if (deep == 5)
-        add(&t, "      - Retries had no backoff.\n\n"
-            "        **Why had retries no backoff?**\n\n"
-            "        - The client library has no retry policy.\n\n"
-            "          **Why has the library no policy?**\n\n"
-            "          - Nothing reviews per-service client defaults.\n\n");
+        add(&t, "      - Budgets are not part of the service template.\n\n"
+            "        **Why are they not part of it?**\n\n"
+            "        - The template predates budgets.\n\n"
+            "          **Why was it never updated?**\n\n"
+            "          - %s\n", leaf);
     else
-        add(&t, "      - Retries had no backoff, and nothing reviews "
-            "per-service client defaults.\n\n");
-    add(&t, "    - The API had no timeout budget.\n\n"
-        "      **Why was there no budget?**\n\n"
-        "      - %s\n%s", second_leaf, TAIL);
+        add(&t, "      - %s\n", leaf);
+    add(&t, "%s", TAIL);
     return t.s;
 }
 
@@ -400,12 +454,12 @@ static void
 test_a_tree_counts_its_deepest_branch(void **state)
 {
     const bl_rules *rules = *state;
-    char *deep = tree(5, "Budgets are not part of the service template.");
+    char *deep = tree(5, "Nothing asks template owners to review it.");
     char *shallow = tree(3, "Budgets are not part of the service template.");
     bl_diags d;
 
-    /* Eight whys in all, five on the deepest branch. */
-    expect(rules, deep, "whys/too-short", 0, NULL);
+    /* Seven whys in all; five on the deepest branch, which is the second
+     * answer to "Why did the API time out?". */
     d = lint(rules, deep);
     assert_int_equal(count_whys(&d), 0);
     bl_diags_free(&d);
@@ -427,7 +481,7 @@ static void
 test_every_branch_of_a_tree_must_end_at_a_condition(void **state)
 {
     const bl_rules *rules = *state;
-    char *src = tree(5, "The on-call engineer forgot to set one.");
+    char *src = tree(3, "The on-call engineer forgot to set one.");
 
     expect(rules, src, "whys/ends-at-person", 1,
            "The on-call engineer forgot to set one.");
@@ -466,6 +520,10 @@ test_unanswered_whys_are_reported_at_the_why(void **state)
          "Why did the API time out?"},
         {"- Checkout did not complete\n- ...because the API timed out\n"
          "- ...because ...\n", "...because ..."},
+        /* A paragraph after the list is not the last item's answer. */
+        {"1. Why did checkout fail? The API timed out.\n"
+         "2. Why did the API time out?\n\nThe pool size was 20 instead of "
+         "200.\n", "Why did the API time out?"},
         /* The last why of a template chain. */
         {"1. Why did checkout fail? The API timed out.\n2. Why ...?\n"
          "   Because ...\n", "Why ...?"},
@@ -592,6 +650,7 @@ test_last_answer_naming_a_person_is_reported(void **state)
         {"The developer should have checked the value.",
          "The developer should have"},
         {"Because of carelessness.", "carelessness"},
+        {"The value was copied; Bob forgot to change it.", "Bob forgot"},
     };
     const bl_rules *rules = *state;
     size_t i;
@@ -1168,6 +1227,8 @@ main(void)
         cmocka_unit_test(
             test_short_chain_under_a_whys_heading_is_reported_at_the_heading),
         cmocka_unit_test(test_one_why_is_a_chain_only_under_a_whys_heading),
+        cmocka_unit_test(test_headings_that_name_the_whys),
+        cmocka_unit_test(test_because_paragraphs_count_under_a_whys_heading),
         cmocka_unit_test(test_a_tree_counts_its_deepest_branch),
         cmocka_unit_test(test_every_branch_of_a_tree_must_end_at_a_condition),
         cmocka_unit_test(test_unanswered_whys_are_reported_at_the_why),
