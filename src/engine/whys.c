@@ -1281,6 +1281,26 @@ is_contributing(const char *t, size_t n)
     return 0;
 }
 
+/* Does a paragraph introduce a list of factors: "The outage resulted
+ * from three compounding factors:", "It had two causes:"? */
+static int
+introduces_factors(const char *t, size_t n)
+{
+    static const char *const nouns[] = {"factors", "causes", "conditions",
+                                        NULL};
+    size_t pos = 0, k;
+    bl_span wd;
+
+    n = trim_end(t, 0, n);
+    if (n == 0 || t[n - 1] != ':')
+        return 0;
+    while (bl_next_word(t, n, &pos, &wd))
+        for (k = 0; nouns[k] != NULL; k++)
+            if (word_at(t, wd.end, wd.begin, nouns[k]))
+                return 1;
+    return 0;
+}
+
 static int
 check_missing(whys *w, int rule)
 {
@@ -1315,6 +1335,8 @@ check_missing(whys *w, int rule)
         t = bl_unit_text(doc, u, &n);
         heading_of = (u->flags & BL_UNIT_HEADING)
                      && doc->sections.items[u->section].title_unit == (int)i;
+        if (!(u->flags & BL_UNIT_HEADING) && introduces_factors(t, n))
+            return 0;
         if (is_contributing(t, n)) {
             /* A Contributing Factors heading with something under it, or
              * a paragraph that lists them: the team's way of analysing. */

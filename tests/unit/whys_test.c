@@ -767,7 +767,9 @@ test_root_cause_without_a_chain_is_reported_once_at_its_heading(void **state)
     text t = {NULL, 0, 0};
     bl_diags d;
 
-    add(&t, "%s## Root Cause\n\nA config push set the pool size to 20.\n\n"
+    /* Factors named in passing are not a list of them. */
+    add(&t, "%s## Root Cause\n\nA config push set the pool size to 20. "
+        "Several factors made it worse.\n\n"
         "### Trigger\n\nThe nightly deploy.\n%s", HEAD, TAIL);
     d = lint(rules, t.s);
     assert_int_equal(count(&d, "whys/missing"), 1);
@@ -802,6 +804,10 @@ test_contributing_factors_stand_in_for_a_chain(void **state)
         /* A paragraph that lists them. */
         "A config push set the pool size to 20.\n\n**Contributing factors:**"
         "\n\n- The template shares one value.\n",
+        /* A paragraph that introduces a list of factors (PostHog). */
+        "The outage resulted from three compounding factors:\n\n"
+        "1. **Timing**: a timeout change landed during database stress.\n"
+        "2. **Retries**: no backoff.\n",
         /* Numbered and emoji headings. */
         "A config push set the pool size to 20.\n\n### 3.1 \xF0\x9F\xA7\xA9 "
         "Contributing Causes\n\nThe template shares one value.\n",
