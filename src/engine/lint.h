@@ -120,12 +120,12 @@ int bl_lint_learn_all(bl_lint_ctx *lc);
 /* For a check written in C that matched a pattern built from {WHO} (rc as
  * pcre2_match returned it, text the subject): does the match stand for a
  * person?  A role, a pronoun or an @handle does; a (?<name>) it captured
- * only when the name is plausible and the document shows it is a
- * person's, as for "Names: known" (so "Redis ran out of memory" is no
- * person).  Runs the Learn pass on first use.  Returns 1, 0, or -1 when
- * out of memory. */
+ * only when the name is plausible and, with names BL_NAMES_KNOWN, the
+ * document shows it is a person's (so "Redis ran out of memory" is no
+ * person), as for a Match stanza's Names: field.  Runs the Learn pass on
+ * first use.  Returns 1, 0, or -1 when out of memory. */
 int bl_lint_match_is_person(bl_lint_ctx *lc, const pcre2_code *code,
                             pcre2_match_data *md, int rc, const char *text,
-                            unsigned unit_flags);
+                            unsigned unit_flags, int names);
 
 #endif

@@ -624,18 +624,18 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
 int
 bl_lint_match_is_person(bl_lint_ctx *lc, const pcre2_code *code,
                         pcre2_match_data *md, int rc, const char *text,
-                        unsigned unit_flags)
+                        unsigned unit_flags, int names)
 {
-    bl_entry known;
+    bl_entry like;
     size_t nb, ne;
 
     if (!named_group(code, pcre2_get_ovector_pointer(md), rc, "name", &nb,
                      &ne))
         return 1;   /* a role, a pronoun or an @handle */
-    if (!lc->learned && bl_lint_learn_all(lc) < 0)
+    if (names == BL_NAMES_KNOWN && !lc->learned && bl_lint_learn_all(lc) < 0)
         return -1;
-    /* The same test as a "Names: known" Match stanza's. */
-    memset(&known, 0, sizeof known);
-    known.names = BL_NAMES_KNOWN;
-    return is_plausible_name(lc, &known, text + nb, ne - nb, unit_flags);
+    /* The same test as a Match stanza's with this Names: value. */
+    memset(&like, 0, sizeof like);
+    like.names = names;
+    return is_plausible_name(lc, &like, text + nb, ne - nb, unit_flags);
 }

@@ -1125,6 +1125,16 @@ judge_close(judge *j)
     bl_regex_release(&j->anywhere);
 }
 
+/* Did the match take a verb only people do ("forgot", "was careless")? */
+static int
+only_people(pcre2_match_data *md)
+{
+    PCRE2_SIZE len;
+
+    return pcre2_substring_length_byname(md, (PCRE2_SPTR)"people", &len)
+           == 0;
+}
+
 /* Tries re at t[pos] (searching onwards unless re is anchored) within
  * [0, e); keeps the earliest match that stands for a person. */
 static int
@@ -1140,7 +1150,9 @@ try_person(whys *w, judge *j, bl_regex *re, pcre2_match_data *md,
         if (rc <= 0)
             return 0;
         ov = pcre2_get_ovector_pointer(md);
-        person = bl_lint_match_is_person(w->lc, code, md, rc, t, u->flags);
+        person = bl_lint_match_is_person(w->lc, code, md, rc, t, u->flags,
+                                         only_people(md) ? BL_NAMES_ANY
+                                                         : BL_NAMES_KNOWN);
         if (person < 0)
             return -1;
         if (person && ov[1] > ov[0] && ov[0] < j->best_b) {

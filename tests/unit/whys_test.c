@@ -727,6 +727,7 @@ test_a_name_must_be_known_as_a_person(void **state)
         "3. Why was it exhausted? The pool size was 20.\n"
         "4. Why was it 20? The staging value was copied.\n"
         "5. Why was it copied? Because Dana didn't check the diff.\n";
+    char *careless = NULL;
     char *unknown = postmortem(chain_text);
     text known = {NULL, 0, 0};
 
@@ -735,6 +736,14 @@ test_a_name_must_be_known_as_a_person(void **state)
         "## Root Cause\n\n%s%s", HEAD, chain_text, TAIL);
     expect(rules, known.s, "whys/ends-at-person", 1,
            "Because Dana didn't check the diff.");
+    /* What only people do needs no introduction: "forgot", "was not
+     * careful". */
+    careless = ending("Because Mateo was not careful enough.");
+    expect(rules, careless, "whys/ends-at-person", 1, NULL);
+    free(careless);
+    careless = ending("Because Mateo forgot to update it.");
+    expect(rules, careless, "whys/ends-at-person", 1, NULL);
+    free(careless);
     free(unknown);
     free(known.s);
 }
