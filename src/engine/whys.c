@@ -891,12 +891,13 @@ read_why_table(whys *w, int table, int why_col, int because_col)
             if ((si = add_step(w, ui, 0, n, 0)) < 0)
                 return -1;
         } else {
-            /* No why written, but a because: still a step. */
+            /* No why written, but a because: a step, reported (if its
+             * because is a placeholder) at the because. */
+            size_t n;
             int ui = w->unit_of[acell];
-            if ((si = add_step(w, ui, 0, 0, 0)) < 0)
+            bl_unit_text(doc, &doc->units.items[ui], &n);
+            if ((si = add_step(w, ui, 0, n, 0)) < 0)
                 return -1;
-            w->steps.items[si].q_begin = w->steps.items[si].q_end =
-                doc->blocks.items[qcell].begin;
         }
         w->steps.items[si].in_why_table = 1;
         if (acell >= 0 && w->unit_of[acell] >= 0) {

@@ -580,14 +580,17 @@ test_empty_because_cell_is_unanswered(void **state)
     char *src = postmortem("| Why | Because |\n|-----|---------|\n"
                            "| Why did checkout fail? | The API timed out. |\n"
                            "| Why did the API time out? | |\n"
-                           "| Why was the pool small? | TBD |\n");
+                           "| Why was the pool small? | TBD |\n"
+                           "|  | n/a |\n");
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/unanswered"), 2);
+    assert_int_equal(count(&d, "whys/unanswered"), 3);
     expect_span(src, nth(&d, "whys/unanswered", 0),
                 "Why did the API time out?");
     expect_span(src, nth(&d, "whys/unanswered", 1),
                 "Why was the pool small?");
+    /* A row with only a placeholder because: at the because. */
+    expect_span(src, nth(&d, "whys/unanswered", 2), "n/a");
     bl_diags_free(&d);
     free(src);
 }
