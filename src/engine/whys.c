@@ -561,7 +561,9 @@ block_text(const whys *w, int b, size_t *p_n)
     return u >= 0 ? bl_unit_text(w->doc, &w->doc->units.items[u], p_n) : "";
 }
 
-/* Which column of a header row asks the why, which gives the because. */
+/* What a table's header cell names: 1 the column that asks the why
+ * ("Why", "Whys"), 2 the one that gives the because ("Because", "Answer",
+ * "Reason", "Cause"), 0 anything else. */
 static int
 header_kind(const char *t, size_t n)
 {
