@@ -5,8 +5,9 @@
  * Teams write a chain in many shapes: "1. Why did X? Because Y.", "Why? -
  * Y", "Why? -> Because Y", a question with its answer on the next line,
  * in a nested bullet or in the next paragraph, "...because Y" bullets, a
- * table with Why and Because columns, or a tree of bold "**Why ...?**"
- * lines whose answers are bullets that branch.  Rather than one parser per
+ * table with Why and Because columns, one "### Why 2: ..." heading per
+ * why, or a tree of bold "**Why ...?**" lines whose answers are bullets
+ * that branch.  Rather than one parser per
  * shape, the prose units of the Root Cause section are read in document
  * order and cut into marks (a why-question, a because line, an "A:"
  * label), and each mark becomes a step of the chain:
@@ -196,7 +197,8 @@ is_label_end(uint32_t cp)
 }
 
 /* A numbered why label at t[i] ("Why 2:", "Why #2 -", "Second why:",
- * "2nd why."): returns the offset after it, or 0. */
+ * "2nd why.", or "Why 2" ending the text): returns the offset after it,
+ * or 0. */
 static size_t
 why_label(const char *t, size_t n, size_t i)
 {
@@ -227,7 +229,9 @@ why_label(const char *t, size_t n, size_t i)
         j += 3;
     }
     j = skip_spaces(t, n, j);
-    if (j < n && is_label_end(bl_utf8_decode(t, n, j, &cl)))
+    if (j == n)
+        return j;   /* "**Why 2**" or "### Why 2" alone */
+    if (is_label_end(bl_utf8_decode(t, n, j, &cl)))
         return j + cl;
     return 0;
 }
@@ -306,6 +310,7 @@ typedef struct mark {
     mark_type type;
     size_t begin;       /* unit offset where the mark starts */
     size_t end;         /* after a question's "?" or a label */
+    int bare;           /* a why label with no question after it */
 } mark;
 
 /* Reads a mark at boundary pos: a why at any boundary; a because line or
@@ -320,6 +325,7 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
     if (i >= n)
         return 0;
     m->begin = i;
+    m->bare = 0;
     if (line_start && (j = answer_label(t, n, i)) != 0) {
         m->type = MARK_ANSWER;
         m->end = j;
@@ -331,6 +337,7 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
         size_t k = skip_spaces(t, n, j);
         e = word_at(t, n, k, "why") ? question_end(t, n, k) : 0;
         m->end = e != 0 ? e : j;
+        m->bare = e == 0;
         return 1;
     }
     if (word_at(t, n, i, "why") && !is_word_before(t, i)) {
@@ -372,6 +379,9 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
 
 typedef struct step {
     int section;            /* innermost section: one chain per section */
+    int home;               /* the section its answer is in: its own, or
+                               for a "### Why 2: ..." heading, the one
+                               the heading opens */
     int q_unit;             /* unit of the why or because line, or -1 */
     size_t q_begin, q_end;  /* source span of the why */
     int a_unit;             /* unit of the answer, or -1 */
@@ -386,6 +396,8 @@ typedef struct step {
     int depth;              /* 1 + the parent's */
     int has_child;
     int in_why_table;
+    int bare;               /* a label alone ("### Why 3"): the why that
+                               follows it is its question */
 } step;
 
 typedef struct whys {
@@ -395,6 +407,9 @@ typedef struct whys {
     unsigned char *names_whys;  /* per section: its heading names the whys */
     unsigned char *under_whys;  /* ... or one it is in, within the Root
                                    Cause, does */
+    int *chain_of;              /* per section: the section whose chain
+                                   its steps join (its own, or for a
+                                   "### Why 2" heading, its parent's) */
     int *unit_of;               /* per block: the unit of its text, or -1 */
     int *li_step;               /* per list item: the last step answered
                                    in it */
@@ -416,6 +431,7 @@ whys_free(whys *w)
     free(w->in_rc);
     free(w->names_whys);
     free(w->under_whys);
+    free(w->chain_of);
     free(w->unit_of);
     free(w->li_step);
     free(w->list_step);
@@ -476,12 +492,14 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->in_rc = calloc(ns, 1);
     w->names_whys = calloc(ns, 1);
     w->under_whys = calloc(ns, 1);
+    w->chain_of = malloc(ns * sizeof *w->chain_of);
     w->unit_of = malloc(nb * sizeof *w->unit_of);
     w->li_step = malloc(nb * sizeof *w->li_step);
     w->list_step = malloc(nb * sizeof *w->list_step);
     w->is_mark_li = calloc(nb, 1);
     w->table_kind = calloc(nb, 1);
     if (w->in_rc == NULL || w->names_whys == NULL || w->under_whys == NULL
+        || w->chain_of == NULL
         || w->unit_of == NULL || w->li_step == NULL || w->list_step == NULL
         || w->is_mark_li == NULL || w->table_kind == NULL)
         return -1;
@@ -493,6 +511,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     /* Sections come before their subsections. */
     for (i = 0; i < doc->sections.n; i++) {
         const bl_section *s = &doc->sections.items[i];
+        w->chain_of[i] = (int)i;
         w->in_rc[i] = bl_lint_section_within(lc, (int)i, "root-cause") >= 0;
         if (s->title_unit >= 0) {
             size_t tn;
@@ -630,7 +649,8 @@ add_step(whys *w, int ui, size_t qb, size_t qe, int at_start)
     int li = at_start ? opens_li(w, ui) : -1;
 
     memset(&s, 0, sizeof s);
-    s.section = u->section;
+    s.home = u->section;
+    s.section = u->section >= 0 ? w->chain_of[u->section] : -1;
     s.q_unit = ui;
     s.q_begin = bl_unit_to_source(doc, u, qb, 0);
     s.q_end = bl_unit_to_source(doc, u, qe, 1);
@@ -696,7 +716,7 @@ is_near(const whys *w, const step *q, const bl_unit *u)
     const bl_unit *qu = &doc->units.items[q->q_unit];
     int li;
 
-    if (u->section != q->section || u->block < 0 || qu->block < 0)
+    if (u->section != q->home || u->block < 0 || qu->block < 0)
         return 0;
     if (qu->flags & BL_UNIT_CELL)
         return (u->flags & BL_UNIT_CELL)
@@ -792,12 +812,21 @@ read_unit(whys *w, int ui)
         int at_start = m->begin == skip_decoration(t, n, 0), si;
         switch (m->type) {
         case MARK_WHY:
-            w->pending = -1;
-            if ((si = add_step(w, ui, m->begin, m->end, at_start)) < 0)
+            if (w->pending >= 0 && w->steps.items[w->pending].bare
+                && is_near(w, &w->steps.items[w->pending], u)) {
+                /* "**Why 3**" then the question: one step. */
+                si = w->pending;
+                w->steps.items[si].bare = 0;
+            } else if ((si = add_step(w, ui, m->begin, m->end, at_start))
+                       < 0) {
                 return -1;
+            }
+            w->pending = -1;
             set_answer(w, si, ui, skip_decoration(t, next, m->end), next);
-            if (!w->steps.items[si].has_answer)
+            if (!w->steps.items[si].has_answer) {
+                w->steps.items[si].bare = m->bare;
                 w->pending = si;
+            }
             break;
         case MARK_BECAUSE:
             if (w->pending >= 0
@@ -820,9 +849,14 @@ read_unit(whys *w, int ui)
             break;
         case MARK_ANSWER:
             if (w->pending >= 0
-                && is_near(w, &w->steps.items[w->pending], u))
+                && is_near(w, &w->steps.items[w->pending], u)) {
                 set_answer(w, w->pending, ui, m->end, next);
-            w->pending = -1;
+                /* "**Answer:**" alone: the answer follows it. */
+                if (w->steps.items[w->pending].has_answer)
+                    w->pending = -1;
+            } else {
+                w->pending = -1;
+            }
             break;
         }
     }
@@ -912,6 +946,39 @@ read_why_table(whys *w, int table, int why_col, int because_col)
     return 0;
 }
 
+/* A heading with a why label ("#### Why 2: Why did the API time out?",
+ * "### Second why") is a step of the chain its sibling headings make in
+ * the section around them; its answer, or its question when the label
+ * stands alone, is the text under it. */
+static int
+read_why_heading(whys *w, int ui)
+{
+    const bl_doc *doc = w->doc;
+    const bl_unit *u = &doc->units.items[ui];
+    int home = u->section, around = doc->sections.items[home].parent, si;
+    size_t n, i, j, e;
+    const char *t = bl_unit_text(doc, u, &n);
+
+    i = skip_question_label(t, n, skip_decoration(t, n, 0));
+    if ((j = why_label(t, n, i)) == 0)
+        return 0;
+    if (around >= 0 && w->in_rc[around])
+        w->chain_of[home] = w->chain_of[around];
+    j = skip_spaces(t, n, j);
+    e = word_at(t, n, j, "why") ? question_end(t, n, j) : 0;
+    if ((si = add_step(w, ui, i, e != 0 ? e : n, 0)) < 0)
+        return -1;
+    w->pending = si;
+    if (j >= n)
+        w->steps.items[si].bare = 1;
+    else if (e == 0 && !word_at(t, n, j, "why")) {
+        /* "### Why 2: The pool was exhausted" answers itself. */
+        set_answer(w, si, ui, j, n);
+        w->pending = -1;
+    }
+    return 0;
+}
+
 /* Reads every step of the Root Cause, in document order. */
 static int
 collect(whys *w)
@@ -923,6 +990,9 @@ collect(whys *w)
         const bl_unit *u = &doc->units.items[ui];
         if (u->flags & BL_UNIT_HEADING) {
             w->pending = -1;
+            if (u->section >= 0 && w->in_rc[u->section]
+                && read_why_heading(w, (int)ui) < 0)
+                return -1;
             continue;
         }
         if (u->section < 0 || !w->in_rc[u->section]

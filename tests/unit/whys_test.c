@@ -180,14 +180,15 @@ typedef enum shape {
     INLINE, DASH_ANSWER, NEXT_LINE, NESTED_BULLET, LINE_PAIRS,
     BOLD_PARAGRAPHS, ARROWS, BECAUSE_BULLETS, BECAUSE_LINES, WHY_LABELS,
     QA_LABELS, TABLE_QUESTIONS, TABLE_STATEMENTS, ALTERNATING_BULLETS,
-    TASK_LIST, TRAILING_WHY, LOOSE_LIST, SHAPES
+    TASK_LIST, TRAILING_WHY, LOOSE_LIST, HEADINGS, LABEL_PARAGRAPHS, SHAPES
 } shape;
 
 static const char *const shape_names[] = {
     "inline", "dash answer", "next line", "nested bullet", "line pairs",
     "bold paragraphs", "arrows", "because bullets", "because lines",
     "why labels", "Q/A labels", "table of questions", "table of statements",
-    "alternating bullets", "task list", "trailing why", "loose list"
+    "alternating bullets", "task list", "trailing why", "loose list",
+    "headings", "label paragraphs"
 };
 
 /* A chain of n steps in one of the shapes teams write, every answer a
@@ -278,6 +279,18 @@ chain(shape sh, int n)
         case LOOSE_LIST:
             add(&t, "%d. Why did step %d happen?\n\n   Because condition %d "
                 "held.\n\n", i, i, i);
+            break;
+        case HEADINGS:
+            if (i % 2)
+                add(&t, "### Why %d: Why did step %d happen?\n\n**Answer:**"
+                    "\n\n- Condition %d held.\n\n", i, i, i);
+            else
+                add(&t, "### Why %d\n\nWhy did step %d happen? Condition %d "
+                    "held.\n\n", i, i, i);
+            break;
+        case LABEL_PARAGRAPHS:
+            add(&t, "**Why %d**\n\nWhy did step %d happen?\n\n- Condition "
+                "%d held.\n\n", i, i, i);
             break;
         case SHAPES:
             break;
@@ -412,6 +425,36 @@ test_because_paragraphs_count_under_a_whys_heading(void **state)
     assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
                            "after 2 whys"));
     expect_span(src, nth(&d, "whys/unanswered", 0), "Because ...");
+    bl_diags_free(&d);
+    free(src);
+}
+
+/* One heading per why: the headings make one chain in the section around
+ * them, with the answers (or, after a bare label, the question) under
+ * them. */
+static void
+test_one_heading_per_why(void **state)
+{
+    const bl_rules *rules = *state;
+    char *src = postmortem(
+        "### 5 Whys\n\n"
+        "#### Why 1: Why did checkout fail?\n\n**Answer:**\n"
+        "- The payment API timed out.\n\n"
+        "#### Why 2: Why did it time out?\n\nThe pool was exhausted.\n\n"
+        "#### Why 3\n\nWhy was the pool exhausted? TBD\n\n"
+        "#### Why 4: Why was the pool small?\n\n"
+        "### Why the alert was late\n\nThe threshold was two hours.\n");
+    bl_diags d = lint(rules, src);
+
+    assert_int_equal(count(&d, "whys/too-short"), 1);
+    expect_span(src, nth(&d, "whys/too-short", 0), "5 Whys");
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 4 whys"));
+    assert_int_equal(count(&d, "whys/unanswered"), 2);
+    expect_span(src, nth(&d, "whys/unanswered", 0), "Why 3");
+    expect_span(src, nth(&d, "whys/unanswered", 1),
+                "Why 4: Why was the pool small?");
+    assert_int_equal(count(&d, "whys/missing"), 0);
     bl_diags_free(&d);
     free(src);
 }
@@ -1247,6 +1290,7 @@ main(void)
         cmocka_unit_test(test_one_why_is_a_chain_only_under_a_whys_heading),
         cmocka_unit_test(test_headings_that_name_the_whys),
         cmocka_unit_test(test_because_paragraphs_count_under_a_whys_heading),
+        cmocka_unit_test(test_one_heading_per_why),
         cmocka_unit_test(test_a_tree_counts_its_deepest_branch),
         cmocka_unit_test(test_every_branch_of_a_tree_must_end_at_a_condition),
         cmocka_unit_test(test_unanswered_whys_are_reported_at_the_why),
