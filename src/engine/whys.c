@@ -1000,6 +1000,8 @@ collect(whys *w)
             continue;
         if (u->flags & BL_UNIT_CELL) {
             int table = table_of(doc, u->block), why = -1, because = -1;
+            if (doc->blocks.items[u->block].type == BL_BLOCK_TH)
+                continue;   /* a column's title, not a why */
             if (table >= 0 && w->table_kind[table] == TABLE_UNKNOWN)
                 w->table_kind[table] =
                     (unsigned char)table_kind(w, table, &why, &because);

@@ -940,6 +940,9 @@ test_questions_and_becauses_in_prose_are_not_chains(void **state)
         /* Paragraphs that open with a because clause. */
         "Because we deploy weekly, the fix waited four days.\n\n"
         "Because the pool is shared, every tenant saw errors.\n",
+        /* A column titled with a why is not a why. */
+        "| Why did it happen? | Evidence |\n|---|---|\n"
+        "| Why was the pool small? The value was copied. | PR 12 |\n",
         /* "why" inside sentences and headings. */
         "We still do not know why the replica lagged. The reason why the "
         "alert stayed silent is the 95% threshold.\n",
