@@ -121,4 +121,15 @@ int bl_patterns_learn(bl_lint_ctx *lc, const bl_sentence *s,
  * that never ask pay nothing. */
 int bl_lint_learn_all(bl_lint_ctx *lc);
 
+/* For a check written in C that matched a pattern built from {WHO} (rc as
+ * pcre2_match returned it, text the subject): does the match stand for a
+ * person?  A role, a pronoun or an @handle does; a (?<name>) it captured
+ * only when the name is plausible and, with names BL_NAMES_KNOWN, the
+ * document shows it is a person's (so "Redis ran out of memory" is no
+ * person), as for a Match stanza's Names: field.  Runs the Learn pass on
+ * first use.  Returns 1, 0, or -1 when out of memory. */
+int bl_lint_match_is_person(bl_lint_ctx *lc, const pcre2_code *code,
+                            pcre2_match_data *md, int rc, const char *text,
+                            unsigned unit_flags, int names);
+
 #endif

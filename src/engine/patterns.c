@@ -618,3 +618,24 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
     BL_VEC_FREE(&r.q.spans);
     return rc;
 }
+
+/* --- For checks written in C --------------------------------------------- */
+
+int
+bl_lint_match_is_person(bl_lint_ctx *lc, const pcre2_code *code,
+                        pcre2_match_data *md, int rc, const char *text,
+                        unsigned unit_flags, int names)
+{
+    bl_entry like;
+    size_t nb, ne;
+
+    if (!named_group(code, pcre2_get_ovector_pointer(md), rc, "name", &nb,
+                     &ne))
+        return 1;   /* a role, a pronoun or an @handle */
+    if (names == BL_NAMES_KNOWN && !lc->learned && bl_lint_learn_all(lc) < 0)
+        return -1;
+    /* The same test as a Match stanza's with this Names: value. */
+    memset(&like, 0, sizeof like);
+    like.names = names;
+    return is_plausible_name(lc, &like, text + nb, ne - nb, unit_flags);
+}

@@ -1561,3 +1561,34 @@ bl_heading_index(const bl_rules *rules, const char *profile,
             return (int)i;
     return -1;
 }
+
+/* --- Definitions for code checks ----------------------------------------- */
+
+int
+bl_rules_define_regex(const bl_rules *rules, const char *name, int anchored,
+                      bl_regex *out)
+{
+    char err[256];
+    size_t k;
+
+    memset(out, 0, sizeof *out);
+    for (k = 0; k < rules->defines.n; k++) {
+        if (strcmp(rules->defines.items[k].name, name) != 0)
+            continue;
+        err[0] = '\0';
+        out->src = expand_macros(rules, rules->defines.items[k].pattern, 0,
+                                 err, sizeof err, name, 0);
+        if (out->src == NULL)
+            return err[0] != '\0' ? 1 : -1;
+        out->anchored = anchored;
+        return 0;
+    }
+    return 1;
+}
+
+void
+bl_regex_release(bl_regex *re)
+{
+    regex_free(re);
+    memset(re, 0, sizeof *re);
+}

@@ -194,6 +194,17 @@ int bl_heading_classify(const bl_rules *rules, const char *profile,
  * as one (sections.c). */
 size_t bl_heading_normalize(const char *t, size_t n, char *out, size_t cap);
 
+/* Define: name of the rule set as a regex for a check written in C: its
+ * {MACROS} expanded, compiled on first use with the options of every rule
+ * pattern (bl_regex_get), anchored at the start offset when asked.
+ * Returns 0, 1 when the rule set defines no such name (or it does not
+ * expand), -1 when out of memory.  Release it with bl_regex_release. */
+int bl_rules_define_regex(const bl_rules *rules, const char *name,
+                          int anchored, bl_regex *out);
+
+/* Frees a regex's pattern and compiled code; accepts an empty one. */
+void bl_regex_release(bl_regex *re);
+
 /* {verb:lemma|irregular...} expansion (wordforms.c).  Returns a newly
  * allocated text with every marker replaced by (?:form|form...), or NULL
  * with err set.  Loads Hunspell only when text holds a marker. */

@@ -1490,6 +1490,33 @@ run check --set timeline.rollover-hours=24 overnight.md
 want_rc 2
 want_err_re 'timeline\.rollover-hours'
 want_out_empty
+# --- --set: the whys.min setting --------------------------------------------
+
+printf '# Incident: checkout outage\n\n## Summary\n\nCheckout failed.\n\n## Root Cause\n\n1. Why did checkout fail? The API timed out.\n2. Why? The pool was exhausted.\n3. Why? Nothing checks pool sizes.\n' >whys3.md
+
+begin "a three-why chain is too short by default"
+run check --format json --rule 'section/*=off' whys3.md
+want_rc 1
+want_jq '[.files[0].diagnostics[] | select(.rule == "whys/too-short")] | length == 1'
+end
+
+begin "--set whys.min=3: the same chain is long enough"
+run check --format json --rule 'section/*=off' --set whys.min=3 whys3.md
+want_rc 0
+want_jq '[.files[0].diagnostics[] | select(.rule | startswith("whys/"))] | length == 0'
+end
+
+begin "--set whys.min=0: exit 2, the range named"
+run check --set whys.min=0 whys3.md
+want_rc 2
+want_out_empty
+want_err_re 'whys\.min.*1 to 20'
+end
+
+begin "rules lists whys.min with its default"
+run rules
+want_rc 0
+want_out_re '^whys\.min +5 '
 end
 
 printf '%d passed, %d failed\n' "$passed" "$failed"
