@@ -1295,7 +1295,7 @@ fi
 
 # --- structure rules, --rule and --set -------------------------------------
 
-printf '# Incident: DNS outage\n\n## Summary\n\nDown for 40 minutes.\n\n## Timeline\n\n- 14:02 UTC alerts\n\n## Root cause\n\nA stale record.\n\n## Action items\n\n- Shorten TTLs (owner: @dana)\n' >pm-missing.md
+printf '# Incident: DNS outage\n\n## Summary\n\nDown for 40 minutes.\n\n## Timeline\n\n- 14:02 UTC alerts\n\n## Root cause\n\nContributing factors: a stale record and a long TTL.\n\n## Action items\n\n- Shorten TTLs (owner: @dana)\n' >pm-missing.md
 printf '# Team notes\n\n## Install\n\nRun make.\n' >readme.md
 
 begin "structure: a missing section is reported on the title, with an inserting fix (text)"
