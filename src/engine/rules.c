@@ -1194,6 +1194,8 @@ bl_rules_free(bl_rules *rules)
     for (i = 0; i < rules->defines.n; i++) {
         free(rules->defines.items[i].name);
         free(rules->defines.items[i].pattern);
+        regex_free(&rules->defines.items[i].as_regex[0]);
+        regex_free(&rules->defines.items[i].as_regex[1]);
     }
     for (i = 0; i < rules->headings.n; i++)
         heading_free(&rules->headings.items[i]);
@@ -1564,31 +1566,30 @@ bl_heading_index(const bl_rules *rules, const char *profile,
 
 /* --- Definitions for code checks ----------------------------------------- */
 
-int
-bl_rules_define_regex(const bl_rules *rules, const char *name, int anchored,
-                      bl_regex *out)
+bl_regex *
+bl_rules_define_regex(bl_rules *rules, const char *name, int anchored,
+                      int *p_oom)
 {
     char err[256];
     size_t k;
 
-    memset(out, 0, sizeof *out);
+    *p_oom = 0;
     for (k = 0; k < rules->defines.n; k++) {
-        if (strcmp(rules->defines.items[k].name, name) != 0)
+        bl_define *d = &rules->defines.items[k];
+        bl_regex *re = &d->as_regex[anchored ? 1 : 0];
+        if (strcmp(d->name, name) != 0)
             continue;
-        err[0] = '\0';
-        out->src = expand_macros(rules, rules->defines.items[k].pattern, 0,
-                                 err, sizeof err, name, 0);
-        if (out->src == NULL)
-            return err[0] != '\0' ? 1 : -1;
-        out->anchored = anchored;
-        return 0;
+        if (re->src == NULL) {
+            err[0] = '\0';
+            re->src = expand_macros(rules, d->pattern, 0, err, sizeof err,
+                                    name, 0);
+            if (re->src == NULL) {
+                *p_oom = err[0] == '\0';
+                return NULL;
+            }
+            re->anchored = anchored;
+        }
+        return re;
     }
-    return 1;
-}
-
-void
-bl_regex_release(bl_regex *re)
-{
-    regex_free(re);
-    memset(re, 0, sizeof *re);
+    return NULL;
 }

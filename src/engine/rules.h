@@ -126,6 +126,10 @@ typedef struct bl_setting {
 typedef struct bl_define {
     char *name;
     char *pattern;
+    /* The definition as a regex of its own, for checks written in C:
+     * built on first request, [0] unanchored, [1] anchored. */
+    bl_regex as_regex[2];
+    int expanded;
 } bl_define;
 
 struct bl_rules {
@@ -196,14 +200,13 @@ size_t bl_heading_normalize(const char *t, size_t n, char *out, size_t cap);
 
 /* Define: name of the rule set as a regex for a check written in C: its
  * {MACROS} expanded, compiled on first use with the options of every rule
- * pattern (bl_regex_get), anchored at the start offset when asked.
- * Returns 0, 1 when the rule set defines no such name (or it does not
- * expand), -1 when out of memory.  Release it with bl_regex_release. */
-int bl_rules_define_regex(const bl_rules *rules, const char *name,
-                          int anchored, bl_regex *out);
-
-/* Frees a regex's pattern and compiled code; accepts an empty one. */
-void bl_regex_release(bl_regex *re);
+ * pattern (bl_regex_get), anchored at the start offset when asked.  The
+ * regex belongs to the rule set and is kept for every later lint run (a
+ * check must not compile it once per document).  Returns it, or NULL
+ * when the rule set defines no such name or it does not expand; *p_oom is
+ * set when out of memory. */
+bl_regex *bl_rules_define_regex(bl_rules *rules, const char *name,
+                                int anchored, int *p_oom);
 
 /* {verb:lemma|irregular...} expansion (wordforms.c).  Returns a newly
  * allocated text with every marker replaced by (?:form|form...), or NULL

@@ -1161,30 +1161,33 @@ check_unanswered(whys *w, int rule)
 /* --- whys/ends-at-person ------------------------------------------------- */
 
 typedef struct judge {
-    bl_regex subject;       /* WHYS_PERSON_SUBJECT, anchored */
-    bl_regex anywhere;      /* WHYS_PERSON_ANYWHERE */
+    bl_regex *subject;      /* WHYS_PERSON_SUBJECT, anchored */
+    bl_regex *anywhere;     /* WHYS_PERSON_ANYWHERE */
     pcre2_match_data *subject_md, *anywhere_md;
     size_t best_b, best_e;  /* the earliest person found, unit offsets */
 } judge;
 
-/* Compiles the vocabulary of rules/whys.rules.  Returns 0, 1 when the rule
- * set lacks it (a --rules directory of a team's own: nothing to judge
- * with; a pattern that does not compile there is its author's to fix), or
- * -1 when out of memory. */
+/* Finds the vocabulary of rules/whys.rules (compiled once per rule set).
+ * Returns 0, 1 when the rule set lacks it (a --rules directory of a team's
+ * own: nothing to judge with; a pattern that does not compile there is its
+ * author's to fix), or -1 when out of memory. */
 static int
 judge_open(const whys *w, judge *j)
 {
-    int rc = bl_rules_define_regex(w->lc->rules, "WHYS_PERSON_SUBJECT", 1,
-                                   &j->subject);
+    int oom = 0;
     pcre2_code *sc, *ac;
 
-    if (rc == 0)
-        rc = bl_rules_define_regex(w->lc->rules, "WHYS_PERSON_ANYWHERE", 0,
-                                   &j->anywhere);
-    if (rc != 0)
-        return rc;
-    if ((sc = bl_regex_get(&j->subject)) == NULL
-        || (ac = bl_regex_get(&j->anywhere)) == NULL)
+    j->subject = bl_rules_define_regex(w->lc->rules, "WHYS_PERSON_SUBJECT", 1,
+                                       &oom);
+    if (j->subject != NULL)
+        j->anywhere = bl_rules_define_regex(w->lc->rules,
+                                            "WHYS_PERSON_ANYWHERE", 0, &oom);
+    if (oom)
+        return -1;
+    if (j->subject == NULL || j->anywhere == NULL)
+        return 1;
+    if ((sc = bl_regex_get(j->subject)) == NULL
+        || (ac = bl_regex_get(j->anywhere)) == NULL)
         return 1;
     j->subject_md = pcre2_match_data_create_from_pattern(sc, NULL);
     j->anywhere_md = pcre2_match_data_create_from_pattern(ac, NULL);
@@ -1196,8 +1199,6 @@ judge_close(judge *j)
 {
     pcre2_match_data_free(j->subject_md);
     pcre2_match_data_free(j->anywhere_md);
-    bl_regex_release(&j->subject);
-    bl_regex_release(&j->anywhere);
 }
 
 /* Did the match take a verb only people do ("forgot", "was careless")? */
@@ -1261,7 +1262,7 @@ judge_answer(whys *w, judge *j, const step *s)
     k = skip_spaces(t, e, skip_ellipsis(t, e, p));
     if (word_at(t, e, k, "because"))
         p = skip_spaces(t, e, k + 7);
-    if (try_person(w, j, &j->subject, j->subject_md, u, t, e, p) < 0)
+    if (try_person(w, j, j->subject, j->subject_md, u, t, e, p) < 0)
         return -1;
     for (k = p + 1; k < e; k++) {
         size_t at = 0;
@@ -1271,10 +1272,10 @@ judge_answer(whys *w, judge *j, const step *s)
                  && word_at(t, e, k, "because"))
             at = skip_spaces(t, e, k + 7);
         if (at != 0
-            && try_person(w, j, &j->subject, j->subject_md, u, t, e, at) < 0)
+            && try_person(w, j, j->subject, j->subject_md, u, t, e, at) < 0)
             return -1;
     }
-    return try_person(w, j, &j->anywhere, j->anywhere_md, u, t, e,
+    return try_person(w, j, j->anywhere, j->anywhere_md, u, t, e,
                       s->a_begin);
 }
 
