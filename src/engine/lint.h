@@ -64,6 +64,14 @@ typedef struct bl_lint_ctx {
                                        heading's Parts: */
     size_t *section_end;            /* per section: end of its content,
                                        subsections included */
+    /* What a family's rules share in one run (a document's whys chains,
+     * read once for its four rules): set by the first rule that needs it,
+     * freed when the run ends. */
+    struct bl_family_state {
+        const char *family;
+        void *state;
+        void (*free_fn)(void *state);
+    } family_states[8];
 } bl_lint_ctx;
 
 /* The "patterns" check: runs every enabled pattern rule in one pass over
@@ -80,6 +88,14 @@ int bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
 int bl_lint_report_fix(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
                        const char *message, const char *fix,
                        size_t fix_begin, size_t fix_end);
+
+/* The state `family` left for its other rules in this run, or NULL. */
+void *bl_lint_family_state(const bl_lint_ctx *lc, const char *family);
+
+/* Keeps state for the family's other rules; free_fn frees it when the run
+ * ends (also on failure: state is freed at once).  Returns 0 or -1. */
+int bl_lint_set_family_state(bl_lint_ctx *lc, const char *family,
+                             void *state, void (*free_fn)(void *state));
 
 /* --- Structure (sections.c) ---------------------------------------------- */
 

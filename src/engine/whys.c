@@ -425,6 +425,16 @@ typedef struct whys {
 
 enum { TABLE_UNKNOWN, TABLE_OTHER, TABLE_WHYS, TABLE_WHYS_DONE };
 
+static void whys_free(whys *w);
+
+/* whys_free for bl_lint_set_family_state: the state is heap-allocated. */
+static void
+whys_release(void *state)
+{
+    whys_free(state);
+    free(state);
+}
+
 static void
 whys_free(whys *w)
 {
@@ -1470,26 +1480,34 @@ int
 bl_check_whys(bl_lint_ctx *lc, int rule)
 {
     const char *id = lc->rules->rules.items[rule].info.id;
-    whys w;
+    whys *w;
     int rc;
 
     if (bl_lint_structure(lc) < 0)
         return -1;
     if (!lc->is_profile_doc)
         return 0;
-    rc = whys_init(&w, lc);
-    if (rc == 0)
-        rc = collect(&w);
-    if (rc == 0) {
-        if (strcmp(id, "whys/too-short") == 0)
-            rc = check_too_short(&w, rule);
-        else if (strcmp(id, "whys/unanswered") == 0)
-            rc = check_unanswered(&w, rule);
-        else if (strcmp(id, "whys/ends-at-person") == 0)
-            rc = check_ends_at_person(&w, rule);
-        else if (strcmp(id, "whys/missing") == 0)
-            rc = check_missing(&w, rule);
+    /* The chains are read once per run, for all four rules. */
+    if ((w = bl_lint_family_state(lc, "whys")) == NULL) {
+        if ((w = malloc(sizeof *w)) == NULL)
+            return -1;
+        rc = whys_init(w, lc);
+        if (rc == 0)
+            rc = collect(w);
+        if (rc != 0) {
+            whys_release(w);
+            return rc;
+        }
+        if (bl_lint_set_family_state(lc, "whys", w, whys_release) < 0)
+            return -1;
     }
-    whys_free(&w);
-    return rc;
+    if (strcmp(id, "whys/too-short") == 0)
+        return check_too_short(w, rule);
+    if (strcmp(id, "whys/unanswered") == 0)
+        return check_unanswered(w, rule);
+    if (strcmp(id, "whys/ends-at-person") == 0)
+        return check_ends_at_person(w, rule);
+    if (strcmp(id, "whys/missing") == 0)
+        return check_missing(w, rule);
+    return 0;
 }
