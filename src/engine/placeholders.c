@@ -83,6 +83,13 @@ is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+static int
+is_ascii_word_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9') || c == '_';
+}
+
 /* Is the code point that ends at t[i - 1] part of a word? */
 static int
 is_word_before(const char *t, size_t i)
@@ -675,7 +682,9 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             e = match_questions(t, n, i);
             kind = SLOT_VALUE;
         } else if ((is_letter(c) || c == '1' || c == '2')
-                   && !is_word_before(t, i)) {
+                   && (i > 0 && (unsigned char)t[i - 1] < 0x80
+                       ? !is_ascii_word_char(t[i - 1])
+                       : !is_word_before(t, i))) {
             if ((e = match_format(t, n, i)) != 0)
                 kind = SLOT_FORMAT;
             else if ((e = match_marker(t, n, i)) != 0)
@@ -696,6 +705,10 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             i = e;
             continue;
         }
+        /* Slots start at a word's start: skip the rest of a word. */
+        if (is_ascii_word_char(c))
+            while (i + 1 < n && is_ascii_word_char(t[i + 1]))
+                i++;
         i++;
     }
     return 0;
