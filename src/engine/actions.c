@@ -204,12 +204,13 @@ typedef struct action_item {
     int owner_cell, due_cell, ticket_cell, status_cell;
 } action_item;
 
-/* A Define: pattern, compiled on first use and JIT-compiled once it has
- * run often enough to repay that (a long action table). */
+/* A Define: pattern, compiled on first use and JIT-compiled once that
+ * pays off. */
 typedef struct lazy_re {
     pcre2_code *code;
     unsigned uses;
     int tried;          /* compiled, or found missing or invalid */
+    int jit;
 } lazy_re;
 
 typedef struct actions_run {
@@ -268,8 +269,12 @@ define_matches(actions_run *r, lazy_re *re, const char *name, int utf,
     }
     if (re->code == NULL || n == 0)
         return 0;
-    if (++re->uses == 32)
+    /* JIT costs a millisecond or two: worth it for a long table, or for
+     * one long text. */
+    if ((++re->uses >= 32 || n > 4096) && !re->jit) {
+        re->jit = 1;
         pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    }
     return pcre2_match(re->code, (PCRE2_SPTR)s, n, 0,
                        utf ? BL_PCRE2_MATCH_OPTIONS : 0, r->md, NULL) >= 0;
 }
@@ -551,8 +556,10 @@ skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
         else if (x->caps && memchr(x->low, '-', x->n) != NULL
                  && x->low[x->n - 1] >= '0' && x->low[x->n - 1] <= '9')
             i++;    /* OPS-123 */
-        else if (in_list(adverbs, x->low, x->n))
-            i++;
+        else if (in_list(adverbs, x->low, x->n)
+                 || (x->n >= 6 && (ends_with(x->low, x->n, "ally")
+                                   || ends_with(x->low, x->n, "ily"))))
+            i++;    /* "Also add ...", "Gradually roll out ..." */
         else
             break;
     }
@@ -688,14 +695,15 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
  * verb and the words after it start with one, it was a category
  * ("**Monitoring**: add a lag alert"). */
 static void
-classify_start(actions_run *r, const char *t, size_t n, size_t lead_end,
-               start *st)
+classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
+                  int depth, start *st)
 {
     word w[MAX_WORDS];
     size_t nw = split_words(t, n, w), i, k, label = nw;
     start rest;
 
     memset(st, 0, sizeof *st);
+    memset(&rest, 0, sizeof rest);
     st->kind = START_UNSURE;
     i = skip_lead(t, n, w, nw, 0);
     for (k = i; lead_end > 0 && k < nw && w[k].end <= lead_end; k++)
@@ -710,14 +718,24 @@ classify_start(actions_run *r, const char *t, size_t n, size_t lead_end,
     }
     st->kind = classify_clause(r, t, n, w, label < nw ? label + 1 : nw, i,
                                st);
-    if (label == nw || st->kind == START_VERB || st->kind == START_UNSURE)
+    if (label + 1 >= nw || st->kind == START_VERB
+        || st->kind == START_UNSURE || depth >= 3)
         return;
-    memset(&rest, 0, sizeof rest);
-    rest.kind = classify_clause(r, t, n, w, nw, label + 1, &rest);
+    /* The rest may open with a label of its own: "Owner: Dana — Add". */
+    classify_labelled(r, t + w[label + 1].begin, n - w[label + 1].begin, 0,
+                      depth + 1, &rest);
     if (rest.kind == START_VERB && rest.imperative) {
         st->kind = START_VERB;
+        st->imperative = 1;
         st->owner = rest.owner;
     }
+}
+
+static void
+classify_start(actions_run *r, const char *t, size_t n, size_t lead_end,
+               start *st)
+{
+    classify_labelled(r, t, n, lead_end, 0, st);
 }
 
 /* --- Owners -------------------------------------------------------------- */
@@ -856,13 +874,14 @@ is_name(const char *s, size_t n)
 }
 
 /* Looks at the value after an owner label at t[p]: up to a comma,
- * semicolon, bracket, pipe, sentence end or dash. */
+ * semicolon, bracket, pipe, sentence end or dash, and no further than a
+ * name goes (so "owner: owner: ..." costs no more than its length). */
 static void
 owner_value(const char *t, size_t n, size_t p, owner_scan *os)
 {
-    size_t b = p, e = p;
+    size_t b = p, e = p, stop = n - p > 64 ? p + 64 : n;
 
-    while (e < n && !strchr(",;)](|\n", t[e])) {
+    while (e < stop && !strchr(",;)](|\n", t[e])) {
         if (t[e] == '.' && (e + 1 == n || is_space(t[e + 1])))
             break;
         if (e > b && is_space(t[e - 1]) && e + 1 < n && is_space(t[e + 1])
@@ -914,7 +933,10 @@ scan_owner_labels(const char *t, size_t n, owner_scan *os)
         if ((strcmp(low, "owned") == 0 || strcmp(low, "assigned") == 0)) {
             bl_span nx;
             size_t q = p;
-            if (bl_next_word(t, n, &q, &nx) && nx.end - nx.begin == 2
+            if (q < n && t[q] == ':') {     /* "assigned: Dana" */
+                owner_value(t, n, q + 1, os);
+                pos = q + 1;
+            } else if (bl_next_word(t, n, &q, &nx) && nx.end - nx.begin == 2
                 && (strncmp(t + nx.begin, "by", 2) == 0
                     || strncmp(t + nx.begin, "to", 2) == 0)) {
                 q = nx.end;
@@ -938,8 +960,9 @@ scan_owner_labels(const char *t, size_t n, owner_scan *os)
                      || (p + 2 < n && (unsigned char)t[p] == 0xE2
                          && (unsigned char)t[p + 1] == 0x80)))
             sep = 1;
-        else if (in_list(labels, low, wn) && p < n && t[p] == '@')
-            sep = 2;
+        else if (in_list(labels, low, wn) && p < n && p > sp.end
+                 && (t[p] == '@' || (t[p] >= 'A' && t[p] <= 'Z')))
+            sep = 2;    /* "owner @dana", "owner Dana" */
         if (!sep)
             continue;
         if (sep == 1) {
@@ -1113,11 +1136,14 @@ has_word(const char *t, size_t n, const char *const *list)
     return 0;
 }
 
-/* Is t[at] inside parentheses ("(monitoring done in grafana)")? */
+/* Is t[at] inside parentheses ("(monitoring done in grafana)")?  Looks
+ * back as far as a parenthetical remark goes. */
 static int
 in_parens(const char *t, size_t at)
 {
-    while (at > 0) {
+    size_t stop = at > 80 ? at - 80 : 0;
+
+    while (at > stop) {
         at--;
         if (t[at] == ')')
             return 0;
@@ -1417,35 +1443,38 @@ is_placeholder_item(const char *t, size_t n)
 {
     bl_strbuf rest = {NULL, 0, 0};
     size_t i = 0;
-    int result;
+    int no_close[3] = {0, 0, 0};    /* no '}', '>', ']' is left to find */
+    int result = 0;
 
     if (bl_is_placeholder_text(t, n))
         return 1;
+    if (memchr(t, '{', n) == NULL && memchr(t, '<', n) == NULL
+        && memchr(t, '[', n) == NULL)
+        return 0;
     /* Drop {{...}} and <...> slots and [bracketed hints]; what is left
      * must be placeholders too. */
     while (i < n) {
         const char *close = NULL;
-        if (t[i] == '{' && i + 1 < n && t[i + 1] == '{')
-            close = memchr(t + i, '}', n - i);
-        else if (t[i] == '<' || t[i] == '[')
-            close = memchr(t + i, t[i] == '<' ? '>' : ']', n - i);
+        int kind = t[i] == '{' && i + 1 < n && t[i + 1] == '{' ? 0
+                   : t[i] == '<' ? 1 : t[i] == '[' ? 2 : -1;
+        if (kind >= 0 && !no_close[kind]) {
+            close = memchr(t + i, "}>]"[kind], n - i);
+            no_close[kind] = close == NULL;
+        }
         if (close != NULL) {
             i = (size_t)(close - t) + 1;
             if (i < n && t[i] == '}')
                 i++;
-            if (bl_strbuf_add(&rest, " ", 1) < 0) {
-                free(rest.items);
-                return 0;
-            }
+            if (bl_strbuf_add(&rest, " ", 1) < 0)
+                goto done;
             continue;
         }
-        if (bl_strbuf_add(&rest, t + i, 1) < 0) {
-            free(rest.items);
-            return 0;
-        }
+        if (bl_strbuf_add(&rest, t + i, 1) < 0)
+            goto done;
         i++;
     }
     result = rest.n < n && bl_is_placeholder_text(rest.items, rest.n);
+done:
     free(rest.items);
     return result;
 }
@@ -1553,8 +1582,8 @@ column_role(const char *t, size_t n)
 {
     static const char *const owner[] = {
         "owner", "owners", "assignee", "assignees", "assigned", "who", "dri",
-        "responsible", "team", "lead", "poc", "accountable", "owned",
-        "owning", NULL
+        "responsible", "team", "lead", "poc", "point", "contact",
+        "accountable", "owned", "owning", NULL
     };
     static const char *const due[] = {
         "due", "date", "deadline", "eta", "target", "when", "by", "quarter",

@@ -197,6 +197,12 @@ test_owner_forms_are_owners(void **state)
         "- Add a lag alert (owner: Head of Engineering)\n",
         "- Add a lag alert (owner: `@dana`)\n",
         "- Add a lag alert \xE2\x80\x94 cloud team lead\n",
+        "- Add a lag alert (assigned: Dana)\n",
+        "- Add a lag alert, owner Dana\n",
+        "- Add a lag alert; responsible: Dana\n",
+        "- **Owner:** Dana \xE2\x80\x94 Add a lag alert\n",
+        "- Add a lag alert (owners: @dana, @sam)\n",
+        "- Add a lag alert \xE2\x86\x92 @dana\n",
     };
     bl_rules *rules = action_rules();
 
@@ -547,6 +553,11 @@ test_tables_read_owner_columns(void **state)
                 "| Add a lag alert | Dana | |\n", MISSING_OWNER, 0);
     expect_body(rules, "| Action | Assignee |\n|---|---|\n"
                 "| Add a lag alert | @dana |\n", MISSING_OWNER, 0);
+    expect_body(rules, "| Action | Point of contact |\n|---|---|\n"
+                "| Add a lag alert | Dana |\n", MISSING_OWNER, 0);
+    expect_body(rules, "| Task | Owner(s) | Due Date |\n|---|---|---|\n"
+                "| Add a lag alert | Dana, Sam | 2025-06-01 |\n",
+                MISSING_OWNER, 0);
     /* Without an owner column, the item cell is read like a list item. */
     expect_body(rules, "| Action | Due |\n|---|---|\n"
                 "| Add a lag alert \xE2\x80\x94 Dana | Q3 |\n"
@@ -779,6 +790,10 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Let's add a lag alert\n",
         "- Don't deploy on Fridays\n",
         "- Come up with guidelines for heavy load\n",
+        "- **Owner:** Dana \xE2\x80\x94 Add a lag alert\n",
+        "- Gradually roll out the new pool size\n",
+        "- Renew the certificates\n",
+        "- Reissue the invoices\n",
     };
     bl_rules *rules = action_rules();
 
@@ -877,7 +892,8 @@ static const char *const jargon[] = {
     "upstream", "whitelist", "anonymize", "containerize", "downscale",
     "monitor", "onboard", "debounce", "snapshot", "triage", "demo",
     "enrol", "architect", "inline", "proxy", "sunset", "template", "vendor",
-    NULL
+    "autoscale", "declutter", "defragment", "firewall", "hardcode", "jitter",
+    "rekey", "uncordon", "upsize", NULL
 };
 
 static int
@@ -1081,6 +1097,28 @@ test_hostile_input(void **state)
     bl_diags_free(&d);
     bl_doc_free(doc);
     free(text);
+
+    /* Texts that repeat what the scanners look for. */
+    {
+        static const char *const units[] = {
+            "owner: ", "done ", "[{{<", "\xE2\x80\x94 Dana (", "@a #1 OPS-1 ",
+            "a: ", "Monitoring "
+        };
+        size_t u;
+        for (u = 0; u < sizeof units / sizeof *units; u++) {
+            sb.n = 0;
+            assert_int_equal(bl_strbuf_add(&sb, "- ", 2), 0);
+            for (i = 0; i < 20000; i++)
+                assert_int_equal(bl_strbuf_add(&sb, units[u],
+                                               strlen(units[u])), 0);
+            assert_int_equal(bl_strbuf_add(&sb, "\n", 1), 0);
+            text = pm(sb.items);
+            doc = lint(rules, text, &d);
+            bl_diags_free(&d);
+            bl_doc_free(doc);
+            free(text);
+        }
+    }
 
     sb.n = 0;
     for (i = 0; i < 5000; i++)
