@@ -1080,20 +1080,49 @@ want_rc 0
 want_out_re '^blame/human-error +warning +.+'
 want_out_re '^blame/minimizer +info +.+'
 want_out_re '^blame/person-root-cause +error +.+'
-bad=$(grep -Evc '^[a-z0-9-]+/[a-z0-9-]+ +(error|warning|info|off) +[^ ].*$' "$OUT")
+# Rules come first; settings, if any, follow a blank line.
+bad=$(sed '/^$/,$d' "$OUT" | grep -Evc '^[a-z0-9-]+/[a-z0-9-]+ +(error|warning|info|off) +[^ ].*$')
 [ "$bad" = 0 ] || problem "$bad lines are not \"id severity summary\""
 want_err_empty
 end
 
 begin "every listed rule can be explained"
 run rules
-ids=$(awk '{print $1}' "$OUT")
+ids=$(sed '/^$/,$d' "$OUT" | awk '{print $1}')
 for id in $ids; do
     run explain "$id"
     [ "$RC" = 0 ] || problem "explain $id: exit status $RC"
     want_line 1 "$id .*"
 done
 RC=""
+end
+
+begin "rules lists the settings after the rules, with their defaults"
+run rules
+want_rc 0
+want_out_re '^Settings \(change with --set KEY=VALUE\):$'
+want_out_re '^action\.owner-from-link +true +.+'
+end
+
+# A postmortem whose one action item names no owner but links its ticket.
+printf '# Incident 2025-03-04: checkout outage\n\n## Summary\n\nCheckout failed.\n\n## Action items\n\n- Add a lag alert ([OPS-7](https://acme.atlassian.net/browse/OPS-7))\n' >ticket-owner.md
+
+begin "--set action.owner-from-link=false: a ticket is no longer an owner"
+run check --format json --rule 'section/*=off' ticket-owner.md
+want_rc 0
+want_diags 0 '[]'
+run check --format json --rule 'section/*=off' --set action.owner-from-link=false ticket-owner.md
+want_rc 1
+want_diags 0 '[["action/missing-owner",9,3,9,69]]'
+want_jq '.files[0].diagnostics[0].message | contains("ticket") | not'
+want_span 0 0 ticket-owner.md "Add a lag alert ([OPS-7](https://acme.atlassian.net/browse/OPS-7))"
+end
+
+begin "--set with a value the setting does not take: exit 2"
+run check --set action.owner-from-link=maybe ticket-owner.md
+want_rc 2
+want_err_re 'action\.owner-from-link'
+want_out_empty
 end
 
 begin "explain blame/human-error prints the explanation"
