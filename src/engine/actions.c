@@ -1397,10 +1397,13 @@ read_groups(actions_run *r)
         const bl_block *h = &doc->blocks.items[s->heading];
         if (bl_lint_section_within(r->lc, (int)i, "action-items") < 0)
             continue;
-        if (s->parent >= 0 && r->groups[s->parent].in_actions)
-            *g = r->groups[s->parent];
+        /* Done and open come down from the section above; what covers
+         * owners, tickets and dates is gathered in cover(). */
+        if (s->parent >= 0 && r->groups[s->parent].in_actions) {
+            g->done = r->groups[s->parent].done;
+            g->open = r->groups[s->parent].open;
+        }
         g->in_actions = 1;
-        g->seen_item = 0;
         if (s->title_unit >= 0) {
             size_t n;
             const char *t = unit_text(r, s->title_unit, &n);
@@ -1789,6 +1792,23 @@ collect_items(actions_run *r)
 
 /* --- Judging an item ----------------------------------------------------- */
 
+/* What the titles and lead paragraphs of section si and the sections
+ * around it within Action Items give every item: GROUP_OWNER,
+ * GROUP_TICKET, GROUP_DUE. */
+static unsigned
+cover(const actions_run *r, int si)
+{
+    unsigned c = 0;
+
+    for (; si >= 0 && r->groups[si].in_actions;
+         si = r->doc->sections.items[si].parent) {
+        const group_info *g = &r->groups[si];
+        c |= (g->owner ? GROUP_OWNER : 0) | (g->ticket ? GROUP_TICKET : 0)
+             | (g->due ? GROUP_DUE : 0);
+    }
+    return c;
+}
+
 typedef struct item_facts {
     int done;
     int owner;          /* 1 found, 0 none, -1 names nobody */
@@ -1895,6 +1915,7 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     judge_ctx j;
     size_t n;
     const char *t = unit_text(r, it->own_unit, &n);
+    unsigned covered;
 
     memset(f, 0, sizeof *f);
     memset(&j, 0, sizeof j);
@@ -1928,17 +1949,18 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
         if (f->owner < 0)   /* "Everyone to double-check ..." */
             memcpy(f->bad_owner, f->start.first, sizeof f->bad_owner);
     }
-    if (f->owner == 0 && (g->owner || (it->inherited & GROUP_OWNER)))
+    covered = cover(r, it->section) | it->inherited;
+    if (f->owner == 0 && (covered & GROUP_OWNER))
         f->owner = 1;
     if (r->owner_from_link && !f->ticket
-        && (g->ticket || (it->inherited & GROUP_TICKET)
+        && ((covered & GROUP_TICKET)
             || has_ticket_link(r, b->begin, b->end + 1)
             || (it->extra_begin >= 0
                 && has_ticket_link(r, doc->blocks.items[it->extra_begin].begin,
                                    doc->blocks.items[it->extra_begin].end
                                    + 1))))
         f->ticket = 1;
-    if (g->due || (it->inherited & GROUP_DUE))
+    if (covered & GROUP_DUE)
         f->due = 1;
     if (it->checked || g->done || (it->inherited & GROUP_DONE))
         f->done = 1;
@@ -1950,22 +1972,36 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
         f->start.kind = START_NOUN;
 }
 
-/* Where an item's findings go: the first line of its own text. */
+/* Where an item's findings go: the first line of its own text, from its
+ * first byte of real text (a code span or an image has a placeholder that
+ * may stand for no source byte at all).  Never empty. */
 static void
 item_span(const actions_run *r, const action_item *it, size_t *p_b,
           size_t *p_e)
 {
     const bl_doc *doc = r->doc;
     const bl_unit *u = &doc->units.items[it->own_unit];
-    size_t n = u->text_end - u->text_begin;
-    size_t b = bl_unit_to_source(doc, u, 0, 0);
-    size_t e = bl_unit_to_source(doc, u, n, 1), lb, le;
+    size_t n = u->text_end - u->text_begin, k, cl;
+    size_t b = doc->len, e = bl_unit_to_source(doc, u, n, 1), lb, le;
 
+    for (k = u->piece_begin; k < u->piece_end; k++)
+        if (doc->pieces.items[k].slen > 0) {
+            b = doc->pieces.items[k].s;
+            break;
+        }
+    if (b >= doc->len)  /* no source text at all: the item's block */
+        b = doc->blocks.items[it->block].begin;
+    if (b >= doc->len)
+        b = doc->len > 0 ? doc->len - 1 : 0;
     bl_doc_line_span(doc, bl_doc_line_of(doc, b), &lb, &le);
     if (le < e)
         e = le;
-    if (e < b)
-        e = b;
+    while (b + 1 < e && (doc->src[b] == ' ' || doc->src[b] == '\t'))
+        b++;
+    if (e <= b) {
+        bl_utf8_decode(doc->src, doc->len, b, &cl);
+        e = b + cl <= doc->len ? b + cl : doc->len;
+    }
     *p_b = b;
     *p_e = e;
 }

@@ -515,9 +515,16 @@ report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
             &doc->blocks.items[doc->sections.items[title].heading];
         b = hb->begin;
         e = hb->end;
+        if (e <= b)     /* an empty title ("#"): its line */
+            bl_doc_line_span(doc, bl_doc_line_of(doc, b), &b, &e);
     } else {
         bl_doc_line_span(doc, 0, &b, &e);
         b = doc->bom < e ? doc->bom : e;
+    }
+    if (e <= b && b < doc->len) {   /* an empty first line: a character */
+        size_t cl;
+        bl_utf8_decode(doc->src, doc->len, b, &cl);
+        e = b + cl;
     }
     rc = bl_lint_report_fix(lc, rule, b, e, msg.items, fix.items, at, at);
     free(msg.items);

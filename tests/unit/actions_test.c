@@ -513,6 +513,9 @@ test_headings_and_lead_paragraphs_cover_items(void **state)
         "- Add a lag alert\n- Add a disk alert\n",
         "Owner: Dana, for every item below.\n\n| Action | Due |\n|---|---|\n"
         "| Add a lag alert | Q3 |\n",
+        /* A lead paragraph of the section covers its subsections too. */
+        "All items below are tracked in OPS-100.\n\n### Database\n\n"
+        "- Add a lag alert\n\n### Network\n\n- Add a drop alert\n",
     };
     bl_rules *rules = action_rules();
 
@@ -864,6 +867,25 @@ test_not_actionable_position(void **state)
     bl_rules_free(rules);
 }
 
+/* An image or code span before the text stands for no source byte or
+ * for the code: the finding starts at the first real text, and is never
+ * empty (found by the fuzzer). */
+static void
+test_spans_start_at_real_text(void **state)
+{
+    static const char *const at[] = {"Add a lag alert\n", "code` here",
+                                     "Reindex\n"};
+    bl_rules *rules = action_rules();
+    char *text = pm("- ![chart](lag.png) Add a lag alert\n"
+                    "- `code` here\n"
+                    "- ![chart](lag.png)\n  Reindex\n");
+
+    (void)state;
+    expect_at(rules, text, MISSING_OWNER, at, 3);
+    free(text);
+    bl_rules_free(rules);
+}
+
 /* --- The rules' data ----------------------------------------------------- */
 
 static const char *
@@ -1159,6 +1181,7 @@ main(void)
         cmocka_unit_test(
             test_noun_phrases_gerunds_and_questions_are_not_actionable),
         cmocka_unit_test(test_not_actionable_position),
+        cmocka_unit_test(test_spans_start_at_real_text),
         cmocka_unit_test(test_action_verbs_are_verbs),
         cmocka_unit_test(test_defines_compile),
         cmocka_unit_test(test_rules_explain_themselves),
