@@ -1515,16 +1515,29 @@ is_guidance(const actions_run *r, int u)
            && !(b > 1 && doc->src[b - 2] == doc->src[b - 1]);
 }
 
-/* A group label: a short text ending in a colon, with a list under it. */
+/* A group label, given that a list follows: a category rather than an
+ * action ("IAM template tests:", "Process improvements"), so the list
+ * holds the items.  A text that says what will be done ("Add alerts
+ * for:", "We plan to add metrics around:") is an item with details. */
 static int
-is_group_label(const char *t, size_t n)
+is_group_label(actions_run *r, const char *t, size_t n)
 {
     word w[MAX_WORDS];
+    size_t nw;
+    start st;
 
     while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == '*'
                      || t[n - 1] == '_'))
         n--;
-    return n > 0 && t[n - 1] == ':' && split_words(t, n, w) <= 8;
+    nw = split_words(t, n, w);
+    if (n == 0 || !((t[n - 1] == ':' && nw <= 8) || (nw <= 4
+                                                      && !gap_has(t, 0, n,
+                                                                  ".?!;"))))
+        return 0;
+    if (t[n - 1] == ':' && nw <= 2)
+        return 1;   /* "Group:", "Monitoring:", "Database:" */
+    classify_start(r, t, n, 0, &st);
+    return st.kind != START_VERB && st.kind != START_REPORT;
 }
 
 static int
@@ -1548,7 +1561,7 @@ visit_list_item(actions_run *r, int li)
         return 0;   /* a detail of the item above */
     if (u >= 0)
         t = unit_text(r, u, &n);
-    if (r->has_sublist[li] && (u < 0 || is_group_label(t, n)
+    if (r->has_sublist[li] && (u < 0 || is_group_label(r, t, n)
                                || is_placeholder_item(t, n))) {
         unsigned char owner = 0, ticket = 0, due = 0;
         r->group[li] = (unsigned char)(GROUP_LABEL

@@ -471,11 +471,24 @@ test_group_labels_hold_items(void **state)
     expect_body(rules, "- Database (owner: @dba-team):\n"
                 "  - Add a lag alert\n  - Add a disk alert\n",
                 MISSING_OWNER, 0);
-    /* A long text ending in a colon is an item with details. */
-    expect_body(rules, "- We plan to add metrics and alerts around the "
-                "engine limits that bit us this time, namely:\n"
-                "  - disk read amplification\n  - TOAST statistics\n",
-                MISSING_OWNER, 1);
+    /* A short category without the colon is a group too. */
+    expect_body(rules, "1. Process improvements\n"
+                "   1. Update the runbook (@dana)\n"
+                "   2. Add a review step (@sam)\n", NOT_ACTIONABLE, 0);
+    expect_body(rules, "1. Process improvements\n"
+                "   1. Update the runbook (@dana)\n"
+                "   2. Add a review step\n", MISSING_OWNER, 1);
+    /* A text that says what will be done is an item with details, colon
+     * or not, short or long. */
+    static const char *const with_details[] = {
+        "- Add alerts for:\n  - disk\n  - replication lag\n",
+        "- We plan to add metrics and alerts around:\n"
+        "  - disk read amplification\n  - TOAST statistics\n",
+        "- We plan to add metrics and alerts around the engine limits that "
+        "bit us this time, namely:\n"
+        "  - disk read amplification\n  - TOAST statistics\n",
+    };
+    EXPECT_EACH(rules, with_details, MISSING_OWNER, 1);
     bl_rules_free(rules);
 }
 
