@@ -414,6 +414,7 @@ typedef struct word {
     size_t n;
     int ascii;              /* ASCII letters, digits, ' and - only */
     int caps;               /* written in capitals ("HIGH", "DONE") */
+    int upper;              /* starts with a capital ("Dana") */
 } word;
 
 /* Splits text into its first MAX_WORDS words; returns how many. */
@@ -452,6 +453,7 @@ split_words(const char *t, size_t n, word *w)
             x->ascii = 0;   /* too long to be a word we know */
         x->low[x->n] = '\0';
         x->caps = upper >= 2 && upper == letters;
+        x->upper = t[sp.begin] >= 'A' && t[sp.begin] <= 'Z';
         k++;
     }
     return k;
@@ -575,7 +577,10 @@ subject_owner(const word *w, size_t to)
                    || strncmp(w[0].low, "every", 5) == 0
                    || strncmp(w[0].low, "any", 3) == 0))
         return -1;  /* "Everyone to double-check ..." */
-    return to > 0 && in_list(team_words, w[to - 1].low, w[to - 1].n) ? 1 : 0;
+    if (to > 0 && in_list(team_words, w[to - 1].low, w[to - 1].n))
+        return 1;
+    /* "Dana to review ...": one capitalised word is most likely a name. */
+    return to == 1 && w[0].upper && !in_list(not_owners, w[0].low, w[0].n);
 }
 
 /* A clause that opens with a subject: "We should ...", "Timeouts moved
@@ -647,8 +652,10 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
         st->imperative = 1;
         return START_VERB;
     }
-    if (strcmp(x->low, "let's") == 0 || strcmp(x->low, "lets") == 0)
-        return START_VERB;
+    if (strcmp(x->low, "let's") == 0 || strcmp(x->low, "lets") == 0
+        || (strcmp(x->low, "to") == 0 && i + 1 < nw
+            && is_verb(r, w[i + 1].low, w[i + 1].n)))
+        return START_VERB;  /* "@dana to add ...": an infinitive */
     if (in_list(question_words, x->low, x->n)) {
         size_t k;
         for (k = i; k < nw && !ends_sentence(t, n, w, nw, k); k++)
@@ -914,7 +921,7 @@ static void
 scan_owner_labels(const char *t, size_t n, owner_scan *os)
 {
     static const char *const colon_only[] = {
-        "who", "lead", "poc", "responsible", "accountable", NULL
+        "who", "lead", "poc", "responsible", "accountable", "owning", NULL
     };
     static const char *const labels[] = {
         "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
@@ -951,6 +958,10 @@ scan_owner_labels(const char *t, size_t n, owner_scan *os)
             continue;
         if (p + 2 < n && memcmp(t + p, "(s)", 3) == 0)
             p += 3;
+        else if (p + 5 < n && t[p] == ' '
+                 && strncmp(t + p + 1, "team", 4) == 0
+                 && (t[p + 5] == ':' || t[p + 5] == ' '))
+            p += 5;     /* "Owner team: SRE", "Responsible team: SRE" */
         while (p < n && (t[p] == ' ' || t[p] == '*' || t[p] == '_'))
             p++;
         if (p < n && (t[p] == ':' || t[p] == '='))
@@ -1014,25 +1025,6 @@ scan_handles(const char *t, size_t n, owner_scan *os)
     }
 }
 
-/* "[Priya]", "[@dana]", "[Payments team]". */
-static void
-scan_brackets(const char *t, size_t n, owner_scan *os)
-{
-    size_t i;
-
-    for (i = 0; i < n; i++) {
-        const char *close;
-        if (t[i] != '[')
-            continue;
-        close = memchr(t + i + 1, ']', n - i - 1);
-        if (close == NULL)
-            return;
-        if (is_name(t + i + 1, (size_t)(close - t) - i - 1))
-            os->found = 1;
-        i = (size_t)(close - t);
-    }
-}
-
 /* Does a comma-separated list s[0..n) hold a name?  "(Victor)",
  * "(@keisha, OPS-902)", "— Priya, OPS-12". */
 static int
@@ -1057,6 +1049,25 @@ list_has_name(const char *s, size_t n, owner_scan *os)
         b = e + 1;
     }
     return 0;
+}
+
+/* "[Priya]", "[@dana]", "[Payments team]", "[Dana, Q3]". */
+static void
+scan_brackets(const char *t, size_t n, owner_scan *os)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const char *close;
+        if (t[i] != '[')
+            continue;
+        close = memchr(t + i + 1, ']', n - i - 1);
+        if (close == NULL)
+            return;
+        if (list_has_name(t + i + 1, (size_t)(close - t) - i - 1, os))
+            os->found = 1;
+        i = (size_t)(close - t);
+    }
 }
 
 /* The end of an item's own text: "... (Victor)", "... — Priya",

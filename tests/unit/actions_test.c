@@ -203,6 +203,11 @@ test_owner_forms_are_owners(void **state)
         "- **Owner:** Dana \xE2\x80\x94 Add a lag alert\n",
         "- Add a lag alert (owners: @dana, @sam)\n",
         "- Add a lag alert \xE2\x86\x92 @dana\n",
+        "- Add a lag alert [Dana, Q3]\n",
+        "- Add a lag alert. Responsible team: SRE\n",
+        "- Add a lag alert. Owning team: SRE\n",
+        "- @dana to add a lag alert\n",
+        "- Dana to add a lag alert\n",
     };
     bl_rules *rules = action_rules();
 
@@ -270,6 +275,7 @@ test_non_owners_are_named_in_the_message(void **state)
         {"- Add a lag alert \xE2\x80\x94 unassigned\n", "\"unassigned\""},
         {"- Add a lag alert (owner: ?)\n", "\"?\""},
         {"- Add a lag alert (owner: none)\n", "\"none\""},
+        {"- Add a lag alert [TBD]\n", "\"TBD\""},
         {"- Add a lag alert @everyone\n", "\"@everyone\""},
         {"- Everyone to double-check the pool size\n", "is not an owner"},
         {"| Action | Owner |\n|---|---|\n| Add a lag alert | all reviewers "
@@ -810,6 +816,7 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Gradually roll out the new pool size\n",
         "- Renew the certificates\n",
         "- Reissue the invoices\n",
+        "- @dana to add a lag alert\n",
     };
     bl_rules *rules = action_rules();
 
