@@ -1792,7 +1792,10 @@ collect_items(actions_run *r)
         g = &r->groups[b->section];
         if (b->type == BL_BLOCK_PARA && b->parent < 0 && !g->seen_item) {
             visit_lead_paragraph(r, i, g);
-        } else if (b->type == BL_BLOCK_TABLE) {
+        } else if (b->type == BL_BLOCK_TABLE
+                   && (r->li_anc[i] < 0
+                       || (r->group[r->li_anc[i]] & GROUP_LABEL))) {
+            /* (A table inside an item is one of its details.) */
             g->seen_item = 1;
             if (visit_table(r, i) < 0)
                 return -1;

@@ -584,6 +584,10 @@ test_tables_read_owner_columns(void **state)
     expect_body(rules, "| Action | Due |\n|---|---|\n"
                 "| Add a lag alert \xE2\x80\x94 Dana | Q3 |\n"
                 "| Add a disk alert | Q3 |\n", MISSING_OWNER, 1);
+    /* A table inside an item is one of its details. */
+    expect_body(rules, "- Add the alerts below (@dana)\n\n"
+                "  | Alert | Threshold |\n  |---|---|\n"
+                "  | Lag | 5 s |\n  | Disk | 90% |\n", MISSING_OWNER, 0);
     /* The item column is the action column, not the first one. */
     expect_body(rules, "| Priority | Action | Owner |\n|---|---|---|\n"
                 "| P1 | Monitoring | @dana |\n", NOT_ACTIONABLE, 1);
