@@ -1166,7 +1166,8 @@ in_parens(const char *t, size_t at)
 
 /* Does t mark its item done: ✅, "DONE", "(done)", "- completed",
  * "Owner: X, done.", "Done: ...", "fixed in #12", "(monitoring done in
- * grafana)"?  Not "once it is done" or "to be completed". */
+ * grafana)", "we already do this"?  Not "once it is done" or "to be
+ * completed". */
 static int
 has_done_mark(const char *t, size_t n)
 {
@@ -1175,6 +1176,10 @@ has_done_mark(const char *t, size_t n)
     };
     static const char *const after[] = {
         "in", "on", "as", "via", "by", "with", "since", NULL
+    };
+    static const char *const already[] = {
+        "do", "does", "did", "done", "exists", "exist", "in", "implemented",
+        "fixed", "shipped", "handled", "covered", "deployed", "live", NULL
     };
     static const char *const pending[] = {
         "be", "been", "being", "to", "not", "get", "gets", "got", "once",
@@ -1200,6 +1205,9 @@ has_done_mark(const char *t, size_t n)
             continue;
         bl_ascii_lower(t + sp.begin, wn, low);
         low[wn] = '\0';
+        /* "Note: we already do this", "already in place" */
+        if (strcmp(prev, "already") == 0 && in_list(already, low, wn))
+            return 1;
         if (!in_list(done_words, low, wn) || in_list(pending, prev,
                                                      strlen(prev)))
             continue;

@@ -391,6 +391,7 @@ test_done_items_need_no_owner(void **state)
         "- Done: add a lag alert\n",
         "- Add a lag alert (monitoring done in grafana)\n",
         "- Add a lag alert, fixed in #12\n",
+        "- Separate the codes. Note: on investigation, we already do this.\n",
         "### Done\n\n- Add a lag alert\n",
         "### Immediate actions (completed)\n\n- Add a lag alert\n",
         "| Action | Status |\n|---|---|\n| Add a lag alert | Done |\n",
@@ -416,6 +417,7 @@ test_done_items_need_no_owner(void **state)
         "| Action | Status |\n|---|---|\n| Add a lag alert | open |\n",
         "- Monitoring for the failed backups\n",
         "- Upgrade scheduled for the next window\n",
+        "- Skip the hosts that already have the agent\n",
     };
     bl_rules *rules = action_rules();
 
