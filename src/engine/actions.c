@@ -1,13 +1,2211 @@
 /*
- * actions.c: placeholder until the actions checks land (issue 3); no Rule stanza
- * names this check yet.
+ * actions.c: the action/ rules.  Reads the items of the Action Items
+ * section and its subsections and reports open items without an owner
+ * (action/missing-owner), without a due date (action/missing-due-date)
+ * and items that do not say what will be done (action/not-actionable).
+ *
+ * An item is a top-level list item (bullet, numbered or task) or a table
+ * body row.  Bullets nested under an item are its details and count as
+ * part of it; a short label ending in a colon with a list under it ("IAM
+ * tests:") is a group, whose sub-items are the items.  A bullet list that
+ * follows an item ending in a colon, without being indented under it, is
+ * taken as that item's details too (a common slip).  Placeholders,
+ * guidance for the author and block quotes hold no items.
+ *
+ * Items that are done need no owner and no date, and are not judged for
+ * wording: a checked task, an item or table row marked done, items under
+ * a "Done" or "Completed" subsection, and items that report past work
+ * ("Added ...", "We enabled ...").  Reports of past work read differently
+ * under a subsection that says the items are still open ("Planned"), where
+ * "Improved runbooks" is a noun phrase, not something done.
+ *
+ * The vocabulary the rules share with their users (verbs, date formats,
+ * ticket links) is in rules/action.rules as Define: stanzas, compiled here
+ * once per check; a --rules directory without them degrades gracefully
+ * (no verbs: no wording findings; no ticket patterns: no ticket owners).
+ * The smaller word lists below are grammar, not policy.
  */
+#include <stdio.h>
+#include <string.h>
+
 #include "lint.h"
+#include "text.h"
+#include "vec.h"
+
+/* --- Word lists ---------------------------------------------------------- */
+
+/* Owners that name nobody in particular. */
+static const char *const not_owners[] = {
+    "tbd", "tbc", "tba", "todo", "none", "nobody", "no one", "noone", "nil",
+    "null", "unassigned", "unowned", "unknown", "not assigned",
+    "not yet assigned", "to be assigned", "to be decided",
+    "to be determined", "everyone", "everybody", "anyone", "anybody",
+    "someone", "somebody", "whoever", "all", "team", "we", "us",
+    "engineers", "developers", "devs", "reviewers", "n/a", "na", NULL
+};
+
+/* Words that end a team's name ("Payments team", "SRE on-call"). */
+static const char *const team_words[] = {
+    "team", "teams", "squad", "guild", "crew", "group", "on-call", "oncall",
+    "rotation", "sre", "sres", "ops", "dba", "dbas", "engineering", "lead",
+    "leads", "engineer", "engineers", "developer", "developers", "owner",
+    "owners", "manager", "managers", "admin", "admins", NULL
+};
+
+/* A word that marks an item done, in "(done)", "- completed", "DONE". */
+static const char *const done_words[] = {
+    "done", "completed", "complete", "fixed", "resolved", "closed",
+    "shipped", "merged", "deployed", "implemented", "finished", "delivered",
+    NULL
+};
+
+/* Subsection titles: "Done", "Immediate actions (completed)"... */
+static const char *const done_title_words[] = {
+    "done", "completed", "complete", "finished", "resolved", "closed",
+    "shipped", "implemented", "already", NULL
+};
+
+/* ... and "Open", "Planned", "Long-term improvements". */
+static const char *const open_title_words[] = {
+    "open", "planned", "plan", "pending", "todo", "progress", "in-progress",
+    "ongoing", "remaining", "outstanding", "future", "next", "upcoming",
+    "proposed", "incomplete", "long-term", "short-term", "medium-term",
+    "longer-term", "later", "backlog", NULL
+};
+
+/* Words that let a clause say what will be done without opening with a
+ * verb: "We should ...", "The release process must ...". */
+static const char *const modals[] = {
+    "will", "should", "must", "shall", "would", "could", "can", "might",
+    "may", "need", "needs", "want", "wants", "plan", "plans", "intend",
+    "intends", "aim", "aims", "going", "ought", "won't", "shouldn't",
+    "can't", "cannot", "mustn't", "wouldn't", "needn't", "to-do", NULL
+};
+
+/* Words after which an -ing or -ed word is verbal ("Adding a retry",
+ * "Switched to pnpm"), and before which an -ed word is an adjective ("the
+ * failed job").  Determiners, pronouns and prepositions. */
+static const char *const function_words[] = {
+    "the", "a", "an", "our", "their", "its", "his", "her", "my", "your",
+    "this", "that", "these", "those", "all", "each", "every", "some", "any",
+    "no", "more", "new", "other", "both", "it", "them", "him", "us", "me",
+    "to", "into", "from", "on", "off", "up", "out", "in", "for", "with",
+    "by", "at", "over", "under", "across", "around", "away", "back", "down",
+    "through", "via", "as", "about", "per", "of", "and", "or", "but",
+    "which", "who", "when", "if", "than", "whether", NULL
+};
+
+/* Words an item may open with before its verb: "Also add ...". */
+static const char *const adverbs[] = {
+    "also", "then", "please", "immediately", "first", "firstly", "finally",
+    "additionally", "urgently", "asap", "now", "always", "never",
+    "continuously", "regularly", "periodically", "proactively",
+    "automatically", "explicitly", "temporarily", "permanently", "manually",
+    "ideally", "optionally", "eventually", "quickly", "separately", NULL
+};
+
+/* Priority tags: "**HIGH** Include ...", "P1: Alert on ...". */
+static const char *const priority_words[] = {
+    "high", "medium", "med", "low", "critical", "crit", "urgent", "blocker",
+    "major", "minor", "must-have", "nice-to-have", "quick-win", "sev1",
+    "sev2", "sev3", "sev4", NULL
+};
+
+/* Simple pasts and participles that report work done. */
+static const char *const irregular_pasts[] = {
+    "made", "built", "wrote", "took", "ran", "began", "sent", "kept", "held",
+    "brought", "taught", "found", "gave", "got", "did", "rebuilt", "rewrote",
+    "reran", "paid", "led", "told", "chose", "drove", "froze", "hid",
+    "spent", "spun", "stood", "fed", "bought", "was", "were", "been", NULL
+};
+
+/* Participles that, before a noun, make an adjective: "Written warning". */
+static const char *const en_participles[] = {
+    "written", "taken", "given", "broken", "chosen", "driven", "hidden",
+    "frozen", "shown", "rewritten", "forgotten", "stolen", "spoken",
+    "proven", "known", "grown", "drawn", "thrown", "blown", NULL
+};
+
+/* -ed words that look ahead rather than back ("Upgrade scheduled for
+ * Q3"): not a report of work done. */
+static const char *const future_participles[] = {
+    "required", "needed", "scheduled", "planned", "proposed", "requested",
+    "expected", "desired", "intended", "suggested", "wanted", NULL
+};
+
+/* Words that open a question. */
+static const char *const question_words[] = {
+    "can", "could", "should", "shall", "would", "will", "how", "what", "why",
+    "when", "where", "who", "which", "is", "are", "do", "does", "did",
+    "must", "may", "might", "any", NULL
+};
+
+/* Nouns and adjectives in -ise that are no verbs. */
+static const char *const ise_nouns[] = {
+    "enterprise", "expertise", "franchise", "merchandise", "otherwise",
+    "likewise", "clockwise", "paradise", "precise", "concise", "premise",
+    "treatise", NULL
+};
+
+/* Is the lower-case word w[0..n) one of list? */
+static int
+in_list(const char *const *list, const char *w, size_t n)
+{
+    size_t k;
+
+    for (k = 0; list[k] != NULL; k++)
+        if (strlen(list[k]) == n && memcmp(list[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static int
+ends_with(const char *w, size_t n, const char *suffix)
+{
+    size_t sn = strlen(suffix);
+    return n >= sn && memcmp(w + n - sn, suffix, sn) == 0;
+}
+
+static int
+is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* --- One check's state --------------------------------------------------- */
+
+/* What a subsection's title and lead paragraphs say about its items. */
+typedef struct group_info {
+    unsigned char in_actions;   /* within the Action Items section */
+    unsigned char done, open;   /* "Done"; "Planned", "Open" */
+    unsigned char owner;        /* names an owner for every item */
+    unsigned char ticket;       /* links a ticket for every item */
+    unsigned char due;          /* gives a date */
+    unsigned char seen_item;    /* scratch: lead paragraphs end here */
+} group_info;
+
+/* Per list-item block: a group label ("IAM tests:") and what it says for
+ * the items under it. */
+#define GROUP_LABEL  0x01
+#define GROUP_OWNER  0x02
+#define GROUP_TICKET 0x04
+#define GROUP_DUE    0x08
+#define GROUP_DONE   0x10
+
+typedef struct action_item {
+    int block;              /* the list item or table row */
+    int section;
+    int own_unit;           /* the unit of its own text (first line) */
+    int is_row;
+    int checked;            /* "- [x]" */
+    unsigned inherited;     /* GROUP_* of the group label above it */
+    int extra_begin, extra_end; /* blocks of details not indented under it */
+    /* Table rows: the unit of the Owner, Due, Ticket and Status cells. */
+    int owner_cell, due_cell, ticket_cell, status_cell;
+} action_item;
+
+/* A Define: pattern, compiled on first use and JIT-compiled once that
+ * pays off. */
+typedef struct lazy_re {
+    pcre2_code *code;
+    unsigned uses;
+    int tried;          /* compiled, or found missing or invalid */
+    int jit;
+} lazy_re;
+
+typedef struct actions_run {
+    bl_lint_ctx *lc;
+    const bl_doc *doc;
+    int owner_from_link;
+    bl_strset verbs;        /* ACTION-VERB's words */
+    lazy_re due, url, ref;  /* DUE-DATE, TRACKER-URL, TRACKER-REF */
+    pcre2_match_data *md;
+    /* Per block, from one pass over the tree. */
+    int *blk_end;           /* one past its last descendant */
+    int *li_anc;            /* nearest list item above it, or -1 */
+    int *prev_sibling;
+    unsigned char *has_sublist;
+    unsigned char *group;   /* GROUP_* for list items */
+    int *first_unit, *next_unit;    /* the units of each block */
+    group_info *groups;     /* per section */
+    struct { action_item *items; size_t n, alloc; } items;
+} actions_run;
+
+/* --- The rules' patterns ------------------------------------------------- */
+
+/* Compiles Define: `name` as a group, or returns NULL when the rule set
+ * has no such definition or it does not compile. */
+static pcre2_code *
+compile_define(const bl_rules *rules, const char *name, uint32_t options)
+{
+    size_t i;
+    bl_strbuf src = {NULL, 0, 0};
+    pcre2_code *code = NULL;
+    int err;
+    PCRE2_SIZE off;
+
+    for (i = 0; i < rules->defines.n; i++)
+        if (strcmp(rules->defines.items[i].name, name) == 0)
+            break;
+    if (i == rules->defines.n)
+        return NULL;
+    if (bl_strbuf_addf(&src, "(?:%s)", rules->defines.items[i].pattern) == 0)
+        code = pcre2_compile((PCRE2_SPTR)src.items, src.n, options, &err,
+                             &off, NULL);
+    free(src.items);
+    return code;
+}
+
+/* Does Define: `name` match somewhere in s[0..n)?  utf: s is prose,
+ * always valid UTF-8; otherwise the pattern runs on bytes. */
+static int
+define_matches(actions_run *r, lazy_re *re, const char *name, int utf,
+               const char *s, size_t n)
+{
+    if (!re->tried) {
+        re->tried = 1;
+        re->code = compile_define(r->lc->rules, name,
+                                  utf ? BL_PCRE2_OPTIONS : PCRE2_CASELESS);
+    }
+    if (re->code == NULL || n == 0)
+        return 0;
+    /* JIT costs a millisecond or two: worth it for a long table, or for
+     * one long text. */
+    if ((++re->uses >= 32 || n > 4096) && !re->jit) {
+        re->jit = 1;
+        pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    }
+    return pcre2_match(re->code, (PCRE2_SPTR)s, n, 0,
+                       utf ? BL_PCRE2_MATCH_OPTIONS : 0, r->md, NULL) >= 0;
+}
+
+/* Reads ACTION-VERB's alternation of words into a set: a lookup per word
+ * costs far less than a regex of 800 branches.  Entries that are not
+ * plain words (letters, ' and -) are ignored. */
+static int
+read_verbs(actions_run *r)
+{
+    const bl_rules *rules = r->lc->rules;
+    const char *p;
+    size_t i;
+
+    for (i = 0; i < rules->defines.n; i++)
+        if (strcmp(rules->defines.items[i].name, "ACTION-VERB") == 0)
+            break;
+    if (i == rules->defines.n)
+        return 0;
+    for (p = rules->defines.items[i].pattern; *p; ) {
+        size_t n = strcspn(p, "|"), k;
+        char low[48];
+        int plain = n > 0 && n < sizeof low;
+        for (k = 0; plain && k < n; k++)
+            plain = (p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z')
+                    || p[k] == '\'' || p[k] == '-';
+        if (plain) {
+            bl_ascii_lower(p, n, low);
+            if (bl_strset_add(&r->verbs, low, n) < 0)
+                return -1;
+        }
+        p += n;
+        p += *p == '|';
+    }
+    return 0;
+}
+
+/* Is the lower-case word w[0..n) listed in ACTION-VERB? */
+static int
+is_listed_verb(const actions_run *r, const char *w, size_t n)
+{
+    return bl_strset_has(&r->verbs, w, n);
+}
+
+/* Can w[0..n) open an action as a verb?  Listed verbs, a listed verb
+ * after a prefix ("reindex", "re-enable", "double-check"), and -ize,
+ * -ise and -ify words. */
+static int
+is_verb(const actions_run *r, const char *w, size_t n)
+{
+    static const char *const prefixes[] = {"re", "un", "de", "pre", NULL};
+    static const char *const hyphen_prefixes[] = {
+        "re", "pre", "un", "de", "co", "auto", "double", "cross", "dry",
+        "hot", "soft", "hard", "load", "stress", "spot", "smoke", "back",
+        "fail", "bulk", "batch", "dual", "live", "hand", "fast", "force",
+        "roll", "sanity", "health", NULL
+    };
+    const char *dash;
+    size_t k;
+
+    if (n == 0 || n > 40)
+        return 0;
+    if (is_listed_verb(r, w, n))
+        return 1;
+    dash = memchr(w, '-', n);
+    if (dash != NULL) {
+        const char *last = w + n;
+        while (last > dash && last[-1] != '-')
+            last--;
+        return in_list(hyphen_prefixes, w, (size_t)(dash - w))
+               && is_listed_verb(r, last, (size_t)(w + n - last));
+    }
+    for (k = 0; prefixes[k] != NULL; k++) {
+        size_t pl = strlen(prefixes[k]);
+        if (n >= pl + 3 && memcmp(w, prefixes[k], pl) == 0
+            && is_listed_verb(r, w + pl, n - pl))
+            return 1;
+    }
+    if (n >= 7 && (ends_with(w, n, "ize") || ends_with(w, n, "ise"))
+        && !in_list(ise_nouns, w, n))
+        return 1;
+    return n >= 5 && ends_with(w, n, "ify");
+}
+
+/* Is w the past tense or participle of a verb: "added", "moved",
+ * "applied", "pinned", "re-worked", "built"? */
+static int
+is_past(const actions_run *r, const char *w, size_t n)
+{
+    char stem[48];
+
+    if (in_list(irregular_pasts, w, n) || in_list(en_participles, w, n))
+        return 1;
+    if (n < 4 || n >= sizeof stem || !ends_with(w, n, "ed"))
+        return 0;
+    if (is_verb(r, w, n - 2) || is_verb(r, w, n - 1))
+        return 1;
+    if (n >= 5 && w[n - 3] == 'i') {
+        memcpy(stem, w, n - 3);
+        stem[n - 3] = 'y';
+        if (is_verb(r, stem, n - 2))
+            return 1;
+    }
+    return n >= 6 && w[n - 3] == w[n - 4] && is_verb(r, w, n - 3);
+}
+
+/* If w is the -ing form of a verb, writes the verb into base (cap >= 48)
+ * and returns 1: "monitoring" -> "monitor", "creating" -> "create",
+ * "running" -> "run". */
+static int
+gerund_base(const actions_run *r, const char *w, size_t n, char *base)
+{
+    if (n < 5 || n > 44 || !ends_with(w, n, "ing"))
+        return 0;
+    memcpy(base, w, n - 3);
+    base[n - 3] = '\0';
+    if (is_verb(r, base, n - 3))
+        return 1;
+    base[n - 3] = 'e';
+    base[n - 2] = '\0';
+    if (is_verb(r, base, n - 2))
+        return 1;
+    if (n >= 6 && w[n - 4] == w[n - 5] && is_verb(r, w, n - 4)) {
+        base[n - 4] = '\0';
+        return 1;
+    }
+    return 0;
+}
+
+/* --- Words of an item ---------------------------------------------------- */
+
+#define MAX_WORDS 24
+
+typedef struct word {
+    size_t begin, end;      /* in the text */
+    char low[48];           /* lower-cased, ’ read as ' */
+    size_t n;
+    int ascii;              /* ASCII letters, digits, ' and - only */
+    int caps;               /* written in capitals ("HIGH", "DONE") */
+    int upper;              /* starts with a capital ("Dana") */
+} word;
+
+/* Splits text into its first MAX_WORDS words; returns how many. */
+static size_t
+split_words(const char *t, size_t n, word *w)
+{
+    size_t pos = 0, k = 0;
+    bl_span sp;
+
+    while (k < MAX_WORDS && bl_next_word(t, n, &pos, &sp)) {
+        word *x = &w[k];
+        size_t i, upper = 0, letters = 0;
+        x->begin = sp.begin;
+        x->end = sp.end;
+        x->n = 0;
+        x->ascii = 1;
+        for (i = sp.begin; i < sp.end && x->n + 1 < sizeof x->low; i++) {
+            unsigned char c = (unsigned char)t[i];
+            if (c == 0xE2 && i + 2 < sp.end && (unsigned char)t[i + 1] == 0x80
+                && (unsigned char)t[i + 2] == 0x99) {
+                x->low[x->n++] = '\'';
+                i += 2;
+                continue;
+            }
+            if (c >= 0x80)
+                x->ascii = 0;
+            if (c >= 'A' && c <= 'Z') {
+                upper++;
+                c = (unsigned char)(c + 32);
+            }
+            if (c >= 'a' && c <= 'z')
+                letters++;
+            x->low[x->n++] = (char)c;
+        }
+        if (i < sp.end)
+            x->ascii = 0;   /* too long to be a word we know */
+        x->low[x->n] = '\0';
+        x->caps = upper >= 2 && upper == letters;
+        x->upper = t[sp.begin] >= 'A' && t[sp.begin] <= 'Z';
+        k++;
+    }
+    return k;
+}
+
+/* The text between word k and the next (or the end of the text). */
+static void
+gap_after(size_t n, const word *w, size_t nw, size_t k, size_t *p_b,
+          size_t *p_e)
+{
+    *p_b = w[k].end;
+    *p_e = k + 1 < nw ? w[k + 1].begin : n;
+}
+
+static int
+gap_has(const char *t, size_t b, size_t e, const char *chars)
+{
+    size_t i;
+
+    for (i = b; i < e; i++)
+        if (strchr(chars, t[i]) != NULL && t[i] != '\0')
+            return 1;
+    return 0;
+}
+
+/* Does a sentence end after word k ("." "?" "!" ";")? */
+static int
+ends_sentence(const char *t, size_t n, const word *w, size_t nw, size_t k)
+{
+    size_t b, e;
+
+    gap_after(n, w, nw, k, &b, &e);
+    return gap_has(t, b, e, ".?!;");
+}
+
+/* Is the gap after word k a label's end: a colon (not in 14:02), or a dash
+ * between spaces ("Alerting - add ..."), or an em dash? */
+static int
+ends_label(const char *t, size_t n, const word *w, size_t nw, size_t k)
+{
+    size_t b, e, i;
+
+    gap_after(n, w, nw, k, &b, &e);
+    for (i = b; i < e; i++) {
+        if (t[i] == ':' && !(i == b && i + 1 == e && k + 1 < nw
+                             && t[b - 1] >= '0' && t[b - 1] <= '9'
+                             && t[e] >= '0' && t[e] <= '9'))
+            return 1;
+        if (t[i] == '-' && i > b && is_space(t[i - 1]) && i + 1 < e
+            && is_space(t[i + 1]))
+            return 1;
+        if (e - i >= 3 && (unsigned char)t[i] == 0xE2
+            && (unsigned char)t[i + 1] == 0x80
+            && ((unsigned char)t[i + 2] == 0x94
+                || (unsigned char)t[i + 2] == 0x93))
+            return 1;
+    }
+    return 0;
+}
+
+/* --- How an item starts -------------------------------------------------- */
+
+typedef enum start_kind {
+    START_VERB,         /* "Add ...", "We should ...", "SRE team to ..." */
+    START_UNSURE,       /* code, a foreign word, "Adding a retry" */
+    START_REPORT,       /* past work: "Added a retry", "We enabled ..." */
+    START_MAYBE_DONE,   /* "Improved runbooks": done, or a noun phrase */
+    START_NOUN,         /* "Postgres upgrade", "Better alerting" */
+    START_GERUND,       /* "Monitoring", "Testing for the proxy" */
+    START_QUESTION      /* "Can we page on lag?" */
+} start_kind;
+
+typedef struct start {
+    start_kind kind;
+    char first[48];     /* the word a finding quotes */
+    char base[48];      /* a gerund's verb */
+    int owner;          /* 1: "SRE team to ...", -1: "Everyone to ..." */
+    int imperative;     /* the first word is a verb */
+    int first_past;     /* the first word is a past form ("Improved") */
+} start;
+
+/* Skips what an item may carry before its first real word: ticket
+ * references, priority tags, dates, @handles, emoji, adverbs. */
+static size_t
+skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
+{
+    while (i < nw) {
+        const word *x = &w[i];
+        size_t b, e;
+        int tag_end;
+        gap_after(n, w, nw, i, &b, &e);
+        tag_end = gap_has(t, b, e, ":)]-") || i + 1 == nw;
+        if (x->begin > 0 && (t[x->begin - 1] == '#' || t[x->begin - 1] == '@'))
+            i++;    /* [#2226]: ..., @priya: ... */
+        else if (x->low[0] >= '0' && x->low[0] <= '9')
+            i++;    /* 2025-03-01: ..., 1) ... */
+        else if (x->n == 2 && x->low[0] == 'p' && x->low[1] >= '0'
+                 && x->low[1] <= '4')
+            i++;    /* P1 */
+        else if (in_list(priority_words, x->low, x->n) && (x->caps || tag_end))
+            i++;    /* **HIGH**, Low: */
+        else if (x->caps && memchr(x->low, '-', x->n) != NULL
+                 && x->low[x->n - 1] >= '0' && x->low[x->n - 1] <= '9')
+            i++;    /* OPS-123 */
+        else if (in_list(adverbs, x->low, x->n)
+                 || (x->n >= 6 && (ends_with(x->low, x->n, "ally")
+                                   || ends_with(x->low, x->n, "ily"))))
+            i++;    /* "Also add ...", "Gradually roll out ..." */
+        else
+            break;
+    }
+    return i;
+}
+
+/* The people words before "to" in "SRE team to add ...": 1 when they name
+ * a team, -1 when they name nobody in particular ("Everyone to ..."). */
+static int
+subject_owner(const word *w, size_t to)
+{
+    if (to > 0 && (strcmp(w[0].low, "all") == 0
+                   || strncmp(w[0].low, "every", 5) == 0
+                   || strncmp(w[0].low, "any", 3) == 0))
+        return -1;  /* "Everyone to double-check ..." */
+    if (to > 0 && in_list(team_words, w[to - 1].low, w[to - 1].n))
+        return 1;
+    /* "Dana to review ...": one capitalised word is most likely a name. */
+    return to == 1 && w[0].upper && !in_list(not_owners, w[0].low, w[0].n);
+}
+
+/* A clause that opens with a subject: "We should ...", "Timeouts moved
+ * to ...", "The release process must ...".  Looks at up to six words. */
+static start_kind
+subject_clause(actions_run *r, const char *t, size_t n, const word *w,
+               size_t nw, size_t i, int pronoun, start *st)
+{
+    size_t k;
+
+    for (k = i + (pronoun ? 1 : 0); k < nw && k < i + 7; k++) {
+        const word *x = &w[k];
+        char base[48];
+        if (k > i && ends_sentence(t, n, w, nw, k - 1))
+            break;
+        if (in_list(modals, x->low, x->n) || ends_with(x->low, x->n, "'ll"))
+            return START_VERB;
+        if ((strcmp(x->low, "have") == 0 || strcmp(x->low, "has") == 0)
+            && k + 1 < nw && strcmp(w[k + 1].low, "to") == 0)
+            return START_VERB;
+        /* "SRE team to add ...", "Arjun to review ...": someone is given
+         * the work.  "Tooling to detect X" is a noun and its purpose. */
+        if (strcmp(x->low, "to") == 0 && k > i && k + 1 < nw
+            && is_verb(r, w[k + 1].low, w[k + 1].n)
+            && (k == i + 1 || pronoun
+                || in_list(team_words, w[k - 1].low, w[k - 1].n))) {
+            st->owner = subject_owner(w + i, k - i);
+            return START_VERB;
+        }
+        /* "We are adding", "We've been exploring": work in progress. */
+        if ((strcmp(x->low, "are") == 0 || strcmp(x->low, "is") == 0
+             || strcmp(x->low, "been") == 0 || ends_with(x->low, x->n, "'re"))
+            && k + 1 < nw && gerund_base(r, w[k + 1].low, w[k + 1].n, base))
+            return START_VERB;
+        if (k > i && (pronoun || !in_list(future_participles, x->low, x->n))
+            && is_past(r, x->low, x->n)
+            && (pronoun || !in_list(function_words, w[k - 1].low,
+                                    w[k - 1].n)))
+            return START_REPORT;
+    }
+    return pronoun ? START_VERB : START_NOUN;
+}
+
+/* Classifies words [i, end) of text: does the clause open with a verb? */
+static start_kind
+classify_clause(actions_run *r, const char *t, size_t n, const word *w,
+                size_t nw, size_t i, start *st)
+{
+    const word *x;
+    char base[48];
+    size_t b, e;
+
+    i = skip_lead(t, n, w, nw, i);
+    if (i >= nw)
+        return START_UNSURE;
+    x = &w[i];
+    if (!x->ascii || x->n == 0)
+        return START_UNSURE;    /* only English verbs are known */
+    memcpy(st->first, x->low, x->n + 1);
+    /* A code span or a link at the very start hides what comes first. */
+    if (i == 0 && x->begin > 0 && memchr(t, BL_PLACEHOLDER, x->begin) != NULL)
+        return START_UNSURE;
+    gap_after(n, w, nw, i, &b, &e);
+    if (is_verb(r, x->low, x->n)) {
+        /* "Read/write path separation" is a noun; "Add/update" a verb. */
+        if (e == b + 1 && t[b] == '/' && i + 1 < nw
+            && !is_verb(r, w[i + 1].low, w[i + 1].n))
+            return START_NOUN;
+        st->imperative = 1;
+        return START_VERB;
+    }
+    if (strcmp(x->low, "let's") == 0 || strcmp(x->low, "lets") == 0
+        || (strcmp(x->low, "to") == 0 && i + 1 < nw
+            && is_verb(r, w[i + 1].low, w[i + 1].n)))
+        return START_VERB;  /* "@dana to add ...": an infinitive */
+    if (in_list(question_words, x->low, x->n)) {
+        size_t k;
+        for (k = i; k < nw && !ends_sentence(t, n, w, nw, k); k++)
+            ;
+        if (k < nw) {
+            size_t gb, ge;
+            gap_after(n, w, nw, k, &gb, &ge);
+            if (gap_has(t, gb, ge, "?"))
+                return START_QUESTION;
+        }
+    }
+    if (strcmp(x->low, "we") == 0 || strcmp(x->low, "i") == 0
+        || strcmp(x->low, "you") == 0 || strcmp(x->low, "they") == 0
+        || strncmp(x->low, "we'", 3) == 0 || strncmp(x->low, "i'", 2) == 0)
+        return subject_clause(r, t, n, w, nw, i, 1, st);
+    if (gerund_base(r, x->low, x->n, base)) {
+        if (i + 1 < nw && !ends_sentence(t, n, w, nw, i)
+            && in_list(function_words, w[i + 1].low, w[i + 1].n)
+            && strcmp(w[i + 1].low, "of") != 0
+            && strcmp(w[i + 1].low, "for") != 0
+            && strcmp(w[i + 1].low, "on") != 0
+            && strcmp(w[i + 1].low, "in") != 0
+            && strcmp(w[i + 1].low, "and") != 0
+            && strcmp(w[i + 1].low, "or") != 0)
+            return START_UNSURE;    /* "Adding a retry": verbal */
+        snprintf(st->base, sizeof st->base, "%s", base);
+        return START_GERUND;
+    }
+    if (is_past(r, x->low, x->n)
+        && !in_list(future_participles, x->low, x->n)) {
+        int next_function = i + 1 >= nw || ends_sentence(t, n, w, nw, i)
+                            || in_list(function_words, w[i + 1].low,
+                                       w[i + 1].n);
+        st->first_past = 1;
+        if (in_list(en_participles, x->low, x->n))
+            return next_function ? START_REPORT : START_NOUN;
+        return next_function ? START_REPORT : START_MAYBE_DONE;
+    }
+    return subject_clause(r, t, n, w, nw, i, 0, st);
+}
+
+/* How the text of an item starts.  A lead label (a bold lead ending at
+ * unit offset lead_end, or "Q3: migrate ...") is read first; when it is no
+ * verb and the words after it start with one, it was a category
+ * ("**Monitoring**: add a lag alert"). */
+static void
+classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
+                  int depth, start *st)
+{
+    word w[MAX_WORDS];
+    size_t nw = split_words(t, n, w), i, k, label = nw;
+    start rest;
+
+    memset(st, 0, sizeof *st);
+    memset(&rest, 0, sizeof rest);
+    st->kind = START_UNSURE;
+    i = skip_lead(t, n, w, nw, 0);
+    for (k = i; lead_end > 0 && k < nw && w[k].end <= lead_end; k++)
+        label = k;
+    for (k = i; label == nw && k < nw && k < i + 8; k++) {
+        if (ends_label(t, n, w, nw, k)) {
+            label = k;
+            break;
+        }
+        if (ends_sentence(t, n, w, nw, k))
+            break;
+    }
+    st->kind = classify_clause(r, t, n, w, label < nw ? label + 1 : nw, i,
+                               st);
+    if (label + 1 >= nw || st->kind == START_VERB
+        || st->kind == START_UNSURE || depth >= 3)
+        return;
+    /* The rest may open with a label of its own: "Owner: Dana — Add". */
+    classify_labelled(r, t + w[label + 1].begin, n - w[label + 1].begin, 0,
+                      depth + 1, &rest);
+    if (rest.kind == START_VERB && rest.imperative) {
+        st->kind = START_VERB;
+        st->imperative = 1;
+        st->owner = rest.owner;
+    }
+}
+
+static void
+classify_start(actions_run *r, const char *t, size_t n, size_t lead_end,
+               start *st)
+{
+    classify_labelled(r, t, n, lead_end, 0, st);
+}
+
+/* --- Owners -------------------------------------------------------------- */
+
+typedef struct owner_scan {
+    int label_found, label_bad;     /* "Owner: Priya", "owner: TBD" */
+    int found;                      /* @handle, [Name], "— Name" */
+    int bad;                        /* @everyone, "— TBD" */
+    char bad_text[48];              /* the first non-owner, as written */
+} owner_scan;
+
+/* Copies what a finding quotes: control characters as spaces, cut
+ * between characters. */
+static void
+quote_into(char *out, size_t cap, const char *s, size_t n)
+{
+    size_t i, o = 0;
+
+    for (i = 0; i < n && o + 4 < cap;) {
+        size_t cl;
+        uint32_t cp = bl_utf8_decode(s, n, i, &cl);
+        if (o + cl + 4 >= cap) {
+            memcpy(out + o, "...", 3);
+            o += 3;
+            break;
+        }
+        if (cp < 0x20 || cp == 0x7F || cp == 0xFFFD) {
+            out[o++] = ' ';
+        } else {
+            memcpy(out + o, s + i, cl);
+            o += cl;
+        }
+        i += cl;
+    }
+    out[o] = '\0';
+}
+
+static void
+trim(const char *t, size_t *p_b, size_t *p_e)
+{
+    while (*p_b < *p_e && (is_space(t[*p_b]) || t[*p_b] == '*'
+                           || t[*p_b] == '_'))
+        (*p_b)++;
+    while (*p_e > *p_b && (is_space(t[*p_e - 1]) || t[*p_e - 1] == '.'
+                           || t[*p_e - 1] == '*' || t[*p_e - 1] == '_'))
+        (*p_e)--;
+}
+
+/* Is s[0..n) a placeholder or one of not_owners ("TBD", "everyone", "the
+ * team")? */
+static int
+is_nobody(const char *s, size_t n)
+{
+    char low[48];
+    size_t b = 0;
+
+    while (n > 0 && is_space(*s)) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == '.'))
+        n--;
+    if (bl_is_placeholder_text(s, n))
+        return 1;
+    if (n >= sizeof low)
+        return 0;
+    bl_ascii_lower(s, n, low);
+    low[n] = '\0';
+    if (strncmp(low, "the ", 4) == 0 || strncmp(low, "our ", 4) == 0)
+        b = 4;
+    return in_list(not_owners, low + b, n - b);
+}
+
+/* Does the value of an owner label or cell name nobody in particular:
+ * "TBD", "everyone", "the team", "all reviewers", "every engineer"? */
+static int
+is_not_owner(const char *s, size_t n)
+{
+    char low[8];
+
+    if (is_nobody(s, n))
+        return 1;
+    if (n < 4)
+        return 0;
+    bl_ascii_lower(s, 7 < n ? 7 : n, low);
+    low[7 < n ? 7 : n] = '\0';
+    return strncmp(low, "all ", 4) == 0 || strncmp(low, "every", 5) == 0
+           || strncmp(low, "any ", 4) == 0 || strncmp(low, "each ", 5) == 0
+           || strncmp(low, "whole ", 6) == 0
+           || strncmp(low, "entire ", 7) == 0;
+}
+
+/* Does s[0..n) read as a person or a team: "Priya", "Priya S.", "Head of
+ * Engineering", "Payments team", "cloud team lead", "@dana"? */
+static int
+is_name(const char *s, size_t n)
+{
+    static const char *const joiners[] = {"of", "and", "&", "the", NULL};
+    word w[MAX_WORDS];
+    size_t nw, k, cl;
+    int team = 0;
+
+    while (n > 0 && is_space(*s)) {
+        s++;
+        n--;
+    }
+    while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == '.'))
+        n--;
+    if (n == 0 || n > 48 || is_not_owner(s, n))
+        return 0;
+    if (s[0] == '@')
+        return n > 1;
+    if (memchr(s, BL_PLACEHOLDER, n) != NULL)
+        return 0;
+    for (k = 0; k < n; k++)
+        if (s[k] >= '0' && s[k] <= '9')
+            return 0;
+    nw = split_words(s, n, w);
+    if (nw == 0 || nw > 4)
+        return 0;
+    for (k = 0; k < nw; k++)
+        team |= in_list(team_words, w[k].low, w[k].n);
+    if (nw == 1 && (in_list(done_words, w[0].low, w[0].n)
+                    || in_list(priority_words, w[0].low, w[0].n)))
+        return 0;
+    for (k = 0; k < nw; k++) {
+        uint32_t cp = bl_utf8_decode(s, n, w[k].begin, &cl);
+        if (bl_is_upper_cp(cp) || in_list(team_words, w[k].low, w[k].n)
+            || (k > 0 && in_list(joiners, w[k].low, w[k].n)))
+            continue;
+        if (!team)
+            return 0;
+        /* "cloud team lead", "team-db": lower case, but a team. */
+    }
+    return 1;
+}
+
+/* Looks at the value after an owner label at t[p]: up to a comma,
+ * semicolon, bracket, pipe, sentence end or dash, and no further than a
+ * name goes (so "owner: owner: ..." costs no more than its length). */
+static void
+owner_value(const char *t, size_t n, size_t p, owner_scan *os)
+{
+    size_t b = p, e = p, stop = n - p > 64 ? p + 64 : n;
+
+    while (e < stop && !strchr(",;)](|\n", t[e])) {
+        if (t[e] == '.' && (e + 1 == n || is_space(t[e + 1])))
+            break;
+        if (e > b && is_space(t[e - 1]) && e + 1 < n && is_space(t[e + 1])
+            && (t[e] == '-' || t[e] == '/'))
+            break;
+        if (e + 2 < n && (unsigned char)t[e] == 0xE2
+            && (unsigned char)t[e + 1] == 0x80
+            && ((unsigned char)t[e + 2] == 0x94
+                || (unsigned char)t[e + 2] == 0x93))
+            break;
+        e++;
+    }
+    trim(t, &b, &e);
+    if (e - b > 0 && memchr(t + b, BL_PLACEHOLDER, e - b) != NULL) {
+        os->label_found = 1;    /* `@dana` in code: someone, surely */
+        return;
+    }
+    if (is_not_owner(t + b, e - b)) {
+        if (!os->label_bad && !os->bad)
+            quote_into(os->bad_text, sizeof os->bad_text, t + b, e - b);
+        os->label_bad = 1;
+    } else {
+        os->label_found = 1;
+    }
+}
+
+/* Finds owner labels in t: "Owner: X", "owners - X", "DRI: X",
+ * "assignee: X", "owned by X", "assigned to X". */
+static void
+scan_owner_labels(const char *t, size_t n, owner_scan *os)
+{
+    static const char *const colon_only[] = {
+        "who", "lead", "poc", "responsible", "accountable", "owning", NULL
+    };
+    static const char *const labels[] = {
+        "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
+    };
+    size_t pos = 0;
+    bl_span sp;
+    char low[16];
+
+    while (bl_next_word(t, n, &pos, &sp)) {
+        size_t wn = sp.end - sp.begin, p = sp.end;
+        int sep = 0;
+        if (wn >= sizeof low)
+            continue;
+        bl_ascii_lower(t + sp.begin, wn, low);
+        low[wn] = '\0';
+        if ((strcmp(low, "owned") == 0 || strcmp(low, "assigned") == 0)) {
+            bl_span nx;
+            size_t q = p;
+            if (q < n && t[q] == ':') {     /* "assigned: Dana" */
+                owner_value(t, n, q + 1, os);
+                pos = q + 1;
+            } else if (bl_next_word(t, n, &q, &nx) && nx.end - nx.begin == 2
+                && (strncmp(t + nx.begin, "by", 2) == 0
+                    || strncmp(t + nx.begin, "to", 2) == 0)) {
+                q = nx.end;
+                while (q < n && (is_space(t[q]) || t[q] == ':'))
+                    q++;
+                owner_value(t, n, q, os);
+                pos = q;
+            }
+            continue;
+        }
+        if (!in_list(labels, low, wn) && !in_list(colon_only, low, wn))
+            continue;
+        if (p + 2 < n && memcmp(t + p, "(s)", 3) == 0)
+            p += 3;
+        else if (p + 5 < n && t[p] == ' '
+                 && strncmp(t + p + 1, "team", 4) == 0
+                 && (t[p + 5] == ':' || t[p + 5] == ' '))
+            p += 5;     /* "Owner team: SRE", "Responsible team: SRE" */
+        while (p < n && (t[p] == ' ' || t[p] == '*' || t[p] == '_'))
+            p++;
+        if (p < n && (t[p] == ':' || t[p] == '='))
+            sep = 1;
+        else if (in_list(labels, low, wn) && p < n && p > sp.end
+                 && (t[p] == '-'
+                     || (p + 2 < n && (unsigned char)t[p] == 0xE2
+                         && (unsigned char)t[p + 1] == 0x80)))
+            sep = 1;
+        else if (in_list(labels, low, wn) && p < n && p > sp.end
+                 && (t[p] == '@' || (t[p] >= 'A' && t[p] <= 'Z')))
+            sep = 2;    /* "owner @dana", "owner Dana" */
+        if (!sep)
+            continue;
+        if (sep == 1) {
+            p += (unsigned char)t[p] == 0xE2 ? 3 : 1;
+            while (p < n && (t[p] == ' ' || t[p] == '*' || t[p] == '_'))
+                p++;
+        }
+        owner_value(t, n, p, os);
+        pos = p;
+    }
+}
+
+/* @handles: "@priya", "@sre-oncall"; "@everyone" and "@here" are not
+ * owners.  Not an e-mail address (prose has those as links anyway). */
+static void
+scan_handles(const char *t, size_t n, owner_scan *os)
+{
+    static const char *const nobody[] = {
+        "everyone", "here", "channel", "all", "team", NULL
+    };
+    size_t i;
+
+    for (i = 0; i + 1 < n; i++) {
+        size_t e = i + 1;
+        char low[16];
+        if (t[i] != '@' || (i > 0 && (bl_is_word_cp((unsigned char)t[i - 1])
+                                      || t[i - 1] == '.')))
+            continue;
+        while (e < n && ((t[e] >= 'a' && t[e] <= 'z')
+                         || (t[e] >= 'A' && t[e] <= 'Z')
+                         || (t[e] >= '0' && t[e] <= '9') || t[e] == '_'
+                         || t[e] == '-' || t[e] == '.' || t[e] == '/'))
+            e++;
+        while (e > i + 1 && (t[e - 1] == '.' || t[e - 1] == '-'))
+            e--;
+        if (e == i + 1)
+            continue;
+        if (e - i - 1 < sizeof low) {
+            bl_ascii_lower(t + i + 1, e - i - 1, low);
+            if (in_list(nobody, low, e - i - 1)) {
+                if (!os->bad && !os->label_bad)
+                    quote_into(os->bad_text, sizeof os->bad_text, t + i,
+                               e - i);
+                os->bad = 1;
+                continue;
+            }
+        }
+        os->found = 1;
+    }
+}
+
+/* Does a comma-separated list s[0..n) hold a name?  "(Victor)",
+ * "(@keisha, OPS-902)", "— Priya, OPS-12". */
+static int
+list_has_name(const char *s, size_t n, owner_scan *os)
+{
+    size_t b = 0, e;
+
+    while (b <= n) {
+        for (e = b; e < n && s[e] != ',' && s[e] != ';'; e++)
+            ;
+        if (is_name(s + b, e - b))
+            return 1;
+        if (e > b && is_nobody(s + b, e - b) && !os->bad && !os->label_bad) {
+            size_t qb = b, qe = e;
+            trim(s, &qb, &qe);
+            if (qe > qb) {
+                quote_into(os->bad_text, sizeof os->bad_text, s + qb,
+                           qe - qb);
+                os->bad = 1;
+            }
+        }
+        b = e + 1;
+    }
+    return 0;
+}
+
+/* "[Priya]", "[@dana]", "[Payments team]", "[Dana, Q3]". */
+static void
+scan_brackets(const char *t, size_t n, owner_scan *os)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        const char *close;
+        if (t[i] != '[')
+            continue;
+        close = memchr(t + i + 1, ']', n - i - 1);
+        if (close == NULL)
+            return;
+        if (list_has_name(t + i + 1, (size_t)(close - t) - i - 1, os))
+            os->found = 1;
+        i = (size_t)(close - t);
+    }
+}
+
+/* The end of an item's own text: "... (Victor)", "... — Priya",
+ * "... - Payments team (OPS-12)". */
+static void
+scan_trailing(const char *t, size_t n, owner_scan *os)
+{
+    size_t b = 0, e = n, i, dash = 0, dash_len = 0;
+    int rounds;
+
+    trim(t, &b, &e);
+    for (rounds = 0; rounds < 3 && e > b; rounds++) {
+        if (t[e - 1] == ')' || t[e - 1] == ']') {
+            char open = t[e - 1] == ')' ? '(' : '[';
+            size_t o = e - 1;
+            while (o > b && t[o - 1] != open && t[o - 1] != t[e - 1])
+                o--;
+            if (o == b || t[o - 1] != open)
+                break;
+            if (list_has_name(t + o, e - 1 - o, os)) {
+                os->found = 1;
+                return;
+            }
+            e = o - 1;
+        } else if (t[e - 1] == BL_PLACEHOLDER) {
+            e--;    /* a trailing link or code: the owner may be before */
+        } else {
+            break;
+        }
+        while (e > b && (is_space(t[e - 1]) || t[e - 1] == ','))
+            e--;
+    }
+    for (i = b; i + 1 < e; i++) {
+        if (t[i] == '-' && i > b && is_space(t[i - 1])
+            && (is_space(t[i + 1]) || t[i + 1] == '-')) {
+            dash = i;
+            dash_len = t[i + 1] == '-' ? 2 : 1;
+        } else if (i + 2 < e && (unsigned char)t[i] == 0xE2
+                   && (unsigned char)t[i + 1] == 0x80
+                   && ((unsigned char)t[i + 2] == 0x94
+                       || ((unsigned char)t[i + 2] == 0x93 && i > b
+                           && is_space(t[i - 1])))) {
+            dash = i;
+            dash_len = 3;
+        }
+    }
+    if (dash_len > 0 && list_has_name(t + dash + dash_len,
+                                      e - dash - dash_len, os))
+        os->found = 1;
+}
+
+/* 1: has an owner, 0: none, -1: names nobody in particular. */
+static int
+owner_verdict(const owner_scan *os)
+{
+    if (os->label_found)
+        return 1;
+    if (os->label_bad)
+        return -1;
+    if (os->found)
+        return 1;
+    return os->bad ? -1 : 0;
+}
+
+/* --- Done, open and due -------------------------------------------------- */
+
+/* Is one of the words of t[0..n) in list? */
+static int
+has_word(const char *t, size_t n, const char *const *list)
+{
+    word w[MAX_WORDS];
+    size_t nw = split_words(t, n, w), k;
+
+    for (k = 0; k < nw; k++)
+        if (in_list(list, w[k].low, w[k].n))
+            return 1;
+    return 0;
+}
+
+/* Is t[at] inside parentheses ("(monitoring done in grafana)")?  Looks
+ * back as far as a parenthetical remark goes. */
+static int
+in_parens(const char *t, size_t at)
+{
+    size_t stop = at > 80 ? at - 80 : 0;
+
+    while (at > stop) {
+        at--;
+        if (t[at] == ')')
+            return 0;
+        if (t[at] == '(')
+            return 1;
+    }
+    return 0;
+}
+
+/* Does t mark its item done: ✅, "DONE", "(done)", "- completed",
+ * "Owner: X, done.", "Done: ...", "fixed in #12", "(monitoring done in
+ * grafana)", "we already do this"?  Not "once it is done" or "to be
+ * completed". */
+static int
+has_done_mark(const char *t, size_t n)
+{
+    static const char *const marks[] = {
+        "\xE2\x9C\x85", "\xE2\x9C\x94", "\xE2\x98\x91", "\xE2\x9C\x93", NULL
+    };
+    static const char *const after[] = {
+        "in", "on", "as", "via", "by", "with", "since", NULL
+    };
+    static const char *const already[] = {
+        "do", "does", "did", "done", "exists", "exist", "in", "implemented",
+        "fixed", "shipped", "handled", "covered", "deployed", "live", NULL
+    };
+    static const char *const pending[] = {
+        "be", "been", "being", "to", "not", "get", "gets", "got", "once",
+        "until", "till", "when", "if", "is", "are", "was", "were", "before",
+        "after", "fully", "almost", "partially", "half", NULL
+    };
+    char prev[16] = "", low[16];
+    size_t pos = 0, k;
+    bl_span sp;
+
+    for (k = 0; marks[k] != NULL; k++) {
+        size_t ml = strlen(marks[k]), i;
+        for (i = 0; i + ml <= n; i++)
+            if (memcmp(t + i, marks[k], ml) == 0)
+                return 1;
+    }
+    for (; bl_next_word(t, n, &pos, &sp); memcpy(prev, low, sizeof prev)) {
+        size_t i = sp.begin, j = sp.end, wn = sp.end - sp.begin, q = pos;
+        int sep_before, sep_after, caps = 1;
+        bl_span nx;
+        low[0] = '\0';
+        if (wn >= sizeof low)
+            continue;
+        bl_ascii_lower(t + sp.begin, wn, low);
+        low[wn] = '\0';
+        /* "Note: we already do this", "already in place" */
+        if (strcmp(prev, "already") == 0 && in_list(already, low, wn))
+            return 1;
+        if (!in_list(done_words, low, wn) || in_list(pending, prev,
+                                                     strlen(prev)))
+            continue;
+        for (k = sp.begin; k < sp.end; k++)
+            caps &= t[k] >= 'A' && t[k] <= 'Z';
+        if (caps && wn >= 4)
+            return 1;
+        while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '*'
+                         || t[i - 1] == '_'))
+            i--;
+        while (j < n && (t[j] == ' ' || t[j] == '*' || t[j] == '_'))
+            j++;
+        sep_before = i == 0 || strchr("([,;|:-.", t[i - 1]) != NULL
+                     || (i >= 3 && (unsigned char)t[i - 3] == 0xE2
+                         && (unsigned char)t[i - 2] == 0x80);
+        sep_after = j == n || strchr(")],;.:!", t[j]) != NULL
+                    || (t[j] >= '0' && t[j] <= '9');
+        if (!sep_after && bl_next_word(t, n, &q, &nx)
+            && nx.end - nx.begin < 8) {
+            char next[8];
+            bl_ascii_lower(t + nx.begin, nx.end - nx.begin, next);
+            sep_after = in_list(after, next, nx.end - nx.begin);
+        }
+        if ((sep_before && sep_after)
+            || (in_parens(t, sp.begin) && (sep_before || sep_after)))
+            return 1;
+    }
+    return 0;
+}
+
+/* Is the table cell text a done status: "done", "Completed", "✅"? */
+static int
+is_done_status(const char *t, size_t n)
+{
+    word w[MAX_WORDS];
+    size_t nw = split_words(t, n, w);
+
+    return has_done_mark(t, n)
+           || (nw > 0 && in_list(done_words, w[0].low, w[0].n));
+}
+
+static int
+has_due_date(actions_run *r, const char *t, size_t n)
+{
+    return define_matches(r, &r->due, "DUE-DATE", 1, t, n);
+}
+
+/* A ticket written as text: "#123", "OPS-123". */
+static int
+has_ticket_ref(actions_run *r, const char *t, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (t[i] >= '0' && t[i] <= '9')   /* every reference has a number */
+            return define_matches(r, &r->ref, "TRACKER-REF", 1, t, n);
+    return 0;
+}
+
+/* Does a link to a ticket start in source bytes [b, e)? */
+static int
+has_ticket_link(actions_run *r, size_t b, size_t e)
+{
+    const bl_doc *doc = r->doc;
+    size_t lo = 0, hi = doc->links.n;
+
+    if (b >= e || hi == 0)
+        return 0;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->links.items[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < doc->links.n && doc->links.items[lo].begin < e; lo++) {
+        size_t hn;
+        const char *h = bl_link_href(doc, &doc->links.items[lo], &hn);
+        /* A URL's bytes are the source's, not necessarily valid UTF-8:
+         * the pattern runs on bytes. */
+        if (define_matches(r, &r->url, "TRACKER-URL", 0, h, hn))
+            return 1;
+    }
+    return 0;
+}
+
+/* --- The document's structure -------------------------------------------- */
+
+/* One pass over the blocks (pre-order, parents first): where each
+ * subtree ends, the nearest list item above each block, which list items
+ * hold a nested list, each block's previous sibling, and the units of
+ * each block. */
+static int
+index_blocks(actions_run *r)
+{
+    const bl_doc *doc = r->doc;
+    size_t nb = doc->blocks.n, i;
+    int *stack = malloc((nb + 1) * sizeof *stack), *last_child;
+    int *last_unit;
+    size_t top = 0;
+    int last_root = -1;
+
+    last_child = malloc((nb + 1) * sizeof *last_child);
+    last_unit = malloc((nb + 1) * sizeof *last_unit);
+    r->blk_end = malloc((nb + 1) * sizeof *r->blk_end);
+    r->li_anc = malloc((nb + 1) * sizeof *r->li_anc);
+    r->prev_sibling = malloc((nb + 1) * sizeof *r->prev_sibling);
+    r->first_unit = malloc((nb + 1) * sizeof *r->first_unit);
+    r->next_unit = malloc((doc->units.n + 1) * sizeof *r->next_unit);
+    r->has_sublist = calloc(nb + 1, 1);
+    r->group = calloc(nb + 1, 1);
+    if (stack == NULL || last_child == NULL || last_unit == NULL
+        || r->blk_end == NULL || r->li_anc == NULL || r->prev_sibling == NULL
+        || r->first_unit == NULL || r->next_unit == NULL
+        || r->has_sublist == NULL || r->group == NULL) {
+        free(stack);
+        free(last_child);
+        free(last_unit);
+        return -1;
+    }
+    for (i = 0; i < nb; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        int p = b->parent;
+        while (top > 0 && stack[top - 1] != p)
+            r->blk_end[stack[--top]] = (int)i;
+        stack[top++] = (int)i;
+        r->li_anc[i] = p < 0 ? -1
+                       : doc->blocks.items[p].type == BL_BLOCK_LI ? p
+                       : r->li_anc[p];
+        if (p >= 0 && doc->blocks.items[p].type == BL_BLOCK_LI
+            && (b->type == BL_BLOCK_UL || b->type == BL_BLOCK_OL))
+            r->has_sublist[p] = 1;
+        if (p < 0) {
+            r->prev_sibling[i] = last_root;
+            last_root = (int)i;
+        } else {
+            r->prev_sibling[i] = last_child[p];
+        }
+        if (p >= 0)
+            last_child[p] = (int)i;
+        last_child[i] = -1;
+        r->first_unit[i] = -1;
+        last_unit[i] = -1;
+    }
+    while (top > 0)
+        r->blk_end[stack[--top]] = (int)nb;
+    for (i = 0; i < doc->units.n; i++) {
+        int b = doc->units.items[i].block;
+        r->next_unit[i] = -1;
+        if (b < 0)
+            continue;
+        if (r->first_unit[b] < 0)
+            r->first_unit[b] = (int)i;
+        else
+            r->next_unit[last_unit[b]] = (int)i;
+        last_unit[b] = (int)i;
+    }
+    free(stack);
+    free(last_child);
+    free(last_unit);
+    return 0;
+}
+
+static const char *
+unit_text(const actions_run *r, int u, size_t *p_n)
+{
+    return bl_unit_text(r->doc, &r->doc->units.items[u], p_n);
+}
+
+/* What a heading, a lead paragraph or a group label says for the items
+ * under it: an owner (labels, and @handles where allowed), a ticket, a
+ * date. */
+static void
+read_cover(actions_run *r, const char *t, size_t n, int handles,
+           unsigned char *p_owner, unsigned char *p_ticket,
+           unsigned char *p_due)
+{
+    owner_scan os;
+
+    memset(&os, 0, sizeof os);
+    scan_owner_labels(t, n, &os);
+    if (handles)
+        scan_handles(t, n, &os);
+    if (owner_verdict(&os) > 0)
+        *p_owner = 1;
+    if (r->owner_from_link && has_ticket_ref(r, t, n))
+        *p_ticket = 1;
+    if (has_due_date(r, t, n))
+        *p_due = 1;
+}
+
+/* The sections within Action Items, with what their titles say; a
+ * subsection inherits from the section it is in. */
+static int
+read_groups(actions_run *r)
+{
+    const bl_doc *doc = r->doc;
+    size_t i;
+
+    r->groups = calloc(doc->sections.n + 1, sizeof *r->groups);
+    if (r->groups == NULL)
+        return -1;
+    for (i = 0; i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        group_info *g = &r->groups[i];
+        const bl_block *h = &doc->blocks.items[s->heading];
+        if (bl_lint_section_within(r->lc, (int)i, "action-items") < 0)
+            continue;
+        /* Done and open come down from the section above; what covers
+         * owners, tickets and dates is gathered in cover(). */
+        if (s->parent >= 0 && r->groups[s->parent].in_actions) {
+            g->done = r->groups[s->parent].done;
+            g->open = r->groups[s->parent].open;
+        }
+        g->in_actions = 1;
+        if (s->title_unit >= 0) {
+            size_t n;
+            const char *t = unit_text(r, s->title_unit, &n);
+            int open = has_word(t, n, open_title_words);
+            int done = has_word(t, n, done_title_words);
+            if (open || done) {
+                g->open = (unsigned char)open;
+                g->done = (unsigned char)(done && !open);
+            }
+            read_cover(r, t, n, 1, &g->owner, &g->ticket, &g->due);
+        }
+        if (r->owner_from_link && has_ticket_link(r, h->begin, h->end + 1))
+            g->ticket = 1;
+    }
+    return 0;
+}
+
+/* --- Collecting the items ------------------------------------------------ */
+
+/* The unit holding a list item's own text: its own (tight list) or its
+ * first paragraph's (loose list); -1 when it opens with a nested list. */
+static int
+own_unit_of(const actions_run *r, int li)
+{
+    const bl_doc *doc = r->doc;
+    int k = li + 1;
+
+    if (r->first_unit[li] >= 0)
+        return r->first_unit[li];
+    if (k < (int)doc->blocks.n && doc->blocks.items[k].parent == li
+        && doc->blocks.items[k].type == BL_BLOCK_PARA)
+        return r->first_unit[k];
+    return -1;
+}
+
+/* Is an item's text a template slot or a placeholder: "TBD", "-",
+ * "{{ summary }} [link to github issue]", "<action>"? */
+static int
+is_placeholder_item(const char *t, size_t n)
+{
+    bl_strbuf rest = {NULL, 0, 0};
+    size_t i = 0;
+    int no_close[3] = {0, 0, 0};    /* no '}', '>', ']' is left to find */
+    int result = 0;
+
+    if (bl_is_placeholder_text(t, n))
+        return 1;
+    if (memchr(t, '{', n) == NULL && memchr(t, '<', n) == NULL
+        && memchr(t, '[', n) == NULL)
+        return 0;
+    /* Drop {{...}} and <...> slots and [bracketed hints]; what is left
+     * must be placeholders too. */
+    while (i < n) {
+        const char *close = NULL;
+        int kind = t[i] == '{' && i + 1 < n && t[i + 1] == '{' ? 0
+                   : t[i] == '<' ? 1 : t[i] == '[' ? 2 : -1;
+        if (kind >= 0 && !no_close[kind]) {
+            close = memchr(t + i, "}>]"[kind], n - i);
+            no_close[kind] = close == NULL;
+        }
+        if (close != NULL) {
+            i = (size_t)(close - t) + 1;
+            if (i < n && t[i] == '}')
+                i++;
+            if (bl_strbuf_add(&rest, " ", 1) < 0)
+                goto done;
+            continue;
+        }
+        if (bl_strbuf_add(&rest, t + i, 1) < 0)
+            goto done;
+        i++;
+    }
+    result = rest.n < n && bl_is_placeholder_text(rest.items, rest.n);
+done:
+    free(rest.items);
+    return result;
+}
+
+/* Guidance for the author rather than an item: it talks about the action
+ * items themselves ("List issues created as corrective actions"), or it
+ * is all in italics, as templates write instructions. */
+static int
+is_guidance(const actions_run *r, int u)
+{
+    static const char *const meta[] = {
+        "action item", "action-item", "corrective action",
+        "preventive action", "preventative action", "remediation item",
+        "follow-up item", "followup item", NULL
+    };
+    const bl_doc *doc = r->doc;
+    const bl_unit *un = &doc->units.items[u];
+    size_t n, k, b, e;
+    const char *t = unit_text(r, u, &n);
+    char low[160];
+    size_t ln = n < sizeof low - 1 ? n : sizeof low - 1;
+
+    bl_ascii_lower(t, ln, low);
+    low[ln] = '\0';
+    for (k = 0; meta[k] != NULL; k++)
+        if (strstr(low, meta[k]) != NULL)
+            return 1;
+    if (n == 0)
+        return 0;
+    b = bl_unit_to_source(doc, un, 0, 0);
+    e = bl_unit_to_source(doc, un, n, 1);
+    return b > 0 && e < doc->len && (doc->src[b - 1] == '_'
+                                     || doc->src[b - 1] == '*')
+           && doc->src[e] == doc->src[b - 1]
+           && !(b > 1 && doc->src[b - 2] == doc->src[b - 1]);
+}
+
+/* A group label, given that a list follows: a category rather than an
+ * action ("IAM template tests:", "Process improvements"), so the list
+ * holds the items.  A text that says what will be done ("Add alerts
+ * for:", "We plan to add metrics around:") is an item with details. */
+static int
+is_group_label(actions_run *r, const char *t, size_t n)
+{
+    word w[MAX_WORDS];
+    size_t nw;
+    start st;
+
+    while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == '*'
+                     || t[n - 1] == '_'))
+        n--;
+    nw = split_words(t, n, w);
+    if (n == 0 || !((t[n - 1] == ':' && nw <= 8) || (nw <= 4
+                                                      && !gap_has(t, 0, n,
+                                                                  ".?!;"))))
+        return 0;
+    if (t[n - 1] == ':' && nw <= 2)
+        return 1;   /* "Group:", "Monitoring:", "Database:" */
+    classify_start(r, t, n, 0, &st);
+    return st.kind != START_VERB && st.kind != START_REPORT;
+}
+
+static int
+push_item(actions_run *r, const action_item *it)
+{
+    return BL_VEC_PUSH(&r->items, *it);
+}
+
+/* A list item: an item, a group of items, or a detail of one. */
+static int
+visit_list_item(actions_run *r, int li)
+{
+    const bl_doc *doc = r->doc;
+    const bl_block *b = &doc->blocks.items[li];
+    int anc = r->li_anc[li], u = own_unit_of(r, li);
+    action_item it;
+    size_t n = 0;
+    const char *t = NULL;
+
+    if (anc >= 0 && !(r->group[anc] & GROUP_LABEL))
+        return 0;   /* a detail of the item above */
+    if (u >= 0)
+        t = unit_text(r, u, &n);
+    if (r->has_sublist[li] && (u < 0 || is_group_label(r, t, n)
+                               || is_placeholder_item(t, n))) {
+        unsigned char owner = 0, ticket = 0, due = 0;
+        r->group[li] = (unsigned char)(GROUP_LABEL
+                                       | (anc >= 0 ? r->group[anc] : 0));
+        if (u >= 0) {
+            read_cover(r, t, n, 1, &owner, &ticket, &due);
+            if (has_done_mark(t, n) || (b->flags & BL_LI_CHECKED))
+                r->group[li] |= GROUP_DONE;
+        }
+        r->group[li] |= (unsigned char)((owner ? GROUP_OWNER : 0)
+                                        | (ticket ? GROUP_TICKET : 0)
+                                        | (due ? GROUP_DUE : 0));
+        return 0;
+    }
+    if (u < 0 || is_placeholder_item(t, n) || is_guidance(r, u))
+        return 0;
+    memset(&it, 0, sizeof it);
+    it.block = li;
+    it.section = b->section;
+    it.own_unit = u;
+    it.checked = (b->flags & BL_LI_CHECKED) != 0;
+    it.inherited = anc >= 0 ? r->group[anc] : 0;
+    it.extra_begin = it.extra_end = -1;
+    it.owner_cell = it.due_cell = it.ticket_cell = it.status_cell = -1;
+    return push_item(r, &it);
+}
+
+/* Column roles of an action table, from its header cells. */
+enum { COL_OTHER, COL_ITEM, COL_OWNER, COL_DUE, COL_TICKET, COL_STATUS,
+       COL_SKIP };
+
+static int
+column_role(const char *t, size_t n)
+{
+    static const char *const owner[] = {
+        "owner", "owners", "assignee", "assignees", "assigned", "who", "dri",
+        "responsible", "team", "lead", "poc", "point", "contact",
+        "accountable", "owned", "owning", NULL
+    };
+    static const char *const due[] = {
+        "due", "date", "deadline", "eta", "target", "when", "by", "quarter",
+        "sprint", "milestone", "timeline", "completion", "expected",
+        "estimated", NULL
+    };
+    static const char *const ticket[] = {
+        "ticket", "tickets", "issue", "issues", "bug", "bugs", "jira", "link",
+        "links", "tracking", "tracker", "pr", "mr", "ref", "reference", NULL
+    };
+    static const char *const status[] = {"status", "state", "progress",
+                                         NULL};
+    static const char *const item[] = {
+        "action", "actions", "item", "items", "task", "tasks", "what",
+        "description", "remediation", "follow-up", "followup", "corrective",
+        "improvement", "recommendation", "change", "activity", "todo",
+        "to-do", NULL
+    };
+    static const char *const skip[] = {
+        "no", "id", "priority", "prio", "type", "category", "severity",
+        "impact", "effort", "notes", "note", "comment", "comments", "size",
+        NULL
+    };
+    word w[MAX_WORDS];
+    size_t nw = split_words(t, n, w);
+
+    if (nw == 0)
+        return memchr(t, '#', n) != NULL ? COL_SKIP : COL_OTHER;
+    if (in_list(owner, w[0].low, w[0].n))
+        return COL_OWNER;
+    if (in_list(due, w[0].low, w[0].n))
+        return COL_DUE;
+    if (in_list(ticket, w[0].low, w[0].n))
+        return COL_TICKET;
+    if (in_list(status, w[0].low, w[0].n))
+        return COL_STATUS;
+    if (in_list(item, w[0].low, w[0].n))
+        return COL_ITEM;
+    if (in_list(skip, w[0].low, w[0].n))
+        return COL_SKIP;
+    return COL_OTHER;
+}
+
+/* The unit of the cell of row tr in column col, or -1. */
+static int
+cell_unit(const actions_run *r, int tr, int col)
+{
+    const bl_doc *doc = r->doc;
+    int k;
+
+    if (col < 0)
+        return -1;
+    for (k = tr + 1; k < r->blk_end[tr]; k++)
+        if (doc->blocks.items[k].parent == tr
+            && doc->blocks.items[k].col == col)
+            return r->first_unit[k];
+    return -1;
+}
+
+/* A table: each body row is an item; the header names the columns. */
+static int
+visit_table(actions_run *r, int table)
+{
+    const bl_doc *doc = r->doc;
+    int roles[64], k, ncols = 0, item_col = -1, owner_col = -1,
+        due_col = -1, ticket_col = -1, status_col = -1, c;
+
+    for (c = 0; c < 64; c++)
+        roles[c] = COL_OTHER;
+    for (k = table + 1; k < r->blk_end[table]; k++) {
+        const bl_block *b = &doc->blocks.items[k];
+        if (b->type != BL_BLOCK_TH || b->col < 0 || b->col >= 64)
+            continue;
+        if (r->first_unit[k] >= 0) {
+            size_t n;
+            const char *t = unit_text(r, r->first_unit[k], &n);
+            roles[b->col] = column_role(t, n);
+        }
+        if (b->col + 1 > ncols)
+            ncols = b->col + 1;
+    }
+    for (c = ncols - 1; c >= 0; c--) {
+        if (roles[c] == COL_OWNER) owner_col = c;
+        if (roles[c] == COL_DUE) due_col = c;
+        if (roles[c] == COL_TICKET) ticket_col = c;
+        if (roles[c] == COL_STATUS) status_col = c;
+        if (roles[c] == COL_ITEM) item_col = c;
+    }
+    for (c = 0; item_col < 0 && c < ncols; c++)
+        if (roles[c] == COL_OTHER)
+            item_col = c;
+    if (item_col < 0)
+        item_col = 0;
+    for (k = table + 1; k < r->blk_end[table]; k++) {
+        const bl_block *b = &doc->blocks.items[k];
+        action_item it;
+        size_t n;
+        const char *t;
+        int u;
+        if (b->type != BL_BLOCK_TR || k + 1 >= r->blk_end[table]
+            || doc->blocks.items[k + 1].type != BL_BLOCK_TD)
+            continue;
+        u = cell_unit(r, k, item_col);
+        if (u < 0)
+            continue;
+        t = unit_text(r, u, &n);
+        if (is_placeholder_item(t, n) || is_guidance(r, u))
+            continue;
+        memset(&it, 0, sizeof it);
+        it.block = k;
+        it.section = b->section;
+        it.own_unit = u;
+        it.is_row = 1;
+        it.extra_begin = it.extra_end = -1;
+        it.owner_cell = cell_unit(r, k, owner_col);
+        it.due_cell = cell_unit(r, k, due_col);
+        it.ticket_cell = cell_unit(r, k, ticket_col);
+        it.status_cell = cell_unit(r, k, status_col);
+        if (push_item(r, &it) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Does the last item end in a colon, with the list at block l not
+ * indented under it ("We plan to add alerts around:" then "- lag")? */
+static int
+is_detached_detail(const actions_run *r, int l)
+{
+    const bl_doc *doc = r->doc;
+    const action_item *last;
+    size_t n;
+    const char *t;
+
+    if (r->items.n == 0)
+        return 0;
+    last = &r->items.items[r->items.n - 1];
+    if (last->is_row || last->extra_begin >= 0 || r->has_sublist[last->block]
+        || r->prev_sibling[l] < 0
+        || doc->blocks.items[last->block].parent != r->prev_sibling[l]
+        || r->blk_end[r->prev_sibling[l]] != l)
+        return 0;
+    t = unit_text(r, last->own_unit, &n);
+    while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == '*'))
+        n--;
+    return n > 0 && t[n - 1] == ':';
+}
+
+/* A paragraph before the first item of its section: it may give every
+ * item an owner ("All items owned by @sre" is read only from labels),
+ * a tracking ticket or a date. */
+static void
+visit_lead_paragraph(actions_run *r, int p, group_info *g)
+{
+    const bl_block *b = &r->doc->blocks.items[p];
+    int u;
+
+    for (u = r->first_unit[p]; u >= 0; u = r->next_unit[u]) {
+        size_t n;
+        const char *t = unit_text(r, u, &n);
+        read_cover(r, t, n, 0, &g->owner, &g->ticket, &g->due);
+    }
+    if (r->owner_from_link && has_ticket_link(r, b->begin, b->end + 1))
+        g->ticket = 1;
+}
+
+static int
+collect_items(actions_run *r)
+{
+    const bl_doc *doc = r->doc;
+    int nb = (int)doc->blocks.n, i;
+
+    for (i = 0; i < nb; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        group_info *g;
+        if (b->section < 0 || !r->groups[b->section].in_actions
+            || (b->flags & BL_IN_QUOTE))
+            continue;
+        g = &r->groups[b->section];
+        if (b->type == BL_BLOCK_PARA && b->parent < 0 && !g->seen_item) {
+            visit_lead_paragraph(r, i, g);
+        } else if (b->type == BL_BLOCK_TABLE
+                   && (r->li_anc[i] < 0
+                       || (r->group[r->li_anc[i]] & GROUP_LABEL))) {
+            /* (A table inside an item is one of its details.) */
+            g->seen_item = 1;
+            if (visit_table(r, i) < 0)
+                return -1;
+            i = r->blk_end[i] - 1;
+        } else if ((b->type == BL_BLOCK_UL || b->type == BL_BLOCK_OL)
+                   && r->li_anc[i] < 0) {
+            g->seen_item = 1;
+            if (is_detached_detail(r, i)) {
+                action_item *last = &r->items.items[r->items.n - 1];
+                last->extra_begin = i;
+                last->extra_end = r->blk_end[i];
+                i = r->blk_end[i] - 1;
+            }
+        } else if (b->type == BL_BLOCK_LI) {
+            if (visit_list_item(r, i) < 0)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* --- Judging an item ----------------------------------------------------- */
+
+/* What the titles and lead paragraphs of section si and the sections
+ * around it within Action Items give every item: GROUP_OWNER,
+ * GROUP_TICKET, GROUP_DUE. */
+static unsigned
+cover(const actions_run *r, int si)
+{
+    unsigned c = 0;
+
+    for (; si >= 0 && r->groups[si].in_actions;
+         si = r->doc->sections.items[si].parent) {
+        const group_info *g = &r->groups[si];
+        c |= (g->owner ? GROUP_OWNER : 0) | (g->ticket ? GROUP_TICKET : 0)
+             | (g->due ? GROUP_DUE : 0);
+    }
+    return c;
+}
+
+typedef struct item_facts {
+    int done;
+    int owner;          /* 1 found, 0 none, -1 names nobody */
+    char bad_owner[48];
+    int ticket;
+    int due;
+    start start;
+} item_facts;
+
+/* Calls fn for each unit of the item: its own text first, then the rest
+ * of its blocks (details, other cells), then details not indented. */
+typedef void (*unit_fn)(actions_run *r, int u, int own, void *ud);
+
+static void
+each_unit(actions_run *r, const action_item *it, unit_fn fn, void *ud)
+{
+    int k, u;
+
+    fn(r, it->own_unit, 1, ud);
+    for (k = it->block; k < r->blk_end[it->block]; k++)
+        for (u = r->first_unit[k]; u >= 0; u = r->next_unit[u])
+            if (u != it->own_unit)
+                fn(r, u, 0, ud);
+    for (k = it->extra_begin; k >= 0 && k < it->extra_end; k++)
+        for (u = r->first_unit[k]; u >= 0; u = r->next_unit[u])
+            fn(r, u, 0, ud);
+}
+
+/* Where the bold text an item opens with ends, as a unit offset
+ * ("**Implement rate limits**: ..."), or 0. */
+static size_t
+bold_lead_end(const actions_run *r, int u)
+{
+    const bl_doc *doc = r->doc;
+    const bl_unit *un = &doc->units.items[u];
+    size_t b, i, k, line_b, line_e;
+    const char *s = doc->src;
+
+    if (un->piece_end == un->piece_begin)
+        return 0;
+    b = bl_unit_to_source(doc, un, 0, 0);
+    if (b < 2 || !((s[b - 2] == '*' && s[b - 1] == '*')
+                   || (s[b - 2] == '_' && s[b - 1] == '_')))
+        return 0;
+    bl_doc_line_span(doc, bl_doc_line_of(doc, b), &line_b, &line_e);
+    for (i = b; i + 1 < line_e; i++)
+        if (s[i] == s[b - 1] && s[i + 1] == s[b - 1])
+            break;
+    if (i + 1 >= line_e)
+        return 0;
+    /* The first piece at or after the closing marker starts there. */
+    for (k = un->piece_begin; k < un->piece_end; k++)
+        if (doc->pieces.items[k].s >= i)
+            return doc->pieces.items[k].u;
+    return un->text_end - un->text_begin;
+}
+
+/* What a rule needs to know of an item; whether it is done, always. */
+#define NEED_OWNER 0x01
+#define NEED_DUE   0x02
+
+typedef struct judge_ctx {
+    const action_item *it;
+    owner_scan os;
+    item_facts *f;
+    unsigned need;
+} judge_ctx;
+
+static void
+judge_unit(actions_run *r, int u, int own, void *ud)
+{
+    judge_ctx *j = ud;
+    size_t n;
+    const char *t = unit_text(r, u, &n);
+    int is_owner_cell = u == j->it->owner_cell;
+
+    if (has_done_mark(t, n))
+        j->f->done = 1;
+    if (j->it->is_row && u == j->it->status_cell && is_done_status(t, n))
+        j->f->done = 1;
+    if ((j->need & NEED_OWNER) && r->owner_from_link && !j->f->ticket
+        && (has_ticket_ref(r, t, n)
+            || (u == j->it->ticket_cell && !bl_is_placeholder_text(t, n))))
+        j->f->ticket = 1;
+    if ((j->need & NEED_DUE) && !j->f->due
+        && (has_due_date(r, t, n)
+            || (u == j->it->due_cell && !bl_is_placeholder_text(t, n))))
+        j->f->due = 1;
+    if (is_owner_cell || !(j->need & NEED_OWNER))
+        return;     /* an Owner cell is judged on its own, in judge() */
+    scan_owner_labels(t, n, &j->os);
+    scan_handles(t, n, &j->os);
+    scan_brackets(t, n, &j->os);
+    if (own)
+        scan_trailing(t, n, &j->os);
+}
+
+static void
+judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
+{
+    const bl_doc *doc = r->doc;
+    const group_info *g = &r->groups[it->section];
+    const bl_block *b = &doc->blocks.items[it->block];
+    judge_ctx j;
+    size_t n;
+    const char *t = unit_text(r, it->own_unit, &n);
+    unsigned covered;
+
+    memset(f, 0, sizeof *f);
+    memset(&j, 0, sizeof j);
+    j.it = it;
+    j.f = f;
+    j.need = need;
+    each_unit(r, it, judge_unit, &j);
+    classify_start(r, t, n, bold_lead_end(r, it->own_unit), &f->start);
+    f->owner = owner_verdict(&j.os);
+    snprintf(f->bad_owner, sizeof f->bad_owner, "%s", j.os.bad_text);
+    if (it->is_row && it->owner_cell >= 0) {
+        /* A filled-in Owner cell decides; an empty one leaves the rest of
+         * the row to speak. */
+        size_t on;
+        const char *ot = unit_text(r, it->owner_cell, &on);
+        size_t ob = 0, oe = on;
+        trim(ot, &ob, &oe);
+        if (oe > ob && is_not_owner(ot + ob, oe - ob)
+            && !bl_is_placeholder_text(ot, on)) {
+            f->owner = -1;
+            quote_into(f->bad_owner, sizeof f->bad_owner, ot + ob, oe - ob);
+        } else if (oe > ob && !bl_is_placeholder_text(ot, on)) {
+            f->owner = 1;
+        } else if (oe > ob && f->owner <= 0) {
+            f->owner = -1;
+            quote_into(f->bad_owner, sizeof f->bad_owner, ot + ob, oe - ob);
+        }
+    }
+    if (f->owner == 0 && f->start.owner != 0) {
+        f->owner = f->start.owner;
+        if (f->owner < 0)   /* "Everyone to double-check ..." */
+            memcpy(f->bad_owner, f->start.first, sizeof f->bad_owner);
+    }
+    covered = cover(r, it->section) | it->inherited;
+    if (f->owner == 0 && (covered & GROUP_OWNER))
+        f->owner = 1;
+    if (r->owner_from_link && !f->ticket
+        && ((covered & GROUP_TICKET)
+            || has_ticket_link(r, b->begin, b->end + 1)
+            || (it->extra_begin >= 0
+                && has_ticket_link(r, doc->blocks.items[it->extra_begin].begin,
+                                   doc->blocks.items[it->extra_begin].end
+                                   + 1))))
+        f->ticket = 1;
+    if (covered & GROUP_DUE)
+        f->due = 1;
+    if (it->checked || g->done || (it->inherited & GROUP_DONE))
+        f->done = 1;
+    if (!g->open && (f->start.kind == START_REPORT
+                     || f->start.kind == START_MAYBE_DONE))
+        f->done = 1;
+    /* Under "Planned", "Improved runbooks" is a noun phrase. */
+    if (g->open && f->start.first_past)
+        f->start.kind = START_NOUN;
+}
+
+/* Where an item's findings go: the first line of its own text, from its
+ * first byte of real text (a code span or an image has a placeholder that
+ * may stand for no source byte at all).  Never empty. */
+static void
+item_span(const actions_run *r, const action_item *it, size_t *p_b,
+          size_t *p_e)
+{
+    const bl_doc *doc = r->doc;
+    const bl_unit *u = &doc->units.items[it->own_unit];
+    size_t n = u->text_end - u->text_begin, k, cl;
+    size_t b = doc->len, e = bl_unit_to_source(doc, u, n, 1), lb, le;
+
+    for (k = u->piece_begin; k < u->piece_end; k++)
+        if (doc->pieces.items[k].slen > 0) {
+            b = doc->pieces.items[k].s;
+            break;
+        }
+    if (b >= doc->len)  /* no source text at all: the item's block */
+        b = doc->blocks.items[it->block].begin;
+    if (b >= doc->len)
+        b = doc->len > 0 ? doc->len - 1 : 0;
+    bl_doc_line_span(doc, bl_doc_line_of(doc, b), &lb, &le);
+    if (le < e)
+        e = le;
+    while (b + 1 < e && (doc->src[b] == ' ' || doc->src[b] == '\t'))
+        b++;
+    if (e <= b) {
+        bl_utf8_decode(doc->src, doc->len, b, &cl);
+        e = b + cl <= doc->len ? b + cl : doc->len;
+    }
+    *p_b = b;
+    *p_e = e;
+}
+
+/* --- The rules ----------------------------------------------------------- */
+
+static int
+report_missing_owner(actions_run *r, int rule, const action_item *it,
+                     const item_facts *f)
+{
+    bl_strbuf msg = {NULL, 0, 0};
+    size_t b, e;
+    int rc;
+
+    if (f->done || f->owner > 0 || (f->owner == 0 && f->ticket))
+        return 0;
+    if (f->owner < 0 && !f->bad_owner[0])
+        rc = bl_strbuf_addf(&msg, "The owner is left empty. Name the person "
+                            "or team who will drive this item, e.g. "
+                            "\"(owner: @handle)\".");
+    else if (f->owner < 0 && bl_is_placeholder_text(f->bad_owner,
+                                                    strlen(f->bad_owner)))
+        rc = bl_strbuf_addf(&msg, "The owner is \"%s\", a placeholder. Name "
+                            "the person or team who will drive this item, "
+                            "e.g. \"(owner: @handle)\".", f->bad_owner);
+    else if (f->owner < 0)
+        rc = bl_strbuf_addf(&msg, "\"%s\" is not an owner: an item everyone "
+                            "owns is one nobody drives. Name one person or "
+                            "team, e.g. \"(owner: @handle)\".", f->bad_owner);
+    else
+        rc = bl_strbuf_addf(&msg, "This action item has no owner, so nobody "
+                            "is sure to drive it. Add one: \"(owner: "
+                            "@handle)\", \"— Name\" at the end, or an Owner "
+                            "column%s.", r->owner_from_link
+                            ? "; a link to its ticket also counts" : "");
+    if (rc < 0)
+        return -1;
+    item_span(r, it, &b, &e);
+    rc = bl_lint_report(r->lc, rule, b, e, msg.items, NULL);
+    free(msg.items);
+    return rc;
+}
+
+static int
+report_missing_due(actions_run *r, int rule, const action_item *it,
+                   const item_facts *f)
+{
+    size_t b, e;
+
+    if (f->done || f->due)
+        return 0;
+    item_span(r, it, &b, &e);
+    return bl_lint_report(r->lc, rule, b, e,
+                          "This action item has no due date, so nobody can "
+                          "tell when it is late. Add one: \"(due: "
+                          "2025-06-30)\", \"by end of Q3\", or a Due column.",
+                          NULL);
+}
+
+static int
+report_not_actionable(actions_run *r, int rule, const action_item *it,
+                      const item_facts *f)
+{
+    bl_strbuf msg = {NULL, 0, 0};
+    size_t b, e;
+    int rc;
+    char first[48];
+
+    if (f->done)
+        return 0;
+    snprintf(first, sizeof first, "%s", f->start.first);
+    if (first[0] >= 'a' && first[0] <= 'z')
+        first[0] = (char)(first[0] - 32);
+    switch (f->start.kind) {
+    case START_NOUN:
+        rc = bl_strbuf_addf(&msg, "This action item starts with \"%s\", not "
+                            "a verb, so it names a topic rather than a "
+                            "change. Start with what will be done: \"Add "
+                            "...\", \"Alert on ...\", \"Document ...\".",
+                            first);
+        break;
+    case START_GERUND: {
+        char base[48];
+        snprintf(base, sizeof base, "%s", f->start.base);
+        if (base[0] >= 'a' && base[0] <= 'z')
+            base[0] = (char)(base[0] - 32);
+        rc = bl_strbuf_addf(&msg, "\"%s\" names an activity, not a change "
+                            "anyone can finish. Start with what will be "
+                            "done: \"%s ...\", \"Add ...\".", first, base);
+        break;
+    }
+    case START_QUESTION:
+        rc = bl_strbuf_addf(&msg, "This action item is a question. Write "
+                            "the action that answers it: \"Decide whether "
+                            "...\", \"Investigate ...\".");
+        break;
+    default:
+        return 0;
+    }
+    if (rc < 0)
+        return -1;
+    item_span(r, it, &b, &e);
+    rc = bl_lint_report(r->lc, rule, b, e, msg.items, NULL);
+    free(msg.items);
+    return rc;
+}
+
+static void
+run_free(actions_run *r)
+{
+    bl_strset_free(&r->verbs);
+    pcre2_code_free(r->due.code);
+    pcre2_code_free(r->url.code);
+    pcre2_code_free(r->ref.code);
+    pcre2_match_data_free(r->md);
+    free(r->blk_end);
+    free(r->li_anc);
+    free(r->prev_sibling);
+    free(r->has_sublist);
+    free(r->group);
+    free(r->first_unit);
+    free(r->next_unit);
+    free(r->groups);
+    BL_VEC_FREE(&r->items);
+}
 
 int
 bl_check_actions(bl_lint_ctx *lc, int rule)
 {
-    (void)lc;
-    (void)rule;
-    return 0;
+    const char *id = lc->rules->rules.items[rule].info.id;
+    actions_run r;
+    size_t i;
+    int rc = 0, which;
+
+    if (bl_lint_structure(lc) < 0)
+        return -1;
+    if (!lc->is_profile_doc
+        || bl_heading_index(lc->rules, lc->profile, "action-items") < 0)
+        return 0;
+    if (strcmp(id, "action/missing-owner") == 0)
+        which = 0;
+    else if (strcmp(id, "action/missing-due-date") == 0)
+        which = 1;
+    else if (strcmp(id, "action/not-actionable") == 0)
+        which = 2;
+    else
+        return 0;
+    memset(&r, 0, sizeof r);
+    r.lc = lc;
+    r.doc = lc->doc;
+    r.owner_from_link = bl_rules_bool(lc->rules, "action.owner-from-link");
+    r.md = pcre2_match_data_create(1, NULL);
+    if (r.md == NULL || read_verbs(&r) < 0 || index_blocks(&r) < 0
+        || read_groups(&r) < 0 || collect_items(&r) < 0) {
+        run_free(&r);
+        return -1;
+    }
+    for (i = 0; i < r.items.n && rc == 0; i++) {
+        const action_item *it = &r.items.items[i];
+        item_facts f;
+        judge(&r, it, which == 0 ? NEED_OWNER : which == 1 ? NEED_DUE : 0,
+              &f);
+        if (which == 0)
+            rc = report_missing_owner(&r, rule, it, &f);
+        else if (which == 1)
+            rc = report_missing_due(&r, rule, it, &f);
+        else
+            rc = report_not_actionable(&r, rule, it, &f);
+    }
+    run_free(&r);
+    return rc;
 }

@@ -31,6 +31,8 @@ typedef struct parse_ctx {
     /* The open link's destination, copied: md4c may build it in a buffer
      * of its own that is freed before the link closes. */
     struct { char *items; size_t n, alloc; } href;
+    size_t link_begin;      /* source offset of the link's first text */
+    int link_has_text;
     int oom;
 } parse_ctx;
 
@@ -147,6 +149,27 @@ append(parse_ctx *ctx, const char *text, size_t ulen, size_t s, size_t slen)
         return 0;
     }
     return BL_VEC_PUSH(&doc->pieces, p);
+}
+
+/* Records the link that is closing: its text's span and a copy of its
+ * destination, NUL-terminated so doc->hrefs is never empty. */
+static int
+add_link(parse_ctx *ctx)
+{
+    bl_doc *doc = ctx->doc;
+    bl_link k;
+
+    k.begin = ctx->link_has_text ? ctx->link_begin : ctx->last_off;
+    k.end = ctx->last_off;
+    k.href = doc->hrefs.n;
+    k.href_len = ctx->href.n;
+    if (BL_VEC_RESERVE(&doc->hrefs, k.href_len + 1) < 0)
+        return -1;
+    if (k.href_len > 0)
+        memcpy(doc->hrefs.items + doc->hrefs.n, ctx->href.items, k.href_len);
+    doc->hrefs.n += k.href_len;
+    doc->hrefs.items[doc->hrefs.n++] = '\0';
+    return BL_VEC_PUSH(&doc->links, k);
 }
 
 /* After prose was cut back to ctx->link_prose, shortens the unit's last
@@ -492,6 +515,7 @@ enter_span(MD_SPANTYPE type, void *detail, void *ud)
     case MD_SPAN_A: {
         const MD_SPAN_A_DETAIL *a = detail;
         ctx->in_link = 1;
+        ctx->link_has_text = 0;
         ctx->href.n = 0;
         if (BL_VEC_RESERVE(&ctx->href, a->href.size + 1) < 0)
             goto oom;
@@ -530,6 +554,8 @@ leave_span(MD_SPANTYPE type, void *detail, void *ud)
         ctx->image--;
         break;
     case MD_SPAN_A:
+        if (ctx->in_link && add_link(ctx) < 0)
+            goto oom;
         /* An autolink's text is its URL: replace it by a placeholder. */
         if (ctx->in_link && ctx->unit >= 0
             && ctx->link_prose >= doc->units.items[ctx->unit].text_begin
@@ -567,8 +593,13 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
 
     if (here && n > 0)
         off = (size_t)(text - ctx->doc->src);
-    if (here && n > 0 && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR)
+    if (here && n > 0 && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR) {
         mark_text(ctx, off, off + n);
+        if (ctx->in_link && !ctx->link_has_text) {
+            ctx->link_begin = off;
+            ctx->link_has_text = 1;
+        }
+    }
     if (ctx->verbatim || ctx->image)
         return 0;
     switch (type) {
@@ -784,6 +815,8 @@ bl_doc_free(bl_doc *doc)
     BL_VEC_FREE(&doc->units);
     BL_VEC_FREE(&doc->pieces);
     BL_VEC_FREE(&doc->prose);
+    BL_VEC_FREE(&doc->links);
+    BL_VEC_FREE(&doc->hrefs);
     free(doc);
 }
 

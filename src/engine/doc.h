@@ -7,7 +7,9 @@
  *  - the blocks md4c reports, in document order, linked to their parent;
  *  - the sections: one per heading (ATX or Setext), nested by level;
  *  - the prose units: the text of each leaf block (heading, paragraph,
- *    table cell, tight list item) with code, URLs, HTML and images left out.
+ *    table cell, tight list item) with code, URLs, HTML and images left out;
+ *  - the links (inline, reference, autolinks and bare URLs): where their
+ *    text is and where they point, which prose leaves out.
  *
  * Prose units are what rules read.  Their text lives in doc->prose and is
  * joined from source pieces, so "**Bob** forgot" reads "Bob forgot"; each
@@ -82,6 +84,15 @@ typedef struct bl_unit {
     unsigned flags;
 } bl_unit;
 
+/* A link: the source span of its text ("#123" in "[#123](url)", the URL
+ * itself for an autolink or a bare URL; empty for a link without text) and
+ * its destination.  The destination is copied into doc->hrefs because md4c
+ * builds some (reference links, escapes) in buffers of its own. */
+typedef struct bl_link {
+    size_t begin, end;
+    size_t href, href_len;  /* into doc->hrefs */
+} bl_link;
+
 struct bl_doc {
     char *src;
     size_t len;
@@ -93,6 +104,8 @@ struct bl_doc {
     struct { bl_unit *items; size_t n, alloc; } units;
     struct { bl_piece *items; size_t n, alloc; } pieces;
     struct { char *items; size_t n, alloc; } prose;
+    struct { bl_link *items; size_t n, alloc; } links;  /* in source order */
+    struct { char *items; size_t n, alloc; } hrefs;
 };
 
 /* Maps an offset in unit u's text (relative to text_begin) to a source
@@ -106,6 +119,14 @@ bl_unit_text(const bl_doc *doc, const bl_unit *u, size_t *p_len)
 {
     *p_len = u->text_end - u->text_begin;
     return doc->prose.items + u->text_begin;
+}
+
+/* The destination of link k, not NUL-terminated. */
+static inline const char *
+bl_link_href(const bl_doc *doc, const bl_link *k, size_t *p_len)
+{
+    *p_len = k->href_len;
+    return doc->hrefs.items + k->href;
 }
 
 /* Line index of a byte offset (0-based). */

@@ -589,6 +589,11 @@ report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
     }
     if (b >= e)
         first_text_line(doc, &b, &e);
+    if (e <= b && b < doc->len) {   /* a blank document: one character */
+        size_t cl;
+        bl_utf8_decode(doc->src, doc->len, b, &cl);
+        e = b + cl;
+    }
     rc = bl_lint_report_fix(lc, rule, b, e, msg.items, fix.items, at, at);
     free(msg.items);
     free(fix.items);

@@ -56,6 +56,8 @@ bl_is_word_cp(uint32_t cp)
     if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
         return 0;   /* Latin-1 punctuation and symbols, x and / signs */
     if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F)
+        || (cp >= 0xFE00 && cp <= 0xFE0F)  /* variation selectors: the
+                                              emoji form of a symbol */
         || (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF0F)
         || cp == 0xFFFD || cp == 0xFEFF || cp >= 0x1F000)
         return 0;   /* punctuation, symbols, arrows, emoji */

@@ -1099,6 +1099,34 @@ done
 RC=""
 end
 
+begin "rules lists the settings after the rules, with their defaults"
+run rules
+want_rc 0
+want_out_re '^Settings \(change with --set KEY=VALUE\):$'
+want_out_re '^action\.owner-from-link +true +.+'
+end
+
+# A postmortem whose one action item names no owner but links its ticket.
+printf '# Incident 2025-03-04: checkout outage\n\n## Summary\n\nCheckout failed.\n\n## Action items\n\n- Add a lag alert ([OPS-7](https://acme.atlassian.net/browse/OPS-7))\n' >ticket-owner.md
+
+begin "--set action.owner-from-link=false: a ticket is no longer an owner"
+run check --format json --rule 'section/*=off' ticket-owner.md
+want_rc 0
+want_diags 0 '[]'
+run check --format json --rule 'section/*=off' --set action.owner-from-link=false ticket-owner.md
+want_rc 1
+want_diags 0 '[["action/missing-owner",9,3,9,69]]'
+want_jq '.files[0].diagnostics[0].message | contains("ticket") | not'
+want_span 0 0 ticket-owner.md "Add a lag alert ([OPS-7](https://acme.atlassian.net/browse/OPS-7))"
+end
+
+begin "--set with a value the setting does not take: exit 2"
+run check --set action.owner-from-link=maybe ticket-owner.md
+want_rc 2
+want_err_re 'action\.owner-from-link'
+want_out_empty
+end
+
 begin "explain blame/human-error prints the explanation"
 run explain blame/human-error
 want_rc 0

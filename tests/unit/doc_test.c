@@ -1241,6 +1241,56 @@ test_every_unit_maps_back_in_a_mixed_document(void **state)
     bl_doc_free(doc);
 }
 
+/* Asserts that link k spans `text` (found in the source) and points at
+ * `href`. */
+static void
+expect_link(const bl_doc *doc, size_t k, const char *text, const char *href)
+{
+    size_t n;
+    const char *h;
+
+    assert_true(k < doc->links.n);
+    h = bl_link_href(doc, &doc->links.items[k], &n);
+    assert_int_equal(n, strlen(href));
+    assert_memory_equal(h, href, n);
+    assert_int_equal(doc->links.items[k].begin, tu_off(doc, text));
+    assert_int_equal(doc->links.items[k].end,
+                     tu_off(doc, text) + strlen(text));
+}
+
+/* Prose leaves URLs out, so the links are recorded apart: inline,
+ * autolink, bare URL and reference links, in source order, with their
+ * destinations copied (a reference's comes from its definition). */
+static void
+test_links_record_their_text_and_destination(void **state)
+{
+    bl_doc *doc = tu_parse(
+        "See [#12](https://github.com/o/r/issues/12 \"t\") and "
+        "<https://x.example/a>,\r\n"
+        "a bare https://jira.example.com/browse/OPS-7 link, [the ref][r], "
+        "[](empty) and ![img](i.png).\r\n\r\n"
+        "[r]: https://linear.app/t/issue/ENG-5\r\n");
+    size_t empty;
+
+    (void)state;
+    assert_int_equal(doc->links.n, 5);
+    expect_link(doc, 0, "#12", "https://github.com/o/r/issues/12");
+    expect_link(doc, 1, "https://x.example/a", "https://x.example/a");
+    expect_link(doc, 2, "https://jira.example.com/browse/OPS-7",
+                "https://jira.example.com/browse/OPS-7");
+    expect_link(doc, 3, "the ref", "https://linear.app/t/issue/ENG-5");
+    /* A link without text is an empty span where it stands. */
+    empty = doc->links.items[4].begin;
+    assert_int_equal(doc->links.items[4].end, empty);
+    assert_true(empty >= tu_off(doc, "the ref]")
+                && empty <= tu_off(doc, "[](empty)"));
+    bl_doc_free(doc);
+
+    doc = tu_parse("No links, only `[code](x)` and\n\n    [indented](y)\n");
+    assert_int_equal(doc->links.n, 0);
+    bl_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -1288,6 +1338,7 @@ main(void)
         cmocka_unit_test(test_line_breaks_in_a_paragraph_read_as_spaces),
         cmocka_unit_test(test_nul_byte_reads_as_replacement_character),
         cmocka_unit_test(test_every_unit_maps_back_in_a_mixed_document),
+        cmocka_unit_test(test_links_record_their_text_and_destination),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

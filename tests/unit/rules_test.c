@@ -363,6 +363,31 @@ test_invalid_utf8_is_tolerated(void **state)
     bl_rules_free(rules);
 }
 
+/* A finding is never empty, even on an empty title ("#") or an empty
+ * first line, where section/missing reports (found by the fuzzer). */
+static void
+test_findings_on_an_empty_title_are_not_empty(void **state)
+{
+    static const char *const docs[] = {
+        "# \nIncident\n\n## Timeline\n\n- x\n\n## Action items\n\n- y\n",
+        "<!-- x -->\n#\n# Incident\n\n## Timeline\n\n- x\n\n## Root cause\n\ny\n",
+        "\n\nText.\n\n## Timeline\n\n- x\n\n## Root cause\n\ny\n",
+    };
+    bl_rules *rules = default_rules();
+    size_t i, k;
+
+    (void)state;
+    for (i = 0; i < sizeof docs / sizeof *docs; i++) {
+        bl_diags d;
+        lint_text(rules, docs[i], &d);
+        assert_true(count_rule(&d, "section/missing") > 0);
+        for (k = 0; k < d.n; k++)
+            assert_true(d.items[k].begin < d.items[k].end);
+        bl_diags_free(&d);
+    }
+    bl_rules_free(rules);
+}
+
 /* --- Loading a rule directory ---------------------------------------------- */
 
 static char *
@@ -589,6 +614,7 @@ main(void)
         cmocka_unit_test(test_spans_map_to_source_bytes),
         cmocka_unit_test(test_fix_removes_the_minimizer),
         cmocka_unit_test(test_invalid_utf8_is_tolerated),
+        cmocka_unit_test(test_findings_on_an_empty_title_are_not_empty),
         cmocka_unit_test(test_rules_dir_expands_word_forms),
         cmocka_unit_test(test_rule_file_errors_name_file_and_line),
         cmocka_unit_test(test_missing_section_span_is_never_empty),

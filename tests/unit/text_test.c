@@ -189,6 +189,7 @@ test_word_cp_non_ascii_letters_yes_punctuation_no(void **state)
         0xFEFF,     /* BOM */
         0xFFFD,     /* what an invalid byte decodes to */
         0x1F600,    /* 😀 */
+        0xFE0F,     /* the selector after an emoji: "🛠️ Action Items" */
     };
     size_t i;
 
