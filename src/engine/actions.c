@@ -213,13 +213,19 @@ typedef struct lazy_re {
     int jit;
 } lazy_re;
 
+/* What the rules build from the rule set once and keep in it for every
+ * document (bl_rules_family_cache). */
+typedef struct actions_shared {
+    bl_strset verbs;        /* ACTION-VERB's words */
+    lazy_re due, url, ref;  /* DUE-DATE, TRACKER-URL, TRACKER-REF */
+    pcre2_match_data *md;
+} actions_shared;
+
 typedef struct actions_run {
     bl_lint_ctx *lc;
     const bl_doc *doc;
     int owner_from_link;
-    bl_strset verbs;        /* ACTION-VERB's words */
-    lazy_re due, url, ref;  /* DUE-DATE, TRACKER-URL, TRACKER-REF */
-    pcre2_match_data *md;
+    actions_shared *sh;
     /* Per block, from one pass over the tree. */
     int *blk_end;           /* one past its last descendant */
     int *li_anc;            /* nearest list item above it, or -1 */
@@ -229,6 +235,7 @@ typedef struct actions_run {
     int *first_unit, *next_unit;    /* the units of each block */
     group_info *groups;     /* per section */
     struct { action_item *items; size_t n, alloc; } items;
+    struct item_facts *facts;   /* per item, as judge() found them */
 } actions_run;
 
 /* --- The rules' patterns ------------------------------------------------- */
@@ -276,16 +283,15 @@ define_matches(actions_run *r, lazy_re *re, const char *name, int utf,
         pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
     }
     return pcre2_match(re->code, (PCRE2_SPTR)s, n, 0,
-                       utf ? BL_PCRE2_MATCH_OPTIONS : 0, r->md, NULL) >= 0;
+                       utf ? BL_PCRE2_MATCH_OPTIONS : 0, r->sh->md, NULL) >= 0;
 }
 
 /* Reads ACTION-VERB's alternation of words into a set: a lookup per word
  * costs far less than a regex of 800 branches.  Entries that are not
  * plain words (letters, ' and -) are ignored. */
 static int
-read_verbs(actions_run *r)
+read_verbs(actions_shared *sh, const bl_rules *rules)
 {
-    const bl_rules *rules = r->lc->rules;
     const char *p;
     size_t i;
 
@@ -303,7 +309,7 @@ read_verbs(actions_run *r)
                     || p[k] == '\'' || p[k] == '-';
         if (plain) {
             bl_ascii_lower(p, n, low);
-            if (bl_strset_add(&r->verbs, low, n) < 0)
+            if (bl_strset_add(&sh->verbs, low, n) < 0)
                 return -1;
         }
         p += n;
@@ -316,7 +322,7 @@ read_verbs(actions_run *r)
 static int
 is_listed_verb(const actions_run *r, const char *w, size_t n)
 {
-    return bl_strset_has(&r->verbs, w, n);
+    return bl_strset_has(&r->sh->verbs, w, n);
 }
 
 /* Can w[0..n) open an action as a verb?  Listed verbs, a listed verb
@@ -1252,7 +1258,7 @@ is_done_status(const char *t, size_t n)
 static int
 has_due_date(actions_run *r, const char *t, size_t n)
 {
-    return define_matches(r, &r->due, "DUE-DATE", 1, t, n);
+    return define_matches(r, &r->sh->due, "DUE-DATE", 1, t, n);
 }
 
 /* A ticket written as text: "#123", "OPS-123". */
@@ -1263,7 +1269,7 @@ has_ticket_ref(actions_run *r, const char *t, size_t n)
 
     for (i = 0; i < n; i++)
         if (t[i] >= '0' && t[i] <= '9')   /* every reference has a number */
-            return define_matches(r, &r->ref, "TRACKER-REF", 1, t, n);
+            return define_matches(r, &r->sh->ref, "TRACKER-REF", 1, t, n);
     return 0;
 }
 
@@ -1288,7 +1294,7 @@ has_ticket_link(actions_run *r, size_t b, size_t e)
         const char *h = bl_link_href(doc, &doc->links.items[lo], &hn);
         /* A URL's bytes are the source's, not necessarily valid UTF-8:
          * the pattern runs on bytes. */
-        if (define_matches(r, &r->url, "TRACKER-URL", 0, h, hn))
+        if (define_matches(r, &r->sh->url, "TRACKER-URL", 0, h, hn))
             return 1;
     }
     return 0;
@@ -2145,13 +2151,42 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
 }
 
 static void
+shared_free(void *state)
+{
+    actions_shared *sh = state;
+
+    bl_strset_free(&sh->verbs);
+    pcre2_code_free(sh->due.code);
+    pcre2_code_free(sh->url.code);
+    pcre2_code_free(sh->ref.code);
+    pcre2_match_data_free(sh->md);
+    free(sh);
+}
+
+/* The verb set and patterns, built on the first document and kept in the
+ * rule set: building them cost more than checking a whole document. */
+static actions_shared *
+shared_get(bl_rules *rules)
+{
+    actions_shared *sh = bl_rules_family_cache(rules, "action");
+
+    if (sh != NULL)
+        return sh;
+    if ((sh = calloc(1, sizeof *sh)) == NULL)
+        return NULL;
+    if ((sh->md = pcre2_match_data_create(1, NULL)) == NULL
+        || read_verbs(sh, rules) < 0) {
+        shared_free(sh);
+        return NULL;
+    }
+    if (bl_rules_set_family_cache(rules, "action", sh, shared_free) < 0)
+        return NULL;
+    return sh;
+}
+
+static void
 run_free(actions_run *r)
 {
-    bl_strset_free(&r->verbs);
-    pcre2_code_free(r->due.code);
-    pcre2_code_free(r->url.code);
-    pcre2_code_free(r->ref.code);
-    pcre2_match_data_free(r->md);
     free(r->blk_end);
     free(r->li_anc);
     free(r->prev_sibling);
@@ -2160,14 +2195,67 @@ run_free(actions_run *r)
     free(r->first_unit);
     free(r->next_unit);
     free(r->groups);
+    free(r->facts);
     BL_VEC_FREE(&r->items);
+}
+
+/* run_free for bl_lint_set_family_state: the run is heap-allocated. */
+static void
+run_release(void *state)
+{
+    run_free(state);
+    free(state);
+}
+
+static int
+rule_enabled(const bl_rules *rules, const char *id)
+{
+    int i = bl_rule_index(rules, id);
+
+    return i >= 0 && rules->rules.items[i].info.severity != BL_SEV_OFF;
+}
+
+/* A document's items and what is known of each, found once for the three
+ * rules: the first rule that runs builds it, the others reuse it.  Each
+ * item is judged once, for what every enabled rule needs. */
+static actions_run *
+run_get(bl_lint_ctx *lc)
+{
+    actions_run *r = bl_lint_family_state(lc, "action");
+    unsigned need = 0;
+    size_t i;
+
+    if (r != NULL)
+        return r;
+    if ((r = calloc(1, sizeof *r)) == NULL)
+        return NULL;
+    r->lc = lc;
+    r->doc = lc->doc;
+    r->owner_from_link = bl_rules_bool(lc->rules, "action.owner-from-link");
+    r->sh = shared_get(lc->rules);
+    if (r->sh == NULL || index_blocks(r) < 0 || read_groups(r) < 0
+        || collect_items(r) < 0
+        || (r->items.n > 0
+            && (r->facts = calloc(r->items.n, sizeof *r->facts)) == NULL)) {
+        run_release(r);
+        return NULL;
+    }
+    if (rule_enabled(lc->rules, "action/missing-owner"))
+        need |= NEED_OWNER;
+    if (rule_enabled(lc->rules, "action/missing-due-date"))
+        need |= NEED_DUE;
+    for (i = 0; i < r->items.n; i++)
+        judge(r, &r->items.items[i], need, &r->facts[i]);
+    if (bl_lint_set_family_state(lc, "action", r, run_release) < 0)
+        return NULL;
+    return r;
 }
 
 int
 bl_check_actions(bl_lint_ctx *lc, int rule)
 {
     const char *id = lc->rules->rules.items[rule].info.id;
-    actions_run r;
+    actions_run *r;
     size_t i;
     int rc = 0, which;
 
@@ -2184,28 +2272,17 @@ bl_check_actions(bl_lint_ctx *lc, int rule)
         which = 2;
     else
         return 0;
-    memset(&r, 0, sizeof r);
-    r.lc = lc;
-    r.doc = lc->doc;
-    r.owner_from_link = bl_rules_bool(lc->rules, "action.owner-from-link");
-    r.md = pcre2_match_data_create(1, NULL);
-    if (r.md == NULL || read_verbs(&r) < 0 || index_blocks(&r) < 0
-        || read_groups(&r) < 0 || collect_items(&r) < 0) {
-        run_free(&r);
+    if ((r = run_get(lc)) == NULL)
         return -1;
-    }
-    for (i = 0; i < r.items.n && rc == 0; i++) {
-        const action_item *it = &r.items.items[i];
-        item_facts f;
-        judge(&r, it, which == 0 ? NEED_OWNER : which == 1 ? NEED_DUE : 0,
-              &f);
+    for (i = 0; i < r->items.n && rc == 0; i++) {
+        const action_item *it = &r->items.items[i];
+        const item_facts *f = &r->facts[i];
         if (which == 0)
-            rc = report_missing_owner(&r, rule, it, &f);
+            rc = report_missing_owner(r, rule, it, f);
         else if (which == 1)
-            rc = report_missing_due(&r, rule, it, &f);
+            rc = report_missing_due(r, rule, it, f);
         else
-            rc = report_not_actionable(&r, rule, it, &f);
+            rc = report_not_actionable(r, rule, it, f);
     }
-    run_free(&r);
     return rc;
 }

@@ -1117,7 +1117,13 @@ bl_regex_get(bl_regex *re)
 
     if (re->code != NULL || re->failed || re->src == NULL)
         return re->code;
-    re->code = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
+    /* A PCRE2 other than the one the build used refuses the serialized
+     * form (its version is in it): compile the source then. */
+    if (re->precompiled != NULL
+        && pcre2_serialize_decode(&re->code, 1, re->precompiled, NULL) != 1)
+        re->code = NULL;
+    if (re->code == NULL)
+        re->code = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
                              BL_PCRE2_OPTIONS
                              | (re->anchored ? PCRE2_ANCHORED : 0),
                              &code, &off, NULL);
@@ -1177,6 +1183,9 @@ bl_rules_new(void)
     return calloc(1, sizeof(bl_rules));
 }
 
+
+static void drop_caches(bl_rules *rules);
+
 void
 bl_rules_free(bl_rules *rules)
 {
@@ -1184,6 +1193,7 @@ bl_rules_free(bl_rules *rules)
 
     if (rules == NULL)
         return;
+    drop_caches(rules);
     for (i = 0; i < rules->rules.n; i++) {
         free((char *)rules->rules.items[i].info.id);
         free((char *)rules->rules.items[i].info.summary);
@@ -1218,6 +1228,69 @@ bl_rules_free(bl_rules *rules)
 
 /* Generated at build time from the rules/ files by src/tools/rulegen.c, with
  * {verb:...} markers already expanded and every pattern checked. */
+extern const struct bl_embedded_regex {
+    const char *src;
+    int anchored;
+    const unsigned char *code;  /* pcre2_serialize_encode's bytes */
+} bl_embedded_regexes[];
+extern const size_t bl_embedded_regexes_count;
+
+size_t
+bl_rules_regexes(bl_rules *rules, bl_regex ***p_list)
+{
+    size_t i, n = 0, cap = 4 * rules->entries.n + rules->headings.n;
+    bl_regex **list = malloc((cap ? cap : 1) * sizeof *list);
+
+    *p_list = list;
+    if (list == NULL)
+        return 0;
+    for (i = 0; i < rules->entries.n; i++) {
+        bl_entry *e = &rules->entries.items[i];
+        list[n++] = &e->re;
+        list[n++] = &e->unless;
+        list[n++] = &e->section;
+        list[n++] = &e->not_section;
+    }
+    for (i = 0; i < rules->headings.n; i++)
+        list[n++] = &rules->headings.items[i].covered_when;
+    return n;
+}
+
+/* The build's compiled form of pattern src, or NULL. */
+static const unsigned char *
+precompiled_for(const char *src, int anchored)
+{
+    size_t i;
+
+    for (i = 0; i < bl_embedded_regexes_count; i++)
+        if (bl_embedded_regexes[i].anchored == anchored
+            && strcmp(bl_embedded_regexes[i].src, src) == 0)
+            return bl_embedded_regexes[i].code;
+    return NULL;
+}
+
+/* Attaches the patterns rulegen compiled to the regexes they were
+ * compiled from.  Each is checked against its source, so a table that
+ * does not match the rules (it cannot, but a wrong one must never give
+ * a wrong pattern) only costs the compile it would have saved. */
+static void
+attach_precompiled(bl_rules *rules)
+{
+    bl_regex **list;
+    size_t i, n = bl_rules_regexes(rules, &list), k = 0;
+
+    for (i = 0; i < n && k < bl_embedded_regexes_count; i++) {
+        const struct bl_embedded_regex *x = &bl_embedded_regexes[k];
+        if (list[i]->src == NULL)
+            continue;
+        if (strcmp(list[i]->src, x->src) == 0
+            && list[i]->anchored == x->anchored)
+            list[i]->precompiled = x->code;
+        k++;
+    }
+    free(list);
+}
+
 extern const struct bl_embedded_file {
     const char *name;
     const char *text;
@@ -1247,6 +1320,7 @@ bl_rules_load_default(bl_rules **p_rules, char *err, size_t errlen)
         bl_rules_free(rules);
         return rc;
     }
+    attach_precompiled(rules);
     *p_rules = rules;
     return 0;
 }
@@ -1497,6 +1571,51 @@ parse_bool(const char *v)
     return -1;
 }
 
+/* --- Caches of the checks written in C ---------------------------------- */
+
+static void
+drop_caches(bl_rules *rules)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof rules->caches / sizeof rules->caches[0]; i++) {
+        if (rules->caches[i].family != NULL)
+            rules->caches[i].free_fn(rules->caches[i].state);
+        rules->caches[i].family = NULL;
+        rules->caches[i].state = NULL;
+    }
+}
+
+void *
+bl_rules_family_cache(const bl_rules *rules, const char *family)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof rules->caches / sizeof rules->caches[0]; i++)
+        if (rules->caches[i].family != NULL
+            && strcmp(rules->caches[i].family, family) == 0)
+            return rules->caches[i].state;
+    return NULL;
+}
+
+int
+bl_rules_set_family_cache(bl_rules *rules, const char *family, void *state,
+                          void (*free_fn)(void *state))
+{
+    size_t i;
+
+    for (i = 0; i < sizeof rules->caches / sizeof rules->caches[0]; i++) {
+        if (rules->caches[i].family == NULL) {
+            rules->caches[i].family = family;
+            rules->caches[i].state = state;
+            rules->caches[i].free_fn = free_fn;
+            return 0;
+        }
+    }
+    free_fn(state);
+    return -1;
+}
+
 int
 bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
              size_t errlen)
@@ -1534,6 +1653,7 @@ bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
     }
     free((char *)s->info.value);
     s->info.value = copy;
+    drop_caches(rules);
     return 0;
 }
 
@@ -1588,6 +1708,7 @@ bl_rules_define_regex(bl_rules *rules, const char *name, int anchored,
                 return NULL;
             }
             re->anchored = anchored;
+            re->precompiled = precompiled_for(re->src, anchored);
         }
         return re;
     }

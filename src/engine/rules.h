@@ -43,6 +43,10 @@ typedef struct bl_regex {
     unsigned uses;
     int failed;
     int anchored;   /* compiled to match only where a search tries it */
+    /* The pattern as rulegen compiled it at build time (serialized), or
+     * NULL: decoding it costs a copy, compiling it again up to a
+     * millisecond. */
+    const unsigned char *precompiled;
 } bl_regex;
 
 /* Every rule pattern: caseless, Unicode-aware \b and \w (so "José" is one
@@ -142,6 +146,14 @@ struct bl_rules {
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
     struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */
+    /* What a check written in C builds from the rule set once (a word set
+     * read from a Define:, compiled patterns) and keeps for every later
+     * lint run: see bl_rules_family_cache. */
+    struct bl_rules_cache {
+        const char *family;
+        void *state;
+        void (*free_fn)(void *state);
+    } caches[8];
 };
 
 /* Parses one rule file's text into rules (appending).  name is used in
@@ -198,6 +210,12 @@ int bl_heading_classify(const bl_rules *rules, const char *profile,
  * as one (sections.c). */
 size_t bl_heading_normalize(const char *t, size_t n, char *out, size_t cap);
 
+/* Every regex of the rule patterns and section checks, in an order that
+ * depends only on the rule files: rulegen precompiles them in this order
+ * and bl_rules_load_default finds them again.  Returns how many, and
+ * stores a newly allocated array in *p_list (NULL when out of memory). */
+size_t bl_rules_regexes(bl_rules *rules, bl_regex ***p_list);
+
 /* Define: name of the rule set as a regex for a check written in C: its
  * {MACROS} expanded, compiled on first use with the options of every rule
  * pattern (bl_regex_get), anchored at the start offset when asked.  The
@@ -207,6 +225,17 @@ size_t bl_heading_normalize(const char *t, size_t n, char *out, size_t cap);
  * set when out of memory. */
 bl_regex *bl_rules_define_regex(bl_rules *rules, const char *name,
                                 int anchored, int *p_oom);
+
+/* The state `family` keeps in the rule set, or NULL.  Only the rule set's
+ * data may go in it, never a document's: the LSP server lints many
+ * documents with one rule set.  A settings change (bl_rules_set) empties
+ * every cache, since what a check built may depend on a setting. */
+void *bl_rules_family_cache(const bl_rules *rules, const char *family);
+
+/* Keeps state for `family`; the rule set frees it with free_fn.  Returns
+ * 0, or -1 (and frees state) when every slot is taken. */
+int bl_rules_set_family_cache(bl_rules *rules, const char *family,
+                              void *state, void (*free_fn)(void *state));
 
 /* {verb:lemma|irregular...} expansion (wordforms.c).  Returns a newly
  * allocated text with every marker replaced by (?:form|form...), or NULL

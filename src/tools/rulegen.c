@@ -10,6 +10,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "../engine/rules.h"
@@ -21,6 +22,12 @@ const struct bl_embedded_file {
     size_t len;
 } bl_embedded_rules[1] = {{NULL, NULL, 0}};
 const size_t bl_embedded_rules_count = 0;
+const struct bl_embedded_regex {
+    const char *src;
+    int anchored;
+    const unsigned char *code;
+} bl_embedded_regexes[1] = {{NULL, 0, NULL}};
+const size_t bl_embedded_regexes_count = 0;
 
 static char *
 slurp(const char *path, size_t *p_len)
@@ -70,6 +77,83 @@ write_literal(FILE *out, const char *s, size_t n)
         col++;
     }
     fputs("\"", out);
+}
+
+static void
+write_bytes(FILE *out, const uint8_t *b, size_t n)
+{
+    size_t i;
+
+    fputs("(const unsigned char[]){", out);
+    for (i = 0; i < n; i++)
+        fprintf(out, "%s%u,", i % 24 == 0 ? "\n      " : "", b[i]);
+    fputs("}", out);
+}
+
+/* Writes re's compiled, serialized form with the source it came from;
+ * returns 1, or 0 when it does not compile on its own. */
+static int
+write_regex(FILE *out, bl_regex *re)
+{
+    const pcre2_code *code = bl_regex_get(re);
+    uint8_t *bytes;
+    PCRE2_SIZE size;
+
+    if (code == NULL
+        || pcre2_serialize_encode(&code, 1, &bytes, &size, NULL) != 1)
+        return 0;
+    fputs("  {", out);
+    write_literal(out, re->src, strlen(re->src));
+    fprintf(out, ",\n   %d, ", re->anchored);
+    write_bytes(out, bytes, size);
+    fputs("},\n", out);
+    pcre2_serialize_free(bytes);
+    return 1;
+}
+
+/* Every pattern compiled and serialized, with its source: a one-file
+ * check then decodes the patterns it needs instead of compiling them,
+ * which was most of its time.  First in bl_rules_regexes order, then
+ * each Define: both ways, as the checks written in C ask for them (the
+ * engine finds those by their source). */
+static int
+write_precompiled(FILE *out, bl_rules *rules)
+{
+    bl_regex **list;
+    size_t i, n = bl_rules_regexes(rules, &list), count = 0;
+    int anchored, oom;
+
+    if (list == NULL) {
+        fprintf(stderr, "rulegen: out of memory\n");
+        return -1;
+    }
+    fputs("\nconst struct bl_embedded_regex {\n"
+          "    const char *src;\n    int anchored;\n"
+          "    const unsigned char *code;\n"
+          "} bl_embedded_regexes[] = {\n", out);
+    for (i = 0; i < n; i++) {
+        if (list[i]->src == NULL)
+            continue;
+        if (!write_regex(out, list[i])) {
+            fprintf(stderr, "rulegen: cannot serialize %s\n", list[i]->src);
+            free(list);
+            return -1;
+        }
+        count++;
+    }
+    free(list);
+    for (i = 0; i < rules->defines.n; i++) {
+        for (anchored = 0; anchored <= 1; anchored++) {
+            bl_regex *re = bl_rules_define_regex(
+                rules, rules->defines.items[i].name, anchored, &oom);
+            if (re != NULL)     /* a fragment may not compile alone */
+                count += (size_t)write_regex(out, re);
+        }
+    }
+    if (count == 0)
+        fputs("  {0, 0, 0}\n", out);
+    fprintf(out, "};\nconst size_t bl_embedded_regexes_count = %zu;\n", count);
+    return 0;
 }
 
 int
@@ -122,6 +206,8 @@ main(int argc, char **argv)
         return 1;
     }
     fprintf(out, "};\nconst size_t bl_embedded_rules_count = %d;\n", argc - 2);
+    if (write_precompiled(out, rules) < 0)
+        return 1;
     bl_rules_free(rules);
     if (fclose(out) != 0) {
         perror(argv[1]);

@@ -595,6 +595,92 @@ test_missing_section_span_is_never_empty(void **state)
     bl_rules_free(rules);
 }
 
+/* The default rules come with their patterns compiled at build time;
+ * each decodes to a pattern that matches what compiling its source
+ * matches. */
+static void
+test_default_patterns_are_precompiled(void **state)
+{
+    bl_rules *rules = NULL;
+    bl_regex **list;
+    char err[256];
+    size_t i, n, with_src = 0;
+    int oom;
+    bl_regex *subject;
+    pcre2_match_data *md = pcre2_match_data_create(4, NULL);
+    static const char *const texts[] = {
+        "This was caused by human error.", "Bob forgot to renew it.",
+        "The certificate expired.", "TBD", ""};
+
+    (void)state;
+    assert_non_null(md);
+    assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
+    n = bl_rules_regexes(rules, &list);
+    assert_non_null(list);
+    for (i = 0; i < n; i++) {
+        pcre2_code *fresh;
+        int ec;
+        PCRE2_SIZE off;
+        size_t t;
+        if (list[i]->src == NULL)
+            continue;
+        with_src++;
+        assert_non_null(list[i]->precompiled);
+        assert_non_null(bl_regex_get(list[i]));
+        fresh = pcre2_compile((PCRE2_SPTR)list[i]->src, PCRE2_ZERO_TERMINATED,
+                              BL_PCRE2_OPTIONS
+                              | (list[i]->anchored ? PCRE2_ANCHORED : 0),
+                              &ec, &off, NULL);
+        assert_non_null(fresh);
+        for (t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+            int a = pcre2_match(list[i]->code, (PCRE2_SPTR)texts[t],
+                                strlen(texts[t]), 0, 0, md, NULL);
+            int b = pcre2_match(fresh, (PCRE2_SPTR)texts[t],
+                                strlen(texts[t]), 0, 0, md, NULL);
+            assert_int_equal(a, b);
+        }
+        pcre2_code_free(fresh);
+    }
+    assert_true(with_src > 30);
+    /* The C checks' definitions are found by their source. */
+    subject = bl_rules_define_regex(rules, "WHYS_PERSON_SUBJECT", 1, &oom);
+    assert_non_null(subject);
+    assert_non_null(subject->precompiled);
+    free(list);
+    pcre2_match_data_free(md);
+    bl_rules_free(rules);
+}
+
+/* Rules read from files compile their own patterns. */
+static void
+test_rules_from_text_are_not_precompiled(void **state)
+{
+    bl_rules *rules = bl_rules_new();
+    bl_regex **list;
+    char err[256];
+    size_t i, n;
+    static const char text[] =
+        "Rule: blame/test\nSeverity: warning\nCheck: patterns\n"
+        "Summary: A test.\nExplain:\n A test.\n\n"
+        "Match: blame/test\nPattern: \\bcareless\\b\nWords: careless\n"
+        "Message: \"{0}\" judges.\nSuggest: Say what happened.\n"
+        "Example: He was careless.\n";
+
+    (void)state;
+    assert_non_null(rules);
+    assert_int_equal(bl_rules_parse(rules, "t.rules", text, sizeof text - 1,
+                                    err, sizeof err), 0);
+    assert_int_equal(bl_rules_finish(rules, 1, err, sizeof err), 0);
+    n = bl_rules_regexes(rules, &list);
+    assert_non_null(list);
+    assert_true(n > 0);
+    for (i = 0; i < n; i++)
+        assert_null(list[i]->precompiled);
+    assert_non_null(bl_regex_get(list[0]));
+    free(list);
+    bl_rules_free(rules);
+}
+
 int
 main(void)
 {
@@ -618,6 +704,8 @@ main(void)
         cmocka_unit_test(test_rules_dir_expands_word_forms),
         cmocka_unit_test(test_rule_file_errors_name_file_and_line),
         cmocka_unit_test(test_missing_section_span_is_never_empty),
+        cmocka_unit_test(test_default_patterns_are_precompiled),
+        cmocka_unit_test(test_rules_from_text_are_not_precompiled),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
