@@ -217,7 +217,8 @@ typedef struct lazy_re {
  * document (bl_rules_family_cache). */
 typedef struct actions_shared {
     bl_strset verbs;        /* ACTION-VERB's words */
-    lazy_re due, url, ref;  /* DUE-DATE, TRACKER-URL, TRACKER-REF */
+    bl_regex *due, *ref;    /* DUE-DATE, TRACKER-REF: prose, the rule set's */
+    lazy_re url;            /* TRACKER-URL: on bytes, so compiled here */
     pcre2_match_data *md;
 } actions_shared;
 
@@ -240,50 +241,41 @@ typedef struct actions_run {
 
 /* --- The rules' patterns ------------------------------------------------- */
 
-/* Compiles Define: `name` as a group, or returns NULL when the rule set
- * has no such definition or it does not compile. */
-static pcre2_code *
-compile_define(const bl_rules *rules, const char *name, uint32_t options)
-{
-    size_t i;
-    bl_strbuf src = {NULL, 0, 0};
-    pcre2_code *code = NULL;
-    int err;
-    PCRE2_SIZE off;
-
-    for (i = 0; i < rules->defines.n; i++)
-        if (strcmp(rules->defines.items[i].name, name) == 0)
-            break;
-    if (i == rules->defines.n)
-        return NULL;
-    if (bl_strbuf_addf(&src, "(?:%s)", rules->defines.items[i].pattern) == 0)
-        code = pcre2_compile((PCRE2_SPTR)src.items, src.n, options, &err,
-                             &off, NULL);
-    free(src.items);
-    return code;
-}
-
-/* Does Define: `name` match somewhere in s[0..n)?  utf: s is prose,
- * always valid UTF-8; otherwise the pattern runs on bytes. */
+/* Does TRACKER-URL match link destination s[0..n)?  A destination is
+ * the source's bytes, not necessarily valid UTF-8, so the pattern runs
+ * on bytes, compiled here rather than with the rule set's options. */
 static int
-define_matches(actions_run *r, lazy_re *re, const char *name, int utf,
-               const char *s, size_t n)
+url_matches(actions_run *r, const char *s, size_t n)
 {
+    lazy_re *re = &r->sh->url;
+    const bl_rules *rules = r->lc->rules;
+
     if (!re->tried) {
+        size_t i;
         re->tried = 1;
-        re->code = compile_define(r->lc->rules, name,
-                                  utf ? BL_PCRE2_OPTIONS : PCRE2_CASELESS);
+        for (i = 0; i < rules->defines.n; i++) {
+            bl_strbuf src = {NULL, 0, 0};
+            int err;
+            PCRE2_SIZE off;
+            if (strcmp(rules->defines.items[i].name, "TRACKER-URL") != 0)
+                continue;
+            if (bl_strbuf_addf(&src, "(?:%s)",
+                               rules->defines.items[i].pattern) == 0)
+                re->code = pcre2_compile((PCRE2_SPTR)src.items, src.n,
+                                         PCRE2_CASELESS, &err, &off, NULL);
+            free(src.items);
+            break;
+        }
     }
     if (re->code == NULL || n == 0)
         return 0;
-    /* JIT costs a millisecond or two: worth it for a long table, or for
-     * one long text. */
-    if ((++re->uses >= 32 || n > 4096) && !re->jit) {
+    /* JIT costs a millisecond or two: worth it for a long table. */
+    if (++re->uses >= 32 && !re->jit) {
         re->jit = 1;
         pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
     }
-    return pcre2_match(re->code, (PCRE2_SPTR)s, n, 0,
-                       utf ? BL_PCRE2_MATCH_OPTIONS : 0, r->sh->md, NULL) >= 0;
+    return pcre2_match(re->code, (PCRE2_SPTR)s, n, 0, 0, r->sh->md,
+                       NULL) >= 0;
 }
 
 /* Reads ACTION-VERB's alternation of words into a set: a lookup per word
@@ -1258,7 +1250,8 @@ is_done_status(const char *t, size_t n)
 static int
 has_due_date(actions_run *r, const char *t, size_t n)
 {
-    return define_matches(r, &r->sh->due, "DUE-DATE", 1, t, n);
+    return r->sh->due != NULL
+           && bl_regex_match(r->sh->due, t, n, 0, r->sh->md) >= 0;
 }
 
 /* A ticket written as text: "#123", "OPS-123". */
@@ -1269,7 +1262,8 @@ has_ticket_ref(actions_run *r, const char *t, size_t n)
 
     for (i = 0; i < n; i++)
         if (t[i] >= '0' && t[i] <= '9')   /* every reference has a number */
-            return define_matches(r, &r->sh->ref, "TRACKER-REF", 1, t, n);
+            return r->sh->ref != NULL
+                   && bl_regex_match(r->sh->ref, t, n, 0, r->sh->md) >= 0;
     return 0;
 }
 
@@ -1294,7 +1288,7 @@ has_ticket_link(actions_run *r, size_t b, size_t e)
         const char *h = bl_link_href(doc, &doc->links.items[lo], &hn);
         /* A URL's bytes are the source's, not necessarily valid UTF-8:
          * the pattern runs on bytes. */
-        if (define_matches(r, &r->sh->url, "TRACKER-URL", 0, h, hn))
+        if (url_matches(r, h, hn))
             return 1;
     }
     return 0;
@@ -2156,9 +2150,7 @@ shared_free(void *state)
     actions_shared *sh = state;
 
     bl_strset_free(&sh->verbs);
-    pcre2_code_free(sh->due.code);
     pcre2_code_free(sh->url.code);
-    pcre2_code_free(sh->ref.code);
     pcre2_match_data_free(sh->md);
     free(sh);
 }
@@ -2169,13 +2161,18 @@ static actions_shared *
 shared_get(bl_rules *rules)
 {
     actions_shared *sh = bl_rules_family_cache(rules, "action");
+    int oom;
 
     if (sh != NULL)
         return sh;
     if ((sh = calloc(1, sizeof *sh)) == NULL)
         return NULL;
     if ((sh->md = pcre2_match_data_create(1, NULL)) == NULL
-        || read_verbs(sh, rules) < 0) {
+        || read_verbs(sh, rules) < 0
+        || ((sh->due = bl_rules_define_regex(rules, "DUE-DATE", 0, &oom))
+            == NULL && oom)
+        || ((sh->ref = bl_rules_define_regex(rules, "TRACKER-REF", 0, &oom))
+            == NULL && oom)) {
         shared_free(sh);
         return NULL;
     }

@@ -1107,6 +1107,13 @@ bl_rules_prepare(bl_rules *rules)
     }
     for (i = 0; i < rules->headings.n; i++)
         prepare(&rules->headings.items[i].covered_when);
+    for (i = 0; i < rules->defines.n; i++) {
+        prepare(&rules->defines.items[i].as_regex[0]);
+        prepare(&rules->defines.items[i].as_regex[1]);
+    }
+    /* The checks ask for their definitions as regexes on first use:
+     * bl_rules_define_regex prepares those then. */
+    rules->prepared = 1;
 }
 
 pcre2_code *
@@ -1709,6 +1716,8 @@ bl_rules_define_regex(bl_rules *rules, const char *name, int anchored,
             }
             re->anchored = anchored;
             re->precompiled = precompiled_for(re->src, anchored);
+            if (rules->prepared)
+                prepare(re);
         }
         return re;
     }

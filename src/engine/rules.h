@@ -154,6 +154,7 @@ struct bl_rules {
         void *state;
         void (*free_fn)(void *state);
     } caches[8];
+    int prepared;   /* bl_rules_prepare ran: JIT-compile regexes at once */
 };
 
 /* Parses one rule file's text into rules (appending).  name is used in
