@@ -124,8 +124,12 @@ word_in(const char *w, size_t n, const char *const *list)
 {
     size_t k;
 
+    if (n == 0)
+        return 0;
+    /* Most words differ at the first letter: look no further then. */
     for (k = 0; list[k] != NULL; k++)
-        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
+        if ((list[k][0] | 0x20) == (w[0] | 0x20) && strlen(list[k]) == n
+            && strncasecmp(w, list[k], n) == 0)
             return 1;
     return 0;
 }
@@ -350,6 +354,8 @@ match_marker(const char *t, size_t n, size_t i)
 
     while (j < n && is_letter(t[j]))
         j++;
+    if (j - i < 3 || j - i > 5)     /* TBD ... FIXME */
+        return 0;
     if (is_word_at(t, n, j) || (j + 1 < n && strchr("-./", t[j]) != NULL
                                 && is_word_at(t, n, j + 1)))
         return 0;

@@ -669,12 +669,15 @@ zone_at(const char *t, size_t n, size_t i)
         return 0;
     /* The lists are capitalised and compared exactly: a word in lower
      * case, as most words are, can only be one of the case-blind ones. */
-    if (t[i] >= 'a' && t[i] <= 'z')
-        return word_is(t, i, len, "utc") || word_is(t, i, len, "gmt")
-                       || word_is(t, i, len, "zulu")
-                       || (i > 0 && t[i - 1] == '/'
-                           && word_is(t, i, len, "pacific"))
+    if (t[i] >= 'a' && t[i] <= 'z') {
+        if (len == 3)
+            return word_is(t, i, len, "utc") || word_is(t, i, len, "gmt")
                    ? len : 0;
+        if (len == 4)
+            return word_is(t, i, len, "zulu") ? len : 0;
+        return len == 7 && i > 0 && t[i - 1] == '/'
+                       && word_is(t, i, len, "pacific") ? len : 0;
+    }
     for (k = 0; abbrevs[k] != NULL; k++)
         if (strlen(abbrevs[k]) == len && memcmp(abbrevs[k], t + i, len) == 0)
             return len;
