@@ -204,9 +204,13 @@ bench: deps
 install: blamelint
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 755 blamelint $(DESTDIR)$(PREFIX)/bin/blamelint
+	install -d $(DESTDIR)$(PREFIX)/share/doc/blamelint
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/blamelint/README.md
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/blamelint
+	rm -f $(DESTDIR)$(PREFIX)/share/doc/blamelint/README.md
+	-rmdir $(DESTDIR)$(PREFIX)/share/doc/blamelint 2>/dev/null
 
 clean:
 	rm -rf build blamelint editors/vscode/blamelint.vsix editors/vscode/node_modules

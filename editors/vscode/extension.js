@@ -19,7 +19,11 @@ function serverOptions(config) {
 }
 
 function serverSettings(config) {
-  return { rules: config.get("rules") || {}, settings: config.get("settings") || {} };
+  const options = { rules: config.get("rules") || {}, settings: config.get("settings") || {} };
+  if (config.get("docsUrl")) {
+    options.docsUrl = config.get("docsUrl");
+  }
+  return options;
 }
 
 async function start() {

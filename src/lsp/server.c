@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "../blamelint.h"
 #include "json.h"
@@ -61,6 +62,7 @@ typedef struct server {
     struct { lsp_doc *items; size_t n, alloc; } docs;
     struct { queued *items; size_t n, alloc; } queue;
     unsigned long next_result_id;
+    char *docs_uri; /* the rule reference, without "#...", or NULL */
 } server;
 
 static void
@@ -223,6 +225,79 @@ add_range(bl_strbuf *sb, bl_pos b, bl_pos e)
            || ADD_LIT(sb, "}") < 0 ? -1 : 0;
 }
 
+/* --- Rule documentation ------------------------------------------------- */
+
+/* Appends path as a file: URI, escaping every byte but letters, digits
+ * and "-._~/" (RFC 3986). */
+static int
+add_file_uri(bl_strbuf *sb, const char *path)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *p;
+
+    if (ADD_LIT(sb, "file://") < 0)
+        return -1;
+    for (p = (const unsigned char *)path; *p; p++) {
+        char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
+        int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
+                    || (*p >= '0' && *p <= '9') || strchr("-._~/", *p);
+        if (bl_strbuf_add(sb, plain ? (const char *)p : esc, plain ? 1 : 3)
+            < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* The README that documents every rule under an anchor "rule-FAMILY-NAME",
+ * as `make install` puts it: PREFIX/share/doc/blamelint/README.md beside
+ * PREFIX/bin/blamelint.  Found from the running binary, so an editor
+ * links to the manual of the version it runs; NULL when it is not there
+ * (a link to nothing helps no one). */
+static char *
+installed_docs(void)
+{
+    char exe[4096], path[4200];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    char *slash;
+    bl_strbuf sb = {NULL, 0, 0};
+
+    if (n <= 0)
+        return NULL;
+    exe[n] = '\0';
+    if ((slash = strrchr(exe, '/')) == NULL)
+        return NULL;
+    *slash = '\0';     /* PREFIX/bin */
+    snprintf(path, sizeof path, "%s/../share/doc/blamelint/README.md", exe);
+    if (access(path, R_OK) != 0 || realpath(path, exe) == NULL)
+        return NULL;
+    if (add_file_uri(&sb, exe) < 0) {
+        free(sb.items);
+        return NULL;
+    }
+    return sb.items;
+}
+
+/* Appends ,"codeDescription":{"href":".../README.md#rule-blame-judgement"}
+ * when the server knows where the rules are documented. */
+static int
+add_code_description(const server *s, bl_strbuf *sb, const char *rule_id)
+{
+    bl_strbuf href = {NULL, 0, 0};
+    const char *p;
+    int rc;
+
+    if (s->docs_uri == NULL)
+        return 0;
+    rc = bl_strbuf_addf(&href, "%s#rule-", s->docs_uri);
+    for (p = rule_id; *p && rc == 0; p++)
+        rc = bl_strbuf_add(&href, *p == '/' ? "-" : p, 1);
+    rc = rc < 0 || ADD_LIT(sb, ",\"codeDescription\":{\"href\":") < 0
+         || lsp_json_add_string(sb, href.items, href.n) < 0
+         || ADD_LIT(sb, "}") < 0 ? -1 : 0;
+    free(href.items);
+    return rc;
+}
+
 static int
 lsp_severity(bl_severity sev)
 {
@@ -241,6 +316,7 @@ add_diagnostic(server *s, bl_strbuf *sb, const lsp_doc *d, const bl_diag *g,
            || bl_strbuf_addf(sb, ",\"severity\":%d,\"code\":",
                              lsp_severity(g->severity)) < 0
            || lsp_json_add_cstring(sb, g->rule->id) < 0
+           || add_code_description(s, sb, g->rule->id) < 0
            || ADD_LIT(sb, ",\"source\":\"blamelint\",\"message\":")
               < 0
            || lsp_json_add_cstring(sb, g->message) < 0
@@ -412,6 +488,32 @@ array_has(const lsp_json *j, int t, const char *want)
     return 0;
 }
 
+/* Where codeDescription links point: initializationOptions.docsUrl (a
+ * team's own copy of the manual, say on its Git host) when given, else the
+ * installed README. */
+static int
+set_docs(server *s, const lsp_json *j, int options)
+{
+    bl_strbuf url = {NULL, 0, 0};
+    int t = lsp_json_get(j, options, "docsUrl");
+
+    if (t < 0 && lsp_json_get(j, options, "blamelint") >= 0)
+        t = lsp_json_get(j, lsp_json_get(j, options, "blamelint"), "docsUrl");
+    free(s->docs_uri);
+    s->docs_uri = NULL;
+    if (lsp_json_is_string(j, t)) {
+        if (lsp_json_string(j, t, &url) < 0)
+            return -1;
+        if (url.n > 0) {
+            s->docs_uri = url.items;    /* NUL-terminated by lsp_json_string */
+            return 0;
+        }
+        free(url.items);
+    }
+    s->docs_uri = installed_docs();
+    return 0;
+}
+
 static int
 on_initialize(server *s, const lsp_json *j, int id, int params)
 {
@@ -428,6 +530,7 @@ on_initialize(server *s, const lsp_json *j, int id, int params)
     s->enc = array_has(j, encs, "utf-8") ? BL_ENC_UTF8 : BL_ENC_UTF16;
     s->pull = lsp_json_is_object(j, pull);
     if (apply_settings(s, j, lsp_json_get(j, params, "initializationOptions"))
+        < 0 || set_docs(s, j, lsp_json_get(j, params, "initializationOptions"))
         < 0)
         return -1;
     if (bl_strbuf_addf(&sb, "{\"capabilities\":{\"positionEncoding\":\"%s\","
@@ -1029,5 +1132,6 @@ lsp_serve(int in, int out)
     lsp_json_free(&j);
     lsp_reader_free(&s.in);
     bl_rules_free(s.rules);
+    free(s.docs_uri);
     return status;
 }

@@ -1547,5 +1547,32 @@ want_rc 0
 want_out_re '^whys\.min +5 '
 end
 
+# --- the rule reference that editors link to ----------------------------
+
+begin "the README has an anchor rule-FAMILY-NAME for every rule"
+run rules
+want_rc 0
+for id in $(sed '/^$/,$d' "$OUT" | awk '{print $1}'); do
+    grep -q "<a id=\"rule-${id//\//-}\"></a>" "$SRC/README.md" \
+        || problem "README.md: no anchor for $id (the language server links to it)"
+done
+end
+
+begin "make install puts the README where the language server looks for it"
+if make --no-print-directory -s -C "$SRC" install DESTDIR="$T/root" PREFIX=/usr \
+        >"$OUT" 2>"$ERR"; then
+    [ -x "$T/root/usr/bin/blamelint" ] || problem "no usr/bin/blamelint"
+    cmp -s "$SRC/README.md" "$T/root/usr/share/doc/blamelint/README.md" \
+        || problem "usr/share/doc/blamelint/README.md is not the README"
+    make --no-print-directory -s -C "$SRC" uninstall DESTDIR="$T/root" \
+        PREFIX=/usr >>"$OUT" 2>>"$ERR" || problem "make uninstall failed"
+    [ -e "$T/root/usr/share/doc/blamelint" ] \
+        && problem "make uninstall left usr/share/doc/blamelint"
+    [ -e "$T/root/usr/bin/blamelint" ] && problem "make uninstall left the binary"
+else
+    problem "make install failed"
+fi
+end
+
 printf '%d passed, %d failed\n' "$passed" "$failed"
 [ "$failed" -eq 0 ]

@@ -15,11 +15,13 @@
 #include <stdint.h>
 #include <cmocka.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -500,6 +502,8 @@ test_open_publishes_utf16_positions(void **state)
     assert_true(has(c, "\"code\":\"blame/person-failure\""));
     assert_true(has(c, "\"source\":\"blamelint\""));
     assert_true(has(c, "\"severity\":2"));
+    /* A build-tree binary has no installed manual to link to. */
+    assert_false(has(c, "codeDescription"));
     first_range(c, &sl, &sc, &el, &ec);
     /* Z o ë _ 😀(2 units) _ — _ : "Bob" starts at UTF-16 column 9. */
     assert_int_equal(sl, 2);
@@ -776,6 +780,102 @@ test_pull_diagnostics(void **state)
     shutdown_and_exit(c);
 }
 
+/* --- Links to the rule reference ---------------------------------------- */
+
+static void
+test_code_description_from_docs_url(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"capabilities\":{},\"initializationOptions\":"
+          "{\"docsUrl\":\"https://git.example/sre/blamelint/README.md\"}}}");
+    recv_id(c, 1);
+    open_doc(c, "file:///pm.md", 1, ASTRAL_DOC);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "\"codeDescription\":{\"href\":\"https://"
+                       "git.example/sre/blamelint/README.md#rule-blame-"
+                       "person-failure\"}"));
+    shutdown_and_exit(c);
+}
+
+/* Copies file from to to (mode 0755). */
+static void
+copy_file(const char *from, const char *to)
+{
+    char buf[65536];
+    ssize_t n;
+    int in = open(from, O_RDONLY), out;
+
+    assert_true(in >= 0);
+    out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    assert_true(out >= 0);
+    while ((n = read(in, buf, sizeof buf)) > 0)
+        assert_int_equal(write(out, buf, (size_t)n), n);
+    assert_int_equal(n, 0);
+    close(in);
+    close(out);
+}
+
+/* Installed as `make install` lays it out (PREFIX/bin/blamelint and
+ * PREFIX/share/doc/blamelint/README.md), the server links each
+ * diagnostic to its rule's anchor in that README, as a file: URI with
+ * the path escaped. */
+static void
+test_code_description_links_the_installed_readme(void **state)
+{
+    char root[] = "/tmp/blamelint lsp XXXXXX", path[512], real[4096];
+    char bin[512], want[8192];
+    const char *saved = binary;
+    client *c;
+    FILE *f;
+
+    (void)state;
+    assert_non_null(mkdtemp(root));
+    snprintf(path, sizeof path, "%s/bin", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/share", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/share/doc", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/share/doc/blamelint", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/share/doc/blamelint/README.md", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# blamelint\n", f);
+    fclose(f);
+    snprintf(bin, sizeof bin, "%s/bin/blamelint", root);
+    copy_file(binary, bin);
+    assert_non_null(realpath(root, real));
+    /* The space in the directory name is escaped. */
+    assert_non_null(strstr(real, "blamelint lsp"));
+    *strstr(real, " ") = '\0';
+    snprintf(want, sizeof want, "\"href\":\"file://%s%%20lsp%%20%s/share/"
+             "doc/blamelint/README.md#rule-blame-person-failure\"", real,
+             real + strlen(real) + 5);
+    binary = bin;
+    c = start();
+    binary = saved;
+    initialize(c, "{}");
+    open_doc(c, "file:///pm.md", 1, ASTRAL_DOC);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, want));
+    shutdown_and_exit(c);
+    unlink(bin);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/share/doc/blamelint", root);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/share/doc", root);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/share", root);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/bin", root);
+    rmdir(path);
+    rmdir(root);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -796,6 +896,8 @@ main(int argc, char **argv)
         cmocka_unit_test(test_hover),
         cmocka_unit_test(test_settings_from_init_and_configuration_changes),
         cmocka_unit_test(test_pull_diagnostics),
+        cmocka_unit_test(test_code_description_from_docs_url),
+        cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
 
     if (argc != 2) {

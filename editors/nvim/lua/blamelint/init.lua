@@ -18,13 +18,14 @@ local defaults = {
   filetypes = { "markdown" },
   rules = {},       -- rule id or family ("blame/*") -> off|on|info|warning|error
   settings = {},    -- setting key ("whys.min") -> value
+  docs_url = nil,   -- where rule links point (default: the installed README)
 }
 
 M.config = vim.deepcopy(defaults)
 local client_id = nil
 
 local function server_options()
-  return { rules = M.config.rules, settings = M.config.settings }
+  return { rules = M.config.rules, settings = M.config.settings, docsUrl = M.config.docs_url }
 end
 
 local function root_of(bufnr)
