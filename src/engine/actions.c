@@ -885,7 +885,21 @@ static void
 owner_value(const char *t, size_t n, size_t p, owner_scan *os)
 {
     size_t b = p, e = p, stop = n - p > 64 ? p + 64 : n;
+    const char *close;
 
+    while (b < n && is_space(t[b]))
+        b++;
+    if (b < n && t[b] == '['
+        && (close = memchr(t + b, ']', stop - b)) != NULL
+        && bl_is_bracket_slot(t + b, (size_t)(close - t) - b + 1)) {
+        /* "owner: [Name]": the template's slot, never filled in */
+        if (!os->label_bad && !os->bad)
+            quote_into(os->bad_text, sizeof os->bad_text, t + b,
+                       (size_t)(close - t) - b + 1);
+        os->label_bad = 1;
+        return;
+    }
+    b = p;
     while (e < stop && !strchr(",;)](|\n", t[e])) {
         if (t[e] == '.' && (e + 1 == n || is_space(t[e + 1])))
             break;
@@ -1062,8 +1076,16 @@ scan_brackets(const char *t, size_t n, owner_scan *os)
         close = memchr(t + i + 1, ']', n - i - 1);
         if (close == NULL)
             return;
-        if (list_has_name(t + i + 1, (size_t)(close - t) - i - 1, os))
+        if (bl_is_bracket_slot(t + i, (size_t)(close - t) - i + 1)) {
+            /* "[Name]", "[Owner]": a template's slot, not a name */
+            if (!os->bad)
+                quote_into(os->bad_text, sizeof os->bad_text, t + i,
+                           (size_t)(close - t) - i + 1);
+            os->bad = 1;
+        } else if (list_has_name(t + i + 1, (size_t)(close - t) - i - 1,
+                                 os)) {
             os->found = 1;
+        }
         i = (size_t)(close - t);
     }
 }
@@ -1085,6 +1107,13 @@ scan_trailing(const char *t, size_t n, owner_scan *os)
                 o--;
             if (o == b || t[o - 1] != open)
                 break;
+            if (open == '[' && bl_is_bracket_slot(t + o - 1, e - o + 1)) {
+                if (!os->bad)   /* "... [Owner name]": a slot */
+                    quote_into(os->bad_text, sizeof os->bad_text, t + o - 1,
+                               e - o + 1);
+                os->bad = 1;
+                return;
+            }
             if (list_has_name(t + o, e - 1 - o, os)) {
                 os->found = 1;
                 return;
@@ -2043,6 +2072,27 @@ item_span(const actions_run *r, const action_item *it, size_t *p_b,
 
 /* --- The rules ----------------------------------------------------------- */
 
+typedef struct explain_ctx {
+    const char *owner;
+    int rc;
+} explain_ctx;
+
+static void
+explain_unit(actions_run *r, int u, int own, void *ud)
+{
+    explain_ctx *x = ud;
+    const bl_unit *un = &r->doc->units.items[u];
+    size_t n;
+
+    (void)own;
+    bl_unit_text(r->doc, un, &n);
+    if (x->rc == 0
+        && bl_lint_explain_placeholder(r->lc, bl_unit_to_source(r->doc, un, 0, 0),
+                                       bl_unit_to_source(r->doc, un, n, 1),
+                                       x->owner) < 0)
+        x->rc = -1;
+}
+
 static int
 report_missing_owner(actions_run *r, int rule, const action_item *it,
                      const item_facts *f)
@@ -2077,6 +2127,14 @@ report_missing_owner(actions_run *r, int rule, const action_item *it,
     item_span(r, it, &b, &e);
     rc = bl_lint_report(r->lc, rule, b, e, msg.items, NULL);
     free(msg.items);
+    if (rc == 0 && f->owner < 0 && f->bad_owner[0]
+        && bl_is_placeholder_text(f->bad_owner, strlen(f->bad_owner))) {
+        /* The message quotes the placeholder owner: it is not reported
+         * again as placeholder/unfilled, wherever in the item it is. */
+        explain_ctx x = {f->bad_owner, 0};
+        each_unit(r, it, explain_unit, &x);
+        rc = x.rc;
+    }
     return rc;
 }
 

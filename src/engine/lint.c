@@ -2,7 +2,9 @@
  * lint.c: a lint run.  The sentence walk, the people the document names,
  * and the diagnostics list.
  */
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint.h"
 #include "vec.h"
@@ -345,6 +347,57 @@ bl_lint_report_fix(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
     return 0;
 }
 
+int
+bl_lint_explain_placeholder(bl_lint_ctx *lc, size_t begin, size_t end,
+                            const char *text)
+{
+    bl_explained x;
+
+    x.begin = begin;
+    x.end = end;
+    snprintf(x.text, sizeof x.text, "%s", text ? text : "");
+    return BL_VEC_PUSH(&lc->explained, x);
+}
+
+/* Is finding d a placeholder/unfilled that a range in lc->explained
+ * covers? */
+static int
+is_explained(const bl_lint_ctx *lc, const bl_diag *d)
+{
+    size_t i, n = d->end - d->begin;
+
+    if (lc->explained.n == 0 || strcmp(d->rule->id, "placeholder/unfilled"))
+        return 0;
+    for (i = 0; i < lc->explained.n; i++) {
+        const bl_explained *x = &lc->explained.items[i];
+        if (d->begin < x->begin || d->end > x->end)
+            continue;
+        if (x->text[0] == '\0'
+            || (strlen(x->text) == n
+                && strncasecmp(x->text, lc->doc->src + d->begin, n) == 0))
+            return 1;
+    }
+    return 0;
+}
+
+/* Drops the findings of this run (from `first` on) that is_explained. */
+static void
+drop_explained(bl_lint_ctx *lc, size_t first)
+{
+    bl_diags *out = lc->out;
+    size_t i, kept = first;
+
+    for (i = first; i < out->n; i++) {
+        if (is_explained(lc, &out->items[i])) {
+            free(out->items[i].message);
+            free(out->items[i].fix);
+            continue;
+        }
+        out->items[kept++] = out->items[i];
+    }
+    out->n = kept;
+}
+
 static int
 cmp_diag(const void *a, const void *b)
 {
@@ -381,6 +434,7 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
         if (rules->rules.items[i].check(&lc, (int)i) < 0)
             rc = BL_ENOMEM;
     }
+    drop_explained(&lc, first);
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items,
               cmp_diag);
@@ -388,6 +442,7 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     BL_VEC_FREE(&lc.sentences);
     BL_VEC_FREE(&lc.cands);
     BL_VEC_FREE(&lc.words);
+    BL_VEC_FREE(&lc.explained);
     pcre2_match_data_free(lc.learn_md);
     for (i = 0; i < sizeof lc.family_states / sizeof lc.family_states[0];
          i++)

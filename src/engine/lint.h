@@ -38,6 +38,11 @@ typedef struct bl_word {
     char lower[48];
 } bl_word;
 
+typedef struct bl_explained {
+    size_t begin, end;
+    char text[48];          /* "" for any placeholder in the range */
+} bl_explained;
+
 typedef struct bl_lint_ctx {
     bl_rules *rules;
     const bl_doc *doc;
@@ -67,6 +72,9 @@ typedef struct bl_lint_ctx {
     /* What a family's rules share in one run (a document's whys chains,
      * read once for its four rules): set by the first rule that needs it,
      * freed when the run ends. */
+    /* Source ranges whose placeholder a more specific finding quoted
+     * (bl_lint_explain_placeholder). */
+    struct { struct bl_explained *items; size_t n, alloc; } explained;
     struct bl_family_state {
         const char *family;
         void *state;
@@ -88,6 +96,15 @@ int bl_lint_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
 int bl_lint_report_fix(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
                        const char *message, const char *fix,
                        size_t fix_begin, size_t fix_end);
+
+/* A placeholder a check reported in its own, more specific terms ("The
+ * owner is \"TBD\", a placeholder", "The answer to this why is only a
+ * placeholder"): source bytes [begin, end) hold it, and `text`, when not
+ * NULL, is the placeholder as quoted (compared ignoring ASCII case).  When
+ * the run ends, placeholder/unfilled findings on it are dropped: one
+ * problem, one finding, with the message that says most.  0 or -1. */
+int bl_lint_explain_placeholder(bl_lint_ctx *lc, size_t begin, size_t end,
+                                const char *text);
 
 /* The state `family` left for its other rules in this run, or NULL. */
 void *bl_lint_family_state(const bl_lint_ctx *lc, const char *family);
@@ -119,6 +136,11 @@ int bl_lint_section_within(const bl_lint_ctx *lc, int section,
 /* Is t[0..n) nothing but placeholders: empty, "TBD", "TODO", "N/A", "-",
  * "...", "?", or a {{...}} / <...> template slot? */
 int bl_is_placeholder_text(const char *t, size_t n);
+
+/* Is t[0..n) exactly one bracketed template slot, as placeholder/unfilled
+ * reads them: "[Name]", "[Owner]", "[link to ticket]", "[???]", but not
+ * "[Dana]" or "[sic]" (placeholders.c)? */
+int bl_is_bracket_slot(const char *t, size_t n);
 
 /* Has section (with its subsections) anything but placeholders, as
  * section/empty decides?  Needs bl_lint_structure first. */

@@ -329,6 +329,37 @@ match_bracket(const char *t, size_t n, size_t i, slot_kind *p_kind)
     return 0;
 }
 
+int
+bl_is_bracket_slot(const char *t, size_t n)
+{
+    static const char *const joiners[] = {
+        "to", "of", "the", "a", "an", "your", "for", "or", "and", NULL
+    };
+    slot_kind kind;
+    size_t i, b;
+
+    if (n < 3 || t[0] != '[' || t[n - 1] != ']'
+        || match_bracket(t, n, 0, &kind) != n)
+        return 0;
+    if (kind != SLOT_TEMPLATE)
+        return 1;
+    /* Stricter than the rule itself, because a name in brackets is an
+     * owner form: "[Owner name]" and "[link to ticket]" are slots, every
+     * word a slot's; "[Payments team]" is a team. */
+    for (i = 1; i + 1 < n; ) {
+        while (i + 1 < n && t[i] == ' ')
+            i++;
+        b = i;
+        while (i + 1 < n && t[i] != ' ')
+            i++;
+        if (i > b && !word_in(t + b, i - b, bracket_leads)
+            && !word_in(t + b, i - b, bracket_nouns)
+            && !word_in(t + b, i - b, joiners))
+            return 0;
+    }
+    return 1;
+}
+
 /* A run of question marks standing for a number: "??%", "(?? of ??)".
  * Not "Why??", which is emphasis. */
 static size_t

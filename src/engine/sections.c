@@ -263,7 +263,8 @@ bl_is_placeholder_text(const char *t, size_t n)
     if ((n >= 4 && memcmp(t, "{{", 2) == 0 && memcmp(t + n - 2, "}}", 2) == 0
          && memchr(t + 2, '}', n - 4) == NULL)
         || (n >= 3 && t[0] == '<' && t[n - 1] == '>'
-            && memchr(t + 1, '>', n - 2) == NULL))
+            && memchr(t + 1, '>', n - 2) == NULL)
+        || bl_is_bracket_slot(t, n))
         return 1;
     i = 0;
     while (i < n) {

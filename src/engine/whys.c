@@ -1161,6 +1161,14 @@ check_unanswered(whys *w, int rule)
             rc = bl_lint_report(w->lc, rule, s->q_begin, s->q_end, msg.items,
                                 NULL);
             free(msg.items);
+            if (rc == 0 && s->has_answer) {
+                /* The message quotes the placeholder: it is not reported
+                 * again as placeholder/unfilled. */
+                const bl_unit *u = &doc->units.items[s->a_unit];
+                rc = bl_lint_explain_placeholder(
+                    w->lc, bl_unit_to_source(doc, u, s->a_begin, 0),
+                    bl_unit_to_source(doc, u, s->a_end, 1), NULL);
+            }
             if (rc < 0)
                 return -1;
         }

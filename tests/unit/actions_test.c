@@ -275,7 +275,7 @@ test_non_owners_are_named_in_the_message(void **state)
         {"- Add a lag alert \xE2\x80\x94 unassigned\n", "\"unassigned\""},
         {"- Add a lag alert (owner: ?)\n", "\"?\""},
         {"- Add a lag alert (owner: none)\n", "\"none\""},
-        {"- Add a lag alert [TBD]\n", "\"TBD\""},
+        {"- Add a lag alert [TBD]\n", "\"[TBD]\""},
         {"- Add a lag alert @everyone\n", "\"@everyone\""},
         {"- Everyone to double-check the pool size\n", "is not an owner"},
         {"| Action | Owner |\n|---|---|\n| Add a lag alert | all reviewers "
@@ -284,6 +284,11 @@ test_non_owners_are_named_in_the_message(void **state)
         /* A ticket does not make up for an owner the item says is
          * missing. */
         {"- Add a lag alert (owner: TBD, OPS-12)\n", "\"TBD\""},
+        /* A template's bracketed slot is no name. */
+        {"- Add a lag alert (owner: [Name])\n", "\"[Name]\", a placeholder"},
+        {"- Add a lag alert [Owner name]\n", "\"[Owner name]\""},
+        {"| Action | Owner |\n|---|---|\n| Add a lag alert | [Owner] |\n",
+         "\"[Owner]\""},
     };
     bl_rules *rules = action_rules();
     size_t i;
@@ -1181,6 +1186,45 @@ test_hostile_input(void **state)
     bl_rules_free(rules);
 }
 
+/* An owner that is a placeholder is reported once, by missing-owner,
+ * whose message quotes it, wherever in the item it is written; another
+ * placeholder in the item ("due: TBC") and one outside it stay reported
+ * by placeholder/unfilled, and so does the owner when missing-owner is
+ * off. */
+static void
+test_placeholder_owner_is_reported_once(void **state)
+{
+    bl_rules *rules = action_rules();
+    char *src = pm("- Add a lag alert\n  (owner: TBD, due: TBC)\n"
+                   "- Add a pool check (owner: @kim)\n\n"
+                   "| Action | Owner |\n|---|---|\n| Cap retries | TBD |\n\n"
+                   "Notes: TBD\n");
+    bl_diags d;
+    bl_doc *doc;
+    size_t i;
+
+    (void)state;
+    bl_rules_set_severity(rules, "placeholder/unfilled", BL_SEV_ON);
+    doc = lint(rules, src, &d);
+    assert_int_equal(count_rule(&d, MISSING_OWNER), 2);
+    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 2);
+    for (i = 0; i < d.n; i++) {
+        const char *at = doc->src + d.items[i].begin;
+        if (strcmp(d.items[i].rule->id, "placeholder/unfilled") == 0)
+            assert_true(strncmp(at, "TBC", 3) == 0
+                        || strncmp(at - 7, "Notes: TBD", 10) == 0);
+    }
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_set_severity(rules, MISSING_OWNER, BL_SEV_OFF);
+    doc = lint(rules, src, &d);
+    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 4);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+    free(src);
+}
+
 int
 main(void)
 {
@@ -1211,6 +1255,7 @@ main(void)
         cmocka_unit_test(test_action_verbs_are_verbs),
         cmocka_unit_test(test_defines_compile),
         cmocka_unit_test(test_rules_explain_themselves),
+        cmocka_unit_test(test_placeholder_owner_is_reported_once),
         cmocka_unit_test(test_hostile_input),
     };
 

@@ -558,13 +558,13 @@ test_tables_task_lists_and_nested_lists(void **state)
     expect_reports(state, UNFILLED,
                    PM "## Action Items\n\n"
                    "| Action item | Owner | Due |\n|---|---|---|\n"
-                   "| Add an alert | TBD | YYYY-MM-DD |\n"
-                   "| Cap relocations | @mtan | 2025-04-02 |\n\n"
-                   "- [ ] Pin the image (owner: [Name])\n"
+                   "| Add an alert | @kim | TBD |\n"
+                   "| Cap relocations | @mtan | YYYY-MM-DD |\n\n"
+                   "- [ ] Pin the image (@kim, due [date])\n"
                    "- [x] Roll back\n"
                    "  1. Restore the config\n"
                    "     - Verify in <region name>\n",
-                   (const char *const[]){"TBD", "YYYY-MM-DD", "[Name]",
+                   (const char *const[]){"TBD", "YYYY-MM-DD", "[date]",
                                          "<region name>", NULL});
     expect_reports(state, INSTRUCTIONS,
                    PM "## Impact\n\n| Measure | Value |\n|---|---|\n"

@@ -591,6 +591,9 @@ test_unanswered_message_quotes_the_placeholder(void **state)
 
     assert_non_null(strstr(nth(&d, "whys/unanswered", 0)->message,
                            "only a placeholder (\"TBD\")"));
+    /* The message quotes it: placeholder/unfilled does not report the
+     * same "TBD" again. */
+    assert_int_equal(count(&d, "placeholder/unfilled"), 0);
     bl_diags_free(&d);
     free(src);
     src = postmortem("1. Why did checkout fail? The API timed out.\n"
@@ -1286,6 +1289,35 @@ test_hostile_input(void **state)
     free(t.s);
 }
 
+/* With whys/unanswered off, the placeholder answer is still reported, as
+ * a placeholder; a placeholder elsewhere in the document stays reported. */
+static void
+test_unanswered_off_leaves_the_placeholder_reported(void **state)
+{
+    bl_rules *rules = NULL;
+    char err[512];
+    char *src = postmortem("1. Why did checkout fail? The API timed out.\n"
+                           "2. Why did the API time out? TBD\n\n"
+                           "Impact: TBD\n");
+    bl_diags d;
+
+    (void)state;
+    assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
+    d = lint(rules, src);
+    assert_int_equal(count(&d, "whys/unanswered"), 1);
+    assert_int_equal(count(&d, "placeholder/unfilled"), 1);
+    assert_int_equal(nth(&d, "placeholder/unfilled", 0)->begin,
+                     offset_of(src, "Impact: TBD") + 8);
+    bl_diags_free(&d);
+    assert_true(bl_rules_set_severity(rules, "whys/unanswered", BL_SEV_OFF)
+                > 0);
+    d = lint(rules, src);
+    assert_int_equal(count(&d, "placeholder/unfilled"), 2);
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+    free(src);
+}
+
 int
 main(void)
 {
@@ -1327,6 +1359,7 @@ main(void)
         cmocka_unit_test(test_whys_min_setting),
         cmocka_unit_test(test_rules_turn_off_one_by_one),
         cmocka_unit_test(test_person_definitions_compile),
+        cmocka_unit_test(test_unanswered_off_leaves_the_placeholder_reported),
         cmocka_unit_test(test_hostile_input),
     };
 
