@@ -323,8 +323,15 @@ match_bracket(const char *t, size_t n, size_t i, slot_kind *p_kind)
     if (words > 6)
         return 0;
     *p_kind = SLOT_TEMPLATE;
-    if (word_in(t + b, first_n, bracket_leads)
-        || word_in(t + last_b, last_n, bracket_nouns))
+    if (word_in(t + b, first_n, bracket_leads))
+        return j + 1;
+    /* "[Payments team]" names a team, as owners are written; "[team]",
+     * "[Team name]" and "[Your team]" are slots. */
+    if (words > 1 && last_n == 4 && strncasecmp(t + last_b, "team", 4) == 0
+        && t[b] >= 'A' && t[b] <= 'Z'
+        && !word_in(t + b, first_n, bracket_nouns))
+        return 0;
+    if (word_in(t + last_b, last_n, bracket_nouns))
         return j + 1;
     return 0;
 }

@@ -249,11 +249,12 @@ test_bracketed_slots_but_not_links_footnotes_or_tags(void **state)
                    "[link to ticket]; owner [TODO], time [???].\n\n"
                    "See [the runbook](https://x.io/r) and [Sen Lu][sl], "
                    "note [1], [^2], [x], [Action Item] and [sic]; "
-                   "[3 hours ago] and [edit].\n\n- [ ] Add an alert\n"
+                   "[3 hours ago] and [edit]. Owners: [Payments team], "
+                   "[Your team].\n\n- [ ] Add an alert\n"
                    "- [x] Roll back\n\n[sl]: https://x.io/sen\n",
                    (const char *const[]){"[Name]", "[Service name]",
                                          "[link to ticket]", "[TODO]",
-                                         "[???]", NULL});
+                                         "[???]", "[Your team]", NULL});
 }
 
 /* --- Markers -------------------------------------------------------------- */
