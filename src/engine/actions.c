@@ -1216,13 +1216,14 @@ has_done_mark(const char *t, size_t n)
     char prev[16] = "", low[16];
     size_t pos = 0, k;
     bl_span sp;
+    const char *mark;
 
-    for (k = 0; marks[k] != NULL; k++) {
-        size_t ml = strlen(marks[k]), i;
-        for (i = 0; i + ml <= n; i++)
-            if (memcmp(t + i, marks[k], ml) == 0)
+    /* Every mark is three bytes starting 0xE2: look only there. */
+    for (mark = memchr(t, 0xE2, n); mark != NULL && mark + 3 <= t + n;
+         mark = memchr(mark + 1, 0xE2, (size_t)(t + n - mark - 1)))
+        for (k = 0; marks[k] != NULL; k++)
+            if (memcmp(mark, marks[k], 3) == 0)
                 return 1;
-    }
     for (; bl_next_word(t, n, &pos, &sp); memcpy(prev, low, sizeof prev)) {
         size_t i = sp.begin, j = sp.end, wn = sp.end - sp.begin, q = pos;
         int sep_before, sep_after, caps = 1;

@@ -678,20 +678,25 @@ zone_at(const char *t, size_t n, size_t i)
         return len == 7 && i > 0 && t[i - 1] == '/'
                        && word_is(t, i, len, "pacific") ? len : 0;
     }
-    for (k = 0; abbrevs[k] != NULL; k++)
-        if (strlen(abbrevs[k]) == len && memcmp(abbrevs[k], t + i, len) == 0)
-            return len;
+    /* The abbreviations are 2 to 4 capitals: "Alice" is none of them. */
+    if (len >= 2 && len <= 4 && t[i + 1] >= 'A' && t[i + 1] <= 'Z')
+        for (k = 0; abbrevs[k] != NULL; k++)
+            if (strlen(abbrevs[k]) == len
+                && memcmp(abbrevs[k], t + i, len) == 0)
+                return len;
     if (word_is(t, i, len, "utc") || word_is(t, i, len, "gmt")
         || word_is(t, i, len, "zulu"))
         return len;
-    for (k = 0; regions[k] != NULL; k++)
-        if (strlen(regions[k]) == len && memcmp(regions[k], t + i, len) == 0
-            && i + len + 1 < n && t[i + len] == '/'
-            && is_alpha(t[i + len + 1]))
-            return len + 1 + letters(t, n, i + len + 1);
+    if (i + len + 1 < n && t[i + len] == '/' && is_alpha(t[i + len + 1]))
+        for (k = 0; regions[k] != NULL; k++)
+            if (strlen(regions[k]) == len
+                && memcmp(regions[k], t + i, len) == 0)
+                return len + 1 + letters(t, n, i + len + 1);
     /* "UC/Pacific": the zone part of a region/zone name. */
     if (i > 0 && t[i - 1] == '/' && word_is(t, i, len, "pacific"))
         return len;
+    if (i + len >= n || (t[i + len] != ' ' && t[i + len] != '\t'))
+        return 0;   /* "Pacific Time": a word follows */
     for (k = 0; spoken[k] != NULL; k++) {
         if (strlen(spoken[k]) != len || memcmp(spoken[k], t + i, len) != 0)
             continue;
