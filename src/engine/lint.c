@@ -286,33 +286,14 @@ walk_sentences(bl_lint_ctx *lc)
 void *
 bl_lint_family_state(const bl_lint_ctx *lc, const char *family)
 {
-    size_t i;
-
-    for (i = 0; i < sizeof lc->family_states / sizeof lc->family_states[0];
-         i++)
-        if (lc->family_states[i].family != NULL
-            && strcmp(lc->family_states[i].family, family) == 0)
-            return lc->family_states[i].state;
-    return NULL;
+    return bl_family_slot_get(lc->family_states, family);
 }
 
 int
 bl_lint_set_family_state(bl_lint_ctx *lc, const char *family, void *state,
                          void (*free_fn)(void *state))
 {
-    size_t i;
-
-    for (i = 0; i < sizeof lc->family_states / sizeof lc->family_states[0];
-         i++) {
-        if (lc->family_states[i].family == NULL) {
-            lc->family_states[i].family = family;
-            lc->family_states[i].state = state;
-            lc->family_states[i].free_fn = free_fn;
-            return 0;
-        }
-    }
-    free_fn(state);
-    return -1;
+    return bl_family_slot_put(lc->family_states, family, state, free_fn);
 }
 
 int
@@ -444,10 +425,7 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     BL_VEC_FREE(&lc.words);
     BL_VEC_FREE(&lc.explained);
     pcre2_match_data_free(lc.learn_md);
-    for (i = 0; i < sizeof lc.family_states / sizeof lc.family_states[0];
-         i++)
-        if (lc.family_states[i].family != NULL)
-            lc.family_states[i].free_fn(lc.family_states[i].state);
+    bl_family_slots_free(lc.family_states);
     free(lc.kind_of);
     free(lc.is_part);
     free(lc.section_end);

@@ -69,17 +69,13 @@ typedef struct bl_lint_ctx {
                                        heading's Parts: */
     size_t *section_end;            /* per section: end of its content,
                                        subsections included */
-    /* What a family's rules share in one run (a document's whys chains,
-     * read once for its four rules): set by the first rule that needs it,
-     * freed when the run ends. */
     /* Source ranges whose placeholder a more specific finding quoted
      * (bl_lint_explain_placeholder). */
     struct { struct bl_explained *items; size_t n, alloc; } explained;
-    struct bl_family_state {
-        const char *family;
-        void *state;
-        void (*free_fn)(void *state);
-    } family_states[8];
+    /* What a family's rules share in one run (a document's whys chains,
+     * read once for its four rules): set by the first rule that needs it,
+     * freed when the run ends. */
+    bl_family_slot family_states[BL_FAMILY_SLOTS];
 } bl_lint_ctx;
 
 /* The "patterns" check: runs every enabled pattern rule in one pass over

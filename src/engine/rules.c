@@ -1580,47 +1580,65 @@ parse_bool(const char *v)
 
 /* --- Caches of the checks written in C ---------------------------------- */
 
-static void
-drop_caches(bl_rules *rules)
+void *
+bl_family_slot_get(const bl_family_slot *slots, const char *family)
 {
     size_t i;
 
-    for (i = 0; i < sizeof rules->caches / sizeof rules->caches[0]; i++) {
-        if (rules->caches[i].family != NULL)
-            rules->caches[i].free_fn(rules->caches[i].state);
-        rules->caches[i].family = NULL;
-        rules->caches[i].state = NULL;
+    for (i = 0; i < BL_FAMILY_SLOTS; i++)
+        if (slots[i].family != NULL && strcmp(slots[i].family, family) == 0)
+            return slots[i].state;
+    return NULL;
+}
+
+int
+bl_family_slot_put(bl_family_slot *slots, const char *family, void *state,
+                   void (*free_fn)(void *state))
+{
+    size_t i;
+
+    for (i = 0; i < BL_FAMILY_SLOTS; i++) {
+        if (slots[i].family == NULL) {
+            slots[i].family = family;
+            slots[i].state = state;
+            slots[i].free_fn = free_fn;
+            return 0;
+        }
     }
+    free_fn(state);
+    return -1;
+}
+
+void
+bl_family_slots_free(bl_family_slot *slots)
+{
+    size_t i;
+
+    for (i = 0; i < BL_FAMILY_SLOTS; i++) {
+        if (slots[i].family != NULL)
+            slots[i].free_fn(slots[i].state);
+        slots[i].family = NULL;
+        slots[i].state = NULL;
+    }
+}
+
+static void
+drop_caches(bl_rules *rules)
+{
+    bl_family_slots_free(rules->caches);
 }
 
 void *
 bl_rules_family_cache(const bl_rules *rules, const char *family)
 {
-    size_t i;
-
-    for (i = 0; i < sizeof rules->caches / sizeof rules->caches[0]; i++)
-        if (rules->caches[i].family != NULL
-            && strcmp(rules->caches[i].family, family) == 0)
-            return rules->caches[i].state;
-    return NULL;
+    return bl_family_slot_get(rules->caches, family);
 }
 
 int
 bl_rules_set_family_cache(bl_rules *rules, const char *family, void *state,
                           void (*free_fn)(void *state))
 {
-    size_t i;
-
-    for (i = 0; i < sizeof rules->caches / sizeof rules->caches[0]; i++) {
-        if (rules->caches[i].family == NULL) {
-            rules->caches[i].family = family;
-            rules->caches[i].state = state;
-            rules->caches[i].free_fn = free_fn;
-            return 0;
-        }
-    }
-    free_fn(state);
-    return -1;
+    return bl_family_slot_put(rules->caches, family, state, free_fn);
 }
 
 int

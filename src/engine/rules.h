@@ -136,6 +136,27 @@ typedef struct bl_define {
     int expanded;
 } bl_define;
 
+/* State a family of checks keeps, by family name: the rule set's caches
+ * and a lint run's family states are each a table of these. */
+typedef struct bl_family_slot {
+    const char *family;
+    void *state;
+    void (*free_fn)(void *state);
+} bl_family_slot;
+
+#define BL_FAMILY_SLOTS 8
+
+/* The state of `family` in slots[BL_FAMILY_SLOTS], or NULL. */
+void *bl_family_slot_get(const bl_family_slot *slots, const char *family);
+
+/* Keeps state for `family` in a free slot; 0, or -1 (and state freed with
+ * free_fn) when every slot is taken. */
+int bl_family_slot_put(bl_family_slot *slots, const char *family,
+                       void *state, void (*free_fn)(void *state));
+
+/* Frees every slot's state and empties the table. */
+void bl_family_slots_free(bl_family_slot *slots);
+
 struct bl_rules {
     struct { bl_rule *items; size_t n, alloc; } rules;
     struct { bl_define *items; size_t n, alloc; } defines;
@@ -149,11 +170,7 @@ struct bl_rules {
     /* What a check written in C builds from the rule set once (a word set
      * read from a Define:, compiled patterns) and keeps for every later
      * lint run: see bl_rules_family_cache. */
-    struct bl_rules_cache {
-        const char *family;
-        void *state;
-        void (*free_fn)(void *state);
-    } caches[8];
+    bl_family_slot caches[BL_FAMILY_SLOTS];
     int prepared;   /* bl_rules_prepare ran: JIT-compile regexes at once */
 };
 
