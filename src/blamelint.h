@@ -129,6 +129,12 @@ void bl_doc_free(bl_doc *doc);
 const char *bl_doc_source(const bl_doc *doc, size_t *p_len);
 size_t bl_doc_line_count(const bl_doc *doc);
 
+/* Where the Markdown starts: after the BOM and the front matter. */
+size_t bl_doc_body_offset(const bl_doc *doc);
+
+/* Does the document end its lines with CRLF (its first line does)? */
+int bl_doc_uses_crlf(const bl_doc *doc);
+
 /* Byte offset -> line/column.  Offsets past the end clamp to the end. */
 bl_pos bl_doc_position(const bl_doc *doc, size_t offset, bl_encoding enc);
 

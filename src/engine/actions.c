@@ -172,6 +172,12 @@ is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static int
+is_alpha_ascii(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
 /* --- One check's state --------------------------------------------------- */
 
 /* What a subsection's title and lead paragraphs say about its items. */
@@ -750,6 +756,12 @@ typedef struct owner_scan {
     int found;                      /* @handle, [Name], "— Name" */
     int bad;                        /* @everyone, "— TBD" */
     char bad_text[48];              /* the first non-owner, as written */
+    /* Where bad_text is: the unit being scanned (set by the caller, -1
+     * when none) and the unit and text offsets bad_text came from. */
+    int unit;
+    const char *unit_text;
+    int bad_unit;
+    size_t bad_b, bad_e;
 } owner_scan;
 
 /* Copies what a finding quotes: control characters as spaces, cut
@@ -776,6 +788,59 @@ quote_into(char *out, size_t cap, const char *s, size_t n)
         i += cl;
     }
     out[o] = '\0';
+}
+
+/* Is s[0..n) a template's slot for an owner: "[Name]", "[Owner name]",
+ * "[Assignee]", "[Your name]", "[Team name]"?  Other slots in an item
+ * ("Add alerting for [service name]") are placeholder/unfilled's, and no
+ * owner at all. */
+static int
+is_owner_slot(const char *s, size_t n)
+{
+    static const char *const owner_words[] = {
+        "owner", "owners", "assignee", "person", "handle", "who", "dri", NULL
+    };
+    static const char *const alone[] = {"name", "names", "team", NULL};
+    static const char *const leads[] = {"your", "team", NULL};
+    size_t i = 1, b, words = 0;
+    char low[16];
+    int hit = 0, first_leads = 0, single = 0;
+
+    if (!bl_is_bracket_slot(s, n))
+        return 0;
+    while (i + 1 < n) {
+        while (i + 1 < n && !is_alpha_ascii(s[i]))
+            i++;
+        b = i;
+        while (i + 1 < n && is_alpha_ascii(s[i]))
+            i++;
+        if (i == b)
+            continue;
+        words++;
+        if (i - b >= sizeof low)
+            continue;
+        bl_ascii_lower(s + b, i - b, low);
+        hit |= in_list(owner_words, low, i - b);
+        if (words == 1) {
+            first_leads = in_list(leads, low, i - b);
+            single = in_list(alone, low, i - b);
+        }
+    }
+    return hit || first_leads || (words == 1 && single);
+}
+
+/* Keeps s[0..n), a non-owner, as bad_text, and where it is when s lies in
+ * the unit being scanned. */
+static void
+note_bad(owner_scan *os, const char *s, size_t n)
+{
+    quote_into(os->bad_text, sizeof os->bad_text, s, n);
+    os->bad_unit = -1;
+    if (os->unit_text != NULL && s >= os->unit_text) {
+        os->bad_unit = os->unit;
+        os->bad_b = (size_t)(s - os->unit_text);
+        os->bad_e = os->bad_b + n;
+    }
 }
 
 static void
@@ -887,14 +952,14 @@ owner_value(const char *t, size_t n, size_t p, owner_scan *os)
     size_t b = p, e = p, stop = n - p > 64 ? p + 64 : n;
     const char *close;
 
-    while (b < n && is_space(t[b]))
+    while (b < stop && is_space(t[b]))
         b++;
-    if (b < n && t[b] == '['
+    if (b < stop && t[b] == '['
         && (close = memchr(t + b, ']', stop - b)) != NULL
         && bl_is_bracket_slot(t + b, (size_t)(close - t) - b + 1)) {
         /* "owner: [Name]": the template's slot, never filled in */
         if (!os->label_bad && !os->bad)
-            quote_into(os->bad_text, sizeof os->bad_text, t + b,
+            note_bad(os, t + b,
                        (size_t)(close - t) - b + 1);
         os->label_bad = 1;
         return;
@@ -920,7 +985,7 @@ owner_value(const char *t, size_t n, size_t p, owner_scan *os)
     }
     if (is_not_owner(t + b, e - b)) {
         if (!os->label_bad && !os->bad)
-            quote_into(os->bad_text, sizeof os->bad_text, t + b, e - b);
+            note_bad(os, t + b, e - b);
         os->label_bad = 1;
     } else {
         os->label_found = 1;
@@ -1027,7 +1092,7 @@ scan_handles(const char *t, size_t n, owner_scan *os)
             bl_ascii_lower(t + i + 1, e - i - 1, low);
             if (in_list(nobody, low, e - i - 1)) {
                 if (!os->bad && !os->label_bad)
-                    quote_into(os->bad_text, sizeof os->bad_text, t + i,
+                    note_bad(os, t + i,
                                e - i);
                 os->bad = 1;
                 continue;
@@ -1053,7 +1118,7 @@ list_has_name(const char *s, size_t n, owner_scan *os)
             size_t qb = b, qe = e;
             trim(s, &qb, &qe);
             if (qe > qb) {
-                quote_into(os->bad_text, sizeof os->bad_text, s + qb,
+                note_bad(os, s + qb,
                            qe - qb);
                 os->bad = 1;
             }
@@ -1076,10 +1141,10 @@ scan_brackets(const char *t, size_t n, owner_scan *os)
         close = memchr(t + i + 1, ']', n - i - 1);
         if (close == NULL)
             return;
-        if (bl_is_bracket_slot(t + i, (size_t)(close - t) - i + 1)) {
+        if (is_owner_slot(t + i, (size_t)(close - t) - i + 1)) {
             /* "[Name]", "[Owner]": a template's slot, not a name */
             if (!os->bad)
-                quote_into(os->bad_text, sizeof os->bad_text, t + i,
+                note_bad(os, t + i,
                            (size_t)(close - t) - i + 1);
             os->bad = 1;
         } else if (list_has_name(t + i + 1, (size_t)(close - t) - i - 1,
@@ -1107,9 +1172,9 @@ scan_trailing(const char *t, size_t n, owner_scan *os)
                 o--;
             if (o == b || t[o - 1] != open)
                 break;
-            if (open == '[' && bl_is_bracket_slot(t + o - 1, e - o + 1)) {
+            if (open == '[' && is_owner_slot(t + o - 1, e - o + 1)) {
                 if (!os->bad)   /* "... [Owner name]": a slot */
-                    quote_into(os->bad_text, sizeof os->bad_text, t + o - 1,
+                    note_bad(os, t + o - 1,
                                e - o + 1);
                 os->bad = 1;
                 return;
@@ -1878,6 +1943,7 @@ typedef struct item_facts {
     int done;
     int owner;          /* 1 found, 0 none, -1 names nobody */
     char bad_owner[48];
+    size_t bad_begin, bad_end;  /* where bad_owner is, when known */
     int ticket;
     int due;
     start start;
@@ -1964,11 +2030,24 @@ judge_unit(actions_run *r, int u, int own, void *ud)
         j->f->due = 1;
     if (is_owner_cell || !(j->need & NEED_OWNER))
         return;     /* an Owner cell is judged on its own, in judge() */
+    j->os.unit = u;
+    j->os.unit_text = t;
     scan_owner_labels(t, n, &j->os);
     scan_handles(t, n, &j->os);
     scan_brackets(t, n, &j->os);
     if (own)
         scan_trailing(t, n, &j->os);
+}
+
+/* Source bytes of text offsets [b, e) of unit u. */
+static void
+unit_span(const actions_run *r, int u, size_t b, size_t e, size_t *p_begin,
+          size_t *p_end)
+{
+    const bl_unit *un = &r->doc->units.items[u];
+
+    *p_begin = bl_unit_to_source(r->doc, un, b, 0);
+    *p_end = bl_unit_to_source(r->doc, un, e, 1);
 }
 
 static void
@@ -1984,6 +2063,7 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
 
     memset(f, 0, sizeof *f);
     memset(&j, 0, sizeof j);
+    j.os.bad_unit = -1;
     j.it = it;
     j.f = f;
     j.need = need;
@@ -1991,6 +2071,9 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     classify_start(r, t, n, bold_lead_end(r, it->own_unit), &f->start);
     f->owner = owner_verdict(&j.os);
     snprintf(f->bad_owner, sizeof f->bad_owner, "%s", j.os.bad_text);
+    if (j.os.bad_text[0] && j.os.bad_unit >= 0)
+        unit_span(r, j.os.bad_unit, j.os.bad_b, j.os.bad_e, &f->bad_begin,
+                  &f->bad_end);
     if (it->is_row && it->owner_cell >= 0) {
         /* A filled-in Owner cell decides; an empty one leaves the rest of
          * the row to speak. */
@@ -2002,11 +2085,13 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
             && !bl_is_placeholder_text(ot, on)) {
             f->owner = -1;
             quote_into(f->bad_owner, sizeof f->bad_owner, ot + ob, oe - ob);
+            unit_span(r, it->owner_cell, ob, oe, &f->bad_begin, &f->bad_end);
         } else if (oe > ob && !bl_is_placeholder_text(ot, on)) {
             f->owner = 1;
         } else if (oe > ob && f->owner <= 0) {
             f->owner = -1;
             quote_into(f->bad_owner, sizeof f->bad_owner, ot + ob, oe - ob);
+            unit_span(r, it->owner_cell, ob, oe, &f->bad_begin, &f->bad_end);
         }
     }
     if (f->owner == 0 && f->start.owner != 0) {
@@ -2073,27 +2158,6 @@ item_span(const actions_run *r, const action_item *it, size_t *p_b,
 
 /* --- The rules ----------------------------------------------------------- */
 
-typedef struct explain_ctx {
-    const char *owner;
-    int rc;
-} explain_ctx;
-
-static void
-explain_unit(actions_run *r, int u, int own, void *ud)
-{
-    explain_ctx *x = ud;
-    const bl_unit *un = &r->doc->units.items[u];
-    size_t n;
-
-    (void)own;
-    bl_unit_text(r->doc, un, &n);
-    if (x->rc == 0
-        && bl_lint_explain_placeholder(r->lc, bl_unit_to_source(r->doc, un, 0, 0),
-                                       bl_unit_to_source(r->doc, un, n, 1),
-                                       x->owner) < 0)
-        x->rc = -1;
-}
-
 static int
 report_missing_owner(actions_run *r, int rule, const action_item *it,
                      const item_facts *f)
@@ -2128,14 +2192,12 @@ report_missing_owner(actions_run *r, int rule, const action_item *it,
     item_span(r, it, &b, &e);
     rc = bl_lint_report(r->lc, rule, b, e, msg.items, NULL);
     free(msg.items);
-    if (rc == 0 && f->owner < 0 && f->bad_owner[0]
-        && bl_is_placeholder_text(f->bad_owner, strlen(f->bad_owner))) {
+    if (rc == 0 && f->owner < 0 && f->bad_end > f->bad_begin
+        && bl_is_placeholder_text(f->bad_owner, strlen(f->bad_owner)))
         /* The message quotes the placeholder owner: it is not reported
-         * again as placeholder/unfilled, wherever in the item it is. */
-        explain_ctx x = {f->bad_owner, 0};
-        each_unit(r, it, explain_unit, &x);
-        rc = x.rc;
-    }
+         * again as placeholder/unfilled. */
+        rc = bl_lint_explain_placeholder(r->lc, rule, f->bad_begin,
+                                         f->bad_end);
     return rc;
 }
 

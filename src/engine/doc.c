@@ -582,6 +582,27 @@ oom:
     return -1;
 }
 
+/* Records source bytes [off, off + n) as raw HTML, joined to the range
+ * before when they touch it (an HTML block comes a line at a time). */
+static int
+note_html(parse_ctx *ctx, size_t off, size_t n)
+{
+    bl_doc *doc = ctx->doc;
+    bl_html_range r = {off, off + n};
+
+    if (doc->html.n > 0) {
+        bl_html_range *last = &doc->html.items[doc->html.n - 1];
+        size_t gap = last->end;
+        while (gap < off && (doc->src[gap] == '\n' || doc->src[gap] == '\r'))
+            gap++;
+        if (gap == off && off >= last->end) {
+            last->end = off + n;
+            return 0;
+        }
+    }
+    return BL_VEC_PUSH(&doc->html, r);
+}
+
 static int
 text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
 {
@@ -599,6 +620,10 @@ text_cb(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
             ctx->link_begin = off;
             ctx->link_has_text = 1;
         }
+    }
+    if (type == MD_TEXT_HTML && here && n > 0 && note_html(ctx, off, n) < 0) {
+        ctx->oom = 1;
+        return -1;
     }
     if (ctx->verbatim || ctx->image)
         return 0;
@@ -769,7 +794,7 @@ bl_doc_parse(const char *src, size_t len)
     if (index_lines(doc) < 0)
         goto fail;
     find_front_matter(doc);
-    body = doc->fm_end > doc->bom ? doc->fm_end : doc->bom;
+    body = bl_doc_body_offset(doc);
 
     memset(&ctx, 0, sizeof ctx);
     ctx.doc = doc;
@@ -816,6 +841,7 @@ bl_doc_free(bl_doc *doc)
     BL_VEC_FREE(&doc->pieces);
     BL_VEC_FREE(&doc->prose);
     BL_VEC_FREE(&doc->links);
+    BL_VEC_FREE(&doc->html);
     BL_VEC_FREE(&doc->hrefs);
     free(doc);
 }
@@ -825,6 +851,20 @@ bl_doc_source(const bl_doc *doc, size_t *p_len)
 {
     *p_len = doc->len;
     return doc->src;
+}
+
+size_t
+bl_doc_body_offset(const bl_doc *doc)
+{
+    return doc->fm_end > doc->bom ? doc->fm_end : doc->bom;
+}
+
+int
+bl_doc_uses_crlf(const bl_doc *doc)
+{
+    const char *nl = memchr(doc->src, '\n', doc->len);
+
+    return nl != NULL && nl > doc->src && nl[-1] == '\r';
 }
 
 size_t

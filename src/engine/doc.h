@@ -93,6 +93,10 @@ typedef struct bl_link {
     size_t href, href_len;  /* into doc->hrefs */
 } bl_link;
 
+typedef struct bl_html_range {
+    size_t begin, end;
+} bl_html_range;
+
 struct bl_doc {
     char *src;
     size_t len;
@@ -106,6 +110,10 @@ struct bl_doc {
     struct { char *items; size_t n, alloc; } prose;
     struct { bl_link *items; size_t n, alloc; } links;  /* in source order */
     struct { char *items; size_t n, alloc; } hrefs;
+    /* Source ranges md4c read as raw HTML, inline or block, in source
+     * order: where HTML comments (blamelint-disable ...) can be, and
+     * code spans and blocks cannot. */
+    struct { bl_html_range *items; size_t n, alloc; } html;
 };
 
 /* Maps an offset in unit u's text (relative to text_begin) to a source

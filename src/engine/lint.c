@@ -4,7 +4,6 @@
  */
 #include <stdio.h>
 #include <string.h>
-#include <strings.h>
 
 #include "lint.h"
 #include "vec.h"
@@ -329,33 +328,30 @@ bl_lint_report_fix(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
 }
 
 int
-bl_lint_explain_placeholder(bl_lint_ctx *lc, size_t begin, size_t end,
-                            const char *text)
+bl_lint_explain_placeholder(bl_lint_ctx *lc, int rule, size_t begin,
+                            size_t end)
 {
     bl_explained x;
 
     x.begin = begin;
     x.end = end;
-    snprintf(x.text, sizeof x.text, "%s", text ? text : "");
+    x.severity = lc->rules->rules.items[rule].info.severity;
     return BL_VEC_PUSH(&lc->explained, x);
 }
 
 /* Is finding d a placeholder/unfilled that a range in lc->explained
- * covers? */
+ * covers, explained by a rule of at least its severity? */
 static int
 is_explained(const bl_lint_ctx *lc, const bl_diag *d)
 {
-    size_t i, n = d->end - d->begin;
+    size_t i;
 
     if (lc->explained.n == 0 || strcmp(d->rule->id, "placeholder/unfilled"))
         return 0;
     for (i = 0; i < lc->explained.n; i++) {
         const bl_explained *x = &lc->explained.items[i];
-        if (d->begin < x->begin || d->end > x->end)
-            continue;
-        if (x->text[0] == '\0'
-            || (strlen(x->text) == n
-                && strncasecmp(x->text, lc->doc->src + d->begin, n) == 0))
+        if (d->begin >= x->begin && d->end <= x->end
+            && d->severity <= x->severity)
             return 1;
     }
     return 0;
@@ -394,8 +390,10 @@ cmp_diag(const void *a, const void *b)
 int
 bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
 {
-    /* Compiled patterns are cached in the rule set as they are first
-     * used; that cache is the only thing a lint run changes in it. */
+    /* Compiled patterns, and what the checks build from the rules
+     * (bl_rules_family_cache), are cached in the rule set on first use:
+     * the only things a lint run changes in it, and the reason one rule
+     * set must not be shared by threads linting at once. */
     bl_rules *rules = (bl_rules *)crules;
     bl_lint_ctx lc;
     size_t i, first = out->n;
@@ -416,6 +414,8 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
             rc = BL_ENOMEM;
     }
     drop_explained(&lc, first);
+    if (rc == 0 && bl_suppress_apply(&lc, first) < 0)
+        rc = BL_ENOMEM;
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items,
               cmp_diag);

@@ -40,7 +40,7 @@ typedef struct bl_word {
 
 typedef struct bl_explained {
     size_t begin, end;
-    char text[48];          /* "" for any placeholder in the range */
+    bl_severity severity;   /* of the rule that explained it */
 } bl_explained;
 
 typedef struct bl_lint_ctx {
@@ -93,14 +93,14 @@ int bl_lint_report_fix(bl_lint_ctx *lc, int rule, size_t begin, size_t end,
                        const char *message, const char *fix,
                        size_t fix_begin, size_t fix_end);
 
-/* A placeholder a check reported in its own, more specific terms ("The
+/* A placeholder that rule reported in its own, more specific terms ("The
  * owner is \"TBD\", a placeholder", "The answer to this why is only a
- * placeholder"): source bytes [begin, end) hold it, and `text`, when not
- * NULL, is the placeholder as quoted (compared ignoring ASCII case).  When
- * the run ends, placeholder/unfilled findings on it are dropped: one
- * problem, one finding, with the message that says most.  0 or -1. */
-int bl_lint_explain_placeholder(bl_lint_ctx *lc, size_t begin, size_t end,
-                                const char *text);
+ * placeholder") lies in source bytes [begin, end).  When the run ends,
+ * placeholder/unfilled findings inside the range are dropped, unless they
+ * are of a higher severity than rule's: one problem, one finding, with the
+ * message that says most.  0 or -1. */
+int bl_lint_explain_placeholder(bl_lint_ctx *lc, int rule, size_t begin,
+                                size_t end);
 
 /* The state `family` left for its other rules in this run, or NULL. */
 void *bl_lint_family_state(const bl_lint_ctx *lc, const char *family);
@@ -118,6 +118,12 @@ int bl_check_actions(bl_lint_ctx *lc, int rule);
 int bl_check_whys(bl_lint_ctx *lc, int rule);
 int bl_check_timeline(bl_lint_ctx *lc, int rule);
 int bl_check_placeholders(bl_lint_ctx *lc, int rule);
+int bl_check_suppressions(bl_lint_ctx *lc, int rule);
+
+/* Applies the document's <!-- blamelint-disable ... --> comments to the
+ * run's findings from `first` on, and reports the comments that
+ * suppressed nothing as suppression/unused (suppress.c).  0 or -1. */
+int bl_suppress_apply(bl_lint_ctx *lc, size_t first);
 
 /* Works out which canonical section each heading names and whether the
  * document is of the profile's kind; later calls return at once.

@@ -33,6 +33,7 @@ static const struct {
     {"whys", bl_check_whys},
     {"timeline", bl_check_timeline},
     {"placeholders", bl_check_placeholders},
+    {"suppressions", bl_check_suppressions},
     {NULL, NULL}
 };
 

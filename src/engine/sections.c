@@ -492,8 +492,7 @@ has_intro(const bl_lint_ctx *lc, int title)
 static const char *
 newline_of(const bl_doc *doc)
 {
-    const char *nl = memchr(doc->src, '\n', doc->len);
-    return nl != NULL && nl > doc->src && nl[-1] == '\r' ? "\r\n" : "\n";
+    return bl_doc_uses_crlf(doc) ? "\r\n" : "\n";
 }
 
 /* Builds the skeleton of heading h at `level`, with the document's line

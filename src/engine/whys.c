@@ -1166,8 +1166,8 @@ check_unanswered(whys *w, int rule)
                  * again as placeholder/unfilled. */
                 const bl_unit *u = &doc->units.items[s->a_unit];
                 rc = bl_lint_explain_placeholder(
-                    w->lc, bl_unit_to_source(doc, u, s->a_begin, 0),
-                    bl_unit_to_source(doc, u, s->a_end, 1), NULL);
+                    w->lc, rule, bl_unit_to_source(doc, u, s->a_begin, 0),
+                    bl_unit_to_source(doc, u, s->a_end, 1));
             }
             if (rc < 0)
                 return -1;

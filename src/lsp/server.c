@@ -811,6 +811,65 @@ add_action_title(bl_strbuf *sb, const lsp_doc *d, const bl_diag *g)
     return bl_strbuf_addf(sb, "Replace \"%s\" with \"%.60s\"", quoted, g->fix);
 }
 
+/* Appends one code action that inserts text at source offset at. */
+static int
+add_insert_action(server *s, bl_strbuf *sb, const lsp_doc *d,
+                  const bl_diag *g, const char *title, size_t at,
+                  const char *text)
+{
+    bl_pos_cache c1 = {0, {0, 0}, BL_ENC_UTF16, 0}, c2 = c1;
+    bl_pos p = bl_doc_position(d->doc, at, s->enc);
+
+    return ADD_LIT(sb, "{\"title\":") < 0
+           || lsp_json_add_cstring(sb, title) < 0
+           || ADD_LIT(sb, ",\"kind\":\"quickfix\",\"diagnostics\":[") < 0
+           || add_diagnostic(s, sb, d, g, &c1, &c2) < 0
+           || ADD_LIT(sb, "],\"edit\":{\"changes\":{") < 0
+           || lsp_json_add_cstring(sb, d->uri) < 0
+           || ADD_LIT(sb, ":[{\"range\":") < 0
+           || add_range(sb, p, p) < 0
+           || ADD_LIT(sb, ",\"newText\":") < 0
+           || lsp_json_add_cstring(sb, text) < 0
+           || ADD_LIT(sb, "}]}}}") < 0 ? -1 : 0;
+}
+
+/* "Disable RULE for this line" (a blamelint-disable-line comment at the
+ * end of the finding's first line: a comment line inserted above could
+ * split a paragraph or end a table) and "...for this file" (a
+ * blamelint-disable-file comment on a line of its own at the top, after
+ * any front matter). */
+static int
+add_disable_actions(server *s, bl_strbuf *sb, const lsp_doc *d,
+                    const bl_diag *g, size_t *count)
+{
+    size_t len, eol, top;
+    const char *src = bl_doc_source(d->doc, &len);
+    const char *nl = memchr(src + g->begin, '\n', len - g->begin);
+    char title[160], text[160];
+    int rc;
+
+    eol = nl != NULL ? (size_t)(nl - src) : len;
+    if (eol > g->begin && src[eol - 1] == '\r')
+        eol--;
+    top = bl_doc_body_offset(d->doc);
+    snprintf(title, sizeof title, "Disable %s for this line", g->rule->id);
+    snprintf(text, sizeof text, " <!-- blamelint-disable-line %s -->",
+             g->rule->id);
+    rc = (*count)++ > 0 && ADD_LIT(sb, ",") < 0 ? -1 : 0;
+    if (rc == 0)
+        rc = add_insert_action(s, sb, d, g, title, eol, text);
+    snprintf(title, sizeof title, "Disable %s for this file", g->rule->id);
+    snprintf(text, sizeof text, "<!-- blamelint-disable-file %s -->%s",
+             g->rule->id, bl_doc_uses_crlf(d->doc) ? "\r\n" : "\n");
+    if (rc == 0)
+        rc = ADD_LIT(sb, ",") < 0 ? -1 : 0;
+    if (rc == 0) {
+        (*count)++;
+        rc = add_insert_action(s, sb, d, g, title, top, text);
+    }
+    return rc;
+}
+
 static int
 on_code_action(server *s, const lsp_json *j, int id, int params)
 {
@@ -858,6 +917,14 @@ on_code_action(server *s, const lsp_json *j, int id, int params)
              || ADD_LIT(&sb, ",\"newText\":") < 0
              || lsp_json_add_cstring(&sb, g->fix) < 0
              || ADD_LIT(&sb, "}]}}}") < 0 ? -1 : 0;
+    }
+    /* After the fixes, which editors offer first: turning a finding off
+     * where a person has decided it does not apply. */
+    for (i = 0; rc == 0 && i < d->diags.n; i++) {
+        const bl_diag *g = &d->diags.items[i];
+        if (overlaps(g, b, e)
+            && strcmp(g->rule->id, "suppression/unused") != 0)
+            rc = add_disable_actions(s, &sb, d, g, &count);
     }
     if (rc == 0)
         rc = ADD_LIT(&sb, "]");

@@ -1547,6 +1547,33 @@ want_rc 0
 want_out_re '^whys\.min +5 '
 end
 
+# --- inline suppressions ------------------------------------------------
+
+printf '# Notes\n\nThe DBA was careless. <!-- blamelint-disable-line blame/judgement: quoted -->\nThe operator was sloppy.\n\n<!-- blamelint-disable-next-line blame/minimizer -->\nNothing to see.\n\n`<!-- blamelint-disable-file -->`\n' >sup.md
+
+begin "a disable-line comment turns its line off, not the next"
+run check --format json sup.md
+want_rc 1
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/judgement")] | length == 1'
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/judgement")][0].line == 4'
+end
+
+begin "a suppression that turns nothing off is reported as info, on the comment"
+run check --format json sup.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "suppression/unused")] | length == 1'
+want_jq '[.files[0].diagnostics[] | select(.rule == "suppression/unused")][0] | .line == 6 and .severity == "info" and (.message | test("blame/minimizer"))'
+end
+
+begin "the same comment in a code span turns nothing off"
+run check --format json sup.md
+want_jq '.summary.warnings == 1'
+end
+
+begin "--rule suppression/unused=off quiets it"
+run check --rule suppression/unused=off --format json sup.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "suppression/unused")] | length == 0'
+end
+
 # --- the rule reference that editors link to ----------------------------
 
 begin "the README has an anchor rule-FAMILY-NAME for every rule"

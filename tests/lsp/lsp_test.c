@@ -485,6 +485,21 @@ test_cancelled_request_gets_32800(void **state)
     shutdown_and_exit(c);
 }
 
+/* Finds in the result array the action titled `title`; returns its token
+ * or -1. */
+static int
+action_titled(client *c, const char *title)
+{
+    int r = lsp_json_get(&c->j, 0, "result"), i, k;
+
+    for (i = r + 1, k = 0; k < c->j.toks[r].size; k++) {
+        if (lsp_json_streq(&c->j, lsp_json_get(&c->j, i, "title"), title))
+            return i;
+        i = lsp_json_skip(&c->j, i);
+    }
+    return -1;
+}
+
 /* --- Documents and positions --------------------------------------------- */
 
 static void
@@ -672,8 +687,14 @@ test_missing_section_action_inserts_a_skeleton(void **state)
           "{\"diagnostics\":[]}}}");
     recv_id(c, 2);
     r = lsp_json_get(&c->j, 0, "result");
-    assert_int_equal(c->j.toks[r].size, 1);
-    assert_true(has(c, "Insert the Lessons Learned section"));
+    /* The fix first, then turning the finding off for the line or file. */
+    assert_int_equal(c->j.toks[r].size, 3);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, r + 1, "title"),
+                               "Insert the Lessons Learned section"));
+    assert_true(action_titled(c, "Disable section/missing for this line")
+                >= 0);
+    assert_true(action_titled(c, "Disable section/missing for this file")
+                >= 0);
     edit = lsp_json_path(&c->j, r + 1, "edit", "changes", "file:///pm.md",
                          NULL) + 1;
     /* At the end of the document (line 17, after the last newline). */
@@ -777,6 +798,70 @@ test_pull_diagnostics(void **state)
     recv_id(c, 3);
     assert_true(lsp_json_streq(&c->j, lsp_json_path(&c->j, 0, "result", "kind",
                                                     NULL), "unchanged"));
+    shutdown_and_exit(c);
+}
+
+/* --- Suppressions ------------------------------------------------------- */
+
+/* "Disable RULE for this line" appends a disable-line comment to the
+ * finding's line; "...for this file" inserts a disable-file comment after
+ * the front matter.  Applying one, the finding goes, and an unused
+ * suppression is reported. */
+static void
+test_disable_actions_insert_suppressions(void **state)
+{
+    client *c = start();
+    int a, edit;
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///pm.md", 1, "---\ntitle: x\n---\n# Notes\n\n"
+             "Zo\u00eb was careless.\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "blame/judgement"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":5,\"character\":"
+          "9},\"end\":{\"line\":5,\"character\":9}},\"context\":"
+          "{\"diagnostics\":[]}}}");
+    recv_id(c, 2);
+    a = action_titled(c, "Disable blame/judgement for this line");
+    assert_true(a >= 0);
+    edit = lsp_json_path(&c->j, a, "edit", "changes", "file:///pm.md", NULL);
+    /* At the end of line 5: "Zoë was careless." is 17 UTF-16 units. */
+    assert_int_equal(num(c, lsp_json_path(&c->j, edit + 1, "range", "start",
+                                          "line", NULL)), 5);
+    assert_int_equal(num(c, lsp_json_path(&c->j, edit + 1, "range", "start",
+                                          "character", NULL)), 17);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, edit + 1, "newText"),
+                               " <!-- blamelint-disable-line blame/judgement "
+                               "-->"));
+    a = action_titled(c, "Disable blame/judgement for this file");
+    assert_true(a >= 0);
+    edit = lsp_json_path(&c->j, a, "edit", "changes", "file:///pm.md", NULL);
+    /* After the front matter (lines 0-2). */
+    assert_int_equal(num(c, lsp_json_path(&c->j, edit + 1, "range", "start",
+                                          "line", NULL)), 3);
+    assert_int_equal(num(c, lsp_json_path(&c->j, edit + 1, "range", "start",
+                                          "character", NULL)), 0);
+    /* The edit applied: no finding. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","
+          "\"version\":2},\"contentChanges\":[{\"range\":{\"start\":"
+          "{\"line\":5,\"character\":17},\"end\":{\"line\":5,"
+          "\"character\":17}},\"text\":\" <!-- blamelint-disable-line "
+          "blame/judgement -->\"}]}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 0);
+    /* The sentence rewritten, the comment left: it is now unused. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","
+          "\"version\":3},\"contentChanges\":[{\"range\":{\"start\":"
+          "{\"line\":5,\"character\":0},\"end\":{\"line\":5,"
+          "\"character\":17}},\"text\":\"The wrong version was picked.\"}]}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 1);
+    assert_true(has(c, "\"code\":\"suppression/unused\""));
     shutdown_and_exit(c);
 }
 
@@ -896,6 +981,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_hover),
         cmocka_unit_test(test_settings_from_init_and_configuration_changes),
         cmocka_unit_test(test_pull_diagnostics),
+        cmocka_unit_test(test_disable_actions_insert_suppressions),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };

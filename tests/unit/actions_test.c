@@ -275,7 +275,7 @@ test_non_owners_are_named_in_the_message(void **state)
         {"- Add a lag alert \xE2\x80\x94 unassigned\n", "\"unassigned\""},
         {"- Add a lag alert (owner: ?)\n", "\"?\""},
         {"- Add a lag alert (owner: none)\n", "\"none\""},
-        {"- Add a lag alert [TBD]\n", "\"[TBD]\""},
+        {"- Add a lag alert [TBD]\n", "\"TBD\""},
         {"- Add a lag alert @everyone\n", "\"@everyone\""},
         {"- Everyone to double-check the pool size\n", "is not an owner"},
         {"| Action | Owner |\n|---|---|\n| Add a lag alert | all reviewers "
@@ -1225,6 +1225,68 @@ test_placeholder_owner_is_reported_once(void **state)
     free(src);
 }
 
+/* Only the owner's own placeholder is left to missing-owner: another
+ * "TBD" in the item (a due date, a plan) stays reported, and a slot that
+ * is not an owner's ("[service name]") is no owner.  A placeholder rule
+ * of a higher severity keeps its finding. */
+static void
+test_only_the_owner_placeholder_is_explained(void **state)
+{
+    bl_rules *rules = action_rules();
+    char *src = pm("- Pin it (owner: TBD, due: TBD)\n"
+                   "- Add alerting for [service name] before the release\n\n"
+                   "| Action | Owner | Due |\n|---|---|---|\n"
+                   "| Cap retries | TBD | TBD |\n");
+    bl_diags d;
+    bl_doc *doc;
+    const bl_diag *f;
+    size_t i, n = 0;
+
+    (void)state;
+    bl_rules_set_severity(rules, "placeholder/unfilled", BL_SEV_ON);
+    doc = lint(rules, src, &d);
+    /* The two due dates and the service slot. */
+    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 3);
+    for (i = 0; i < d.n; i++)
+        if (strcmp(d.items[i].rule->id, MISSING_OWNER) == 0
+            && strstr(d.items[i].message, "[service name]") != NULL)
+            n++;
+    assert_int_equal(n, 0);
+    f = find_rule(&d, MISSING_OWNER);
+    assert_non_null(f);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_set_severity(rules, "placeholder/unfilled", BL_SEV_ERROR);
+    doc = lint(rules, src, &d);
+    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 5);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+    free(src);
+}
+
+/* Space after an owner label runs past the value's bound. */
+static void
+test_long_space_after_a_label(void **state)
+{
+    bl_rules *rules = action_rules();
+    char body[256];
+    char *src;
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    snprintf(body, sizeof body, "- Add a retry limit, assigned:%80s[Nam\n"
+             "- Add a pool check, owner:%80s[Name]\n", "", "");
+    src = pm(body);
+    doc = lint(rules, src, &d);
+    assert_int_equal(count_rule(&d, MISSING_OWNER), 2);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+    free(src);
+}
+
 int
 main(void)
 {
@@ -1256,6 +1318,8 @@ main(void)
         cmocka_unit_test(test_defines_compile),
         cmocka_unit_test(test_rules_explain_themselves),
         cmocka_unit_test(test_placeholder_owner_is_reported_once),
+        cmocka_unit_test(test_only_the_owner_placeholder_is_explained),
+        cmocka_unit_test(test_long_space_after_a_label),
         cmocka_unit_test(test_hostile_input),
     };
 
