@@ -19,7 +19,8 @@ TEST_LIBS = -lcmocka
 # Debian packages the build, the tests and the benchmark need.
 DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
                 libhunspell-dev hunspell-en-us libjsmn-dev libcmocka-dev \
-                hyperfine time jq valgrind neovim unzip pre-commit git
+                hyperfine time jq valgrind neovim unzip pre-commit git \
+                libxml2-utils
 
 ENGINE_SRC := $(sort $(wildcard src/engine/*.c))
 CLI_SRC := $(sort $(wildcard src/cli/*.c src/lsp/*.c))
@@ -34,7 +35,7 @@ SAN_ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/san/%.o)
 SAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/san/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all demo test vsix check-unit check-cli check-lsp check-nvim check-vsix check-precommit check-corpus check-fuzz check-valgrind corpus-update bench \
+.PHONY: all demo test vsix check-unit check-cli check-lsp check-nvim check-vsix check-precommit check-sarif check-corpus check-fuzz check-valgrind corpus-update bench \
         install uninstall clean deps
 
 all: blamelint
@@ -132,7 +133,7 @@ test: deps
 	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN) build/san/tests/mutate \
 	  build/san/tests/lsp_test
 	@$(MAKE) --no-print-directory check-unit check-cli check-lsp check-nvim \
-	  check-vsix check-precommit check-corpus check-fuzz check-valgrind
+	  check-vsix check-precommit check-sarif check-corpus check-fuzz check-valgrind
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
@@ -172,6 +173,10 @@ check-nvim: build/san/blamelint
 # .pre-commit-hooks.yaml, run by Debian's pre-commit in scratch repositories.
 check-precommit: build/san/blamelint
 	@$(SAN_ENV) tests/precommit/run.sh build/san/blamelint
+
+# SARIF checked by Microsoft's validator (npm, pinned in tests/sarif).
+check-sarif: build/san/blamelint
+	@$(SAN_ENV) tests/sarif/run.sh build/san/blamelint
 
 check-cli: build/san/blamelint
 	@$(SAN_ENV) tests/cli/run.sh build/san/blamelint

@@ -5,20 +5,26 @@
 
 #include "format.h"
 
-const cli_format cli_formats[] = {
-    {"text", NULL, cli_text_file, cli_text_end},
-    {"json", cli_json_begin, cli_json_file, cli_json_end},
-    {NULL, NULL, NULL, NULL}
+static const cli_format format_text = {
+    "text", NULL, cli_text_file, cli_text_end
+};
+static const cli_format format_json = {
+    "json", cli_json_begin, cli_json_file, cli_json_end
+};
+
+static const cli_format *const formats[] = {
+    &format_text, &format_json, &cli_format_sarif, &cli_format_github,
+    &cli_format_checkstyle, &cli_format_junit, NULL
 };
 
 const cli_format *
 cli_format_find(const char *name)
 {
-    const cli_format *f;
+    size_t i;
 
-    for (f = cli_formats; f->name != NULL; f++)
-        if (strcmp(f->name, name) == 0)
-            return f;
+    for (i = 0; formats[i] != NULL; i++)
+        if (strcmp(formats[i]->name, name) == 0)
+            return formats[i];
     return NULL;
 }
 

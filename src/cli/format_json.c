@@ -49,8 +49,8 @@ json_string(FILE *fp, const char *s, size_t n)
     fputc('"', fp);
 }
 
-static void
-json_cstring(FILE *fp, const char *s)
+void
+cli_json_cstring(FILE *fp, const char *s)
 {
     json_string(fp, s, strlen(s));
 }
@@ -73,7 +73,7 @@ cli_json_file(cli_out *o, const char *path, const bl_doc *doc,
     if (o->emitted++ > 0)
         fputc(',', o->fp);
     fputs("{\"path\":", o->fp);
-    json_cstring(o->fp, path);
+    cli_json_cstring(o->fp, path);
     fputs(",\"diagnostics\":[", o->fp);
     for (i = 0; i < diags->n; i++) {
         const bl_diag *d = &diags->items[i];
@@ -83,14 +83,14 @@ cli_json_file(cli_out *o, const char *path, const bl_doc *doc,
         if (i > 0)
             fputc(',', o->fp);
         fputs("{\"rule\":", o->fp);
-        json_cstring(o->fp, d->rule->id);
+        cli_json_cstring(o->fp, d->rule->id);
         fprintf(o->fp, ",\"severity\":\"%s\",\"line\":%zu,\"column\":%zu,"
                 "\"endLine\":%zu,\"endColumn\":%zu,\"message\":",
                 bl_severity_name(d->severity), l, c, el, ec);
-        json_cstring(o->fp, d->message);
+        cli_json_cstring(o->fp, d->message);
         if (d->fix != NULL) {
             fputs(",\"fix\":{\"replacement\":", o->fp);
-            json_cstring(o->fp, d->fix);
+            cli_json_cstring(o->fp, d->fix);
             /* A fix that edits elsewhere (a missing section inserted
              * further down) says where; one for the finding's own span
              * keeps the original shape. */

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "../blamelint.h"
@@ -49,7 +50,10 @@ static const char usage_check[] =
     "*.markdown files; - reads standard input.\n"
     "\n"
     "Options:\n"
-    "  --format text|json       report format (default text)\n"
+    "  --format FORMAT          report format: text (default), json, sarif,\n"
+    "                           github, checkstyle or junit\n"
+    "  --output FILE            write the report to FILE (replaced when the\n"
+    "                           check ends) and the text report to stdout\n"
     "  --fail-on LEVEL          exit 1 when a finding is at or above LEVEL:\n"
     "                           error, warning (default), info, or never\n"
     "  --color auto|always|never  colour the text report (default auto: on a\n"
@@ -125,6 +129,7 @@ typedef struct check_opts {
     int quiet;
     const char *rules_dir;
     const char *stdin_name;
+    const char *output;     /* --output FILE, or NULL */
     /* --rule and --set arguments, applied in order once rules load */
     arg_list rule_args, set_args;
 } check_opts;
@@ -251,9 +256,63 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
             *p_failed = 1;
     }
     opt->format->file(out, shown, doc, &diags);
+    if (opt->output != NULL)    /* and the text report, for the terminal */
+        cli_text_file(out + 1, shown, doc, &diags);
     bl_diags_free(&diags);
     bl_doc_free(doc);
     return 0;
+}
+
+/* --output FILE is written to a temporary file beside it and renamed
+ * over it at the end, so an interrupted check never leaves half a report
+ * where CI looks for one. */
+static FILE *
+report_open(const char *path, char **p_tmp)
+{
+    size_t n = strlen(path);
+    char *tmp = malloc(n + 16);
+    int fd;
+    FILE *fp;
+
+    if (tmp == NULL)
+        return NULL;
+    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    if ((fd = mkstemp(tmp)) < 0) {
+        free(tmp);
+        return NULL;
+    }
+    {
+        mode_t mask = umask(0);     /* a new file's mode, as for fopen */
+        umask(mask);
+        fchmod(fd, 0666 & ~mask);
+    }
+    if ((fp = fdopen(fd, "w")) == NULL) {
+        close(fd);
+        unlink(tmp);
+        free(tmp);
+        return NULL;
+    }
+    *p_tmp = tmp;
+    return fp;
+}
+
+static int
+report_close(FILE *fp, char **p_tmp, const char *path)
+{
+    int rc = fflush(fp) != 0 || ferror(fp) ? -1 : 0;
+
+    if (fclose(fp) != 0)
+        rc = -1;
+    if (rc == 0 && rename(*p_tmp, path) != 0)
+        rc = -1;
+    if (rc < 0) {
+        int e = errno;
+        unlink(*p_tmp);
+        errno = e;
+    }
+    free(*p_tmp);
+    *p_tmp = NULL;
+    return rc;
 }
 
 static int
@@ -267,6 +326,7 @@ cmd_check(int argc, char **argv)
         {"quiet", no_argument, NULL, 'q'},
         {"rules", required_argument, NULL, 'r'},
         {"stdin-filename", required_argument, NULL, 's'},
+        {"output", required_argument, NULL, 'o'},
         {"rule", required_argument, NULL, 'R'},
         {"set", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
@@ -275,7 +335,8 @@ cmd_check(int argc, char **argv)
     check_opts opt;
     cli_paths paths = {NULL, 0, 0};
     cli_summary sum = {0, 0, 0, 0};
-    cli_out out;
+    cli_out out[2];         /* the report; with --output, the terminal's */
+    char *report = NULL;    /* --output's temporary file */
     bl_rules *rules;
     int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
     size_t k;
@@ -289,8 +350,9 @@ cmd_check(int argc, char **argv)
         switch (c) {
         case 'f':
             if ((opt.format = cli_format_find(optarg)) == NULL) {
-                rc = usage_error(usage_check, "unknown format '%s' "
-                                 "(text or json)", optarg);
+                rc = usage_error(usage_check, "unknown format '%s' (text, "
+                                 "json, sarif, github, checkstyle or junit)",
+                                 optarg);
                 goto done;
             }
             break;
@@ -315,6 +377,7 @@ cmd_check(int argc, char **argv)
         case 'q': opt.quiet = 1; break;
         case 'r': opt.rules_dir = optarg; break;
         case 's': opt.stdin_name = optarg; break;
+        case 'o': opt.output = optarg; break;
         case 'R':
         case 'S':
             if (push_arg(c == 'R' ? &opt.rule_args : &opt.set_args,
@@ -356,16 +419,39 @@ cmd_check(int argc, char **argv)
         if (rc != 0)
             trouble = 1;
     }
-    out.fp = stdout;
-    out.color = opt.format == cli_format_find("text") && want_color(opt.color);
-    out.quiet = opt.quiet;
-    out.emitted = 0;
+    memset(out, 0, sizeof out);
+    out[0].fp = stdout;
+    out[0].color = opt.format == cli_format_find("text")
+                   && want_color(opt.color);
+    out[0].quiet = opt.quiet;
+    out[0].fail_on = opt.fail_on;
+    if (opt.output != NULL) {
+        out[1] = out[0];
+        out[1].color = want_color(opt.color);
+        out[0].color = 0;
+        if ((out[0].fp = report_open(opt.output, &report)) == NULL) {
+            fprintf(stderr, "blamelint: %s: %s\n", opt.output,
+                    strerror(errno));
+            cli_paths_free(&paths);
+            bl_rules_free(rules);
+            rc = EXIT_TROUBLE;
+            goto done;
+        }
+    }
     if (opt.format->begin)
-        opt.format->begin(&out);
+        opt.format->begin(&out[0]);
     for (k = 0; k < paths.n; k++)
-        if (check_one(rules, paths.items[k], &opt, &out, &sum, &failed) < 0)
+        if (check_one(rules, paths.items[k], &opt, out, &sum, &failed) < 0)
             trouble = 1;
-    opt.format->end(&out, &sum);
+    opt.format->end(&out[0], &sum);
+    if (opt.output != NULL) {
+        cli_text_end(&out[1], &sum);
+        if (report_close(out[0].fp, &report, opt.output) < 0) {
+            fprintf(stderr, "blamelint: %s: %s\n", opt.output,
+                    strerror(errno));
+            trouble = 1;
+        }
+    }
     fflush(stdout);
     cli_paths_free(&paths);
     bl_rules_free(rules);

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "../blamelint.h"
+#include "../cli/docs.h"
 #include "json.h"
 #include "rpc.h"
 #include "server.h"
@@ -226,56 +227,6 @@ add_range(bl_strbuf *sb, bl_pos b, bl_pos e)
 }
 
 /* --- Rule documentation ------------------------------------------------- */
-
-/* Appends path as a file: URI, escaping every byte but letters, digits
- * and "-._~/" (RFC 3986). */
-static int
-add_file_uri(bl_strbuf *sb, const char *path)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    const unsigned char *p;
-
-    if (ADD_LIT(sb, "file://") < 0)
-        return -1;
-    for (p = (const unsigned char *)path; *p; p++) {
-        char esc[3] = {'%', hex[*p >> 4], hex[*p & 15]};
-        int plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
-                    || (*p >= '0' && *p <= '9') || strchr("-._~/", *p);
-        if (bl_strbuf_add(sb, plain ? (const char *)p : esc, plain ? 1 : 3)
-            < 0)
-            return -1;
-    }
-    return 0;
-}
-
-/* The README that documents every rule under an anchor "rule-FAMILY-NAME",
- * as `make install` puts it: PREFIX/share/doc/blamelint/README.md beside
- * PREFIX/bin/blamelint.  Found from the running binary, so an editor
- * links to the manual of the version it runs; NULL when it is not there
- * (a link to nothing helps no one). */
-static char *
-installed_docs(void)
-{
-    char exe[4096], path[4200];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    char *slash;
-    bl_strbuf sb = {NULL, 0, 0};
-
-    if (n <= 0)
-        return NULL;
-    exe[n] = '\0';
-    if ((slash = strrchr(exe, '/')) == NULL)
-        return NULL;
-    *slash = '\0';     /* PREFIX/bin */
-    snprintf(path, sizeof path, "%s/../share/doc/blamelint/README.md", exe);
-    if (access(path, R_OK) != 0 || realpath(path, exe) == NULL)
-        return NULL;
-    if (add_file_uri(&sb, exe) < 0) {
-        free(sb.items);
-        return NULL;
-    }
-    return sb.items;
-}
 
 /* Appends ,"codeDescription":{"href":".../README.md#rule-blame-judgement"}
  * when the server knows where the rules are documented. */
@@ -510,7 +461,7 @@ set_docs(server *s, const lsp_json *j, int options)
         }
         free(url.items);
     }
-    s->docs_uri = installed_docs();
+    s->docs_uri = cli_docs_uri();
     return 0;
 }
 

@@ -1574,6 +1574,55 @@ run check --rule suppression/unused=off --format json sup.md
 want_jq '[.files[0].diagnostics[] | select(.rule == "suppression/unused")] | length == 0'
 end
 
+# --- CI formats and --output ---------------------------------------------
+
+mkdir -p "a,b:c"
+printf '# Incident: checkout outage\n\n## Summary\n\nThe <service name> failed for ??%% of users.\nThe DBA was careless & \001 "so" it <went>.\n' >"a,b:c/pm.md"
+
+begin "github: one workflow command per finding, with the escaping GitHub needs"
+run check --format github "a,b:c/pm.md"
+want_rc 1
+want_out_re '^::warning file=a%2Cb%3Ac/pm\.md,line=5,col=5,endLine=5,endColumn=19,title=placeholder/unfilled::Template slot "<service name>"'
+want_out_re '^::warning file=a%2Cb%3Ac/pm\.md,line=5,col=[0-9]+,endLine=5,endColumn=[0-9]+,title=placeholder/unfilled::.*\?\?%25'
+want_out_re '^::(notice|warning|error) file=.*title=section/missing::'
+bad=$(grep -cv '^::\(error\|warning\|notice\) file=[^:]*,line=[0-9]*,col=[0-9]*,endLine=[0-9]*,endColumn=[0-9]*,title=[^:]*::' "$OUT")
+[ "$bad" = 0 ] || problem "$bad lines are not workflow commands"
+end
+
+begin "checkstyle: well-formed XML, one error element per finding"
+run check --format checkstyle "a,b:c/pm.md"
+want_rc 1
+xmllint --noout "$OUT" 2>>"$ERR" || problem "xmllint: not well-formed"
+n=$(grep -c '<error line=' "$OUT")
+[ "$n" -ge 3 ] || problem "$n error elements"
+want_out_re 'source="blamelint\.blame/judgement"'
+want_out_re 'message="Template slot &quot;&lt;service name&gt;&quot;'
+end
+
+begin "junit: well-formed XML, a failed test case for a file with findings"
+run check --format junit "a,b:c/pm.md" "$SRC/corpus/clean-dns-ttl.md"
+want_rc 1
+xmllint --noout "$OUT" 2>>"$ERR" || problem "xmllint: not well-formed"
+want_out_re '<testsuites name="blamelint" tests="2" failures="1">'
+want_out_re '<testcase classname="blamelint" name=".*clean-dns-ttl\.md"/>'
+end
+
+begin "--output FILE: the report in FILE, the text report on stdout"
+printf 'stale\n' >report.json
+run check --format json --output report.json "a,b:c/pm.md"
+want_rc 1
+jq -e '.summary.files == 1' report.json >/dev/null 2>&1 || problem "report.json is not the JSON report"
+want_out_re '^a,b:c/pm\.md:6:13: warning: .*\[blame/judgement\]'
+ls report.json.tmp.* >/dev/null 2>&1 && problem "a temporary file is left"
+end
+
+begin "--output into a directory that does not exist: exit 2, nothing written"
+run check --format sarif --output no/such/dir/r.sarif "a,b:c/pm.md"
+want_rc 2
+want_out_empty
+want_err_re 'no/such/dir/r\.sarif'
+end
+
 # --- the rule reference that editors link to ----------------------------
 
 begin "the README has an anchor rule-FAMILY-NAME for every rule"
