@@ -16,9 +16,11 @@ SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 LIBS = -lmd4c -lpcre2-8 $(shell pkg-config --libs hunspell 2>/dev/null || echo -lhunspell-1.7)
 TEST_LIBS = -lcmocka
 
-# Debian packages the build, the tests and the benchmark need.
-DEB_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
-                libhunspell-dev hunspell-en-us libjsmn-dev libcmocka-dev \
+# What building needs (deps-build: the GitHub Action), then what the tests
+# and the benchmark need too.
+BUILD_PACKAGES := gcc make pkg-config libmd4c-dev libpcre2-dev \
+                  libhunspell-dev hunspell-en-us libjsmn-dev
+DEB_PACKAGES := $(BUILD_PACKAGES) libcmocka-dev \
                 hyperfine time jq valgrind neovim unzip pre-commit git \
                 libxml2-utils
 
@@ -35,8 +37,8 @@ SAN_ENGINE_OBJ := $(ENGINE_SRC:src/%.c=build/san/%.o)
 SAN_CLI_OBJ := $(CLI_SRC:src/%.c=build/san/%.o)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
 
-.PHONY: all demo test vsix check-unit check-cli check-lsp check-nvim check-vsix check-precommit check-sarif check-corpus check-fuzz check-valgrind corpus-update bench \
-        install uninstall clean deps
+.PHONY: all demo test vsix check-unit check-cli check-lsp check-nvim check-vsix check-precommit check-sarif check-action check-corpus check-fuzz check-valgrind corpus-update bench \
+        install uninstall clean deps deps-build check-action
 
 all: blamelint
 
@@ -45,8 +47,10 @@ all: blamelint
 .DELETE_ON_ERROR:
 
 # --- deps: install what is missing, and nothing when all is there -----------
-deps:
-	@missing=""; for p in $(DEB_PACKAGES); do \
+deps: PACKAGES = $(DEB_PACKAGES)
+deps-build: PACKAGES = $(BUILD_PACKAGES)
+deps deps-build:
+	@missing=""; for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' \
 	    || missing="$$missing $$p"; \
 	done; \
@@ -133,7 +137,7 @@ test: deps
 	@$(MAKE) --no-print-directory all build/san/blamelint $(UNIT_BIN) build/san/tests/mutate \
 	  build/san/tests/lsp_test
 	@$(MAKE) --no-print-directory check-unit check-cli check-lsp check-nvim \
-	  check-vsix check-precommit check-sarif check-corpus check-fuzz check-valgrind
+	  check-vsix check-precommit check-sarif check-action check-corpus check-fuzz check-valgrind
 
 check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
@@ -173,6 +177,10 @@ check-nvim: build/san/blamelint
 # .pre-commit-hooks.yaml, run by Debian's pre-commit in scratch repositories.
 check-precommit: build/san/blamelint
 	@$(SAN_ENV) tests/precommit/run.sh build/san/blamelint
+
+# The GitHub Action's commands (tools/action-run.sh) on scratch repositories.
+check-action: build/san/blamelint
+	@$(SAN_ENV) tests/action/run.sh build/san/blamelint
 
 # SARIF checked by Microsoft's validator (npm, pinned in tests/sarif).
 check-sarif: build/san/blamelint

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "../blamelint.h"
+#include "changed.h"
 #include "files.h"
 #include "format.h"
 #include "../lsp/server.h"
@@ -54,6 +55,9 @@ static const char usage_check[] =
     "                           github, checkstyle or junit\n"
     "  --output FILE            write the report to FILE (replaced when the\n"
     "                           check ends) and the text report to stdout\n"
+    "  --changed-since REV      report only findings on lines added or\n"
+    "                           changed since git revision REV; files the\n"
+    "                           diff does not touch are skipped\n"
     "  --fail-on LEVEL          exit 1 when a finding is at or above LEVEL:\n"
     "                           error, warning (default), info, or never\n"
     "  --color auto|always|never  colour the text report (default auto: on a\n"
@@ -130,6 +134,8 @@ typedef struct check_opts {
     const char *rules_dir;
     const char *stdin_name;
     const char *output;     /* --output FILE, or NULL */
+    const char *changed_since;  /* --changed-since REV, or NULL */
+    cli_changed *changed;       /* its diff, once loaded */
     /* --rule and --set arguments, applied in order once rules load */
     arg_list rule_args, set_args;
 } check_opts;
@@ -210,6 +216,25 @@ want_color(const char *mode)
            && !(term != NULL && strcmp(term, "dumb") == 0);
 }
 
+/* Drops the findings that do not start on a line the diff added or
+ * changed. */
+static void
+keep_changed(const cli_changed *c, long k, const bl_doc *doc, bl_diags *d)
+{
+    size_t i, kept = 0;
+
+    for (i = 0; i < d->n; i++) {
+        bl_pos p = bl_doc_position(doc, d->items[i].begin, BL_ENC_UTF8);
+        if (cli_changed_line(c, k, p.line + 1)) {
+            d->items[kept++] = d->items[i];
+            continue;
+        }
+        free(d->items[i].message);
+        free(d->items[i].fix);
+    }
+    d->n = kept;
+}
+
 /* Lints one file into the report; returns 0, or -1 if it was unreadable. */
 static int
 check_one(const bl_rules *rules, const char *path, const check_opts *opt,
@@ -221,9 +246,13 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
     bl_doc *doc;
     bl_diags diags = {NULL, 0, 0};
     int is_stdin = strcmp(path, "-") == 0;
+    long changed = -1;
 
     if (is_stdin)
         shown = opt->stdin_name ? opt->stdin_name : "<stdin>";
+    if (opt->changed != NULL && !is_stdin
+        && (changed = cli_changed_find(opt->changed, path)) < 0)
+        return 0;   /* not in the diff: nothing of it is new */
     text = cli_read(is_stdin ? NULL : path, &len, &why);
     if (text == NULL) {
         fprintf(stderr, "blamelint: %s: %s\n", shown, why);
@@ -243,6 +272,8 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
         bl_doc_free(doc);
         return -1;
     }
+    if (changed >= 0)
+        keep_changed(opt->changed, changed, doc, &diags);
     sum->files++;
     for (i = 0; i < diags.n; i++) {
         bl_severity s = diags.items[i].severity;
@@ -327,6 +358,7 @@ cmd_check(int argc, char **argv)
         {"rules", required_argument, NULL, 'r'},
         {"stdin-filename", required_argument, NULL, 's'},
         {"output", required_argument, NULL, 'o'},
+        {"changed-since", required_argument, NULL, 'C'},
         {"rule", required_argument, NULL, 'R'},
         {"set", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
@@ -378,6 +410,7 @@ cmd_check(int argc, char **argv)
         case 'r': opt.rules_dir = optarg; break;
         case 's': opt.stdin_name = optarg; break;
         case 'o': opt.output = optarg; break;
+        case 'C': opt.changed_since = optarg; break;
         case 'R':
         case 'S':
             if (push_arg(c == 'R' ? &opt.rule_args : &opt.set_args,
@@ -420,6 +453,18 @@ cmd_check(int argc, char **argv)
             trouble = 1;
     }
     memset(out, 0, sizeof out);
+    if (opt.changed_since != NULL) {
+        char err[512];
+        if ((opt.changed = cli_changed_load(opt.changed_since, err,
+                                            sizeof err)) == NULL) {
+            fprintf(stderr, "blamelint: --changed-since %s: %s\n",
+                    opt.changed_since, err);
+            cli_paths_free(&paths);
+            bl_rules_free(rules);
+            rc = EXIT_TROUBLE;
+            goto done;
+        }
+    }
     out[0].fp = stdout;
     out[0].color = opt.format == cli_format_find("text")
                    && want_color(opt.color);
@@ -457,6 +502,7 @@ cmd_check(int argc, char **argv)
     bl_rules_free(rules);
     rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 done:
+    cli_changed_free(opt.changed);
     free(opt.rule_args.items);
     free(opt.set_args.items);
     return rc;
