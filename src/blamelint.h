@@ -42,6 +42,7 @@ typedef struct bl_rule_info {
     bl_severity on_severity;    /* what enabling it without a level gives */
     const char *summary;        /* one line */
     const char *explain;        /* Markdown, several paragraphs */
+    int fix_safe;               /* its fixes may be applied unread (--fix) */
 } bl_rule_info;
 
 /* One finding.  begin/end are byte offsets into the document source. */

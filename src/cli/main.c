@@ -21,6 +21,7 @@
 #include "../blamelint.h"
 #include "changed.h"
 #include "files.h"
+#include "fix.h"
 #include "format.h"
 #include "../lsp/server.h"
 #include "new.h"
@@ -55,6 +56,9 @@ static const char usage_check[] =
     "                           github, checkstyle or junit\n"
     "  --output FILE            write the report to FILE (replaced when the\n"
     "                           check ends) and the text report to stdout\n"
+    "  --fix                    apply the fixes rules mark safe, in place,\n"
+    "                           then report what is left\n"
+    "  --fix-dry-run            print those fixes as a unified diff instead\n"
     "  --changed-since REV      report only findings on lines added or\n"
     "                           changed since git revision REV; files the\n"
     "                           diff does not touch are skipped\n"
@@ -135,6 +139,7 @@ typedef struct check_opts {
     const char *stdin_name;
     const char *output;     /* --output FILE, or NULL */
     const char *changed_since;  /* --changed-since REV, or NULL */
+    enum { FIX_NONE, FIX_WRITE, FIX_DRY_RUN } fix;
     cli_changed *changed;       /* its diff, once loaded */
     /* --rule and --set arguments, applied in order once rules load */
     arg_list rule_args, set_args;
@@ -265,15 +270,43 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
         return -1;
     }
     doc = bl_doc_parse(text, len);
-    free(text);
-    if (doc == NULL || bl_lint(rules, doc, &diags) < 0) {
-        fprintf(stderr, "blamelint: %s: out of memory\n", shown);
-        bl_diags_free(&diags);
-        bl_doc_free(doc);
-        return -1;
-    }
+    if (doc == NULL || bl_lint(rules, doc, &diags) < 0)
+        goto oom;
     if (changed >= 0)
         keep_changed(opt->changed, changed, doc, &diags);
+    if (opt->fix != FIX_NONE) {
+        char *fixed;
+        size_t flen;
+        int n = cli_fix_apply(text, len, &diags, &fixed, &flen);
+        if (n < 0)
+            goto oom;
+        if (n > 0 && opt->fix == FIX_DRY_RUN)
+            cli_fix_diff(stdout, shown, text, len, fixed, flen);
+        if (n > 0 && opt->fix == FIX_WRITE
+            && cli_fix_write(path, fixed, flen) < 0) {
+            fprintf(stderr, "blamelint: %s: cannot write the fixes: %s\n",
+                    shown, strerror(errno));
+            free(fixed);
+            free(text);
+            bl_diags_free(&diags);
+            bl_doc_free(doc);
+            return -1;
+        }
+        if (n > 0) {
+            /* Report what the fixed text still has. */
+            bl_diags_free(&diags);
+            memset(&diags, 0, sizeof diags);
+            bl_doc_free(doc);
+            doc = bl_doc_parse(fixed, flen);
+            free(fixed);
+            if (doc == NULL || bl_lint(rules, doc, &diags) < 0)
+                goto oom;
+            if (changed >= 0)
+                keep_changed(opt->changed, changed, doc, &diags);
+        }
+    }
+    free(text);
+    text = NULL;
     sum->files++;
     for (i = 0; i < diags.n; i++) {
         bl_severity s = diags.items[i].severity;
@@ -286,12 +319,19 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
         if ((int)s >= opt->fail_on)
             *p_failed = 1;
     }
-    opt->format->file(out, shown, doc, &diags);
+    if (opt->fix != FIX_DRY_RUN)    /* a dry run shows only the diff */
+        opt->format->file(out, shown, doc, &diags);
     if (opt->output != NULL)    /* and the text report, for the terminal */
         cli_text_file(out + 1, shown, doc, &diags);
     bl_diags_free(&diags);
     bl_doc_free(doc);
     return 0;
+oom:
+    fprintf(stderr, "blamelint: %s: out of memory\n", shown);
+    free(text);
+    bl_diags_free(&diags);
+    bl_doc_free(doc);
+    return -1;
 }
 
 /* --output FILE is written to a temporary file beside it and renamed
@@ -359,6 +399,8 @@ cmd_check(int argc, char **argv)
         {"stdin-filename", required_argument, NULL, 's'},
         {"output", required_argument, NULL, 'o'},
         {"changed-since", required_argument, NULL, 'C'},
+        {"fix", no_argument, NULL, 'x'},
+        {"fix-dry-run", no_argument, NULL, 'X'},
         {"rule", required_argument, NULL, 'R'},
         {"set", required_argument, NULL, 'S'},
         {"help", no_argument, NULL, 'h'},
@@ -411,6 +453,14 @@ cmd_check(int argc, char **argv)
         case 's': opt.stdin_name = optarg; break;
         case 'o': opt.output = optarg; break;
         case 'C': opt.changed_since = optarg; break;
+        case 'x': case 'X':
+            if (opt.fix != FIX_NONE) {
+                rc = usage_error(usage_check, "%s", "--fix and --fix-dry-run "
+                                 "are given once, and not together");
+                goto done;
+            }
+            opt.fix = c == 'x' ? FIX_WRITE : FIX_DRY_RUN;
+            break;
         case 'R':
         case 'S':
             if (push_arg(c == 'R' ? &opt.rule_args : &opt.set_args,
@@ -432,6 +482,14 @@ cmd_check(int argc, char **argv)
     if (optind >= argc) {
         rc = usage_error(usage_check, "%s", "no PATH to check");
         goto done;
+    }
+    for (i = optind; opt.fix == FIX_WRITE && i < argc; i++) {
+        if (strcmp(argv[i], "-") == 0) {
+            rc = usage_error(usage_check, "%s", "--fix rewrites files in "
+                             "place: it cannot fix standard input (use "
+                             "--fix-dry-run)");
+            goto done;
+        }
     }
     if ((rules = load_rules(opt.rules_dir)) == NULL) {
         rc = EXIT_TROUBLE;
@@ -483,12 +541,13 @@ cmd_check(int argc, char **argv)
             goto done;
         }
     }
-    if (opt.format->begin)
+    if (opt.format->begin && opt.fix != FIX_DRY_RUN)
         opt.format->begin(&out[0]);
     for (k = 0; k < paths.n; k++)
         if (check_one(rules, paths.items[k], &opt, out, &sum, &failed) < 0)
             trouble = 1;
-    opt.format->end(&out[0], &sum);
+    if (opt.fix != FIX_DRY_RUN)
+        opt.format->end(&out[0], &sum);
     if (opt.output != NULL) {
         cli_text_end(&out[1], &sum);
         if (report_close(out[0].fp, &report, opt.output) < 0) {

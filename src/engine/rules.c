@@ -189,7 +189,8 @@ phrase_trigger(const char *phrase)
 }
 
 static const char *const rule_fields[] = {
-    "Rule", "Severity", "Summary", "Explain", "Check", "Enabled", NULL
+    "Rule", "Severity", "Summary", "Explain", "Check", "Enabled", "Fix-Safe",
+    NULL
 };
 static const char *const match_fields[] = {
     "Match", "Pattern", "Phrase", "Words", "Message", "Suggest", "Fix",
@@ -475,6 +476,14 @@ add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
         }
         if (strcmp(v, "no") == 0)
             r.info.severity = BL_SEV_OFF;
+    }
+    if ((v = get(st, "Fix-Safe")) != NULL) {
+        if (strcmp(v, "yes") != 0 && strcmp(v, "no") != 0) {
+            set_err(err, errlen, file, st->line,
+                    "Fix-Safe: must be \"yes\" or \"no\"");
+            return -1;
+        }
+        r.info.fix_safe = strcmp(v, "yes") == 0;
     }
     r.info.id = bl_strndup(id, strlen(id));
     r.info.summary = joined(get(st, "Summary"), 1);

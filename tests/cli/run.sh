@@ -1623,6 +1623,53 @@ want_out_empty
 want_err_re 'no/such/dir/r\.sarif'
 end
 
+# --- --fix and --fix-dry-run ---------------------------------------------
+
+fixdoc='# Incident: cache outage\n\nThe engineer just restarted the primary.\nOne.\nTwo.\nThree.\nFour.\nFive.\nSix.\nSeven.\nHe simply deleted the namespace, and was careless.\n'
+
+begin "--fix-dry-run: a unified diff that git apply takes; the file is untouched"
+printf "$fixdoc" >fx.md
+cp fx.md fx.orig
+run check --fix-dry-run fx.md
+want_rc 1
+want_out_re '^--- a/fx\.md$'
+want_out_re '^-The engineer just restarted the primary\.$'
+want_out_re '^\+The engineer restarted the primary\.$'
+want_out_re '^\+He deleted the namespace, and was careless\.$'
+cmp -s fx.md fx.orig || problem "the dry run changed fx.md"
+git apply --check -p1 "$OUT" 2>>"$ERR" || problem "git apply does not take the diff"
+end
+
+begin "--fix: safe fixes applied in place, the mode kept, what is left reported"
+printf "$fixdoc" >fx.md
+chmod 640 fx.md
+run check --fix fx.md
+want_rc 1
+grep -q '^The engineer restarted the primary\.$' fx.md || problem "minimizer not removed"
+grep -q '^He deleted the namespace, and was careless\.$' fx.md || problem "second fix not applied"
+[ "$(stat -c %a fx.md)" = 640 ] || problem "mode is $(stat -c %a fx.md), not 640"
+want_out_re 'blame/judgement'
+grep -q 'blame/minimizer' "$OUT" && problem "a fixed finding is still reported"
+grep -q '## Impact' fx.md && problem "an unsafe fix (section/missing) was applied"
+ls fx.md.blamelint.* >/dev/null 2>&1 && problem "a temporary file is left"
+end
+
+begin "--fix twice: the second run changes nothing"
+cp fx.md fx.once
+ino=$(stat -c %i fx.md)
+run check --fix fx.md
+cmp -s fx.md fx.once || problem "the second --fix changed the file"
+[ "$(stat -c %i fx.md)" = "$ino" ] || problem "the file was rewritten with nothing to fix"
+end
+
+begin "--fix on standard input, or with --fix-dry-run: usage errors"
+run check --fix -
+want_rc 2
+want_err_re 'standard input'
+run check --fix --fix-dry-run fx.md
+want_rc 2
+end
+
 # --- the rule reference that editors link to ----------------------------
 
 begin "the README has an anchor rule-FAMILY-NAME for every rule"
