@@ -270,6 +270,8 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
         return -1;
     }
     doc = bl_doc_parse(text, len);
+    free(text);     /* the document keeps its own copy: one is enough */
+    text = NULL;
     if (doc == NULL || bl_lint(rules, doc, &diags) < 0)
         goto oom;
     if (changed >= 0)
@@ -277,17 +279,17 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
     if (opt->fix != FIX_NONE) {
         char *fixed;
         size_t flen;
-        int n = cli_fix_apply(text, len, &diags, &fixed, &flen);
+        const char *src = bl_doc_source(doc, &len);
+        int n = cli_fix_apply(src, len, &diags, &fixed, &flen);
         if (n < 0)
             goto oom;
         if (n > 0 && opt->fix == FIX_DRY_RUN)
-            cli_fix_diff(stdout, shown, text, len, fixed, flen);
+            cli_fix_diff(stdout, shown, src, len, fixed, flen);
         if (n > 0 && opt->fix == FIX_WRITE
             && cli_fix_write(path, fixed, flen) < 0) {
             fprintf(stderr, "blamelint: %s: cannot write the fixes: %s\n",
                     shown, strerror(errno));
             free(fixed);
-            free(text);
             bl_diags_free(&diags);
             bl_doc_free(doc);
             return -1;
@@ -305,8 +307,6 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
                 keep_changed(opt->changed, changed, doc, &diags);
         }
     }
-    free(text);
-    text = NULL;
     sum->files++;
     for (i = 0; i < diags.n; i++) {
         bl_severity s = diags.items[i].severity;
