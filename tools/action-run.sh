@@ -39,7 +39,7 @@ set --
 # shellcheck disable=SC2086
 if [ -n "${SARIF:-}" ]; then
     "$BIN" check --format sarif --output "$SARIF" --fail-on never "$@" $PATHS >/dev/null \
-        || { echo "::error::blamelint: the SARIF report could not be written"; exit 2; }
+        || { echo "::error::blamelint: the SARIF report could not be made (a path that cannot be read, or a file that cannot be written: see above)"; exit 2; }
 fi
 # shellcheck disable=SC2086
 "$BIN" check --format github --fail-on "$FAIL_ON" "$@" $PATHS

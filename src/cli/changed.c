@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -31,23 +32,23 @@ struct cli_changed {
     struct { changed_file *items; size_t n, alloc; } files;
 };
 
-/* Runs argv (git ...) and returns its standard output; its standard
- * error goes to err when it fails. */
+/* Runs argv (git ...) and returns its standard output; when it fails,
+ * its standard error goes to err.  Both pipes are read as they fill, so
+ * a git that writes much to either never waits on the other. */
 static char *
 run_git(char *const argv[], size_t *p_len, char *err, size_t errlen)
 {
-    int out[2], errp[2], status;
+    int out[2] = {-1, -1}, errp[2] = {-1, -1}, status = 0, oom = 0;
     pid_t pid;
     bl_strbuf buf = {NULL, 0, 0}, ebuf = {NULL, 0, 0};
     char chunk[65536];
-    ssize_t n;
+    struct pollfd fds[2];
+    int open_fds = 2;
 
-    if (pipe(out) < 0 || pipe(errp) < 0) {
+    if (pipe(out) < 0 || pipe(errp) < 0 || (pid = fork()) < 0) {
         snprintf(err, errlen, "cannot run git: %s", strerror(errno));
-        return NULL;
-    }
-    if ((pid = fork()) < 0) {
-        snprintf(err, errlen, "cannot run git: %s", strerror(errno));
+        if (out[0] >= 0) { close(out[0]); close(out[1]); }
+        if (errp[0] >= 0) { close(errp[0]); close(errp[1]); }
         return NULL;
     }
     if (pid == 0) {
@@ -61,29 +62,66 @@ run_git(char *const argv[], size_t *p_len, char *err, size_t errlen)
     }
     close(out[1]);
     close(errp[1]);
-    /* git's stderr is short; read stdout to the end, then stderr. */
-    while ((n = read(out[0], chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))
-        if (n > 0 && bl_strbuf_add(&buf, chunk, (size_t)n) < 0)
+    fds[0].fd = out[0];
+    fds[1].fd = errp[0];
+    fds[0].events = fds[1].events = POLLIN;
+    while (open_fds > 0) {
+        int k;
+        if (poll(fds, 2, -1) < 0) {
+            if (errno == EINTR)
+                continue;
             break;
-    while ((n = read(errp[0], chunk, sizeof chunk)) > 0)
-        if (ebuf.n < 4096)
-            bl_strbuf_add(&ebuf, chunk, (size_t)n);
-    close(out[0]);
-    close(errp[0]);
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-        ;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+        }
+        for (k = 0; k < 2; k++) {
+            ssize_t n;
+            if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR)))
+                continue;
+            n = read(fds[k].fd, chunk, sizeof chunk);
+            if (n < 0 && errno == EINTR)
+                continue;
+            if (n <= 0) {
+                close(fds[k].fd);
+                fds[k].fd = -1;
+                open_fds--;
+                continue;
+            }
+            /* stdout is kept whole; of stderr, its start says enough */
+            if (k == 0 && !oom && bl_strbuf_add(&buf, chunk, (size_t)n) < 0)
+                oom = 1;
+            if (k == 1 && ebuf.n < 4096)
+                bl_strbuf_add(&ebuf, chunk, (size_t)n);
+        }
+    }
+    for (open_fds = 0; open_fds < 2; open_fds++)
+        if (fds[open_fds].fd >= 0)
+            close(fds[open_fds].fd);
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            status = -1;
+            break;
+        }
+    }
+    if (oom || status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
         size_t k = ebuf.n;
         while (k > 0 && (ebuf.items[k - 1] == '\n' || ebuf.items[k - 1] == '\r'))
             k--;
-        snprintf(err, errlen, "%.*s", (int)k, ebuf.items ? ebuf.items : "git failed");
+        if (oom)
+            snprintf(err, errlen, "out of memory");
+        else if (k > 0)
+            snprintf(err, errlen, "%.*s", (int)k, ebuf.items);
+        else
+            snprintf(err, errlen, "git failed (exit status %d)",
+                     status != -1 && WIFEXITED(status) ? WEXITSTATUS(status)
+                                                       : -1);
         free(buf.items);
         free(ebuf.items);
         return NULL;
     }
     free(ebuf.items);
-    if (buf.items == NULL && bl_strbuf_add(&buf, "", 0) < 0)
+    if (buf.items == NULL && bl_strbuf_add(&buf, "", 0) < 0) {
+        snprintf(err, errlen, "out of memory");
         return NULL;
+    }
     *p_len = buf.n;
     return buf.items;
 }
@@ -99,6 +137,40 @@ toplevel(char *err, size_t errlen)
     while (top != NULL && n > 0 && (top[n - 1] == '\n' || top[n - 1] == '\r'))
         top[--n] = '\0';
     return top;
+}
+
+/* Turns the path of a "+++ " line into "b/PATH" in place: git ends it
+ * with a tab when it holds a space, and writes it in C-style quotes when
+ * it holds a quote, a backslash or a control character.  0 when it is no
+ * "b/" path (/dev/null: a deleted file). */
+static int
+decode_path(char *p)
+{
+    size_t n = strlen(p), i, o = 0;
+
+    if (n > 0 && p[n - 1] == '\t')
+        p[--n] = '\0';
+    if (n >= 2 && p[0] == '"' && p[n - 1] == '"') {
+        for (i = 1; i + 1 < n; i++) {
+            char ch = p[i];
+            if (ch == '\\' && i + 2 < n) {
+                char e = p[++i];
+                if (e >= '0' && e <= '7' && i + 2 < n) {
+                    int v = (e - '0') * 64 + (p[i + 1] - '0') * 8
+                            + (p[i + 2] - '0');
+                    i += 2;
+                    ch = (char)v;
+                } else {
+                    ch = e == 't' ? '\t' : e == 'n' ? '\n' : e == 'r' ? '\r'
+                         : e == 'a' ? '\a' : e == 'b' ? '\b' : e == 'f'
+                         ? '\f' : e == 'v' ? '\v' : e;
+                }
+            }
+            p[o++] = ch;
+        }
+        p[o] = '\0';
+    }
+    return strncmp(p, "b/", 2) == 0;
 }
 
 /* Reads "+c,d" at s into a range; 0 when it adds no line. */
@@ -149,13 +221,17 @@ add_file(cli_changed *c, const char *top, const char *rel)
 cli_changed *
 cli_changed_load(const char *rev, char *err, size_t errlen)
 {
+    /* Whatever the user's git settings: prefixes a/ and b/, paths from
+     * the top, no external diff or text conversion. */
     char *argv[] = {"git", "-c", "core.quotePath=false", "diff", "--no-color",
-                    "--no-ext-diff", "--no-renames", "--unified=0",
-                    (char *)rev, "--", NULL};
+                    "--no-ext-diff", "--no-textconv", "--no-renames",
+                    "--no-relative", "--src-prefix=a/", "--dst-prefix=b/",
+                    "--unified=0", (char *)rev, "--", NULL};
     cli_changed *c = calloc(1, sizeof *c);
     char *top = NULL, *text = NULL, *line, *next;
     size_t len;
     changed_file *cur = NULL;
+    int after_minus = 0, in_hunk = 0;
 
     if (c == NULL) {
         snprintf(err, errlen, "out of memory");
@@ -173,16 +249,26 @@ cli_changed_load(const char *rev, char *err, size_t errlen)
         next = nl ? nl + 1 : text + len;
         if (nl)
             *nl = '\0';
-        if (strncmp(line, "+++ ", 4) == 0) {
+        if (after_minus && strncmp(line, "+++ ", 4) == 0) {
+            char *path = line + 4;
             cur = NULL;
-            if (strncmp(line + 4, "b/", 2) != 0)
+            after_minus = 0;
+            if (!decode_path(path))
                 continue;   /* +++ /dev/null: the file was deleted */
-            if (add_file(c, top, line + 6) < 0) {
+            if (add_file(c, top, path + 2) < 0) {
                 snprintf(err, errlen, "out of memory");
                 goto fail;
             }
             cur = &c->files.items[c->files.n - 1];
-        } else if (cur != NULL && strncmp(line, "@@ ", 3) == 0) {
+            continue;
+        }
+        /* A file's header is "--- " then "+++ " before its first hunk; an
+         * added line reading "++ x" comes as "+++ x" after a hunk line. */
+        after_minus = strncmp(line, "--- ", 4) == 0 && !in_hunk;
+        if (strncmp(line, "diff ", 5) == 0)
+            in_hunk = 0;
+        if (cur != NULL && strncmp(line, "@@ ", 3) == 0) {
+            in_hunk = 1;
             range r;
             if (parse_hunk(line, &r) && BL_VEC_PUSH(&cur->ranges, r) < 0) {
                 snprintf(err, errlen, "out of memory");

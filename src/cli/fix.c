@@ -41,7 +41,8 @@ cli_fix_apply(const char *src, size_t len, const bl_diags *d, char **p_out,
     for (i = 0; i < d->n; i++) {
         const bl_diag *g = &d->items[i];
         edit x;
-        if (g->fix == NULL || !g->rule->fix_safe || g->fix_end > len)
+        if (g->fix == NULL || !g->rule->fix_safe || g->fix_end > len
+            || g->fix_begin > g->fix_end)
             continue;
         x.b = g->fix_begin;
         x.e = g->fix_end;
@@ -54,7 +55,7 @@ cli_fix_apply(const char *src, size_t len, const bl_diags *d, char **p_out,
     qsort(edits.items, edits.n, sizeof *edits.items, cmp_edit);
     for (i = 0; i < edits.n; i++) {
         const edit *x = &edits.items[i];
-        if (x->b < at)
+        if (x->b < at || (applied > 0 && x->b == x->e && x->b == at))
             continue;   /* overlaps the one before: the next run's */
         if (bl_strbuf_add(&out, src + at, x->b - at) < 0
             || bl_strbuf_add(&out, x->text, strlen(x->text)) < 0)
@@ -78,14 +79,25 @@ int
 cli_fix_write(const char *path, const char *text, size_t len)
 {
     struct stat st;
-    size_t n = strlen(path) + 24, done = 0;
-    char *tmp = malloc(n);
+    size_t n, done = 0;
+    char *tmp, *real;
     int fd, e;
 
-    if (tmp == NULL)
+    /* Through a symlink, the file it points to is the one fixed: the
+     * rename must not replace the link with a copy. */
+    if ((real = realpath(path, NULL)) == NULL)
         return -1;
-    if (stat(path, &st) != 0) {
+    path = real;
+    n = strlen(path) + 24;
+    if ((tmp = malloc(n)) == NULL || stat(path, &st) != 0) {
         free(tmp);
+        free(real);
+        return -1;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        free(tmp);
+        free(real);
+        errno = EINVAL;
         return -1;
     }
     snprintf(tmp, n, "%s.blamelint.XXXXXX", path);
@@ -111,6 +123,7 @@ cli_fix_write(const char *path, const char *text, size_t len)
     if (rename(tmp, path) != 0)
         goto fail;
     free(tmp);
+    free(real);
     return 0;
 fail:
     e = errno;
@@ -118,6 +131,7 @@ fail:
         close(fd);
     unlink(tmp);
     free(tmp);
+    free(real);
     errno = e;
     return -1;
 }
@@ -192,6 +206,8 @@ cli_fix_diff(FILE *fp, const char *path, const char *old, size_t oldlen,
         fputs("blamelint: out of memory\n", stderr);
         return;
     }
+    if (strncmp(path, "./", 2) == 0)    /* found under "." */
+        path += 2;
     fprintf(fp, "--- a/%s\n+++ b/%s\n", path, path);
     if (a.count != b.count) {
         /* Safe fixes keep the lines; should one not, the whole text is

@@ -46,7 +46,9 @@ github_file(cli_out *o, const char *path, const bl_doc *doc,
         cli_line_col(doc, &at_end, d->end, &el, &ec);
         fprintf(o->fp, "::%s file=", d->severity == BL_SEV_ERROR ? "error"
                 : d->severity == BL_SEV_WARNING ? "warning" : "notice");
-        github_escaped(o->fp, path, 1);
+        /* GitHub matches file= against the repository's paths */
+        github_escaped(o->fp, strncmp(path, "./", 2) == 0 ? path + 2 : path,
+                       1);
         fprintf(o->fp, ",line=%zu,col=%zu,endLine=%zu,endColumn=%zu,title=",
                 l, c, el, ec);
         github_escaped(o->fp, d->rule->id, 1);

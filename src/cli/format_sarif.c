@@ -65,6 +65,8 @@ sarif_uri(FILE *fp, const char *path)
     fputc('"', fp);
     if (path[0] == '/')
         fputs("file://", fp);
+    else if (strncmp(path, "./", 2) == 0)
+        path += 2;      /* found under ".": relative to where it ran */
     for (p = (const unsigned char *)path; *p; p++) {
         if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')
             || (*p >= '0' && *p <= '9') || strchr("-._~/", *p))

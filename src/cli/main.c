@@ -340,14 +340,26 @@ oom:
 static FILE *
 report_open(const char *path, char **p_tmp)
 {
-    size_t n = strlen(path);
-    char *tmp = malloc(n + 16);
+    struct stat st;
+    size_t n;
+    char *tmp, *real = NULL;
     int fd;
     FILE *fp;
 
-    if (tmp == NULL)
+    *p_tmp = NULL;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+        return fopen(path, "w");    /* /dev/stdout, a FIFO: write to it */
+    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)
+        && (real = realpath(path, NULL)) != NULL)
+        path = real;                /* replace the file, keep the link */
+    n = strlen(path);
+    tmp = malloc(n + 16);
+    if (tmp == NULL) {
+        free(real);
         return NULL;
+    }
     snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
+    free(real);
     if ((fd = mkstemp(tmp)) < 0) {
         free(tmp);
         return NULL;
@@ -368,14 +380,24 @@ report_open(const char *path, char **p_tmp)
 }
 
 static int
-report_close(FILE *fp, char **p_tmp, const char *path)
+report_close(FILE *fp, char **p_tmp)
 {
     int rc = fflush(fp) != 0 || ferror(fp) ? -1 : 0;
+    char *target;
 
     if (fclose(fp) != 0)
         rc = -1;
-    if (rc == 0 && rename(*p_tmp, path) != 0)
+    if (*p_tmp == NULL)
+        return rc;      /* written in place */
+    /* The name the temporary file was made beside: a link's target. */
+    target = strdup(*p_tmp);
+    if (target == NULL)
         rc = -1;
+    else
+        target[strlen(target) - 11] = '\0';    /* drop ".tmp.XXXXXX" */
+    if (rc == 0 && rename(*p_tmp, target) != 0)
+        rc = -1;
+    free(target);
     if (rc < 0) {
         int e = errno;
         unlink(*p_tmp);
@@ -483,6 +505,11 @@ cmd_check(int argc, char **argv)
         rc = usage_error(usage_check, "%s", "no PATH to check");
         goto done;
     }
+    if (opt.fix == FIX_DRY_RUN && opt.output != NULL) {
+        rc = usage_error(usage_check, "%s", "--fix-dry-run prints a diff, "
+                         "not a report: it takes no --output");
+        goto done;
+    }
     for (i = optind; opt.fix == FIX_WRITE && i < argc; i++) {
         if (strcmp(argv[i], "-") == 0) {
             rc = usage_error(usage_check, "%s", "--fix rewrites files in "
@@ -550,7 +577,7 @@ cmd_check(int argc, char **argv)
         opt.format->end(&out[0], &sum);
     if (opt.output != NULL) {
         cli_text_end(&out[1], &sum);
-        if (report_close(out[0].fp, &report, opt.output) < 0) {
+        if (report_close(out[0].fp, &report) < 0) {
             fprintf(stderr, "blamelint: %s: %s\n", opt.output,
                     strerror(errno));
             trouble = 1;

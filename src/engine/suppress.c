@@ -96,12 +96,14 @@ read_comment(const bl_doc *doc, size_t b, size_t e, sup_comment *c)
         c->line = bl_doc_line_of(doc, e - 1) + 1;
     for (i += wl; i < end;) {
         size_t rb;
-        while (i < end && (is_blank(s[i]) || s[i] == ','))
+        /* ">" too: a comment inside a block quote carries its markers */
+        while (i < end && (is_blank(s[i]) || s[i] == ',' || s[i] == '>'))
             i++;
         if (i < end && s[i] == ':')
             break;          /* ": the reason" */
         rb = i;
-        while (i < end && !is_blank(s[i]) && s[i] != ',' && s[i] != ':')
+        while (i < end && !is_blank(s[i]) && s[i] != ',' && s[i] != ':'
+               && s[i] != '>')
             i++;
         if (i > rb && c->nrules < SUP_MAX_RULES) {
             c->rules[c->nrules].b = rb;
@@ -112,56 +114,62 @@ read_comment(const bl_doc *doc, size_t b, size_t e, sup_comment *c)
     return 1;
 }
 
-/* The "-->" at or after src[i], or NULL. */
-static const char *
-find_close(const bl_doc *doc, size_t i)
-{
-    const char *p = doc->src + i, *end = doc->src + doc->len;
-
-    while (p + 3 <= end && (p = memchr(p, '-', (size_t)(end - p))) != NULL) {
-        if (p + 3 <= end && p[1] == '-' && p[2] == '>')
-            return p;
-        p++;
-    }
-    return NULL;
-}
-
-/* The blamelint comments of doc, in source order. */
+/* The blamelint comments of doc, in source order.  A comment counts only
+ * when both its "<!--" and its "-->" are in what md4c read as HTML; each
+ * byte is looked at a bounded number of times, whatever the text. */
 static int
 find_comments(const bl_doc *doc, sup_comment **p_list, size_t *p_n)
 {
     struct { sup_comment *items; size_t n, alloc; } list = {NULL, 0, 0};
-    size_t r;
+    const char *s = doc->src;
+    size_t r = 0, i = doc->html.n ? doc->html.items[0].begin : 0;
 
-    for (r = 0; r < doc->html.n && list.n < SUP_MAX_COMMENTS; r++) {
-        size_t i = doc->html.items[r].begin;
-        while (i + 4 <= doc->html.items[r].end && list.n < SUP_MAX_COMMENTS) {
-            const char *open = memchr(doc->src + i, '<',
-                                      doc->html.items[r].end - i);
-            const char *close;
-            sup_comment c;
-            if (open == NULL)
-                break;
-            i = (size_t)(open - doc->src);
-            if (i + 4 > doc->len || memcmp(open, "<!--", 4) != 0) {
-                i++;
-                continue;
-            }
-            close = find_close(doc, i + 4);
-            if (close == NULL)
-                break;      /* an unclosed comment runs to the end */
-            if (read_comment(doc, i, (size_t)(close - doc->src) + 3, &c)
-                && BL_VEC_PUSH(&list, c) < 0) {
-                BL_VEC_FREE(&list);
-                return -1;
-            }
-            i = (size_t)(close - doc->src) + 3;
+    while (r < doc->html.n && list.n < SUP_MAX_COMMENTS) {
+        const bl_html_range *h = &doc->html.items[r];
+        const char *open, *close;
+        long cr;
+        sup_comment c;
+        if (i < h->begin)
+            i = h->begin;
+        open = i < h->end ? memchr(s + i, '<', h->end - i) : NULL;
+        if (open == NULL || (size_t)(open - s) + 4 > h->end) {
+            r++;
+            continue;
         }
+        i = (size_t)(open - s);
+        if (memcmp(open, "<!--", 4) != 0) {
+            i++;
+            continue;
+        }
+        /* Its end: the first "-->" after it, in this range or a later one
+         * (an inline comment may run over lines). */
+        close = NULL;
+        for (cr = (long)r; close == NULL && (size_t)cr < doc->html.n; cr++) {
+            const bl_html_range *g = &doc->html.items[cr];
+            size_t k = (size_t)cr == r ? i + 4 : g->begin;
+            for (; k + 3 <= g->end; k++)
+                if (s[k] == '-' && s[k + 1] == '-' && s[k + 2] == '>') {
+                    close = s + k;
+                    break;
+                }
+            if (close != NULL)
+                break;
+        }
+        if (close == NULL)
+            break;      /* unclosed: no comment ends after this */
+        if (read_comment(doc, i, (size_t)(close - s) + 3, &c)
+            && BL_VEC_PUSH(&list, c) < 0) {
+            BL_VEC_FREE(&list);
+            return -1;
+        }
+        i = (size_t)(close - s) + 3;
+        r = (size_t)cr;
     }
     *p_list = list.items;
     *p_n = list.n;
     return 0;
 }
+
 
 /* Does rule pattern p[0..n) name rule id?  A pattern is an id, a family
  * (the family's name, a slash and a star) or a lone star. */

@@ -784,40 +784,74 @@ add_insert_action(server *s, bl_strbuf *sb, const lsp_doc *d,
            || ADD_LIT(sb, "}]}}}") < 0 ? -1 : 0;
 }
 
-/* "Disable RULE for this line" (a blamelint-disable-line comment at the
- * end of the finding's first line: a comment line inserted above could
- * split a paragraph or end a table) and "...for this file" (a
- * blamelint-disable-file comment on a line of its own at the top, after
- * any front matter). */
-static int
-add_disable_actions(server *s, bl_strbuf *sb, const lsp_doc *d,
-                    const bl_diag *g, size_t *count)
+/* Where a disable-line comment goes on the line [b, e): at its end, but
+ * inside a table row's last cell (after the closing "|" it would be a
+ * cell GFM drops) and before a hard line break (two spaces or "\\"),
+ * which must stay last. */
+static size_t
+line_comment_at(const char *src, size_t b, size_t e)
 {
-    size_t len, eol, top;
+    size_t end = e, k;
+
+    while (end > b && (src[end - 1] == ' ' || src[end - 1] == '\t'))
+        end--;
+    if (end > b && src[end - 1] == '\\')
+        return end - 1;
+    if (end < e && e - end >= 2)
+        return end;             /* "  ": a hard break */
+    for (k = b; k < end && (src[k] == ' ' || src[k] == '\t'); k++)
+        ;
+    if (end > k + 1 && src[k] == '|' && src[end - 1] == '|')
+        return end - 1;         /* "| a | b |": in the last cell */
+    return e;
+}
+
+/* "Disable RULE for this line" (a blamelint-disable-line comment on the
+ * finding's first line: a comment line inserted above could split a
+ * paragraph or end a table) and "...for this file" (a
+ * blamelint-disable-file comment on a line of its own at the top, after
+ * any front matter; offered once per rule). */
+static int
+add_disable_actions(server *s, bl_strbuf *sb, const lsp_doc *d, size_t which,
+                    size_t *count)
+{
+    const bl_diag *g = &d->diags.items[which];
+    size_t len, eol, bol, k;
     const char *src = bl_doc_source(d->doc, &len);
     const char *nl = memchr(src + g->begin, '\n', len - g->begin);
-    char title[160], text[160];
-    int rc;
+    bl_strbuf title = {NULL, 0, 0}, text = {NULL, 0, 0};
+    int rc, first_of_rule = 1;
 
+    for (k = 0; k < which; k++)
+        if (d->diags.items[k].rule == g->rule)
+            first_of_rule = 0;
     eol = nl != NULL ? (size_t)(nl - src) : len;
     if (eol > g->begin && src[eol - 1] == '\r')
         eol--;
-    top = bl_doc_body_offset(d->doc);
-    snprintf(title, sizeof title, "Disable %s for this line", g->rule->id);
-    snprintf(text, sizeof text, " <!-- blamelint-disable-line %s -->",
-             g->rule->id);
-    rc = (*count)++ > 0 && ADD_LIT(sb, ",") < 0 ? -1 : 0;
-    if (rc == 0)
-        rc = add_insert_action(s, sb, d, g, title, eol, text);
-    snprintf(title, sizeof title, "Disable %s for this file", g->rule->id);
-    snprintf(text, sizeof text, "<!-- blamelint-disable-file %s -->%s",
-             g->rule->id, bl_doc_uses_crlf(d->doc) ? "\r\n" : "\n");
-    if (rc == 0)
-        rc = ADD_LIT(sb, ",") < 0 ? -1 : 0;
-    if (rc == 0) {
+    for (bol = g->begin; bol > 0 && src[bol - 1] != '\n'; bol--)
+        ;
+    rc = bl_strbuf_addf(&title, "Disable %s for this line", g->rule->id) < 0
+         || bl_strbuf_addf(&text, " <!-- blamelint-disable-line %s -->",
+                           g->rule->id) < 0
+         || ((*count)++ > 0 && ADD_LIT(sb, ",") < 0)
+         || add_insert_action(s, sb, d, g, title.items,
+                              line_comment_at(src, bol, eol), text.items) < 0
+         ? -1 : 0;
+    if (rc == 0 && first_of_rule) {
+        title.n = text.n = 0;
+        rc = bl_strbuf_addf(&title, "Disable %s for this file",
+                            g->rule->id) < 0
+             || bl_strbuf_addf(&text, "<!-- blamelint-disable-file %s -->%s",
+                               g->rule->id,
+                               bl_doc_uses_crlf(d->doc) ? "\r\n" : "\n") < 0
+             || ADD_LIT(sb, ",") < 0
+             || add_insert_action(s, sb, d, g, title.items,
+                                  bl_doc_body_offset(d->doc), text.items) < 0
+             ? -1 : 0;
         (*count)++;
-        rc = add_insert_action(s, sb, d, g, title, top, text);
     }
+    free(title.items);
+    free(text.items);
     return rc;
 }
 
@@ -875,7 +909,7 @@ on_code_action(server *s, const lsp_json *j, int id, int params)
         const bl_diag *g = &d->diags.items[i];
         if (overlaps(g, b, e)
             && strcmp(g->rule->id, "suppression/unused") != 0)
-            rc = add_disable_actions(s, &sb, d, g, &count);
+            rc = add_disable_actions(s, &sb, d, i, &count);
     }
     if (rc == 0)
         rc = ADD_LIT(&sb, "]");

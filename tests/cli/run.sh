@@ -1662,6 +1662,31 @@ cmp -s fx.md fx.once || problem "the second --fix changed the file"
 [ "$(stat -c %i fx.md)" = "$ino" ] || problem "the file was rewritten with nothing to fix"
 end
 
+begin "--fix through a symlink fixes the file it points to, and keeps the link"
+printf "$fixdoc" >target.md && ln -sf target.md link.md
+run check --fix link.md
+[ -L link.md ] || problem "the link was replaced by a file"
+grep -q '^The engineer restarted the primary\.$' target.md || problem "the target was not fixed"
+end
+
+begin "--output through a symlink, and to /dev/null"
+rm -f out.json && printf '{}' >out.json && ln -sf out.json rep.json
+run check --format json --output rep.json fx.md
+[ -L rep.json ] || problem "the link was replaced by a file"
+jq -e '.summary.files == 1' out.json >/dev/null 2>&1 || problem "out.json is not the report"
+run check --format json --output /dev/null fx.md
+want_rc 1
+[ -c /dev/null ] || problem "/dev/null is no longer a device"
+end
+
+begin "github: a path found under . is written as the repository has it"
+mkdir -p gh && printf '# N\n\nThe DBA was careless.\n' >gh/pm.md
+W0=$W; W=$W/gh
+run check --format github .
+W=$W0
+want_out_re '^::warning file=pm\.md,line=3,'
+end
+
 begin "--fix on standard input, or with --fix-dry-run: usage errors"
 run check --fix -
 want_rc 2

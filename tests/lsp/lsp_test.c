@@ -853,6 +853,25 @@ test_disable_actions_insert_suppressions(void **state)
           "blame/judgement -->\"}]}}");
     recv_method(c, "textDocument/publishDiagnostics");
     assert_int_equal(diag_count(c), 0);
+    /* In a table row, the comment goes inside the last cell: after the
+     * closing "|" GFM would drop it as an extra cell. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didOpen\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///t.md\","
+          "\"languageId\":\"markdown\",\"version\":1,\"text\":\"# Notes\\n"
+          "\\n| Who | What |\\n|---|---|\\n| DBA | was careless |\\n\"}}}");
+    recv_method(c, "textDocument/publishDiagnostics");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///t.md\"},\"range\":{\"start\":{\"line\":4,\"character\":"
+          "12},\"end\":{\"line\":4,\"character\":12}},\"context\":"
+          "{\"diagnostics\":[]}}}");
+    recv_id(c, 7);
+    a = action_titled(c, "Disable blame/judgement for this line");
+    assert_true(a >= 0);
+    edit = lsp_json_path(&c->j, a, "edit", "changes", "file:///t.md", NULL);
+    /* "| DBA | was careless |": before the last "|", at character 21. */
+    assert_int_equal(num(c, lsp_json_path(&c->j, edit + 1, "range", "start",
+                                          "character", NULL)), 21);
     /* The sentence rewritten, the comment left: it is now unused. */
     sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
           "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\","

@@ -60,7 +60,7 @@ check "levels: error, warning and note" \
 check "fixes: a replacement with its region" \
     'any(.runs[0].results[].fixes[]?.artifactChanges[].replacements[]; .deletedRegion.startLine >= 1 and (.insertedContent | has("text")))'
 check "columns are code points, and the run says so" \
-    '.runs[0].columnKind == "unicodeCodePoints" and any(.runs[0].results[]; .locations[0].physicalLocation.artifactLocation.uri == "./my%20notes/pm%20%231.md" and .locations[0].physicalLocation.region.startColumn == 21)'
+    '.runs[0].columnKind == "unicodeCodePoints" and any(.runs[0].results[]; .locations[0].physicalLocation.artifactLocation.uri == "my%20notes/pm%20%231.md" and .locations[0].physicalLocation.region.startColumn == 21)'
 
 echo "sarif: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

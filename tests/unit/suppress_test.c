@@ -181,6 +181,45 @@ test_a_rule_turned_off_leaves_its_comments_alone(void **state)
     assert_true(bl_rules_set_severity(rules, UNUSED, BL_SEV_ON) > 0);
 }
 
+/* A comment spread over the lines of a block quote: the ">" markers are
+ * not rule ids. */
+static void
+test_quote_markers_are_not_rules(void **state)
+{
+    bl_doc *doc = tu_parse("> <!-- blamelint-disable-next-line\n"
+                           "> blame/judgement -->\n> Fine.\n");
+    bl_diags d;
+
+    memset(&d, 0, sizeof d);
+    assert_int_equal(bl_lint(*state, doc, &d), 0);
+    assert_int_equal(d.n, 1);
+    assert_string_equal(d.items[0].rule->id, UNUSED);
+    assert_non_null(strstr(d.items[0].message, "no blame/judgement finding"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+}
+
+/* A "<!--" inside an attribute opens no comment, however long the text
+ * after it (this was quadratic). */
+static void
+test_an_unclosed_comment_start_in_an_attribute(void **state)
+{
+    size_t n = 200000, i, len = 0;
+    static const char head[] = "<a title=\"<!--\">x</a> The DBA was careless.\n";
+    char *src = malloc(sizeof head + n * 24 + 8);
+
+    assert_non_null(src);
+    memcpy(src, head, sizeof head - 1);
+    len = sizeof head - 1;
+    for (i = 0; i < n; i++) {
+        memcpy(src + len, "<b>x</b> is fine here.\n", 23);
+        len += 23;
+    }
+    src[len] = '\0';
+    assert_int_equal(count(*state, src, JUDGE), 1);
+    free(src);
+}
+
 /* Many comments: bounded work, and the findings still come out. */
 static void
 test_many_comments(void **state)
@@ -210,6 +249,8 @@ main(void)
         cmocka_unit_test(test_unused_suppressions_are_reported),
         cmocka_unit_test(test_a_rule_turned_off_leaves_its_comments_alone),
         cmocka_unit_test(test_many_comments),
+        cmocka_unit_test(test_quote_markers_are_not_rules),
+        cmocka_unit_test(test_an_unclosed_comment_start_in_an_attribute),
     };
 
     return cmocka_run_group_tests(tests, load_rules, free_rules);
