@@ -64,16 +64,6 @@ lint(const bl_rules *rules, const char *text, bl_diags *d)
     return doc;
 }
 
-static size_t
-count_rule(const bl_diags *d, const char *id)
-{
-    size_t i, n = 0;
-
-    for (i = 0; i < d->n; i++)
-        n += strcmp(d->items[i].rule->id, id) == 0;
-    return n;
-}
-
 /* The first finding of rule id, or NULL. */
 static const bl_diag *
 find_rule(const bl_diags *d, const char *id)
@@ -105,11 +95,11 @@ expect_n(const bl_rules *rules, const char *text, const char *id, size_t n)
     bl_diags d;
     bl_doc *doc = lint(rules, text, &d);
 
-    if (count_rule(&d, id) != n) {
+    if (tu_count_rule(&d, id) != n) {
         print_error("want %zu %s in:\n%s\ngot:\n", n, id, text);
         dump(doc, &d);
     }
-    assert_int_equal(count_rule(&d, id), n);
+    assert_int_equal(tu_count_rule(&d, id), n);
     bl_diags_free(&d);
     bl_doc_free(doc);
 }
@@ -150,9 +140,9 @@ expect_at(const bl_rules *rules, const char *text, const char *id,
     bl_doc *doc = lint(rules, text, &d);
     size_t i, k = 0;
 
-    if (count_rule(&d, id) != count)
+    if (tu_count_rule(&d, id) != count)
         dump(doc, &d);
-    assert_int_equal(count_rule(&d, id), count);
+    assert_int_equal(tu_count_rule(&d, id), count);
     for (i = 0; i < d.n; i++) {
         size_t at, eol;
         if (strcmp(d.items[i].rule->id, id) != 0)
@@ -304,7 +294,7 @@ test_non_owners_are_named_in_the_message(void **state)
                         cases[i].quoted);
             dump(doc, &d);
         }
-        assert_int_equal(count_rule(&d, MISSING_OWNER), 1);
+        assert_int_equal(tu_count_rule(&d, MISSING_OWNER), 1);
         assert_non_null(strstr(f->message, cases[i].quoted));
         bl_diags_free(&d);
         bl_doc_free(doc);
@@ -371,7 +361,7 @@ test_ticket_links_count_as_owners(void **state)
         bl_diags d;
         bl_doc *doc = lint(rules, text, &d);
         const bl_diag *f = find_rule(&d, MISSING_OWNER);
-        assert_true(count_rule(&d, MISSING_OWNER) >= 1);
+        assert_true(tu_count_rule(&d, MISSING_OWNER) >= 1);
         assert_null(strstr(f->message, "ticket"));
         bl_diags_free(&d);
         bl_doc_free(doc);
@@ -873,8 +863,8 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
             print_error("case %zu: want %s\n", i, cases[i].quoted);
             dump(doc, &d);
         }
-        assert_int_equal(count_rule(&d, NOT_ACTIONABLE), 1);
-        assert_int_equal(count_rule(&d, MISSING_OWNER), 0);
+        assert_int_equal(tu_count_rule(&d, NOT_ACTIONABLE), 1);
+        assert_int_equal(tu_count_rule(&d, MISSING_OWNER), 0);
         assert_non_null(strstr(f->message, cases[i].quoted));
         bl_diags_free(&d);
         bl_doc_free(doc);
@@ -1104,7 +1094,7 @@ test_hostile_input(void **state)
               "- Add it (owner: {{\x1b[1m name\x07}})\n");
     doc = lint(rules, text, &d);
     /* The template slot is quoted, its control characters are not. */
-    assert_int_equal(count_rule(&d, MISSING_OWNER), 3);
+    assert_int_equal(tu_count_rule(&d, MISSING_OWNER), 3);
     assert_non_null(strstr(d.items[d.n - 1].message, "\"{{ [1m name }}\""));
     for (i = 0; i < d.n; i++)
         for (const char *m = d.items[i].message; *m; m++)
@@ -1146,7 +1136,7 @@ test_hostile_input(void **state)
     assert_int_equal(bl_strbuf_add(&sb, "|\n", 2), 0);
     text = pm(sb.items);
     doc = lint(rules, text, &d);
-    assert_int_equal(count_rule(&d, NOT_ACTIONABLE), 1);
+    assert_int_equal(tu_count_rule(&d, NOT_ACTIONABLE), 1);
     bl_diags_free(&d);
     bl_doc_free(doc);
     free(text);
@@ -1206,8 +1196,8 @@ test_placeholder_owner_is_reported_once(void **state)
     (void)state;
     bl_rules_set_severity(rules, "placeholder/unfilled", BL_SEV_ON);
     doc = lint(rules, src, &d);
-    assert_int_equal(count_rule(&d, MISSING_OWNER), 2);
-    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 2);
+    assert_int_equal(tu_count_rule(&d, MISSING_OWNER), 2);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 2);
     for (i = 0; i < d.n; i++) {
         const char *at = doc->src + d.items[i].begin;
         if (strcmp(d.items[i].rule->id, "placeholder/unfilled") == 0)
@@ -1218,7 +1208,7 @@ test_placeholder_owner_is_reported_once(void **state)
     bl_doc_free(doc);
     bl_rules_set_severity(rules, MISSING_OWNER, BL_SEV_OFF);
     doc = lint(rules, src, &d);
-    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 4);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 4);
     bl_diags_free(&d);
     bl_doc_free(doc);
     bl_rules_free(rules);
@@ -1246,7 +1236,7 @@ test_only_the_owner_placeholder_is_explained(void **state)
     bl_rules_set_severity(rules, "placeholder/unfilled", BL_SEV_ON);
     doc = lint(rules, src, &d);
     /* The two due dates and the service slot. */
-    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 3);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 3);
     for (i = 0; i < d.n; i++)
         if (strcmp(d.items[i].rule->id, MISSING_OWNER) == 0
             && strstr(d.items[i].message, "[service name]") != NULL)
@@ -1258,7 +1248,7 @@ test_only_the_owner_placeholder_is_explained(void **state)
     bl_doc_free(doc);
     bl_rules_set_severity(rules, "placeholder/unfilled", BL_SEV_ERROR);
     doc = lint(rules, src, &d);
-    assert_int_equal(count_rule(&d, "placeholder/unfilled"), 5);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 5);
     bl_diags_free(&d);
     bl_doc_free(doc);
     bl_rules_free(rules);
@@ -1280,7 +1270,7 @@ test_long_space_after_a_label(void **state)
              "- Add a pool check, owner:%80s[Name]\n", "", "");
     src = pm(body);
     doc = lint(rules, src, &d);
-    assert_int_equal(count_rule(&d, MISSING_OWNER), 2);
+    assert_int_equal(tu_count_rule(&d, MISSING_OWNER), 2);
     bl_diags_free(&d);
     bl_doc_free(doc);
     bl_rules_free(rules);

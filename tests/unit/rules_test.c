@@ -18,6 +18,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "testutil.h"
 #include "engine/doc.h"
 #include "engine/rules.h"
 
@@ -43,16 +44,6 @@ lint_text(const bl_rules *rules, const char *text, bl_diags *diags)
     bl_doc_free(doc);
 }
 
-static size_t
-count_rule(const bl_diags *d, const char *id)
-{
-    size_t i, n = 0;
-
-    for (i = 0; i < d->n; i++)
-        n += strcmp(d->items[i].rule->id, id) == 0;
-    return n;
-}
-
 static void
 test_every_example_fires(void **state)
 {
@@ -75,7 +66,7 @@ test_every_example_fires(void **state)
                      e->examples[k]);
             lint_text(rules, text, &d);
             checked++;
-            if (count_rule(&d, id) == 0) {
+            if (tu_count_rule(&d, id) == 0) {
                 print_error("%s:%zu: Example does not fire %s: %s\n",
                             e->file, e->line, id, e->examples[k]);
                 failures++;
@@ -152,15 +143,15 @@ test_names_are_learned_from_the_document(void **state)
 
     (void)state;
     lint_text(rules, "Dana ignored the page.", &d);
-    assert_int_equal(count_rule(&d, "blame/person-failure"), 0);
+    assert_int_equal(tu_count_rule(&d, "blame/person-failure"), 0);
     bl_diags_free(&d);
 
     lint_text(rules, "Dana was paged at 02:10.\n\nDana ignored the page.", &d);
-    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    assert_int_equal(tu_count_rule(&d, "blame/person-failure"), 1);
     bl_diags_free(&d);
 
     lint_text(rules, "Owner: Dana\n\nLater, Dana ignored the page.", &d);
-    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    assert_int_equal(tu_count_rule(&d, "blame/person-failure"), 1);
     bl_diags_free(&d);
 
     /* A name seen only in a heading is not learned (Title Case). */
@@ -262,15 +253,15 @@ test_names_are_learned_from_owner_columns_and_roles(void **state)
     (void)state;
     lint_text(rules, "| Action | Owner |\n|---|---|\n| Fix the alert | Lena |"
               "\n\nLena skipped the canary.\n", &d);
-    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    assert_int_equal(tu_count_rule(&d, "blame/person-failure"), 1);
     bl_diags_free(&d);
     lint_text(rules, "| Action | Component |\n|---|---|\n| Fix it | Lena |"
               "\n\nLena skipped the canary.\n", &d);
-    assert_int_equal(count_rule(&d, "blame/person-failure"), 0);
+    assert_int_equal(tu_count_rule(&d, "blame/person-failure"), 0);
     bl_diags_free(&d);
     lint_text(rules, "The alert paged the on-call engineer, Dmitri, at 02:47."
               "\n\nDmitri ignored it.\n", &d);
-    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    assert_int_equal(tu_count_rule(&d, "blame/person-failure"), 1);
     bl_diags_free(&d);
     bl_rules_free(rules);
 }
@@ -284,12 +275,12 @@ test_link_text_is_prose(void **state)
     (void)state;
     lint_text(rules, "The [outage was human error](https://x.example) again.",
               &d);
-    assert_int_equal(count_rule(&d, "blame/human-error"), 1);
+    assert_int_equal(tu_count_rule(&d, "blame/human-error"), 1);
     bl_diags_free(&d);
     /* Text that is only the end of its URL is still text, not a URL. */
     lint_text(rules, "See [Bob](https://github.com/Bob) forgot to renew it.",
               &d);
-    assert_int_equal(count_rule(&d, "blame/person-failure"), 1);
+    assert_int_equal(tu_count_rule(&d, "blame/person-failure"), 1);
     bl_diags_free(&d);
     bl_rules_free(rules);
 }
@@ -380,7 +371,7 @@ test_findings_on_an_empty_title_are_not_empty(void **state)
     for (i = 0; i < sizeof docs / sizeof *docs; i++) {
         bl_diags d;
         lint_text(rules, docs[i], &d);
-        assert_true(count_rule(&d, "section/missing") > 0);
+        assert_true(tu_count_rule(&d, "section/missing") > 0);
         for (k = 0; k < d.n; k++)
             assert_true(d.items[k].begin < d.items[k].end);
         bl_diags_free(&d);
@@ -583,7 +574,7 @@ test_missing_section_span_is_never_empty(void **state)
     for (i = 0; i < sizeof docs / sizeof *docs; i++) {
         bl_diags d;
         lint_text(rules, docs[i], &d);
-        missing = count_rule(&d, "section/missing");
+        missing = tu_count_rule(&d, "section/missing");
         assert_true(missing > 0);
         for (k = 0; k < d.n; k++)
             if (d.items[k].begin >= d.items[k].end)

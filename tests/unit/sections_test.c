@@ -35,16 +35,6 @@ lint(const bl_rules *rules, const char *src, bl_diags *diags)
     return doc;
 }
 
-static size_t
-count_rule(const bl_diags *d, const char *id)
-{
-    size_t i, n = 0;
-
-    for (i = 0; i < d->n; i++)
-        n += strcmp(d->items[i].rule->id, id) == 0;
-    return n;
-}
-
 /* The nth finding of rule id, or NULL. */
 static const bl_diag *
 nth_of(const bl_diags *d, const char *id, size_t nth)
@@ -207,19 +197,19 @@ test_gate_opens_on_title_front_matter_or_two_sections(void **state)
     (void)state;
     /* The title names an incident. */
     doc = lint(rules, "# Outage of the payments API\n\nIt broke.\n", &d);
-    assert_int_equal(count_rule(&d, "section/missing"), 5);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 5);
     bl_diags_free(&d);
     bl_doc_free(doc);
     /* Front matter says so; the title does not. */
     doc = lint(rules, "---\ntitle: Payments\ntype: postmortem\n---\n"
                "# Payments\n\nIt broke.\n", &d);
-    assert_int_equal(count_rule(&d, "section/missing"), 5);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 5);
     bl_diags_free(&d);
     bl_doc_free(doc);
     /* Two canonical sections, no title at all. */
     doc = lint(rules, "## Timeline\n\n- 14:02 UTC alert\n\n## Impact\n\n"
                "Slow pages.\n", &d);
-    assert_int_equal(count_rule(&d, "section/missing"), 4);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 4);
     bl_diags_free(&d);
     bl_doc_free(doc);
     /* One section and an unrelated title: not a postmortem. */
@@ -245,9 +235,9 @@ test_complete_postmortem_is_clean(void **state)
     bl_doc *doc = lint(rules, full_pm, &d);
 
     (void)state;
-    assert_int_equal(count_rule(&d, "section/missing"), 0);
-    assert_int_equal(count_rule(&d, "section/empty"), 0);
-    assert_int_equal(count_rule(&d, "section/duplicate"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
     bl_diags_free(&d);
     bl_doc_free(doc);
     bl_rules_free(rules);
@@ -266,7 +256,7 @@ test_every_missing_section_is_reported_on_the_title(void **state)
     (void)state;
     /* Summary, Impact, Root Cause and Lessons Learned: all four, not
      * just the first. */
-    assert_int_equal(count_rule(&d, "section/missing"), 4);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 4);
     assert_true(has_message(&d, "section/missing", "No Summary section"));
     assert_true(has_message(&d, "section/missing", "No Impact section"));
     assert_true(has_message(&d, "section/missing", "No Root Cause section"));
@@ -301,7 +291,7 @@ test_missing_fix_inserts_before_the_next_section_at_its_level(void **state)
         if (strstr(d.items[i].message, "No Lessons") != NULL)
             lessons = &d.items[i];
     }
-    assert_int_equal(count_rule(&d, "section/missing"), 2);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 2);
     /* The intro paragraph stands for the Summary. */
     assert_false(has_message(&d, "section/missing", "No Summary"));
     /* Impact goes before Timeline, at level 3, with a blank line after. */
@@ -332,7 +322,7 @@ test_missing_fix_keeps_crlf_and_ends_the_last_line(void **state)
     const bl_diag *m = nth_of(&d, "section/missing", 0);
 
     (void)state;
-    assert_int_equal(count_rule(&d, "section/missing"), 1);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 1);
     assert_non_null(m);
     assert_int_equal(m->fix_begin, strlen(src));
     /* No newline at the end of the file: end it, then a blank line. */
@@ -379,8 +369,8 @@ test_headings_in_many_layouts_count(void **state)
                        "## 6. Lesons learnt\n\nTTLs matter.\n", &d);
 
     (void)state;
-    assert_int_equal(count_rule(&d, "section/missing"), 0);
-    assert_int_equal(count_rule(&d, "section/empty"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 0);
     bl_diags_free(&d);
     bl_doc_free(doc);
     bl_rules_free(rules);
@@ -403,7 +393,7 @@ test_bold_labels_and_parts_count_as_present(void **state)
     (void)state;
     /* Timeline, Impact, Action Items by label; Lessons Learned and Root
      * Cause by parts; Summary by... nothing: it is missing. */
-    assert_int_equal(count_rule(&d, "section/missing"), 1);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 1);
     assert_true(has_message(&d, "section/missing", "No Summary"));
     bl_diags_free(&d);
     /* A bold lead of an action item is no section label. */
@@ -475,8 +465,8 @@ test_empty_sections(void **state)
     const bl_diag *e;
 
     (void)state;
-    assert_int_equal(count_rule(&d, "section/empty"), 6);
-    assert_int_equal(count_rule(&d, "section/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 6);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
     e = nth_of(&d, "section/empty", 0);
     assert_non_null(e);
     assert_int_equal(e->begin, tu_off(doc, "Summary"));
@@ -503,8 +493,8 @@ test_content_in_subsections_code_or_images_counts(void **state)
     bl_doc *doc = lint(rules, src, &d);
 
     (void)state;
-    assert_int_equal(count_rule(&d, "section/empty"), 0);
-    assert_int_equal(count_rule(&d, "section/duplicate"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
     bl_diags_free(&d);
     bl_doc_free(doc);
     bl_rules_free(rules);
@@ -528,7 +518,7 @@ test_empty_section_inside_details_and_empty_subsection(void **state)
     const bl_diag *e;
 
     (void)state;
-    assert_int_equal(count_rule(&d, "section/empty"), 2);
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 2);
     e = nth_of(&d, "section/empty", 0);
     assert_int_equal(e->begin, tu_off(doc, "Impact\n\nTODO"));
     e = nth_of(&d, "section/empty", 1);
@@ -562,7 +552,7 @@ test_duplicates_but_not_nested_parts(void **state)
     (void)state;
     /* Only the second Timeline: 5 Whys is nested, Contributing factors
      * and the Lessons parts are parts. */
-    assert_int_equal(count_rule(&d, "section/duplicate"), 1);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 1);
     assert_non_null(dup);
     assert_int_equal(dup->severity, BL_SEV_INFO);
     assert_int_equal(dup->begin, tu_off(doc, "Timeline of events"));
@@ -589,7 +579,7 @@ test_severity_overrides(void **state)
     assert_int_equal(bl_rules_set_severity(rules, "section/missing",
                                            BL_SEV_OFF), 1);
     doc = lint(rules, "# Outage\n\nDown.\n", &d);
-    assert_int_equal(count_rule(&d, "section/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
     bl_diags_free(&d);
     bl_doc_free(doc);
     /* "on" brings back the severity it had when last enabled. */

@@ -145,4 +145,15 @@ tu_src(const bl_doc *doc, size_t i, size_t off, int is_end)
     return bl_unit_to_source(doc, &doc->units.items[i], off, is_end);
 }
 
+/* How many of d's findings are of rule id. */
+static inline size_t
+tu_count_rule(const bl_diags *d, const char *id)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < d->n; i++)
+        n += strcmp(d->items[i].rule->id, id) == 0;
+    return n;
+}
+
 #endif
