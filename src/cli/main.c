@@ -19,7 +19,9 @@
 #include <unistd.h>
 
 #include "../blamelint.h"
+#include "../engine/vec.h"
 #include "changed.h"
+#include "config.h"
 #include "files.h"
 #include "fix.h"
 #include "format.h"
@@ -40,6 +42,8 @@ static const char usage_main[] =
     "  explain RULE      explain a rule: why it matters, what to write\n"
     "  lsp               run the Language Server on stdin/stdout\n"
     "  new TEMPLATE      print a template to start from (new --list)\n"
+    "  config FILE       the configuration in effect for FILE, and where\n"
+    "                    each value comes from\n"
     "\n"
     "Options:\n"
     "  -h, --help        this help; COMMAND --help for a command's\n"
@@ -59,6 +63,9 @@ static const char usage_check[] =
     "  --fix                    apply the fixes rules mark safe, in place,\n"
     "                           then report what is left\n"
     "  --fix-dry-run            print those fixes as a unified diff instead\n"
+    "  --config FILE            use FILE, not the .blamelint.toml found\n"
+    "                           from each file's directory upwards\n"
+    "  --no-config              use no configuration file\n"
     "  --changed-since REV      report only findings on lines added or\n"
     "                           changed since git revision REV; files the\n"
     "                           diff does not touch are skipped\n"
@@ -139,6 +146,8 @@ typedef struct check_opts {
     const char *stdin_name;
     const char *output;     /* --output FILE, or NULL */
     const char *changed_since;  /* --changed-since REV, or NULL */
+    const char *config_path;    /* --config FILE */
+    int no_config;              /* --no-config */
     enum { FIX_NONE, FIX_WRITE, FIX_DRY_RUN } fix;
     cli_changed *changed;       /* its diff, once loaded */
     /* --rule and --set arguments, applied in order once rules load */
@@ -219,6 +228,114 @@ want_color(const char *mode)
         return 0;
     return isatty(STDOUT_FILENO) && (no == NULL || no[0] == '\0')
            && !(term != NULL && strcmp(term, "dumb") == 0);
+}
+
+/* --- Rule sets per file -------------------------------------------------- */
+
+/* The rule sets files are checked with: the built-in (or --rules) rules,
+ * then a config file's settings for the file, then --rule and --set.
+ * Files with the same config file and the same [paths] sections share a
+ * set. */
+typedef struct rule_set {
+    const cli_config *config;   /* NULL: none */
+    unsigned long long mask;
+    bl_rules *rules;
+} rule_set;
+
+typedef struct rule_sets {
+    struct { rule_set *items; size_t n, alloc; } sets;
+    struct { cli_config **items; size_t n, alloc; } configs;
+    const check_opts *opt;
+} rule_sets;
+
+static void
+rule_sets_free(rule_sets *rs)
+{
+    size_t i;
+
+    for (i = 0; i < rs->sets.n; i++)
+        bl_rules_free(rs->sets.items[i].rules);
+    for (i = 0; i < rs->configs.n; i++)
+        cli_config_free(rs->configs.items[i]);
+    BL_VEC_FREE(&rs->sets);
+    BL_VEC_FREE(&rs->configs);
+}
+
+/* The config file for path (loaded once per file); *p_cfg NULL when none.
+ * -1 after saying why on stderr. */
+static int
+config_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
+{
+    const check_opts *opt = rs->opt;
+    char *found, err[1024];
+    cli_config *c;
+    size_t i;
+
+    *p_cfg = NULL;
+    if (opt->no_config)
+        return 0;
+    found = opt->config_path != NULL
+            ? bl_strndup(opt->config_path, strlen(opt->config_path))
+            : cli_config_find(strcmp(path, "-") == 0 ? "." : path);
+    if (found == NULL)
+        return 0;
+    for (i = 0; i < rs->configs.n; i++) {
+        if (strcmp(rs->configs.items[i]->path, found) == 0) {
+            *p_cfg = rs->configs.items[i];
+            free(found);
+            return 0;
+        }
+    }
+    c = cli_config_load(found, NULL, err, sizeof err);
+    free(found);
+    if (c == NULL) {
+        fprintf(stderr, "blamelint: %s\n", err);
+        return -1;
+    }
+    if (BL_VEC_PUSH(&rs->configs, c) < 0) {
+        cli_config_free(c);
+        fputs("blamelint: out of memory\n", stderr);
+        return -1;
+    }
+    *p_cfg = c;
+    return 0;
+}
+
+/* The rules for path, or NULL after saying why on stderr. */
+static bl_rules *
+rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
+{
+    const cli_config *cfg;
+    unsigned long long mask = 0;
+    rule_set set;
+    size_t i;
+    char err[512];
+
+    if (config_for(rs, path, &cfg) < 0)
+        return NULL;
+    *p_cfg = cfg;
+    if (cfg != NULL)
+        mask = cli_config_mask(cfg, strcmp(path, "-") == 0 ? "." : path);
+    for (i = 0; i < rs->sets.n; i++)
+        if (rs->sets.items[i].config == cfg && rs->sets.items[i].mask == mask)
+            return rs->sets.items[i].rules;
+    set.config = cfg;
+    set.mask = mask;
+    if ((set.rules = load_rules(rs->opt->rules_dir)) == NULL)
+        return NULL;
+    if (cfg != NULL
+        && cli_config_apply(cfg, strcmp(path, "-") == 0 ? "." : path,
+                            set.rules, &mask, err, sizeof err) < 0) {
+        fprintf(stderr, "blamelint: %s: %s\n", cfg->path, err);
+        bl_rules_free(set.rules);
+        return NULL;
+    }
+    if (apply_overrides(set.rules, rs->opt) < 0
+        || BL_VEC_PUSH(&rs->sets, set) < 0) {
+        bl_rules_free(set.rules);
+        return NULL;
+    }
+    return set.rules;
 }
 
 /* Drops the findings that do not start on a line the diff added or
@@ -422,6 +539,8 @@ cmd_check(int argc, char **argv)
         {"output", required_argument, NULL, 'o'},
         {"changed-since", required_argument, NULL, 'C'},
         {"fix", no_argument, NULL, 'x'},
+        {"config", required_argument, NULL, 'g'},
+        {"no-config", no_argument, NULL, 'G'},
         {"fix-dry-run", no_argument, NULL, 'X'},
         {"rule", required_argument, NULL, 'R'},
         {"set", required_argument, NULL, 'S'},
@@ -432,6 +551,9 @@ cmd_check(int argc, char **argv)
     cli_paths paths = {NULL, 0, 0};
     cli_summary sum = {0, 0, 0, 0};
     cli_out out[2];         /* the report; with --output, the terminal's */
+    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
+    struct { size_t *items; size_t n, alloc; } walked = {NULL, 0, 0};
+    size_t w;
     char *report = NULL;    /* --output's temporary file */
     bl_rules *rules;
     int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
@@ -475,6 +597,8 @@ cmd_check(int argc, char **argv)
         case 's': opt.stdin_name = optarg; break;
         case 'o': opt.output = optarg; break;
         case 'C': opt.changed_since = optarg; break;
+        case 'g': opt.config_path = optarg; break;
+        case 'G': opt.no_config = 1; break;
         case 'x': case 'X':
             if (opt.fix != FIX_NONE) {
                 rc = usage_error(usage_check, "%s", "--fix and --fix-dry-run "
@@ -518,6 +642,8 @@ cmd_check(int argc, char **argv)
             goto done;
         }
     }
+    /* The built-in rules load now so that a bad --rule or --set is a
+     * usage error before any file is read. */
     if ((rules = load_rules(opt.rules_dir)) == NULL) {
         rc = EXIT_TROUBLE;
         goto done;
@@ -527,7 +653,12 @@ cmd_check(int argc, char **argv)
         rc = EXIT_TROUBLE;
         goto done;
     }
+    bl_rules_free(rules);
+    rules = NULL;
+    sets.opt = &opt;
     for (i = optind; i < argc; i++) {
+        struct stat st;
+        size_t before = paths.n;
         if (strcmp(argv[i], "-") == 0 && stdin_seen++) {
             continue;   /* standard input can be read only once */
         }
@@ -536,6 +667,15 @@ cmd_check(int argc, char **argv)
             fprintf(stderr, "blamelint: %s: %s\n", argv[i], strerror(errno));
         if (rc != 0)
             trouble = 1;
+        /* Files found in a directory are checked only when the config
+         * calls them postmortems; a file named is always checked. */
+        if (stat(argv[i], &st) == 0 && S_ISDIR(st.st_mode))
+            for (k = before; k < paths.n; k++)
+                if (BL_VEC_PUSH(&walked, k) < 0) {
+                    fputs("blamelint: out of memory\n", stderr);
+                    rc = EXIT_TROUBLE;
+                    goto done;
+                }
     }
     memset(out, 0, sizeof out);
     if (opt.changed_since != NULL) {
@@ -568,11 +708,37 @@ cmd_check(int argc, char **argv)
             goto done;
         }
     }
+    /* Every file's configuration first: a broken one stops the check
+     * before any report is written. */
+    for (k = 0; k < paths.n; k++) {
+        const cli_config *cfg;
+        if (rules_for(&sets, paths.items[k], &cfg) == NULL) {
+            if (opt.output != NULL) {
+                fclose(out[0].fp);
+                if (report != NULL)     /* no report for a broken config */
+                    unlink(report);
+                free(report);
+            }
+            cli_paths_free(&paths);
+            rc = EXIT_TROUBLE;
+            goto done;
+        }
+    }
     if (opt.format->begin && opt.fix != FIX_DRY_RUN)
         opt.format->begin(&out[0]);
-    for (k = 0; k < paths.n; k++)
+    for (k = 0, w = 0; k < paths.n; k++) {
+        const cli_config *cfg;
+        int was_walked = w < walked.n && walked.items[w] == k;
+        w += was_walked;
+        if ((rules = rules_for(&sets, paths.items[k], &cfg)) == NULL) {
+            trouble = 1;
+            break;
+        }
+        if (was_walked && !cli_config_is_postmortem(cfg, paths.items[k]))
+            continue;
         if (check_one(rules, paths.items[k], &opt, out, &sum, &failed) < 0)
             trouble = 1;
+    }
     if (opt.fix != FIX_DRY_RUN)
         opt.format->end(&out[0], &sum);
     if (opt.output != NULL) {
@@ -585,9 +751,10 @@ cmd_check(int argc, char **argv)
     }
     fflush(stdout);
     cli_paths_free(&paths);
-    bl_rules_free(rules);
     rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 done:
+    rule_sets_free(&sets);
+    BL_VEC_FREE(&walked);
     cli_changed_free(opt.changed);
     free(opt.rule_args.items);
     free(opt.set_args.items);
@@ -715,10 +882,138 @@ flushed(int status)
     return EXIT_TROUBLE;
 }
 
+/* --- config --------------------------------------------------------------- */
+
+static const char usage_config[] =
+    "Usage: blamelint config [--config FILE | --no-config] FILE\n"
+    "\n"
+    "Prints the configuration in effect for FILE: the .blamelint.toml that\n"
+    "applies to it, whether it counts as a postmortem, and each rule's level\n"
+    "and each setting with where it comes from.  Exit status 2 when the\n"
+    "configuration file has an error (named with its line).\n";
+
+/* Does a [rules] key (an id, a family "x" "/" "*", or "*") name id? */
+static int
+names_rule(const char *key, const char *id)
+{
+    size_t n = strlen(key);
+
+    if (strcmp(key, "*") == 0)
+        return 1;
+    if (n >= 2 && key[n - 1] == '*' && key[n - 2] == '/')
+        return strncmp(id, key, n - 1) == 0;
+    return strcmp(key, id) == 0;
+}
+
+/* Where the value in effect for rule or setting `name` comes from: the
+ * last config line that set it for `path`, or NULL (the default). */
+static const cli_config_entry *
+source_of(const cli_config *c, const char *path, const char *name,
+          int is_rule)
+{
+    const cli_config_entry *last = NULL;
+    unsigned long long mask = c ? cli_config_mask(c, path) : 0;
+    const char *glob = NULL;
+    size_t i, section = 0;
+
+    for (i = 0; c != NULL && i < c->entries.n; i++) {
+        const cli_config_entry *e = &c->entries.items[i];
+        if (e->glob != NULL && (glob == NULL || strcmp(glob, e->glob) != 0)) {
+            glob = e->glob;
+            section++;
+        }
+        if (e->glob != NULL && (section > 64 || !(mask >> (section - 1) & 1)))
+            continue;
+        if (e->is_rule != is_rule)
+            continue;
+        if (is_rule ? names_rule(e->key, name) : strcmp(e->key, name) == 0)
+            last = e;
+    }
+    return last;
+}
+
+static int
+cmd_config(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"config", required_argument, NULL, 'g'},
+        {"no-config", no_argument, NULL, 'G'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}
+    };
+    check_opts opt;
+    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
+    const cli_config *cfg;
+    bl_rules *rules;
+    const char *file;
+    size_t i;
+    int c;
+
+    memset(&opt, 0, sizeof opt);
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        if (c == 'g')
+            opt.config_path = optarg;
+        else if (c == 'G')
+            opt.no_config = 1;
+        else if (c == 'h') {
+            fputs(usage_config, stdout);
+            return 0;
+        } else
+            return usage_error(usage_config, "%s", "bad option");
+    }
+    if (optind + 1 != argc)
+        return usage_error(usage_config, "%s", "one FILE is needed");
+    file = argv[optind];
+    sets.opt = &opt;
+    if ((rules = rules_for(&sets, file, &cfg)) == NULL) {
+        rule_sets_free(&sets);
+        return EXIT_TROUBLE;
+    }
+    printf("file        %s\n", file);
+    if (cfg != NULL)
+        printf("config      %s\n", cfg->path);
+    else
+        printf("config      none (%s)\n", opt.no_config ? "--no-config"
+               : "no " CLI_CONFIG_NAME " in its directory or above, up to "
+                 "the repository's top");
+    if (cfg == NULL || cfg->postmortems.n == 0)
+        printf("postmortem  yes, when found in a directory (no postmortems "
+               "globs)\n");
+    else
+        printf("postmortem  %s when found in a directory (postmortems, "
+               "%s:%d)\n", cli_config_is_postmortem(cfg, file) ? "yes" : "no",
+               cfg->path, cfg->postmortems_line);
+    printf("\n");
+    for (i = 0; i < bl_rules_count(rules); i++) {
+        const bl_rule_info *r = bl_rules_at(rules, i);
+        const cli_config_entry *e = source_of(cfg, file, r->id, 1);
+        printf("%-28s %-8s ", r->id, r->severity == BL_SEV_OFF ? "off"
+               : bl_severity_name(r->severity));
+        if (e != NULL)
+            printf("%s:%d\n", cfg->path, e->line);
+        else
+            printf("default\n");
+    }
+    printf("\n");
+    for (i = 0; i < bl_rules_setting_count(rules); i++) {
+        const bl_setting_info *st = bl_rules_setting_at(rules, i);
+        const cli_config_entry *e = source_of(cfg, file, st->key, 0);
+        printf("%-28s %-8s ", st->key, st->value);
+        if (e != NULL)
+            printf("%s:%d\n", cfg->path, e->line);
+        else
+            printf("default\n");
+    }
+    rule_sets_free(&sets);
+    return 0;
+}
+
 static const struct {
     const char *name;
     int (*fn)(int argc, char **argv);
 } commands[] = {
+    {"config", cmd_config},
     {"check", cmd_check},
     {"rules", cmd_rules},
     {"explain", cmd_explain},

@@ -1695,6 +1695,104 @@ run check --fix --fix-dry-run fx.md
 want_rc 2
 end
 
+# --- .blamelint.toml -----------------------------------------------------
+
+mkdir -p repo/.git repo/postmortems/2025 repo/templates repo/docs/deep
+cat >repo/.blamelint.toml <<'EOC'
+# Which files are postmortems
+postmortems = [
+  "postmortems/**",   # every year
+  "templates/*.md",
+]
+
+[rules]
+"blame/minimizer" = "off"
+"section/*" = "off"
+
+[settings]
+"whys.min" = 3
+
+[paths."templates/**".rules]
+"placeholder/*" = "off"
+EOC
+pmtext='# Incident: x\n\nThe engineer just restarted it. The DBA was careless. TBD\n'
+printf "$pmtext" >repo/postmortems/2025/a.md
+printf "$pmtext" >repo/templates/t.md
+printf "$pmtext" >repo/docs/deep/notes.md
+printf "$pmtext" >repo/README.md
+
+begin "config: found from the file's directory upwards; rules, paths and postmortems globs"
+run check --format json repo
+want_rc 1
+want_jq '[.files[].path] == ["repo/postmortems/2025/a.md", "repo/templates/t.md"]'
+want_jq '[.files[].diagnostics[] | select(.rule == "blame/minimizer" or (.rule | startswith("section/")))] | length == 0'
+want_jq '[.files[] | select(.path == "repo/templates/t.md") | .diagnostics[] | select(.rule | startswith("placeholder/"))] | length == 0'
+want_jq '[.files[] | select(.path == "repo/postmortems/2025/a.md") | .diagnostics[] | select(.rule == "placeholder/unfilled")] | length == 1'
+end
+
+begin "config: a file named is checked even outside the postmortems globs, with the config"
+run check --format json repo/docs/deep/notes.md
+want_rc 1
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 0'
+end
+
+begin "config: --no-config and --config FILE"
+run check --format json --no-config repo/templates/t.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 1'
+printf '[rules]\n"blame/judgement" = "off"\n' >other.toml
+run check --format json --config other.toml repo/templates/t.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/judgement")] | length == 0'
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 1'
+end
+
+begin "config: the search stops at the repository's top"
+mkdir -p outer/inner/.git && cp repo/.blamelint.toml outer/
+printf "$pmtext" >outer/inner/x.md
+run check --format json outer/inner/x.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 1'
+end
+
+for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgment"' \
+           '[rules]\n"blame/judgement" = "loud"\n|2|the level is' \
+           '\n\n[settings]\n"whys.min" = 0\n|4|whys.min' \
+           '[colours]\n|1|unknown table \[colours\]' \
+           'postmortems = "x"\n|1|array of globs' \
+           '[rules]\n"blame/judgement" = "off" extra\n|2|unexpected text'; do
+    body=${bad%%|*}; rest=${bad#*|}; line=${rest%%|*}; want=${rest#*|}
+    begin "config error on line $line: $want"
+    printf "$body" >bad.toml
+    run check --config bad.toml repo/README.md
+    want_rc 2
+    want_out_empty
+    want_err_re "bad\\.toml:$line: .*$want"
+    end
+done
+
+begin "config: the README's example file is valid"
+mkdir -p readme-ex/.git
+awk '/^```toml$/ {on = 1; next} on && /^```$/ {exit} on' "$SRC/README.md" >readme-ex/.blamelint.toml
+printf '# N\n' >readme-ex/pm.md
+run config readme-ex/pm.md
+want_rc 0
+want_out_re '^blame/minimizer +off +.*\.blamelint\.toml:9$'
+want_out_re '^whys\.min +4 +.*\.blamelint\.toml:13$'
+end
+
+begin "blamelint config FILE: each value and where it comes from"
+run config repo/templates/t.md
+want_rc 0
+want_out_re '^config +.*repo/\.blamelint\.toml$'
+want_out_re '^blame/minimizer +off +.*\.blamelint\.toml:8$'
+want_out_re '^placeholder/unfilled +off +.*\.blamelint\.toml:15$'
+want_out_re '^blame/judgement +warning +default$'
+want_out_re '^whys\.min +3 +.*\.blamelint\.toml:12$'
+run config repo/README.md
+want_out_re '^postmortem +no '
+run config --config bad.toml repo/README.md
+want_rc 2
+want_err_re 'bad\.toml:2:'
+end
+
 # --- the rule reference that editors link to ----------------------------
 
 begin "the README has an anchor rule-FAMILY-NAME for every rule"

@@ -1,0 +1,551 @@
+/*
+ * config.c: .blamelint.toml (config.h).
+ *
+ * The file is a small subset of TOML, enough for what it holds and no
+ * more, so a mistake is reported on its line rather than read as
+ * something else: a top-level `postmortems` array of globs, a [rules]
+ * table of levels by rule or family, a [settings] table, and
+ * [paths."GLOB".rules] and [paths."GLOB".settings] tables for the files
+ * a glob matches (README.md, "Configuration", has an example).
+ * Strings are in double quotes (\" \\ \n \t escapes), numbers are
+ * integers, booleans true and false, arrays hold strings and may run over
+ * lines.  Comments start with '#'.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../engine/vec.h"
+#include "config.h"
+#include "files.h"
+
+typedef struct parser {
+    const char *s, *end;
+    int line;
+    char *err;
+    size_t errlen;
+    const char *file;
+} parser;
+
+static int
+fail(parser *p, const char *fmt, ...)
+{
+    va_list ap;
+    int n = snprintf(p->err, p->errlen, "%s:%d: ", p->file, p->line);
+
+    va_start(ap, fmt);
+    if (n >= 0 && (size_t)n < p->errlen)
+        vsnprintf(p->err + n, p->errlen - (size_t)n, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* Skips blanks; with lines, also newlines and comments. */
+static void
+skip(parser *p, int lines)
+{
+    while (p->s < p->end) {
+        if (*p->s == ' ' || *p->s == '\t' || *p->s == '\r') {
+            p->s++;
+        } else if (*p->s == '#') {
+            while (p->s < p->end && *p->s != '\n')
+                p->s++;
+        } else if (lines && *p->s == '\n') {
+            p->s++;
+            p->line++;
+        } else {
+            break;
+        }
+    }
+}
+
+/* A "string" at p->s into out (NUL-terminated). */
+static int
+read_string(parser *p, bl_strbuf *out)
+{
+    out->n = 0;
+    if (bl_strbuf_add(out, "", 0) < 0)
+        return fail(p, "out of memory");
+    if (p->s >= p->end || *p->s != '"')
+        return fail(p, "a string in double quotes was expected");
+    for (p->s++; p->s < p->end && *p->s != '"'; p->s++) {
+        char c = *p->s;
+        if (c == '\n')
+            return fail(p, "a string does not end on its line");
+        if (c == '\\' && p->s + 1 < p->end) {
+            char e = *++p->s;
+            c = e == 'n' ? '\n' : e == 't' ? '\t' : e;
+            if (e != 'n' && e != 't' && e != '"' && e != '\\')
+                return fail(p, "unknown escape \\%c in a string", e);
+        }
+        if (bl_strbuf_add(out, &c, 1) < 0)
+            return fail(p, "out of memory");
+    }
+    if (p->s >= p->end)
+        return fail(p, "a string does not end");
+    p->s++;
+    return 0;
+}
+
+/* A key: "quoted" or bare (letters, digits, '_', '-'). */
+static int
+read_key(parser *p, bl_strbuf *out)
+{
+    const char *b = p->s;
+
+    if (p->s < p->end && *p->s == '"')
+        return read_string(p, out);
+    while (p->s < p->end && ((*p->s >= 'a' && *p->s <= 'z')
+                             || (*p->s >= 'A' && *p->s <= 'Z')
+                             || (*p->s >= '0' && *p->s <= '9')
+                             || *p->s == '_' || *p->s == '-'))
+        p->s++;
+    if (p->s == b)
+        return fail(p, "a key was expected (a name, or \"blame/judgement\" "
+                    "in quotes)");
+    out->n = 0;
+    if (bl_strbuf_add(out, b, (size_t)(p->s - b)) < 0)
+        return fail(p, "out of memory");
+    return 0;
+}
+
+/* A scalar value as text: a string's content, a number, true, false. */
+static int
+read_scalar(parser *p, bl_strbuf *out)
+{
+    const char *b = p->s;
+
+    if (p->s < p->end && *p->s == '"')
+        return read_string(p, out);
+    while (p->s < p->end && ((*p->s >= 'a' && *p->s <= 'z')
+                             || (*p->s >= '0' && *p->s <= '9')
+                             || *p->s == '-' || *p->s == '+'))
+        p->s++;
+    out->n = 0;
+    if (p->s == b || bl_strbuf_add(out, b, (size_t)(p->s - b)) < 0)
+        return fail(p, "a value was expected: \"a string\", a number, true "
+                    "or false");
+    if (!(strcmp(out->items, "true") == 0 || strcmp(out->items, "false") == 0
+          || strspn(out->items + (out->items[0] == '-'), "0123456789")
+                 == strlen(out->items + (out->items[0] == '-'))))
+        return fail(p, "'%s' is no value: write \"a string\", a number, "
+                    "true or false", out->items);
+    return 0;
+}
+
+/* The rest of the line must be blank or a comment. */
+static int
+end_of_line(parser *p)
+{
+    skip(p, 0);
+    if (p->s < p->end && *p->s != '\n')
+        return fail(p, "unexpected text after the value");
+    return 0;
+}
+
+static int
+add_entry(cli_config *c, const char *glob, int is_rule, const char *key,
+          const char *value, int line)
+{
+    cli_config_entry e;
+
+    memset(&e, 0, sizeof e);
+    e.is_rule = is_rule;
+    e.line = line;
+    if ((glob && (e.glob = bl_strndup(glob, strlen(glob))) == NULL)
+        || (e.key = bl_strndup(key, strlen(key))) == NULL
+        || (e.value = bl_strndup(value, strlen(value))) == NULL
+        || BL_VEC_PUSH(&c->entries, e) < 0) {
+        free(e.glob);
+        free(e.key);
+        free(e.value);
+        return -1;
+    }
+    return 0;
+}
+
+/* Checks entry e against rules, so a mistake is reported on its line. */
+static int
+check_entry(parser *p, const cli_config_entry *e, bl_rules *scratch)
+{
+    char err[256];
+
+    if (e->is_rule) {
+        int sev = strcmp(e->value, "on") == 0 ? BL_SEV_ON
+                                             : bl_severity_parse(e->value);
+        if (sev == -1 && strcmp(e->value, "on") != 0)
+            return fail(p, "rule %s: the level is \"off\", \"on\", \"info\", "
+                        "\"warning\" or \"error\", not \"%s\"", e->key,
+                        e->value);
+        if (bl_rules_set_severity(scratch, e->key, sev) == 0)
+            return fail(p, "no rule or family \"%s\" ('blamelint rules' "
+                        "lists them)", e->key);
+        return 0;
+    }
+    if (bl_rules_set(scratch, e->key, e->value, err, sizeof err) < 0)
+        return fail(p, "%s", err);
+    return 0;
+}
+
+static int
+parse(parser *p, cli_config *c, bl_rules *scratch)
+{
+    bl_strbuf key = {NULL, 0, 0}, val = {NULL, 0, 0}, glob = {NULL, 0, 0};
+    int table = 0;      /* 0 top, 1 rules, 2 settings */
+    int have_glob = 0, rc = 0;
+
+    for (;;) {
+        skip(p, 1);
+        if (p->s >= p->end)
+            break;
+        if (*p->s == '[') {
+            /* [rules], [settings], [paths."GLOB".rules|settings] */
+            p->s++;
+            skip(p, 0);
+            if ((rc = read_key(p, &key)) < 0)
+                break;
+            have_glob = 0;
+            if (strcmp(key.items, "paths") == 0) {
+                skip(p, 0);
+                if (p->s >= p->end || *p->s != '.') {
+                    rc = fail(p, "[paths] needs a glob and a table: "
+                              "[paths.\"templates/**\".rules]");
+                    break;
+                }
+                p->s++;
+                if ((rc = read_string(p, &glob)) < 0)
+                    break;
+                skip(p, 0);
+                if (p->s >= p->end || *p->s != '.') {
+                    rc = fail(p, "[paths.\"%s\"] needs .rules or .settings",
+                              glob.items);
+                    break;
+                }
+                p->s++;
+                if ((rc = read_key(p, &key)) < 0)
+                    break;
+                have_glob = 1;
+            }
+            if (strcmp(key.items, "rules") == 0)
+                table = 1;
+            else if (strcmp(key.items, "settings") == 0)
+                table = 2;
+            else {
+                rc = fail(p, "unknown table [%s]: the tables are [rules], "
+                          "[settings] and [paths.\"GLOB\".rules] or .settings",
+                          key.items);
+                break;
+            }
+            skip(p, 0);
+            if (p->s >= p->end || *p->s != ']') {
+                rc = fail(p, "a table header ends with ]");
+                break;
+            }
+            p->s++;
+            if ((rc = end_of_line(p)) < 0)
+                break;
+            continue;
+        }
+        if ((rc = read_key(p, &key)) < 0)
+            break;
+        skip(p, 0);
+        if (p->s >= p->end || *p->s != '=') {
+            rc = fail(p, "\"=\" was expected after %s", key.items);
+            break;
+        }
+        p->s++;
+        skip(p, 0);
+        if (table == 0) {
+            if (strcmp(key.items, "postmortems") != 0) {
+                rc = fail(p, "unknown key %s (at the top: postmortems; rules "
+                          "go in [rules], settings in [settings])", key.items);
+                break;
+            }
+            if (p->s >= p->end || *p->s != '[') {
+                rc = fail(p, "postmortems is an array of globs: "
+                          "[\"postmortems/**\"]");
+                break;
+            }
+            c->postmortems_line = p->line;
+            for (p->s++;;) {
+                char *g;
+                skip(p, 1);
+                if (p->s < p->end && *p->s == ']') {
+                    p->s++;
+                    break;
+                }
+                if ((rc = read_string(p, &val)) < 0)
+                    break;
+                if ((g = bl_strndup(val.items, val.n)) == NULL
+                    || BL_VEC_PUSH(&c->postmortems, g) < 0) {
+                    free(g);
+                    rc = fail(p, "out of memory");
+                    break;
+                }
+                skip(p, 1);
+                if (p->s < p->end && *p->s == ',')
+                    p->s++;
+                else if (p->s >= p->end || *p->s != ']') {
+                    rc = fail(p, "\",\" or \"]\" was expected in the array");
+                    break;
+                }
+            }
+            if (rc < 0 || (rc = end_of_line(p)) < 0)
+                break;
+            continue;
+        }
+        if ((rc = read_scalar(p, &val)) < 0 || (rc = end_of_line(p)) < 0)
+            break;
+        if (add_entry(c, have_glob ? glob.items : NULL, table == 1,
+                      key.items, val.items, p->line) < 0) {
+            rc = fail(p, "out of memory");
+            break;
+        }
+        if ((rc = check_entry(p, &c->entries.items[c->entries.n - 1],
+                              scratch)) < 0)
+            break;
+    }
+    free(key.items);
+    free(val.items);
+    free(glob.items);
+    return rc;
+}
+
+cli_config *
+cli_config_load(const char *path, const bl_rules *rules, char *err,
+                size_t errlen)
+{
+    const char *why = NULL;
+    size_t len;
+    char *text = cli_read(path, &len, &why), *slash;
+    cli_config *c;
+    bl_rules *scratch = NULL;
+    parser p;
+    char e2[256];
+
+    (void)rules;
+    if (text == NULL) {
+        snprintf(err, errlen, "%s: %s", path, why);
+        return NULL;
+    }
+    if ((c = calloc(1, sizeof *c)) == NULL
+        || (c->path = bl_strndup(path, strlen(path))) == NULL
+        || (c->dir = bl_strndup(path, strlen(path))) == NULL) {
+        snprintf(err, errlen, "out of memory");
+        free(text);
+        cli_config_free(c);
+        return NULL;
+    }
+    slash = strrchr(c->dir, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    else
+        strcpy(c->dir, ".");
+    /* Checked against the built-in rules: what the file names must exist. */
+    if (bl_rules_load_default(&scratch, e2, sizeof e2) < 0) {
+        snprintf(err, errlen, "%s", e2);
+        free(text);
+        cli_config_free(c);
+        return NULL;
+    }
+    memset(&p, 0, sizeof p);
+    p.s = text;
+    p.end = text + len;
+    p.line = 1;
+    p.err = err;
+    p.errlen = errlen;
+    p.file = path;
+    if (memchr(text, '\0', len) != NULL) {
+        fail(&p, "a binary file (it holds NUL bytes) is no configuration");
+        goto bad;
+    }
+    if (parse(&p, c, scratch) < 0)
+        goto bad;
+    bl_rules_free(scratch);
+    free(text);
+    return c;
+bad:
+    bl_rules_free(scratch);
+    free(text);
+    cli_config_free(c);
+    return NULL;
+}
+
+void
+cli_config_free(cli_config *c)
+{
+    size_t i;
+
+    if (c == NULL)
+        return;
+    for (i = 0; i < c->entries.n; i++) {
+        free(c->entries.items[i].glob);
+        free(c->entries.items[i].key);
+        free(c->entries.items[i].value);
+    }
+    BL_VEC_FREE(&c->entries);
+    for (i = 0; i < c->postmortems.n; i++)
+        free(c->postmortems.items[i]);
+    BL_VEC_FREE(&c->postmortems);
+    free(c->path);
+    free(c->dir);
+    free(c);
+}
+
+char *
+cli_config_find(const char *path)
+{
+    char dir[PATH_MAX], cand[PATH_MAX + 32];
+    struct stat st;
+    char *slash;
+
+    if (realpath(path, dir) == NULL)
+        return NULL;
+    if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)
+        && (slash = strrchr(dir, '/')) != NULL)
+        *slash = '\0';
+    for (;;) {
+        if (dir[0] == '\0')
+            strcpy(dir, "/");
+        snprintf(cand, sizeof cand, "%s%s%s", dir,
+                 strcmp(dir, "/") == 0 ? "" : "/", CLI_CONFIG_NAME);
+        if (access(cand, F_OK) == 0)
+            return bl_strndup(cand, strlen(cand));
+        snprintf(cand, sizeof cand, "%s%s.git", dir,
+                 strcmp(dir, "/") == 0 ? "" : "/");
+        if (access(cand, F_OK) == 0 || strcmp(dir, "/") == 0)
+            return NULL;    /* the repository's top, or the root */
+        if ((slash = strrchr(dir, '/')) == NULL)
+            return NULL;
+        *slash = '\0';
+    }
+}
+
+/* path relative to the config's directory, or NULL when it is not below
+ * it. */
+static const char *
+relative(const cli_config *c, const char *path, char *buf, size_t cap)
+{
+    char dir[PATH_MAX];
+    size_t n;
+
+    if (realpath(path, buf) == NULL || realpath(c->dir, dir) == NULL)
+        return NULL;
+    (void)cap;
+    n = strlen(dir);
+    if (strcmp(dir, "/") == 0)
+        return buf + 1;
+    if (strncmp(buf, dir, n) != 0 || buf[n] != '/')
+        return NULL;
+    return buf + n + 1;
+}
+
+int
+cli_glob_match(const char *g, const char *s)
+{
+    if (*g == '\0')
+        return *s == '\0';
+    if (g[0] == '*' && g[1] == '*') {
+        const char *rest = g + 2;
+        if (*rest == '/')
+            rest++;     /* a double star and its slash: any directories */
+        for (;;) {
+            if (cli_glob_match(rest, s))
+                return 1;
+            if (*s == '\0')
+                return 0;
+            s++;
+        }
+    }
+    if (*g == '*') {
+        for (;;) {
+            if (cli_glob_match(g + 1, s))
+                return 1;
+            if (*s == '\0' || *s == '/')
+                return 0;
+            s++;
+        }
+    }
+    if (*s == '\0')
+        return 0;
+    if (*g == '?' ? *s != '/' : *g == *s)
+        return cli_glob_match(g + 1, s + 1);
+    return 0;
+}
+
+int
+cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
+                 unsigned long long *p_mask, char *err, size_t errlen)
+{
+    char buf[PATH_MAX];
+    const char *rel = relative(c, path, buf, sizeof buf);
+    size_t i, sections = 0;
+    const char *last = NULL;
+
+    *p_mask = 0;
+    for (i = 0; i < c->entries.n; i++) {
+        const cli_config_entry *e = &c->entries.items[i];
+        if (e->glob != NULL) {
+            if (last == NULL || strcmp(last, e->glob) != 0) {
+                last = e->glob;
+                sections++;
+            }
+            if (rel == NULL || !cli_glob_match(e->glob, rel))
+                continue;
+            if (sections <= 64)
+                *p_mask |= 1ULL << (sections - 1);
+        }
+        if (e->is_rule) {
+            int sev = strcmp(e->value, "on") == 0 ? BL_SEV_ON
+                                                 : bl_severity_parse(e->value);
+            bl_rules_set_severity(rules, e->key, sev);
+        } else if (bl_rules_set(rules, e->key, e->value, err, errlen) < 0) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+unsigned long long
+cli_config_mask(const cli_config *c, const char *path)
+{
+    char buf[PATH_MAX];
+    const char *rel = relative(c, path, buf, sizeof buf), *last = NULL;
+    unsigned long long mask = 0;
+    size_t i, sections = 0;
+
+    for (i = 0; i < c->entries.n; i++) {
+        const char *g = c->entries.items[i].glob;
+        if (g == NULL)
+            continue;
+        if (last == NULL || strcmp(last, g) != 0) {
+            last = g;
+            sections++;
+        }
+        if (rel != NULL && sections <= 64 && cli_glob_match(g, rel))
+            mask |= 1ULL << (sections - 1);
+    }
+    return mask;
+}
+
+int
+cli_config_is_postmortem(const cli_config *c, const char *path)
+{
+    char buf[PATH_MAX];
+    const char *rel;
+    size_t i;
+
+    if (c == NULL || c->postmortems.n == 0)
+        return 1;
+    if ((rel = relative(c, path, buf, sizeof buf)) == NULL)
+        return 0;
+    for (i = 0; i < c->postmortems.n; i++)
+        if (cli_glob_match(c->postmortems.items[i], rel))
+            return 1;
+    return 0;
+}
