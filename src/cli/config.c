@@ -404,11 +404,22 @@ cli_config_find(const char *path)
     struct stat st;
     char *slash;
 
-    if (realpath(path, dir) == NULL)
-        return NULL;
-    if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)
-        && (slash = strrchr(dir, '/')) != NULL)
+    if (realpath(path, dir) == NULL) {
+        /* A file not saved yet (an editor's new buffer): its directory */
+        char parent[PATH_MAX];
+        snprintf(parent, sizeof parent, "%s", path);
+        if ((slash = strrchr(parent, '/')) == NULL)
+            strcpy(parent, ".");
+        else if (slash == parent)
+            parent[1] = '\0';
+        else
+            *slash = '\0';
+        if (realpath(parent, dir) == NULL)
+            return NULL;
+    } else if (stat(dir, &st) == 0 && !S_ISDIR(st.st_mode)
+               && (slash = strrchr(dir, '/')) != NULL) {
         *slash = '\0';
+    }
     for (;;) {
         if (dir[0] == '\0')
             strcpy(dir, "/");
@@ -434,9 +445,21 @@ relative(const cli_config *c, const char *path, char *buf, size_t cap)
     char dir[PATH_MAX];
     size_t n;
 
-    if (realpath(path, buf) == NULL || realpath(c->dir, dir) == NULL)
+    if (realpath(c->dir, dir) == NULL)
         return NULL;
-    (void)cap;
+    if (realpath(path, buf) == NULL) {
+        /* not saved yet: its directory's real path and its name */
+        char parent[PATH_MAX], rp[PATH_MAX];
+        const char *name = strrchr(path, '/');
+        snprintf(parent, sizeof parent, "%.*s", name ? (int)(name - path) : 1,
+                 name ? path : ".");
+        if (parent[0] == '\0')
+            strcpy(parent, "/");
+        if (realpath(parent, rp) == NULL
+            || (size_t)snprintf(buf, cap, "%s/%s", strcmp(rp, "/") ? rp : "",
+                                name ? name + 1 : path) >= cap)
+            return NULL;
+    }
     n = strlen(dir);
     if (strcmp(dir, "/") == 0)
         return buf + 1;

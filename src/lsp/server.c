@@ -18,9 +18,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "../blamelint.h"
+#include "../cli/config.h"
 #include "../cli/docs.h"
 #include "json.h"
 #include "rpc.h"
@@ -54,6 +57,18 @@ typedef struct queued {
     int cancelled;
 } queued;
 
+typedef struct lsp_config {
+    char *path;
+    struct timespec mtime;
+    cli_config *config;     /* NULL: it has an error (shown once) */
+} lsp_config;
+
+typedef struct lsp_rule_set {
+    const cli_config *config;
+    unsigned long long mask;
+    bl_rules *rules;
+} lsp_rule_set;
+
 typedef struct server {
     int out;
     lsp_reader in;
@@ -64,6 +79,13 @@ typedef struct server {
     struct { queued *items; size_t n, alloc; } queue;
     unsigned long next_result_id;
     char *docs_uri; /* the rule reference, without "#...", or NULL */
+    char *settings_json;    /* the editor's settings as last accepted */
+    /* .blamelint.toml files met, and the rule sets built from them (the
+     * defaults, the file's settings for a document, then the editor's):
+     * kept until the editor's settings change, when every document is
+     * linted again, since findings point into their rule set. */
+    struct { lsp_config *items; size_t n, alloc; } configs;
+    struct { lsp_rule_set *items; size_t n, alloc; } sets;
 } server;
 
 static void
@@ -191,12 +213,165 @@ doc_free(lsp_doc *d)
 }
 
 /* Re-parses and re-lints d's text.  -1 when out of memory. */
+/* --- .blamelint.toml ---------------------------------------------------- */
+
+static void settings_onto(bl_rules *rules, const lsp_json *j, int t,
+                          char *err, size_t errlen);
+
+static void
+drop_config_sets(server *s)
+{
+    size_t i;
+
+    for (i = 0; i < s->sets.n; i++)
+        bl_rules_free(s->sets.items[i].rules);
+    s->sets.n = 0;
+}
+
+static void
+configs_free(server *s)
+{
+    size_t i;
+
+    drop_config_sets(s);
+    BL_VEC_FREE(&s->sets);
+    for (i = 0; i < s->configs.n; i++) {
+        free(s->configs.items[i].path);
+        cli_config_free(s->configs.items[i].config);
+    }
+    BL_VEC_FREE(&s->configs);
+}
+
+/* The file a file: URI names (percent-decoded), or NULL. */
+static char *
+uri_path(const char *uri)
+{
+    size_t i, o = 0, n;
+    char *p;
+
+    if (strncmp(uri, "file://", 7) != 0)
+        return NULL;
+    uri += 7;
+    n = strlen(uri);
+    if ((p = malloc(n + 1)) == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        unsigned v;
+        if (uri[i] == '%' && i + 2 < n + 1 && sscanf(uri + i + 1, "%2x", &v) == 1) {
+            p[o++] = (char)v;
+            i += 2;
+        } else {
+            p[o++] = uri[i];
+        }
+    }
+    p[o] = '\0';
+    return p;
+}
+
+/* The config loaded from path, read again when the file changed; NULL
+ * when it has an error, which is shown to the user once per version of
+ * the file while the server goes on with the editor's settings. */
+static const cli_config *
+config_at(server *s, const char *path)
+{
+    struct stat st;
+    lsp_config *c = NULL;
+    char err[1024];
+    size_t i;
+
+    if (stat(path, &st) != 0)
+        return NULL;
+    for (i = 0; i < s->configs.n; i++)
+        if (strcmp(s->configs.items[i].path, path) == 0)
+            c = &s->configs.items[i];
+    if (c != NULL && c->mtime.tv_sec == st.st_mtim.tv_sec
+        && c->mtime.tv_nsec == st.st_mtim.tv_nsec)
+        return c->config;
+    if (c == NULL) {
+        lsp_config fresh = {NULL, {0, 0}, NULL};
+        if ((fresh.path = bl_strndup(path, strlen(path))) == NULL
+            || BL_VEC_PUSH(&s->configs, fresh) < 0) {
+            free(fresh.path);
+            return NULL;
+        }
+        c = &s->configs.items[s->configs.n - 1];
+    }
+    /* The rule sets built from the old version stay until the next
+     * settings change: open documents' findings point into them. */
+    for (i = 0; c->config != NULL && i < s->sets.n; i++)
+        if (s->sets.items[i].config == c->config)
+            s->sets.items[i].config = NULL;     /* never matched again */
+    cli_config_free(c->config);
+    c->mtime = st.st_mtim;
+    c->config = cli_config_load(path, NULL, err, sizeof err);
+    if (c->config == NULL) {
+        char msg[1100];
+        snprintf(msg, sizeof msg, "blamelint: %s (the file is ignored until "
+                 "it is fixed)", err);
+        logf_("%s", msg + 11);
+        show_message(s, 1, msg);
+    }
+    return c->config;
+}
+
+/* The rules document d is linted with: the editor's rules, or, under a
+ * .blamelint.toml, the defaults with the file's settings for d and the
+ * editor's settings on top. */
+static const bl_rules *
+rules_for_doc(server *s, const lsp_doc *d)
+{
+    char *path = uri_path(d->uri), *found, err[512];
+    const cli_config *cfg = NULL;
+    unsigned long long mask = 0;
+    lsp_rule_set set;
+    size_t i;
+
+    if (path == NULL)
+        return s->rules;
+    if ((found = cli_config_find(path)) != NULL) {
+        cfg = config_at(s, found);
+        free(found);
+    }
+    if (cfg == NULL) {
+        free(path);
+        return s->rules;
+    }
+    mask = cli_config_mask(cfg, path);
+    for (i = 0; i < s->sets.n; i++)
+        if (s->sets.items[i].config == cfg && s->sets.items[i].mask == mask) {
+            free(path);
+            return s->sets.items[i].rules;
+        }
+    set.config = cfg;
+    set.mask = mask;
+    if (bl_rules_load_default(&set.rules, err, sizeof err) < 0) {
+        free(path);
+        return s->rules;
+    }
+    err[0] = '\0';
+    cli_config_apply(cfg, path, set.rules, &mask, err, sizeof err);
+    free(path);
+    if (s->settings_json != NULL) {
+        lsp_json j;
+        if (lsp_json_parse(&j, s->settings_json, strlen(s->settings_json)) == 0) {
+            settings_onto(set.rules, &j, 0, err, sizeof err);
+            lsp_json_free(&j);
+        }
+    }
+    bl_rules_prepare(set.rules);
+    if (BL_VEC_PUSH(&s->sets, set) < 0) {
+        bl_rules_free(set.rules);
+        return s->rules;
+    }
+    return set.rules;
+}
+
 static int
 relint(server *s, lsp_doc *d)
 {
     doc_clear(d);
     d->doc = bl_doc_parse(d->text.items ? d->text.items : "", d->text.n);
-    if (d->doc == NULL || bl_lint(s->rules, d->doc, &d->diags) < 0) {
+    if (d->doc == NULL || bl_lint(rules_for_doc(s, d), d->doc, &d->diags) < 0) {
         doc_clear(d);
         return -1;
     }
@@ -317,25 +492,15 @@ publish(server *s, const lsp_doc *d, int empty)
 
 /* --- Settings ------------------------------------------------------------ */
 
-/* Applies {"rules": {"blame/judgement": "off", ...}, "settings": {"whys.min": 3}}
- * (or the same under "blamelint") to a fresh copy of the default rules;
- * on success it replaces the rules in use.  A bad value leaves the old
- * rules alone and tells the user why. */
-static int
-apply_settings(server *s, const lsp_json *j, int t)
+/* Applies {"rules": {"blame/judgement": "off", ...}, "settings":
+ * {"whys.min": 3}} (the object at token t) onto rules; err[0] is set on a
+ * value it does not accept. */
+static void
+settings_onto(bl_rules *rules, const lsp_json *j, int t, char *err,
+              size_t errlen)
 {
-    bl_rules *rules;
-    char err[512];
     int rules_t, set_t, i, k, count;
 
-    if (lsp_json_get(j, t, "blamelint") >= 0)
-        t = lsp_json_get(j, t, "blamelint");
-    if (!lsp_json_is_object(j, t))
-        return 0;
-    if (bl_rules_load_default(&rules, err, sizeof err) < 0) {
-        logf_("%s", err);
-        return -1;
-    }
     rules_t = lsp_json_get(j, t, "rules");
     set_t = lsp_json_get(j, t, "settings");
     err[0] = '\0';
@@ -346,18 +511,18 @@ apply_settings(server *s, const lsp_json *j, int t)
             int sev = -2;
             if (lsp_json_string(j, i, &key) < 0
                 || lsp_json_string(j, i + 1, &val) < 0)
-                snprintf(err, sizeof err, "blamelint: \"rules\" maps rule "
+                snprintf(err, errlen, "blamelint: \"rules\" maps rule "
                          "ids to \"off\", \"on\", \"info\", \"warning\" or "
                          "\"error\"");
             else if (strcmp(val.items, "on") == 0)
                 sev = BL_SEV_ON;
             else if ((sev = bl_severity_parse(val.items)) < 0)
-                snprintf(err, sizeof err, "blamelint: rule %s: \"%s\" is "
+                snprintf(err, errlen, "blamelint: rule %s: \"%s\" is "
                          "not off, on, info, warning or error", key.items,
                          val.items);
             if (err[0] == '\0'
                 && bl_rules_set_severity(rules, key.items, sev) == 0)
-                snprintf(err, sizeof err, "blamelint: no rule or family "
+                snprintf(err, errlen, "blamelint: no rule or family "
                          "\"%s\"", key.items);
             free(key.items);
             free(val.items);
@@ -372,7 +537,7 @@ apply_settings(server *s, const lsp_json *j, int t)
             const char *raw;
             char e2[256];
             if (lsp_json_string(j, i, &key) < 0) {
-                snprintf(err, sizeof err, "blamelint: bad settings key");
+                snprintf(err, errlen, "blamelint: bad settings key");
             } else {
                 if (lsp_json_is_string(j, i + 1))
                     lsp_json_string(j, i + 1, &val);
@@ -383,7 +548,7 @@ apply_settings(server *s, const lsp_json *j, int t)
                 if (val.items == NULL
                     || bl_rules_set(rules, key.items, val.items, e2,
                                     sizeof e2) < 0)
-                    snprintf(err, sizeof err, "blamelint: %s",
+                    snprintf(err, errlen, "blamelint: %s",
                              val.items ? e2 : "out of memory");
             }
             free(key.items);
@@ -391,14 +556,50 @@ apply_settings(server *s, const lsp_json *j, int t)
             i = lsp_json_skip(j, i + 1);
         }
     }
+}
+
+/* The editor's settings (or the same under "blamelint") are applied to a
+ * fresh copy of the default rules; on success they replace the rules in
+ * use, and are kept (as JSON) to apply on top of a .blamelint.toml.  A
+ * bad value leaves the old rules alone and tells the user why. */
+static int
+apply_settings(server *s, const lsp_json *j, int t)
+{
+    bl_rules *rules;
+    char err[512];
+    size_t n;
+    const char *raw;
+    char *copy;
+
+    if (lsp_json_get(j, t, "blamelint") >= 0)
+        t = lsp_json_get(j, t, "blamelint");
+    if (!lsp_json_is_object(j, t))
+        return 0;
+    if (bl_rules_load_default(&rules, err, sizeof err) < 0) {
+        logf_("%s", err);
+        return -1;
+    }
+    err[0] = '\0';
+    settings_onto(rules, j, t, err, sizeof err);
     if (err[0] != '\0') {
         bl_rules_free(rules);
         logf_("%s; keeping the previous settings", err + 11);
         return show_message(s, 1, err);
     }
+    raw = j->text + j->toks[t].start;
+    n = (size_t)(j->toks[t].end - j->toks[t].start);
+    if ((copy = malloc(n + 1)) == NULL) {
+        bl_rules_free(rules);
+        return -1;
+    }
+    memcpy(copy, raw, n);
+    copy[n] = '\0';
+    free(s->settings_json);
+    s->settings_json = copy;
     bl_rules_prepare(rules);
     bl_rules_free(s->rules);
     s->rules = rules;
+    drop_config_sets(s);
     return 1;
 }
 
@@ -1184,6 +1385,8 @@ lsp_serve(int in, int out)
     lsp_json_free(&j);
     lsp_reader_free(&s.in);
     bl_rules_free(s.rules);
+    configs_free(&s);
+    free(s.settings_json);
     free(s.docs_uri);
     return status;
 }

@@ -884,6 +884,57 @@ test_disable_actions_insert_suppressions(void **state)
     shutdown_and_exit(c);
 }
 
+/* --- .blamelint.toml ----------------------------------------------------- */
+
+/* A document under a .blamelint.toml is linted with it; an edit to the
+ * file is read again; a broken file is shown to the user and ignored. */
+static void
+test_config_file_applies_to_documents_below_it(void **state)
+{
+    char root[] = "/tmp/blamelint-lspcfg-XXXXXX", path[256], uri[300];
+    client *c;
+    FILE *f;
+    struct timespec later[2];
+
+    (void)state;
+    assert_non_null(mkdtemp(root));
+    snprintf(path, sizeof path, "%s/.git", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[rules]\n\"blame/judgement\" = \"off\"\n", f);
+    fclose(f);
+    snprintf(uri, sizeof uri, "file://%s/pm.md", root);
+    c = start();
+    initialize(c, "{}");
+    open_doc(c, uri, 1, "# Notes\\n\\nThe DBA was careless. Bob forgot it.\\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_false(has(c, "blame/judgement"));
+    assert_true(has(c, "blame/person-failure"));
+    /* A broken config: said once, and the editor's settings apply. */
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[rules]\n\"blame/judgment\" = \"off\"\n", f);
+    fclose(f);
+    later[0].tv_sec = later[1].tv_sec = time(NULL) + 5;
+    later[0].tv_nsec = later[1].tv_nsec = 0;
+    assert_int_equal(utimensat(AT_FDCWD, path, later, 0), 0);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":2},"
+          "\"contentChanges\":[{\"text\":\"# Notes\\n\\nThe DBA was "
+          "careless.\\n\"}]}}", uri);
+    recv_method(c, "window/showMessage");
+    assert_true(has(c, ".blamelint.toml:2"));
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "blame/judgement"));
+    shutdown_and_exit(c);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.git", root);
+    rmdir(path);
+    rmdir(root);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1001,6 +1052,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_settings_from_init_and_configuration_changes),
         cmocka_unit_test(test_pull_diagnostics),
         cmocka_unit_test(test_disable_actions_insert_suppressions),
+        cmocka_unit_test(test_config_file_applies_to_documents_below_it),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
