@@ -212,7 +212,6 @@ doc_free(lsp_doc *d)
     free(d->text.items);
 }
 
-/* Re-parses and re-lints d's text.  -1 when out of memory. */
 /* --- .blamelint.toml ---------------------------------------------------- */
 
 static void settings_onto(bl_rules *rules, const lsp_json *j, int t,
@@ -366,6 +365,7 @@ rules_for_doc(server *s, const lsp_doc *d)
     return set.rules;
 }
 
+/* Re-parses and re-lints d's text.  -1 when out of memory. */
 static int
 relint(server *s, lsp_doc *d)
 {
