@@ -118,6 +118,14 @@ const bl_setting_info *bl_rules_setting_at(const bl_rules *rules, size_t i);
 int bl_rules_set(bl_rules *rules, const char *key, const char *value,
                  char *err, size_t errlen);
 const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
+
+/* A team member's name or @handle: a person wherever the document names
+ * them, as if it had shown so ("Dana was paged").  0 or -1. */
+int bl_rules_add_person(bl_rules *rules, const char *name);
+
+/* A phrase the team allows: a finding whose flagged words are this
+ * phrase (ignoring case and runs of spaces) is not reported.  0 or -1. */
+int bl_rules_allow_phrase(bl_rules *rules, const char *phrase);
 const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
 
 /* --- Documents ----------------------------------------------------------- */

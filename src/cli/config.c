@@ -261,17 +261,25 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
         p->s++;
         skip(p, 0);
         if (table == 0) {
-            if (strcmp(key.items, "postmortems") != 0) {
-                rc = fail(p, "unknown key %s (at the top: postmortems; rules "
-                          "go in [rules], settings in [settings])", key.items);
+            cli_strings *list;
+            if (strcmp(key.items, "postmortems") == 0) {
+                list = &c->postmortems;
+                c->postmortems_line = p->line;
+            } else if (strcmp(key.items, "team") == 0) {
+                list = &c->team;
+            } else if (strcmp(key.items, "allow") == 0) {
+                list = &c->allow;
+            } else {
+                rc = fail(p, "unknown key %s (at the top: postmortems, team, "
+                          "allow; rules go in [rules], settings in "
+                          "[settings])", key.items);
                 break;
             }
             if (p->s >= p->end || *p->s != '[') {
-                rc = fail(p, "postmortems is an array of globs: "
-                          "[\"postmortems/**\"]");
+                rc = fail(p, "%s is an array of strings: [\"...\", \"...\"]",
+                          key.items);
                 break;
             }
-            c->postmortems_line = p->line;
             for (p->s++;;) {
                 char *g;
                 skip(p, 1);
@@ -282,7 +290,7 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
                 if ((rc = read_string(p, &val)) < 0)
                     break;
                 if ((g = bl_strndup(val.items, val.n)) == NULL
-                    || BL_VEC_PUSH(&c->postmortems, g) < 0) {
+                    || BL_VEC_PUSH(list, g) < 0) {
                     free(g);
                     rc = fail(p, "out of memory");
                     break;
@@ -392,6 +400,12 @@ cli_config_free(cli_config *c)
     for (i = 0; i < c->postmortems.n; i++)
         free(c->postmortems.items[i]);
     BL_VEC_FREE(&c->postmortems);
+    for (i = 0; i < c->team.n; i++)
+        free(c->team.items[i]);
+    BL_VEC_FREE(&c->team);
+    for (i = 0; i < c->allow.n; i++)
+        free(c->allow.items[i]);
+    BL_VEC_FREE(&c->allow);
     free(c->path);
     free(c->dir);
     free(c);
@@ -511,6 +525,12 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
     const char *last = NULL;
 
     *p_mask = 0;
+    for (i = 0; i < c->team.n; i++)
+        if (bl_rules_add_person(rules, c->team.items[i]) < 0)
+            goto oom;
+    for (i = 0; i < c->allow.n; i++)
+        if (bl_rules_allow_phrase(rules, c->allow.items[i]) < 0)
+            goto oom;
     for (i = 0; i < c->entries.n; i++) {
         const cli_config_entry *e = &c->entries.items[i];
         if (e->glob != NULL) {
@@ -532,6 +552,9 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
         }
     }
     return 0;
+oom:
+    snprintf(err, errlen, "out of memory");
+    return -1;
 }
 
 unsigned long long

@@ -20,12 +20,19 @@ typedef struct cli_config_entry {
     int line;
 } cli_config_entry;
 
+typedef struct cli_strings {
+    char **items;
+    size_t n, alloc;
+} cli_strings;
+
 typedef struct cli_config {
     char *path;             /* the file */
     char *dir;              /* its directory: globs are relative to it */
     struct { cli_config_entry *items; size_t n, alloc; } entries;
-    struct { char **items; size_t n, alloc; } postmortems;  /* globs */
+    cli_strings postmortems;    /* globs */
     int postmortems_line;
+    cli_strings team;           /* names, @handles */
+    cli_strings allow;          /* phrases */
 } cli_config;
 
 /* Reads and checks the config file at path against rules (every rule,

@@ -357,7 +357,41 @@ is_explained(const bl_lint_ctx *lc, const bl_diag *d)
     return 0;
 }
 
-/* Drops the findings of this run (from `first` on) that is_explained. */
+/* Is the text finding d flags one of the team's allowed phrases
+ * (ignoring case and runs of white space)? */
+static int
+is_allowed(const bl_lint_ctx *lc, const bl_diag *d)
+{
+    const char *s = lc->doc->src;
+    size_t k;
+
+    for (k = 0; k < lc->rules->allowed.n; k++) {
+        const char *a = lc->rules->allowed.items[k];
+        size_t i = d->begin;
+        while (*a != '\0' && i < d->end) {
+            char c = s[i];
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                if (*a != ' ')
+                    break;
+                while (i < d->end && (s[i] == ' ' || s[i] == '\t'
+                                      || s[i] == '\n' || s[i] == '\r'))
+                    i++;
+                a++;
+                continue;
+            }
+            if ((char)(c >= 'A' && c <= 'Z' ? c + 32 : c) != *a)
+                break;
+            a++;
+            i++;
+        }
+        if (*a == '\0' && i == d->end)
+            return 1;
+    }
+    return 0;
+}
+
+/* Drops the findings of this run (from `first` on) that is_explained or
+ * is_allowed. */
 static void
 drop_explained(bl_lint_ctx *lc, size_t first)
 {
@@ -365,7 +399,8 @@ drop_explained(bl_lint_ctx *lc, size_t first)
     size_t i, kept = first;
 
     for (i = first; i < out->n; i++) {
-        if (is_explained(lc, &out->items[i])) {
+        if (is_explained(lc, &out->items[i])
+            || (lc->rules->allowed.n > 0 && is_allowed(lc, &out->items[i]))) {
             free(out->items[i].message);
             free(out->items[i].fix);
             continue;

@@ -165,7 +165,8 @@ is_plausible_name(const bl_lint_ctx *lc, const bl_entry *e, const char *w,
     }
     if (bl_strset_has(&lc->rules->not_names, w, n))
         return 0;
-    return e->names != BL_NAMES_KNOWN || bl_strset_has(&lc->people, w, n);
+    return e->names != BL_NAMES_KNOWN || bl_strset_has(&lc->people, w, n)
+           || bl_strset_has(&lc->rules->people, w, n);
 }
 
 /* --- Messages and fixes -------------------------------------------------- */

@@ -1203,6 +1203,41 @@ bl_rules_new(void)
 
 static void drop_caches(bl_rules *rules);
 
+int
+bl_rules_add_person(bl_rules *rules, const char *name)
+{
+    if (name[0] == '@')
+        name++;     /* handles are matched without their @ */
+    return bl_strset_add(&rules->people, name, strlen(name));
+}
+
+int
+bl_rules_allow_phrase(bl_rules *rules, const char *phrase)
+{
+    size_t n = strlen(phrase), i, o = 0;
+    char *low = malloc(n + 1);
+
+    if (low == NULL)
+        return -1;
+    for (i = 0; i < n; i++) {   /* lower case, one space between words */
+        char c = phrase[i];
+        if (c == ' ' || c == '\t' || c == '\n') {
+            if (o > 0 && low[o - 1] != ' ')
+                low[o++] = ' ';
+            continue;
+        }
+        low[o++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    while (o > 0 && low[o - 1] == ' ')
+        o--;
+    low[o] = '\0';
+    if (BL_VEC_PUSH(&rules->allowed, low) < 0) {
+        free(low);
+        return -1;
+    }
+    return 0;
+}
+
 void
 bl_rules_free(bl_rules *rules)
 {
@@ -1211,6 +1246,10 @@ bl_rules_free(bl_rules *rules)
     if (rules == NULL)
         return;
     drop_caches(rules);
+    bl_strset_free(&rules->people);
+    for (i = 0; i < rules->allowed.n; i++)
+        free(rules->allowed.items[i]);
+    BL_VEC_FREE(&rules->allowed);
     for (i = 0; i < rules->rules.n; i++) {
         free((char *)rules->rules.items[i].info.id);
         free((char *)rules->rules.items[i].info.summary);

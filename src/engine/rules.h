@@ -164,6 +164,8 @@ struct bl_rules {
     struct { bl_heading *items; size_t n, alloc; } headings;
     struct { bl_setting *items; size_t n, alloc; } settings;
     bl_strset not_names;
+    bl_strset people;       /* a team's names, from its configuration */
+    struct { char **items; size_t n, alloc; } allowed;  /* phrases, lower */
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
     struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */

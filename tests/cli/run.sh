@@ -1756,7 +1756,7 @@ for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgm
            '[rules]\n"blame/judgement" = "loud"\n|2|the level is' \
            '\n\n[settings]\n"whys.min" = 0\n|4|whys.min' \
            '[colours]\n|1|unknown table \[colours\]' \
-           'postmortems = "x"\n|1|array of globs' \
+           'postmortems = "x"\n|1|array of strings' \
            '[rules]\n"blame/judgement" = "off" extra\n|2|unexpected text'; do
     body=${bad%%|*}; rest=${bad#*|}; line=${rest%%|*}; want=${rest#*|}
     begin "config error on line $line: $want"
@@ -1774,8 +1774,20 @@ awk '/^```toml$/ {on = 1; next} on && /^```$/ {exit} on' "$SRC/README.md" >readm
 printf '# N\n' >readme-ex/pm.md
 run config readme-ex/pm.md
 want_rc 0
-want_out_re '^blame/minimizer +off +.*\.blamelint\.toml:9$'
-want_out_re '^whys\.min +4 +.*\.blamelint\.toml:13$'
+want_out_re '^blame/minimizer +off +.*\.blamelint\.toml:18$'
+want_out_re '^whys\.min +4 +.*\.blamelint\.toml:22$'
+end
+
+begin "config: team names are people; allowed phrases are not reported"
+mkdir -p team/.git
+printf 'team = ["Haruto", "@kim"]\nallow = ["Human   Error"]\n' >team/.blamelint.toml
+printf "# Notes\n\nHaruto didn't test the queries. The page said human error.\n" >team/a.md
+run check --format json team/a.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/person-failure")] | length == 1'
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/human-error")] | length == 0'
+run check --format json --no-config team/a.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/person-failure")] | length == 0'
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/human-error")] | length == 1'
 end
 
 begin "blamelint config FILE: each value and where it comes from"
