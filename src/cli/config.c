@@ -482,37 +482,54 @@ relative(const cli_config *c, const char *path, char *buf, size_t cap)
     return buf + n + 1;
 }
 
+/* Matches glob g[gi..] against path s[si..]; memo[gi * (sn + 1) + si]
+ * keeps each answer (0 unknown, 1 no, 2 yes), so "**" runs cost
+ * g's length times s's, never more. */
+static int
+glob_at(const char *g, size_t gi, size_t gn, const char *s, size_t si,
+        size_t sn, unsigned char *memo)
+{
+    unsigned char *m = &memo[gi * (sn + 1) + si];
+    int r;
+
+    if (*m)
+        return *m == 2;
+    if (gi == gn) {
+        r = si == sn;
+    } else if (g[gi] == '*' && gi + 1 < gn && g[gi + 1] == '*') {
+        size_t rest = gi + 2, k;
+        if (rest < gn && g[rest] == '/')
+            rest++;     /* a double star and its slash: any directories */
+        for (r = 0, k = si; !r && k <= sn; k++)
+            r = glob_at(g, rest, gn, s, k, sn, memo);
+    } else if (g[gi] == '*') {
+        size_t k;
+        for (r = 0, k = si; !r && k <= sn; k++) {
+            r = glob_at(g, gi + 1, gn, s, k, sn, memo);
+            if (k < sn && s[k] == '/')
+                break;  /* one star stays within a directory */
+        }
+    } else if (si < sn && (g[gi] == '?' ? s[si] != '/' : g[gi] == s[si])) {
+        r = glob_at(g, gi + 1, gn, s, si + 1, sn, memo);
+    } else {
+        r = 0;
+    }
+    *m = r ? 2 : 1;
+    return r;
+}
+
 int
 cli_glob_match(const char *g, const char *s)
 {
-    if (*g == '\0')
-        return *s == '\0';
-    if (g[0] == '*' && g[1] == '*') {
-        const char *rest = g + 2;
-        if (*rest == '/')
-            rest++;     /* a double star and its slash: any directories */
-        for (;;) {
-            if (cli_glob_match(rest, s))
-                return 1;
-            if (*s == '\0')
-                return 0;
-            s++;
-        }
-    }
-    if (*g == '*') {
-        for (;;) {
-            if (cli_glob_match(g + 1, s))
-                return 1;
-            if (*s == '\0' || *s == '/')
-                return 0;
-            s++;
-        }
-    }
-    if (*s == '\0')
+    size_t gn = strlen(g), sn = strlen(s);
+    unsigned char *memo = calloc((gn + 1) * (sn + 1), 1);
+    int r;
+
+    if (memo == NULL)
         return 0;
-    if (*g == '?' ? *s != '/' : *g == *s)
-        return cli_glob_match(g + 1, s + 1);
-    return 0;
+    r = glob_at(g, 0, gn, s, 0, sn, memo);
+    free(memo);
+    return r;
 }
 
 int

@@ -1790,6 +1790,16 @@ want_jq '[.files[0].diagnostics[] | select(.rule == "blame/person-failure")] | l
 want_jq '[.files[0].diagnostics[] | select(.rule == "blame/human-error")] | length == 1'
 end
 
+begin "config: a glob of many ** against a deep path is matched in time"
+deep=globdeep/.git/../d0/d1/d2/d3/d4/d5/d6/d7/d8/d9/d10/d11/d12/d13/d14/d15/d16/d17/d18/d19/d20/d21/d22/d23/d24/d25/d26/d27/d28/d29
+mkdir -p globdeep/.git "$deep"
+printf 'postmortems = ["**/**/**/**/**/**/**/*a"]\n' >globdeep/.blamelint.toml
+printf '# N\n\nThe DBA was careless.\n' >"$deep/xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxb.md"
+LIMIT=20 run check globdeep
+want_rc 0
+want_out_re 'in 0 files'
+end
+
 begin "blamelint config FILE: each value and where it comes from"
 run config repo/templates/t.md
 want_rc 0
