@@ -197,7 +197,7 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
 {
     bl_strbuf key = {NULL, 0, 0}, val = {NULL, 0, 0}, glob = {NULL, 0, 0};
     int table = 0;      /* 0 top, 1 rules, 2 settings */
-    int have_glob = 0, rc = 0;
+    int have_glob = 0, rc = 0, path_tables = 0;
 
     for (;;) {
         skip(p, 1);
@@ -220,6 +220,14 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
                 p->s++;
                 if ((rc = read_string(p, &glob)) < 0)
                     break;
+                if (glob.n > 1024) {
+                    rc = fail(p, "a glob over 1,024 bytes");
+                    break;
+                }
+                if (++path_tables > 64) {
+                    rc = fail(p, "over 64 [paths] tables");
+                    break;
+                }
                 skip(p, 0);
                 if (p->s >= p->end || *p->s != '.') {
                     rc = fail(p, "[paths.\"%s\"] needs .rules or .settings",
@@ -289,6 +297,11 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
                 }
                 if ((rc = read_string(p, &val)) < 0)
                     break;
+                if (val.n == 0 || val.n > 1024) {
+                    rc = fail(p, "an entry of %s is empty or over 1,024 "
+                              "bytes", key.items);
+                    break;
+                }
                 if ((g = bl_strndup(val.items, val.n)) == NULL
                     || BL_VEC_PUSH(list, g) < 0) {
                     free(g);
@@ -339,6 +352,12 @@ cli_config_load(const char *path, const bl_rules *rules, char *err,
     (void)rules;
     if (text == NULL) {
         snprintf(err, errlen, "%s: %s", path, why);
+        return NULL;
+    }
+    if (len > (1u << 20)) {
+        snprintf(err, errlen, "%s: over 1 MB: no configuration is that long",
+                 path);
+        free(text);
         return NULL;
     }
     if ((c = calloc(1, sizeof *c)) == NULL
@@ -439,7 +458,7 @@ cli_config_find(const char *path)
             strcpy(dir, "/");
         snprintf(cand, sizeof cand, "%s%s%s", dir,
                  strcmp(dir, "/") == 0 ? "" : "/", CLI_CONFIG_NAME);
-        if (access(cand, F_OK) == 0)
+        if (stat(cand, &st) == 0 && S_ISREG(st.st_mode))
             return bl_strndup(cand, strlen(cand));
         snprintf(cand, sizeof cand, "%s%s.git", dir,
                  strcmp(dir, "/") == 0 ? "" : "/");
@@ -498,10 +517,12 @@ glob_at(const char *g, size_t gi, size_t gn, const char *s, size_t si,
         r = si == sn;
     } else if (g[gi] == '*' && gi + 1 < gn && g[gi + 1] == '*') {
         size_t rest = gi + 2, k;
-        if (rest < gn && g[rest] == '/')
-            rest++;     /* a double star and its slash: any directories */
+        int dirs = rest < gn && g[rest] == '/';
+        if (dirs)
+            rest++;     /* "**" and its slash: whole directories, or none */
         for (r = 0, k = si; !r && k <= sn; k++)
-            r = glob_at(g, rest, gn, s, k, sn, memo);
+            if (!dirs || k == si || s[k - 1] == '/')
+                r = glob_at(g, rest, gn, s, k, sn, memo);
     } else if (g[gi] == '*') {
         size_t k;
         for (r = 0, k = si; !r && k <= sn; k++) {
@@ -540,6 +561,7 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
     const char *rel = relative(c, path, buf, sizeof buf);
     size_t i, sections = 0;
     const char *last = NULL;
+    int pass;
 
     *p_mask = 0;
     for (i = 0; i < c->team.n; i++)
@@ -548,8 +570,13 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
     for (i = 0; i < c->allow.n; i++)
         if (bl_rules_allow_phrase(rules, c->allow.items[i]) < 0)
             goto oom;
-    for (i = 0; i < c->entries.n; i++) {
+    /* The tables for every file first, then the [paths] ones the file
+     * matches, in the order written: a path table wins. */
+    for (pass = 0; pass < 2; pass++)
+    for (i = 0, last = NULL, sections = 0; i < c->entries.n; i++) {
         const cli_config_entry *e = &c->entries.items[i];
+        if ((e->glob != NULL) != pass)
+            continue;
         if (e->glob != NULL) {
             if (last == NULL || strcmp(last, e->glob) != 0) {
                 last = e->glob;

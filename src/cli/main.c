@@ -276,7 +276,8 @@ config_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
         return 0;
     found = opt->config_path != NULL
             ? bl_strndup(opt->config_path, strlen(opt->config_path))
-            : cli_config_find(strcmp(path, "-") == 0 ? "." : path);
+            : cli_config_find(strcmp(path, "-") != 0 ? path
+                              : opt->stdin_name ? opt->stdin_name : ".");
     if (found == NULL)
         return 0;
     for (i = 0; i < rs->configs.n; i++) {
@@ -314,8 +315,10 @@ rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     if (config_for(rs, path, &cfg) < 0)
         return NULL;
     *p_cfg = cfg;
+    if (strcmp(path, "-") == 0)     /* standard input: as it is named */
+        path = rs->opt->stdin_name ? rs->opt->stdin_name : ".";
     if (cfg != NULL)
-        mask = cli_config_mask(cfg, strcmp(path, "-") == 0 ? "." : path);
+        mask = cli_config_mask(cfg, path);
     for (i = 0; i < rs->sets.n; i++)
         if (rs->sets.items[i].config == cfg && rs->sets.items[i].mask == mask)
             return rs->sets.items[i].rules;
@@ -324,8 +327,8 @@ rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     if ((set.rules = load_rules(rs->opt->rules_dir)) == NULL)
         return NULL;
     if (cfg != NULL
-        && cli_config_apply(cfg, strcmp(path, "-") == 0 ? "." : path,
-                            set.rules, &mask, err, sizeof err) < 0) {
+        && cli_config_apply(cfg, path, set.rules, &mask, err,
+                            sizeof err) < 0) {
         fprintf(stderr, "blamelint: %s: %s\n", cfg->path, err);
         bl_rules_free(set.rules);
         return NULL;
@@ -916,9 +919,18 @@ source_of(const cli_config *c, const char *path, const char *name,
     const char *glob = NULL;
     size_t i, section = 0;
 
+    /* As cli_config_apply: the tables for every file, then [paths]. */
+    for (i = 0; c != NULL && i < c->entries.n; i++)
+        if (c->entries.items[i].glob == NULL
+            && c->entries.items[i].is_rule == is_rule
+            && (is_rule ? names_rule(c->entries.items[i].key, name)
+                        : strcmp(c->entries.items[i].key, name) == 0))
+            last = &c->entries.items[i];
     for (i = 0; c != NULL && i < c->entries.n; i++) {
         const cli_config_entry *e = &c->entries.items[i];
-        if (e->glob != NULL && (glob == NULL || strcmp(glob, e->glob) != 0)) {
+        if (e->glob == NULL)
+            continue;
+        if (glob == NULL || strcmp(glob, e->glob) != 0) {
             glob = e->glob;
             section++;
         }

@@ -1800,6 +1800,32 @@ want_rc 0
 want_out_re 'in 0 files'
 end
 
+begin "config: a [paths] table wins whatever the order; **/ is whole directories"
+mkdir -p prec/.git prec/legacy prec/docs
+cat >prec/.blamelint.toml <<'EOC'
+postmortems = ["**/b.md"]
+[paths."legacy/**".settings]
+"whys.min" = 3
+[settings]
+"whys.min" = 4
+EOC
+printf '# N\n' >prec/legacy/a.md
+printf '# N\n\nThe DBA was careless.\n' >prec/docs/ab.md
+run config prec/legacy/a.md
+want_out_re '^whys\.min +3 +.*\.blamelint\.toml:3$'
+run check prec
+want_rc 0
+want_out_re 'in 0 files'
+end
+
+begin "config: a directory named .blamelint.toml is not a config"
+mkdir -p dircfg/.git dircfg/.blamelint.toml
+printf '# N\n\nThe DBA was careless.\n' >dircfg/a.md
+run check dircfg/a.md
+want_rc 1
+want_err_empty
+end
+
 begin "blamelint config FILE: each value and where it comes from"
 run config repo/templates/t.md
 want_rc 0
