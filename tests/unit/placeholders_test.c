@@ -28,25 +28,6 @@ typedef struct lint_run {
     bl_diags d;
 } lint_run;
 
-static int
-load_rules(void **state)
-{
-    bl_rules *rules = NULL;
-    char err[512];
-
-    if (bl_rules_load_default(&rules, err, sizeof err) != 0)
-        return -1;
-    *state = rules;
-    return 0;
-}
-
-static int
-free_rules(void **state)
-{
-    bl_rules_free(*state);
-    return 0;
-}
-
 static void
 lint_with(const bl_rules *rules, const char *src, size_t n, lint_run *r)
 {
@@ -823,5 +804,5 @@ main(void)
         cmocka_unit_test(test_the_filled_in_template_is_clean),
     };
 
-    return cmocka_run_group_tests(tests, load_rules, free_rules);
+    return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }

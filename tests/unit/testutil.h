@@ -156,4 +156,25 @@ tu_count_rule(const bl_diags *d, const char *id)
     return n;
 }
 
+/* cmocka group set-up and tear-down: the built-in rules as the group's
+ * state. */
+static inline int
+tu_load_rules(void **state)
+{
+    bl_rules *rules = NULL;
+    char err[512];
+
+    if (bl_rules_load_default(&rules, err, sizeof err) != 0)
+        return -1;
+    *state = rules;
+    return 0;
+}
+
+static inline int
+tu_free_rules(void **state)
+{
+    bl_rules_free(*state);
+    return 0;
+}
+
 #endif

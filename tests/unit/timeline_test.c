@@ -32,25 +32,6 @@ typedef struct run {
     bl_diags d;
 } run;
 
-static int
-setup(void **state)
-{
-    bl_rules *rules = NULL;
-    char err[512];
-
-    if (bl_rules_load_default(&rules, err, sizeof err) != 0)
-        return -1;
-    *state = rules;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    bl_rules_free(*state);
-    return 0;
-}
-
 static void
 lint(void **state, const char *src, run *r)
 {
@@ -874,5 +855,5 @@ main(void)
         cmocka_unit_test(test_hostile_input),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }

@@ -20,25 +20,6 @@
              "Checkout failed for 40 minutes.\n\n"
 #define TAIL "\n## Action Items\n\n- Add a pool-size check (PAY-12)\n"
 
-static int
-setup(void **state)
-{
-    bl_rules *rules = NULL;
-    char err[512];
-
-    if (bl_rules_load_default(&rules, err, sizeof err) != 0)
-        return -1;
-    *state = rules;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    bl_rules_free(*state);
-    return 0;
-}
-
 /* A growing text for building documents. */
 typedef struct text {
     char *s;
@@ -1363,5 +1344,5 @@ main(void)
         cmocka_unit_test(test_hostile_input),
     };
 
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }
