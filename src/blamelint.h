@@ -100,6 +100,11 @@ void bl_rules_prepare(bl_rules *rules);
 #define BL_SEV_ON (-1)
 size_t bl_rules_set_severity(bl_rules *rules, const char *which, int sev);
 
+/* Does which[0..n) ("*", a family followed by a slash and a star, or an
+ * id) name the rule id?  The one reading of a rule selector, for --rule,
+ * configuration files and blamelint-disable comments alike. */
+int bl_rule_selects(const char *which, size_t n, const char *id);
+
 /* A setting of the structural rules ("whys.min", "action.owner-links"):
  * declared with its default in rules/ by a Setting: stanza. */
 typedef struct bl_setting_info {

@@ -895,17 +895,13 @@ static const char usage_config[] =
     "and each setting with where it comes from.  Exit status 2 when the\n"
     "configuration file has an error (named with its line).\n";
 
-/* Does a [rules] key (an id, a family "x" "/" "*", or "*") name id? */
+/* Does config entry e set rule or setting `name`? */
 static int
-names_rule(const char *key, const char *id)
+sets(const cli_config_entry *e, const char *name, int is_rule)
 {
-    size_t n = strlen(key);
-
-    if (strcmp(key, "*") == 0)
-        return 1;
-    if (n >= 2 && key[n - 1] == '*' && key[n - 2] == '/')
-        return strncmp(id, key, n - 1) == 0;
-    return strcmp(key, id) == 0;
+    return e->is_rule == is_rule
+           && (is_rule ? bl_rule_selects(e->key, strlen(e->key), name)
+                       : strcmp(e->key, name) == 0);
 }
 
 /* Where the value in effect for rule or setting `name` comes from: the
@@ -922,9 +918,7 @@ source_of(const cli_config *c, const char *path, const char *name,
     /* As cli_config_apply: the tables for every file, then [paths]. */
     for (i = 0; c != NULL && i < c->entries.n; i++)
         if (c->entries.items[i].glob == NULL
-            && c->entries.items[i].is_rule == is_rule
-            && (is_rule ? names_rule(c->entries.items[i].key, name)
-                        : strcmp(c->entries.items[i].key, name) == 0))
+            && sets(&c->entries.items[i], name, is_rule))
             last = &c->entries.items[i];
     for (i = 0; c != NULL && i < c->entries.n; i++) {
         const cli_config_entry *e = &c->entries.items[i];
@@ -934,11 +928,8 @@ source_of(const cli_config *c, const char *path, const char *name,
             glob = e->glob;
             section++;
         }
-        if (e->glob != NULL && (section > 64 || !(mask >> (section - 1) & 1)))
-            continue;
-        if (e->is_rule != is_rule)
-            continue;
-        if (is_rule ? names_rule(e->key, name) : strcmp(e->key, name) == 0)
+        if (section <= 64 && (mask >> (section - 1) & 1)
+            && sets(e, name, is_rule))
             last = e;
     }
     return last;

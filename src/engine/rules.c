@@ -1556,18 +1556,14 @@ bl_severity_parse(const char *name)
 
 /* --- Severities and settings --------------------------------------------- */
 
-/* Does `which` ("*", a family followed by a slash and a star, or an id)
- * name rule id? */
-static int
-names_rule(const char *which, const char *id)
+int
+bl_rule_selects(const char *which, size_t n, const char *id)
 {
-    size_t n = strlen(which);
-
-    if (strcmp(which, "*") == 0)
+    if (n == 1 && which[0] == '*')
         return 1;
-    if (n >= 2 && strcmp(which + n - 2, "/*") == 0)
+    if (n >= 2 && which[n - 2] == '/' && which[n - 1] == '*')
         return strncmp(which, id, n - 1) == 0;
-    return strcmp(which, id) == 0;
+    return strlen(id) == n && memcmp(which, id, n) == 0;
 }
 
 size_t
@@ -1577,7 +1573,7 @@ bl_rules_set_severity(bl_rules *rules, const char *which, int sev)
 
     for (i = 0; i < rules->rules.n; i++) {
         bl_rule_info *r = &rules->rules.items[i].info;
-        if (!names_rule(which, r->id))
+        if (!bl_rule_selects(which, strlen(which), r->id))
             continue;
         r->severity = sev == BL_SEV_ON ? r->on_severity : (bl_severity)sev;
         if (sev != BL_SEV_ON && sev != BL_SEV_OFF)

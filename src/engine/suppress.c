@@ -171,18 +171,6 @@ find_comments(const bl_doc *doc, sup_comment **p_list, size_t *p_n)
 }
 
 
-/* Does rule pattern p[0..n) name rule id?  A pattern is an id, a family
- * (the family's name, a slash and a star) or a lone star. */
-static int
-pattern_matches(const char *p, size_t n, const char *id)
-{
-    if (n == 1 && p[0] == '*')
-        return 1;
-    if (n >= 2 && p[n - 1] == '*' && p[n - 2] == '/')
-        return strncmp(id, p, n - 1) == 0;
-    return strlen(id) == n && memcmp(id, p, n) == 0;
-}
-
 /* Does comment c name rule id?  Marks what matched as used when mark. */
 static int
 names_rule(const bl_doc *doc, sup_comment *c, const char *id, int mark)
@@ -196,7 +184,7 @@ names_rule(const bl_doc *doc, sup_comment *c, const char *id, int mark)
         return 1;
     }
     for (k = 0; k < c->nrules; k++) {
-        if (pattern_matches(doc->src + c->rules[k].b, c->rules[k].n, id)) {
+        if (bl_rule_selects(doc->src + c->rules[k].b, c->rules[k].n, id)) {
             if (mark)
                 c->rules[k].used = 1;
             hit = 1;
@@ -252,7 +240,7 @@ names_enabled_rule(const bl_rules *rules, const char *p, size_t n,
 
     *p_known = 0;
     for (i = 0; i < rules->rules.n; i++) {
-        if (!pattern_matches(p, n, rules->rules.items[i].info.id))
+        if (!bl_rule_selects(p, n, rules->rules.items[i].info.id))
             continue;
         *p_known = 1;
         enabled |= rules->rules.items[i].info.severity != BL_SEV_OFF;
