@@ -376,22 +376,15 @@ fail:
     return -1;
 }
 
-static void
-regex_free(bl_regex *re)
-{
-    free(re->src);
-    pcre2_code_free(re->code);
-}
-
 void
 bl_entry_free(bl_entry *e)
 {
     size_t i;
 
-    regex_free(&e->re);
-    regex_free(&e->unless);
-    regex_free(&e->section);
-    regex_free(&e->not_section);
+    bl_regex_free(&e->re);
+    bl_regex_free(&e->unless);
+    bl_regex_free(&e->section);
+    bl_regex_free(&e->not_section);
     free(e->message);
     free(e->suggest);
     free(e->fix);
@@ -539,7 +532,7 @@ heading_free(bl_heading *h)
     free(h->purpose);
     free(h->skeleton);
     free(h->covered_by);
-    regex_free(&h->covered_when);
+    bl_regex_free(&h->covered_when);
     free(h->file);
 }
 
@@ -745,6 +738,7 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
             set_err(err, errlen, file, st->line, "Define: needs Pattern:");
             return -1;
         }
+        memset(&d, 0, sizeof d);
         d.name = bl_strndup(v, strlen(v));
         d.pattern = joined(get(st, "Pattern"), 0);
         if (d.name == NULL || d.pattern == NULL
@@ -1072,37 +1066,6 @@ index_triggers(bl_rules *rules)
     return 0;
 }
 
-/* Tries before a pattern is JIT-compiled (see bl_regex_match). */
-#define BL_JIT_AFTER 64
-
-int
-bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
-               pcre2_match_data *md)
-{
-    pcre2_code *code = bl_regex_get(re);
-
-    if (code == NULL)
-        return PCRE2_ERROR_NOMATCH;
-    /* JIT pays for itself only on patterns that run often: a one-file
-     * check should not spend 40 ms compiling patterns it tries a few
-     * times, while a long document tries some thousands of times. */
-    if (++re->uses == BL_JIT_AFTER)
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-    return pcre2_match(code, (PCRE2_SPTR)subject, len, start,
-                       BL_PCRE2_MATCH_OPTIONS, md, NULL);
-}
-
-static void
-prepare(bl_regex *re)
-{
-    pcre2_code *code = bl_regex_get(re);
-
-    if (code != NULL && re->uses < BL_JIT_AFTER) {
-        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
-        re->uses = BL_JIT_AFTER;
-    }
-}
-
 void
 bl_rules_prepare(bl_rules *rules)
 {
@@ -1110,47 +1073,22 @@ bl_rules_prepare(bl_rules *rules)
 
     for (i = 0; i < rules->entries.n; i++) {
         bl_entry *e = &rules->entries.items[i];
-        prepare(&e->re);
-        prepare(&e->unless);
-        prepare(&e->section);
-        prepare(&e->not_section);
+        bl_regex_jit(&e->re);
+        bl_regex_jit(&e->unless);
+        bl_regex_jit(&e->section);
+        bl_regex_jit(&e->not_section);
     }
     for (i = 0; i < rules->headings.n; i++)
-        prepare(&rules->headings.items[i].covered_when);
+        bl_regex_jit(&rules->headings.items[i].covered_when);
     for (i = 0; i < rules->defines.n; i++) {
-        prepare(&rules->defines.items[i].as_regex[0]);
-        prepare(&rules->defines.items[i].as_regex[1]);
+        bl_regex_jit(&rules->defines.items[i].as_regex[0]);
+        bl_regex_jit(&rules->defines.items[i].as_regex[1]);
     }
     /* The checks ask for their definitions as regexes on first use:
      * bl_rules_define_regex prepares those then. */
     rules->prepared = 1;
 }
 
-pcre2_code *
-bl_regex_get(bl_regex *re)
-{
-    int code;
-    PCRE2_SIZE off;
-
-    if (re->code != NULL || re->failed || re->src == NULL)
-        return re->code;
-    /* A PCRE2 other than the one the build used refuses the serialized
-     * form (its version is in it): compile the source then. */
-    if (re->precompiled != NULL
-        && pcre2_serialize_decode(&re->code, 1, re->precompiled, NULL) != 1)
-        re->code = NULL;
-    if (re->code == NULL)
-        re->code = pcre2_compile((PCRE2_SPTR)re->src, PCRE2_ZERO_TERMINATED,
-                             BL_PCRE2_OPTIONS
-                             | (re->anchored ? PCRE2_ANCHORED : 0),
-                             &code, &off, NULL);
-    if (re->code == NULL)
-        re->failed = 1;
-    else if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP,
-                                &re->first) != 0)
-        re->first = NULL;
-    return re->code;
-}
 
 
 int
@@ -1260,8 +1198,8 @@ bl_rules_free(bl_rules *rules)
     for (i = 0; i < rules->defines.n; i++) {
         free(rules->defines.items[i].name);
         free(rules->defines.items[i].pattern);
-        regex_free(&rules->defines.items[i].as_regex[0]);
-        regex_free(&rules->defines.items[i].as_regex[1]);
+        bl_regex_free(&rules->defines.items[i].as_regex[0]);
+        bl_regex_free(&rules->defines.items[i].as_regex[1]);
     }
     for (i = 0; i < rules->headings.n; i++)
         heading_free(&rules->headings.items[i]);
@@ -1780,7 +1718,7 @@ bl_rules_define_regex(bl_rules *rules, const char *name, int anchored,
             re->anchored = anchored;
             re->precompiled = precompiled_for(re->src, anchored);
             if (rules->prepared)
-                prepare(re);
+                bl_regex_jit(re);
         }
         return re;
     }

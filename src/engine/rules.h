@@ -19,11 +19,9 @@
 #ifndef BL_RULES_H
 #define BL_RULES_H
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-
 #include "../blamelint.h"
 #include "doc.h"
+#include "regex.h"
 #include "strset.h"
 
 struct bl_lint_ctx;
@@ -33,30 +31,6 @@ typedef struct bl_rule {
     bl_rule_info info;
     bl_check_fn check;
 } bl_rule;
-
-/* A lazily compiled regular expression: compiled on first use, JIT
- * compiled once it has been tried often enough to repay the cost. */
-typedef struct bl_regex {
-    char *src;
-    pcre2_code *code;
-    const uint8_t *first;   /* bytes a match may start with, or NULL */
-    unsigned uses;
-    int failed;
-    int anchored;   /* compiled to match only where a search tries it */
-    /* The pattern as rulegen compiled it at build time (serialized), or
-     * NULL: decoding it costs a copy, compiling it again up to a
-     * millisecond. */
-    const unsigned char *precompiled;
-} bl_regex;
-
-/* Every rule pattern: caseless, Unicode-aware \b and \w (so "José" is one
- * word), and free to reuse a group name such as (?<name>) in each branch of
- * an alternation.  Prose is always valid UTF-8 (doc.c replaces invalid
- * bytes), so matching passes PCRE2_NO_UTF_CHECK: PCRE2's own check, and
- * PCRE2_MATCH_INVALID_UTF, cost a pass over the rest of the text per call. */
-#define BL_PCRE2_OPTIONS (PCRE2_CASELESS | PCRE2_UTF | PCRE2_UCP \
-                          | PCRE2_DUPNAMES)
-#define BL_PCRE2_MATCH_OPTIONS PCRE2_NO_UTF_CHECK
 
 /* Match-stanza "Names:" values. */
 #define BL_NAMES_ANY 0      /* a capitalised name is a person unless listed */
@@ -199,14 +173,6 @@ const bl_trigger *bl_rules_trigger(const bl_rules *rules, const char *word,
                                    size_t len);
 
 void bl_entry_free(bl_entry *e);
-
-/* Compiles re if needed; returns NULL if the pattern is invalid. */
-pcre2_code *bl_regex_get(bl_regex *re);
-
-/* Matches re against subject[0..len) from start, compiling it first and
- * JIT-compiling it once it has been tried often; pcre2_match's result. */
-int bl_regex_match(bl_regex *re, const char *subject, size_t len,
-                   size_t start, pcre2_match_data *md);
 
 int bl_rule_index(const bl_rules *rules, const char *id);
 

@@ -1244,7 +1244,8 @@ try_person(whys *w, judge *j, bl_regex *re, pcre2_match_data *md,
         if (rc <= 0)
             return 0;
         ov = pcre2_get_ovector_pointer(md);
-        person = bl_lint_match_is_person(w->lc, code, md, rc, t, u->flags,
+        person = bl_lint_match_is_person(w->lc, bl_regex_hit(re), md, rc,
+                                         t, u->flags,
                                          only_people(md) ? BL_NAMES_ANY
                                                          : BL_NAMES_KNOWN);
         if (person < 0)

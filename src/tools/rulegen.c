@@ -95,12 +95,10 @@ write_bytes(FILE *out, const uint8_t *b, size_t n)
 static int
 write_regex(FILE *out, bl_regex *re)
 {
-    const pcre2_code *code = bl_regex_get(re);
     uint8_t *bytes;
-    PCRE2_SIZE size;
+    size_t size;
 
-    if (code == NULL
-        || pcre2_serialize_encode(&code, 1, &bytes, &size, NULL) != 1)
+    if (bl_regex_serialize(re, &bytes, &size) < 0)
         return 0;
     fputs("  {", out);
     write_literal(out, re->src, strlen(re->src));

@@ -1,0 +1,214 @@
+/*
+ * regex_test.c: splitting a pattern at its top-level alternatives, and
+ * searching with the parts finding exactly what the whole pattern finds
+ * (src/engine/regex.c).
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+
+#include "engine/regex.h"
+
+/* --- bl_regex_split ------------------------------------------------------ */
+
+/* Splits src and checks the cut offsets against want[0..n). */
+static void
+expect_cuts(const char *src, const size_t *want, size_t n)
+{
+    size_t cut[8], got = bl_regex_split(src, cut, 8), i;
+
+    if (got != n)
+        print_error("%s: %zu cuts, want %zu\n", src, got, n);
+    assert_int_equal(got, n);
+    for (i = 0; i < n; i++)
+        assert_int_equal(cut[i], want[i]);
+}
+
+#define CUTS(src, ...)                                                    \
+    do {                                                                  \
+        static const size_t want_[] = {__VA_ARGS__};                      \
+        expect_cuts(src, want_, sizeof want_ / sizeof want_[0]);          \
+    } while (0)
+#define WHOLE(src) expect_cuts(src, NULL, 0)
+
+static void
+test_split_cuts_only_top_level_bars(void **state)
+{
+    (void)state;
+    CUTS("a|b", 1);
+    CUTS("due|eta|by", 3, 7);
+    CUTS("(a|b)|c", 5);
+    CUTS("(?:a|b)c|d", 8);
+    CUTS("(?<name>a|b)|c", 12);
+    CUTS("(?i:a|b)|c", 8);          /* a setting that opens a group */
+    CUTS("(a(?i)b|c)|d", 10);       /* a setting inside a group */
+}
+
+static void
+test_split_ignores_bars_that_are_not_alternation(void **state)
+{
+    (void)state;
+    CUTS("[|]|x", 3);               /* in a class */
+    CUTS("[]|]|x", 4);              /* "]" first in a class is a literal */
+    CUTS("[^]|]|x", 5);
+    CUTS("\\||x", 2);               /* escaped */
+    CUTS("[[:alpha:]|]|b", 12);     /* a POSIX class inside a class */
+    CUTS("(?=a|b)c|d", 8);          /* in a lookahead */
+    CUTS("(?<!a|b)c|d", 9);
+    WHOLE("abc");
+    WHOLE("(a|b|c)");
+}
+
+static void
+test_split_refuses_what_could_change_the_meaning(void **state)
+{
+    (void)state;
+    WHOLE("(?i)a|b");               /* the setting reaches every part */
+    WHOLE("x(?i)y|z");
+    WHOLE("(a)|\\1");               /* a part refers to another's group */
+    WHOLE("(?<n>a)|\\k<n>");
+    WHOLE("(?<n>a)|\\g{n}");
+    WHOLE("(a)|(?1)");
+    WHOLE("(?R)|a");
+    WHOLE("(?&n)|a");
+    WHOLE("(?(1)a|b)|c");
+    WHOLE("(*COMMIT)a|b");          /* verbs act across the alternation */
+    WHOLE("(?x)a # c | d");         /* extended: '#' starts a comment */
+    WHOLE("(?x:a # c | d)|e");
+    WHOLE("(?#a|b)c|d");
+    WHOLE("\\Qa|b\\E|c");
+    WHOLE("a)|b");                  /* unbalanced */
+    WHOLE("(a|b");
+    WHOLE("[a|b");
+    WHOLE("a\\");
+}
+
+static void
+test_split_gives_up_past_its_limit(void **state)
+{
+    size_t cut[2];
+
+    (void)state;
+    assert_int_equal(bl_regex_split("a|b|c", cut, 2), 2);
+    assert_int_equal(bl_regex_split("a|b|c|d", cut, 2), 0);
+}
+
+/* --- bl_regex_match on a split pattern ----------------------------------- */
+
+/* Searches subject from start with src both ways, whole (pcre2_match) and
+ * through bl_regex_match, and checks they agree on whether, where and
+ * what matched. */
+static void
+expect_same_match(const char *src, const char *subject, size_t start)
+{
+    int err;
+    PCRE2_SIZE off;
+    pcre2_code *whole = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
+                                      BL_PCRE2_OPTIONS, &err, &off, NULL);
+    pcre2_match_data *md1 = pcre2_match_data_create(16, NULL);
+    pcre2_match_data *md2 = pcre2_match_data_create(16, NULL);
+    bl_regex re;
+    size_t len = strlen(subject);
+    int rc1, rc2;
+
+    assert_non_null(whole);
+    memset(&re, 0, sizeof re);
+    re.src = tu_dup(src, strlen(src) + 1);
+    assert_non_null(bl_regex_get(&re));
+    assert_true(re.n_alts > 1);     /* the test is about split patterns */
+    rc1 = pcre2_match(whole, (PCRE2_SPTR)subject, len, start,
+                      BL_PCRE2_MATCH_OPTIONS, md1, NULL);
+    rc2 = bl_regex_match(&re, subject, len, start, md2);
+    if ((rc1 >= 0) != (rc2 >= 0))
+        print_error("/%s/ on \"%s\": whole %d, split %d\n", src, subject, rc1,
+                    rc2);
+    assert_int_equal(rc1 >= 0, rc2 >= 0);
+    if (rc1 >= 0) {
+        PCRE2_SIZE *a = pcre2_get_ovector_pointer(md1);
+        PCRE2_SIZE *b = pcre2_get_ovector_pointer(md2);
+        if (a[0] != b[0] || a[1] != b[1])
+            print_error("/%s/ on \"%s\": whole [%zu,%zu), split [%zu,%zu)\n",
+                        src, subject, (size_t)a[0], (size_t)a[1],
+                        (size_t)b[0], (size_t)b[1]);
+        assert_int_equal(a[0], b[0]);
+        assert_int_equal(a[1], b[1]);
+        assert_int_equal(pcre2_get_startchar(md1), pcre2_get_startchar(md2));
+    }
+    pcre2_code_free(whole);
+    pcre2_match_data_free(md1);
+    pcre2_match_data_free(md2);
+    bl_regex_free(&re);
+}
+
+static void
+test_split_match_finds_the_leftmost_match(void **state)
+{
+    (void)state;
+    expect_same_match("eta|due", "due by eta", 0);
+    expect_same_match("eta|due", "due by eta", 1);
+    expect_same_match("eta|due", "nothing here", 0);
+    expect_same_match("\\bq[1-4]\\b|\\d{4}-\\d\\d-\\d\\d", "in Q3, by 2025-03-01",
+                      0);
+    expect_same_match("\\bq[1-4]\\b|\\d{4}-\\d\\d-\\d\\d", "by 2025-03-01 or Q3",
+                      0);
+}
+
+static void
+test_split_match_prefers_the_earlier_part_at_one_place(void **state)
+{
+    (void)state;
+    expect_same_match("ab|a", "xab", 0);    /* the longer, first */
+    expect_same_match("a|ab", "xab", 0);    /* the shorter, first */
+    expect_same_match("b|a|ab", "xab", 0);
+}
+
+static void
+test_split_match_orders_by_where_the_attempt_began(void **state)
+{
+    (void)state;
+    /* \K reports a start after where the attempt began: the whole pattern
+     * takes the attempt that began first, not the earliest reported. */
+    expect_same_match("was\\s+\\w+\\s+\\Kby\\s+\\w+|\\w+ed\\b",
+                      "it was approved by Bob", 0);
+    expect_same_match("(?<=x)a|xa", "xa", 0);
+}
+
+static void
+test_split_match_names_groups_through_the_hit(void **state)
+{
+    bl_regex re;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    const char *src = "(?<when>\\d\\d:\\d\\d)|by (?<who>[A-Z]\\w+)";
+    PCRE2_SIZE len;
+    int rc;
+
+    (void)state;
+    memset(&re, 0, sizeof re);
+    re.src = tu_dup(src, strlen(src) + 1);
+    rc = bl_regex_match(&re, "fixed by Bob", 12, 0, md);
+    assert_true(rc > 0);
+    assert_true(re.n_alts == 2);
+    /* md holds the second part's groups, which its own name table reads. */
+    assert_int_equal(pcre2_substring_length_byname(md, (PCRE2_SPTR)"who",
+                                                   &len), 0);
+    assert_int_equal(len, 3);
+    assert_true(bl_regex_hit(&re) == re.alts[1]);
+    pcre2_match_data_free(md);
+    bl_regex_free(&re);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_split_cuts_only_top_level_bars),
+        cmocka_unit_test(test_split_ignores_bars_that_are_not_alternation),
+        cmocka_unit_test(test_split_refuses_what_could_change_the_meaning),
+        cmocka_unit_test(test_split_gives_up_past_its_limit),
+        cmocka_unit_test(test_split_match_finds_the_leftmost_match),
+        cmocka_unit_test(test_split_match_prefers_the_earlier_part_at_one_place),
+        cmocka_unit_test(test_split_match_orders_by_where_the_attempt_began),
+        cmocka_unit_test(test_split_match_names_groups_through_the_hit),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
