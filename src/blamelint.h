@@ -43,6 +43,8 @@ typedef struct bl_rule_info {
     const char *summary;        /* one line */
     const char *explain;        /* Markdown, several paragraphs */
     int fix_safe;               /* its fixes may be applied unread (--fix) */
+    const char *profile;        /* the kind of document it checks
+                                   ("runbook"), or NULL: every kind */
 } bl_rule_info;
 
 /* One finding.  begin/end are byte offsets into the document source. */
@@ -72,6 +74,7 @@ typedef struct bl_pos {
 #define BL_ENOMEM (-1)
 #define BL_EIO (-2)
 #define BL_ERULES (-3)      /* rule data is invalid */
+#define BL_EPROFILE (-4)    /* a profile name the rules do not know */
 
 /* --- Rule sets ----------------------------------------------------------- */
 
@@ -133,6 +136,29 @@ int bl_rules_add_person(bl_rules *rules, const char *name);
 int bl_rules_allow_phrase(bl_rules *rules, const char *phrase);
 const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
 
+/* --- Profiles ------------------------------------------------------------
+ * A profile is a kind of document (a postmortem, a runbook, severity
+ * level definitions) and the structural rules that check it.  The
+ * blame-language and placeholder rules check every kind; a rule with a
+ * profile only documents of that kind.  A document nothing says anything
+ * about is a postmortem (BL_PROFILE_DEFAULT). */
+
+#define BL_PROFILE_DEFAULT "postmortem"
+
+typedef struct bl_profile_info {
+    const char *name;           /* "runbook" */
+    const char *summary;        /* one line */
+} bl_profile_info;
+
+/* The rule set's profiles, in the order its files declare them. */
+size_t bl_rules_profile_count(const bl_rules *rules);
+const bl_profile_info *bl_rules_profile_at(const bl_rules *rules, size_t i);
+const bl_profile_info *bl_rules_profile_find(const bl_rules *rules,
+                                             const char *name);
+
+/* Does rule r check documents of `profile`? */
+int bl_rule_in_profile(const bl_rule_info *r, const char *profile);
+
 /* --- Documents ----------------------------------------------------------- */
 
 /* Parses src (copied; need not be NUL-terminated or valid UTF-8).
@@ -183,8 +209,44 @@ void bl_doc_line_span(const bl_doc *doc, size_t line,
 /* --- Linting ------------------------------------------------------------- */
 
 /* Appends the findings of every enabled rule to out, sorted by position.
- * Returns 0 or BL_ENOMEM. */
+ * Returns 0 or BL_ENOMEM.  The same as bl_lint_with(rules, doc, NULL, out)
+ * but for BL_EPROFILE, which bl_lint leaves to bl_lint_profile to say. */
 int bl_lint(const bl_rules *rules, const bl_doc *doc, bl_diags *out);
+
+/* What the front end knows of a document's profile.  Zero-initialise it:
+ * a field added later then means "nothing said". */
+typedef struct bl_lint_opts {
+    const char *profile;        /* chosen by the user for this run
+                                   (--profile NAME): wins over the
+                                   document; NULL: none */
+    const char *config_profile; /* a configuration's for the file (a
+                                   glob): the document's front matter
+                                   wins over it; NULL: none */
+} bl_lint_opts;
+
+/* The profile doc is linted as, by precedence: opts->profile, else the
+ * front matter's "blamelint: NAME" (or "type: NAME" when NAME is a
+ * profile: other tools use "type:" for their own values), else
+ * opts->config_profile, else the postmortem.  opts may be NULL.  *p_chosen
+ * (when not NULL) tells whether one of those named it: a document of a
+ * chosen profile has its structure checked; an unchosen postmortem only
+ * when it looks like one (its title, its sections).  Returns NULL, with a
+ * message in err, when the name that wins is not one of rules' profiles.
+ *   const bl_profile_info *p = bl_lint_profile(rules, doc, &opts, NULL,
+ *                                              err, sizeof err);  */
+const bl_profile_info *bl_lint_profile(const bl_rules *rules,
+                                       const bl_doc *doc,
+                                       const bl_lint_opts *opts,
+                                       int *p_chosen, char *err,
+                                       size_t errlen);
+
+/* bl_lint, with the document linted as the profile bl_lint_profile
+ * picks.  When that names no profile, the document is linted as if
+ * nothing had chosen one and BL_EPROFILE is returned with the findings
+ * appended: the front end says why (bl_lint_profile's message) and
+ * decides whether to show them.  Returns 0, BL_ENOMEM or BL_EPROFILE. */
+int bl_lint_with(const bl_rules *rules, const bl_doc *doc,
+                 const bl_lint_opts *opts, bl_diags *out);
 
 void bl_diags_free(bl_diags *diags);
 

@@ -423,7 +423,16 @@ cmp_diag(const void *a, const void *b)
 }
 
 int
-bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
+bl_lint(const bl_rules *rules, const bl_doc *doc, bl_diags *out)
+{
+    int rc = bl_lint_with(rules, doc, NULL, out);
+
+    return rc == BL_EPROFILE ? 0 : rc;
+}
+
+int
+bl_lint_with(const bl_rules *crules, const bl_doc *doc,
+             const bl_lint_opts *opts, bl_diags *out)
 {
     /* Compiled patterns, and what the checks build from the rules
      * (bl_rules_family_cache), are cached in the rule set on first use:
@@ -431,19 +440,29 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
      * set must not be shared by threads linting at once. */
     bl_rules *rules = (bl_rules *)crules;
     bl_lint_ctx lc;
+    const bl_profile_info *profile;
     size_t i, first = out->n;
-    int rc = 0;
+    int rc = 0, unknown_profile = 0;
 
     memset(&lc, 0, sizeof lc);
     lc.rules = rules;
     lc.doc = doc;
     lc.out = out;
+    profile = bl_lint_profile(rules, doc, opts, &lc.profile_chosen, NULL, 0);
+    if (profile == NULL) {      /* linted as if nothing had chosen one */
+        unknown_profile = 1;
+        lc.profile_chosen = 0;
+        lc.profile = BL_PROFILE_DEFAULT;
+    } else {
+        lc.profile = profile->name;
+    }
     lc.stamp = calloc(rules->entries.n + 1, sizeof *lc.stamp);
     lc.cand_of = calloc(rules->entries.n + 1, sizeof *lc.cand_of);
     if (lc.stamp == NULL || lc.cand_of == NULL || walk_sentences(&lc) < 0)
         rc = BL_ENOMEM;
     for (i = 0; rc == 0 && i < rules->rules.n; i++) {
-        if (rules->rules.items[i].info.severity == BL_SEV_OFF)
+        if (rules->rules.items[i].info.severity == BL_SEV_OFF
+            || !bl_rule_in_profile(&rules->rules.items[i].info, lc.profile))
             continue;
         if (rules->rules.items[i].check(&lc, (int)i) < 0)
             rc = BL_ENOMEM;
@@ -466,7 +485,7 @@ bl_lint(const bl_rules *crules, const bl_doc *doc, bl_diags *out)
     free(lc.section_end);
     free(lc.stamp);
     free(lc.cand_of);
-    return rc;
+    return rc == 0 && unknown_profile ? BL_EPROFILE : rc;
 }
 
 void

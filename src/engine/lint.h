@@ -58,9 +58,14 @@ typedef struct bl_lint_ctx {
     pcre2_match_data *learn_md;     /* theirs, apart from the checks' */
     int patterns_done;
     int oom;
+    /* The kind of document (profiles.c), decided before the checks run:
+     * the rules of other profiles do not run. */
+    const char *profile;            /* "postmortem", "runbook"... */
+    int profile_chosen;             /* named by the user, the front matter
+                                       or the configuration, rather than
+                                       assumed */
     /* Structure (sections.c), analysed on first use. */
     int structure_done;
-    const char *profile;            /* "postmortem" */
     int is_profile_doc;             /* the document is one of profile's
                                        kind: its structure is checked */
     int *kind_of;                   /* per section: a bl_heading index of
@@ -109,6 +114,15 @@ void *bl_lint_family_state(const bl_lint_ctx *lc, const char *family);
  * ends (also on failure: state is freed at once).  Returns 0 or -1. */
 int bl_lint_set_family_state(bl_lint_ctx *lc, const char *family,
                              void *state, void (*free_fn)(void *state));
+
+/* --- Profiles (profiles.c) ----------------------------------------------- */
+
+/* Does rule id run on this document: on, and of its profile (or of
+ * none)?  For a check that leaves something to another rule. */
+int bl_lint_rule_runs(const bl_lint_ctx *lc, const char *id);
+
+/* How messages name the document: "postmortem", "runbook". */
+const char *bl_lint_document_name(const bl_lint_ctx *lc);
 
 /* --- Structure (sections.c) ---------------------------------------------- */
 

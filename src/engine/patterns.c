@@ -604,6 +604,8 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
             const bl_entry *e = &rules->entries.items[c->entry];
             if (e->rule < 0
                 || rules->rules.items[e->rule].info.severity == BL_SEV_OFF
+                || !bl_rule_in_profile(&rules->rules.items[e->rule].info,
+                                       lc->profile)
                 || rules->rules.items[e->rule].check != bl_check_patterns)
                 continue;
             rc = match_entry(&r, s, c);

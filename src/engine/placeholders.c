@@ -1558,7 +1558,7 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
     pc.rule = rule;
     pc.markers = setting_bool(lc->rules, "placeholder.markers", 1);
     pc.skip_instructions = is_rule_on(lc->rules, "placeholder/instructions");
-    pc.empty_on = is_rule_on(lc->rules, "section/empty");
+    pc.empty_on = bl_lint_rule_runs(lc, "section/empty");
     pc.empty = malloc(lc->doc->sections.n + 1);
     if (pc.empty == NULL)
         return -1;

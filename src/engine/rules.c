@@ -190,7 +190,7 @@ phrase_trigger(const char *phrase)
 
 static const char *const rule_fields[] = {
     "Rule", "Severity", "Summary", "Explain", "Check", "Enabled", "Fix-Safe",
-    NULL
+    "Profile", NULL
 };
 static const char *const match_fields[] = {
     "Match", "Pattern", "Phrase", "Words", "Message", "Suggest", "Fix",
@@ -208,6 +208,9 @@ static const char *const heading_fields[] = {
 };
 static const char *const setting_fields[] = {
     "Setting", "Type", "Default", "Range", "Summary", NULL
+};
+static const char *const profile_fields[] = {
+    "Profile", "Summary", "Document", NULL
 };
 
 static int
@@ -425,6 +428,72 @@ is_valid_rule_id(const char *id)
     return 1;
 }
 
+/* Is name a profile of rules?  The postmortem always is: documents that
+ * name no profile are postmortems, declared or not. */
+static int
+is_profile_known(const bl_rules *rules, const char *name)
+{
+    return strcmp(name, BL_PROFILE_DEFAULT) == 0
+           || bl_rules_profile(rules, name) != NULL;
+}
+
+static int
+is_valid_profile_name(const char *name)
+{
+    size_t i;
+
+    for (i = 0; name[i]; i++)
+        if (!((name[i] >= 'a' && name[i] <= 'z')
+              || (name[i] >= '0' && name[i] <= '9') || name[i] == '-'))
+            return 0;
+    return i > 0 && i <= 32;
+}
+
+static void
+profile_free(bl_profile *p)
+{
+    free((char *)p->info.name);
+    free((char *)p->info.summary);
+    free(p->document);
+}
+
+/* Profile: stanza: a kind of document, its one-line summary, and the
+ * words messages call it by. */
+static int
+add_profile(bl_rules *rules, const stanza *st, const char *file, char *err,
+            size_t errlen)
+{
+    const char *name = get(st, "Profile"), *doc = get(st, "Document");
+    bl_profile p;
+
+    if (!is_valid_profile_name(name)) {
+        set_err(err, errlen, file, st->line, "profile name \"%s\" is not "
+                "lower-case letters, digits and '-'", name);
+        return -1;
+    }
+    if (bl_rules_profile(rules, name) != NULL) {
+        set_err(err, errlen, file, st->line, "profile %s is declared twice",
+                name);
+        return -1;
+    }
+    if (get(st, "Summary") == NULL || doc == NULL) {
+        set_err(err, errlen, file, st->line,
+                "profile %s needs Summary: and Document:", name);
+        return -1;
+    }
+    memset(&p, 0, sizeof p);
+    p.info.name = bl_strndup(name, strlen(name));
+    p.info.summary = joined(get(st, "Summary"), 1);
+    p.document = joined(doc, 1);
+    if (p.info.name == NULL || p.info.summary == NULL || p.document == NULL
+        || BL_VEC_PUSH(&rules->profiles, p) < 0) {
+        profile_free(&p);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    return 0;
+}
+
 static int
 add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
          size_t errlen)
@@ -478,14 +547,22 @@ add_rule(bl_rules *rules, const stanza *st, const char *file, char *err,
         }
         r.info.fix_safe = strcmp(v, "yes") == 0;
     }
+    if ((v = get(st, "Profile")) != NULL && !is_profile_known(rules, v)) {
+        set_err(err, errlen, file, st->line, "rule %s: no profile \"%s\" "
+                "(a Profile: stanza declares one before its rules)", id, v);
+        return -1;
+    }
     r.info.id = bl_strndup(id, strlen(id));
     r.info.summary = joined(get(st, "Summary"), 1);
     r.info.explain = bl_strndup(get(st, "Explain"), strlen(get(st, "Explain")));
+    r.info.profile = v != NULL ? bl_strndup(v, strlen(v)) : NULL;
     if (r.info.id == NULL || r.info.summary == NULL || r.info.explain == NULL
+        || (v != NULL && r.info.profile == NULL)
         || BL_VEC_PUSH(&rules->rules, r) < 0) {
         free((char *)r.info.id);
         free((char *)r.info.summary);
         free((char *)r.info.explain);
+        free((char *)r.info.profile);
         snprintf(err, errlen, "out of memory");
         return -1;
     }
@@ -593,6 +670,12 @@ add_heading(bl_rules *rules, const stanza *st, const char *file, char *err,
         return -1;
     }
     v = get(st, "Profile");
+    if (v != NULL && !is_profile_known(rules, v)) {
+        set_err(err, errlen, file, st->line, "heading %s: no profile \"%s\" "
+                "(a Profile: stanza declares one before its headings)",
+                get(st, "Heading"), v);
+        return -1;
+    }
     if (bl_heading_index(rules, v ? v : "postmortem", get(st, "Heading"))
         >= 0) {
         set_err(err, errlen, file, st->line, "heading %s is defined twice",
@@ -780,9 +863,14 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
             return -1;
         return add_setting(rules, st, file, err, errlen);
     }
+    if (get(st, "Profile") != NULL) {
+        if (check_fields(st, profile_fields, file, err, errlen) < 0)
+            return -1;
+        return add_profile(rules, st, file, err, errlen);
+    }
     set_err(err, errlen, file, st->line,
             "a stanza starts with Rule:, Match:, Define:, Learn:, "
-            "Not-Names:, Heading: or Setting:, not \"%s\"",
+            "Not-Names:, Heading:, Setting: or Profile:, not \"%s\"",
             st->fields.items[0].name);
     return -1;
 }
@@ -1091,12 +1179,48 @@ bl_rules_prepare(bl_rules *rules)
 
 
 
+/* Lists the postmortem first, as the default it is, declared or not
+ * (a --rules directory written before profiles declares none). */
+static int
+put_default_profile_first(bl_rules *rules)
+{
+    bl_profile p;
+    size_t i;
+
+    for (i = 0; i < rules->profiles.n; i++)
+        if (strcmp(rules->profiles.items[i].info.name, BL_PROFILE_DEFAULT)
+            == 0)
+            break;
+    if (i < rules->profiles.n) {
+        p = rules->profiles.items[i];
+    } else {
+        memset(&p, 0, sizeof p);
+        p.info.name = bl_strndup(BL_PROFILE_DEFAULT,
+                                 strlen(BL_PROFILE_DEFAULT));
+        p.info.summary = bl_strndup("A blameless postmortem.", 23);
+        p.document = bl_strndup("postmortem", 10);
+        if (p.info.name == NULL || p.info.summary == NULL
+            || p.document == NULL || BL_VEC_PUSH(&rules->profiles, p) < 0) {
+            profile_free(&p);
+            return -1;
+        }
+    }
+    memmove(rules->profiles.items + 1, rules->profiles.items,
+            i * sizeof *rules->profiles.items);
+    rules->profiles.items[0] = p;
+    return 0;
+}
+
 int
 bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
 {
     size_t i;
 
     err[0] = '\0';
+    if (put_default_profile_first(rules) < 0) {
+        snprintf(err, errlen, "out of memory");
+        return BL_ENOMEM;
+    }
     for (i = 0; i < rules->entries.n; i++) {
         bl_entry *e = &rules->entries.items[i];
         if (expand_in_place(rules, &e->re, e, err, errlen) < 0
@@ -1192,7 +1316,11 @@ bl_rules_free(bl_rules *rules)
         free((char *)rules->rules.items[i].info.id);
         free((char *)rules->rules.items[i].info.summary);
         free((char *)rules->rules.items[i].info.explain);
+        free((char *)rules->rules.items[i].info.profile);
     }
+    for (i = 0; i < rules->profiles.n; i++)
+        profile_free(&rules->profiles.items[i]);
+    BL_VEC_FREE(&rules->profiles);
     for (i = 0; i < rules->entries.n; i++)
         bl_entry_free(&rules->entries.items[i]);
     for (i = 0; i < rules->defines.n; i++) {
@@ -1690,6 +1818,45 @@ bl_heading_index(const bl_rules *rules, const char *profile,
             && strcmp(rules->headings.items[i].profile, profile) == 0)
             return (int)i;
     return -1;
+}
+
+/* --- Profiles ------------------------------------------------------------ */
+
+const bl_profile *
+bl_rules_profile(const bl_rules *rules, const char *name)
+{
+    size_t i;
+
+    for (i = 0; i < rules->profiles.n; i++)
+        if (strcmp(rules->profiles.items[i].info.name, name) == 0)
+            return &rules->profiles.items[i];
+    return NULL;
+}
+
+size_t
+bl_rules_profile_count(const bl_rules *rules)
+{
+    return rules->profiles.n;
+}
+
+const bl_profile_info *
+bl_rules_profile_at(const bl_rules *rules, size_t i)
+{
+    return i < rules->profiles.n ? &rules->profiles.items[i].info : NULL;
+}
+
+const bl_profile_info *
+bl_rules_profile_find(const bl_rules *rules, const char *name)
+{
+    const bl_profile *p = bl_rules_profile(rules, name);
+
+    return p != NULL ? &p->info : NULL;
+}
+
+int
+bl_rule_in_profile(const bl_rule_info *r, const char *profile)
+{
+    return r->profile == NULL || strcmp(r->profile, profile) == 0;
 }
 
 /* --- Definitions for code checks ----------------------------------------- */

@@ -11,6 +11,8 @@
  *   Learn:   a pattern whose (?<name>) group names a person, so patterns
  *            marked "Names: known" trust that name elsewhere in the file;
  *   Not-Names: capitalised words that are never a person's name;
+ *   Profile: a kind of document (postmortem, runbook...), whose
+ *            structural rules and sections say Profile: NAME;
  *   Heading: a section a kind of document has (Summary, Timeline...), the
  *            headings that name it and the skeleton that inserts it;
  *   Setting: a tunable of the structural checks, with its default.
@@ -28,9 +30,17 @@ struct bl_lint_ctx;
 typedef int (*bl_check_fn)(struct bl_lint_ctx *lc, int rule);
 
 typedef struct bl_rule {
-    bl_rule_info info;
+    bl_rule_info info;      /* info.profile owned here */
     bl_check_fn check;
 } bl_rule;
+
+/* A kind of document ("Profile:" stanza).  The postmortem is one even when
+ * no stanza declares it: it is what a document is when nothing says. */
+typedef struct bl_profile {
+    bl_profile_info info;   /* strings owned here */
+    char *document;         /* how messages name such a document: "the
+                               runbook does not say ..." */
+} bl_profile;
 
 /* Match-stanza "Names:" values. */
 #define BL_NAMES_ANY 0      /* a capitalised name is a person unless listed */
@@ -137,6 +147,7 @@ struct bl_rules {
     struct { bl_entry *items; size_t n, alloc; } entries;
     struct { bl_heading *items; size_t n, alloc; } headings;
     struct { bl_setting *items; size_t n, alloc; } settings;
+    struct { bl_profile *items; size_t n, alloc; } profiles;
     bl_strset not_names;
     bl_strset people;       /* a team's names, from its configuration */
     struct { char **items; size_t n, alloc; } allowed;  /* phrases, lower */
@@ -180,6 +191,9 @@ int bl_rule_index(const bl_rules *rules, const char *id);
  * declares (the checks ask only for their own). */
 long bl_rules_int(const bl_rules *rules, const char *key);
 int bl_rules_bool(const bl_rules *rules, const char *key);
+
+/* The profile called name, or NULL. */
+const bl_profile *bl_rules_profile(const bl_rules *rules, const char *name);
 
 /* Index of the canonical section `kind` of `profile`, or -1. */
 int bl_heading_index(const bl_rules *rules, const char *profile,

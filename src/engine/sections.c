@@ -389,7 +389,6 @@ bl_lint_structure(bl_lint_ctx *lc)
     if (lc->structure_done)
         return 0;
     lc->structure_done = 1;
-    lc->profile = "postmortem";
     lc->kind_of = malloc((doc->sections.n + 1) * sizeof *lc->kind_of);
     lc->section_end = malloc((doc->sections.n + 1) * sizeof *lc->section_end);
     lc->is_part = malloc(doc->sections.n + 1);
@@ -428,7 +427,9 @@ bl_lint_structure(bl_lint_ctx *lc)
         }
     }
     free(seen);
-    if (found >= 2)
+    /* A document of a chosen profile is one; an unchosen postmortem when
+     * it looks like one. */
+    if (lc->profile_chosen || found >= 2)
         lc->is_profile_doc = 1;
     else if (title >= 0 && doc->sections.items[title].title_unit >= 0) {
         size_t n;
