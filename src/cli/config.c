@@ -4,9 +4,10 @@
  * The file is a small subset of TOML, enough for what it holds and no
  * more, so a mistake is reported on its line rather than read as
  * something else: a top-level `postmortems` array of globs, a [rules]
- * table of levels by rule or family, a [settings] table, and
- * [paths."GLOB".rules] and [paths."GLOB".settings] tables for the files
- * a glob matches (README.md, "Configuration", has an example).
+ * table of levels by rule or family, a [settings] table, a [profiles]
+ * table of arrays of globs by profile name, and [paths."GLOB".rules] and
+ * [paths."GLOB".settings] tables for the files a glob matches (README.md,
+ * "Configuration", has an example).
  * Strings are in double quotes (\" \\ \n \t escapes), numbers are
  * integers, booleans true and false, arrays hold strings and may run over
  * lines.  Comments start with '#'.
@@ -192,11 +193,42 @@ check_entry(parser *p, const cli_config_entry *e, bl_rules *scratch)
     return 0;
 }
 
+/* A new [profiles] entry for the profile `name` (which the built-in
+ * rules must know, once), and its list of globs to read into; NULL after
+ * fail(). */
+static cli_strings *
+profile_globs(parser *p, cli_config *c, const char *name,
+              const bl_rules *scratch)
+{
+    cli_profile_globs g;
+    size_t i;
+
+    if (bl_rules_profile_find(scratch, name) == NULL) {
+        fail(p, "no profile \"%s\" ('blamelint profiles' lists them)", name);
+        return NULL;
+    }
+    for (i = 0; i < c->profiles.n; i++)
+        if (strcmp(c->profiles.items[i].name, name) == 0) {
+            fail(p, "profile %s is given twice (line %d)", name,
+                 c->profiles.items[i].line);
+            return NULL;
+        }
+    memset(&g, 0, sizeof g);
+    g.line = p->line;
+    if ((g.name = bl_strndup(name, strlen(name))) == NULL
+        || BL_VEC_PUSH(&c->profiles, g) < 0) {
+        free(g.name);
+        fail(p, "out of memory");
+        return NULL;
+    }
+    return &c->profiles.items[c->profiles.n - 1].globs;
+}
+
 static int
 parse(parser *p, cli_config *c, bl_rules *scratch)
 {
     bl_strbuf key = {NULL, 0, 0}, val = {NULL, 0, 0}, glob = {NULL, 0, 0};
-    int table = 0;      /* 0 top, 1 rules, 2 settings */
+    int table = 0;      /* 0 top, 1 rules, 2 settings, 3 profiles */
     int have_glob = 0, rc = 0, path_tables = 0;
 
     for (;;) {
@@ -243,10 +275,12 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
                 table = 1;
             else if (strcmp(key.items, "settings") == 0)
                 table = 2;
+            else if (strcmp(key.items, "profiles") == 0 && !have_glob)
+                table = 3;
             else {
                 rc = fail(p, "unknown table [%s]: the tables are [rules], "
-                          "[settings] and [paths.\"GLOB\".rules] or .settings",
-                          key.items);
+                          "[settings], [profiles] and "
+                          "[paths.\"GLOB\".rules] or .settings", key.items);
                 break;
             }
             skip(p, 0);
@@ -268,9 +302,14 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
         }
         p->s++;
         skip(p, 0);
-        if (table == 0) {
+        if (table == 0 || table == 3) {
             cli_strings *list;
-            if (strcmp(key.items, "postmortems") == 0) {
+            if (table == 3) {
+                if ((list = profile_globs(p, c, key.items, scratch)) == NULL) {
+                    rc = -1;
+                    break;
+                }
+            } else if (strcmp(key.items, "postmortems") == 0) {
                 list = &c->postmortems;
                 c->postmortems_line = p->line;
             } else if (strcmp(key.items, "team") == 0) {
@@ -425,6 +464,14 @@ cli_config_free(cli_config *c)
     for (i = 0; i < c->allow.n; i++)
         free(c->allow.items[i]);
     BL_VEC_FREE(&c->allow);
+    for (i = 0; i < c->profiles.n; i++) {
+        size_t k;
+        for (k = 0; k < c->profiles.items[i].globs.n; k++)
+            free(c->profiles.items[i].globs.items[k]);
+        BL_VEC_FREE(&c->profiles.items[i].globs);
+        free(c->profiles.items[i].name);
+    }
+    BL_VEC_FREE(&c->profiles);
     free(c->path);
     free(c->dir);
     free(c);
@@ -624,7 +671,7 @@ cli_config_mask(const cli_config *c, const char *path)
 }
 
 int
-cli_config_is_postmortem(const cli_config *c, const char *path)
+cli_config_selects(const cli_config *c, const char *path)
 {
     char buf[PATH_MAX];
     const char *rel;
@@ -637,5 +684,28 @@ cli_config_is_postmortem(const cli_config *c, const char *path)
     for (i = 0; i < c->postmortems.n; i++)
         if (cli_glob_match(c->postmortems.items[i], rel))
             return 1;
-    return 0;
+    return cli_config_profile(c, path, NULL) != NULL;
+}
+
+const char *
+cli_config_profile(const cli_config *c, const char *path, int *p_line)
+{
+    char buf[PATH_MAX];
+    const char *rel, *found = NULL;
+    size_t i, k;
+
+    if (c == NULL || c->profiles.n == 0
+        || (rel = relative(c, path, buf, sizeof buf)) == NULL)
+        return NULL;
+    /* The last written wins, as the [paths] tables do: a general glob
+     * first, the exceptions after it. */
+    for (i = 0; i < c->profiles.n; i++)
+        for (k = 0; k < c->profiles.items[i].globs.n; k++)
+            if (cli_glob_match(c->profiles.items[i].globs.items[k], rel)) {
+                found = c->profiles.items[i].name;
+                if (p_line != NULL)
+                    *p_line = c->profiles.items[i].line;
+                break;
+            }
+    return found;
 }

@@ -25,6 +25,13 @@ typedef struct cli_strings {
     size_t n, alloc;
 } cli_strings;
 
+/* [profiles]: the files of one kind of document. */
+typedef struct cli_profile_globs {
+    char *name;             /* "runbook" */
+    cli_strings globs;
+    int line;
+} cli_profile_globs;
+
 typedef struct cli_config {
     char *path;             /* the file */
     char *dir;              /* its directory: globs are relative to it */
@@ -33,6 +40,7 @@ typedef struct cli_config {
     int postmortems_line;
     cli_strings team;           /* names, @handles */
     cli_strings allow;          /* phrases */
+    struct { cli_profile_globs *items; size_t n, alloc; } profiles;
 } cli_config;
 
 /* Reads and checks the config file at path against rules (every rule,
@@ -59,8 +67,15 @@ int cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
  * cli_config_apply would set in *p_mask. */
 unsigned long long cli_config_mask(const cli_config *c, const char *path);
 
-/* Does c say which files are postmortems, and is path one of them? */
-int cli_config_is_postmortem(const cli_config *c, const char *path);
+/* Is path one of the documents c says a walk of a directory checks?
+ * Every file is, unless c lists postmortems; then the files a
+ * postmortems or a [profiles] glob matches. */
+int cli_config_selects(const cli_config *c, const char *path);
+
+/* The profile c's [profiles] table gives path (the last one written
+ * whose glob matches), or NULL; *p_line (when not NULL) is its line. */
+const char *cli_config_profile(const cli_config *c, const char *path,
+                               int *p_line);
 
 /* Does glob (with "*", "?", and "**" for any number of directories)
  * match path (relative, '/' separated)? */

@@ -2,7 +2,8 @@
  * main.c: the blamelint command line.
  *
  *   blamelint check [options] PATH...    lint files and directories
- *   blamelint rules [--rules DIR]        list the rules
+ *   blamelint rules [--profile NAME]     list the rules (of a profile)
+ *   blamelint profiles                   list the kinds of document
  *   blamelint explain [--rules DIR] RULE explain one rule
  *   blamelint new TEMPLATE               print a template (new.c)
  *
@@ -39,6 +40,7 @@ static const char usage_main[] =
     "Commands:\n"
     "  check PATH...     lint files, or directories (searched for *.md)\n"
     "  rules             list every rule with its severity and summary\n"
+    "  profiles          list the kinds of document blamelint checks\n"
     "  explain RULE      explain a rule: why it matters, what to write\n"
     "  lsp               run the Language Server on stdin/stdout\n"
     "  new TEMPLATE      print a template to start from (new --list)\n"
@@ -74,6 +76,9 @@ static const char usage_check[] =
     "  --color auto|always|never  colour the text report (default auto: on a\n"
     "                           terminal, unless NO_COLOR is set)\n"
     "  -q, --quiet              text: findings only, no excerpts or summary\n"
+    "  --profile NAME           check every file as this kind of document\n"
+    "                           ('blamelint profiles' lists them), whatever\n"
+    "                           its front matter or the config says\n"
     "  --rules DIR              use the *.rules files in DIR instead of the\n"
     "                           built-in rules\n"
     "  --rule RULE=LEVEL        set a rule, a family (section/*) or all (*)\n"
@@ -87,10 +92,19 @@ static const char usage_check[] =
     "or a file that could not be read.\n";
 
 static const char usage_rules[] =
-    "Usage: blamelint rules [--rules DIR]\n"
+    "Usage: blamelint rules [--rules DIR] [--profile NAME]\n"
     "\n"
     "Lists every rule (id, default severity, summary), then the settings\n"
-    "(key, default, meaning).\n";
+    "(key, default, meaning).  With --profile, only the rules that check\n"
+    "that kind of document, and their settings.\n";
+
+static const char usage_profiles[] =
+    "Usage: blamelint profiles [--rules DIR]\n"
+    "\n"
+    "Lists the kinds of document blamelint checks (name, summary).  A file\n"
+    "is checked as the one 'check --profile NAME' names, else as its front\n"
+    "matter says (blamelint: NAME), else as .blamelint.toml's [profiles]\n"
+    "says, else as a postmortem.\n";
 
 static const char usage_lsp[] =
     "Usage: blamelint lsp [--stdio]\n"
@@ -148,6 +162,7 @@ typedef struct check_opts {
     const char *changed_since;  /* --changed-since REV, or NULL */
     const char *config_path;    /* --config FILE */
     int no_config;              /* --no-config */
+    const char *profile;        /* --profile NAME, or NULL */
     enum { FIX_NONE, FIX_WRITE, FIX_DRY_RUN } fix;
     cli_changed *changed;       /* its diff, once loaded */
     /* --rule and --set arguments, applied in order once rules load */
@@ -302,6 +317,15 @@ config_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     return 0;
 }
 
+/* The path a file is configured as: standard input as it is named. */
+static const char *
+config_name(const check_opts *opt, const char *path)
+{
+    if (strcmp(path, "-") != 0)
+        return path;
+    return opt->stdin_name ? opt->stdin_name : ".";
+}
+
 /* The rules for path, or NULL after saying why on stderr. */
 static bl_rules *
 rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
@@ -315,8 +339,7 @@ rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     if (config_for(rs, path, &cfg) < 0)
         return NULL;
     *p_cfg = cfg;
-    if (strcmp(path, "-") == 0)     /* standard input: as it is named */
-        path = rs->opt->stdin_name ? rs->opt->stdin_name : ".";
+    path = config_name(rs->opt, path);
     if (cfg != NULL)
         mask = cli_config_mask(cfg, path);
     for (i = 0; i < rs->sets.n; i++)
@@ -360,17 +383,38 @@ keep_changed(const cli_changed *c, long k, const bl_doc *doc, bl_diags *d)
     d->n = kept;
 }
 
-/* Lints one file into the report; returns 0, or -1 if it was unreadable. */
+/* Lints doc as the kind of document --profile, its front matter or the
+ * config says it is.  0; -1 when out of memory; -2 when that names no
+ * profile, said on stderr: the findings for another kind of document
+ * would only mislead, so the file goes unreported. */
 static int
-check_one(const bl_rules *rules, const char *path, const check_opts *opt,
-          cli_out *out, cli_summary *sum, int *p_failed)
+lint_file(const bl_rules *rules, const bl_doc *doc, const bl_lint_opts *lo,
+          const char *shown, bl_diags *diags)
+{
+    char err[256];
+    int rc = bl_lint_with(rules, doc, lo, diags);
+
+    if (rc == BL_EPROFILE) {
+        bl_lint_profile(rules, doc, lo, NULL, err, sizeof err);
+        fprintf(stderr, "blamelint: %s: %s\n", shown, err);
+        return -2;
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+/* Lints one file into the report; returns 0, or -1 if it was unreadable
+ * or named no profile. */
+static int
+check_one(const bl_rules *rules, const char *path, const bl_lint_opts *lo,
+          const check_opts *opt, cli_out *out, cli_summary *sum,
+          int *p_failed)
 {
     const char *why = NULL, *shown = path;
     size_t len, i;
     char *text;
     bl_doc *doc;
     bl_diags diags = {NULL, 0, 0};
-    int is_stdin = strcmp(path, "-") == 0;
+    int is_stdin = strcmp(path, "-") == 0, rc;
     long changed = -1;
 
     if (is_stdin)
@@ -392,8 +436,10 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
     doc = bl_doc_parse(text, len);
     free(text);     /* the document keeps its own copy: one is enough */
     text = NULL;
-    if (doc == NULL || bl_lint(rules, doc, &diags) < 0)
+    if (doc == NULL || (rc = lint_file(rules, doc, lo, shown, &diags)) == -1)
         goto oom;
+    if (rc < 0)
+        goto no_profile;
     if (changed >= 0)
         keep_changed(opt->changed, changed, doc, &diags);
     if (opt->fix != FIX_NONE) {
@@ -421,8 +467,11 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
             bl_doc_free(doc);
             doc = bl_doc_parse(fixed, flen);
             free(fixed);
-            if (doc == NULL || bl_lint(rules, doc, &diags) < 0)
+            if (doc == NULL
+                || (rc = lint_file(rules, doc, lo, shown, &diags)) == -1)
                 goto oom;
+            if (rc < 0)
+                goto no_profile;
             if (changed >= 0)
                 keep_changed(opt->changed, changed, doc, &diags);
         }
@@ -446,6 +495,10 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
     bl_diags_free(&diags);
     bl_doc_free(doc);
     return 0;
+no_profile:
+    bl_diags_free(&diags);
+    bl_doc_free(doc);
+    return -1;
 oom:
     fprintf(stderr, "blamelint: %s: out of memory\n", shown);
     free(text);
@@ -547,6 +600,7 @@ cmd_check(int argc, char **argv)
         {"fix-dry-run", no_argument, NULL, 'X'},
         {"rule", required_argument, NULL, 'R'},
         {"set", required_argument, NULL, 'S'},
+        {"profile", required_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
@@ -602,6 +656,7 @@ cmd_check(int argc, char **argv)
         case 'C': opt.changed_since = optarg; break;
         case 'g': opt.config_path = optarg; break;
         case 'G': opt.no_config = 1; break;
+        case 'P': opt.profile = optarg; break;
         case 'x': case 'X':
             if (opt.fix != FIX_NONE) {
                 rc = usage_error(usage_check, "%s", "--fix and --fix-dry-run "
@@ -652,6 +707,14 @@ cmd_check(int argc, char **argv)
         goto done;
     }
     if (apply_overrides(rules, &opt) < 0) {
+        bl_rules_free(rules);
+        rc = EXIT_TROUBLE;
+        goto done;
+    }
+    if (opt.profile != NULL
+        && bl_rules_profile_find(rules, opt.profile) == NULL) {
+        fprintf(stderr, "blamelint: --profile %.128s: no such profile; "
+                "'blamelint profiles' lists them\n", opt.profile);
         bl_rules_free(rules);
         rc = EXIT_TROUBLE;
         goto done;
@@ -731,15 +794,22 @@ cmd_check(int argc, char **argv)
         opt.format->begin(&out[0]);
     for (k = 0, w = 0; k < paths.n; k++) {
         const cli_config *cfg;
+        bl_lint_opts lo;
         int was_walked = w < walked.n && walked.items[w] == k;
         w += was_walked;
         if ((rules = rules_for(&sets, paths.items[k], &cfg)) == NULL) {
             trouble = 1;
             break;
         }
-        if (was_walked && !cli_config_is_postmortem(cfg, paths.items[k]))
+        if (was_walked && !cli_config_selects(cfg, paths.items[k]))
             continue;
-        if (check_one(rules, paths.items[k], &opt, out, &sum, &failed) < 0)
+        memset(&lo, 0, sizeof lo);
+        lo.profile = opt.profile;
+        lo.config_profile = cli_config_profile(cfg, config_name(&opt,
+                                                                paths.items[k]),
+                                               NULL);
+        if (check_one(rules, paths.items[k], &lo, &opt, out, &sum,
+                      &failed) < 0)
             trouble = 1;
     }
     if (opt.fix != FIX_DRY_RUN)
@@ -766,11 +836,15 @@ done:
 
 /* --- rules, explain ------------------------------------------------------ */
 
+/* --rules DIR, and --profile NAME for a command that takes it (p_profile
+ * not NULL).  -1 to go on, else the exit status. */
 static int
-parse_rules_opt(int argc, char **argv, const char *usage, const char **p_dir)
+parse_rules_opt(int argc, char **argv, const char *usage, const char **p_dir,
+                const char **p_profile)
 {
     static const struct option longopts[] = {
         {"rules", required_argument, NULL, 'r'},
+        {"profile", required_argument, NULL, 'P'},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}
     };
@@ -780,6 +854,8 @@ parse_rules_opt(int argc, char **argv, const char *usage, const char **p_dir)
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         if (c == 'r') {
             *p_dir = optarg;
+        } else if (c == 'P' && p_profile != NULL) {
+            *p_profile = optarg;
         } else if (c == 'h') {
             fputs(usage, stdout);
             return 0;
@@ -790,13 +866,30 @@ parse_rules_opt(int argc, char **argv, const char *usage, const char **p_dir)
     return -1;
 }
 
+/* Does a rule of `family` ("whys" for the setting "whys.min") check
+ * documents of profile?  A setting belongs to its family's rules. */
+static int
+family_in_profile(const bl_rules *rules, const char *key,
+                  const char *profile)
+{
+    size_t i, fn = strcspn(key, ".");
+
+    for (i = 0; i < bl_rules_count(rules); i++) {
+        const bl_rule_info *r = bl_rules_at(rules, i);
+        if (strncmp(r->id, key, fn) == 0 && r->id[fn] == '/'
+            && bl_rule_in_profile(r, profile))
+            return 1;
+    }
+    return 0;
+}
+
 static int
 cmd_rules(int argc, char **argv)
 {
-    const char *dir = NULL;
+    const char *dir = NULL, *profile = NULL;
     bl_rules *rules;
-    size_t i;
-    int rc = parse_rules_opt(argc, argv, usage_rules, &dir);
+    size_t i, settings = 0;
+    int rc = parse_rules_opt(argc, argv, usage_rules, &dir, &profile);
 
     if (rc >= 0)
         return rc;
@@ -805,17 +898,50 @@ cmd_rules(int argc, char **argv)
                            argv[optind]);
     if ((rules = load_rules(dir)) == NULL)
         return EXIT_TROUBLE;
+    if (profile != NULL && bl_rules_profile_find(rules, profile) == NULL) {
+        fprintf(stderr, "blamelint: --profile %.128s: no such profile; "
+                "'blamelint profiles' lists them\n", profile);
+        bl_rules_free(rules);
+        return EXIT_TROUBLE;
+    }
     for (i = 0; i < bl_rules_count(rules); i++) {
         const bl_rule_info *r = bl_rules_at(rules, i);
+        if (profile != NULL && !bl_rule_in_profile(r, profile))
+            continue;
         printf("%-28s %-8s %s%s\n", r->id, bl_severity_name(r->on_severity),
                r->severity == BL_SEV_OFF ? "(off by default) " : "",
                r->summary);
     }
-    if (bl_rules_setting_count(rules) > 0)
-        printf("\nSettings (change with --set KEY=VALUE):\n");
     for (i = 0; i < bl_rules_setting_count(rules); i++) {
         const bl_setting_info *s = bl_rules_setting_at(rules, i);
+        if (profile != NULL && !family_in_profile(rules, s->key, profile))
+            continue;
+        if (settings++ == 0)
+            printf("\nSettings (change with --set KEY=VALUE):\n");
         printf("%-28s %-8s %s\n", s->key, s->default_value, s->summary);
+    }
+    bl_rules_free(rules);
+    return 0;
+}
+
+static int
+cmd_profiles(int argc, char **argv)
+{
+    const char *dir = NULL;
+    bl_rules *rules;
+    size_t i;
+    int rc = parse_rules_opt(argc, argv, usage_profiles, &dir, NULL);
+
+    if (rc >= 0)
+        return rc;
+    if (optind < argc)
+        return usage_error(usage_profiles, "unexpected argument '%s'",
+                           argv[optind]);
+    if ((rules = load_rules(dir)) == NULL)
+        return EXIT_TROUBLE;
+    for (i = 0; i < bl_rules_profile_count(rules); i++) {
+        const bl_profile_info *p = bl_rules_profile_at(rules, i);
+        printf("%-14s %s\n", p->name, p->summary);
     }
     bl_rules_free(rules);
     return 0;
@@ -827,7 +953,7 @@ cmd_explain(int argc, char **argv)
     const char *dir = NULL;
     const bl_rule_info *r;
     bl_rules *rules;
-    int rc = parse_rules_opt(argc, argv, usage_explain, &dir);
+    int rc = parse_rules_opt(argc, argv, usage_explain, &dir, NULL);
 
     if (rc >= 0)
         return rc;
@@ -891,9 +1017,10 @@ static const char usage_config[] =
     "Usage: blamelint config [--config FILE | --no-config] FILE\n"
     "\n"
     "Prints the configuration in effect for FILE: the .blamelint.toml that\n"
-    "applies to it, whether it counts as a postmortem, and each rule's level\n"
-    "and each setting with where it comes from.  Exit status 2 when the\n"
-    "configuration file has an error (named with its line).\n";
+    "applies to it, whether a directory's check takes it in, the kind of\n"
+    "document it is checked as, and each rule's level and each setting with\n"
+    "where it comes from.  Exit status 2 when the configuration file has an\n"
+    "error (named with its line), or FILE's front matter names no profile.\n";
 
 /* Does config entry e set rule or setting `name`? */
 static int
@@ -933,6 +1060,44 @@ source_of(const cli_config *c, const char *path, const char *name,
             last = e;
     }
     return last;
+}
+
+/* The "profile" line of `blamelint config`: the kind of document file is
+ * checked as, and what says so.  -1 after saying on stderr that its front
+ * matter names no profile. */
+static int
+print_profile(const bl_rules *rules, const cli_config *cfg, const char *file)
+{
+    const char *why = NULL, *from_config;
+    const bl_profile_info *p = NULL;
+    bl_doc *doc = NULL;
+    size_t len;
+    char *text = cli_read(file, &len, &why), err[256];
+    int chosen = 0, line = 0;
+
+    /* A file not saved yet has no front matter to read. */
+    if (text != NULL && !cli_is_binary(text, len))
+        doc = bl_doc_parse(text, len);
+    free(text);
+    if (doc != NULL) {
+        p = bl_lint_profile(rules, doc, NULL, &chosen, err, sizeof err);
+        bl_doc_free(doc);
+        if (p == NULL) {
+            printf("profile     none\n");
+            fprintf(stderr, "blamelint: %s: %s\n", file, err);
+            return -1;
+        }
+    }
+    from_config = cli_config_profile(cfg, file, &line);
+    if (chosen)
+        printf("profile     %s (its front matter)\n", p->name);
+    else if (from_config != NULL)
+        printf("profile     %s ([profiles], %s:%d)\n", from_config, cfg->path,
+               line);
+    else
+        printf("profile     %s (the default; front matter or [profiles] "
+               "choose another)\n", BL_PROFILE_DEFAULT);
+    return 0;
 }
 
 static int
@@ -981,12 +1146,16 @@ cmd_config(int argc, char **argv)
                : "no " CLI_CONFIG_NAME " in its directory or above, up to "
                  "the repository's top");
     if (cfg == NULL || cfg->postmortems.n == 0)
-        printf("postmortem  yes, when found in a directory (no postmortems "
+        printf("checked     yes, when found in a directory (no postmortems "
                "globs)\n");
     else
-        printf("postmortem  %s when found in a directory (postmortems, "
-               "%s:%d)\n", cli_config_is_postmortem(cfg, file) ? "yes" : "no",
+        printf("checked     %s when found in a directory (postmortems, "
+               "%s:%d)\n", cli_config_selects(cfg, file) ? "yes" : "no",
                cfg->path, cfg->postmortems_line);
+    if (print_profile(rules, cfg, file) < 0) {
+        rule_sets_free(&sets);
+        return EXIT_TROUBLE;
+    }
     printf("\n");
     for (i = 0; i < bl_rules_count(rules); i++) {
         const bl_rule_info *r = bl_rules_at(rules, i);
@@ -1019,6 +1188,7 @@ static const struct {
     {"config", cmd_config},
     {"check", cmd_check},
     {"rules", cmd_rules},
+    {"profiles", cmd_profiles},
     {"explain", cmd_explain},
     {"lsp", cmd_lsp},
     {"new", cli_cmd_new},

@@ -48,6 +48,7 @@ typedef struct lsp_doc {
     bl_doc *doc;            /* the text as last linted */
     bl_diags diags;
     unsigned long result_id;    /* pull diagnostics: changes with diags */
+    char *profile_error;    /* why its profile is unknown, as last shown */
 } lsp_doc;
 
 /* A message taken in ahead of handling (see the header comment). */
@@ -210,6 +211,7 @@ doc_free(lsp_doc *d)
     doc_clear(d);
     free(d->uri);
     free(d->text.items);
+    free(d->profile_error);
 }
 
 /* --- .blamelint.toml ---------------------------------------------------- */
@@ -315,9 +317,10 @@ config_at(server *s, const char *path)
 
 /* The rules document d is linted with: the editor's rules, or, under a
  * .blamelint.toml, the defaults with the file's settings for d and the
- * editor's settings on top. */
+ * editor's settings on top.  *p_profile is the profile the file's
+ * [profiles] globs give d, or NULL. */
 static const bl_rules *
-rules_for_doc(server *s, const lsp_doc *d)
+rules_for_doc(server *s, const lsp_doc *d, const char **p_profile)
 {
     char *path = uri_path(d->uri), *found, err[512];
     const cli_config *cfg = NULL;
@@ -325,6 +328,7 @@ rules_for_doc(server *s, const lsp_doc *d)
     lsp_rule_set set;
     size_t i;
 
+    *p_profile = NULL;
     if (path == NULL)
         return s->rules;
     if ((found = cli_config_find(path)) != NULL) {
@@ -335,6 +339,7 @@ rules_for_doc(server *s, const lsp_doc *d)
         free(path);
         return s->rules;
     }
+    *p_profile = cli_config_profile(cfg, path, NULL);
     mask = cli_config_mask(cfg, path);
     for (i = 0; i < s->sets.n; i++)
         if (s->sets.items[i].config == cfg && s->sets.items[i].mask == mask) {
@@ -365,16 +370,54 @@ rules_for_doc(server *s, const lsp_doc *d)
     return set.rules;
 }
 
-/* Re-parses and re-lints d's text.  -1 when out of memory. */
+/* Tells the user, once for each reason, that d names no profile: it is
+ * linted as a postmortem meanwhile.  NULL when it names one again. */
+static int
+show_profile_error(server *s, lsp_doc *d, const char *why)
+{
+    char msg[512];
+
+    if (why == NULL || (d->profile_error != NULL
+                        && strcmp(d->profile_error, why) == 0)) {
+        if (why == NULL) {
+            free(d->profile_error);
+            d->profile_error = NULL;
+        }
+        return 0;
+    }
+    free(d->profile_error);
+    if ((d->profile_error = bl_strndup(why, strlen(why))) == NULL)
+        return -1;
+    snprintf(msg, sizeof msg, "blamelint: %s: %s; checked as a postmortem "
+             "until it names one", d->uri, why);
+    logf_("%s", msg + 11);
+    return show_message(s, 1, msg);
+}
+
+/* Re-parses and re-lints d's text, as the kind of document its front
+ * matter or the config's [profiles] say it is.  -1 when out of memory. */
 static int
 relint(server *s, lsp_doc *d)
 {
+    bl_lint_opts lo;
+    const bl_rules *rules;
+    char why[256];
+    int rc;
+
     doc_clear(d);
+    memset(&lo, 0, sizeof lo);
+    rules = rules_for_doc(s, d, &lo.config_profile);
     d->doc = bl_doc_parse(d->text.items ? d->text.items : "", d->text.n);
-    if (d->doc == NULL || bl_lint(rules_for_doc(s, d), d->doc, &d->diags) < 0) {
+    if (d->doc == NULL
+        || ((rc = bl_lint_with(rules, d->doc, &lo, &d->diags)) < 0
+            && rc != BL_EPROFILE)) {
         doc_clear(d);
         return -1;
     }
+    if (rc == BL_EPROFILE)
+        bl_lint_profile(rules, d->doc, &lo, NULL, why, sizeof why);
+    if (show_profile_error(s, d, rc == BL_EPROFILE ? why : NULL) < 0)
+        return -1;
     d->result_id = ++s->next_result_id;
     return 0;
 }

@@ -1757,6 +1757,10 @@ for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgm
            '\n\n[settings]\n"whys.min" = 0\n|4|whys.min' \
            '[colours]\n|1|unknown table \[colours\]' \
            'postmortems = "x"\n|1|array of strings' \
+           '[profiles]\nrunbok = ["runbooks/**"]\n|2|no profile "runbok"' \
+           '[profiles]\npostmortem = "pm/**"\n|2|array of strings' \
+           '[profiles]\npostmortem = ["a/**"]\npostmortem = ["b/**"]\n|3|given twice' \
+           '[paths."x/**".profiles]\n|1|unknown table' \
            '[rules]\n"blame/judgement" = "off" extra\n|2|unexpected text'; do
     body=${bad%%|*}; rest=${bad#*|}; line=${rest%%|*}; want=${rest#*|}
     begin "config error on line $line: $want"
@@ -1826,6 +1830,31 @@ want_rc 1
 want_err_empty
 end
 
+begin "config: [profiles] globs choose the profile, and a directory's check takes them in"
+mkdir -p prof/.git prof/postmortems prof/docs prof/other
+cat >prof/.blamelint.toml <<'EOC'
+postmortems = ["postmortems/**"]
+
+[profiles]
+postmortem = ["docs/**"]
+EOC
+printf '# Team notes\n\nHow we work.\n' >prof/docs/notes.md
+printf '# Team notes\n\nHow we work.\n' >prof/other/notes.md
+printf '# Team notes\n\nHow we work.\n' >prof/postmortems/notes.md
+run check --format json prof
+want_rc 1
+want_paths '["prof/docs/notes.md", "prof/postmortems/notes.md"]'
+want_jq '[.files[0].diagnostics[].rule] | index("section/missing") != null'
+want_jq '.files[1].diagnostics == []'
+run config prof/docs/notes.md
+want_rc 0
+want_out_re '^checked +yes when found in a directory'
+want_out_re '^profile +postmortem \(\[profiles\], .*prof/\.blamelint\.toml:4\)$'
+run config prof/other/notes.md
+want_out_re '^checked +no '
+want_out_re '^profile +postmortem \(the default; '
+end
+
 begin "blamelint config FILE: each value and where it comes from"
 run config repo/templates/t.md
 want_rc 0
@@ -1835,10 +1864,94 @@ want_out_re '^placeholder/unfilled +off +.*\.blamelint\.toml:15$'
 want_out_re '^blame/judgement +warning +default$'
 want_out_re '^whys\.min +3 +.*\.blamelint\.toml:12$'
 run config repo/README.md
-want_out_re '^postmortem +no '
+want_out_re '^checked +no '
 run config --config bad.toml repo/README.md
 want_rc 2
 want_err_re 'bad\.toml:2:'
+end
+
+# --- profiles: the kind of document a file is -----------------------------
+
+begin "profiles lists the kinds of document, the postmortem first"
+run profiles
+want_rc 0
+want_line 1 'postmortem +A blameless postmortem.*'
+bad=$(grep -Evc '^[a-z0-9-]+ +[A-Z].+$' "$OUT")
+[ "$bad" = 0 ] || problem "$bad lines are not \"name summary\""
+want_err_empty
+end
+
+usage_case "profiles with an argument" "unexpected" profiles runbook
+
+begin "--help lists the profiles command"
+run --help
+want_out_re '^ +profiles '
+end
+
+begin "rules --profile postmortem: the blame and postmortem rules"
+run rules --profile postmortem
+want_rc 0
+want_out_re '^section/missing +warning '
+want_out_re '^blame/judgement +warning '
+want_out_re '^placeholder/unfilled +warning '
+want_out_re '^whys\.min +5 '
+end
+
+begin "rules --profile with an unknown profile: exit 2"
+run rules --profile runbok
+want_rc 2
+want_err_re "runbok.*'blamelint profiles'"
+want_out_empty
+end
+
+printf '# Team notes\n\nHow we work. The DBA was careless.\n' >notes.md
+
+begin "check --profile postmortem: a README is checked as a postmortem"
+run check --format json notes.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] == ["blame/judgement"]'
+run check --format json --profile postmortem notes.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] | index("section/missing") != null'
+want_jq '[.files[0].diagnostics[].rule] | index("blame/judgement") != null'
+end
+
+begin "check --profile with an unknown profile: exit 2 before any report"
+run check --profile runbok notes.md
+want_rc 2
+want_out_empty
+want_err_re "--profile runbok: no such profile"
+end
+
+begin "front matter chooses the postmortem: its structure is checked"
+printf -- '---\nblamelint: postmortem\n---\n# Team notes\n\nHow we work.\n' >fm-pm.md
+run check --format json fm-pm.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] | index("section/missing") != null'
+end
+
+begin "front matter naming no profile: exit 2, the file named, the others checked"
+printf -- '---\nblamelint: runbok\n---\n# Steps\n\nThe DBA was careless.\n' >fm-bad.md
+run check --format json fm-bad.md notes.md
+want_rc 2
+want_json
+want_paths '["notes.md"]'
+want_err_re '^blamelint: fm-bad\.md: the front matter says "blamelint: runbok", and there is no profile "runbok"'
+end
+
+begin "front matter naming no profile: --profile still decides"
+run check --format json --profile postmortem fm-bad.md
+want_rc 1
+want_paths '["fm-bad.md"]'
+want_err_empty
+end
+
+begin "front matter type: that names no profile is someone else's"
+printf -- '---\ntype: post\n---\n# Team notes\n\nHow we work.\n' >fm-type.md
+run check --format json fm-type.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+want_err_empty
 end
 
 # --- the rule reference that editors link to ----------------------------

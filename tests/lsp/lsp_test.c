@@ -935,6 +935,52 @@ test_config_file_applies_to_documents_below_it(void **state)
     rmdir(root);
 }
 
+/* --- Profiles ------------------------------------------------------------ */
+
+static void
+change_doc(client *c, const char *uri, int version, const char *json_text)
+{
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":%d},"
+          "\"contentChanges\":[{\"text\":\"%s\"}]}}", uri, version,
+          json_text);
+}
+
+/* Front matter naming no profile: said once, and the document checked as
+ * a postmortem meanwhile; naming one, checked as that. */
+static void
+test_front_matter_profile_unknown_is_said_once(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///notes.md", 1, "---\nblamelint: runbok\n---\n"
+             "# Notes\n\nThe DBA was careless.\n");
+    recv_msg(c);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, 0, "method"),
+                               "window/showMessage"));
+    assert_true(has(c, "no profile \\\"runbok\\\""));
+    assert_true(has(c, "checked as a postmortem"));
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "blame/judgement"));
+    assert_false(has(c, "section/missing"));
+    /* The same mistake again is not said again. */
+    change_doc(c, "file:///notes.md", 2, "---\nblamelint: runbok\n---\n"
+               "# Notes\n\nThe DBA was careless!\n");
+    recv_msg(c);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, 0, "method"),
+                               "textDocument/publishDiagnostics"));
+    /* Named: a postmortem chosen by its front matter is checked as one. */
+    change_doc(c, "file:///notes.md", 3, "---\nblamelint: postmortem\n---\n"
+               "# Notes\n\nHow we work.\n");
+    recv_msg(c);
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, 0, "method"),
+                               "textDocument/publishDiagnostics"));
+    assert_true(has(c, "section/missing"));
+    shutdown_and_exit(c);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1053,6 +1099,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_pull_diagnostics),
         cmocka_unit_test(test_disable_actions_insert_suppressions),
         cmocka_unit_test(test_config_file_applies_to_documents_below_it),
+        cmocka_unit_test(test_front_matter_profile_unknown_is_said_once),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
