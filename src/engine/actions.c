@@ -233,6 +233,7 @@ typedef struct actions_run {
     const bl_doc *doc;
     int owner_from_link;
     actions_shared *sh;
+    const bl_strset *more_verbs;    /* a caller's own (bl_action_opening) */
     /* Per block, from one pass over the tree. */
     int *blk_end;           /* one past its last descendant */
     int *li_anc;            /* nearest list item above it, or -1 */
@@ -320,7 +321,8 @@ read_verbs(actions_shared *sh, const bl_rules *rules)
 static int
 is_listed_verb(const actions_run *r, const char *w, size_t n)
 {
-    return bl_strset_has(&r->sh->verbs, w, n);
+    return bl_strset_has(&r->sh->verbs, w, n)
+           || (r->more_verbs != NULL && bl_strset_has(r->more_verbs, w, n));
 }
 
 /* Can w[0..n) open an action as a verb?  Listed verbs, a listed verb
@@ -2367,6 +2369,34 @@ run_get(bl_lint_ctx *lc)
     if (bl_lint_set_family_state(lc, "action", r, run_release) < 0)
         return NULL;
     return r;
+}
+
+int
+bl_action_opening(bl_lint_ctx *lc, const char *t, size_t n,
+                  const bl_strset *more_verbs, bl_opening *p)
+{
+    actions_run r;
+    start st;
+
+    memset(&r, 0, sizeof r);
+    r.lc = lc;
+    r.doc = lc->doc;
+    r.more_verbs = more_verbs;
+    if ((r.sh = shared_get(lc->rules)) == NULL)
+        return -1;
+    classify_start(&r, t, n, 0, &st);
+    switch (st.kind) {
+    case START_VERB: p->kind = BL_OPENS_VERB; break;
+    case START_REPORT:
+    case START_MAYBE_DONE: p->kind = BL_OPENS_PAST; break;
+    case START_NOUN: p->kind = BL_OPENS_NOUN; break;
+    case START_GERUND: p->kind = BL_OPENS_GERUND; break;
+    case START_QUESTION: p->kind = BL_OPENS_QUESTION; break;
+    default: p->kind = BL_OPENS_UNSURE; break;
+    }
+    memcpy(p->first, st.first, sizeof p->first);
+    memcpy(p->base, st.base, sizeof p->base);
+    return 0;
 }
 
 int

@@ -115,6 +115,31 @@ void *bl_lint_family_state(const bl_lint_ctx *lc, const char *family);
 int bl_lint_set_family_state(bl_lint_ctx *lc, const char *family,
                              void *state, void (*free_fn)(void *state));
 
+/* --- How a step opens (actions.c) ---------------------------------------- */
+
+typedef enum bl_opening_kind {
+    BL_OPENS_VERB,      /* "Add ...", "Roll back ...", "We should ..." */
+    BL_OPENS_UNSURE,    /* code first, a word it does not know */
+    BL_OPENS_PAST,      /* "Added ...", "Pods restarted": work done */
+    BL_OPENS_NOUN,      /* "Postgres upgrade", "The alert clears" */
+    BL_OPENS_GERUND,    /* "Restarting the pods" */
+    BL_OPENS_QUESTION   /* "Is the queue draining?" */
+} bl_opening_kind;
+
+typedef struct bl_opening {
+    bl_opening_kind kind;
+    char first[48];     /* the first word, lower-case */
+    char base[48];      /* a gerund's verb: "restart" for "restarting" */
+} bl_opening;
+
+/* How t[0..n) opens, read as action/not-actionable reads an action item:
+ * with the verbs of ACTION-VERB (rules/action.rules), and more_verbs too
+ * when not NULL (lower-case words).  Lead labels ("Step 2:"), priority
+ * tags and adverbs ("Then") are skipped.  Returns 0, or -1 when out of
+ * memory. */
+int bl_action_opening(bl_lint_ctx *lc, const char *t, size_t n,
+                      const bl_strset *more_verbs, bl_opening *p);
+
 /* --- Profiles (profiles.c) ----------------------------------------------- */
 
 /* Does rule id run on this document: on, and of its profile (or of
@@ -133,6 +158,8 @@ int bl_check_whys(bl_lint_ctx *lc, int rule);
 int bl_check_timeline(bl_lint_ctx *lc, int rule);
 int bl_check_placeholders(bl_lint_ctx *lc, int rule);
 int bl_check_suppressions(bl_lint_ctx *lc, int rule);
+int bl_check_missing_sections(bl_lint_ctx *lc, int rule);
+int bl_check_runbook(bl_lint_ctx *lc, int rule);
 
 /* Applies the document's <!-- blamelint-disable ... --> comments to the
  * run's findings from `first` on, and reports the comments that

@@ -34,6 +34,8 @@ static const struct {
     {"timeline", bl_check_timeline},
     {"placeholders", bl_check_placeholders},
     {"suppressions", bl_check_suppressions},
+    {"missing-sections", bl_check_missing_sections},
+    {"runbook", bl_check_runbook},
     {NULL, NULL}
 };
 

@@ -1,6 +1,7 @@
 /*
- * sections.c: which canonical section each heading names, and the
- * section/ rules (missing, empty, duplicate).
+ * sections.c: which canonical section each heading names, the section/
+ * rules (missing, empty, duplicate), and the missing-sections check the
+ * other profiles' FAMILY/missing-section rules run.
  *
  * Teams title the same section many ways ("## 3. Timeline (UTC)",
  * "Timeline of events", "Chronology", "Tiemline").  A heading is
@@ -578,9 +579,10 @@ report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
     if (skeleton(&fix, h, level, nl) < 0
         || (found && bl_strbuf_add(&fix, nl, strlen(nl)) < 0))
         goto oom;
-    if (bl_strbuf_addf(&msg, "No %s section: the postmortem does not say "
-                       "%s. Add a section headed \"%s\" (the fix inserts one "
-                       "with guidance).", h->title, h->purpose, h->title) < 0)
+    if (bl_strbuf_addf(&msg, "No %s section: the %s does not say %s. Add a "
+                       "section headed \"%s\" (the fix inserts one with "
+                       "guidance).", h->title, bl_lint_document_name(lc),
+                       h->purpose, h->title) < 0)
         goto oom;
     if (title >= 0) {
         const bl_block *hb =
@@ -687,24 +689,28 @@ has_label(const bl_lint_ctx *lc, size_t hi)
 }
 
 /* Does some unit of a `kind` section (or, for the summary, of the
- * opening paragraphs) match re?  A team whose Summary says "checkout
- * failed for 40 minutes for 12% of users" has stated the impact. */
+ * opening paragraphs; for "document", anywhere) match re?  A team whose
+ * Summary says "checkout failed for 40 minutes for 12% of users" has
+ * stated the impact. */
 static int
 says_in(const bl_lint_ctx *lc, const char *kind, bl_regex *re, int title)
 {
     const bl_doc *doc = lc->doc;
     int hk = bl_heading_index(lc->rules, lc->profile, kind);
+    int anywhere = strcmp(kind, "document") == 0;
     size_t i;
     pcre2_match_data *md;
     int found = 0;
 
-    if (hk < 0 || (md = pcre2_match_data_create(1, NULL)) == NULL)
+    if ((hk < 0 && !anywhere)
+        || (md = pcre2_match_data_create(1, NULL)) == NULL)
         return 0;
     for (i = 0; i < doc->units.n && !found; i++) {
         const bl_unit *u = &doc->units.items[i];
         size_t n;
         const char *t;
-        int in = u->section < 0 || u->section == title
+        int in = anywhere ? 1
+                 : u->section < 0 || u->section == title
                  ? strcmp(kind, "summary") == 0
                  : names_heading(lc, (size_t)u->section, (size_t)hk)
                    || bl_lint_section_within(lc, u->section, kind) >= 0;
@@ -894,6 +900,88 @@ bl_check_sections(bl_lint_ctx *lc, int rule)
     if (strcmp(id, "section/duplicate") == 0)
         return check_duplicate(lc, rule);
     return 0;
+}
+
+/* --- FAMILY/missing-section: the other profiles' sections ---------------- */
+
+/* Has section si (with its subsections) any text at all, placeholders
+ * included, or a code block?  Comments are guidance, not text. */
+static int
+has_any_text(const bl_lint_ctx *lc, size_t si)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, end = lc->section_end[si];
+
+    for (i = (size_t)doc->sections.items[si].heading + 1;
+         i < doc->blocks.n && doc->blocks.items[i].begin < end; i++)
+        if (doc->blocks.items[i].type == BL_BLOCK_CODE
+            && doc->blocks.items[i].end > doc->blocks.items[i].begin)
+            return 1;
+    for (i = first_unit(doc, si); i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t n, k;
+        const char *t;
+        if (bl_unit_to_source(doc, u, 0, 0) >= end)
+            break;
+        if (u->flags & BL_UNIT_HEADING)
+            continue;
+        t = bl_unit_text(doc, u, &n);
+        for (k = 0; k < n; k++)
+            if (t[k] != ' ' && t[k] != '\n' && t[k] != '\t' && t[k] != '\r')
+                return 1;
+    }
+    return 0;
+}
+
+/* A section the profile requires that is there with nothing in it: as
+ * good as missing, but there is no skeleton to insert.  One finding per
+ * kind, and none when another section of the kind has text.  (A section
+ * of placeholders is placeholder/unfilled's to report.) */
+static int
+check_bare(bl_lint_ctx *lc, int rule)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, k;
+
+    for (i = 0; i < doc->sections.n; i++) {
+        int kind = lc->kind_of[i], text = 0, rc;
+        const bl_heading *h;
+        const bl_block *hb;
+        bl_strbuf msg = {NULL, 0, 0};
+        if (kind < 0 || lc->is_part[i]
+            || !lc->rules->headings.items[kind].required)
+            continue;
+        for (k = 0; k < doc->sections.n && !text; k++)
+            text = lc->kind_of[k] == kind && has_any_text(lc, k);
+        for (k = 0; k < i && !text; k++)
+            text = lc->kind_of[k] == kind && !lc->is_part[k];
+        if (text)
+            continue;   /* filled elsewhere, or reported at its first */
+        h = &lc->rules->headings.items[kind];
+        hb = &doc->blocks.items[doc->sections.items[i].heading];
+        if (bl_strbuf_addf(&msg, "The %s section is empty: the %s does not "
+                           "say %s. Write it, even in one sentence.",
+                           h->title, bl_lint_document_name(lc),
+                           h->purpose) < 0)
+            return -1;
+        rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items, NULL);
+        free(msg.items);
+        if (rc < 0)
+            return -1;
+    }
+    return 0;
+}
+
+int
+bl_check_missing_sections(bl_lint_ctx *lc, int rule)
+{
+    if (bl_lint_structure(lc) < 0)
+        return -1;
+    if (!lc->is_profile_doc)
+        return 0;
+    if (check_missing(lc, rule) < 0)
+        return -1;
+    return check_bare(lc, rule);
 }
 
 /* --- For the other structural checks ------------------------------------- */

@@ -1426,7 +1426,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq 'postmortem'
+want_out_eq $'postmortem\nrunbook'
 want_err_empty
 end
 
@@ -1952,6 +1952,111 @@ run check --format json fm-type.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
 want_err_empty
+end
+
+# --- the runbook profile ------------------------------------------------
+
+# A runbook draft: no How to confirm, bullets, a command in prose.
+cat >rb.md <<'EOD'
+# Orders lag
+
+## Symptoms
+
+The `OrdersLag` alert fires.
+
+## Mitigation
+
+- Restart the consumers with systemctl restart orders-consumer.
+
+## Escalation
+
+Page @orders-oncall.
+
+## Where to document
+
+The incident ticket.
+EOD
+
+begin "check --profile runbook: the runbook rules, no postmortem structure"
+run check --format json --profile runbook rb.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["runbook/missing-section", "runbook/unnumbered-steps", "runbook/command-not-in-code"]'
+want_jq '.files[0].diagnostics[0].fix.replacement | startswith("## How to confirm\n")'
+want_jq '.files[0].diagnostics[0].message | contains("the runbook does not say")'
+want_span 0 2 rb.md 'systemctl restart orders-consumer'
+run check --format json rb.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("runbook/"))] == []'
+end
+
+begin "front matter chooses the runbook profile (blamelint: or type:)"
+for key in blamelint type; do
+    { printf -- '---\n%s: runbook\n---\n' "$key"; cat rb.md; } >rb-fm.md
+    run check --format json rb-fm.md
+    want_rc 1
+    want_jq '[.files[0].diagnostics[].rule] | index("runbook/unnumbered-steps") != null'
+    want_jq '[.files[0].diagnostics[].rule] | index("section/missing") == null'
+done
+end
+
+begin "--profile wins over the front matter, which wins over the config"
+mkdir -p rbrepo/.git rbrepo/runbooks
+printf '[profiles]\nrunbook = ["runbooks/**"]\n' >rbrepo/.blamelint.toml
+cp rb.md rbrepo/runbooks/orders.md
+{ printf -- '---\nblamelint: postmortem\n---\n'; cat rb.md; } >rbrepo/runbooks/pm.md
+run check --format json rbrepo/runbooks/orders.md rbrepo/runbooks/pm.md
+want_jq '[.files[0].diagnostics[].rule] | index("runbook/unnumbered-steps") != null'
+want_jq '[.files[1].diagnostics[].rule] | index("section/missing") != null'
+want_jq '[.files[1].diagnostics[].rule | select(startswith("runbook/"))] == []'
+run check --format json --profile runbook rbrepo/runbooks/pm.md
+want_jq '[.files[0].diagnostics[].rule] | index("runbook/unnumbered-steps") != null'
+run config rbrepo/runbooks/orders.md
+want_out_re '^profile +runbook \(\[profiles\], .*rbrepo/\.blamelint\.toml:2\)$'
+run config rbrepo/runbooks/pm.md
+want_out_re '^profile +postmortem \(its front matter\)$'
+end
+
+begin "rules --profile runbook: the runbook rules and the ones of every profile"
+run rules --profile runbook
+want_rc 0
+want_out_re '^runbook/missing-section +warning '
+want_out_re '^runbook/vague-step +warning '
+want_out_re '^blame/judgement +warning '
+want_out_re '^placeholder/unfilled +warning '
+want_no_out_re '^section/missing '
+want_no_out_re '^whys\.min '
+want_out_re '^placeholder\.markers '
+run rules --profile postmortem
+want_no_out_re '^runbook/'
+end
+
+begin "profiles lists the runbook"
+run profiles
+want_out_re '^runbook +One on-call runbook entry'
+end
+
+begin "explain runbook/command-not-in-code"
+run explain runbook/command-not-in-code
+want_rc 0
+want_line 1 'runbook/command-not-in-code \(warning by default\)'
+want_out_re 'Example'
+end
+
+run new runbook
+cp "$OUT" runbook-template.md
+begin "new runbook: the template reports only what is left to fill in"
+run check --format json runbook-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 10'
+end
+
+begin "new runbook filled in (corpus/template-runbook-filled.md) is clean"
+cp "$SRC/corpus/template-runbook-filled.md" runbook-filled.md
+run check --format json runbook-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
 end
 
 # --- the rule reference that editors link to ----------------------------

@@ -981,6 +981,87 @@ test_front_matter_profile_unknown_is_said_once(void **state)
     shutdown_and_exit(c);
 }
 
+/* A runbook chosen by its front matter gets the runbook's findings, and
+ * the quick fix for a missing section inserts the runbook's skeleton. */
+static void
+test_runbook_front_matter_gets_runbook_diagnostics(void **state)
+{
+    client *c = start();
+    int r, edit;
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///orders.md", 1, "---\nblamelint: runbook\n---\n"
+             "# Orders lag\n\n## Symptoms\n\nThe alert fires.\n\n"
+             "## Mitigation\n\n- Fix it.\n\n## Escalation\n\n"
+             "Page @orders-oncall.\n\n## Where to document\n\n"
+             "The ticket.\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "runbook/missing-section"));
+    assert_true(has(c, "runbook/unnumbered-steps"));
+    assert_true(has(c, "runbook/vague-step"));
+    assert_false(has(c, "section/missing"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///orders.md\"},\"range\":{\"start\":{\"line\":3,"
+          "\"character\":3},\"end\":{\"line\":3,\"character\":3}},"
+          "\"context\":{\"diagnostics\":[]}}}");
+    recv_id(c, 2);
+    r = lsp_json_get(&c->j, 0, "result");
+    assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, r + 1, "title"),
+                               "Insert the How to confirm section"));
+    edit = lsp_json_path(&c->j, r + 1, "edit", "changes", "file:///orders.md",
+                         NULL) + 1;
+    /* Before Mitigation (line 9), the section after it in a runbook. */
+    assert_int_equal(num(c, lsp_json_path(&c->j, edit, "range", "start",
+                                          "line", NULL)), 9);
+    assert_true(has(c, "## How to confirm\\n"));
+    /* Hover explains the runbook rule. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///orders.md\"},"
+          "\"position\":{\"line\":11,\"character\":4}}}");
+    recv_id(c, 3);
+    assert_true(has(c, "runbook/vague-step"));
+    assert_true(has(c, "hands the hard part"));
+    shutdown_and_exit(c);
+}
+
+/* A .blamelint.toml's [profiles] globs choose the profile too. */
+static void
+test_config_profiles_choose_the_profile(void **state)
+{
+    char root[] = "/tmp/blamelint-lspprof-XXXXXX", path[256], uri[300];
+    client *c;
+    FILE *f;
+
+    (void)state;
+    assert_non_null(mkdtemp(root));
+    snprintf(path, sizeof path, "%s/.git", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[profiles]\nrunbook = [\"runbooks/**\"]\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/runbooks", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    /* Not saved yet: the config is found from its directory. */
+    snprintf(uri, sizeof uri, "file://%s/runbooks/orders.md", root);
+    c = start();
+    initialize(c, "{}");
+    open_doc(c, uri, 1, "# Orders lag\n\n## Mitigation\n\n- Fix it.\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "runbook/unnumbered-steps"));
+    assert_false(has(c, "section/missing"));
+    shutdown_and_exit(c);
+    rmdir(path);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.git", root);
+    rmdir(path);
+    rmdir(root);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1100,6 +1181,8 @@ main(int argc, char **argv)
         cmocka_unit_test(test_disable_actions_insert_suppressions),
         cmocka_unit_test(test_config_file_applies_to_documents_below_it),
         cmocka_unit_test(test_front_matter_profile_unknown_is_said_once),
+        cmocka_unit_test(test_runbook_front_matter_gets_runbook_diagnostics),
+        cmocka_unit_test(test_config_profiles_choose_the_profile),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
