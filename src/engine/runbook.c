@@ -280,10 +280,14 @@ check_unnumbered(bl_lint_ctx *lc, int rule)
         if (!is_outer(lc, si, "mitigation")
             || !bl_lint_section_has_content(lc, (int)si))
             continue;
-        for (b = 0; b < doc->blocks.n && !numbered; b++) {
+        /* Blocks come in document order: the section's are the ones
+         * after its heading, up to a block of a section outside it. */
+        for (b = (size_t)doc->sections.items[si].heading + 1;
+             b < doc->blocks.n && !numbered; b++) {
             const bl_block *x = &doc->blocks.items[b];
-            if (x->section < 0 || !is_within(doc, x->section, (int)si)
-                || (x->flags & BL_IN_QUOTE))
+            if (!is_within(doc, x->section, (int)si))
+                break;
+            if (x->flags & BL_IN_QUOTE)
                 continue;
             numbered = x->type == BL_BLOCK_OL;
             bullets |= x->type == BL_BLOCK_UL;
@@ -687,6 +691,40 @@ check_commands(bl_lint_ctx *lc, int rule, const runbook_shared *sh)
 
 /* --- runbook/no-escalation-contact --------------------------------------- */
 
+/* The first unit of section si or after it: units come in document
+ * order, so their sections never decrease. */
+static size_t
+first_unit_of(const bl_doc *doc, int si)
+{
+    size_t lo = 0, hi = doc->units.n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->units.items[mid].section < si)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Is there a link whose text starts in source bytes [b, e)?  Links come
+ * in source order. */
+static int
+has_link_in(const bl_doc *doc, size_t b, size_t e)
+{
+    size_t lo = 0, hi = doc->links.n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->links.items[mid].begin < b)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->links.n && doc->links.items[lo].begin < e;
+}
+
 /* Does the Escalation section si (with its subsections) name someone to
  * escalate to, or hold a template slot that stands for one? */
 static int
@@ -696,16 +734,15 @@ names_contact(const bl_lint_ctx *lc, runbook_shared *sh, size_t si)
     const bl_block *hb = &doc->blocks.items[doc->sections.items[si].heading];
     size_t u, k;
 
-    for (k = 0; k < doc->links.n; k++)
-        if (doc->links.items[k].begin >= hb->end
-            && doc->links.items[k].begin < lc->section_end[si])
-            return 1;
-    for (u = 0; u < doc->units.n; u++) {
+    if (has_link_in(doc, hb->end, lc->section_end[si]))
+        return 1;
+    for (u = first_unit_of(doc, (int)si); u < doc->units.n; u++) {
         const bl_unit *un = &doc->units.items[u];
         size_t n;
         const char *t;
-        if ((un->flags & BL_UNIT_HEADING) || un->section < 0
-            || !is_within(doc, un->section, (int)si))
+        if (!is_within(doc, un->section, (int)si))
+            break;
+        if (un->flags & BL_UNIT_HEADING)
             continue;
         t = bl_unit_text(doc, un, &n);
         for (k = 0; k + 1 < n; k++)

@@ -935,41 +935,51 @@ has_any_text(const bl_lint_ctx *lc, size_t si)
 
 /* A section the profile requires that is there with nothing in it: as
  * good as missing, but there is no skeleton to insert.  One finding per
- * kind, and none when another section of the kind has text.  (A section
- * of placeholders is placeholder/unfilled's to report.) */
+ * kind, at its first section, and none when another section of the kind
+ * has text.  (A section of placeholders is placeholder/unfilled's to
+ * report.) */
 static int
 check_bare(bl_lint_ctx *lc, int rule)
 {
     const bl_doc *doc = lc->doc;
-    size_t i, k;
+    size_t nk = lc->rules->headings.n, i;
+    int *first = malloc((nk + 1) * sizeof *first), rc = 0;
+    unsigned char *text = calloc(nk + 1, 1);
 
+    if (first == NULL || text == NULL) {
+        free(first);
+        free(text);
+        return -1;
+    }
+    for (i = 0; i < nk; i++)
+        first[i] = -1;
     for (i = 0; i < doc->sections.n; i++) {
-        int kind = lc->kind_of[i], text = 0, rc;
-        const bl_heading *h;
+        int kind = lc->kind_of[i];
+        if (kind < 0)
+            continue;
+        if (first[kind] < 0 && !lc->is_part[i])
+            first[kind] = (int)i;
+        if (!text[kind] && has_any_text(lc, i))
+            text[kind] = 1;
+    }
+    for (i = 0; i < nk && rc == 0; i++) {
+        const bl_heading *h = &lc->rules->headings.items[i];
         const bl_block *hb;
         bl_strbuf msg = {NULL, 0, 0};
-        if (kind < 0 || lc->is_part[i]
-            || !lc->rules->headings.items[kind].required)
+        if (first[i] < 0 || text[i] || !h->required)
             continue;
-        for (k = 0; k < doc->sections.n && !text; k++)
-            text = lc->kind_of[k] == kind && has_any_text(lc, k);
-        for (k = 0; k < i && !text; k++)
-            text = lc->kind_of[k] == kind && !lc->is_part[k];
-        if (text)
-            continue;   /* filled elsewhere, or reported at its first */
-        h = &lc->rules->headings.items[kind];
-        hb = &doc->blocks.items[doc->sections.items[i].heading];
-        if (bl_strbuf_addf(&msg, "The %s section is empty: the %s does not "
-                           "say %s. Write it, even in one sentence.",
-                           h->title, bl_lint_document_name(lc),
-                           h->purpose) < 0)
-            return -1;
-        rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items, NULL);
+        hb = &doc->blocks.items[doc->sections.items[first[i]].heading];
+        rc = bl_strbuf_addf(&msg, "The %s section is empty: the %s does not "
+                            "say %s. Write it, even in one sentence.",
+                            h->title, bl_lint_document_name(lc), h->purpose);
+        if (rc == 0)
+            rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items,
+                                NULL);
         free(msg.items);
-        if (rc < 0)
-            return -1;
     }
-    return 0;
+    free(first);
+    free(text);
+    return rc < 0 ? -1 : 0;
 }
 
 int

@@ -1426,7 +1426,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'postmortem\nrunbook'
+want_out_eq $'postmortem\nrunbook\nseverity'
 want_err_empty
 end
 
@@ -2057,6 +2057,65 @@ cp "$SRC/corpus/template-runbook-filled.md" runbook-filled.md
 run check --format json runbook-filled.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
+end
+
+# --- the severity profile -----------------------------------------------
+
+cat >sev.md <<'EOD'
+# Severity levels
+
+| Level | Impact | Example | Response |
+|---|---|---|---|
+| SEV1 | All users down | Checkout fails | 5 minutes |
+| SEV2 | Some users down | Search fails | 30 minutes |
+| SEV3 | A feature slow | Exports slow | 15 minutes |
+EOD
+
+begin "check --profile severity: levels, their order, When in doubt"
+run check --format json --profile severity sev.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["severity/missing-level", "severity/missing-section", "severity/response-order"]'
+want_jq '.files[0].diagnostics[0].message | startswith("SEV4 is not defined")'
+want_span 0 2 sev.md '15 minutes'
+want_jq '.files[0].diagnostics[1].fix.replacement | contains("## When in doubt")'
+run check --format json --profile severity --set severity.levels=3 sev.md
+want_jq '[.files[0].diagnostics[].rule] | index("severity/missing-level") == null'
+end
+
+begin "rules --profile severity lists its rules and its setting"
+run rules --profile severity
+want_rc 0
+want_out_re '^severity/response-order +warning '
+want_out_re '^severity\.levels +4 '
+want_no_out_re '^runbook/'
+run rules --profile runbook
+want_no_out_re '^severity\.levels '
+end
+
+run new severity
+cp "$OUT" severity-template.md
+begin "new severity: the template reports only what is left to fill in"
+run check --format json severity-template.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 10'
+end
+
+begin "new severity filled in (corpus/template-severity-filled.md) is clean"
+cp "$SRC/corpus/template-severity-filled.md" severity-filled.md
+run check --format json severity-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+end
+
+begin "every profile has a template of its name"
+run profiles
+for p in $(awk '{print $1}' "$OUT"); do
+    run new "$p"
+    [ "$RC" = 0 ] || problem "new $p: exit status $RC"
+done
+RC=""
 end
 
 # --- the rule reference that editors link to ----------------------------
