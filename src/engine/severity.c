@@ -172,11 +172,12 @@ read_name_at(const char *t, size_t n, size_t i, int *p_scheme, int *p_level)
 {
     size_t j = i;
 
-    if (word_at(t, n, i, "severity") || (n - i >= 3
-                                         && strncasecmp(t + i, "sev", 3) == 0
-                                         && (n - i == 3 || !is_alpha(t[i + 3])
-                                             || word_at(t, n, i, "sev")))) {
-        j = i + (lower(t[i + 3]) == 'e' ? 8 : 3);
+    if (word_at(t, n, i, "severity")) {
+        j = i + 8;
+        *p_scheme = SCHEME_SEV;
+    } else if (n - i > 3 && strncasecmp(t + i, "sev", 3) == 0
+               && !is_alpha(t[i + 3]) && (i == 0 || !is_alnum(t[i - 1]))) {
+        j = i + 3;      /* "SEV1", "Sev 1", not "Several" */
         *p_scheme = SCHEME_SEV;
     } else if (word_at(t, n, i, "priority")) {
         j = i + 8;

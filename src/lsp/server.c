@@ -370,8 +370,8 @@ rules_for_doc(server *s, const lsp_doc *d, const char **p_profile)
     return set.rules;
 }
 
-/* Tells the user, once for each reason, that d names no profile: it is
- * linted as a postmortem meanwhile.  NULL when it names one again. */
+/* Tells the user, once for each reason, why d's profile is unknown (it
+ * is linted as a postmortem meanwhile); why is NULL once d names one. */
 static int
 show_profile_error(server *s, lsp_doc *d, const char *why)
 {
