@@ -801,7 +801,10 @@ cmd_check(int argc, char **argv)
             trouble = 1;
             break;
         }
-        if (was_walked && !cli_config_selects(cfg, paths.items[k]))
+        /* Found in a directory: checked when the config lists it, or
+         * when --profile says what every file of the run is. */
+        if (was_walked && opt.profile == NULL
+            && !cli_config_selects(cfg, paths.items[k]))
             continue;
         memset(&lo, 0, sizeof lo);
         lo.profile = opt.profile;

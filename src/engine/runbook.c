@@ -12,6 +12,7 @@
  * Define: stanzas; a --rules directory without them gets no findings
  * from the rule that needs them.
  */
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -359,29 +360,44 @@ main_clause(const char *t, size_t n)
     return n;
 }
 
+/* The word w (lower case, as bl_action_opening gives it) as t[0..n)
+ * writes it ("MSK", not "msk"), into out; w itself when not found. */
+static void
+as_written(const char *t, size_t n, const char *w, char *out, size_t cap)
+{
+    size_t wl = strlen(w), i;
+
+    for (i = 0; wl > 0 && i + wl <= n; i++)
+        if ((i == 0 || !bl_is_word_cp((unsigned char)t[i - 1]))
+            && strncasecmp(t + i, w, wl) == 0
+            && (i + wl == n || !bl_is_word_cp((unsigned char)t[i + wl]))) {
+            snprintf(out, cap, "%.*s", (int)wl, t + i);
+            return;
+        }
+    snprintf(out, cap, "%s", w);
+}
+
 static int
-report_opening(bl_lint_ctx *lc, int rule, int u, size_t b, size_t e,
-               const bl_opening *op)
+report_opening(bl_lint_ctx *lc, int rule, int u, const char *t, size_t b,
+               size_t e, const bl_opening *op)
 {
     char first[48], base[48];
     bl_strbuf msg = {NULL, 0, 0};
     size_t sb, se;
     int rc;
 
-    memcpy(first, op->first, sizeof first);
+    as_written(t + b, e - b, op->first, first, sizeof first);
     memcpy(base, op->base, sizeof base);
-    first[0] = (char)(first[0] >= 'a' && first[0] <= 'z' ? first[0] - 32
-                                                         : first[0]);
     base[0] = (char)(base[0] >= 'a' && base[0] <= 'z' ? base[0] - 32
                                                       : base[0]);
     if (op->kind == BL_OPENS_GERUND)
         rc = bl_strbuf_addf(&msg, "\"%s\" names an activity. Start the step "
                             "with what to do: \"%s ...\".", first, base);
     else if (op->kind == BL_OPENS_PAST)
-        rc = bl_strbuf_addf(&msg, "This step starts with \"%s\", which reads "
-                            "as done rather than to do. Start with what to "
-                            "do, and put what to expect under it: \"Expect "
-                            "...\".", first);
+        rc = bl_strbuf_addf(&msg, "This step reads as something already "
+                            "done, not as something to do. Start with what "
+                            "to do (\"Restart ...\"), and put what to expect "
+                            "under it (\"Expect ...\").");
     else
         rc = bl_strbuf_addf(&msg, "This step starts with \"%s\", not a verb. "
                             "Start with what to do (\"Restart ...\", \"Drain "
@@ -430,7 +446,7 @@ check_imperative(bl_lint_ctx *lc, int rule, const runbook_shared *sh,
             return -1;
         if ((op.kind == BL_OPENS_NOUN || op.kind == BL_OPENS_GERUND
              || op.kind == BL_OPENS_PAST)
-            && report_opening(lc, rule, u, b, e, &op) < 0)
+            && report_opening(lc, rule, u, t, b, e, &op) < 0)
             return -1;
     }
     return 0;

@@ -2010,6 +2010,16 @@ want_jq '[.files[1].diagnostics[].rule] | index("section/missing") != null'
 want_jq '[.files[1].diagnostics[].rule | select(startswith("runbook/"))] == []'
 run check --format json --profile runbook rbrepo/runbooks/pm.md
 want_jq '[.files[0].diagnostics[].rule] | index("runbook/unnumbered-steps") != null'
+# A directory's check takes in what [profiles] globs match, and with
+# --profile every file, whatever the postmortems globs say.
+printf 'postmortems = ["pm/**"]\n[profiles]\nrunbook = ["runbooks/**"]\n' >rbrepo/.blamelint.toml
+mkdir -p rbrepo/other
+cp rb.md rbrepo/other/x.md
+run check --format json rbrepo
+want_paths '["rbrepo/runbooks/orders.md", "rbrepo/runbooks/pm.md"]'
+run check --format json --profile runbook rbrepo
+want_paths '["rbrepo/other/x.md", "rbrepo/runbooks/orders.md", "rbrepo/runbooks/pm.md"]'
+printf '[profiles]\nrunbook = ["runbooks/**"]\n' >rbrepo/.blamelint.toml
 run config rbrepo/runbooks/orders.md
 want_out_re '^profile +runbook \(\[profiles\], .*rbrepo/\.blamelint\.toml:2\)$'
 run config rbrepo/runbooks/pm.md
