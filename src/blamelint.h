@@ -122,6 +122,11 @@ const bl_setting_info *bl_rules_setting_at(const bl_rules *rules, size_t i);
  * message in err when the key is unknown or the value does not fit. */
 int bl_rules_set(bl_rules *rules, const char *key, const char *value,
                  char *err, size_t errlen);
+
+/* Would bl_rules_set accept key and value?  0, or -1 with the message it
+ * would give; the rule set is not changed. */
+int bl_rules_check_setting(const bl_rules *rules, const char *key,
+                           const char *value, char *err, size_t errlen);
 const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
 
 /* A team member's name or @handle: a person wherever the document names

@@ -171,29 +171,32 @@ add_entry(cli_config *c, const char *glob, int is_rule, const char *key,
 
 /* Checks entry e against rules, so a mistake is reported on its line. */
 static int
-check_entry(parser *p, const cli_config_entry *e, bl_rules *scratch)
+check_entry(parser *p, const cli_config_entry *e, const bl_rules *rules)
 {
     char err[256];
+    size_t i, named = 0;
 
     if (e->is_rule) {
-        int sev = strcmp(e->value, "on") == 0 ? BL_SEV_ON
-                                             : bl_severity_parse(e->value);
+        int sev = bl_severity_parse(e->value);
         if (sev == -1 && strcmp(e->value, "on") != 0)
             return fail(p, "rule %s: the level is \"off\", \"on\", \"info\", "
                         "\"warning\" or \"error\", not \"%s\"", e->key,
                         e->value);
-        if (bl_rules_set_severity(scratch, e->key, sev) == 0)
+        for (i = 0; i < bl_rules_count(rules); i++)
+            named += (size_t)bl_rule_selects(e->key, strlen(e->key),
+                                             bl_rules_at(rules, i)->id);
+        if (named == 0)
             return fail(p, "no rule or family \"%s\" ('blamelint rules' "
                         "lists them)", e->key);
         return 0;
     }
-    if (bl_rules_set(scratch, e->key, e->value, err, sizeof err) < 0)
+    if (bl_rules_check_setting(rules, e->key, e->value, err, sizeof err) < 0)
         return fail(p, "%s", err);
     return 0;
 }
 
 static int
-parse(parser *p, cli_config *c, bl_rules *scratch)
+parse(parser *p, cli_config *c, const bl_rules *rules)
 {
     bl_strbuf key = {NULL, 0, 0}, val = {NULL, 0, 0}, glob = {NULL, 0, 0};
     int table = 0;      /* 0 top, 1 rules, 2 settings */
@@ -328,7 +331,7 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
             break;
         }
         if ((rc = check_entry(p, &c->entries.items[c->entries.n - 1],
-                              scratch)) < 0)
+                              rules)) < 0)
             break;
     }
     free(key.items);
@@ -345,11 +348,10 @@ cli_config_load(const char *path, const bl_rules *rules, char *err,
     size_t len;
     char *text = cli_read(path, &len, &why), *slash;
     cli_config *c;
-    bl_rules *scratch = NULL;
+    bl_rules *defaults = NULL;
     parser p;
     char e2[256];
 
-    (void)rules;
     if (text == NULL) {
         snprintf(err, errlen, "%s: %s", path, why);
         return NULL;
@@ -373,8 +375,8 @@ cli_config_load(const char *path, const bl_rules *rules, char *err,
         *slash = '\0';
     else
         strcpy(c->dir, ".");
-    /* Checked against the built-in rules: what the file names must exist. */
-    if (bl_rules_load_default(&scratch, e2, sizeof e2) < 0) {
+    /* What the file names must exist in the rules it will be applied to. */
+    if (rules == NULL && bl_rules_load_default(&defaults, e2, sizeof e2) < 0) {
         snprintf(err, errlen, "%s", e2);
         free(text);
         cli_config_free(c);
@@ -391,13 +393,13 @@ cli_config_load(const char *path, const bl_rules *rules, char *err,
         fail(&p, "a binary file (it holds NUL bytes) is no configuration");
         goto bad;
     }
-    if (parse(&p, c, scratch) < 0)
+    if (parse(&p, c, rules != NULL ? rules : defaults) < 0)
         goto bad;
-    bl_rules_free(scratch);
+    bl_rules_free(defaults);
     free(text);
     return c;
 bad:
-    bl_rules_free(scratch);
+    bl_rules_free(defaults);
     free(text);
     cli_config_free(c);
     return NULL;

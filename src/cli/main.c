@@ -245,6 +245,7 @@ typedef struct rule_set {
 typedef struct rule_sets {
     struct { rule_set *items; size_t n, alloc; } sets;
     struct { cli_config **items; size_t n, alloc; } configs;
+    bl_rules *base;     /* as loaded, to check config files against */
     const check_opts *opt;
 } rule_sets;
 
@@ -257,6 +258,7 @@ rule_sets_free(rule_sets *rs)
         bl_rules_free(rs->sets.items[i].rules);
     for (i = 0; i < rs->configs.n; i++)
         cli_config_free(rs->configs.items[i]);
+    bl_rules_free(rs->base);
     BL_VEC_FREE(&rs->sets);
     BL_VEC_FREE(&rs->configs);
 }
@@ -287,7 +289,12 @@ config_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
             return 0;
         }
     }
-    c = cli_config_load(found, NULL, err, sizeof err);
+    /* A config names the rules of --rules DIR when it is given. */
+    if (rs->base == NULL && (rs->base = load_rules(opt->rules_dir)) == NULL) {
+        free(found);
+        return -1;
+    }
+    c = cli_config_load(found, rs->base, err, sizeof err);
     free(found);
     if (c == NULL) {
         fprintf(stderr, "blamelint: %s\n", err);
@@ -554,7 +561,7 @@ cmd_check(int argc, char **argv)
     cli_paths paths = {NULL, 0, 0};
     cli_summary sum = {0, 0, 0, 0};
     cli_out out[2];         /* the report; with --output, the terminal's */
-    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
+    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, NULL};
     struct { size_t *items; size_t n, alloc; } walked = {NULL, 0, 0};
     size_t w;
     char *report = NULL;    /* --output's temporary file */
@@ -945,7 +952,7 @@ cmd_config(int argc, char **argv)
         {NULL, 0, NULL, 0}
     };
     check_opts opt;
-    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
+    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, NULL};
     const cli_config *cfg;
     bl_rules *rules;
     const char *file;

@@ -1624,12 +1624,13 @@ bl_rules_set_family_cache(bl_rules *rules, const char *family, void *state,
     return bl_family_slot_put(rules->caches, family, state, free_fn);
 }
 
-int
-bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
-             size_t errlen)
+/* Reads value as setting key's type; *p_value is the form it is kept in
+ * ("true" for "yes").  0, or -1 with a message in err. */
+static int
+read_setting(const bl_rules *rules, const char *key, const char *value,
+             const char **p_value, char *err, size_t errlen)
 {
-    bl_setting *s = find_setting(rules, key);
-    char *copy;
+    const bl_setting *s = find_setting(rules, key);
 
     if (s == NULL) {
         snprintf(err, errlen, "unknown setting \"%s\"", key);
@@ -1655,6 +1656,28 @@ bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
             return -1;
         }
     }
+    *p_value = value;
+    return 0;
+}
+
+int
+bl_rules_check_setting(const bl_rules *rules, const char *key,
+                       const char *value, char *err, size_t errlen)
+{
+    const char *kept;
+
+    return read_setting(rules, key, value, &kept, err, errlen);
+}
+
+int
+bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
+             size_t errlen)
+{
+    bl_setting *s = find_setting(rules, key);
+    char *copy;
+
+    if (read_setting(rules, key, value, &value, err, errlen) < 0)
+        return -1;
     if ((copy = bl_strndup(value, strlen(value))) == NULL) {
         snprintf(err, errlen, "out of memory");
         return -1;

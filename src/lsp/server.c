@@ -302,7 +302,7 @@ config_at(server *s, const char *path)
             s->sets.items[i].config = NULL;     /* never matched again */
     cli_config_free(c->config);
     c->mtime = st.st_mtim;
-    c->config = cli_config_load(path, NULL, err, sizeof err);
+    c->config = cli_config_load(path, s->rules, err, sizeof err);
     if (c->config == NULL) {
         char msg[1100];
         snprintf(msg, sizeof msg, "blamelint: %s (the file is ignored until "

@@ -1201,6 +1201,29 @@ want_line 1 'test/widget .*'
 want_out_re 'Its second paragraph'
 end
 
+begin "--rules DIR: a config file may name the custom rules"
+mkdir -p cfgcustom
+printf '[rules]\n"test/widget" = "off"\n' >cfgcustom/.blamelint.toml
+cp widget.md cfgcustom/
+run check --format json --rules custom cfgcustom/widget.md
+want_rc 0
+want_diags 0 '[]'
+end
+
+begin "--rules DIR: a config naming a built-in rule is an error there"
+printf '[rules]\n"blame/human-error" = "off"\n' >cfgcustom/.blamelint.toml
+run check --rules custom cfgcustom/widget.md
+want_rc 2
+want_err_re 'cfgcustom/\.blamelint\.toml:2: no rule or family "blame/human-error"'
+end
+
+begin "built-in rules: a config naming the custom rule is an error"
+printf '[rules]\n"test/widget" = "off"\n' >cfgcustom/.blamelint.toml
+run check cfgcustom/widget.md
+want_rc 2
+want_err_re 'cfgcustom/\.blamelint\.toml:2: no rule or family "test/widget"'
+end
+
 begin "--rules DIR: a built-in rule is unknown there"
 run explain --rules custom blame/human-error
 want_rc 2
