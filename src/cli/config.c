@@ -195,12 +195,69 @@ check_entry(parser *p, const cli_config_entry *e, const bl_rules *rules)
     return 0;
 }
 
+/* TOML defines a table or a key once; a second definition is reported
+ * rather than merged, which would let the later one silently win. */
+typedef struct table_seen {
+    char *glob;     /* NULL for [rules] and [settings] */
+    int table;      /* 1 rules, 2 settings */
+    int line;
+} table_seen;
+
+typedef struct { table_seen *items; size_t n, alloc; } tables_seen;
+
+static int
+same_glob(const char *a, const char *b)
+{
+    return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Records table (of glob) as defined on line; -1 with the error when it
+ * was defined before. */
+static int
+define_table(parser *p, tables_seen *seen, const char *glob, int table)
+{
+    table_seen t;
+    size_t i;
+
+    for (i = 0; i < seen->n; i++)
+        if (seen->items[i].table == table && same_glob(seen->items[i].glob, glob))
+            return fail(p, "this table is already defined on line %d",
+                        seen->items[i].line);
+    t.glob = glob != NULL ? bl_strndup(glob, strlen(glob)) : NULL;
+    t.table = table;
+    t.line = p->line;
+    if ((glob != NULL && t.glob == NULL) || BL_VEC_PUSH(seen, t) < 0) {
+        free(t.glob);
+        return fail(p, "out of memory");
+    }
+    return 0;
+}
+
+/* -1 with the error when key is already set in the same table. */
+static int
+check_new_key(parser *p, const cli_config *c, const char *glob, int is_rule,
+              const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < c->entries.n; i++) {
+        const cli_config_entry *e = &c->entries.items[i];
+        if (e->is_rule == is_rule && same_glob(e->glob, glob)
+            && strcmp(e->key, key) == 0)
+            return fail(p, "%s is already set on line %d", key, e->line);
+    }
+    return 0;
+}
+
 static int
 parse(parser *p, cli_config *c, const bl_rules *rules)
 {
     bl_strbuf key = {NULL, 0, 0}, val = {NULL, 0, 0}, glob = {NULL, 0, 0};
     int table = 0;      /* 0 top, 1 rules, 2 settings */
     int have_glob = 0, rc = 0, path_tables = 0;
+    int list_line[3] = {0, 0, 0};   /* postmortems, team, allow */
+    tables_seen seen = {NULL, 0, 0};
+    size_t i;
 
     for (;;) {
         skip(p, 1);
@@ -258,7 +315,9 @@ parse(parser *p, cli_config *c, const bl_rules *rules)
                 break;
             }
             p->s++;
-            if ((rc = end_of_line(p)) < 0)
+            if ((rc = end_of_line(p)) < 0
+                || (rc = define_table(p, &seen, have_glob ? glob.items : NULL,
+                                      table)) < 0)
                 break;
             continue;
         }
@@ -273,19 +332,29 @@ parse(parser *p, cli_config *c, const bl_rules *rules)
         skip(p, 0);
         if (table == 0) {
             cli_strings *list;
+            int which;
             if (strcmp(key.items, "postmortems") == 0) {
                 list = &c->postmortems;
                 c->postmortems_line = p->line;
+                which = 0;
             } else if (strcmp(key.items, "team") == 0) {
                 list = &c->team;
+                which = 1;
             } else if (strcmp(key.items, "allow") == 0) {
                 list = &c->allow;
+                which = 2;
             } else {
                 rc = fail(p, "unknown key %s (at the top: postmortems, team, "
                           "allow; rules go in [rules], settings in "
                           "[settings])", key.items);
                 break;
             }
+            if (list_line[which] != 0) {
+                rc = fail(p, "%s is already set on line %d", key.items,
+                          list_line[which]);
+                break;
+            }
+            list_line[which] = p->line;
             if (p->s >= p->end || *p->s != '[') {
                 rc = fail(p, "%s is an array of strings: [\"...\", \"...\"]",
                           key.items);
@@ -323,7 +392,9 @@ parse(parser *p, cli_config *c, const bl_rules *rules)
                 break;
             continue;
         }
-        if ((rc = read_scalar(p, &val)) < 0 || (rc = end_of_line(p)) < 0)
+        if ((rc = read_scalar(p, &val)) < 0 || (rc = end_of_line(p)) < 0
+            || (rc = check_new_key(p, c, have_glob ? glob.items : NULL,
+                                   table == 1, key.items)) < 0)
             break;
         if (add_entry(c, have_glob ? glob.items : NULL, table == 1,
                       key.items, val.items, p->line) < 0) {
@@ -334,6 +405,9 @@ parse(parser *p, cli_config *c, const bl_rules *rules)
                               rules)) < 0)
             break;
     }
+    for (i = 0; i < seen.n; i++)
+        free(seen.items[i].glob);
+    BL_VEC_FREE(&seen);
     free(key.items);
     free(val.items);
     free(glob.items);

@@ -1775,11 +1775,17 @@ run check --format json outer/inner/x.md
 want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 1'
 end
 
+# The last case's file stays in bad.toml for "blamelint config FILE" below.
 for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgment"' \
            '[rules]\n"blame/judgement" = "loud"\n|2|the level is' \
            '\n\n[settings]\n"whys.min" = 0\n|4|whys.min' \
            '[colours]\n|1|unknown table \[colours\]' \
            'postmortems = "x"\n|1|array of strings' \
+           '[rules]\n"blame/*" = "info"\n"blame/*" = "off"\n|3|blame/\* is already set on line 2' \
+           '[rules]\n"blame/*" = "info"\n[settings]\n[rules]\n|4|this table is already defined on line 1' \
+           '[paths."a/**".rules]\n[paths."b/**".rules]\n[paths."a/**".rules]\n|3|already defined on line 1' \
+           '[paths."a/**".settings]\n"whys.min" = 3\n[paths."a/**".settings]\n"whys.min" = 4\n|3|already defined on line 1' \
+           'team = ["Kim"]\nallow = ["x"]\nteam = [\n  "Lee"]\n|3|team is already set on line 1' \
            '[rules]\n"blame/judgement" = "off" extra\n|2|unexpected text'; do
     body=${bad%%|*}; rest=${bad#*|}; line=${rest%%|*}; want=${rest#*|}
     begin "config error on line $line: $want"
@@ -1790,6 +1796,13 @@ for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgm
     want_err_re "bad\\.toml:$line: .*$want"
     end
 done
+
+begin "config: the same key in [rules] and in a [paths] table is no repeat"
+printf '[rules]\n"blame/*" = "info"\n[paths."x/**".rules]\n"blame/*" = "off"\n[settings]\n"whys.min" = 3\n[paths."x/**".settings]\n"whys.min" = 4\n' >dup-ok.toml
+run check --fail-on never --config dup-ok.toml repo/README.md
+want_rc 0
+want_err_empty
+end
 
 begin "config: the README's example file is valid"
 mkdir -p readme-ex/.git
