@@ -20,6 +20,7 @@
 
 #include "../blamelint.h"
 #include "../engine/vec.h"
+#include "atomic.h"
 #include "changed.h"
 #include "config.h"
 #include "files.h"
@@ -461,80 +462,6 @@ oom:
     return -1;
 }
 
-/* --output FILE is written to a temporary file beside it and renamed
- * over it at the end, so an interrupted check never leaves half a report
- * where CI looks for one. */
-static FILE *
-report_open(const char *path, char **p_tmp)
-{
-    struct stat st;
-    size_t n;
-    char *tmp, *real = NULL;
-    int fd;
-    FILE *fp;
-
-    *p_tmp = NULL;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return fopen(path, "w");    /* /dev/stdout, a FIFO: write to it */
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)
-        && (real = realpath(path, NULL)) != NULL)
-        path = real;                /* replace the file, keep the link */
-    n = strlen(path);
-    tmp = malloc(n + 16);
-    if (tmp == NULL) {
-        free(real);
-        return NULL;
-    }
-    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-    free(real);
-    if ((fd = mkstemp(tmp)) < 0) {
-        free(tmp);
-        return NULL;
-    }
-    {
-        mode_t mask = umask(0);     /* a new file's mode, as for fopen */
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    if ((fp = fdopen(fd, "w")) == NULL) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return NULL;
-    }
-    *p_tmp = tmp;
-    return fp;
-}
-
-static int
-report_close(FILE *fp, char **p_tmp)
-{
-    int rc = fflush(fp) != 0 || ferror(fp) ? -1 : 0;
-    char *target;
-
-    if (fclose(fp) != 0)
-        rc = -1;
-    if (*p_tmp == NULL)
-        return rc;      /* written in place */
-    /* The name the temporary file was made beside: a link's target. */
-    target = strdup(*p_tmp);
-    if (target == NULL)
-        rc = -1;
-    else
-        target[strlen(target) - 11] = '\0';    /* drop ".tmp.XXXXXX" */
-    if (rc == 0 && rename(*p_tmp, target) != 0)
-        rc = -1;
-    free(target);
-    if (rc < 0) {
-        int e = errno;
-        unlink(*p_tmp);
-        errno = e;
-    }
-    free(*p_tmp);
-    *p_tmp = NULL;
-    return rc;
-}
-
 static int
 cmd_check(int argc, char **argv)
 {
@@ -564,7 +491,10 @@ cmd_check(int argc, char **argv)
     rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, NULL};
     struct { size_t *items; size_t n, alloc; } walked = {NULL, 0, 0};
     size_t w;
-    char *report = NULL;    /* --output's temporary file */
+    /* --output FILE is written beside FILE and renamed over it at the
+     * end, so an interrupted check never leaves half a report where CI
+     * looks for one. */
+    cli_atomic report;
     bl_rules *rules;
     int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
     size_t k;
@@ -709,7 +639,7 @@ cmd_check(int argc, char **argv)
         out[1] = out[0];
         out[1].color = want_color(opt.color);
         out[0].color = 0;
-        if ((out[0].fp = report_open(opt.output, &report)) == NULL) {
+        if (cli_atomic_open(&report, opt.output, CLI_ATOMIC_ANY) < 0) {
             fprintf(stderr, "blamelint: %s: %s\n", opt.output,
                     strerror(errno));
             cli_paths_free(&paths);
@@ -717,18 +647,15 @@ cmd_check(int argc, char **argv)
             rc = EXIT_TROUBLE;
             goto done;
         }
+        out[0].fp = report.fp;
     }
     /* Every file's configuration first: a broken one stops the check
      * before any report is written. */
     for (k = 0; k < paths.n; k++) {
         const cli_config *cfg;
         if (rules_for(&sets, paths.items[k], &cfg) == NULL) {
-            if (opt.output != NULL) {
-                fclose(out[0].fp);
-                if (report != NULL)     /* no report for a broken config */
-                    unlink(report);
-                free(report);
-            }
+            if (opt.output != NULL)     /* no report for a broken config */
+                cli_atomic_abort(&report);
             cli_paths_free(&paths);
             rc = EXIT_TROUBLE;
             goto done;
@@ -753,7 +680,7 @@ cmd_check(int argc, char **argv)
         opt.format->end(&out[0], &sum);
     if (opt.output != NULL) {
         cli_text_end(&out[1], &sum);
-        if (report_close(out[0].fp, &report) < 0) {
+        if (cli_atomic_commit(&report) < 0) {
             fprintf(stderr, "blamelint: %s: %s\n", opt.output,
                     strerror(errno));
             trouble = 1;

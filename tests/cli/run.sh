@@ -1636,7 +1636,7 @@ run check --format json --output report.json "a,b:c/pm.md"
 want_rc 1
 jq -e '.summary.files == 1' report.json >/dev/null 2>&1 || problem "report.json is not the JSON report"
 want_out_re '^a,b:c/pm\.md:6:13: warning: .*\[blame/judgement\]'
-ls report.json.tmp.* >/dev/null 2>&1 && problem "a temporary file is left"
+ls report.json.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
 end
 
 begin "--output into a directory that does not exist: exit 2, nothing written"
@@ -1674,7 +1674,7 @@ grep -q '^He deleted the namespace, and was careless\.$' fx.md || problem "secon
 want_out_re 'blame/judgement'
 grep -q 'blame/minimizer' "$OUT" && problem "a fixed finding is still reported"
 grep -q '## Impact' fx.md && problem "an unsafe fix (section/missing) was applied"
-ls fx.md.blamelint.* >/dev/null 2>&1 && problem "a temporary file is left"
+ls fx.md.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
 end
 
 begin "--fix twice: the second run changes nothing"
@@ -1700,6 +1700,32 @@ jq -e '.summary.files == 1' out.json >/dev/null 2>&1 || problem "out.json is not
 run check --format json --output /dev/null fx.md
 want_rc 1
 [ -c /dev/null ] || problem "/dev/null is no longer a device"
+end
+
+begin "--output through a dangling symlink creates its target and keeps the link"
+rm -f dangling.json made.json && ln -s made.json dangling.json
+run check --format json --output dangling.json fx.md
+want_rc 1
+[ -L dangling.json ] || problem "the link was replaced by a file"
+jq -e '.summary.files == 1' made.json >/dev/null 2>&1 || problem "made.json is not the report"
+end
+
+begin "--output: a check ended by SIGTERM leaves no temporary file and no report"
+rm -f killed.json killed.json.blamelint-*
+# Standard input held open keeps the check waiting after the report opened.
+mkfifo hold.fifo
+sleep 30 >hold.fifo &
+holder=$!
+"$BIN" check --format json --output killed.json - <hold.fifo >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 50); do ls killed.json.blamelint-* >/dev/null 2>&1 && break; sleep 0.1; done
+ls killed.json.blamelint-* >/dev/null 2>&1 || problem "the temporary report was never created"
+kill -TERM $pid
+wait $pid; st=$?
+[ "$st" = 143 ] || problem "exit status $st, want 143 (killed by SIGTERM)"
+ls killed.json.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
+[ -e killed.json ] && problem "a report was written"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null; rm -f hold.fifo
 end
 
 begin "github: a path found under . is written as the repository has it"
