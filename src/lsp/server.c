@@ -267,14 +267,16 @@ uri_path(const char *uri)
     return p;
 }
 
-/* The config loaded from path, read again when the file changed; NULL
- * when it has an error, which is shown to the user once per version of
- * the file while the server goes on with the editor's settings. */
+/* The config loaded from path, read again when the file changed.  A
+ * version with an error is shown to the user, once, and the last version
+ * that loaded stays in effect (NULL, the editor's settings alone, when
+ * none has), so a half-typed edit to the file never turns rules back on. */
 static const cli_config *
 config_at(server *s, const char *path)
 {
     struct stat st;
     lsp_config *c = NULL;
+    cli_config *fresh;
     char err[1024];
     size_t i;
 
@@ -287,13 +289,23 @@ config_at(server *s, const char *path)
         && c->mtime.tv_nsec == st.st_mtim.tv_nsec)
         return c->config;
     if (c == NULL) {
-        lsp_config fresh = {NULL, {0, 0}, NULL};
-        if ((fresh.path = bl_strndup(path, strlen(path))) == NULL
-            || BL_VEC_PUSH(&s->configs, fresh) < 0) {
-            free(fresh.path);
+        lsp_config blank = {NULL, {0, 0}, NULL};
+        if ((blank.path = bl_strndup(path, strlen(path))) == NULL
+            || BL_VEC_PUSH(&s->configs, blank) < 0) {
+            free(blank.path);
             return NULL;
         }
         c = &s->configs.items[s->configs.n - 1];
+    }
+    c->mtime = st.st_mtim;
+    if ((fresh = cli_config_load(path, s->rules, err, sizeof err)) == NULL) {
+        char msg[1100];
+        snprintf(msg, sizeof msg, "blamelint: %s (%s until it is fixed)", err,
+                 c->config != NULL ? "its last good version stays in effect"
+                                   : "the file is ignored");
+        logf_("%s", msg + 11);
+        show_message(s, 1, msg);
+        return c->config;
     }
     /* The rule sets built from the old version stay until the next
      * settings change: open documents' findings point into them. */
@@ -301,15 +313,7 @@ config_at(server *s, const char *path)
         if (s->sets.items[i].config == c->config)
             s->sets.items[i].config = NULL;     /* never matched again */
     cli_config_free(c->config);
-    c->mtime = st.st_mtim;
-    c->config = cli_config_load(path, s->rules, err, sizeof err);
-    if (c->config == NULL) {
-        char msg[1100];
-        snprintf(msg, sizeof msg, "blamelint: %s (the file is ignored until "
-                 "it is fixed)", err);
-        logf_("%s", msg + 11);
-        show_message(s, 1, msg);
-    }
+    c->config = fresh;
     return c->config;
 }
 

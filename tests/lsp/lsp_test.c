@@ -887,7 +887,8 @@ test_disable_actions_insert_suppressions(void **state)
 /* --- .blamelint.toml ----------------------------------------------------- */
 
 /* A document under a .blamelint.toml is linted with it; an edit to the
- * file is read again; a broken file is shown to the user and ignored. */
+ * file is read again; a broken version is shown to the user, and the last
+ * good one stays in effect until it is fixed. */
 static void
 test_config_file_applies_to_documents_below_it(void **state)
 {
@@ -912,7 +913,7 @@ test_config_file_applies_to_documents_below_it(void **state)
     recv_method(c, "textDocument/publishDiagnostics");
     assert_false(has(c, "blame/judgement"));
     assert_true(has(c, "blame/person-failure"));
-    /* A broken config: said once, and the editor's settings apply. */
+    /* A broken config: said, and the last good version applies. */
     f = fopen(path, "w");
     assert_non_null(f);
     fputs("[rules]\n\"blame/judgment\" = \"off\"\n", f);
@@ -926,8 +927,23 @@ test_config_file_applies_to_documents_below_it(void **state)
           "careless.\\n\"}]}}", uri);
     recv_method(c, "window/showMessage");
     assert_true(has(c, ".blamelint.toml:2"));
+    assert_true(has(c, "last good version stays in effect"));
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_false(has(c, "blame/judgement"));
+    /* Fixed: the new version applies. */
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[rules]\n\"blame/person-failure\" = \"off\"\n", f);
+    fclose(f);
+    later[0].tv_sec = later[1].tv_sec = time(NULL) + 10;
+    assert_int_equal(utimensat(AT_FDCWD, path, later, 0), 0);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":3},"
+          "\"contentChanges\":[{\"text\":\"# Notes\\n\\nThe DBA was "
+          "careless. Bob forgot it.\\n\"}]}}", uri);
     recv_method(c, "textDocument/publishDiagnostics");
     assert_true(has(c, "blame/judgement"));
+    assert_false(has(c, "blame/person-failure"));
     shutdown_and_exit(c);
     unlink(path);
     snprintf(path, sizeof path, "%s/.git", root);
