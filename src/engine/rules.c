@@ -34,6 +34,7 @@ static const struct {
     {"timeline", bl_check_timeline},
     {"placeholders", bl_check_placeholders},
     {"suppressions", bl_check_suppressions},
+    {"spelling", bl_check_spelling},
     {NULL, NULL}
 };
 
