@@ -351,7 +351,7 @@ rules_for_doc(server *s, const lsp_doc *d)
     cli_config_apply(cfg, path, set.rules, &mask, err, sizeof err);
     free(path);
     if (s->settings_json != NULL) {
-        lsp_json j;
+        lsp_json j = {NULL, 0, NULL, 0, 0};     /* parse reuses its tokens */
         if (lsp_json_parse(&j, s->settings_json, strlen(s->settings_json)) == 0) {
             settings_onto(set.rules, &j, 0, err, sizeof err);
             lsp_json_free(&j);

@@ -935,6 +935,46 @@ test_config_file_applies_to_documents_below_it(void **state)
     rmdir(root);
 }
 
+/* The editor's settings apply on top of a .blamelint.toml: the rule set
+ * built for the documents under it takes them too. */
+static void
+test_editor_settings_over_a_config_file(void **state)
+{
+    char root[] = "/tmp/blamelint-lspset-XXXXXX", path[256], uri[300];
+    client *c;
+    FILE *f;
+    int i;
+
+    (void)state;
+    assert_non_null(mkdtemp(root));
+    snprintf(path, sizeof path, "%s/.git", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[rules]\n\"blame/person-failure\" = \"off\"\n", f);
+    fclose(f);
+    c = start();
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"capabilities\":{},\"initializationOptions\":"
+          "{\"rules\":{\"blame/minimizer\":\"off\"},\"settings\":"
+          "{\"whys.min\":3}}}}");
+    recv_id(c, 1);
+    for (i = 0; i < 3; i++) {
+        snprintf(uri, sizeof uri, "file://%s/pm%d.md", root, i);
+        open_doc(c, uri, 1, "# Notes\\n\\nThe DBA just restarted it. Bob "
+                 "forgot it. The DBA was careless.\\n");
+        recv_method(c, "textDocument/publishDiagnostics");
+        assert_int_equal(diag_count(c), 1);
+        assert_true(has(c, "blame/judgement"));
+    }
+    shutdown_and_exit(c);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.git", root);
+    rmdir(path);
+    rmdir(root);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1053,6 +1093,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_pull_diagnostics),
         cmocka_unit_test(test_disable_actions_insert_suppressions),
         cmocka_unit_test(test_config_file_applies_to_documents_below_it),
+        cmocka_unit_test(test_editor_settings_over_a_config_file),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
