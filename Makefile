@@ -143,7 +143,8 @@ check-unit: $(UNIT_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $(SAN_ENV) $$t; done
 
 # Protocol tests: the sanitizer build of the server, driven over pipes.
-build/san/tests/lsp_test: tests/lsp/lsp_test.c $(SAN_ENGINE_OBJ) build/san/lsp/json.o
+build/san/tests/lsp_test: tests/lsp/lsp_test.c $(SAN_ENGINE_OBJ) build/san/lsp/json.o \
+  build/san/rules_embedded.o
 	@mkdir -p $(dir $@)
 	$(CC) $(BL_CFLAGS) $(SAN_FLAGS) $< $(SAN_ENGINE_OBJ) build/san/lsp/json.o \
 	  build/san/rules_embedded.o -o $@ $(LIBS) $(TEST_LIBS)
