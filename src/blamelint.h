@@ -143,8 +143,10 @@ int bl_rules_add_person(bl_rules *rules, const char *name);
 int bl_rules_allow_phrase(bl_rules *rules, const char *phrase);
 
 /* A word the spelling check knows from now on, as if the word list file
- * held it (the language server adds one before the editor has saved the
- * file).  0 or -1. */
+ * held it, for as long as the rule set lives (the language server adds one
+ * before the editor has saved the file; a word the file loses later stays
+ * known here, since the rule set cannot tell an undo from an unsaved
+ * buffer).  0 or -1. */
 int bl_rules_add_word(bl_rules *rules, const char *word);
 const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
 
