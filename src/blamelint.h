@@ -72,6 +72,9 @@ typedef struct bl_pos {
 #define BL_ENOMEM (-1)
 #define BL_EIO (-2)
 #define BL_ERULES (-3)      /* rule data is invalid */
+#define BL_EDATA (-4)       /* data a rule needs at run time (a spelling
+                               dictionary) cannot be read: bl_rules_error
+                               says what; the other rules still ran */
 
 /* --- Rule sets ----------------------------------------------------------- */
 
@@ -111,7 +114,8 @@ typedef struct bl_setting_info {
     const char *key;
     const char *value;          /* in effect */
     const char *default_value;
-    const char *type;           /* "int" or "bool" */
+    const char *type;           /* "int", "bool", "name" (letters, digits,
+                                   '_', '-') or "path" (a file) */
     const char *summary;
 } bl_setting_info;
 
@@ -127,6 +131,11 @@ int bl_rules_set(bl_rules *rules, const char *key, const char *value,
  * would give; the rule set is not changed. */
 int bl_rules_check_setting(const bl_rules *rules, const char *key,
                            const char *value, char *err, size_t errlen);
+
+/* A setting's value in effect as text ("5", "true", "en_US", a path), or
+ * NULL when the rule set declares no such setting.  Borrowed: valid until
+ * the setting changes. */
+const char *bl_rules_setting(const bl_rules *rules, const char *key);
 const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
 
 /* A team member's name or @handle: a person wherever the document names
@@ -134,8 +143,16 @@ const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
 int bl_rules_add_person(bl_rules *rules, const char *name);
 
 /* A phrase the team allows: a finding whose flagged words are this
- * phrase (ignoring case and runs of spaces) is not reported.  0 or -1. */
+ * phrase (ignoring case and runs of spaces) is not reported; its words are
+ * known to the spelling check.  0 or -1. */
 int bl_rules_allow_phrase(bl_rules *rules, const char *phrase);
+
+/* A word the spelling check knows from now on, as if the word list file
+ * held it, for as long as the rule set lives (the language server adds one
+ * before the editor has saved the file; a word the file loses later stays
+ * known here, since the rule set cannot tell an undo from an unsaved
+ * buffer).  0 or -1. */
+int bl_rules_add_word(bl_rules *rules, const char *word);
 const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
 
 /* --- Documents ----------------------------------------------------------- */
@@ -188,8 +205,14 @@ void bl_doc_line_span(const bl_doc *doc, size_t line,
 /* --- Linting ------------------------------------------------------------- */
 
 /* Appends the findings of every enabled rule to out, sorted by position.
- * Returns 0 or BL_ENOMEM. */
+ * Returns 0, BL_ENOMEM, or BL_EDATA when a rule could not run for want of
+ * its data (a dictionary; bl_rules_error says which): the other rules'
+ * findings are in out all the same. */
 int bl_lint(const bl_rules *rules, const bl_doc *doc, bl_diags *out);
+
+/* Why the last bl_lint with these rules returned BL_EDATA: one line
+ * naming what is missing and where it was looked for. */
+const char *bl_rules_error(const bl_rules *rules);
 
 void bl_diags_free(bl_diags *diags);
 

@@ -629,6 +629,40 @@ cli_glob_match(const char *g, const char *s)
     return r;
 }
 
+/* Is key a setting of type "path" (a file the rules read)? */
+static int
+is_path_setting(const bl_rules *rules, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < bl_rules_setting_count(rules); i++) {
+        const bl_setting_info *s = bl_rules_setting_at(rules, i);
+        if (strcmp(s->key, key) == 0)
+            return strcmp(s->type, "path") == 0;
+    }
+    return 0;
+}
+
+/* Sets key to value, a path relative to the config file's directory
+ * unless it is absolute or empty ("" for none). */
+static int
+set_path(const cli_config *c, bl_rules *rules, const char *key,
+         const char *value, char *err, size_t errlen)
+{
+    bl_strbuf full = {NULL, 0, 0};
+    int rc;
+
+    if (value[0] == '/' || value[0] == '\0')
+        return bl_rules_set(rules, key, value, err, errlen);
+    if (bl_strbuf_addf(&full, "%s/%s", c->dir, value) < 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    rc = bl_rules_set(rules, key, full.items, err, errlen);
+    free(full.items);
+    return rc;
+}
+
 int
 cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
                  unsigned long long *p_mask, char *err, size_t errlen)
@@ -646,6 +680,21 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
     for (i = 0; i < c->allow.n; i++)
         if (bl_rules_allow_phrase(rules, c->allow.items[i]) < 0)
             goto oom;
+    /* A path setting's default (the word list, .blamelint-words.txt) is
+     * beside the config file too, wherever blamelint runs. */
+    for (i = 0; i < bl_rules_setting_count(rules); i++) {
+        const bl_setting_info *s = bl_rules_setting_at(rules, i);
+        char *key;
+        int rc;
+        if (strcmp(s->type, "path") != 0)
+            continue;
+        if ((key = bl_strndup(s->key, strlen(s->key))) == NULL)
+            goto oom;
+        rc = set_path(c, rules, key, s->value, err, errlen);
+        free(key);
+        if (rc < 0)
+            return -1;
+    }
     /* The tables for every file first, then the [paths] ones the file
      * matches, in the order written: a path table wins. */
     for (pass = 0; pass < 2; pass++)
@@ -667,7 +716,9 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
             int sev = strcmp(e->value, "on") == 0 ? BL_SEV_ON
                                                  : bl_severity_parse(e->value);
             bl_rules_set_severity(rules, e->key, sev);
-        } else if (bl_rules_set(rules, e->key, e->value, err, errlen) < 0) {
+        } else if (is_path_setting(rules, e->key)
+                   ? set_path(c, rules, e->key, e->value, err, errlen) < 0
+                   : bl_rules_set(rules, e->key, e->value, err, errlen) < 0) {
             return -1;
         }
     }

@@ -368,17 +368,48 @@ keep_changed(const cli_changed *c, long k, const bl_doc *doc, bl_diags *d)
     d->n = kept;
 }
 
-/* Lints one file into the report; returns 0, or -1 if it was unreadable. */
+/* Says why a rule could not run (a missing dictionary), once for a run of
+ * files that all miss the same: *said keeps the last message said. */
+static void
+say_data_error(const bl_rules *rules, char **said)
+{
+    const char *why = bl_rules_error(rules);
+
+    if (*said != NULL && strcmp(*said, why) == 0)
+        return;
+    fprintf(stderr, "blamelint: %s\n", why);
+    free(*said);
+    *said = bl_strndup(why, strlen(why));
+}
+
+/* Lints with rules into diags; a rule that could not run is said on
+ * stderr and marks *p_missing.  0, or -1 when out of memory. */
+static int
+lint_file(const bl_rules *rules, const bl_doc *doc, bl_diags *diags,
+          char **said, int *p_missing)
+{
+    int rc = bl_lint(rules, doc, diags);
+
+    if (rc == BL_EDATA) {
+        say_data_error(rules, said);
+        *p_missing = 1;
+        return 0;
+    }
+    return rc < 0 ? -1 : 0;
+}
+
+/* Lints one file into the report; returns 0, or -1 if it was unreadable
+ * or a rule could not run on it (its other findings are reported). */
 static int
 check_one(const bl_rules *rules, const char *path, const check_opts *opt,
-          cli_out *out, cli_summary *sum, int *p_failed)
+          cli_out *out, cli_summary *sum, int *p_failed, char **said)
 {
     const char *why = NULL, *shown = path;
     size_t len, i;
     char *text;
     bl_doc *doc;
     bl_diags diags = {NULL, 0, 0};
-    int is_stdin = strcmp(path, "-") == 0;
+    int is_stdin = strcmp(path, "-") == 0, missing = 0;
     long changed = -1;
 
     if (is_stdin)
@@ -400,7 +431,7 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
     doc = bl_doc_parse(text, len);
     free(text);     /* the document keeps its own copy: one is enough */
     text = NULL;
-    if (doc == NULL || bl_lint(rules, doc, &diags) < 0)
+    if (doc == NULL || lint_file(rules, doc, &diags, said, &missing) < 0)
         goto oom;
     if (changed >= 0)
         keep_changed(opt->changed, changed, doc, &diags);
@@ -429,7 +460,8 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
             bl_doc_free(doc);
             doc = bl_doc_parse(fixed, flen);
             free(fixed);
-            if (doc == NULL || bl_lint(rules, doc, &diags) < 0)
+            if (doc == NULL
+                || lint_file(rules, doc, &diags, said, &missing) < 0)
                 goto oom;
             if (changed >= 0)
                 keep_changed(opt->changed, changed, doc, &diags);
@@ -453,7 +485,7 @@ check_one(const bl_rules *rules, const char *path, const check_opts *opt,
         cli_text_file(out + 1, shown, doc, &diags);
     bl_diags_free(&diags);
     bl_doc_free(doc);
-    return 0;
+    return missing ? -1 : 0;
 oom:
     fprintf(stderr, "blamelint: %s: out of memory\n", shown);
     free(text);
@@ -495,6 +527,7 @@ cmd_check(int argc, char **argv)
      * end, so an interrupted check never leaves half a report where CI
      * looks for one. */
     cli_atomic report;
+    char *said = NULL;      /* the last rule error said (say_data_error) */
     bl_rules *rules;
     int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
     size_t k;
@@ -673,7 +706,8 @@ cmd_check(int argc, char **argv)
         }
         if (was_walked && !cli_config_is_postmortem(cfg, paths.items[k]))
             continue;
-        if (check_one(rules, paths.items[k], &opt, out, &sum, &failed) < 0)
+        if (check_one(rules, paths.items[k], &opt, out, &sum, &failed,
+                      &said) < 0)
             trouble = 1;
     }
     if (opt.fix != FIX_DRY_RUN)
@@ -690,6 +724,7 @@ cmd_check(int argc, char **argv)
     cli_paths_free(&paths);
     rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 done:
+    free(said);
     rule_sets_free(&sets);
     BL_VEC_FREE(&walked);
     cli_changed_free(opt.changed);

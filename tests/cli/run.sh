@@ -1837,7 +1837,9 @@ printf '# N\n' >readme-ex/pm.md
 run config readme-ex/pm.md
 want_rc 0
 want_out_re '^blame/minimizer +off +.*\.blamelint\.toml:18$'
-want_out_re '^whys\.min +4 +.*\.blamelint\.toml:22$'
+want_out_re '^whys\.min +4 +.*\.blamelint\.toml:23$'
+want_out_re '^spelling/unknown-word +info +.*\.blamelint\.toml:20$'
+want_out_re '^spelling\.wordlist +/.*/readme-ex/\.blamelint-words\.txt +.*\.blamelint\.toml:26$'
 end
 
 begin "config: team names are people; allowed phrases are not reported"
@@ -1901,6 +1903,104 @@ want_out_re '^postmortem +no '
 run config --config bad.toml repo/README.md
 want_rc 2
 want_err_re 'bad\.toml:2:'
+end
+
+# --- spelling ------------------------------------------------------------
+
+# A repository that turns spelling on, with its word list beside the
+# config; checked from another directory.
+mkdir -p spell/.git spell/docs
+cat >spell/.blamelint.toml <<'EOC'
+team = ["Haruto"]
+
+[rules]
+"spelling/unknown-word" = "on"
+EOC
+printf '# the team words\nZorblax\nfrobnik\n' >spell/.blamelint-words.txt
+printf '# Notes\n\nThe alert was never recieved: Zorblax, frobnik and Haruto.\nThe engineer just ran `kubctl` on confg.yaml.\n' >spell/docs/pm.md
+
+begin "spelling: off by default"
+run check --format json --no-config spell/docs/pm.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word")] | length == 0'
+run rules
+want_out_re '^spelling/unknown-word +info +\(off by default\) '
+want_out_re '^spelling\.wordlist +\.blamelint-words\.txt '
+run explain spelling/unknown-word
+want_rc 0
+want_line 1 'spelling/unknown-word \(info, off by default\)'
+end
+
+begin "spelling: on in .blamelint.toml, the word list beside it, team names known"
+run check --format json spell/docs/pm.md
+want_rc 0       # info does not fail --fail-on warning
+want_diags 0 '[["spelling/unknown-word",3,21,3,29],["blame/minimizer",4,14,4,19]]'
+want_jq '.files[0].diagnostics[0].message == "Unknown word '"'"'recieved'"'"'; did you mean '"'"'received'"'"'?"'
+want_jq '.files[0].diagnostics[0].fix.replacement == "received"'
+want_span 0 0 spell/docs/pm.md recieved
+run config spell/docs/pm.md
+want_out_re '^spelling/unknown-word +info +.*spell/\.blamelint\.toml:4$'
+want_out_re '^spelling\.wordlist +/.*/spell/\.blamelint-words\.txt +default$'
+end
+
+begin "spelling: --rule and --set on the command line, a word list relative to the working directory"
+printf 'recieved\n' >cwd-words.txt
+run check --format json --no-config --rule spelling/unknown-word=warning --set spelling.wordlist=cwd-words.txt spell/docs/pm.md
+want_rc 1
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word") | .severity] == ["warning", "warning", "warning"]'
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word")] | length == 3'
+run check --no-config --set spelling.language=../en_US spell/docs/pm.md
+want_rc 2
+want_err_re 'spelling\.language takes a name'
+end
+
+begin "spelling: spelling.wordlist in the config is relative to its directory"
+mkdir -p spell2/.git spell2/team
+printf '[rules]\n"spelling/*" = "on"\n[settings]\n"spelling.wordlist" = "team/words.txt"\n' >spell2/.blamelint.toml
+printf 'Zorblax\n' >spell2/team/words.txt
+printf '# Notes\n\nZorblax and Quuxle.\n' >spell2/pm.md
+run check --format json spell2/pm.md
+want_diags 0 '[["spelling/unknown-word",3,13,3,19]]'
+run config spell2/pm.md
+want_out_re '^spelling\.wordlist +/.*/spell2/team/words\.txt +.*\.blamelint\.toml:4$'
+end
+
+begin "spelling: --fix never applies a guessed spelling"
+cp spell/docs/pm.md spell/docs/fixme.md
+run check --fix-dry-run spell/docs/fixme.md
+want_no_out_re 'received'
+want_out_re '^\+The engineer ran'
+run check --fix --format json spell/docs/fixme.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word")] | length == 1'
+grep -q recieved spell/docs/fixme.md || problem "--fix changed the misspelt word"
+end
+
+begin "spelling: a missing dictionary is exit 2, said once, naming it and where; other findings stay"
+mkdir -p nodict
+cp spell/docs/pm.md spell/docs/pm2.md
+DICPATH=$W/nodict run check --format json spell/docs/pm.md spell/docs/pm2.md
+want_rc 2
+want_err_re 'spelling/unknown-word: no Hunspell dictionary "en_US" \(en_US\.aff and en_US\.dic\) in DICPATH \(.*/nodict\)'
+[ "$(grep -c 'no Hunspell dictionary' "$ERR")" = 1 ] || problem "the error is not said once"
+want_jq '[.files[].diagnostics[] | select(.rule == "blame/minimizer")] | length == 2'
+run check --no-config --rule spelling/unknown-word=on --set spelling.language=xx_XX spell/docs/pm.md
+want_rc 2
+want_err_re 'no Hunspell dictionary "xx_XX" .* in /usr/share/hunspell'
+end
+
+begin "spelling: with it off, a missing dictionary is never looked for"
+DICPATH=$W/nodict run check --no-config --format json spell/docs/pm.md
+want_rc 0
+want_err_empty
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 1'
+end
+
+begin "spelling: a directory where the word list should be is exit 2"
+mkdir -p spell3/.git spell3/.blamelint-words.txt
+printf '[rules]\n"spelling/unknown-word" = "on"\n' >spell3/.blamelint.toml
+printf '# Notes\n\nQuuxle.\n' >spell3/pm.md
+run check spell3/pm.md
+want_rc 2
+want_err_re 'word list .*spell3/\.blamelint-words\.txt is not a file'
 end
 
 # --- the rule reference that editors link to ----------------------------
