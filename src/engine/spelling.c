@@ -32,6 +32,7 @@
 #include <hunspell/hunspell.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -532,23 +533,25 @@ code_points(const char *s, uint32_t *out, size_t cap)
 
 /* How far suggestion s is from word w, as a rank where lower is likelier
  * what was meant, or -1 when it is too far to offer: more than one edit
- * from a short word, two from a longer one (an edit: a letter added,
- * dropped or changed, or two swapped).  Hunspell's further guesses
- * ("kubectl" -> "tubercle") would make a fix nobody wants.  Among the near
- * ones, typing slips come first: the same letters swapped ("Teh" ->
- * "The"), then the same first letter ("wrk" -> "work" before "erk"),
- * then not shorter ("work" before "wk").  The two lowest bits are set for
- * a first letter that differs and a word that is shorter. */
+ * (a letter added, dropped or changed, or two swapped), or another first
+ * letter.  A typing slip is nearly always one edit that keeps the first
+ * letter ("recieved", "Teh", "occured"); a word two edits away is far
+ * more often a term the dictionary lacks, and Hunspell's guesses for it
+ * ("prowjobs" -> "blowjobs", "timelord" -> "timecard", "unintuitive" ->
+ * "intuitive") would make fixes nobody wants.  Among the near ones, the
+ * same letters swapped come first ("Teh" -> "The"), then not shorter
+ * ("work" before "wk"); the lowest bit is set for a shorter one. */
 static int
 nearness(const char *w, const char *s)
 {
     uint32_t a[WORD_MAX + 1], b[WORD_MAX + 1];
     size_t row[3][WORD_MAX + 2];
     size_t m = code_points(w, a, WORD_MAX), n = code_points(s, b, WORD_MAX);
-    size_t limit = m <= 4 ? 1 : 2, i, j, d;
+    size_t limit = 1, i, j, d;
     int swapped = 0;
 
-    if (m > WORD_MAX || n > WORD_MAX || (m > n ? m - n : n - m) > limit)
+    if (m > WORD_MAX || n > WORD_MAX || (m > n ? m - n : n - m) > limit
+        || m == 0 || n == 0 || ascii_lower(a[0]) != ascii_lower(b[0]))
         return -1;
     /* Optimal string alignment distance, three rows at a time. */
     for (j = 0; j <= n; j++)
@@ -583,8 +586,7 @@ nearness(const char *w, const char *s)
                 x[j] = 0;
         }
     }
-    return (int)d * 8 + !swapped * 4
-           + (ascii_lower(a[0]) != ascii_lower(b[0])) * 2 + (n < m);
+    return (int)d * 8 + !swapped * 4 + (n < m);
 }
 
 /* --- The check ----------------------------------------------------------- */
@@ -624,6 +626,35 @@ judge(run *r, size_t b, size_t e, verdict **p_v)
     return 0;
 }
 
+/* Is suggestion s only w cut in two by a space or a hyphen?  Hunspell
+ * offers that for any word made of two it knows, which is most technical
+ * terms ("jupyter hub", "redirect or", "a met"), so it is never offered:
+ * unless it frees a small word run into the next, the everyday slip
+ * ("infact", "aswell", "atleast"), when it is the likeliest meaning,
+ * ahead of a near word such as "infarct".  "a" counts only when Hunspell
+ * puts the cut first ("alot"), for it begins too many words.  Returns 0
+ * (not a cut), 1 (an everyday slip) or 2 (a mere cut). */
+static int
+split_kind(const char *w, const char *s, int first)
+{
+    static const char *const small[] = {"an", "as", "at", "by", "in", "of",
+                                        "on", "to", "no", "so", NULL};
+    size_t n = strlen(w), cut, k;
+
+    if (strlen(s) != n + 1)
+        return 0;
+    for (cut = 0; cut < n && s[cut] == w[cut]; cut++)
+        ;
+    if ((s[cut] != ' ' && s[cut] != '-') || strcmp(s + cut + 1, w + cut) != 0)
+        return 0;
+    if (first && cut == 1 && (w[0] | 0x20) == 'a')
+        return 1;
+    for (k = 0; small[k] != NULL; k++)
+        if (cut == 2 && strncasecmp(s, small[k], 2) == 0)
+            return 1;
+    return 2;
+}
+
 /* The suggestion for the unknown word of v, when the document's budget
  * still has room for it: Hunspell's first guess when it is near, starts
  * with the same letter and is not shorter (its order knows common
@@ -644,13 +675,18 @@ suggest(run *r, verdict *v, const char **p_s)
             return -1;
     }
     if (!v->asked) {
-        int best = -1, rank;
+        int best = -1, rank, everyday;
         v->asked = 1;
         count = Hunspell_suggest(r->sp->h, &list, v->word);
-        for (k = 0; k < count; k++) {
-            if ((rank = nearness(v->word, list[k])) < 0)
+        for (k = 0; k < count && best < 0; k++)
+            if (split_kind(v->word, list[k], k == 0) == 1)
+                best = k;
+        everyday = best >= 0;
+        for (k = 0; k < count && !everyday; k++) {
+            if ((rank = nearness(v->word, list[k])) < 0
+                || split_kind(v->word, list[k], k == 0) != 0)
                 continue;
-            if (k == 0 && (rank & 3) == 0) {
+            if (k == 0 && (rank & 1) == 0) {
                 best = 0;
                 break;
             }
@@ -700,17 +736,51 @@ report(run *r, size_t b, size_t e, verdict *v)
     return rc;
 }
 
+/* Does the word at t[b] open a sentence: nothing before it in the unit
+ * but spaces, brackets, quotation marks and emphasis, or those after a
+ * full stop, question mark or exclamation mark?  Not after a colon:
+ * "Owner: Pietro" names someone. */
+static int
+opens_sentence(const char *t, size_t b)
+{
+    while (b > 0) {
+        unsigned char c = (unsigned char)t[b - 1];
+        if (c == '.' || c == '!' || c == '?')
+            return 1;
+        if (c >= 0x80) {    /* “ ‘ and other marks; a letter ends it */
+            size_t k = b - 1, cl;
+            while (k > 0 && ((unsigned char)t[k] & 0xC0) == 0x80)
+                k--;
+            if (bl_is_word_cp(bl_utf8_decode(t, b, k, &cl)))
+                return 0;
+            b = k;
+            continue;
+        }
+        if (c != ' ' && c != '\t' && c != '\n' && c != '(' && c != '['
+            && c != '"' && c != '\'' && c != '*' && c != '_')
+            return 0;
+        b--;
+    }
+    return 1;
+}
+
 /* Checks the word t[b..e). */
 static int
 check_word(run *r, size_t b, size_t e)
 {
     const char *t = r->t;
     verdict *v;
-    size_t p, q;
+    size_t p, q, cl;
     int rc;
 
     e = without_possessive(t, b, e);
     if (is_not_a_dictionary_word(t + b, e - b))
+        return 0;
+    /* Capitalised inside a sentence, a word is a name: a person's
+     * (Pietro), a product's (Zulip, Homebrew), a place's.  No dictionary
+     * holds the team's, and Hunspell's guesses for them ("Pierrot") are
+     * noise; a sentence's first word is still checked. */
+    if (bl_is_upper_cp(bl_utf8_decode(t, e, b, &cl)) && !opens_sentence(t, b))
         return 0;
     if ((rc = judge(r, b, e, &v)) != 0)
         return rc;

@@ -1081,8 +1081,8 @@ test_spelling_adds_a_word_to_the_word_list(void **state)
                "\"delete\"]}}}");
     assert_true(has(c, "\"executeCommandProvider\":{\"commands\":"
                        "[\"blamelint.addWord\"]}"));
-    open_doc(c, uri, 1, "# Notes\\n\\nThe alert was never recieved by "
-             "Zorblax.\\n");
+    open_doc(c, uri, 1, "# Notes\\n\\nThe alert was never recieved. "
+             "Zorblax saw it.\\n");
     recv_method(c, "textDocument/publishDiagnostics");
     assert_int_equal(diag_count(c), 2);
     assert_true(has(c, "\"message\":\"Unknown word 'recieved'; did you "
@@ -1093,8 +1093,9 @@ test_spelling_adds_a_word_to_the_word_list(void **state)
     a = action_titled(c, "Replace \"recieved\" with \"received\"");
     assert_true(a >= 0);
     assert_true(action_titled(c, "Add 'recieved' to the word list") >= 0);
-    /* "Zorblax" is at line 2, characters 32-39. */
-    code_actions_at(c, 3, uri, 2, 35);
+    /* "Zorblax" (a sentence's first word) is at line 2, characters
+     * 30-37. */
+    code_actions_at(c, 3, uri, 2, 33);
     a = action_titled(c, "Add 'Zorblax' to the word list");
     assert_true(a >= 0);
     dc = lsp_json_path(&c->j, a, "edit", "documentChanges", NULL);

@@ -116,7 +116,7 @@ local function spell_diags()
 end
 got = vim.wait(10000, function() return #spell_diags() == 1 end, 20)
 local sd = spell_diags()[1]
-report(got and sd.lnum == 2 and sd.col == 17 and sd.end_col == 24,
+report(got and sd.lnum == 2 and sd.col == 19 and sd.end_col == 26,
        "spelling/unknown-word on \"Zorblax\"",
        sd and (sd.lnum .. ":" .. sd.col .. "-" .. sd.end_col) or "missing")
 if sd then
@@ -131,7 +131,7 @@ if sd then
     end
     on_choice(nil)
   end
-  vim.api.nvim_win_set_cursor(0, { 3, 19 })
+  vim.api.nvim_win_set_cursor(0, { 3, 21 })
   vim.lsp.buf.code_action()
   local picked = vim.wait(10000, function() return #offered > 0 end, 20)
   report(picked and vim.tbl_contains(offered, "Add 'Zorblax' to the word list"),

@@ -15,7 +15,7 @@ cp "$here/sample.md" "$tmp/sample.md"
 # A repository that turns spelling on, for "Add 'word' to the word list".
 mkdir -p "$tmp/spell/.git"
 printf '[rules]\n"spelling/unknown-word" = "on"\n' >"$tmp/spell/.blamelint.toml"
-printf '# Notes\n\nThe page went to Zorblax at night.\n' >"$tmp/spell/notes.md"
+printf '# Notes\n\nThe page went out. Zorblax saw it at night.\n' >"$tmp/spell/notes.md"
 export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
        XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
 export BLAMELINT_BIN="$bin" BLAMELINT_PLUGIN="$root/editors/nvim" \

@@ -193,6 +193,46 @@ test_no_fix_across_markup_and_no_far_guess(void **state)
     bl_rules_free(rules);
 }
 
+/* A capitalised word inside a sentence is a name, also after a colon
+ * ("Owner: Pietro"); a sentence's first word is still checked. */
+static void
+test_names_inside_a_sentence_are_not_checked(void **state)
+{
+    bl_rules *rules = spelling_rules();
+
+    (void)state;
+    assert_flagged(rules,
+        "# Notes\n\n"
+        "We paged Pietro and Shai, then moved the chat from Zulip to "
+        "Gmail (see Dagster and [Tailscale](https://t.example)).\n", "");
+    assert_flagged(rules, "# Notes\n\nPietro paged us. Recieved: Zulip.\n",
+                   "Pietro Recieved=>Received");
+    bl_rules_free(rules);
+}
+
+/* Only a slip one edit away, with the word's first letter, is suggested;
+ * a word cut in two only where that frees a small word run into the next. */
+static void
+test_suggestions_are_typing_slips_only(void **state)
+{
+    bl_rules *rules = spelling_rules();
+
+    (void)state;
+    assert_flagged(rules,
+        "# Notes\n\n"
+        "It was recomended alot, infact aswell, atleast in the postmorten.\n",
+        "recomended=>recommended alot=>a lot infact=>in fact "
+        "aswell=>as well atleast=>at least postmorten=>postmortem");
+    /* Terms the dictionary lacks, whose guesses would be noise: two edits
+     * away ("blowjobs", "timecard"), a prefix dropped ("intuitive"), or a
+     * mere cut ("jupyter hub", "a met"; "ament" is one edit away). */
+    assert_flagged(rules,
+        "# Notes\n\n"
+        "the prowjobs, timelord, unintuitive, jupyterhub and amet.\n",
+        "prowjobs timelord unintuitive jupyterhub amet=>ament");
+    bl_rules_free(rules);
+}
+
 static void
 test_suggestions_are_limited_per_document(void **state)
 {
@@ -270,8 +310,8 @@ test_team_allowed_and_added_words_are_known(void **state)
     assert_int_equal(bl_rules_add_person(rules, "Haruto"), 0);
     assert_int_equal(bl_rules_add_person(rules, "@qlorp"), 0);
     assert_int_equal(bl_rules_allow_phrase(rules, "the Zintek service"), 0);
-    assert_flagged(rules, "# Notes\n\nHaruto and Qlorp fixed zintek and "
-                   "Zqvrel.\n", "Zqvrel");
+    assert_flagged(rules, "# Notes\n\nHaruto fixed it. Qlorp fixed zintek. "
+                   "Zqvrel broke.\n", "Zqvrel");
     /* Added while running (the language server's "Add to word list"):
      * known from the next lint on, without reloading anything. */
     assert_int_equal(bl_rules_add_word(rules, "Zqvrel"), 0);
@@ -435,6 +475,8 @@ main(void)
         cmocka_unit_test(test_contractions_possessives_and_hyphens),
         cmocka_unit_test(test_unknown_words_with_spans_suggestions_and_fixes),
         cmocka_unit_test(test_no_fix_across_markup_and_no_far_guess),
+        cmocka_unit_test(test_names_inside_a_sentence_are_not_checked),
+        cmocka_unit_test(test_suggestions_are_typing_slips_only),
         cmocka_unit_test(test_suggestions_are_limited_per_document),
         cmocka_unit_test(test_word_list_is_read_again_when_it_changes),
         cmocka_unit_test(test_team_allowed_and_added_words_are_known),
