@@ -821,6 +821,13 @@ bl_doc_parse(const char *src, size_t len)
     BL_VEC_FREE(&ctx.href);
     if (ctx.oom)
         goto fail;
+    /* PCRE2's JIT scans a subject for a pattern's first character 16 bytes
+     * at a time, reading past the end of the text into the buffer's spare
+     * room: harmless, but valgrind calls it a use of uninitialised memory
+     * unless that room is written. */
+    if (doc->prose.alloc > doc->prose.n)
+        memset(doc->prose.items + doc->prose.n, 0,
+               doc->prose.alloc - doc->prose.n);
     link_sections(doc);
     return doc;
 fail:
