@@ -246,7 +246,9 @@ typedef struct rule_set {
 typedef struct rule_sets {
     struct { rule_set *items; size_t n, alloc; } sets;
     struct { cli_config **items; size_t n, alloc; } configs;
-    bl_rules *base;     /* as loaded, to check config files against */
+    /* The rules as loaded, with --rule and --set: for the files no config
+     * file applies to, and to check config files against. */
+    bl_rules *base;
     const check_opts *opt;
 } rule_sets;
 
@@ -262,6 +264,18 @@ rule_sets_free(rule_sets *rs)
     bl_rules_free(rs->base);
     BL_VEC_FREE(&rs->sets);
     BL_VEC_FREE(&rs->configs);
+}
+
+/* rs->base, loaded on first use; NULL after saying why on stderr. */
+static bl_rules *
+base_rules(rule_sets *rs)
+{
+    if (rs->base == NULL && (rs->base = load_rules(rs->opt->rules_dir)) != NULL
+        && apply_overrides(rs->base, rs->opt) < 0) {
+        bl_rules_free(rs->base);
+        rs->base = NULL;
+    }
+    return rs->base;
 }
 
 /* The config file for path (loaded once per file); *p_cfg NULL when none.
@@ -291,7 +305,7 @@ config_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
         }
     }
     /* A config names the rules of --rules DIR when it is given. */
-    if (rs->base == NULL && (rs->base = load_rules(opt->rules_dir)) == NULL) {
+    if (base_rules(rs) == NULL) {
         free(found);
         return -1;
     }
@@ -323,10 +337,11 @@ rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     if (config_for(rs, path, &cfg) < 0)
         return NULL;
     *p_cfg = cfg;
+    if (cfg == NULL)
+        return base_rules(rs);
     if (strcmp(path, "-") == 0)     /* standard input: as it is named */
         path = rs->opt->stdin_name ? rs->opt->stdin_name : ".";
-    if (cfg != NULL)
-        mask = cli_config_mask(cfg, path);
+    mask = cli_config_mask(cfg, path);
     for (i = 0; i < rs->sets.n; i++)
         if (rs->sets.items[i].config == cfg && rs->sets.items[i].mask == mask)
             return rs->sets.items[i].rules;
@@ -334,9 +349,7 @@ rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     set.mask = mask;
     if ((set.rules = load_rules(rs->opt->rules_dir)) == NULL)
         return NULL;
-    if (cfg != NULL
-        && cli_config_apply(cfg, path, set.rules, &mask, err,
-                            sizeof err) < 0) {
+    if (cli_config_apply(cfg, path, set.rules, &mask, err, sizeof err) < 0) {
         fprintf(stderr, "blamelint: %s: %s\n", cfg->path, err);
         bl_rules_free(set.rules);
         return NULL;
@@ -615,20 +628,14 @@ cmd_check(int argc, char **argv)
             goto done;
         }
     }
-    /* The built-in rules load now so that a bad --rule or --set is a
-     * usage error before any file is read. */
-    if ((rules = load_rules(opt.rules_dir)) == NULL) {
-        rc = EXIT_TROUBLE;
-        goto done;
-    }
-    if (apply_overrides(rules, &opt) < 0) {
-        bl_rules_free(rules);
-        rc = EXIT_TROUBLE;
-        goto done;
-    }
-    bl_rules_free(rules);
-    rules = NULL;
+    /* The rules load now so that a bad --rule or --set is a usage error
+     * before any file is read; they are kept for the files no config
+     * file applies to. */
     sets.opt = &opt;
+    if (base_rules(&sets) == NULL) {
+        rc = EXIT_TROUBLE;
+        goto done;
+    }
     for (i = optind; i < argc; i++) {
         struct stat st;
         size_t before = paths.n;
@@ -658,7 +665,6 @@ cmd_check(int argc, char **argv)
             fprintf(stderr, "blamelint: --changed-since %s: %s\n",
                     opt.changed_since, err);
             cli_paths_free(&paths);
-            bl_rules_free(rules);
             rc = EXIT_TROUBLE;
             goto done;
         }
@@ -676,7 +682,6 @@ cmd_check(int argc, char **argv)
             fprintf(stderr, "blamelint: %s: %s\n", opt.output,
                     strerror(errno));
             cli_paths_free(&paths);
-            bl_rules_free(rules);
             rc = EXIT_TROUBLE;
             goto done;
         }
