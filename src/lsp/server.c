@@ -83,9 +83,10 @@ typedef struct server {
     char *docs_uri; /* the rule reference, without "#...", or NULL */
     char *settings_json;    /* the editor's settings as last accepted */
     /* .blamelint.toml files met, and the rule sets built from them (the
-     * defaults, the file's settings for a document, then the editor's):
-     * kept until the editor's settings change, when every document is
-     * linted again, since findings point into their rule set. */
+     * defaults, the file's settings for a document, then the editor's).
+     * A set built from a version of a file that has since changed is freed
+     * once no open document's findings point into it (drop_stale_sets);
+     * all are when the editor's settings change. */
     struct { lsp_config *items; size_t n, alloc; } configs;
     struct { lsp_rule_set *items; size_t n, alloc; } sets;
     lsp_edit_caps edit_caps;    /* what WorkspaceEdits the client applies */
@@ -313,8 +314,8 @@ config_at(server *s, const char *path)
         show_message(s, 1, msg);
         return c->config;
     }
-    /* The rule sets built from the old version stay until the next
-     * settings change: open documents' findings point into them. */
+    /* The rule sets built from the old version stay while open
+     * documents' findings point into them (drop_stale_sets). */
     for (i = 0; c->config != NULL && i < s->sets.n; i++)
         if (s->sets.items[i].config == c->config)
             s->sets.items[i].config = NULL;     /* never matched again */
@@ -394,6 +395,28 @@ say_rule_error(server *s, const char *why)
 }
 
 /* Re-parses and re-lints d's text.  -1 when out of memory. */
+/* Frees the rule sets of configs that have changed since (config NULL)
+ * and that no open document was last linted with: editing a config many
+ * times in a session must not keep a rule set per version. */
+static void
+drop_stale_sets(server *s)
+{
+    size_t i = 0, k;
+
+    while (i < s->sets.n) {
+        lsp_rule_set *set = &s->sets.items[i];
+        int used = set->config != NULL;
+        for (k = 0; !used && k < s->docs.n; k++)
+            used = s->docs.items[k].rules == set->rules;
+        if (used) {
+            i++;
+            continue;
+        }
+        bl_rules_free(set->rules);
+        *set = s->sets.items[--s->sets.n];
+    }
+}
+
 static int
 relint(server *s, lsp_doc *d)
 {
@@ -411,6 +434,7 @@ relint(server *s, lsp_doc *d)
     if (rc == BL_EDATA && say_rule_error(s, bl_rules_error(d->rules)) < 0)
         return -1;
     d->result_id = ++s->next_result_id;
+    drop_stale_sets(s);
     return 0;
 }
 
@@ -925,6 +949,7 @@ on_did_close(server *s, const lsp_json *j, int id, int params)
     rc = publish(s, d, 1);
     doc_free(d);
     *d = s->docs.items[--s->docs.n];
+    drop_stale_sets(s);
     return rc;
 }
 

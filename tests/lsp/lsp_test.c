@@ -1300,6 +1300,82 @@ test_spelling_refreshes_pulled_diagnostics(void **state)
     spelling_repo_free(root);
 }
 
+/* Rewrites the config at path with text, dated `ahead` seconds on so the
+ * server sees a new version whatever the clock's resolution. */
+static void
+rewrite_config(const char *path, const char *text, int ahead)
+{
+    struct timespec later[2];
+    FILE *f = fopen(path, "w");
+
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    later[0].tv_sec = later[1].tv_sec = time(NULL) + ahead;
+    later[0].tv_nsec = later[1].tv_nsec = 0;
+    assert_int_equal(utimensat(AT_FDCWD, path, later, 0), 0);
+}
+
+/* Each version of a config makes a rule set; a document linted with an old
+ * one keeps its findings, and hover over them, until it is linted again,
+ * after which the old set is freed (AddressSanitizer sees any use after). */
+static void
+test_config_versions_and_documents_linted_with_them(void **state)
+{
+    char root[] = "/tmp/blamelint-lspver-XXXXXX", path[256], a[300], b[300];
+    static const char *const text =
+        "# Notes\\n\\nThe DBA was careless. Bob forgot it.\\n";
+    client *c;
+    int v;
+
+    (void)state;
+    assert_non_null(mkdtemp(root));
+    snprintf(path, sizeof path, "%s/.git", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    rewrite_config(path, "[rules]\n\"blame/judgement\" = \"off\"\n", 0);
+    snprintf(a, sizeof a, "file://%s/a.md", root);
+    snprintf(b, sizeof b, "file://%s/b.md", root);
+    c = start();
+    initialize(c, "{}");
+    open_doc(c, a, 1, text);
+    recv_method(c, "textDocument/publishDiagnostics");
+    open_doc(c, b, 1, text);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_false(has(c, "blame/judgement"));
+    for (v = 2; v <= 4; v++) {
+        /* A new version; only a.md is linted with it. */
+        rewrite_config(path, v % 2 ? "[rules]\n\"blame/judgement\" = \"off\"\n"
+                                   : "[rules]\n\"blame/person-failure\" = "
+                                     "\"off\"\n", 5 * v);
+        sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+              "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":%d},"
+              "\"contentChanges\":[{\"text\":\"%s\"}]}}", a, v, text);
+        recv_method(c, "textDocument/publishDiagnostics");
+        assert_true(has(c, v % 2 ? "blame/person-failure" : "blame/judgement"));
+        /* b.md's findings are from the first version, still served. */
+        sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":"
+              "\"textDocument/hover\",\"params\":{\"textDocument\":"
+              "{\"uri\":\"%s\"},\"position\":{\"line\":2,\"character\":30}}}",
+              100 + v, b);
+        recv_id(c, 100 + v);
+        assert_true(has(c, "person-failure"));
+    }
+    /* b.md linted again: with the latest version (person-failure off);
+     * the old sets go. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":2},"
+          "\"contentChanges\":[{\"text\":\"%s\"}]}}", b, text);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "blame/judgement"));
+    assert_false(has(c, "blame/person-failure"));
+    shutdown_and_exit(c);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.git", root);
+    rmdir(path);
+    rmdir(root);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1418,6 +1494,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_pull_diagnostics),
         cmocka_unit_test(test_disable_actions_insert_suppressions),
         cmocka_unit_test(test_config_file_applies_to_documents_below_it),
+        cmocka_unit_test(test_config_versions_and_documents_linted_with_them),
         cmocka_unit_test(test_editor_settings_over_a_config_file),
         cmocka_unit_test(test_spelling_adds_a_word_to_the_word_list),
         cmocka_unit_test(test_spelling_edit_for_a_plain_client),
