@@ -74,7 +74,10 @@ typedef struct bl_pos {
 #define BL_ENOMEM (-1)
 #define BL_EIO (-2)
 #define BL_ERULES (-3)      /* rule data is invalid */
-#define BL_EPROFILE (-4)    /* a profile name the rules do not know */
+#define BL_EDATA (-4)       /* data a rule needs at run time (a spelling
+                               dictionary) cannot be read: bl_rules_error
+                               says what; the other rules still ran */
+#define BL_EPROFILE (-5)    /* a profile name the rules do not know */
 
 /* --- Rule sets ----------------------------------------------------------- */
 
@@ -114,7 +117,8 @@ typedef struct bl_setting_info {
     const char *key;
     const char *value;          /* in effect */
     const char *default_value;
-    const char *type;           /* "int" or "bool" */
+    const char *type;           /* "int", "bool", "name" (letters, digits,
+                                   '_', '-') or "path" (a file) */
     const char *summary;
 } bl_setting_info;
 
@@ -125,6 +129,16 @@ const bl_setting_info *bl_rules_setting_at(const bl_rules *rules, size_t i);
  * message in err when the key is unknown or the value does not fit. */
 int bl_rules_set(bl_rules *rules, const char *key, const char *value,
                  char *err, size_t errlen);
+
+/* Would bl_rules_set accept key and value?  0, or -1 with the message it
+ * would give; the rule set is not changed. */
+int bl_rules_check_setting(const bl_rules *rules, const char *key,
+                           const char *value, char *err, size_t errlen);
+
+/* A setting's value in effect as text ("5", "true", "en_US", a path), or
+ * NULL when the rule set declares no such setting.  Borrowed: valid until
+ * the setting changes. */
+const char *bl_rules_setting(const bl_rules *rules, const char *key);
 const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
 
 /* A team member's name or @handle: a person wherever the document names
@@ -132,8 +146,16 @@ const bl_rule_info *bl_rules_at(const bl_rules *rules, size_t i);
 int bl_rules_add_person(bl_rules *rules, const char *name);
 
 /* A phrase the team allows: a finding whose flagged words are this
- * phrase (ignoring case and runs of spaces) is not reported.  0 or -1. */
+ * phrase (ignoring case and runs of spaces) is not reported; its words are
+ * known to the spelling check.  0 or -1. */
 int bl_rules_allow_phrase(bl_rules *rules, const char *phrase);
+
+/* A word the spelling check knows from now on, as if the word list file
+ * held it, for as long as the rule set lives (the language server adds one
+ * before the editor has saved the file; a word the file loses later stays
+ * known here, since the rule set cannot tell an undo from an unsaved
+ * buffer).  0 or -1. */
+int bl_rules_add_word(bl_rules *rules, const char *word);
 const bl_rule_info *bl_rules_find(const bl_rules *rules, const char *id);
 
 /* --- Profiles ------------------------------------------------------------
@@ -209,9 +231,16 @@ void bl_doc_line_span(const bl_doc *doc, size_t line,
 /* --- Linting ------------------------------------------------------------- */
 
 /* Appends the findings of every enabled rule to out, sorted by position.
- * Returns 0 or BL_ENOMEM.  The same as bl_lint_with(rules, doc, NULL, out)
- * but for BL_EPROFILE, which bl_lint leaves to bl_lint_profile to say. */
+ * Returns 0, BL_ENOMEM, or BL_EDATA when a rule could not run for want of
+ * its data (a dictionary; bl_rules_error says which): the other rules'
+ * findings are in out all the same.  The same as bl_lint_with(rules, doc,
+ * NULL, out) but for BL_EPROFILE, which bl_lint leaves to bl_lint_profile
+ * to say. */
 int bl_lint(const bl_rules *rules, const bl_doc *doc, bl_diags *out);
+
+/* Why the last bl_lint with these rules returned BL_EDATA: one line
+ * naming what is missing and where it was looked for. */
+const char *bl_rules_error(const bl_rules *rules);
 
 /* What the front end knows of a document's profile.  Zero-initialise it:
  * a field added later then means "nothing said". */
@@ -244,7 +273,8 @@ const bl_profile_info *bl_lint_profile(const bl_rules *rules,
  * picks.  When that names no profile, the document is linted as if
  * nothing had chosen one and BL_EPROFILE is returned with the findings
  * appended: the front end says why (bl_lint_profile's message) and
- * decides whether to show them.  Returns 0, BL_ENOMEM or BL_EPROFILE. */
+ * decides whether to show them.  Returns 0, BL_ENOMEM, BL_EDATA (as
+ * bl_lint) or BL_EPROFILE. */
 int bl_lint_with(const bl_rules *rules, const bl_doc *doc,
                  const bl_lint_opts *opts, bl_diags *out);
 

@@ -2,7 +2,8 @@
 //
 // Settings (blamelint.*) go to the server as initializationOptions and,
 // when they change, as workspace/didChangeConfiguration, so a rule turned
-// off takes effect at once in every open document.
+// off takes effect at once in every open document.  Changes on disk to the
+// word list and .blamelint.toml go to it as workspace/didChangeWatchedFiles.
 "use strict";
 
 const vscode = require("vscode");
@@ -37,6 +38,12 @@ async function start() {
       { scheme: "untitled", language: "markdown" },
     ],
     initializationOptions: serverSettings(config),
+    // The server reads the word list and .blamelint.toml as it lints;
+    // told that one changed on disk, it checks every open document again.
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher(
+        "**/{.blamelint-words.txt,.blamelint.toml}"),
+    },
   });
   await client.start();
 }

@@ -172,38 +172,41 @@ add_entry(cli_config *c, const char *glob, int is_rule, const char *key,
 
 /* Checks entry e against rules, so a mistake is reported on its line. */
 static int
-check_entry(parser *p, const cli_config_entry *e, bl_rules *scratch)
+check_entry(parser *p, const cli_config_entry *e, const bl_rules *rules)
 {
     char err[256];
+    size_t i, named = 0;
 
     if (e->is_rule) {
-        int sev = strcmp(e->value, "on") == 0 ? BL_SEV_ON
-                                             : bl_severity_parse(e->value);
+        int sev = bl_severity_parse(e->value);
         if (sev == -1 && strcmp(e->value, "on") != 0)
             return fail(p, "rule %s: the level is \"off\", \"on\", \"info\", "
                         "\"warning\" or \"error\", not \"%s\"", e->key,
                         e->value);
-        if (bl_rules_set_severity(scratch, e->key, sev) == 0)
+        for (i = 0; i < bl_rules_count(rules); i++)
+            named += (size_t)bl_rule_selects(e->key, strlen(e->key),
+                                             bl_rules_at(rules, i)->id);
+        if (named == 0)
             return fail(p, "no rule or family \"%s\" ('blamelint rules' "
                         "lists them)", e->key);
         return 0;
     }
-    if (bl_rules_set(scratch, e->key, e->value, err, sizeof err) < 0)
+    if (bl_rules_check_setting(rules, e->key, e->value, err, sizeof err) < 0)
         return fail(p, "%s", err);
     return 0;
 }
 
-/* A new [profiles] entry for the profile `name` (which the built-in
- * rules must know, once), and its list of globs to read into; NULL after
+/* A new [profiles] entry for the profile `name` (which the rules
+ * must know, once), and its list of globs to read into; NULL after
  * fail(). */
 static cli_strings *
 profile_globs(parser *p, cli_config *c, const char *name,
-              const bl_rules *scratch)
+              const bl_rules *rules)
 {
     cli_profile_globs g;
     size_t i;
 
-    if (bl_rules_profile_find(scratch, name) == NULL) {
+    if (bl_rules_profile_find(rules, name) == NULL) {
         fail(p, "no profile \"%s\" ('blamelint profiles' lists them)", name);
         return NULL;
     }
@@ -224,12 +227,69 @@ profile_globs(parser *p, cli_config *c, const char *name,
     return &c->profiles.items[c->profiles.n - 1].globs;
 }
 
+/* TOML defines a table or a key once; a second definition is reported
+ * rather than merged, which would let the later one silently win. */
+typedef struct table_seen {
+    char *glob;     /* NULL for [rules] and [settings] */
+    int table;      /* 1 rules, 2 settings, 3 profiles */
+    int line;
+} table_seen;
+
+typedef struct { table_seen *items; size_t n, alloc; } tables_seen;
+
 static int
-parse(parser *p, cli_config *c, bl_rules *scratch)
+same_glob(const char *a, const char *b)
+{
+    return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Records table (of glob) as defined on line; -1 with the error when it
+ * was defined before. */
+static int
+define_table(parser *p, tables_seen *seen, const char *glob, int table)
+{
+    table_seen t;
+    size_t i;
+
+    for (i = 0; i < seen->n; i++)
+        if (seen->items[i].table == table && same_glob(seen->items[i].glob, glob))
+            return fail(p, "this table is already defined on line %d",
+                        seen->items[i].line);
+    t.glob = glob != NULL ? bl_strndup(glob, strlen(glob)) : NULL;
+    t.table = table;
+    t.line = p->line;
+    if ((glob != NULL && t.glob == NULL) || BL_VEC_PUSH(seen, t) < 0) {
+        free(t.glob);
+        return fail(p, "out of memory");
+    }
+    return 0;
+}
+
+/* -1 with the error when key is already set in the same table. */
+static int
+check_new_key(parser *p, const cli_config *c, const char *glob, int is_rule,
+              const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < c->entries.n; i++) {
+        const cli_config_entry *e = &c->entries.items[i];
+        if (e->is_rule == is_rule && same_glob(e->glob, glob)
+            && strcmp(e->key, key) == 0)
+            return fail(p, "%s is already set on line %d", key, e->line);
+    }
+    return 0;
+}
+
+static int
+parse(parser *p, cli_config *c, const bl_rules *rules)
 {
     bl_strbuf key = {NULL, 0, 0}, val = {NULL, 0, 0}, glob = {NULL, 0, 0};
     int table = 0;      /* 0 top, 1 rules, 2 settings, 3 profiles */
     int have_glob = 0, rc = 0, path_tables = 0;
+    int list_line[3] = {0, 0, 0};   /* postmortems, team, allow */
+    tables_seen seen = {NULL, 0, 0};
+    size_t i;
 
     for (;;) {
         skip(p, 1);
@@ -289,7 +349,9 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
                 break;
             }
             p->s++;
-            if ((rc = end_of_line(p)) < 0)
+            if ((rc = end_of_line(p)) < 0
+                || (rc = define_table(p, &seen, have_glob ? glob.items : NULL,
+                                      table)) < 0)
                 break;
             continue;
         }
@@ -304,24 +366,35 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
         skip(p, 0);
         if (table == 0 || table == 3) {
             cli_strings *list;
+            int which = -1;     /* the top-level array, for repeats */
             if (table == 3) {
-                if ((list = profile_globs(p, c, key.items, scratch)) == NULL) {
+                if ((list = profile_globs(p, c, key.items, rules)) == NULL) {
                     rc = -1;
                     break;
                 }
             } else if (strcmp(key.items, "postmortems") == 0) {
                 list = &c->postmortems;
                 c->postmortems_line = p->line;
+                which = 0;
             } else if (strcmp(key.items, "team") == 0) {
                 list = &c->team;
+                which = 1;
             } else if (strcmp(key.items, "allow") == 0) {
                 list = &c->allow;
+                which = 2;
             } else {
                 rc = fail(p, "unknown key %s (at the top: postmortems, team, "
                           "allow; rules go in [rules], settings in "
                           "[settings])", key.items);
                 break;
             }
+            if (which >= 0 && list_line[which] != 0) {
+                rc = fail(p, "%s is already set on line %d", key.items,
+                          list_line[which]);
+                break;
+            }
+            if (which >= 0)
+                list_line[which] = p->line;
             if (p->s >= p->end || *p->s != '[') {
                 rc = fail(p, "%s is an array of strings: [\"...\", \"...\"]",
                           key.items);
@@ -359,7 +432,9 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
                 break;
             continue;
         }
-        if ((rc = read_scalar(p, &val)) < 0 || (rc = end_of_line(p)) < 0)
+        if ((rc = read_scalar(p, &val)) < 0 || (rc = end_of_line(p)) < 0
+            || (rc = check_new_key(p, c, have_glob ? glob.items : NULL,
+                                   table == 1, key.items)) < 0)
             break;
         if (add_entry(c, have_glob ? glob.items : NULL, table == 1,
                       key.items, val.items, p->line) < 0) {
@@ -367,9 +442,12 @@ parse(parser *p, cli_config *c, bl_rules *scratch)
             break;
         }
         if ((rc = check_entry(p, &c->entries.items[c->entries.n - 1],
-                              scratch)) < 0)
+                              rules)) < 0)
             break;
     }
+    for (i = 0; i < seen.n; i++)
+        free(seen.items[i].glob);
+    BL_VEC_FREE(&seen);
     free(key.items);
     free(val.items);
     free(glob.items);
@@ -384,11 +462,10 @@ cli_config_load(const char *path, const bl_rules *rules, char *err,
     size_t len;
     char *text = cli_read(path, &len, &why), *slash;
     cli_config *c;
-    bl_rules *scratch = NULL;
+    bl_rules *defaults = NULL;
     parser p;
     char e2[256];
 
-    (void)rules;
     if (text == NULL) {
         snprintf(err, errlen, "%s: %s", path, why);
         return NULL;
@@ -412,8 +489,8 @@ cli_config_load(const char *path, const bl_rules *rules, char *err,
         *slash = '\0';
     else
         strcpy(c->dir, ".");
-    /* Checked against the built-in rules: what the file names must exist. */
-    if (bl_rules_load_default(&scratch, e2, sizeof e2) < 0) {
+    /* What the file names must exist in the rules it will be applied to. */
+    if (rules == NULL && bl_rules_load_default(&defaults, e2, sizeof e2) < 0) {
         snprintf(err, errlen, "%s", e2);
         free(text);
         cli_config_free(c);
@@ -430,13 +507,13 @@ cli_config_load(const char *path, const bl_rules *rules, char *err,
         fail(&p, "a binary file (it holds NUL bytes) is no configuration");
         goto bad;
     }
-    if (parse(&p, c, scratch) < 0)
+    if (parse(&p, c, rules != NULL ? rules : defaults) < 0)
         goto bad;
-    bl_rules_free(scratch);
+    bl_rules_free(defaults);
     free(text);
     return c;
 bad:
-    bl_rules_free(scratch);
+    bl_rules_free(defaults);
     free(text);
     cli_config_free(c);
     return NULL;
@@ -600,6 +677,40 @@ cli_glob_match(const char *g, const char *s)
     return r;
 }
 
+/* Is key a setting of type "path" (a file the rules read)? */
+static int
+is_path_setting(const bl_rules *rules, const char *key)
+{
+    size_t i;
+
+    for (i = 0; i < bl_rules_setting_count(rules); i++) {
+        const bl_setting_info *s = bl_rules_setting_at(rules, i);
+        if (strcmp(s->key, key) == 0)
+            return strcmp(s->type, "path") == 0;
+    }
+    return 0;
+}
+
+/* Sets key to value, a path relative to the config file's directory
+ * unless it is absolute or empty ("" for none). */
+static int
+set_path(const cli_config *c, bl_rules *rules, const char *key,
+         const char *value, char *err, size_t errlen)
+{
+    bl_strbuf full = {NULL, 0, 0};
+    int rc;
+
+    if (value[0] == '/' || value[0] == '\0')
+        return bl_rules_set(rules, key, value, err, errlen);
+    if (bl_strbuf_addf(&full, "%s/%s", c->dir, value) < 0) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    rc = bl_rules_set(rules, key, full.items, err, errlen);
+    free(full.items);
+    return rc;
+}
+
 int
 cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
                  unsigned long long *p_mask, char *err, size_t errlen)
@@ -617,6 +728,21 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
     for (i = 0; i < c->allow.n; i++)
         if (bl_rules_allow_phrase(rules, c->allow.items[i]) < 0)
             goto oom;
+    /* A path setting's default (the word list, .blamelint-words.txt) is
+     * beside the config file too, wherever blamelint runs. */
+    for (i = 0; i < bl_rules_setting_count(rules); i++) {
+        const bl_setting_info *s = bl_rules_setting_at(rules, i);
+        char *key;
+        int rc;
+        if (strcmp(s->type, "path") != 0)
+            continue;
+        if ((key = bl_strndup(s->key, strlen(s->key))) == NULL)
+            goto oom;
+        rc = set_path(c, rules, key, s->value, err, errlen);
+        free(key);
+        if (rc < 0)
+            return -1;
+    }
     /* The tables for every file first, then the [paths] ones the file
      * matches, in the order written: a path table wins. */
     for (pass = 0; pass < 2; pass++)
@@ -638,7 +764,9 @@ cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,
             int sev = strcmp(e->value, "on") == 0 ? BL_SEV_ON
                                                  : bl_severity_parse(e->value);
             bl_rules_set_severity(rules, e->key, sev);
-        } else if (bl_rules_set(rules, e->key, e->value, err, errlen) < 0) {
+        } else if (is_path_setting(rules, e->key)
+                   ? set_path(c, rules, e->key, e->value, err, errlen) < 0
+                   : bl_rules_set(rules, e->key, e->value, err, errlen) < 0) {
             return -1;
         }
     }

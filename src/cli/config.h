@@ -57,7 +57,9 @@ void cli_config_free(cli_config *c);
 char *cli_config_find(const char *path);
 
 /* Applies c's settings for the file at path (the ones for every file,
- * then the [paths."GLOB"] ones it matches, in file order) to rules.
+ * then the [paths."GLOB"] ones it matches, in file order) to rules.  A
+ * setting of type "path" (spelling.wordlist), its default included, is
+ * relative to the config file's directory.
  * Returns a bit per matching path section in *p_mask (up to 64), so
  * callers can share a rule set between files with the same sections. */
 int cli_config_apply(const cli_config *c, const char *path, bl_rules *rules,

@@ -12,10 +12,8 @@
 
 #define ADD_LIT(sb, lit) bl_strbuf_add((sb), (lit), sizeof(lit) - 1)
 
-/* Appends path as a file: URI, escaping every byte but letters, digits
- * and "-._~/" (RFC 3986). */
-static int
-add_file_uri(bl_strbuf *sb, const char *path)
+int
+cli_add_file_uri(bl_strbuf *sb, const char *path)
 {
     static const char hex[] = "0123456789ABCDEF";
     const unsigned char *p;
@@ -55,7 +53,7 @@ installed_docs(void)
     snprintf(path, sizeof path, "%s/../share/doc/blamelint/README.md", exe);
     if (access(path, R_OK) != 0 || realpath(path, exe) == NULL)
         return NULL;
-    if (add_file_uri(&sb, exe) < 0) {
+    if (cli_add_file_uri(&sb, exe) < 0) {
         free(sb.items);
         return NULL;
     }

@@ -9,10 +9,9 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "../engine/vec.h"
+#include "atomic.h"
 #include "fix.h"
 
 typedef struct edit {
@@ -78,62 +77,20 @@ oom:
 int
 cli_fix_write(const char *path, const char *text, size_t len)
 {
-    struct stat st;
-    size_t n, done = 0;
-    char *tmp, *real;
-    int fd, e;
+    cli_atomic out;
+    int e;
 
     /* Through a symlink, the file it points to is the one fixed: the
      * rename must not replace the link with a copy. */
-    if ((real = realpath(path, NULL)) == NULL)
+    if (cli_atomic_open(&out, path, CLI_ATOMIC_EXISTING) < 0)
         return -1;
-    path = real;
-    n = strlen(path) + 24;
-    if ((tmp = malloc(n)) == NULL || stat(path, &st) != 0) {
-        free(tmp);
-        free(real);
-        return -1;
-    }
-    if (!S_ISREG(st.st_mode)) {
-        free(tmp);
-        free(real);
-        errno = EINVAL;
+    if (fwrite(text, 1, len, out.fp) != len) {
+        e = errno;
+        cli_atomic_abort(&out);
+        errno = e;
         return -1;
     }
-    snprintf(tmp, n, "%s.blamelint.XXXXXX", path);
-    if ((fd = mkstemp(tmp)) < 0) {
-        free(tmp);
-        return -1;
-    }
-    while (done < len) {
-        ssize_t w = write(fd, text + done, len - done);
-        if (w < 0 && errno == EINTR)
-            continue;
-        if (w <= 0)
-            goto fail;
-        done += (size_t)w;
-    }
-    if (fchmod(fd, st.st_mode & 07777) != 0 || fsync(fd) != 0)
-        goto fail;
-    if (close(fd) != 0) {
-        fd = -1;
-        goto fail;
-    }
-    fd = -1;
-    if (rename(tmp, path) != 0)
-        goto fail;
-    free(tmp);
-    free(real);
-    return 0;
-fail:
-    e = errno;
-    if (fd >= 0)
-        close(fd);
-    unlink(tmp);
-    free(tmp);
-    free(real);
-    errno = e;
-    return -1;
+    return cli_atomic_commit(&out);
 }
 
 /* --- The diff ------------------------------------------------------------ */

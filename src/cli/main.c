@@ -21,6 +21,7 @@
 
 #include "../blamelint.h"
 #include "../engine/vec.h"
+#include "atomic.h"
 #include "changed.h"
 #include "config.h"
 #include "files.h"
@@ -260,6 +261,9 @@ typedef struct rule_set {
 typedef struct rule_sets {
     struct { rule_set *items; size_t n, alloc; } sets;
     struct { cli_config **items; size_t n, alloc; } configs;
+    /* The rules as loaded, with --rule and --set: for the files no config
+     * file applies to, and to check config files against. */
+    bl_rules *base;
     const check_opts *opt;
 } rule_sets;
 
@@ -272,8 +276,21 @@ rule_sets_free(rule_sets *rs)
         bl_rules_free(rs->sets.items[i].rules);
     for (i = 0; i < rs->configs.n; i++)
         cli_config_free(rs->configs.items[i]);
+    bl_rules_free(rs->base);
     BL_VEC_FREE(&rs->sets);
     BL_VEC_FREE(&rs->configs);
+}
+
+/* rs->base, loaded on first use; NULL after saying why on stderr. */
+static bl_rules *
+base_rules(rule_sets *rs)
+{
+    if (rs->base == NULL && (rs->base = load_rules(rs->opt->rules_dir)) != NULL
+        && apply_overrides(rs->base, rs->opt) < 0) {
+        bl_rules_free(rs->base);
+        rs->base = NULL;
+    }
+    return rs->base;
 }
 
 /* The config file for path (loaded once per file); *p_cfg NULL when none.
@@ -302,7 +319,12 @@ config_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
             return 0;
         }
     }
-    c = cli_config_load(found, NULL, err, sizeof err);
+    /* A config names the rules of --rules DIR when it is given. */
+    if (base_rules(rs) == NULL) {
+        free(found);
+        return -1;
+    }
+    c = cli_config_load(found, rs->base, err, sizeof err);
     free(found);
     if (c == NULL) {
         fprintf(stderr, "blamelint: %s\n", err);
@@ -339,9 +361,10 @@ rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     if (config_for(rs, path, &cfg) < 0)
         return NULL;
     *p_cfg = cfg;
+    if (cfg == NULL)
+        return base_rules(rs);
     path = config_name(rs->opt, path);
-    if (cfg != NULL)
-        mask = cli_config_mask(cfg, path);
+    mask = cli_config_mask(cfg, path);
     for (i = 0; i < rs->sets.n; i++)
         if (rs->sets.items[i].config == cfg && rs->sets.items[i].mask == mask)
             return rs->sets.items[i].rules;
@@ -349,9 +372,7 @@ rules_for(rule_sets *rs, const char *path, const cli_config **p_cfg)
     set.mask = mask;
     if ((set.rules = load_rules(rs->opt->rules_dir)) == NULL)
         return NULL;
-    if (cfg != NULL
-        && cli_config_apply(cfg, path, set.rules, &mask, err,
-                            sizeof err) < 0) {
+    if (cli_config_apply(cfg, path, set.rules, &mask, err, sizeof err) < 0) {
         fprintf(stderr, "blamelint: %s: %s\n", cfg->path, err);
         bl_rules_free(set.rules);
         return NULL;
@@ -383,13 +404,29 @@ keep_changed(const cli_changed *c, long k, const bl_doc *doc, bl_diags *d)
     d->n = kept;
 }
 
-/* Lints doc as the kind of document --profile, its front matter or the
- * config says it is.  0; -1 when out of memory; -2 when that names no
+/* Says why a rule could not run (a missing dictionary), once for a run of
+ * files that all miss the same: *said keeps the last message said. */
+static void
+say_data_error(const bl_rules *rules, char **said)
+{
+    const char *why = bl_rules_error(rules);
+
+    if (*said != NULL && strcmp(*said, why) == 0)
+        return;
+    fprintf(stderr, "blamelint: %s\n", why);
+    free(*said);
+    *said = bl_strndup(why, strlen(why));
+}
+
+/* Lints doc into diags as the kind of document --profile, its front
+ * matter or the config says it is.  A rule that could not run for want of
+ * its data (a dictionary) is said on stderr and marks *p_missing; the
+ * other findings stand.  0; -1 when out of memory; -2 when that names no
  * profile, said on stderr: the findings for another kind of document
  * would only mislead, so the file goes unreported. */
 static int
 lint_file(const bl_rules *rules, const bl_doc *doc, const bl_lint_opts *lo,
-          const char *shown, bl_diags *diags)
+          const char *shown, bl_diags *diags, char **said, int *p_missing)
 {
     char err[256];
     int rc = bl_lint_with(rules, doc, lo, diags);
@@ -399,22 +436,28 @@ lint_file(const bl_rules *rules, const bl_doc *doc, const bl_lint_opts *lo,
         fprintf(stderr, "blamelint: %s: %s\n", shown, err);
         return -2;
     }
+    if (rc == BL_EDATA) {
+        say_data_error(rules, said);
+        *p_missing = 1;
+        return 0;
+    }
     return rc < 0 ? -1 : 0;
 }
 
-/* Lints one file into the report; returns 0, or -1 if it was unreadable
- * or named no profile. */
+/* Lints one file into the report; returns 0, or -1 if it was unreadable,
+ * named no profile, or a rule could not run on it (its other findings are
+ * reported). */
 static int
 check_one(const bl_rules *rules, const char *path, const bl_lint_opts *lo,
           const check_opts *opt, cli_out *out, cli_summary *sum,
-          int *p_failed)
+          int *p_failed, char **said)
 {
     const char *why = NULL, *shown = path;
     size_t len, i;
     char *text;
     bl_doc *doc;
     bl_diags diags = {NULL, 0, 0};
-    int is_stdin = strcmp(path, "-") == 0, rc;
+    int is_stdin = strcmp(path, "-") == 0, rc, missing = 0;
     long changed = -1;
 
     if (is_stdin)
@@ -436,7 +479,9 @@ check_one(const bl_rules *rules, const char *path, const bl_lint_opts *lo,
     doc = bl_doc_parse(text, len);
     free(text);     /* the document keeps its own copy: one is enough */
     text = NULL;
-    if (doc == NULL || (rc = lint_file(rules, doc, lo, shown, &diags)) == -1)
+    if (doc == NULL
+        || (rc = lint_file(rules, doc, lo, shown, &diags, said, &missing))
+               == -1)
         goto oom;
     if (rc < 0)
         goto no_profile;
@@ -468,7 +513,8 @@ check_one(const bl_rules *rules, const char *path, const bl_lint_opts *lo,
             doc = bl_doc_parse(fixed, flen);
             free(fixed);
             if (doc == NULL
-                || (rc = lint_file(rules, doc, lo, shown, &diags)) == -1)
+                || (rc = lint_file(rules, doc, lo, shown, &diags, said,
+                                   &missing)) == -1)
                 goto oom;
             if (rc < 0)
                 goto no_profile;
@@ -494,7 +540,7 @@ check_one(const bl_rules *rules, const char *path, const bl_lint_opts *lo,
         cli_text_file(out + 1, shown, doc, &diags);
     bl_diags_free(&diags);
     bl_doc_free(doc);
-    return 0;
+    return missing ? -1 : 0;
 no_profile:
     bl_diags_free(&diags);
     bl_doc_free(doc);
@@ -505,80 +551,6 @@ oom:
     bl_diags_free(&diags);
     bl_doc_free(doc);
     return -1;
-}
-
-/* --output FILE is written to a temporary file beside it and renamed
- * over it at the end, so an interrupted check never leaves half a report
- * where CI looks for one. */
-static FILE *
-report_open(const char *path, char **p_tmp)
-{
-    struct stat st;
-    size_t n;
-    char *tmp, *real = NULL;
-    int fd;
-    FILE *fp;
-
-    *p_tmp = NULL;
-    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
-        return fopen(path, "w");    /* /dev/stdout, a FIFO: write to it */
-    if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)
-        && (real = realpath(path, NULL)) != NULL)
-        path = real;                /* replace the file, keep the link */
-    n = strlen(path);
-    tmp = malloc(n + 16);
-    if (tmp == NULL) {
-        free(real);
-        return NULL;
-    }
-    snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-    free(real);
-    if ((fd = mkstemp(tmp)) < 0) {
-        free(tmp);
-        return NULL;
-    }
-    {
-        mode_t mask = umask(0);     /* a new file's mode, as for fopen */
-        umask(mask);
-        fchmod(fd, 0666 & ~mask);
-    }
-    if ((fp = fdopen(fd, "w")) == NULL) {
-        close(fd);
-        unlink(tmp);
-        free(tmp);
-        return NULL;
-    }
-    *p_tmp = tmp;
-    return fp;
-}
-
-static int
-report_close(FILE *fp, char **p_tmp)
-{
-    int rc = fflush(fp) != 0 || ferror(fp) ? -1 : 0;
-    char *target;
-
-    if (fclose(fp) != 0)
-        rc = -1;
-    if (*p_tmp == NULL)
-        return rc;      /* written in place */
-    /* The name the temporary file was made beside: a link's target. */
-    target = strdup(*p_tmp);
-    if (target == NULL)
-        rc = -1;
-    else
-        target[strlen(target) - 11] = '\0';    /* drop ".tmp.XXXXXX" */
-    if (rc == 0 && rename(*p_tmp, target) != 0)
-        rc = -1;
-    free(target);
-    if (rc < 0) {
-        int e = errno;
-        unlink(*p_tmp);
-        errno = e;
-    }
-    free(*p_tmp);
-    *p_tmp = NULL;
-    return rc;
 }
 
 static int
@@ -608,10 +580,14 @@ cmd_check(int argc, char **argv)
     cli_paths paths = {NULL, 0, 0};
     cli_summary sum = {0, 0, 0, 0};
     cli_out out[2];         /* the report; with --output, the terminal's */
-    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
+    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, NULL};
     struct { size_t *items; size_t n, alloc; } walked = {NULL, 0, 0};
     size_t w;
-    char *report = NULL;    /* --output's temporary file */
+    /* --output FILE is written beside FILE and renamed over it at the
+     * end, so an interrupted check never leaves half a report where CI
+     * looks for one. */
+    cli_atomic report;
+    char *said = NULL;      /* the last rule error said (say_data_error) */
     bl_rules *rules;
     int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
     size_t k;
@@ -700,28 +676,21 @@ cmd_check(int argc, char **argv)
             goto done;
         }
     }
-    /* The built-in rules load now so that a bad --rule or --set is a
-     * usage error before any file is read. */
-    if ((rules = load_rules(opt.rules_dir)) == NULL) {
-        rc = EXIT_TROUBLE;
-        goto done;
-    }
-    if (apply_overrides(rules, &opt) < 0) {
-        bl_rules_free(rules);
+    /* The rules load now so that a bad --rule, --set or --profile is a
+     * usage error before any file is read; they are kept for the files no
+     * config file applies to. */
+    sets.opt = &opt;
+    if (base_rules(&sets) == NULL) {
         rc = EXIT_TROUBLE;
         goto done;
     }
     if (opt.profile != NULL
-        && bl_rules_profile_find(rules, opt.profile) == NULL) {
+        && bl_rules_profile_find(sets.base, opt.profile) == NULL) {
         fprintf(stderr, "blamelint: --profile %.128s: no such profile; "
                 "'blamelint profiles' lists them\n", opt.profile);
-        bl_rules_free(rules);
         rc = EXIT_TROUBLE;
         goto done;
     }
-    bl_rules_free(rules);
-    rules = NULL;
-    sets.opt = &opt;
     for (i = optind; i < argc; i++) {
         struct stat st;
         size_t before = paths.n;
@@ -751,7 +720,6 @@ cmd_check(int argc, char **argv)
             fprintf(stderr, "blamelint: --changed-since %s: %s\n",
                     opt.changed_since, err);
             cli_paths_free(&paths);
-            bl_rules_free(rules);
             rc = EXIT_TROUBLE;
             goto done;
         }
@@ -765,26 +733,22 @@ cmd_check(int argc, char **argv)
         out[1] = out[0];
         out[1].color = want_color(opt.color);
         out[0].color = 0;
-        if ((out[0].fp = report_open(opt.output, &report)) == NULL) {
+        if (cli_atomic_open(&report, opt.output, CLI_ATOMIC_ANY) < 0) {
             fprintf(stderr, "blamelint: %s: %s\n", opt.output,
                     strerror(errno));
             cli_paths_free(&paths);
-            bl_rules_free(rules);
             rc = EXIT_TROUBLE;
             goto done;
         }
+        out[0].fp = report.fp;
     }
     /* Every file's configuration first: a broken one stops the check
      * before any report is written. */
     for (k = 0; k < paths.n; k++) {
         const cli_config *cfg;
         if (rules_for(&sets, paths.items[k], &cfg) == NULL) {
-            if (opt.output != NULL) {
-                fclose(out[0].fp);
-                if (report != NULL)     /* no report for a broken config */
-                    unlink(report);
-                free(report);
-            }
+            if (opt.output != NULL)     /* no report for a broken config */
+                cli_atomic_abort(&report);
             cli_paths_free(&paths);
             rc = EXIT_TROUBLE;
             goto done;
@@ -811,15 +775,15 @@ cmd_check(int argc, char **argv)
         lo.config_profile = cli_config_profile(cfg, config_name(&opt,
                                                                 paths.items[k]),
                                                NULL);
-        if (check_one(rules, paths.items[k], &lo, &opt, out, &sum,
-                      &failed) < 0)
+        if (check_one(rules, paths.items[k], &lo, &opt, out, &sum, &failed,
+                      &said) < 0)
             trouble = 1;
     }
     if (opt.fix != FIX_DRY_RUN)
         opt.format->end(&out[0], &sum);
     if (opt.output != NULL) {
         cli_text_end(&out[1], &sum);
-        if (report_close(out[0].fp, &report) < 0) {
+        if (cli_atomic_commit(&report) < 0) {
             fprintf(stderr, "blamelint: %s: %s\n", opt.output,
                     strerror(errno));
             trouble = 1;
@@ -829,6 +793,7 @@ cmd_check(int argc, char **argv)
     cli_paths_free(&paths);
     rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 done:
+    free(said);
     rule_sets_free(&sets);
     BL_VEC_FREE(&walked);
     cli_changed_free(opt.changed);
@@ -1113,7 +1078,7 @@ cmd_config(int argc, char **argv)
         {NULL, 0, NULL, 0}
     };
     check_opts opt;
-    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL};
+    rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, NULL};
     const cli_config *cfg;
     bl_rules *rules;
     const char *file;

@@ -442,7 +442,7 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
     bl_lint_ctx lc;
     const bl_profile_info *profile;
     size_t i, first = out->n;
-    int rc = 0, unknown_profile = 0;
+    int rc = 0, unknown_profile = 0, data_missing = 0;
 
     memset(&lc, 0, sizeof lc);
     lc.rules = rules;
@@ -461,15 +461,22 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
     if (lc.stamp == NULL || lc.cand_of == NULL || walk_sentences(&lc) < 0)
         rc = BL_ENOMEM;
     for (i = 0; rc == 0 && i < rules->rules.n; i++) {
+        int crc;
         if (rules->rules.items[i].info.severity == BL_SEV_OFF
             || !bl_rule_in_profile(&rules->rules.items[i].info, lc.profile))
             continue;
-        if (rules->rules.items[i].check(&lc, (int)i) < 0)
+        crc = rules->rules.items[i].check(&lc, (int)i);
+        if (crc == BL_EDATA)
+            data_missing = 1;   /* one rule without its dictionary: the
+                                   others still report */
+        else if (crc < 0)
             rc = BL_ENOMEM;
     }
     drop_explained(&lc, first);
     if (rc == 0 && bl_suppress_apply(&lc, first) < 0)
         rc = BL_ENOMEM;
+    if (rc == 0 && data_missing)
+        rc = BL_EDATA;
     if (out->n > first)
         qsort(out->items + first, out->n - first, sizeof *out->items,
               cmp_diag);

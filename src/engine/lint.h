@@ -162,6 +162,11 @@ int bl_check_missing_sections(bl_lint_ctx *lc, int rule);
 int bl_check_runbook(bl_lint_ctx *lc, int rule);
 int bl_check_severity(bl_lint_ctx *lc, int rule);
 
+/* spelling/unknown-word (spelling.c).  Returns 0, -1 when out of memory,
+ * or BL_EDATA when the dictionary or the word list cannot be read, with
+ * the reason in the rule set's error (bl_rules_error). */
+int bl_check_spelling(bl_lint_ctx *lc, int rule);
+
 /* Applies the document's <!-- blamelint-disable ... --> comments to the
  * run's findings from `first` on, and reports the comments that
  * suppressed nothing as suppression/unused (suppress.c).  0 or -1. */

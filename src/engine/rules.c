@@ -37,6 +37,7 @@ static const struct {
     {"missing-sections", bl_check_missing_sections},
     {"runbook", bl_check_runbook},
     {"severity", bl_check_severity},
+    {"spelling", bl_check_spelling},
     {NULL, NULL}
 };
 
@@ -205,6 +206,7 @@ static const char *const learn_fields[] = {
     "Learn", "Pattern", "Words", "Example", NULL
 };
 static const char *const not_names_fields[] = {"Not-Names", NULL};
+static const char *const known_words_fields[] = {"Known-Words", NULL};
 static const char *const heading_fields[] = {
     "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts", "Required",
     "Skeleton", "Covered-By", "Covered-When", NULL
@@ -755,10 +757,11 @@ add_setting(bl_rules *rules, const stanza *st, const char *file, char *err,
 
     memset(&s, 0, sizeof s);
     if (type == NULL || def == NULL || get(st, "Summary") == NULL
-        || (strcmp(type, "int") != 0 && strcmp(type, "bool") != 0)) {
+        || (strcmp(type, "int") != 0 && strcmp(type, "bool") != 0
+            && strcmp(type, "name") != 0 && strcmp(type, "path") != 0)) {
         set_err(err, errlen, file, st->line,
-                "a Setting stanza needs Type: int or bool, Default: and "
-                "Summary:");
+                "a Setting stanza needs Type: int, bool, name or path, "
+                "Default: and Summary:");
         return -1;
     }
     s.min = 0;
@@ -856,6 +859,27 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
         free(all);
         return 0;
     }
+    if ((v = get(st, "Known-Words")) != NULL) {
+        char *all = joined(v, 1), *p;
+        if (check_fields(st, known_words_fields, file, err, errlen) < 0
+            || all == NULL) {
+            free(all);
+            return -1;
+        }
+        for (p = all + strspn(all, " "); *p; p += strspn(p, " ")) {
+            size_t wn = strcspn(p, " ");
+            char *w = bl_strndup(p, wn);
+            p += wn;
+            if (w == NULL || BL_VEC_PUSH(&rules->words, w) < 0) {
+                free(w);
+                free(all);
+                snprintf(err, errlen, "out of memory");
+                return -1;
+            }
+        }
+        free(all);
+        return 0;
+    }
     if (get(st, "Heading") != NULL) {
         if (check_fields(st, heading_fields, file, err, errlen) < 0)
             return -1;
@@ -873,7 +897,8 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
     }
     set_err(err, errlen, file, st->line,
             "a stanza starts with Rule:, Match:, Define:, Learn:, "
-            "Not-Names:, Heading:, Setting: or Profile:, not \"%s\"",
+            "Not-Names:, Known-Words:, Heading:, Setting: or Profile:, "
+            "not \"%s\"",
             st->fields.items[0].name);
     return -1;
 }
@@ -1303,6 +1328,24 @@ bl_rules_allow_phrase(bl_rules *rules, const char *phrase)
     return 0;
 }
 
+int
+bl_rules_add_word(bl_rules *rules, const char *word)
+{
+    char *w = bl_strndup(word, strlen(word));
+
+    if (w == NULL || BL_VEC_PUSH(&rules->words, w) < 0) {
+        free(w);
+        return -1;
+    }
+    return 0;
+}
+
+const char *
+bl_rules_error(const bl_rules *rules)
+{
+    return rules->error;
+}
+
 void
 bl_rules_free(bl_rules *rules)
 {
@@ -1311,6 +1354,9 @@ bl_rules_free(bl_rules *rules)
     if (rules == NULL)
         return;
     drop_caches(rules);
+    for (i = 0; i < rules->words.n; i++)
+        free(rules->words.items[i]);
+    BL_VEC_FREE(&rules->words);
     bl_strset_free(&rules->people);
     for (i = 0; i < rules->allowed.n; i++)
         free(rules->allowed.items[i]);
@@ -1755,12 +1801,13 @@ bl_rules_set_family_cache(bl_rules *rules, const char *family, void *state,
     return bl_family_slot_put(rules->caches, family, state, free_fn);
 }
 
-int
-bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
-             size_t errlen)
+/* Reads value as setting key's type; *p_value is the form it is kept in
+ * ("true" for "yes").  0, or -1 with a message in err. */
+static int
+read_setting(const bl_rules *rules, const char *key, const char *value,
+             const char **p_value, char *err, size_t errlen)
 {
-    bl_setting *s = find_setting(rules, key);
-    char *copy;
+    const bl_setting *s = find_setting(rules, key);
 
     if (s == NULL) {
         snprintf(err, errlen, "unknown setting \"%s\"", key);
@@ -1774,6 +1821,24 @@ bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
             return -1;
         }
         value = b ? "true" : "false";
+    } else if (strcmp(s->info.type, "name") == 0) {
+        size_t n = strlen(value);
+        if (n == 0 || n > 64 || strspn(value, "abcdefghijklmnopqrstuvwxyz"
+                                       "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                       "0123456789_-") != n) {
+            snprintf(err, errlen, "%s takes a name of letters, digits, '_' "
+                     "and '-' (up to 64), not \"%.80s\"", key, value);
+            return -1;
+        }
+    } else if (strcmp(s->info.type, "path") == 0) {
+        const char *c;
+        for (c = value; *c != '\0' && (unsigned char)*c >= 0x20; c++)
+            ;
+        if (*c != '\0' || c - value > 4096) {
+            snprintf(err, errlen, "%s takes a file path (up to 4,096 bytes, "
+                     "no control characters)", key);
+            return -1;
+        }
     } else {
         char *end;
         long n;
@@ -1786,6 +1851,28 @@ bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
             return -1;
         }
     }
+    *p_value = value;
+    return 0;
+}
+
+int
+bl_rules_check_setting(const bl_rules *rules, const char *key,
+                       const char *value, char *err, size_t errlen)
+{
+    const char *kept;
+
+    return read_setting(rules, key, value, &kept, err, errlen);
+}
+
+int
+bl_rules_set(bl_rules *rules, const char *key, const char *value, char *err,
+             size_t errlen)
+{
+    bl_setting *s = find_setting(rules, key);
+    char *copy;
+
+    if (read_setting(rules, key, value, &value, err, errlen) < 0)
+        return -1;
     if ((copy = bl_strndup(value, strlen(value))) == NULL) {
         snprintf(err, errlen, "out of memory");
         return -1;
@@ -1801,6 +1888,13 @@ bl_rules_int(const bl_rules *rules, const char *key)
 {
     const bl_setting *s = find_setting(rules, key);
     return s != NULL ? strtol(s->info.value, NULL, 10) : 0;
+}
+
+const char *
+bl_rules_setting(const bl_rules *rules, const char *key)
+{
+    const bl_setting *s = find_setting(rules, key);
+    return s != NULL ? s->info.value : NULL;
 }
 
 int

@@ -13,6 +13,7 @@
  *   Not-Names: capitalised words that are never a person's name;
  *   Profile: a kind of document (postmortem, runbook...), whose
  *            structural rules and sections say Profile: NAME;
+ *   Known-Words: words the spelling check knows beyond its dictionary;
  *   Heading: a section a kind of document has (Summary, Timeline...), the
  *            headings that name it and the skeleton that inserts it;
  *   Setting: a tunable of the structural checks, with its default.
@@ -151,6 +152,10 @@ struct bl_rules {
     bl_strset not_names;
     bl_strset people;       /* a team's names, from its configuration */
     struct { char **items; size_t n, alloc; } allowed;  /* phrases, lower */
+    /* Words the spelling check knows beyond its dictionary and word list
+     * file: Known-Words: stanzas, then bl_rules_add_word, in that order
+     * (the check adds the ones it has not seen yet). */
+    struct { char **items; size_t n, alloc; } words;
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
     struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */
@@ -159,7 +164,14 @@ struct bl_rules {
      * lint run: see bl_rules_family_cache. */
     bl_family_slot caches[BL_FAMILY_SLOTS];
     int prepared;   /* bl_rules_prepare ran: JIT-compile regexes at once */
+    /* Why the last bl_lint returned BL_EDATA (bl_rules_error). */
+    char error[512];
 };
+
+/* Where Hunspell dictionaries are, unless DICPATH says otherwise. */
+#ifndef BL_HUNSPELL_DIR
+#define BL_HUNSPELL_DIR "/usr/share/hunspell"
+#endif
 
 /* Parses one rule file's text into rules (appending).  name is used in
  * error messages.  Text must already have {verb:...} forms expanded. */

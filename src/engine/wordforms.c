@@ -18,10 +18,6 @@
 #include "rules.h"
 #include "vec.h"
 
-#ifndef BL_HUNSPELL_DIR
-#define BL_HUNSPELL_DIR "/usr/share/hunspell"
-#endif
-
 static int
 is_vowel(char c)
 {

@@ -28,6 +28,7 @@
 #include "json.h"
 #include "rpc.h"
 #include "server.h"
+#include "wordlist.h"
 
 /* JSON-RPC and LSP error codes. */
 #define ERR_PARSE (-32700)
@@ -46,6 +47,7 @@ typedef struct lsp_doc {
     bl_strbuf text;
     long version;
     bl_doc *doc;            /* the text as last linted */
+    const bl_rules *rules;  /* ...and the rules it was linted with */
     bl_diags diags;
     unsigned long result_id;    /* pull diagnostics: changes with diags */
     char *profile_error;    /* why its profile is unknown, as last shown */
@@ -82,11 +84,16 @@ typedef struct server {
     char *docs_uri; /* the rule reference, without "#...", or NULL */
     char *settings_json;    /* the editor's settings as last accepted */
     /* .blamelint.toml files met, and the rule sets built from them (the
-     * defaults, the file's settings for a document, then the editor's):
-     * kept until the editor's settings change, when every document is
-     * linted again, since findings point into their rule set. */
+     * defaults, the file's settings for a document, then the editor's).
+     * A set built from a version of a file that has since changed is freed
+     * once no open document's findings point into it (drop_stale_sets);
+     * all are when the editor's settings change. */
     struct { lsp_config *items; size_t n, alloc; } configs;
     struct { lsp_rule_set *items; size_t n, alloc; } sets;
+    lsp_edit_caps edit_caps;    /* what WorkspaceEdits the client applies */
+    int refresh;    /* the client takes workspace/diagnostic/refresh */
+    unsigned long next_request_id;  /* of requests to the client */
+    char *said_error;   /* the last rule error shown (a missing dictionary) */
 } server;
 
 static void
@@ -269,14 +276,16 @@ uri_path(const char *uri)
     return p;
 }
 
-/* The config loaded from path, read again when the file changed; NULL
- * when it has an error, which is shown to the user once per version of
- * the file while the server goes on with the editor's settings. */
+/* The config loaded from path, read again when the file changed.  A
+ * version with an error is shown to the user, once, and the last version
+ * that loaded stays in effect (NULL, the editor's settings alone, when
+ * none has), so a half-typed edit to the file never turns rules back on. */
 static const cli_config *
 config_at(server *s, const char *path)
 {
     struct stat st;
     lsp_config *c = NULL;
+    cli_config *fresh;
     char err[1024];
     size_t i;
 
@@ -289,29 +298,31 @@ config_at(server *s, const char *path)
         && c->mtime.tv_nsec == st.st_mtim.tv_nsec)
         return c->config;
     if (c == NULL) {
-        lsp_config fresh = {NULL, {0, 0}, NULL};
-        if ((fresh.path = bl_strndup(path, strlen(path))) == NULL
-            || BL_VEC_PUSH(&s->configs, fresh) < 0) {
-            free(fresh.path);
+        lsp_config blank = {NULL, {0, 0}, NULL};
+        if ((blank.path = bl_strndup(path, strlen(path))) == NULL
+            || BL_VEC_PUSH(&s->configs, blank) < 0) {
+            free(blank.path);
             return NULL;
         }
         c = &s->configs.items[s->configs.n - 1];
     }
-    /* The rule sets built from the old version stay until the next
-     * settings change: open documents' findings point into them. */
+    c->mtime = st.st_mtim;
+    if ((fresh = cli_config_load(path, s->rules, err, sizeof err)) == NULL) {
+        char msg[1100];
+        snprintf(msg, sizeof msg, "blamelint: %s (%s until it is fixed)", err,
+                 c->config != NULL ? "its last good version stays in effect"
+                                   : "the file is ignored");
+        logf_("%s", msg + 11);
+        show_message(s, 1, msg);
+        return c->config;
+    }
+    /* The rule sets built from the old version stay while open
+     * documents' findings point into them (drop_stale_sets). */
     for (i = 0; c->config != NULL && i < s->sets.n; i++)
         if (s->sets.items[i].config == c->config)
             s->sets.items[i].config = NULL;     /* never matched again */
     cli_config_free(c->config);
-    c->mtime = st.st_mtim;
-    c->config = cli_config_load(path, NULL, err, sizeof err);
-    if (c->config == NULL) {
-        char msg[1100];
-        snprintf(msg, sizeof msg, "blamelint: %s (the file is ignored until "
-                 "it is fixed)", err);
-        logf_("%s", msg + 11);
-        show_message(s, 1, msg);
-    }
+    c->config = fresh;
     return c->config;
 }
 
@@ -356,7 +367,7 @@ rules_for_doc(server *s, const lsp_doc *d, const char **p_profile)
     cli_config_apply(cfg, path, set.rules, &mask, err, sizeof err);
     free(path);
     if (s->settings_json != NULL) {
-        lsp_json j;
+        lsp_json j = {NULL, 0, NULL, 0, 0};     /* parse reuses its tokens */
         if (lsp_json_parse(&j, s->settings_json, strlen(s->settings_json)) == 0) {
             settings_onto(set.rules, &j, 0, err, sizeof err);
             lsp_json_free(&j);
@@ -394,31 +405,73 @@ show_profile_error(server *s, lsp_doc *d, const char *why)
     return show_message(s, 1, msg);
 }
 
+/* Shows the user why a rule could not run (a dictionary that is not
+ * installed), once until the reason changes: every keystroke would say it
+ * again.  The server goes on with the other rules. */
+static int
+say_rule_error(server *s, const char *why)
+{
+    char msg[600];
+
+    if (s->said_error != NULL && strcmp(s->said_error, why) == 0)
+        return 0;
+    free(s->said_error);
+    if ((s->said_error = bl_strndup(why, strlen(why))) == NULL)
+        return -1;
+    logf_("%s", why);
+    snprintf(msg, sizeof msg, "blamelint: %s", why);
+    return show_message(s, 1, msg);
+}
+
+/* Frees the rule sets of configs that have changed since (config NULL)
+ * and that no open document was last linted with: editing a config many
+ * times in a session must not keep a rule set per version. */
+static void
+drop_stale_sets(server *s)
+{
+    size_t i = 0, k;
+
+    while (i < s->sets.n) {
+        lsp_rule_set *set = &s->sets.items[i];
+        int used = set->config != NULL;
+        for (k = 0; !used && k < s->docs.n; k++)
+            used = s->docs.items[k].rules == set->rules;
+        if (used) {
+            i++;
+            continue;
+        }
+        bl_rules_free(set->rules);
+        *set = s->sets.items[--s->sets.n];
+    }
+}
+
 /* Re-parses and re-lints d's text, as the kind of document its front
  * matter or the config's [profiles] say it is.  -1 when out of memory. */
 static int
 relint(server *s, lsp_doc *d)
 {
     bl_lint_opts lo;
-    const bl_rules *rules;
     char why[256];
     int rc;
 
     doc_clear(d);
     memset(&lo, 0, sizeof lo);
-    rules = rules_for_doc(s, d, &lo.config_profile);
+    d->rules = rules_for_doc(s, d, &lo.config_profile);
     d->doc = bl_doc_parse(d->text.items ? d->text.items : "", d->text.n);
     if (d->doc == NULL
-        || ((rc = bl_lint_with(rules, d->doc, &lo, &d->diags)) < 0
-            && rc != BL_EPROFILE)) {
+        || ((rc = bl_lint_with(d->rules, d->doc, &lo, &d->diags)) < 0
+            && rc != BL_EPROFILE && rc != BL_EDATA)) {
         doc_clear(d);
         return -1;
     }
+    if (rc == BL_EDATA && say_rule_error(s, bl_rules_error(d->rules)) < 0)
+        return -1;
     if (rc == BL_EPROFILE)
-        bl_lint_profile(rules, d->doc, &lo, NULL, why, sizeof why);
+        bl_lint_profile(d->rules, d->doc, &lo, NULL, why, sizeof why);
     if (show_profile_error(s, d, rc == BL_EPROFILE ? why : NULL) < 0)
         return -1;
     d->result_id = ++s->next_result_id;
+    drop_stale_sets(s);
     return 0;
 }
 
@@ -646,10 +699,13 @@ apply_settings(server *s, const lsp_json *j, int t)
     return 1;
 }
 
-/* Re-lints and re-publishes every open document (settings changed). */
+/* Re-lints and re-publishes every open document (settings or the word
+ * list changed).  A client that pulls diagnostics is asked to pull again,
+ * when it says it can be. */
 static int
 republish_all(server *s)
 {
+    bl_strbuf sb = {NULL, 0, 0};
     size_t i;
 
     for (i = 0; i < s->docs.n; i++) {
@@ -657,7 +713,15 @@ republish_all(server *s)
             || publish(s, &s->docs.items[i], 0) < 0)
             return -1;
     }
-    return 0;
+    if (!s->pull || !s->refresh || s->docs.n == 0)
+        return 0;
+    if (bl_strbuf_addf(&sb, "{\"jsonrpc\":\"2.0\",\"id\":\"blamelint-%lu\","
+                       "\"method\":\"workspace/diagnostic/refresh\"}",
+                       ++s->next_request_id) < 0) {
+        free(sb.items);
+        return -1;
+    }
+    return send_buf(s, &sb);
 }
 
 /* --- Handlers ------------------------------------------------------------ */
@@ -716,6 +780,8 @@ on_initialize(server *s, const lsp_json *j, int id, int params)
                              "positionEncodings", NULL);
     int pull = lsp_json_path(j, params, "capabilities", "textDocument",
                              "diagnostic", NULL);
+    int edit = lsp_json_path(j, params, "capabilities", "workspace",
+                             "workspaceEdit", NULL);
     bl_strbuf sb = {NULL, 0, 0};
     int rc;
 
@@ -724,6 +790,13 @@ on_initialize(server *s, const lsp_json *j, int id, int params)
                           "initialize was already called");
     s->enc = array_has(j, encs, "utf-8") ? BL_ENC_UTF8 : BL_ENC_UTF16;
     s->pull = lsp_json_is_object(j, pull);
+    s->refresh = lsp_json_bool(j, lsp_json_path(j, params, "capabilities",
+                                                "workspace", "diagnostics",
+                                                "refreshSupport", NULL)) == 1;
+    s->edit_caps.document_changes
+        = lsp_json_bool(j, lsp_json_get(j, edit, "documentChanges")) == 1;
+    s->edit_caps.create_files
+        = array_has(j, lsp_json_get(j, edit, "resourceOperations"), "create");
     if (apply_settings(s, j, lsp_json_get(j, params, "initializationOptions"))
         < 0 || set_docs(s, j, lsp_json_get(j, params, "initializationOptions"))
         < 0)
@@ -732,7 +805,9 @@ on_initialize(server *s, const lsp_json *j, int id, int params)
                        "\"textDocumentSync\":{\"openClose\":true,"
                        "\"change\":2,\"save\":{\"includeText\":false}},"
                        "\"codeActionProvider\":{\"codeActionKinds\":"
-                       "[\"quickfix\"]},\"hoverProvider\":true%s},"
+                       "[\"quickfix\"]},\"hoverProvider\":true,"
+                       "\"executeCommandProvider\":{\"commands\":"
+                       "[\"blamelint.addWord\"]}%s},"
                        "\"serverInfo\":{\"name\":\"blamelint\","
                        "\"version\":\"%s\"}}", enc_name(s->enc),
                        s->pull ? ",\"diagnosticProvider\":{"
@@ -911,6 +986,7 @@ on_did_close(server *s, const lsp_json *j, int id, int params)
     rc = publish(s, d, 1);
     doc_free(d);
     *d = s->docs.items[--s->docs.n];
+    drop_stale_sets(s);
     return rc;
 }
 
@@ -1099,6 +1175,169 @@ add_disable_actions(server *s, bl_strbuf *sb, const lsp_doc *d, size_t which,
     return rc;
 }
 
+/* --- The word list ------------------------------------------------------ */
+
+/* The word list file rules read (spelling.wordlist), as an absolute path:
+ * a relative one is relative to the server's working directory, as for
+ * the CLI.  Newly allocated; NULL when there is none. */
+static char *
+word_list_path(const bl_rules *rules)
+{
+    const char *v = rules != NULL
+                    ? bl_rules_setting(rules, "spelling.wordlist") : NULL;
+    bl_strbuf sb = {NULL, 0, 0};
+    char cwd[4096];
+
+    if (v == NULL || v[0] == '\0')
+        return NULL;
+    if (v[0] != '/' && getcwd(cwd, sizeof cwd) == NULL)
+        return NULL;
+    if (bl_strbuf_addf(&sb, "%s%s%s", v[0] == '/' ? "" : cwd,
+                       v[0] == '/' ? "" : "/", v) < 0) {
+        free(sb.items);
+        return NULL;
+    }
+    return sb.items;
+}
+
+/* Is s[0..n) a word as written, with no markup or entity inside
+ * ("re**cieved", "caf&eacute;" are not words to put in a list)? */
+static int
+is_plain_word(const char *s, size_t n)
+{
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9') || c == '\'' || c == '-'
+              || c >= 0x80))
+            return 0;
+    }
+    return n > 0;
+}
+
+/* "Add 'word' to the word list" for spelling finding g: an edit that
+ * appends the word to the word list file, which the editor applies in its
+ * buffer, and a command that tells the server at once (the editor may
+ * keep the file unsaved for a while).  Nothing when the rules have no
+ * word list. */
+static int
+add_word_action(server *s, bl_strbuf *sb, const lsp_doc *d, const bl_diag *g,
+                size_t *count)
+{
+    char *path;
+    size_t len;
+    const char *src = bl_doc_source(d->doc, &len);
+    bl_strbuf word = {NULL, 0, 0}, title = {NULL, 0, 0}, uri = {NULL, 0, 0};
+    bl_pos_cache c1 = {0, {0, 0}, BL_ENC_UTF16, 0}, c2 = c1;
+    int rc;
+
+    if (!is_plain_word(src + g->begin, g->end - g->begin)
+        || (path = word_list_path(d->rules)) == NULL)
+        return 0;
+    rc = bl_strbuf_add(&word, src + g->begin, g->end - g->begin) < 0
+         || bl_strbuf_addf(&title, "Add '%s' to the word list", word.items) < 0
+         || cli_add_file_uri(&uri, path) < 0
+         || ((*count)++ > 0 && ADD_LIT(sb, ",") < 0)
+         || ADD_LIT(sb, "{\"title\":") < 0
+         || lsp_json_add_string(sb, title.items, title.n) < 0
+         || ADD_LIT(sb, ",\"kind\":\"quickfix\",\"diagnostics\":[") < 0
+         || add_diagnostic(s, sb, d, g, &c1, &c2) < 0
+         || ADD_LIT(sb, "],\"edit\":") < 0
+         || lsp_wordlist_edit(sb, path, word.items, &s->edit_caps, s->enc) < 0
+         || ADD_LIT(sb, ",\"command\":{\"title\":") < 0
+         || lsp_json_add_string(sb, title.items, title.n) < 0
+         || ADD_LIT(sb, ",\"command\":\"blamelint.addWord\","
+                        "\"arguments\":[") < 0
+         || lsp_json_add_string(sb, uri.items, uri.n) < 0
+         || ADD_LIT(sb, ",") < 0
+         || lsp_json_add_string(sb, word.items, word.n) < 0
+         || ADD_LIT(sb, "]}}") < 0 ? -1 : 0;
+    free(path);
+    free(word.items);
+    free(title.items);
+    free(uri.items);
+    return rc;
+}
+
+/* Does a spelling finding before diags[which] in [b, e) flag the same
+ * word? */
+static int
+is_repeated_word(const lsp_doc *d, size_t which, size_t b, size_t e)
+{
+    const bl_diag *g = &d->diags.items[which], *h;
+    size_t k, len;
+    const char *src = bl_doc_source(d->doc, &len);
+
+    for (k = 0; k < which; k++) {
+        h = &d->diags.items[k];
+        if (h->rule == g->rule && overlaps(h, b, e)
+            && h->end - h->begin == g->end - g->begin
+            && memcmp(src + h->begin, src + g->begin, g->end - g->begin) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* workspace/executeCommand "blamelint.addWord" [WORDLIST-URI, WORD]: the
+ * word is known from now on to every rule set that reads that word list,
+ * and the open documents are checked again.  The file itself is the
+ * editor's to change (the action's edit); when it is saved, the server
+ * reads it again. */
+static int
+on_execute_command(server *s, const lsp_json *j, int id, int params)
+{
+    int args = lsp_json_get(j, params, "arguments");
+    bl_strbuf uri = {NULL, 0, 0}, word = {NULL, 0, 0};
+    char *path = NULL, *wl;
+    size_t i;
+    int rc = 0;
+
+    if (!lsp_json_streq(j, lsp_json_get(j, params, "command"),
+                        "blamelint.addWord"))
+        return send_error(s, j, id, ERR_INVALID_PARAMS,
+                          "unknown command (blamelint.addWord is the one)");
+    if (!lsp_json_is_array(j, args) || j->toks[args].size != 2
+        || lsp_json_string(j, args + 1, &uri) < 0
+        || lsp_json_string(j, lsp_json_skip(j, args + 1), &word) < 0
+        || (path = uri_path(uri.items)) == NULL || word.n == 0
+        || word.n > 100 || strcspn(word.items, " \t\r\n") != word.n) {
+        free(uri.items);
+        free(word.items);
+        free(path);
+        return send_error(s, j, id, ERR_INVALID_PARAMS,
+                          "blamelint.addWord takes a word list's file: URI "
+                          "and one word");
+    }
+    for (i = 0; rc == 0 && i <= s->sets.n; i++) {
+        bl_rules *rules = i < s->sets.n ? s->sets.items[i].rules : s->rules;
+        wl = word_list_path(rules);
+        if (wl != NULL && strcmp(wl, path) == 0)
+            rc = bl_rules_add_word(rules, word.items);
+        free(wl);
+    }
+    free(uri.items);
+    free(word.items);
+    free(path);
+    if (rc < 0 || send_result(s, j, id, "null", 4) < 0)
+        return -1;
+    return republish_all(s);
+}
+
+/* A file the client watches changed (the VS Code extension watches the
+ * word list and .blamelint.toml): the rules read both again as they lint
+ * when they have changed, so linting every open document again brings
+ * every finding up to date. */
+static int
+on_did_change_watched_files(server *s, const lsp_json *j, int id, int params)
+{
+    (void)j;
+    (void)id;
+    (void)params;
+    return republish_all(s);
+}
+
 static int
 on_code_action(server *s, const lsp_json *j, int id, int params)
 {
@@ -1146,6 +1385,15 @@ on_code_action(server *s, const lsp_json *j, int id, int params)
              || ADD_LIT(&sb, ",\"newText\":") < 0
              || lsp_json_add_cstring(&sb, g->fix) < 0
              || ADD_LIT(&sb, "}]}}}") < 0 ? -1 : 0;
+    }
+    /* A word spelt as meant goes in the word list (once, however often
+     * the range holds it). */
+    for (i = 0; rc == 0 && i < d->diags.n; i++) {
+        const bl_diag *g = &d->diags.items[i];
+        if (overlaps(g, b, e)
+            && strcmp(g->rule->id, "spelling/unknown-word") == 0
+            && !is_repeated_word(d, i, b, e))
+            rc = add_word_action(s, &sb, d, g, &count);
     }
     /* After the fixes, which editors offer first: turning a finding off
      * where a person has decided it does not apply. */
@@ -1225,6 +1473,8 @@ static const struct {
     {"textDocument/didClose", on_did_close, 0},
     {"textDocument/didSave", on_did_save, 0},
     {"workspace/didChangeConfiguration", on_did_change_configuration, 0},
+    {"workspace/executeCommand", on_execute_command, 1},
+    {"workspace/didChangeWatchedFiles", on_did_change_watched_files, 0},
     {NULL, NULL, 0}
 };
 
@@ -1429,6 +1679,7 @@ lsp_serve(int in, int out)
     lsp_reader_free(&s.in);
     bl_rules_free(s.rules);
     configs_free(&s);
+    free(s.said_error);
     free(s.settings_json);
     free(s.docs_uri);
     return status;

@@ -79,32 +79,23 @@ write_literal(FILE *out, const char *s, size_t n)
     fputs("\"", out);
 }
 
-static void
-write_bytes(FILE *out, const uint8_t *b, size_t n)
-{
-    size_t i;
-
-    fputs("(const unsigned char[]){", out);
-    for (i = 0; i < n; i++)
-        fprintf(out, "%s%u,", i % 24 == 0 ? "\n      " : "", b[i]);
-    fputs("}", out);
-}
-
-/* Writes re's compiled, serialized form with the source it came from;
- * returns 1, or 0 when it does not compile on its own. */
+/* Writes re's compiled, serialized form as the array bl_precompiled_K.
+ * PCRE2 reads it as a header of 32-bit fields, so it is aligned as
+ * malloc() would align it, which an array of char need not be.  Returns
+ * 1, or 0 when re does not compile on its own. */
 static int
-write_regex(FILE *out, bl_regex *re)
+write_code(FILE *out, bl_regex *re, size_t k)
 {
     uint8_t *bytes;
-    size_t size;
+    size_t size, i;
 
     if (bl_regex_serialize(re, &bytes, &size) < 0)
         return 0;
-    fputs("  {", out);
-    write_literal(out, re->src, strlen(re->src));
-    fprintf(out, ",\n   %d, ", re->anchored);
-    write_bytes(out, bytes, size);
-    fputs("},\n", out);
+    fprintf(out, "static _Alignas(max_align_t) const unsigned char "
+            "bl_precompiled_%zu[] = {", k);
+    for (i = 0; i < size; i++)
+        fprintf(out, "%s%u,", i % 24 == 0 ? "\n    " : "", bytes[i]);
+    fputs("\n};\n", out);
     pcre2_serialize_free(bytes);
     return 1;
 }
@@ -117,40 +108,51 @@ write_regex(FILE *out, bl_regex *re)
 static int
 write_precompiled(FILE *out, bl_rules *rules)
 {
-    bl_regex **list;
+    bl_regex **list, **all;
     size_t i, n = bl_rules_regexes(rules, &list), count = 0;
     int anchored, oom;
 
-    if (list == NULL) {
+    if (list == NULL
+        || (all = malloc((n + 2 * rules->defines.n + 1) * sizeof *all))
+               == NULL) {
+        free(list);
         fprintf(stderr, "rulegen: out of memory\n");
         return -1;
     }
-    fputs("\nconst struct bl_embedded_regex {\n"
-          "    const char *src;\n    int anchored;\n"
-          "    const unsigned char *code;\n"
-          "} bl_embedded_regexes[] = {\n", out);
+    fputs("\n#include <stddef.h>\n\n", out);
     for (i = 0; i < n; i++) {
         if (list[i]->src == NULL)
             continue;
-        if (!write_regex(out, list[i])) {
+        if (!write_code(out, list[i], count)) {
             fprintf(stderr, "rulegen: cannot serialize %s\n", list[i]->src);
             free(list);
+            free(all);
             return -1;
         }
-        count++;
+        all[count++] = list[i];
     }
     free(list);
     for (i = 0; i < rules->defines.n; i++) {
         for (anchored = 0; anchored <= 1; anchored++) {
             bl_regex *re = bl_rules_define_regex(
                 rules, rules->defines.items[i].name, anchored, &oom);
-            if (re != NULL)     /* a fragment may not compile alone */
-                count += (size_t)write_regex(out, re);
+            if (re != NULL && write_code(out, re, count))
+                all[count++] = re;  /* a fragment may not compile alone */
         }
+    }
+    fputs("\nconst struct bl_embedded_regex {\n"
+          "    const char *src;\n    int anchored;\n"
+          "    const unsigned char *code;\n"
+          "} bl_embedded_regexes[] = {\n", out);
+    for (i = 0; i < count; i++) {
+        fputs("  {", out);
+        write_literal(out, all[i]->src, strlen(all[i]->src));
+        fprintf(out, ",\n   %d, bl_precompiled_%zu},\n", all[i]->anchored, i);
     }
     if (count == 0)
         fputs("  {0, 0, 0}\n", out);
     fprintf(out, "};\nconst size_t bl_embedded_regexes_count = %zu;\n", count);
+    free(all);
     return 0;
 }
 

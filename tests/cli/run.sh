@@ -1201,6 +1201,29 @@ want_line 1 'test/widget .*'
 want_out_re 'Its second paragraph'
 end
 
+begin "--rules DIR: a config file may name the custom rules"
+mkdir -p cfgcustom
+printf '[rules]\n"test/widget" = "off"\n' >cfgcustom/.blamelint.toml
+cp widget.md cfgcustom/
+run check --format json --rules custom cfgcustom/widget.md
+want_rc 0
+want_diags 0 '[]'
+end
+
+begin "--rules DIR: a config naming a built-in rule is an error there"
+printf '[rules]\n"blame/human-error" = "off"\n' >cfgcustom/.blamelint.toml
+run check --rules custom cfgcustom/widget.md
+want_rc 2
+want_err_re 'cfgcustom/\.blamelint\.toml:2: no rule or family "blame/human-error"'
+end
+
+begin "built-in rules: a config naming the custom rule is an error"
+printf '[rules]\n"test/widget" = "off"\n' >cfgcustom/.blamelint.toml
+run check cfgcustom/widget.md
+want_rc 2
+want_err_re 'cfgcustom/\.blamelint\.toml:2: no rule or family "test/widget"'
+end
+
 begin "--rules DIR: a built-in rule is unknown there"
 run explain --rules custom blame/human-error
 want_rc 2
@@ -1613,7 +1636,7 @@ run check --format json --output report.json "a,b:c/pm.md"
 want_rc 1
 jq -e '.summary.files == 1' report.json >/dev/null 2>&1 || problem "report.json is not the JSON report"
 want_out_re '^a,b:c/pm\.md:6:13: warning: .*\[blame/judgement\]'
-ls report.json.tmp.* >/dev/null 2>&1 && problem "a temporary file is left"
+ls report.json.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
 end
 
 begin "--output into a directory that does not exist: exit 2, nothing written"
@@ -1651,7 +1674,7 @@ grep -q '^He deleted the namespace, and was careless\.$' fx.md || problem "secon
 want_out_re 'blame/judgement'
 grep -q 'blame/minimizer' "$OUT" && problem "a fixed finding is still reported"
 grep -q '## Impact' fx.md && problem "an unsafe fix (section/missing) was applied"
-ls fx.md.blamelint.* >/dev/null 2>&1 && problem "a temporary file is left"
+ls fx.md.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
 end
 
 begin "--fix twice: the second run changes nothing"
@@ -1677,6 +1700,32 @@ jq -e '.summary.files == 1' out.json >/dev/null 2>&1 || problem "out.json is not
 run check --format json --output /dev/null fx.md
 want_rc 1
 [ -c /dev/null ] || problem "/dev/null is no longer a device"
+end
+
+begin "--output through a dangling symlink creates its target and keeps the link"
+rm -f dangling.json made.json && ln -s made.json dangling.json
+run check --format json --output dangling.json fx.md
+want_rc 1
+[ -L dangling.json ] || problem "the link was replaced by a file"
+jq -e '.summary.files == 1' made.json >/dev/null 2>&1 || problem "made.json is not the report"
+end
+
+begin "--output: a check ended by SIGTERM leaves no temporary file and no report"
+rm -f killed.json killed.json.blamelint-*
+# Standard input held open keeps the check waiting after the report opened.
+mkfifo hold.fifo
+sleep 30 >hold.fifo &
+holder=$!
+"$BIN" check --format json --output killed.json - <hold.fifo >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 50); do ls killed.json.blamelint-* >/dev/null 2>&1 && break; sleep 0.1; done
+ls killed.json.blamelint-* >/dev/null 2>&1 || problem "the temporary report was never created"
+kill -TERM $pid
+wait $pid; st=$?
+[ "$st" = 143 ] || problem "exit status $st, want 143 (killed by SIGTERM)"
+ls killed.json.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
+[ -e killed.json ] && problem "a report was written"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null; rm -f hold.fifo
 end
 
 begin "github: a path found under . is written as the repository has it"
@@ -1752,6 +1801,7 @@ run check --format json outer/inner/x.md
 want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 1'
 end
 
+# The last case's file stays in bad.toml for "blamelint config FILE" below.
 for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgment"' \
            '[rules]\n"blame/judgement" = "loud"\n|2|the level is' \
            '\n\n[settings]\n"whys.min" = 0\n|4|whys.min' \
@@ -1761,6 +1811,11 @@ for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgm
            '[profiles]\npostmortem = "pm/**"\n|2|array of strings' \
            '[profiles]\npostmortem = ["a/**"]\npostmortem = ["b/**"]\n|3|given twice' \
            '[paths."x/**".profiles]\n|1|unknown table' \
+           '[rules]\n"blame/*" = "info"\n"blame/*" = "off"\n|3|blame/\* is already set on line 2' \
+           '[rules]\n"blame/*" = "info"\n[settings]\n[rules]\n|4|this table is already defined on line 1' \
+           '[paths."a/**".rules]\n[paths."b/**".rules]\n[paths."a/**".rules]\n|3|already defined on line 1' \
+           '[paths."a/**".settings]\n"whys.min" = 3\n[paths."a/**".settings]\n"whys.min" = 4\n|3|already defined on line 1' \
+           'team = ["Kim"]\nallow = ["x"]\nteam = [\n  "Lee"]\n|3|team is already set on line 1' \
            '[rules]\n"blame/judgement" = "off" extra\n|2|unexpected text'; do
     body=${bad%%|*}; rest=${bad#*|}; line=${rest%%|*}; want=${rest#*|}
     begin "config error on line $line: $want"
@@ -1772,6 +1827,13 @@ for bad in '[rules]\n"blame/judgment" = "off"\n|2|no rule or family "blame/judgm
     end
 done
 
+begin "config: the same key in [rules] and in a [paths] table is no repeat"
+printf '[rules]\n"blame/*" = "info"\n[paths."x/**".rules]\n"blame/*" = "off"\n[settings]\n"whys.min" = 3\n[paths."x/**".settings]\n"whys.min" = 4\n' >dup-ok.toml
+run check --fail-on never --config dup-ok.toml repo/README.md
+want_rc 0
+want_err_empty
+end
+
 begin "config: the README's example file is valid"
 mkdir -p readme-ex/.git
 awk '/^```toml$/ {on = 1; next} on && /^```$/ {exit} on' "$SRC/README.md" >readme-ex/.blamelint.toml
@@ -1779,7 +1841,9 @@ printf '# N\n' >readme-ex/pm.md
 run config readme-ex/pm.md
 want_rc 0
 want_out_re '^blame/minimizer +off +.*\.blamelint\.toml:18$'
-want_out_re '^whys\.min +4 +.*\.blamelint\.toml:22$'
+want_out_re '^whys\.min +4 +.*\.blamelint\.toml:23$'
+want_out_re '^spelling/unknown-word +info +.*\.blamelint\.toml:20$'
+want_out_re '^spelling\.wordlist +/.*/readme-ex/\.blamelint-words\.txt +.*\.blamelint\.toml:26$'
 end
 
 begin "config: team names are people; allowed phrases are not reported"
@@ -2126,6 +2190,103 @@ for p in $(awk '{print $1}' "$OUT"); do
     [ "$RC" = 0 ] || problem "new $p: exit status $RC"
 done
 RC=""
+# --- spelling ------------------------------------------------------------
+
+# A repository that turns spelling on, with its word list beside the
+# config; checked from another directory.
+mkdir -p spell/.git spell/docs
+cat >spell/.blamelint.toml <<'EOC'
+team = ["Haruto"]
+
+[rules]
+"spelling/unknown-word" = "on"
+EOC
+printf '# the team words\nZorblax\nfrobnik\n' >spell/.blamelint-words.txt
+printf '# Notes\n\nThe alert was never recieved: Zorblax, frobnik and Haruto.\nThe engineer just ran `kubctl` on confg.yaml.\n' >spell/docs/pm.md
+
+begin "spelling: off by default"
+run check --format json --no-config spell/docs/pm.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word")] | length == 0'
+run rules
+want_out_re '^spelling/unknown-word +info +\(off by default\) '
+want_out_re '^spelling\.wordlist +\.blamelint-words\.txt '
+run explain spelling/unknown-word
+want_rc 0
+want_line 1 'spelling/unknown-word \(info, off by default\)'
+end
+
+begin "spelling: on in .blamelint.toml, the word list beside it, team names known"
+run check --format json spell/docs/pm.md
+want_rc 0       # info does not fail --fail-on warning
+want_diags 0 '[["spelling/unknown-word",3,21,3,29],["blame/minimizer",4,14,4,19]]'
+want_jq '.files[0].diagnostics[0].message == "Unknown word '"'"'recieved'"'"'; did you mean '"'"'received'"'"'?"'
+want_jq '.files[0].diagnostics[0].fix.replacement == "received"'
+want_span 0 0 spell/docs/pm.md recieved
+run config spell/docs/pm.md
+want_out_re '^spelling/unknown-word +info +.*spell/\.blamelint\.toml:4$'
+want_out_re '^spelling\.wordlist +/.*/spell/\.blamelint-words\.txt +default$'
+end
+
+begin "spelling: --rule and --set on the command line, a word list relative to the working directory"
+printf 'recieved\n' >cwd-words.txt
+run check --format json --no-config --rule spelling/unknown-word=warning --set spelling.wordlist=cwd-words.txt spell/docs/pm.md
+want_rc 1
+# recieved is in the word list; Zorblax and Haruto, inside a sentence, are names.
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word") | .severity] == ["warning"]'
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word")][0].message | startswith("Unknown word '"'"'frobnik'"'"'")'
+run check --no-config --set spelling.language=../en_US spell/docs/pm.md
+want_rc 2
+want_err_re 'spelling\.language takes a name'
+end
+
+begin "spelling: spelling.wordlist in the config is relative to its directory"
+mkdir -p spell2/.git spell2/team
+printf '[rules]\n"spelling/*" = "on"\n[settings]\n"spelling.wordlist" = "team/words.txt"\n' >spell2/.blamelint.toml
+printf 'Zorblax\n' >spell2/team/words.txt
+printf '# Notes\n\nZorblax fixed it. Quuxle broke.\n' >spell2/pm.md
+run check --format json spell2/pm.md
+want_diags 0 '[["spelling/unknown-word",3,19,3,25]]'
+run config spell2/pm.md
+want_out_re '^spelling\.wordlist +/.*/spell2/team/words\.txt +.*\.blamelint\.toml:4$'
+end
+
+begin "spelling: --fix never applies a guessed spelling"
+cp spell/docs/pm.md spell/docs/fixme.md
+run check --fix-dry-run spell/docs/fixme.md
+want_no_out_re 'received'
+want_out_re '^\+The engineer ran'
+run check --fix --format json spell/docs/fixme.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "spelling/unknown-word")] | length == 1'
+grep -q recieved spell/docs/fixme.md || problem "--fix changed the misspelt word"
+end
+
+begin "spelling: a missing dictionary is exit 2, said once, naming it and where; other findings stay"
+mkdir -p nodict
+cp spell/docs/pm.md spell/docs/pm2.md
+DICPATH=$W/nodict run check --format json spell/docs/pm.md spell/docs/pm2.md
+want_rc 2
+want_err_re 'spelling/unknown-word: no Hunspell dictionary "en_US" \(en_US\.aff and en_US\.dic\) in DICPATH \(.*/nodict\)'
+[ "$(grep -c 'no Hunspell dictionary' "$ERR")" = 1 ] || problem "the error is not said once"
+want_jq '[.files[].diagnostics[] | select(.rule == "blame/minimizer")] | length == 2'
+run check --no-config --rule spelling/unknown-word=on --set spelling.language=xx_XX spell/docs/pm.md
+want_rc 2
+want_err_re 'no Hunspell dictionary "xx_XX" .* in /usr/share/hunspell'
+end
+
+begin "spelling: with it off, a missing dictionary is never looked for"
+DICPATH=$W/nodict run check --no-config --format json spell/docs/pm.md
+want_rc 0
+want_err_empty
+want_jq '[.files[0].diagnostics[] | select(.rule == "blame/minimizer")] | length == 1'
+end
+
+begin "spelling: a directory where the word list should be is exit 2"
+mkdir -p spell3/.git spell3/.blamelint-words.txt
+printf '[rules]\n"spelling/unknown-word" = "on"\n' >spell3/.blamelint.toml
+printf '# Notes\n\nQuuxle.\n' >spell3/pm.md
+run check spell3/pm.md
+want_rc 2
+want_err_re 'word list .*spell3/\.blamelint-words\.txt is not a file'
 end
 
 # --- the rule reference that editors link to ----------------------------

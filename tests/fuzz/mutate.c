@@ -8,7 +8,9 @@
  * UTF-8 and blame phrases, then parses and lints it and checks the
  * invariants every front end relies on: spans lie inside the source, in
  * order, and every position converts back to its offset in all three
- * column encodings.  Built with AddressSanitizer by `make test`, which is
+ * column encodings.  Each document is linted a second time with the
+ * spelling check on (off by default), asking Hunspell for suggestions on
+ * every 64th.  Built with AddressSanitizer by `make test`, which is
  * where memory errors surface; a fixed seed makes any failure
  * reproducible with the printed iteration number.
  */
@@ -120,10 +122,21 @@ check(const bl_doc *doc, const bl_diags *d, size_t len)
     return 0;
 }
 
+/* Lints doc (mlen bytes) with rules and checks the findings; 0 or -1. */
+static int
+lint_and_check(const bl_rules *rules, const bl_doc *doc, size_t mlen)
+{
+    bl_diags d = {NULL, 0, 0};
+    int rc = bl_lint(rules, doc, &d) < 0 || check(doc, &d, mlen) < 0 ? -1 : 0;
+
+    bl_diags_free(&d);
+    return rc;
+}
+
 int
 main(int argc, char **argv)
 {
-    bl_rules *rules;
+    bl_rules *rules, *spelling[2];
     char err[512];
     unsigned long long rng;
     long iters, it;
@@ -135,7 +148,20 @@ main(int argc, char **argv)
     }
     iters = atol(argv[1]);
     rng = strtoull(argv[2], NULL, 10) | 1;
-    if (bl_rules_load_default(&rules, err, sizeof err) < 0) {
+    if (bl_rules_load_default(&rules, err, sizeof err) < 0
+        || bl_rules_load_default(&spelling[0], err, sizeof err) < 0
+        || bl_rules_load_default(&spelling[1], err, sizeof err) < 0) {
+        fprintf(stderr, "%s\n", err);
+        return 2;
+    }
+    /* Suggestions cost Hunspell tens of milliseconds a word: off for
+     * most documents, two for every 64th. */
+    bl_rules_set_severity(spelling[0], "spelling/unknown-word", BL_SEV_ON);
+    bl_rules_set_severity(spelling[1], "spelling/unknown-word", BL_SEV_ON);
+    if (bl_rules_set(spelling[0], "spelling.suggestions", "0", err,
+                     sizeof err) < 0
+        || bl_rules_set(spelling[1], "spelling.suggestions", "2", err,
+                        sizeof err) < 0) {
         fprintf(stderr, "%s\n", err);
         return 2;
     }
@@ -144,25 +170,25 @@ main(int argc, char **argv)
         size_t len, mlen;
         char *src = slurp(path, &len), *m;
         bl_doc *doc;
-        bl_diags d = {NULL, 0, 0};
         if (src == NULL) {
             perror(path);
             return 2;
         }
         m = mutate(src, len, &rng, &mlen);
         doc = m ? bl_doc_parse(m, mlen) : NULL;
-        if (doc == NULL || bl_lint(rules, doc, &d) < 0
-            || check(doc, &d, mlen) < 0) {
+        if (doc == NULL || lint_and_check(rules, doc, mlen) < 0
+            || lint_and_check(spelling[it % 64 == 0], doc, mlen) < 0) {
             fprintf(stderr, "mutate: iteration %ld (from %s) failed\n", it,
                     path);
             failures++;
         }
-        bl_diags_free(&d);
         bl_doc_free(doc);
         free(m);
         free(src);
     }
     bl_rules_free(rules);
+    bl_rules_free(spelling[0]);
+    bl_rules_free(spelling[1]);
     printf("fuzz: %ld passed, %d failed\n", iters - failures, failures);
     return failures ? 1 : 0;
 }

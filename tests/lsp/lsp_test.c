@@ -39,8 +39,10 @@ typedef struct client {
     lsp_json j;
 } client;
 
+/* Starts the server, with the environment variable env_name set to
+ * env_value when env_name is not NULL. */
 static client *
-start(void)
+start_with(const char *env_name, const char *env_value)
 {
     int in[2], out[2];
     client *c = calloc(1, sizeof *c);
@@ -55,6 +57,8 @@ start(void)
         dup2(out[1], 1);
         close(in[1]);
         close(out[0]);
+        if (env_name != NULL)
+            setenv(env_name, env_value, 1);
         execl(binary, binary, "lsp", "--stdio", (char *)NULL);
         _exit(127);
     }
@@ -63,6 +67,12 @@ start(void)
     c->to = in[1];
     c->from = out[0];
     return c;
+}
+
+static client *
+start(void)
+{
+    return start_with(NULL, NULL);
 }
 
 static void
@@ -887,7 +897,8 @@ test_disable_actions_insert_suppressions(void **state)
 /* --- .blamelint.toml ----------------------------------------------------- */
 
 /* A document under a .blamelint.toml is linted with it; an edit to the
- * file is read again; a broken file is shown to the user and ignored. */
+ * file is read again; a broken version is shown to the user, and the last
+ * good one stays in effect until it is fixed. */
 static void
 test_config_file_applies_to_documents_below_it(void **state)
 {
@@ -912,7 +923,7 @@ test_config_file_applies_to_documents_below_it(void **state)
     recv_method(c, "textDocument/publishDiagnostics");
     assert_false(has(c, "blame/judgement"));
     assert_true(has(c, "blame/person-failure"));
-    /* A broken config: said once, and the editor's settings apply. */
+    /* A broken config: said, and the last good version applies. */
     f = fopen(path, "w");
     assert_non_null(f);
     fputs("[rules]\n\"blame/judgment\" = \"off\"\n", f);
@@ -926,8 +937,438 @@ test_config_file_applies_to_documents_below_it(void **state)
           "careless.\\n\"}]}}", uri);
     recv_method(c, "window/showMessage");
     assert_true(has(c, ".blamelint.toml:2"));
+    assert_true(has(c, "last good version stays in effect"));
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_false(has(c, "blame/judgement"));
+    /* Fixed: the new version applies. */
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[rules]\n\"blame/person-failure\" = \"off\"\n", f);
+    fclose(f);
+    later[0].tv_sec = later[1].tv_sec = time(NULL) + 10;
+    assert_int_equal(utimensat(AT_FDCWD, path, later, 0), 0);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":3},"
+          "\"contentChanges\":[{\"text\":\"# Notes\\n\\nThe DBA was "
+          "careless. Bob forgot it.\\n\"}]}}", uri);
     recv_method(c, "textDocument/publishDiagnostics");
     assert_true(has(c, "blame/judgement"));
+    assert_false(has(c, "blame/person-failure"));
+    shutdown_and_exit(c);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.git", root);
+    rmdir(path);
+    rmdir(root);
+}
+
+/* The editor's settings apply on top of a .blamelint.toml: the rule set
+ * built for the documents under it takes them too. */
+static void
+test_editor_settings_over_a_config_file(void **state)
+{
+    char root[] = "/tmp/blamelint-lspset-XXXXXX", path[256], uri[300];
+    client *c;
+    FILE *f;
+    int i;
+
+    (void)state;
+    assert_non_null(mkdtemp(root));
+    snprintf(path, sizeof path, "%s/.git", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[rules]\n\"blame/person-failure\" = \"off\"\n", f);
+    fclose(f);
+    c = start();
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\","
+          "\"params\":{\"capabilities\":{},\"initializationOptions\":"
+          "{\"rules\":{\"blame/minimizer\":\"off\"},\"settings\":"
+          "{\"whys.min\":3}}}}");
+    recv_id(c, 1);
+    for (i = 0; i < 3; i++) {
+        snprintf(uri, sizeof uri, "file://%s/pm%d.md", root, i);
+        open_doc(c, uri, 1, "# Notes\\n\\nThe DBA just restarted it. Bob "
+                 "forgot it. The DBA was careless.\\n");
+        recv_method(c, "textDocument/publishDiagnostics");
+        assert_int_equal(diag_count(c), 1);
+        assert_true(has(c, "blame/judgement"));
+    }
+    shutdown_and_exit(c);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.git", root);
+    rmdir(path);
+    rmdir(root);
+}
+
+/* --- Spelling and the word list ----------------------------------------- */
+
+/* A scratch repository whose .blamelint.toml turns spelling on; root
+ * gets its real path (the server reports real paths). */
+static void
+spelling_repo(char *root, size_t cap)
+{
+    char tmpl[] = "/tmp/blamelint-lspspell-XXXXXX", path[512];
+    char real[4096];    /* PATH_MAX, as realpath wants */
+    FILE *f;
+
+    assert_non_null(mkdtemp(tmpl));
+    assert_non_null(realpath(tmpl, real));
+    assert_true(strlen(real) + 64 < cap);
+    snprintf(root, cap, "%s", real);
+    snprintf(path, sizeof path, "%s/.git", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("[rules]\n\"spelling/unknown-word\" = \"on\"\n", f);
+    fclose(f);
+}
+
+static void
+spelling_repo_free(const char *root)
+{
+    char path[512];
+
+    snprintf(path, sizeof path, "%s/.blamelint-words.txt", root);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    unlink(path);
+    snprintf(path, sizeof path, "%s/.git", root);
+    rmdir(path);
+    rmdir(root);
+}
+
+/* Asks for the code actions at line:character of uri (request id). */
+static void
+code_actions_at(client *c, long id, const char *uri, int line, int ch)
+{
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":%ld,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"%s\"},\"range\":{\"start\":{\"line\":%d,\"character\":%d},"
+          "\"end\":{\"line\":%d,\"character\":%d}},\"context\":"
+          "{\"diagnostics\":[]}}}", id, uri, line, ch, line, ch);
+    recv_id(c, id);
+}
+
+/* Is the string at token t of the last message want? */
+static int
+str_is(client *c, int t, const char *want)
+{
+    return lsp_json_streq(&c->j, t, want);
+}
+
+/* "Add 'word' to the word list": a WorkspaceEdit that creates the word
+ * list (it is not there yet) and appends the word, with a command that
+ * tells the server; run, the finding goes at once.  Once the file is
+ * there, the edit appends after its last line. */
+static void
+test_spelling_adds_a_word_to_the_word_list(void **state)
+{
+    char root[256], uri[400], list_uri[400], path[512];
+    client *c;
+    int a, dc, ed, args;
+    FILE *f;
+
+    (void)state;
+    spelling_repo(root, sizeof root);
+    snprintf(uri, sizeof uri, "file://%s/pm.md", root);
+    snprintf(list_uri, sizeof list_uri, "file://%s/.blamelint-words.txt",
+             root);
+    c = start();
+    initialize(c, "{\"workspace\":{\"workspaceEdit\":{\"documentChanges\":"
+               "true,\"resourceOperations\":[\"create\",\"rename\","
+               "\"delete\"]}}}");
+    assert_true(has(c, "\"executeCommandProvider\":{\"commands\":"
+                       "[\"blamelint.addWord\"]}"));
+    open_doc(c, uri, 1, "# Notes\\n\\nThe alert was never recieved. "
+             "Zorblax saw it.\\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 2);
+    assert_true(has(c, "\"message\":\"Unknown word 'recieved'; did you "
+                       "mean 'received'?\""));
+    assert_true(has(c, "\"severity\":3,\"code\":\"spelling/unknown-word\""));
+    /* The guess is a quick fix. */
+    code_actions_at(c, 2, uri, 2, 22);
+    a = action_titled(c, "Replace \"recieved\" with \"received\"");
+    assert_true(a >= 0);
+    assert_true(action_titled(c, "Add 'recieved' to the word list") >= 0);
+    /* "Zorblax" (a sentence's first word) is at line 2, characters
+     * 30-37. */
+    code_actions_at(c, 3, uri, 2, 33);
+    a = action_titled(c, "Add 'Zorblax' to the word list");
+    assert_true(a >= 0);
+    dc = lsp_json_path(&c->j, a, "edit", "documentChanges", NULL);
+    assert_true(lsp_json_is_array(&c->j, dc));
+    assert_int_equal(c->j.toks[dc].size, 2);
+    assert_true(str_is(c, lsp_json_get(&c->j, dc + 1, "kind"), "create"));
+    assert_true(str_is(c, lsp_json_get(&c->j, dc + 1, "uri"), list_uri));
+    assert_int_equal(lsp_json_bool(&c->j, lsp_json_path(&c->j, dc + 1,
+                                   "options", "ignoreIfExists", NULL)), 1);
+    ed = lsp_json_skip(&c->j, dc + 1);
+    assert_true(str_is(c, lsp_json_path(&c->j, ed, "textDocument", "uri",
+                                        NULL), list_uri));
+    assert_true(lsp_json_is_null(&c->j, lsp_json_path(&c->j, ed,
+                                 "textDocument", "version", NULL)));
+    ed = lsp_json_get(&c->j, ed, "edits") + 1;
+    assert_int_equal(num(c, lsp_json_path(&c->j, ed, "range", "start", "line",
+                                          NULL)), 0);
+    assert_int_equal(num(c, lsp_json_path(&c->j, ed, "range", "end",
+                                          "character", NULL)), 0);
+    assert_true(str_is(c, lsp_json_get(&c->j, ed, "newText"), "Zorblax\n"));
+    assert_true(str_is(c, lsp_json_path(&c->j, a, "command", "command",
+                                        NULL), "blamelint.addWord"));
+    args = lsp_json_path(&c->j, a, "command", "arguments", NULL);
+    assert_int_equal(c->j.toks[args].size, 2);
+    assert_true(str_is(c, args + 1, list_uri));
+    assert_true(str_is(c, lsp_json_skip(&c->j, args + 1), "Zorblax"));
+    /* The editor applies the edit (in its buffer) and runs the command:
+     * the finding goes before the file is even saved. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":4,\"method\":"
+          "\"workspace/executeCommand\",\"params\":{\"command\":"
+          "\"blamelint.addWord\",\"arguments\":[\"%s\",\"Zorblax\"]}}",
+          list_uri);
+    recv_id(c, 4);
+    assert_true(lsp_json_is_null(&c->j, lsp_json_get(&c->j, 0, "result")));
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 1);
+    assert_true(has(c, "recieved"));
+    /* The file saved, with a word added by hand too; told by the editor
+     * that it changed, the server re-publishes. */
+    snprintf(path, sizeof path, "%s/.blamelint-words.txt", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("Zorblax\nrecieved", f);     /* no newline at the end */
+    fclose(f);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":"
+          "\"workspace/didChangeWatchedFiles\",\"params\":{\"changes\":"
+          "[{\"uri\":\"%s\",\"type\":2}]}}", list_uri);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 0);
+    /* A word list that is there: no CreateFile, and the word goes on a
+     * line of its own after the last one. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":2},"
+          "\"contentChanges\":[{\"text\":\"# Notes\\n\\nQuuxle.\\n\"}]}}",
+          uri);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 1);
+    code_actions_at(c, 5, uri, 2, 1);
+    a = action_titled(c, "Add 'Quuxle' to the word list");
+    assert_true(a >= 0);
+    dc = lsp_json_path(&c->j, a, "edit", "documentChanges", NULL);
+    assert_int_equal(c->j.toks[dc].size, 1);
+    ed = lsp_json_get(&c->j, dc + 1, "edits") + 1;
+    assert_int_equal(num(c, lsp_json_path(&c->j, ed, "range", "start", "line",
+                                          NULL)), 1);
+    assert_int_equal(num(c, lsp_json_path(&c->j, ed, "range", "start",
+                                          "character", NULL)), 8);
+    assert_true(str_is(c, lsp_json_get(&c->j, ed, "newText"), "\nQuuxle\n"));
+    /* A command for no such word list, or a bad word: invalid params. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":6,\"method\":"
+          "\"workspace/executeCommand\",\"params\":{\"command\":"
+          "\"blamelint.addWord\",\"arguments\":[\"%s\",\"two words\"]}}",
+          list_uri);
+    recv_id(c, 6);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32602);
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":"
+          "\"workspace/executeCommand\",\"params\":{\"command\":"
+          "\"blamelint.nope\"}}");
+    recv_id(c, 7);
+    assert_int_equal(num(c, lsp_json_path(&c->j, 0, "error", "code", NULL)),
+                     -32602);
+    shutdown_and_exit(c);
+    spelling_repo_free(root);
+}
+
+/* A client that takes no documentChanges gets "changes"; a word list with
+ * CRLF lines gets one more; columns count UTF-16 units.  No action for a
+ * "word" with markup in it. */
+static void
+test_spelling_edit_for_a_plain_client(void **state)
+{
+    char root[256], uri[400], list_uri[400], path[512];
+    client *c;
+    int a, ed;
+    FILE *f;
+
+    (void)state;
+    spelling_repo(root, sizeof root);
+    snprintf(uri, sizeof uri, "file://%s/pm.md", root);
+    snprintf(list_uri, sizeof list_uri, "file://%s/.blamelint-words.txt",
+             root);
+    snprintf(path, sizeof path, "%s/.blamelint-words.txt", root);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("Zo\xc3\xab\r\n\xf0\x9f\x98\x80x", f);    /* "Zoë", "😀x" */
+    fclose(f);
+    c = start();
+    initialize(c, "{}");
+    open_doc(c, uri, 1, "# Notes\\n\\nQuuxle and re**cieved**.\\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 2);
+    /* A word that runs across markup is no word to put in a list. */
+    code_actions_at(c, 3, uri, 2, 12);
+    assert_true(action_titled(c, "Disable spelling/unknown-word for this "
+                                 "line") >= 0);
+    assert_int_equal(c->j.toks[lsp_json_get(&c->j, 0, "result")].size, 1);
+    code_actions_at(c, 2, uri, 2, 1);
+    a = action_titled(c, "Add 'Quuxle' to the word list");
+    assert_true(a >= 0);
+    assert_true(lsp_json_get(&c->j, lsp_json_get(&c->j, a, "edit"),
+                             "documentChanges") < 0);
+    ed = lsp_json_path(&c->j, a, "edit", "changes", list_uri, NULL) + 1;
+    assert_int_equal(num(c, lsp_json_path(&c->j, ed, "range", "start", "line",
+                                          NULL)), 1);
+    assert_int_equal(num(c, lsp_json_path(&c->j, ed, "range", "start",
+                                          "character", NULL)), 3);
+    assert_true(str_is(c, lsp_json_get(&c->j, ed, "newText"),
+                       "\r\nQuuxle\r\n"));
+    shutdown_and_exit(c);
+    spelling_repo_free(root);
+}
+
+/* A dictionary that is not installed: said once, the other findings
+ * still published, and the server goes on. */
+static void
+test_spelling_without_its_dictionary(void **state)
+{
+    char root[256], uri[400], dir[] = "/tmp/blamelint-nodict-XXXXXX";
+    client *c;
+
+    (void)state;
+    spelling_repo(root, sizeof root);
+    assert_non_null(mkdtemp(dir));
+    snprintf(uri, sizeof uri, "file://%s/pm.md", root);
+    c = start_with("DICPATH", dir);
+    initialize(c, "{}");
+    open_doc(c, uri, 1, "# Notes\\n\\nThe DBA was careless. It was "
+             "recieved.\\n");
+    recv_method(c, "window/showMessage");
+    assert_true(has(c, "no Hunspell dictionary \\\"en_US\\\""));
+    assert_true(has(c, dir));
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_int_equal(diag_count(c), 1);
+    assert_true(has(c, "blame/judgement"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":2},"
+          "\"contentChanges\":[{\"text\":\"# Notes\\n\\nRecieved.\\n\"}]}}",
+          uri);
+    /* Not said again: the next message is the diagnostics. */
+    recv_msg(c);
+    assert_true(str_is(c, lsp_json_get(&c->j, 0, "method"),
+                       "textDocument/publishDiagnostics"));
+    assert_int_equal(diag_count(c), 0);
+    shutdown_and_exit(c);
+    rmdir(dir);
+    spelling_repo_free(root);
+}
+
+/* A client that pulls diagnostics is asked to pull again when a word is
+ * added. */
+static void
+test_spelling_refreshes_pulled_diagnostics(void **state)
+{
+    char root[256], uri[400], list_uri[400];
+    client *c;
+
+    (void)state;
+    spelling_repo(root, sizeof root);
+    snprintf(uri, sizeof uri, "file://%s/pm.md", root);
+    snprintf(list_uri, sizeof list_uri, "file://%s/.blamelint-words.txt",
+             root);
+    c = start();
+    initialize(c, "{\"textDocument\":{\"diagnostic\":{}},\"workspace\":"
+               "{\"diagnostics\":{\"refreshSupport\":true}}}");
+    open_doc(c, uri, 1, "# Notes\\n\\nQuuxle.\\n");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"workspace/executeCommand\",\"params\":{\"command\":"
+          "\"blamelint.addWord\",\"arguments\":[\"%s\",\"Quuxle\"]}}",
+          list_uri);
+    recv_id(c, 2);
+    recv_method(c, "workspace/diagnostic/refresh");
+    assert_true(lsp_json_is_string(&c->j, lsp_json_get(&c->j, 0, "id")));
+    /* The client's answer is taken and ignored. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":\"blamelint-1\",\"result\":null}");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
+          "\"textDocument/diagnostic\",\"params\":{\"textDocument\":"
+          "{\"uri\":\"%s\"}}}", uri);
+    recv_id(c, 3);
+    assert_false(has(c, "spelling/unknown-word"));
+    shutdown_and_exit(c);
+    spelling_repo_free(root);
+}
+
+/* Rewrites the config at path with text, dated `ahead` seconds on so the
+ * server sees a new version whatever the clock's resolution. */
+static void
+rewrite_config(const char *path, const char *text, int ahead)
+{
+    struct timespec later[2];
+    FILE *f = fopen(path, "w");
+
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    later[0].tv_sec = later[1].tv_sec = time(NULL) + ahead;
+    later[0].tv_nsec = later[1].tv_nsec = 0;
+    assert_int_equal(utimensat(AT_FDCWD, path, later, 0), 0);
+}
+
+/* Each version of a config makes a rule set; a document linted with an old
+ * one keeps its findings, and hover over them, until it is linted again,
+ * after which the old set is freed (AddressSanitizer sees any use after). */
+static void
+test_config_versions_and_documents_linted_with_them(void **state)
+{
+    char root[] = "/tmp/blamelint-lspver-XXXXXX", path[256], a[300], b[300];
+    static const char *const text =
+        "# Notes\\n\\nThe DBA was careless. Bob forgot it.\\n";
+    client *c;
+    int v;
+
+    (void)state;
+    assert_non_null(mkdtemp(root));
+    snprintf(path, sizeof path, "%s/.git", root);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/.blamelint.toml", root);
+    rewrite_config(path, "[rules]\n\"blame/judgement\" = \"off\"\n", 0);
+    snprintf(a, sizeof a, "file://%s/a.md", root);
+    snprintf(b, sizeof b, "file://%s/b.md", root);
+    c = start();
+    initialize(c, "{}");
+    open_doc(c, a, 1, text);
+    recv_method(c, "textDocument/publishDiagnostics");
+    open_doc(c, b, 1, text);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_false(has(c, "blame/judgement"));
+    for (v = 2; v <= 4; v++) {
+        /* A new version; only a.md is linted with it. */
+        rewrite_config(path, v % 2 ? "[rules]\n\"blame/judgement\" = \"off\"\n"
+                                   : "[rules]\n\"blame/person-failure\" = "
+                                     "\"off\"\n", 5 * v);
+        sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+              "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":%d},"
+              "\"contentChanges\":[{\"text\":\"%s\"}]}}", a, v, text);
+        recv_method(c, "textDocument/publishDiagnostics");
+        assert_true(has(c, v % 2 ? "blame/person-failure" : "blame/judgement"));
+        /* b.md's findings are from the first version, still served. */
+        sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":"
+              "\"textDocument/hover\",\"params\":{\"textDocument\":"
+              "{\"uri\":\"%s\"},\"position\":{\"line\":2,\"character\":30}}}",
+              100 + v, b);
+        recv_id(c, 100 + v);
+        assert_true(has(c, "person-failure"));
+    }
+    /* b.md linted again: with the latest version (person-failure off);
+     * the old sets go. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"textDocument/didChange\","
+          "\"params\":{\"textDocument\":{\"uri\":\"%s\",\"version\":2},"
+          "\"contentChanges\":[{\"text\":\"%s\"}]}}", b, text);
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "blame/judgement"));
+    assert_false(has(c, "blame/person-failure"));
     shutdown_and_exit(c);
     unlink(path);
     snprintf(path, sizeof path, "%s/.git", root);
@@ -1183,6 +1624,12 @@ main(int argc, char **argv)
         cmocka_unit_test(test_front_matter_profile_unknown_is_said_once),
         cmocka_unit_test(test_runbook_front_matter_gets_runbook_diagnostics),
         cmocka_unit_test(test_config_profiles_choose_the_profile),
+        cmocka_unit_test(test_config_versions_and_documents_linted_with_them),
+        cmocka_unit_test(test_editor_settings_over_a_config_file),
+        cmocka_unit_test(test_spelling_adds_a_word_to_the_word_list),
+        cmocka_unit_test(test_spelling_edit_for_a_plain_client),
+        cmocka_unit_test(test_spelling_without_its_dictionary),
+        cmocka_unit_test(test_spelling_refreshes_pulled_diagnostics),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };

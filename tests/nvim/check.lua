@@ -5,7 +5,9 @@
 -- would, then checks what Neovim itself sees: diagnostics at the right
 -- byte columns on a line with multi-byte and astral characters (the
 -- server speaks UTF-16, Neovim converts), a quick fix applied to the buffer
--- and its diagnostic gone, and hover text.  Prints "ok - ..." or
+-- and its diagnostic gone, hover text, and "Add 'word' to the word list"
+-- chosen from vim.lsp.buf.code_action() as a user would: the word list
+-- edited in a buffer, the finding gone, the file written.  Prints "ok - ..." or
 -- "not ok - ..." lines; exits 0 only when every check passed.
 local failures = 0
 
@@ -98,6 +100,58 @@ if action then
     return #diags("blame/minimizer") == 0 and #diags("blame/person-failure") == 1
   end, 20)
   report(gone, "after the edit, the minimizer's diagnostic is gone and the other stays")
+end
+
+-- Spelling: an unknown word, and the action that adds it to the word list,
+-- picked from Neovim's own code action menu.
+local spell_file = os.getenv("BLAMELINT_SPELL_FILE")
+vim.cmd("edit " .. vim.fn.fnameescape(spell_file))
+local sbuf = vim.api.nvim_get_current_buf()
+local function spell_diags()
+  local out = {}
+  for _, d in ipairs(vim.diagnostic.get(sbuf)) do
+    if d.code == "spelling/unknown-word" then table.insert(out, d) end
+  end
+  return out
+end
+got = vim.wait(10000, function() return #spell_diags() == 1 end, 20)
+local sd = spell_diags()[1]
+report(got and sd.lnum == 2 and sd.col == 19 and sd.end_col == 26,
+       "spelling/unknown-word on \"Zorblax\"",
+       sd and (sd.lnum .. ":" .. sd.col .. "-" .. sd.end_col) or "missing")
+if sd then
+  local offered = {}
+  vim.ui.select = function(items, opts, on_choice)
+    for _, item in ipairs(items) do
+      local title = opts.format_item(item)
+      table.insert(offered, title)
+      if title == "Add 'Zorblax' to the word list" then
+        return on_choice(item)
+      end
+    end
+    on_choice(nil)
+  end
+  vim.api.nvim_win_set_cursor(0, { 3, 21 })
+  vim.lsp.buf.code_action()
+  local picked = vim.wait(10000, function() return #offered > 0 end, 20)
+  report(picked and vim.tbl_contains(offered, "Add 'Zorblax' to the word list"),
+         "the code action menu offers \"Add 'Zorblax' to the word list\"",
+         table.concat(offered, " | "))
+  local cleared = vim.wait(10000, function() return #spell_diags() == 0 end, 20)
+  report(cleared, "after the action, the word's finding is gone")
+  local list = vim.fn.fnamemodify(spell_file, ":h") .. "/.blamelint-words.txt"
+  local lbuf = vim.fn.bufnr(list)
+  local lines = lbuf > 0 and vim.api.nvim_buf_get_lines(lbuf, 0, -1, false) or {}
+  report(lines[1] == "Zorblax", "the word list's buffer holds the word",
+         table.concat(lines, "\\n"))
+  if lbuf > 0 then
+    vim.api.nvim_buf_call(lbuf, function() vim.cmd("silent write") end)
+  end
+  local f = io.open(list, "r")
+  local text = f and f:read("*a") or ""
+  if f then f:close() end
+  report(text:match("^Zorblax\n") ~= nil, "written, the word list file holds it",
+         text)
 end
 
 finish()

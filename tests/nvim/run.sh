@@ -12,10 +12,14 @@ case $1 in /*) bin=$1 ;; *) bin=$PWD/$1 ;; esac
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/blamelint-nvim.XXXXXX") || exit 2
 trap 'rm -rf "$tmp"' EXIT
 cp "$here/sample.md" "$tmp/sample.md"
+# A repository that turns spelling on, for "Add 'word' to the word list".
+mkdir -p "$tmp/spell/.git"
+printf '[rules]\n"spelling/unknown-word" = "on"\n' >"$tmp/spell/.blamelint.toml"
+printf '# Notes\n\nThe page went out. Zorblax saw it at night.\n' >"$tmp/spell/notes.md"
 export XDG_CONFIG_HOME="$tmp/config" XDG_DATA_HOME="$tmp/data" \
        XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
 export BLAMELINT_BIN="$bin" BLAMELINT_PLUGIN="$root/editors/nvim" \
-       BLAMELINT_FILE="$tmp/sample.md"
+       BLAMELINT_FILE="$tmp/sample.md" BLAMELINT_SPELL_FILE="$tmp/spell/notes.md"
 timeout -k 5 60 nvim --headless --clean -n \
     -c "luafile $here/check.lua" </dev/null >"$tmp/out" 2>"$tmp/err"
 rc=$?

@@ -5,6 +5,8 @@
  */
 #include "testutil.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "engine/regex.h"
@@ -197,6 +199,39 @@ test_split_match_names_groups_through_the_hit(void **state)
     bl_regex_free(&re);
 }
 
+/* --- The patterns rulegen compiled at build time ------------------------- */
+
+extern const struct bl_embedded_regex {
+    const char *src;
+    int anchored;
+    const unsigned char *code;
+} bl_embedded_regexes[];
+extern const size_t bl_embedded_regexes_count;
+
+static void
+test_precompiled_patterns_are_aligned_and_decode(void **state)
+{
+    size_t i;
+
+    (void)state;
+    assert_true(bl_embedded_regexes_count > 50);
+    for (i = 0; i < bl_embedded_regexes_count; i++) {
+        const struct bl_embedded_regex *x = &bl_embedded_regexes[i];
+        bl_regex re;
+        /* PCRE2 reads the serialized header as 32-bit fields. */
+        assert_int_equal((uintptr_t)x->code % _Alignof(max_align_t), 0);
+        memset(&re, 0, sizeof re);
+        re.src = tu_dup(x->src, strlen(x->src) + 1);
+        re.anchored = x->anchored;
+        re.precompiled = x->code;
+        assert_non_null(bl_regex_get(&re));
+        /* Decoded, not compiled again: a split pattern brings its parts. */
+        if (!x->anchored && bl_regex_split(x->src, (size_t[32]){0}, 32) > 0)
+            assert_true(re.n_alts > 1);
+        bl_regex_free(&re);
+    }
+}
+
 int
 main(void)
 {
@@ -209,6 +244,7 @@ main(void)
         cmocka_unit_test(test_split_match_prefers_the_earlier_part_at_one_place),
         cmocka_unit_test(test_split_match_orders_by_where_the_attempt_began),
         cmocka_unit_test(test_split_match_names_groups_through_the_hit),
+        cmocka_unit_test(test_precompiled_patterns_are_aligned_and_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

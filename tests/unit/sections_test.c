@@ -609,10 +609,13 @@ test_settings_from_a_rule_directory(void **state)
     assert_non_null(f);
     fputs("Setting: x.min\nType: int\nDefault: 5\nRange: 1..20\n"
           "Summary: a number\n\nSetting: x.on\nType: bool\nDefault: true\n"
-          "Summary: a switch\n", f);
+          "Summary: a switch\n\nSetting: x.lang\nType: name\n"
+          "Default: en_US\nSummary: a language\n\nSetting: x.file\n"
+          "Type: path\nDefault:\nSummary: a file\n\n"
+          "Known-Words: runbook\n failover  hotfix\n", f);
     fclose(f);
     assert_int_equal(bl_rules_load_dir(dir, &rules, err, sizeof err), 0);
-    assert_int_equal(bl_rules_setting_count(rules), 2);
+    assert_int_equal(bl_rules_setting_count(rules), 4);
     s = bl_rules_setting_at(rules, 0);
     assert_string_equal(s->key, "x.min");
     assert_string_equal(s->value, "5");
@@ -631,6 +634,26 @@ test_settings_from_a_rule_directory(void **state)
                      -1);
     assert_int_equal(bl_rules_set(rules, "y", "1", err, sizeof err), -1);
     assert_non_null(strstr(err, "unknown setting"));
+    /* A name is letters, digits, '_' and '-': never a path. */
+    assert_string_equal(bl_rules_setting(rules, "x.lang"), "en_US");
+    assert_int_equal(bl_rules_set(rules, "x.lang", "de_DE-frami", err,
+                                  sizeof err), 0);
+    assert_int_equal(bl_rules_set(rules, "x.lang", "../x", err, sizeof err),
+                     -1);
+    assert_string_equal(bl_rules_setting(rules, "x.lang"), "de_DE-frami");
+    /* A path may be empty (none), but holds no control characters. */
+    assert_string_equal(bl_rules_setting(rules, "x.file"), "");
+    assert_int_equal(bl_rules_set(rules, "x.file", "a b/c.txt", err,
+                                  sizeof err), 0);
+    assert_int_equal(bl_rules_set(rules, "x.file", "a\tb", err, sizeof err),
+                     -1);
+    assert_string_equal(bl_rules_setting(rules, "x.file"), "a b/c.txt");
+    assert_null(bl_rules_setting(rules, "y"));
+    /* Known-Words: words over continuation lines. */
+    assert_int_equal(rules->words.n, 3);
+    assert_string_equal(rules->words.items[2], "hotfix");
+    assert_int_equal(bl_rules_add_word(rules, "kubectl"), 0);
+    assert_int_equal(rules->words.n, 4);
     bl_rules_free(rules);
     /* A default outside its own range is a rule-file error with a line. */
     f = fopen(path, "w");
@@ -640,6 +663,13 @@ test_settings_from_a_rule_directory(void **state)
     fclose(f);
     assert_true(bl_rules_load_dir(dir, &rules, err, sizeof err) < 0);
     assert_non_null(strstr(err, "a.rules:2:"));
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("Setting: x.s\nType: string\nDefault: a\nSummary: no such "
+          "type\n", f);
+    fclose(f);
+    assert_true(bl_rules_load_dir(dir, &rules, err, sizeof err) < 0);
+    assert_non_null(strstr(err, "int, bool, name or path"));
     remove(path);
     rmdir(dir);
 }
