@@ -1426,7 +1426,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'postmortem\nrunbook'
+want_out_eq $'lifecycle\npostmortem\nrunbook'
 want_err_empty
 end
 
