@@ -253,14 +253,31 @@ read_sentences(lifecycle_run *r, const char *t, size_t n)
     return bl_split_sentences(t, n, on_sentence, &w);
 }
 
+/* A node label is source text, which unlike prose may hold invalid
+ * UTF-8, and the patterns run without PCRE2's UTF check (regex.h): such
+ * a label is read from a copy with each invalid byte made a '?'. */
 static int
 on_label(size_t begin, size_t end, void *ud)
 {
     lifecycle_run *r = ud;
     const char *t = r->lc->doc->src + begin;
+    size_t n = end - begin, i, cl;
+    char *copy = NULL;
 
-    read_title_words(r, t, end - begin);
-    read_answers(r, t, end - begin);
+    for (i = 0; i < n; i += cl)
+        if (bl_utf8_decode(t, n, i, &cl) == 0xFFFD && cl == 1) {
+            if (copy == NULL) {
+                if ((copy = malloc(n)) == NULL)
+                    return -1;
+                memcpy(copy, t, n);
+            }
+            copy[i] = '?';
+        }
+    if (copy != NULL)
+        t = copy;
+    read_title_words(r, t, n);
+    read_answers(r, t, n);
+    free(copy);
     return 0;
 }
 
@@ -365,13 +382,15 @@ run_get(bl_lint_ctx *lc, lifecycle_shared *sh)
 /* --- Where findings about the whole document go -------------------------- */
 
 /* The title (the first level-1 heading, else the first heading), else
- * the first line of text: what a finding about the whole document is
- * reported on. */
+ * the first line of text, else one character: what a finding about the
+ * whole document is reported on.  Never an empty span while the document
+ * has a byte, since an editor cannot show one. */
 static void
 document_span(const bl_doc *doc, size_t *p_begin, size_t *p_end)
 {
-    size_t i, line;
+    size_t i, cl;
 
+    *p_begin = *p_end = doc->fm_end;
     for (i = 0; i < doc->sections.n; i++)
         if (doc->sections.items[i].level == 1)
             break;
@@ -382,13 +401,17 @@ document_span(const bl_doc *doc, size_t *p_begin, size_t *p_end)
                                                     .heading];
         *p_begin = hb->begin;
         *p_end = hb->end;
-        return;
     }
-    *p_begin = *p_end = doc->fm_end;
-    if (doc->units.n > 0) {
-        *p_begin = bl_unit_to_source(doc, &doc->units.items[0], 0, 0);
-        line = bl_doc_line_of(doc, *p_begin);
-        bl_doc_line_span(doc, line, &i, p_end);
+    for (i = 0; i < doc->units.n && *p_end <= *p_begin; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        if (u->text_end == u->text_begin)
+            continue;
+        *p_begin = bl_unit_to_source(doc, u, 0, 0);
+        bl_doc_line_span(doc, bl_doc_line_of(doc, *p_begin), &cl, p_end);
+    }
+    if (*p_end <= *p_begin && *p_begin < doc->len) {
+        bl_utf8_decode(doc->src, doc->len, *p_begin, &cl);
+        *p_end = *p_begin + cl;
     }
 }
 

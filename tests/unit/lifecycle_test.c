@@ -289,6 +289,19 @@ test_phase_findings_are_on_the_title(void **state)
     bl_diags_free(&d);
     bl_doc_free(doc);
     free(src);
+    /* An empty title: the first line of text instead, never an empty
+     * span. */
+    doc = tu_parse(FM "#\n\nSome text.\n");
+    memset(&d, 0, sizeof d);
+    assert_int_equal(bl_lint(*state, doc, &d), 0);
+    assert_true(tu_count_rule(&d, "lifecycle/missing-phase") == 6);
+    for (i = 0; i < d.n; i++) {
+        assert_true(d.items[i].begin < d.items[i].end);
+        if (strcmp(d.items[i].rule->id, "lifecycle/missing-phase") == 0)
+            assert_int_equal(d.items[i].begin, tu_off(doc, "Some text."));
+    }
+    bl_diags_free(&d);
+    bl_doc_free(doc);
 }
 
 /* --- lifecycle/missing-answer -------------------------------------------- */
@@ -421,6 +434,34 @@ test_gaps_sections(void **state)
             fail_msg("reported: %s", clean[k]);
 }
 
+/* A node label is source text, which may hold invalid UTF-8 where prose
+ * never does; the patterns run without PCRE2's UTF check, so the labels
+ * must be made valid first.  Linted often enough for the patterns to be
+ * JIT-compiled, where an invalid byte crashed the search. */
+static void
+test_invalid_utf8_in_a_chart(void **state)
+{
+    static const char src[] =
+        FM "# Flow\n\n```mermaid\nflowchart TD\n"
+        "  A[Alert \xff fires \xe2\x80] --> B{Tri\xc3" "age}\n"
+        "  B --> C[Post updates in #inc\xf0\x9f\x98" "idents]\n```\n";
+    char got[256];
+    int k;
+
+    for (k = 0; k < 100; k++) {
+        bl_diags d;
+        bl_doc *doc = tu_parse_n(src, sizeof src - 1);
+        memset(&d, 0, sizeof d);
+        assert_int_equal(bl_lint(*state, doc, &d), 0);
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
+    /* The label still covers its phase. */
+    missing_phases(*state, "```mermaid\nflowchart TD\n  A[Alert fires "
+                   "\xff]\n```\n", got, sizeof got);
+    assert_true(strstr(got, "detect") == NULL);
+}
+
 int
 main(void)
 {
@@ -432,6 +473,7 @@ main(void)
         cmocka_unit_test(test_phases_at_the_opening_of_steps_and_sentences),
         cmocka_unit_test(test_phase_words_elsewhere_do_not_count),
         cmocka_unit_test(test_phase_findings_are_on_the_title),
+        cmocka_unit_test(test_invalid_utf8_in_a_chart),
         cmocka_unit_test(test_each_question_is_asked),
         cmocka_unit_test(test_answers_in_rows_slots_and_charts),
         cmocka_unit_test(test_a_topic_and_an_answer_apart_answer_nothing),
