@@ -236,6 +236,12 @@ test_phases_at_the_opening_of_steps_and_sentences(void **state)
                    "| Phase | Who |\n|---|---|\n| Retrospective | the team |\n",
                    got, sizeof got);
     assert_string_equal(got, "");
+    /* More synonyms, opening steps. */
+    missing_phases(*state, "- Page fires.\n- Declare an incident.\n"
+                   "- Notify support.\n- Fail over to the other region.\n"
+                   "- Close the incident.\n- The primary on-call reviews the "
+                   "timeline afterwards.\n", got, sizeof got);
+    assert_string_equal(got, "");
     /* "When an alert fires, ..." opens with the flow. */
     missing_phases(*state, "When an alert fires, the on-call looks.\n", got,
                    sizeof got);
@@ -330,6 +336,12 @@ test_each_question_is_asked(void **state)
                "above 2 s.\n\nWe page @db-oncall.\n\nAnnouncements go to "
                "the status page.\n\nRetros are scheduled for the next "
                "Thursday.\n", got, sizeof got);
+    assert_string_equal(got, "");
+    /* "fires when ...", "on call", a blameless review's date. */
+    unanswered(*state, "An alert fires when the queue backs up.\n\n"
+               "Whoever is on call gets paged.\n\nStatus updates go to "
+               "Slack.\n\nWe hold a blameless review within 48 hours.\n",
+               got, sizeof got);
     assert_string_equal(got, "");
 }
 
