@@ -382,7 +382,7 @@ run_get(bl_lint_ctx *lc, lifecycle_shared *sh)
 /* --- Where findings about the whole document go -------------------------- */
 
 /* The title (the first level-1 heading, else the first heading), else
- * the first line of text, else one character: what a finding about the
+ * the first line of text, else the first line: what a finding about the
  * whole document is reported on.  Never an empty span while the document
  * has a byte, since an editor cannot show one. */
 static void
@@ -408,6 +408,11 @@ document_span(const bl_doc *doc, size_t *p_begin, size_t *p_end)
             continue;
         *p_begin = bl_unit_to_source(doc, u, 0, 0);
         bl_doc_line_span(doc, bl_doc_line_of(doc, *p_begin), &cl, p_end);
+    }
+    /* A page that is all front matter: its first line. */
+    if (*p_end <= *p_begin && doc->len > doc->bom) {
+        *p_begin = doc->bom;
+        bl_doc_line_span(doc, 0, &cl, p_end);
     }
     if (*p_end <= *p_begin && *p_begin < doc->len) {
         bl_utf8_decode(doc->src, doc->len, *p_begin, &cl);

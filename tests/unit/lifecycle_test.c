@@ -308,6 +308,20 @@ test_phase_findings_are_on_the_title(void **state)
     }
     bl_diags_free(&d);
     bl_doc_free(doc);
+    /* A page that is all front matter (its closing line is the last):
+     * the first line. */
+    doc = tu_parse("---\nblamelint: lifecycle\n------\n# Flow\n\nText.\n"
+                   "---");
+    assert_int_equal(doc->fm_end, doc->len);
+    memset(&d, 0, sizeof d);
+    assert_int_equal(bl_lint(*state, doc, &d), 0);
+    assert_true(tu_count_rule(&d, "lifecycle/missing-phase") == 6);
+    for (i = 0; i < d.n; i++) {
+        assert_true(d.items[i].begin < d.items[i].end);
+        assert_true(d.items[i].end <= doc->len);
+    }
+    bl_diags_free(&d);
+    bl_doc_free(doc);
 }
 
 /* --- lifecycle/missing-answer -------------------------------------------- */
