@@ -38,6 +38,7 @@ static const struct {
     {"runbook", bl_check_runbook},
     {"severity", bl_check_severity},
     {"spelling", bl_check_spelling},
+    {"lifecycle", bl_check_lifecycle},
     {NULL, NULL}
 };
 

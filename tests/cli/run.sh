@@ -1449,7 +1449,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'postmortem\nrunbook\nseverity'
+want_out_eq $'lifecycle\npostmortem\nrunbook\nseverity'
 want_err_empty
 end
 
@@ -2172,6 +2172,90 @@ cp "$OUT" severity-template.md
 begin "new severity: the template reports only what is left to fill in"
 run check --format json severity-template.md
 want_rc 1
+# --- the lifecycle profile ----------------------------------------------
+
+# A team's incident flow, with phases only in its Mermaid chart, two of
+# the four questions answered and no gap named.
+cat >lc.md <<'EOD'
+# Incident flow
+
+```mermaid
+flowchart LR
+  A[Alert fires] --> B{Triage}
+  B --> C[Announce in #incidents] --> D[Roll back]
+  D --> E[Restore service] --> F[Retrospective]
+```
+
+Alerts fire from Prometheus when the error rate is above 2%.
+PagerDuty pages the primary on-call.
+EOD
+
+begin "check --profile lifecycle: the lifecycle rules, no postmortem structure"
+run check --format json --profile lifecycle lc.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["lifecycle/missing-answer", "lifecycle/no-known-gaps"]'
+want_jq '.files[0].diagnostics[0].message | contains("does not say when the postmortem is scheduled")'
+want_jq '.files[0].diagnostics[1].fix.replacement | startswith("\n## Known gaps\n")'
+want_span 0 0 lc.md 'Incident flow'
+run check --format json lc.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("lifecycle/"))] == []'
+end
+
+begin "front matter chooses the lifecycle profile (blamelint: or type:)"
+for key in blamelint type; do
+    { printf -- '---\n%s: lifecycle\n---\n' "$key"; cat lc.md; } >lc-fm.md
+    run check --format json lc-fm.md
+    want_rc 1
+    want_jq '[.files[0].diagnostics[].rule] | index("lifecycle/no-known-gaps") != null'
+    want_jq '[.files[0].diagnostics[].rule] | index("section/missing") == null'
+done
+# Without the chart, every phase is missing.
+{ printf -- '---\nblamelint: lifecycle\n---\n'; sed '/```/,/```/d' lc.md; } >lc-nochart.md
+run check --format json lc-nochart.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "lifecycle/missing-phase")] | length == 5'
+end
+
+begin "[profiles] globs choose the lifecycle profile; config tells which"
+mkdir -p lcrepo/.git lcrepo/process
+printf '[profiles]\nlifecycle = ["process/**"]\n' >lcrepo/.blamelint.toml
+cp lc.md lcrepo/process/flow.md
+cp lc.md lcrepo/flow.md
+run check --format json lcrepo/process/flow.md lcrepo/flow.md
+want_jq '[.files[0].diagnostics[].rule] | index("lifecycle/no-known-gaps") != null'
+want_jq '[.files[1].diagnostics[].rule | select(startswith("lifecycle/"))] == []'
+run config lcrepo/process/flow.md
+want_out_re '^profile +lifecycle \(\[profiles\], .*lcrepo/\.blamelint\.toml:2\)$'
+end
+
+begin "rules --profile lifecycle, profiles, explain"
+run rules --profile lifecycle
+want_rc 0
+want_out_re '^lifecycle/missing-phase +warning '
+want_out_re '^lifecycle/missing-answer +warning '
+want_out_re '^lifecycle/no-known-gaps +warning '
+want_out_re '^blame/judgement +warning '
+want_no_out_re '^section/missing '
+want_no_out_re '^runbook/'
+run rules --profile runbook
+want_no_out_re '^lifecycle/'
+run profiles
+want_out_re '^lifecycle +The team.s incident flow'
+run explain lifecycle/missing-phase
+want_rc 0
+want_line 1 'lifecycle/missing-phase \(warning by default\)'
+want_out_re 'Mermaid'
+want_out_re 'Example'
+end
+
+begin "new lifecycle: the template reports only what is left to fill in"
+run new lifecycle
+want_rc 0
+cp "$OUT" lifecycle-template.md
+grep -q '^```mermaid$' lifecycle-template.md || problem "the template has no Mermaid flowchart"
+run check --format json lifecycle-template.md
+want_rc 1
+want_json
 want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
 want_jq '[.files[0].diagnostics[]] | length >= 10'
 end
@@ -2179,6 +2263,9 @@ end
 begin "new severity filled in (corpus/template-severity-filled.md) is clean"
 cp "$SRC/corpus/template-severity-filled.md" severity-filled.md
 run check --format json severity-filled.md
+begin "new lifecycle filled in (corpus/template-lifecycle-filled.md) is clean"
+cp "$SRC/corpus/template-lifecycle-filled.md" lifecycle-filled.md
+run check --format json lifecycle-filled.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
 end

@@ -1503,6 +1503,49 @@ test_config_profiles_choose_the_profile(void **state)
     rmdir(root);
 }
 
+/* A lifecycle page chosen by its front matter gets the lifecycle
+ * findings, its phases read from its Mermaid chart; the quick fix for the
+ * missing Known gaps inserts the lifecycle's skeleton, and hover explains
+ * the rules on the title. */
+static void
+test_lifecycle_front_matter_gets_lifecycle_diagnostics(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///flow.md", 1, "---\nblamelint: lifecycle\n---\n"
+             "# Incident flow\n\n```mermaid\nflowchart LR\n"
+             "  A[Alert fires] --> B{Triage} --> C[Announce]\n"
+             "  C --> D[Roll back] --> E[Restore service]\n```\n\n"
+             "Alerts fire from Prometheus when the error rate is above "
+             "2%.\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "lifecycle/missing-phase"));
+    /* Only the phase the chart lacks. */
+    assert_true(has(c, "cover the \\\"postmortem\\\" phase"));
+    assert_false(has(c, "cover the \\\"detect\\\" phase"));
+    assert_false(has(c, "cover the \\\"resolve\\\" phase"));
+    assert_true(has(c, "lifecycle/missing-answer"));
+    assert_false(has(c, "does not say how alerts fire"));
+    assert_true(has(c, "lifecycle/no-known-gaps"));
+    assert_false(has(c, "section/missing"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///flow.md\"},\"range\":{\"start\":{\"line\":3,"
+          "\"character\":3},\"end\":{\"line\":3,\"character\":3}},"
+          "\"context\":{\"diagnostics\":[]}}}");
+    recv_id(c, 2);
+    assert_true(has(c, "Insert the Known gaps section"));
+    assert_true(has(c, "## Known gaps\\n"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///flow.md\"},"
+          "\"position\":{\"line\":3,\"character\":4}}}");
+    recv_id(c, 3);
+    assert_true(has(c, "lifecycle/missing-") || has(c, "lifecycle/no-"));
+    shutdown_and_exit(c);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1630,6 +1673,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_spelling_edit_for_a_plain_client),
         cmocka_unit_test(test_spelling_without_its_dictionary),
         cmocka_unit_test(test_spelling_refreshes_pulled_diagnostics),
+        cmocka_unit_test(test_lifecycle_front_matter_gets_lifecycle_diagnostics),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
