@@ -1426,7 +1426,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'postmortem\nrunbook'
+want_out_eq $'comms\npostmortem\nrunbook'
 want_err_empty
 end
 
@@ -2055,6 +2055,98 @@ end
 begin "new runbook filled in (corpus/template-runbook-filled.md) is clean"
 cp "$SRC/corpus/template-runbook-filled.md" runbook-filled.md
 run check --format json runbook-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+end
+
+# --- the comms profile --------------------------------------------------
+
+# Comms templates: a status page that leaks, an internal one without ETA.
+cat >comms.md <<'EOD'
+---
+blamelint: comms
+---
+# Checkout comms
+
+## Slack announcement
+
+SEV {{sev}}: {{impact}}. Status: {{status}}. Owner: Dana, in #inc-checkout.
+
+## Status page
+
+**{{Status}}:** {{what customers see}}. Severity: {{sev}}. Next update by
+{{time}}. Dana is restarting db-01.internal; on Monday, Stripe confirmed.
+EOD
+
+begin "front matter chooses comms: the comms rules, no postmortem structure"
+run check --format json comms.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["comms/no-cadence", "comms/missing-field", "comms/external-leak", "comms/external-leak"]'
+want_jq '.files[0].diagnostics[1].message | contains("next update")'
+want_jq '[.files[0].diagnostics[] | select(.rule == "comms/external-leak") | .message] | map(test("person|hostname")) | all'
+want_jq '[.files[0].diagnostics[].rule] | index("section/missing") == null'
+want_jq '[.files[0].diagnostics[].rule] | index("placeholder/unfilled") == null'
+want_span 0 2 comms.md 'Dana'
+want_span 0 3 comms.md 'db-01.internal'
+run check --format json --profile postmortem comms.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("comms/"))] == []'
+end
+
+begin "comms: a missing template is inserted by the fix"
+cat >comms-one.md <<'EOD'
+---
+type: comms
+---
+# Search comms
+
+Updates every 30 minutes.
+
+## Internal update
+
+SEV {{sev}}, impact {{impact}}, status {{status}}, ETA {{eta}}.
+EOD
+run check --format json comms-one.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] == ["comms/missing-template"]'
+want_jq '.files[0].diagnostics[0].fix.replacement | contains("\n## External status page update\n")'
+want_jq '.files[0].diagnostics[0].message | contains("the comms document does not say")'
+end
+
+begin "rules --profile comms and profiles list the comms rules"
+run rules --profile comms
+want_rc 0
+want_out_re '^comms/missing-template +warning '
+want_out_re '^comms/missing-field +warning '
+want_out_re '^comms/no-cadence +warning '
+want_out_re '^comms/external-leak +warning '
+want_out_re '^blame/judgement +warning '
+want_no_out_re '^section/missing '
+want_no_out_re '^status-update/'
+run profiles
+want_out_re '^comms +Incident communication templates'
+end
+
+begin "explain comms/external-leak"
+run explain comms/external-leak
+want_rc 0
+want_line 1 'comms/external-leak \(warning by default\)'
+want_out_re 'Example'
+end
+
+run new comms
+cp "$OUT" comms-template.md
+begin "new comms: the template reports only what is left to fill in"
+run check --format json comms-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 2'
+end
+
+begin "new comms filled in (corpus/template-comms-filled.md) is clean"
+cp "$SRC/corpus/template-comms-filled.md" comms-filled.md
+run check --format json comms-filled.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
 end
