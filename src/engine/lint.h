@@ -213,9 +213,10 @@ int bl_lint_match_is_person(bl_lint_ctx *lc, const pcre2_code *code,
                             pcre2_match_data *md, int rc, const char *text,
                             unsigned unit_flags, int names);
 
-/* --- The comms profile --------------------------------------------------- */
+/* --- The comms and status-update profiles -------------------------------- */
 
 int bl_check_comms(bl_lint_ctx *lc, int rule);
+int bl_check_status_update(bl_lint_ctx *lc, int rule);
 
 /* Reports under rule what must not reach readers outside the company in
  * source bytes [begin, end): @handles and #channels, internal hostnames

@@ -37,6 +37,7 @@ static const struct {
     {"missing-sections", bl_check_missing_sections},
     {"runbook", bl_check_runbook},
     {"comms", bl_check_comms},
+    {"status-update", bl_check_status_update},
     {NULL, NULL}
 };
 

@@ -1426,7 +1426,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'comms\npostmortem\nrunbook'
+want_out_eq $'comms\npostmortem\nrunbook\nstatus-update'
 want_err_empty
 end
 
@@ -2147,6 +2147,75 @@ end
 begin "new comms filled in (corpus/template-comms-filled.md) is clean"
 cp "$SRC/corpus/template-comms-filled.md" comms-filled.md
 run check --format json comms-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+end
+
+# --- the status-update profile ------------------------------------------
+
+# A status update posted in a hurry: a slot left, a host, no next update.
+cat >su.md <<'EOD'
+---
+blamelint: status-update
+---
+**Investigating** - Checkout errors for {{region}} customers. Priya is
+investigating the load balancer lb-03.
+EOD
+
+begin "front matter chooses status-update: slots are errors, leaks reported"
+run check --format json su.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["status-update/no-next-update", "status-update/unfilled", "status-update/leak", "status-update/leak"]'
+want_jq '[.files[0].diagnostics[] | select(.rule == "status-update/unfilled") | .severity] == ["error"]'
+want_jq '[.files[0].diagnostics[].rule] | index("placeholder/unfilled") == null'
+want_span 0 1 su.md '{{region}}'
+want_span 0 2 su.md 'Priya'
+want_span 0 3 su.md 'lb-03'
+run check --format json --profile postmortem su.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("status-update/"))] == []'
+end
+
+begin "status-update: a Resolved update needs no next update; status words"
+printf -- '---\ntype: status-update\n---\nResolved: checkout works again since 14:40 UTC. A review follows.\n' >su-done.md
+run check --format json su-done.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+printf -- '---\ntype: status-update\n---\nSome customers cannot log in. We will post more as we learn it.\n' >su-bare.md
+run check --format json su-bare.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] == ["status-update/no-next-update", "status-update/no-status"]'
+end
+
+begin "rules --profile status-update, profiles, explain"
+run rules --profile status-update
+want_rc 0
+want_out_re '^status-update/unfilled +error '
+want_out_re '^status-update/no-status +warning '
+want_out_re '^status-update/no-next-update +warning '
+want_out_re '^status-update/leak +warning '
+want_no_out_re '^comms/'
+run profiles
+want_out_re '^status-update +One filled-in status update'
+run explain status-update/unfilled
+want_rc 0
+want_line 1 'status-update/unfilled \(error by default\)'
+want_out_re 'Example'
+end
+
+run new status-update
+cp "$OUT" su-template.md
+begin "new status-update: the template reports only what is left to fill in"
+run check --format json su-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["status-update/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 4'
+end
+
+begin "new status-update filled in (corpus/template-status-update-filled.md) is clean"
+cp "$SRC/corpus/template-status-update-filled.md" su-filled.md
+run check --format json su-filled.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
 end
