@@ -93,12 +93,19 @@ char *
 bl_published_source(const bl_doc *doc, size_t b, size_t e)
 {
     char *buf = malloc(e - b + 1);
-    size_t k, done = 0;
+    size_t k, cl, done = 0;
 
     if (buf == NULL)
         return NULL;
     memcpy(buf, doc->src + b, e - b);
     buf[e - b] = '\0';
+    /* The patterns run without PCRE2's UTF check, as on the prose units:
+     * a byte that is not valid UTF-8 becomes '?'. */
+    for (k = 0; k < e - b; k += cl) {
+        if (bl_utf8_decode(buf, e - b, k, &cl) == 0xFFFD
+            && (cl != 3 || memcmp(buf + k, "\xef\xbf\xbd", 3) != 0))
+            buf[k] = '?';
+    }
     for (k = 0; k < doc->html.n; k++) {
         const bl_html_range *h = &doc->html.items[k];
         size_t ce, hb, he;
@@ -127,7 +134,9 @@ scan_source(const char *buf, size_t n, size_t b, bl_regex *re,
             break;
         ov = pcre2_get_ovector_pointer(md);
         if (ov[1] <= ov[0]) {
-            at = ov[0] + 1;
+            size_t cl;
+            bl_utf8_decode(buf, n, ov[0], &cl);
+            at = ov[0] + cl;    /* never inside a character */
             continue;
         }
         if (add_leak(l, b + ov[0], b + ov[1],
@@ -215,7 +224,13 @@ scan_person_phrases(bl_lint_ctx *lc, const bl_unit *u, bl_regex *re,
         if (rc <= 0)
             break;
         ov = pcre2_get_ovector_pointer(md);
-        at = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+        if (ov[1] > ov[0])
+            at = ov[1];
+        else {
+            size_t cl;
+            bl_utf8_decode(t, n, ov[0], &cl);
+            at = ov[0] + cl;    /* never inside a character */
+        }
         person = bl_lint_match_is_person(lc, code, md, rc, t, u->flags,
                                          BL_NAMES_ANY);
         if (person < 0)
