@@ -15,6 +15,7 @@
  * them gets no findings of the kind that needs them.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "lint.h"
 #include "strset.h"
@@ -161,11 +162,92 @@ follows_capital(const char *t, size_t n, size_t b, const bl_span *prev)
            && bl_is_upper_cp(bl_utf8_decode(t, n, prev->begin, &cl));
 }
 
+/* Is w[0..n) shaped like a first name: a capital, then lower case, with
+ * a capital again only after a hyphen or apostrophe (Jean-Luc, O'Brien)?
+ * A table column of owners also lists "TBD", "SRE" and "PagerDuty". */
+static int
+is_name_shaped(const char *w, size_t n)
+{
+    size_t i, cl;
+    uint32_t prev = 0;
+
+    for (i = 0; i < n; i += cl) {
+        uint32_t cp = bl_utf8_decode(w, n, i, &cl);
+        if ((cp >= '0' && cp <= '9')
+            || (i > 0 && bl_is_upper_cp(cp) && prev != '-' && prev != '\''
+                && prev != 0x2019))
+            return 0;
+        prev = cp;
+    }
+    return n > 0;
+}
+
+/* Does a word that names a group follow t[e..)?  "Owner: Edge team"
+ * teaches the blame rules "Edge", which is a team's name. */
+static int
+names_a_group(const char *t, size_t n, size_t e)
+{
+    static const char *const groups[] = {
+        "team", "teams", "squad", "rotation", "on-call", "oncall", "group",
+        "guild", "org", "department", NULL
+    };
+    size_t b = e, k, len;
+
+    while (b < n && t[b] == ' ')
+        b++;
+    for (len = 0; b + len < n && t[b + len] != ' ' && t[b + len] != '.'
+                  && t[b + len] != ',' && t[b + len] != '\''; len++)
+        ;
+    for (k = 0; b > e && groups[k] != NULL; k++)
+        if (strlen(groups[k]) == len && strncasecmp(t + b, groups[k], len) == 0)
+            return 1;
+    return 0;
+}
+
+/* Is the word at t[b..) in the middle of a sentence: a lower-case
+ * letter or a comma before it (spaces skipped)?  A capital there is a
+ * proper noun's; at a sentence's start, after a colon or a time ("13:44
+ * Fix committed"), in a cell or in quotes, any word has one. */
+static int
+is_mid_sentence(const char *t, size_t b)
+{
+    while (b > 0 && t[b - 1] == ' ')
+        b--;
+    return b > 0 && ((t[b - 1] >= 'a' && t[b - 1] <= 'z') || t[b - 1] == ',');
+}
+
+/* Reads unit u for evidence about the capitalised words the Learn
+ * stanzas may take for names ("Finance notices ...", "Honestly, the
+ * on-call engineer ..."): proper gets those it writes in the middle of
+ * a sentence, groups those it writes before "team", "squad"... */
+static int
+collect_evidence(const bl_doc *doc, const bl_unit *u, bl_strset *proper,
+                 bl_strset *groups)
+{
+    size_t n, pos = 0, cl;
+    const char *t = bl_unit_text(doc, u, &n);
+    bl_span w;
+
+    if (u->flags & BL_UNIT_HEADING)
+        return 0;
+    while (bl_next_word(t, n, &pos, &w)) {
+        if (!bl_is_upper_cp(bl_utf8_decode(t, n, w.begin, &cl)))
+            continue;
+        if ((is_mid_sentence(t, w.begin)
+             && bl_strset_add(proper, t + w.begin, w.end - w.begin) < 0)
+            || (names_a_group(t, n, w.end)
+                && bl_strset_add(groups, t + w.begin, w.end - w.begin) < 0))
+            return -1;
+    }
+    return 0;
+}
+
 /* The capitalised words of unit u that the document or the team shows
  * to be people: "Dana" once "Owner: Dana" or `team = ["Dana"]` said so,
  * or once LEAK-PERSON found "Dana is investigating" (named). */
 static int
 scan_known_people(bl_lint_ctx *lc, const bl_unit *u, const bl_strset *named,
+                  const bl_strset *proper, const bl_strset *groups,
                   leak_list *l)
 {
     const bl_doc *doc = lc->doc;
@@ -185,15 +267,21 @@ scan_known_people(bl_lint_ctx *lc, const bl_unit *u, const bl_strset *named,
             len -= 2;
         else if (len > 4 && memcmp(s + len - 4, "\xe2\x80\x99s", 4) == 0)
             len -= 4;
-        if (!bl_is_upper_cp(cp) || bl_strset_has(&lc->rules->not_names, s,
-                                                 len))
+        if (!bl_is_upper_cp(cp) || !is_name_shaped(s, len)
+            || bl_strset_has(&lc->rules->not_names, s, len)
+            || names_a_group(t, n, w.begin + len))
             continue;
-        /* The team is a list of people; what the document taught is an
-         * inference, and a second word of a product's name is no name. */
-        listed = bl_strset_has(&lc->rules->people, s, len);
+        /* The team is a list of people, and so are the names the
+         * phrases found; what the Learn stanzas taught is an inference,
+         * kept when the document also writes the word as a proper noun
+         * and never as a team's name, and never from a second word of a
+         * product's name. */
+        listed = bl_strset_has(&lc->rules->people, s, len)
+                 || bl_strset_has(named, s, len);
         if (!listed && (follows_capital(t, n, w.begin, &prev)
-                        || !(bl_strset_has(&lc->people, s, len)
-                             || bl_strset_has(named, s, len))))
+                        || !bl_strset_has(&lc->people, s, len)
+                        || !bl_strset_has(proper, s, len)
+                        || bl_strset_has(groups, s, len)))
             continue;
         if (add_leak(l, bl_unit_to_source(doc, u, w.begin, 0),
                      bl_unit_to_source(doc, u, w.begin + len, 1),
@@ -305,7 +393,7 @@ bl_leaks_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end)
     bl_regex *handle, *host, *person;
     pcre2_match_data *md;
     leak_list l = {NULL, 0, 0};
-    bl_strset named;
+    bl_strset named, proper, groups;
     char *buf = NULL;
     size_t i, reported_to = 0;
     int oom = 0, rc = -1;
@@ -320,6 +408,8 @@ bl_leaks_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end)
     if (oom || (md = pcre2_match_data_create(OVEC_PAIRS, NULL)) == NULL)
         return -1;
     memset(&named, 0, sizeof named);
+    memset(&proper, 0, sizeof proper);
+    memset(&groups, 0, sizeof groups);
     if (!lc->learned && bl_lint_learn_all(lc) < 0)
         goto done;
     if ((buf = bl_published_source(doc, begin, end)) == NULL
@@ -327,19 +417,21 @@ bl_leaks_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end)
                        &l) < 0
         || scan_source(buf, end - begin, begin, host, md, LEAK_HOST, &l) < 0)
         goto done;
-    /* Who the phrases show to be people, then every mention of them. */
+    /* Who the phrases show to be people, and which capitalised words the
+     * whole document writes as proper nouns; then every mention. */
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
         size_t at = bl_unit_to_source(doc, u, 0, 0);
-        if (at >= begin && at < end
-            && scan_person_phrases(lc, u, person, md, &named, &l) < 0)
+        if (collect_evidence(doc, u, &proper, &groups) < 0
+            || (at >= begin && at < end
+                && scan_person_phrases(lc, u, person, md, &named, &l) < 0))
             goto done;
     }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
         size_t at = bl_unit_to_source(doc, u, 0, 0);
         if (at >= begin && at < end
-            && scan_known_people(lc, u, &named, &l) < 0)
+            && scan_known_people(lc, u, &named, &proper, &groups, &l) < 0)
             goto done;
     }
     if (l.n > 1)
@@ -356,6 +448,8 @@ bl_leaks_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end)
 done:
     free(buf);
     bl_strset_free(&named);
+    bl_strset_free(&proper);
+    bl_strset_free(&groups);
     BL_VEC_FREE(&l);
     pcre2_match_data_free(md);
     return rc;

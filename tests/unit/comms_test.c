@@ -347,12 +347,22 @@ test_names_known_from_the_document_and_the_team(void **state)
     spans(*state, src, "comms/external-leak", got);
     assert_string_equal(got, "");
     free(src);
-    spans(*state, FM "# Comms\n\nUpdates hourly. Owner: Dana\n\n"
+    spans(*state, FM "# Comms\n\nUpdates hourly. Owner: Dana. Questions "
+          "go to Dana.\n\n"
           "## Internal update\n\nSEV {{sev}}, impact {{impact}}, status "
           "{{status}}, ETA {{eta}}.\n\n## Status page\n\nSeverity {{s}}, "
           "impact {{i}}, status {{st}}, ETA {{e}}. Dana restarted the "
           "queue.\n", "comms/external-leak", got);
     assert_string_equal(got, "Dana");
+    /* What the Learn stanzas taught needs the document to write the word
+     * as a proper noun somewhere, mid-sentence: "Owner: Dana" alone is
+     * not enough ("Owner: Edge team", "Finance notices ..."). */
+    spans(*state, FM "# Comms\n\nUpdates hourly. Owner: Dana\n\n"
+          "## Internal update\n\nSEV {{sev}}, impact {{impact}}, status "
+          "{{status}}, ETA {{eta}}.\n\n## Status page\n\nSeverity {{s}}, "
+          "impact {{i}}, status {{st}}, ETA {{e}}. Dana restarted the "
+          "queue.\n", "comms/external-leak", got);
+    assert_string_equal(got, "");
     assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
     assert_int_equal(bl_rules_add_person(rules, "Morgan"), 0);
     src = comms("Dana restarted the queue. Morgan watched the graphs.");

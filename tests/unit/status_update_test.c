@@ -227,6 +227,12 @@ test_leaks(void **state)
          "15:30.", "Mateo|Mateo"},
         {"Investigating. ip-10-0-1-23 and web-3 are slow. Next update 15:30.",
          "ip-10-0-1-23|web-3"},
+        {"Identified. Daniel was paged at 07:55 and acknowledged. Next "
+         "update 15:30.", "Daniel"},
+        /* A name the Learn stanzas taught counts where the document also
+         * writes it as a proper noun: "escalated to Laura". */
+        {"Identified. Laura confirmed it; we escalated to Laura. Next "
+         "update 15:30.", "Laura|Laura"},
     };
     static const char *const clean[] = {
         "Resolved. Write to support@example.com or see issue #5821.",
@@ -239,6 +245,18 @@ test_leaks(void **state)
         "Resolved. Jordan Valley Bank customers: see the banner.",
         "Identified. Support is working with affected customers. Next "
         "update 15:30.",
+        /* What the blame rules' Learn stanzas and Owner columns teach
+         * that is no person's name: a pronoun, a team, a placeholder. */
+        "Monitoring. She noticed the fix worked. Next update 15:30.",
+        "Resolved. **Owner:** Edge team. The Edge dashboard is green.",
+        "Resolved.\n\n| Item | Owner |\n|---|---|\n| Retry | TBD |\n| "
+        "Alert | SRE |\n\nSRE runs TBD checks.",
+        "Resolved. Product pages load again. Product search was not "
+        "affected.",
+        "Resolved.\n\n- 13:44 Fix committed; a sync runs every five "
+        "minutes.\n- 13:50 Finance notices the totals are right again.",
+        "Resolved. Honestly, the on-call engineer was quick. Frankly, the "
+        "reviewer was too.",
         NULL
     };
     char got[512];
