@@ -220,4 +220,20 @@ int bl_lint_match_is_person(bl_lint_ctx *lc, const pcre2_code *code,
                             pcre2_match_data *md, int rc, const char *text,
                             unsigned unit_flags, int names);
 
+/* --- The comms and status-update profiles -------------------------------- */
+
+int bl_check_comms(bl_lint_ctx *lc, int rule);
+int bl_check_status_update(bl_lint_ctx *lc, int rule);
+
+/* Reports under rule what must not reach readers outside the company in
+ * source bytes [begin, end): @handles and #channels, internal hostnames
+ * and addresses, people's names (leaks.c, with rules/leaks.rules).
+ * Returns 0, or -1 when out of memory. */
+int bl_leaks_report(bl_lint_ctx *lc, int rule, size_t begin, size_t end);
+
+/* What readers see of source bytes [b, e): a NUL-terminated copy with
+ * every HTML comment blanked to spaces, so offsets stay the source's
+ * (leaks.c).  The caller frees it; NULL when out of memory. */
+char *bl_published_source(const bl_doc *doc, size_t b, size_t e);
+
 #endif

@@ -55,6 +55,9 @@ typedef struct ph_ctx {
     bl_strset closed;       /* lower-case element names a </name> closes
                                somewhere in the document */
     struct { slot *items; size_t n, alloc; } slots;     /* one unit's */
+    int is_profile_rule;    /* a profile's own rule for what is left
+                               unfilled (status-update/unfilled): its
+                               findings replace placeholder/unfilled's */
 } ph_ctx;
 
 /* A slot's text in a message is cut to this many bytes. */
@@ -1342,6 +1345,8 @@ report_span(ph_ctx *pc, size_t b, size_t e, const char *before,
         rc = bl_strbuf_add(&msg, after, strlen(after));
     if (rc == 0)
         rc = bl_lint_report(pc->lc, pc->rule, b, e, msg.items, NULL);
+    if (rc == 0 && pc->is_profile_rule)
+        rc = bl_lint_explain_placeholder(pc->lc, pc->rule, b, e);
     free(msg.items);
     return rc;
 }
@@ -1567,6 +1572,12 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
         rc = check_unfilled(&pc);
     else if (strcmp(id, "placeholder/instructions") == 0)
         rc = check_instructions(&pc);
+    else {
+        /* A profile that publishes its documents as written reports what
+         * is left unfilled under its own rule, at its own severity. */
+        pc.is_profile_rule = 1;
+        rc = check_unfilled(&pc);
+    }
     free(pc.empty);
     free(pc.item_unit);
     free(pc.field_list);

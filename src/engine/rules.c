@@ -39,6 +39,8 @@ static const struct {
     {"severity", bl_check_severity},
     {"spelling", bl_check_spelling},
     {"lifecycle", bl_check_lifecycle},
+    {"comms", bl_check_comms},
+    {"status-update", bl_check_status_update},
     {NULL, NULL}
 };
 

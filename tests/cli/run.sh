@@ -1449,7 +1449,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'lifecycle\npostmortem\nrunbook\nseverity'
+want_out_eq $'comms\nlifecycle\npostmortem\nrunbook\nseverity\nstatus-update'
 want_err_empty
 end
 
@@ -2266,6 +2266,94 @@ run check --format json severity-filled.md
 begin "new lifecycle filled in (corpus/template-lifecycle-filled.md) is clean"
 cp "$SRC/corpus/template-lifecycle-filled.md" lifecycle-filled.md
 run check --format json lifecycle-filled.md
+# --- the comms profile --------------------------------------------------
+
+# Comms templates: a status page that leaks, an internal one without ETA.
+cat >comms.md <<'EOD'
+---
+blamelint: comms
+---
+# Checkout comms
+
+## Slack announcement
+
+SEV {{sev}}: {{impact}}. Status: {{status}}. Owner: Dana, in #inc-checkout.
+
+## Status page
+
+**{{Status}}:** {{what customers see}}. Severity: {{sev}}. Next update by
+{{time}}. Dana is restarting db-01.internal; on Monday, Stripe confirmed.
+EOD
+
+begin "front matter chooses comms: the comms rules, no postmortem structure"
+run check --format json comms.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["comms/no-cadence", "comms/missing-field", "comms/external-leak", "comms/external-leak"]'
+want_jq '.files[0].diagnostics[1].message | contains("next update")'
+want_jq '[.files[0].diagnostics[] | select(.rule == "comms/external-leak") | .message] | map(test("person|hostname")) | all'
+want_jq '[.files[0].diagnostics[].rule] | index("section/missing") == null'
+want_jq '[.files[0].diagnostics[].rule] | index("placeholder/unfilled") == null'
+want_span 0 2 comms.md 'Dana'
+want_span 0 3 comms.md 'db-01.internal'
+run check --format json --profile postmortem comms.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("comms/"))] == []'
+end
+
+begin "comms: a missing template is inserted by the fix"
+cat >comms-one.md <<'EOD'
+---
+type: comms
+---
+# Search comms
+
+Updates every 30 minutes.
+
+## Internal update
+
+SEV {{sev}}, impact {{impact}}, status {{status}}, ETA {{eta}}.
+EOD
+run check --format json comms-one.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] == ["comms/missing-template"]'
+want_jq '.files[0].diagnostics[0].fix.replacement | contains("\n## External status page update\n")'
+want_jq '.files[0].diagnostics[0].message | contains("the comms document does not say")'
+end
+
+begin "rules --profile comms and profiles list the comms rules"
+run rules --profile comms
+want_rc 0
+want_out_re '^comms/missing-template +warning '
+want_out_re '^comms/missing-field +warning '
+want_out_re '^comms/no-cadence +warning '
+want_out_re '^comms/external-leak +warning '
+want_out_re '^blame/judgement +warning '
+want_no_out_re '^section/missing '
+want_no_out_re '^status-update/'
+run profiles
+want_out_re '^comms +Incident communication templates'
+end
+
+begin "explain comms/external-leak"
+run explain comms/external-leak
+want_rc 0
+want_line 1 'comms/external-leak \(warning by default\)'
+want_out_re 'Example'
+end
+
+run new comms
+cp "$OUT" comms-template.md
+begin "new comms: the template reports only what is left to fill in"
+run check --format json comms-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 2'
+end
+
+begin "new comms filled in (corpus/template-comms-filled.md) is clean"
+cp "$SRC/corpus/template-comms-filled.md" comms-filled.md
+run check --format json comms-filled.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
 end
@@ -2374,6 +2462,73 @@ printf '# Notes\n\nQuuxle.\n' >spell3/pm.md
 run check spell3/pm.md
 want_rc 2
 want_err_re 'word list .*spell3/\.blamelint-words\.txt is not a file'
+# --- the status-update profile ------------------------------------------
+
+# A status update posted in a hurry: a slot left, a host, no next update.
+cat >su.md <<'EOD'
+---
+blamelint: status-update
+---
+**Investigating** - Checkout errors for {{region}} customers. Priya is
+investigating the load balancer lb-03.
+EOD
+
+begin "front matter chooses status-update: slots are errors, leaks reported"
+run check --format json su.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["status-update/no-next-update", "status-update/unfilled", "status-update/leak", "status-update/leak"]'
+want_jq '[.files[0].diagnostics[] | select(.rule == "status-update/unfilled") | .severity] == ["error"]'
+want_jq '[.files[0].diagnostics[].rule] | index("placeholder/unfilled") == null'
+want_span 0 1 su.md '{{region}}'
+want_span 0 2 su.md 'Priya'
+want_span 0 3 su.md 'lb-03'
+run check --format json --profile postmortem su.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("status-update/"))] == []'
+end
+
+begin "status-update: a Resolved update needs no next update; status words"
+printf -- '---\ntype: status-update\n---\nResolved: checkout works again since 14:40 UTC. A review follows.\n' >su-done.md
+run check --format json su-done.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+printf -- '---\ntype: status-update\n---\nSome customers cannot log in. We will post more as we learn it.\n' >su-bare.md
+run check --format json su-bare.md
+want_rc 1
+want_jq '[.files[0].diagnostics[].rule] == ["status-update/no-next-update", "status-update/no-status"]'
+end
+
+begin "rules --profile status-update, profiles, explain"
+run rules --profile status-update
+want_rc 0
+want_out_re '^status-update/unfilled +error '
+want_out_re '^status-update/no-status +warning '
+want_out_re '^status-update/no-next-update +warning '
+want_out_re '^status-update/leak +warning '
+want_no_out_re '^comms/'
+run profiles
+want_out_re '^status-update +One filled-in status update'
+run explain status-update/unfilled
+want_rc 0
+want_line 1 'status-update/unfilled \(error by default\)'
+want_out_re 'Example'
+end
+
+run new status-update
+cp "$OUT" su-template.md
+begin "new status-update: the template reports only what is left to fill in"
+run check --format json su-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["status-update/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 4'
+end
+
+begin "new status-update filled in (corpus/template-status-update-filled.md) is clean"
+cp "$SRC/corpus/template-status-update-filled.md" su-filled.md
+run check --format json su-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
 end
 
 # --- the rule reference that editors link to ----------------------------

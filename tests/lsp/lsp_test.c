@@ -1546,6 +1546,40 @@ test_lifecycle_front_matter_gets_lifecycle_diagnostics(void **state)
     shutdown_and_exit(c);
 }
 
+/* A comms document and a status update chosen by their front matter get
+ * their profiles' findings, and hover explains the rules. */
+static void
+test_comms_and_status_update_front_matter(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///comms.md", 1, "---\nblamelint: comms\n---\n"
+             "# Checkout comms\n\n## Slack announcement\n\n"
+             "SEV {{sev}}, impact {{impact}}, status {{status}}, ETA {{eta}}."
+             "\n\n## Status page\n\nDana is restarting db-01.internal.\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "comms/external-leak"));
+    assert_true(has(c, "comms/no-cadence"));
+    assert_false(has(c, "section/missing"));
+    open_doc(c, "file:///update.md", 1, "---\nblamelint: status-update\n"
+             "---\nInvestigating: {{impact}}. Ask @dana. Next update in 30 "
+             "minutes.\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "status-update/unfilled"));
+    assert_true(has(c, "status-update/leak"));
+    assert_false(has(c, "status-update/no-next-update"));
+    assert_false(has(c, "placeholder/unfilled"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///update.md\"},"
+          "\"position\":{\"line\":3,\"character\":33}}}");
+    recv_id(c, 2);
+    assert_true(has(c, "status-update/leak"));
+    assert_true(has(c, "read outside the company"));
+    shutdown_and_exit(c);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1674,6 +1708,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_spelling_without_its_dictionary),
         cmocka_unit_test(test_spelling_refreshes_pulled_diagnostics),
         cmocka_unit_test(test_lifecycle_front_matter_gets_lifecycle_diagnostics),
+        cmocka_unit_test(test_comms_and_status_update_front_matter),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
