@@ -36,6 +36,7 @@ static const struct {
     {"suppressions", bl_check_suppressions},
     {"missing-sections", bl_check_missing_sections},
     {"runbook", bl_check_runbook},
+    {"roles", bl_check_roles},
     {NULL, NULL}
 };
 
