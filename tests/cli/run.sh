@@ -1426,7 +1426,9 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'postmortem\nrunbook'
+want_out_re '^postmortem$'
+want_out_re '^runbook$'
+want_no_out_re ' '
 want_err_empty
 end
 
@@ -2055,6 +2057,83 @@ end
 begin "new runbook filled in (corpus/template-runbook-filled.md) is clean"
 cp "$SRC/corpus/template-runbook-filled.md" runbook-filled.md
 run check --format json runbook-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+end
+
+# --- the roles profile --------------------------------------------------
+
+# A roles draft: no Communications Lead, an IC with one duty and no
+# backup, a Responders backup left TBD, no handover.
+cat >roles.md <<'EOD'
+# Incident roles
+
+## Incident Commander
+
+- **Primary:** @dana
+- Runs the incident.
+
+## Responders
+
+- **Primary:** the Platform on-call rotation
+- **Backup:** TBD
+- Fix the problem.
+- Report progress in #incidents.
+EOD
+
+begin "front matter chooses the roles profile; its rules, no postmortem structure"
+{ printf -- '---\nblamelint: roles\n---\n'; cat roles.md; } >roles-fm.md
+run check --format json roles-fm.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["roles/missing-section", "roles/missing-section", "roles/few-responsibilities", "roles/no-backup", "roles/no-backup"]'
+want_jq '.files[0].diagnostics[0].fix.replacement | startswith("## Communications Lead\n")'
+want_jq '.files[0].diagnostics[1].message | contains("the roles document does not say what happens when the Incident Commander is unavailable")'
+want_jq '[.files[0].diagnostics[] | select(.rule == "placeholder/unfilled")] == []'
+want_span 0 4 roles-fm.md 'TBD'
+run check --format json roles.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("roles/"))] == []'
+end
+
+begin "--profile roles and --set roles.responsibilities"
+run check --format json --profile roles --set roles.responsibilities=3 roles.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "roles/few-responsibilities")] | length == 2'
+want_jq '[.files[0].diagnostics[] | select(.rule == "roles/few-responsibilities") | .message][1] | contains("lists 2 responsibilities; write at least 3")'
+end
+
+begin "rules --profile roles, profiles, explain roles/no-backup"
+run rules --profile roles
+want_rc 0
+want_out_re '^roles/missing-section +warning '
+want_out_re '^roles/few-responsibilities +warning '
+want_out_re '^roles/no-primary +warning '
+want_out_re '^roles/no-backup +warning '
+want_out_re '^roles\.responsibilities '
+want_no_out_re '^runbook/'
+want_no_out_re '^section/missing '
+run profiles
+want_out_re '^roles +Incident roles'
+run explain roles/no-backup
+want_rc 0
+want_line 1 'roles/no-backup \(warning by default\)'
+want_out_re 'Example'
+run new --list
+want_out_re '^roles$'
+end
+
+run new roles
+cp "$OUT" roles-template.md
+begin "new roles: the template reports only what is left to fill in"
+run check --format json roles-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 10'
+end
+
+begin "new roles filled in (corpus/template-roles-filled.md) is clean"
+cp "$SRC/corpus/template-roles-filled.md" roles-filled.md
+run check --format json roles-filled.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
 end
