@@ -161,6 +161,7 @@ int bl_check_suppressions(bl_lint_ctx *lc, int rule);
 int bl_check_missing_sections(bl_lint_ctx *lc, int rule);
 int bl_check_runbook(bl_lint_ctx *lc, int rule);
 int bl_check_roles(bl_lint_ctx *lc, int rule);
+int bl_check_review(bl_lint_ctx *lc, int rule);
 
 /* Applies the document's <!-- blamelint-disable ... --> comments to the
  * run's findings from `first` on, and reports the comments that

@@ -37,6 +37,7 @@ static const struct {
     {"missing-sections", bl_check_missing_sections},
     {"runbook", bl_check_runbook},
     {"roles", bl_check_roles},
+    {"review", bl_check_review},
     {NULL, NULL}
 };
 
