@@ -2138,6 +2138,79 @@ want_rc 0
 want_jq '.files[0].diagnostics == []'
 end
 
+# --- the review profile -------------------------------------------------
+
+# A review agenda draft: no facilitator, an untimed item, over time, no
+# response question, nothing on tracking, ground rules without blame.
+cat >review.md <<'EOD'
+# Review: EU login outage
+
+**Duration:** 45 minutes
+
+## Ground rules
+
+- Phones away.
+
+## Agenda
+
+1. Timeline (20 min)
+2. Root cause (30 min)
+3. Action items
+EOD
+
+begin "front matter chooses the review profile; its rules, no postmortem structure"
+{ printf -- '---\ntype: review\n---\n'; cat review.md; } >review-fm.md
+run check --format json review-fm.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["review/no-facilitator", "review/untracked-actions", "review/ground-rules-not-blameless", "review/no-response-question", "review/over-time", "review/untimed-item"]'
+want_jq '.files[0].diagnostics[4].message | contains("add up to 50 minutes, more than the meeting'"'"'s 45")'
+want_span 0 5 review-fm.md 'Action items'
+run check --format json review.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("review/"))] == []'
+run check --format json --profile review review.md
+want_jq '[.files[0].diagnostics[].rule] | index("review/untimed-item") != null'
+end
+
+begin "rules --profile review, profiles, explain review/over-time, new --list"
+run rules --profile review
+want_rc 0
+want_out_re '^review/missing-section +warning '
+want_out_re '^review/untimed-item +warning '
+want_out_re '^review/over-time +warning '
+want_out_re '^review/no-facilitator +warning '
+want_out_re '^review/untracked-actions +warning '
+want_out_re '^review/no-response-question +warning '
+want_out_re '^review/ground-rules-not-blameless +warning '
+want_no_out_re '^roles/'
+want_no_out_re '^section/missing '
+run profiles
+want_out_re '^review +A post-incident review meeting agenda'
+run explain review/over-time
+want_rc 0
+want_line 1 'review/over-time \(warning by default\)'
+want_out_re 'Example'
+run new --list
+want_out_re '^review$'
+end
+
+run new review
+cp "$OUT" review-template.md
+begin "new review: the template reports only what is left to fill in"
+run check --format json review-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 5'
+end
+
+begin "new review filled in (corpus/template-review-filled.md) is clean"
+cp "$SRC/corpus/template-review-filled.md" review-filled.md
+run check --format json review-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+end
+
 # --- the rule reference that editors link to ----------------------------
 
 begin "the README has an anchor rule-FAMILY-NAME for every rule"

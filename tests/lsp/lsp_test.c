@@ -1100,6 +1100,34 @@ test_roles_front_matter_gets_roles_diagnostics(void **state)
     shutdown_and_exit(c);
 }
 
+/* A review agenda chosen by its front matter gets the review findings,
+ * and hover explains them. */
+static void
+test_review_front_matter_gets_review_diagnostics(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///review.md", 1, "---\nblamelint: review\n---\n"
+             "# Review: EU login outage\n\nFacilitator: Dana Lee\n\n"
+             "## Ground rules\n\n- Blameless.\n\n## Agenda\n\n"
+             "1. Timeline (20 min)\n2. Discussion\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "review/untimed-item"));
+    assert_true(has(c, "review/no-response-question"));
+    assert_false(has(c, "review/no-facilitator"));
+    assert_false(has(c, "section/missing"));
+    /* Hover on "Discussion" (line 14) explains review/untimed-item. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///review.md\"},"
+          "\"position\":{\"line\":14,\"character\":5}}}");
+    recv_id(c, 2);
+    assert_true(has(c, "review/untimed-item"));
+    assert_true(has(c, "takes the hour"));
+    shutdown_and_exit(c);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1222,6 +1250,7 @@ main(int argc, char **argv)
         cmocka_unit_test(test_runbook_front_matter_gets_runbook_diagnostics),
         cmocka_unit_test(test_config_profiles_choose_the_profile),
         cmocka_unit_test(test_roles_front_matter_gets_roles_diagnostics),
+        cmocka_unit_test(test_review_front_matter_gets_review_diagnostics),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
