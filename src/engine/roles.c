@@ -265,11 +265,14 @@ read_unit(roles_run *r, int role, const bl_unit *un)
            && bl_regex_match(sh->holder, t, n, pos, sh->md) >= 0) {
         PCRE2_SIZE *ov = pcre2_get_ovector_pointer(sh->md);
         size_t mb = ov[0], me = ov[1], vb = me, ve = me, lb = 0, le = 0;
-        int is_backup = group_span(sh->holder, sh->md, "backup", &lb, &le);
-        if (!is_backup)
+        int both = group_span(sh->holder, sh->md, "both", &lb, &le);
+        int is_backup = !both && group_span(sh->holder, sh->md, "backup",
+                                            &lb, &le);
+        if (!both && !is_backup)
             group_span(sh->holder, sh->md, "primary", &lb, &le);
         group_span(sh->holder, sh->md, "value", &vb, &ve);
-        if (read_value(r, role, is_backup, un, t, vb, ve, lb, le) < 0)
+        if (read_value(r, role, is_backup, un, t, vb, ve, lb, le) < 0
+            || (both && read_value(r, role, 1, un, t, vb, ve, lb, le) < 0))
             return -1;
         if (n_labels < MAX_LABELS) {
             labels[n_labels][0] = mb;
@@ -572,6 +575,10 @@ read_section(roles_run *r, int role, size_t si)
         t = bl_unit_text(doc, &doc->units.items[u], &n);
         items += !is_not_a_duty(r, t, n);
     }
+    /* A link in the section: to a schedule or a person's page. */
+    for (i = 0; i < doc->links.n && !f->primary; i++)
+        f->primary = doc->links.items[i].begin >= doc->sections.items[si].begin
+                     && doc->links.items[i].begin < r->lc->section_end[si];
     f->duties_known = 1;
     f->duties += any_list ? items : sentences;
     return 0;

@@ -293,6 +293,10 @@ test_no_primary(void **state)
         "- Decides.\n",
         "- **Primary:** Dana Whitfield (Payments)\n- **Backup:** Li Wei\n"
         "- Leads.\n- Decides.\n",
+        "Primary and backup: see the IC schedule.\n\n- Leads.\n"
+        "- Decides.\n",
+        "See [who is on call](https://pd.example.com/s/1).\n\n"
+        "- **Backup:** @li\n- Leads.\n- Decides.\n",
         NULL
     };
     size_t k;
@@ -332,6 +336,7 @@ test_no_backup(void **state)
         "- Leads.\n- Decides.\n",
         "- **Primary:** @dana, **secondary:** to be decided\n- Leads.\n"
         "- Decides.\n",
+        "- **Primary and backup:** TBD\n- Leads.\n- Decides.\n",
         NULL
     };
     static const char *const clean[] = {
@@ -346,6 +351,8 @@ test_no_backup(void **state)
         "- Decides.\n",
         "- **Primary:** @dana\n- **Backup:** Noah Brooks\n- Leads.\n"
         "- Decides.\n",
+        "Primary and backup: the IC schedule's primary and secondary.\n\n"
+        "- Leads.\n- Decides.\n",
         NULL
     };
     size_t k;
