@@ -390,7 +390,7 @@ read_agenda(review_run *r)
     bl_lint_ctx *lc = r->lc;
     const bl_doc *doc = lc->doc;
     size_t si, b;
-    int subsections = 0;
+    int subsections = 0, numbered = 0;
 
     r->agenda = -1;
     for (si = 0; si < doc->sections.n && r->agenda < 0; si++) {
@@ -438,6 +438,14 @@ read_agenda(review_run *r)
         }
         return 0;
     }
+    /* Bullets beside a numbered agenda are notes ("- Pre-read: the
+     * draft"), not items. */
+    for (b = 0; b < doc->blocks.n && !numbered; b++) {
+        const bl_block *x = &doc->blocks.items[b];
+        numbered = x->type == BL_BLOCK_LI && x->section == r->agenda
+                   && (x->flags & BL_LI_ORDERED) && !(x->flags & BL_IN_QUOTE)
+                   && item_above(doc, (int)b) < 0;
+    }
     for (b = 0; b < doc->blocks.n; b++) {
         const bl_block *x = &doc->blocks.items[b];
         agenda_item it;
@@ -445,7 +453,8 @@ read_agenda(review_run *r)
         size_t n;
         const char *t;
         if (x->type != BL_BLOCK_LI || x->section != r->agenda
-            || (x->flags & BL_IN_QUOTE) || item_above(doc, (int)b) >= 0)
+            || (x->flags & BL_IN_QUOTE) || item_above(doc, (int)b) >= 0
+            || (numbered && !(x->flags & BL_LI_ORDERED)))
             continue;
         u = r->unit_of[b];
         if (u < 0 && b + 1 < doc->blocks.n

@@ -324,7 +324,10 @@ is_not_a_duty(roles_run *r, const char *t, size_t n)
            && pcre2_get_ovector_pointer(r->sh->md)[0] <= b;
 }
 
-/* How many sentences (or clauses ended by ";") t[0..n) holds. */
+/* How many duties prose t[0..n) lists: its sentences, and the parts of
+ * a list inside one ("Coordinates the response, decides and delegates"
+ * is three), so that a role written as a paragraph is not held to a
+ * list's count. */
 static size_t
 count_sentences(const char *t, size_t n)
 {
@@ -332,8 +335,11 @@ count_sentences(const char *t, size_t n)
     int letters = 0;
 
     for (i = 0; i < n; i++) {
-        if ((t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';')
-            && (i + 1 == n || is_blank(t[i + 1]))) {
+        if ((t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';'
+             || t[i] == ',') && (i + 1 == n || is_blank(t[i + 1]))) {
+            count += letters > 0;
+            letters = 0;
+        } else if (i + 5 <= n && i > 0 && strncmp(t + i, " and ", 5) == 0) {
             count += letters > 0;
             letters = 0;
         } else if ((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= 'A'

@@ -164,6 +164,7 @@ test_untimed_items(void **state)
         "### 1. Timeline (10 min)\n\nWalk through it.\n",
         "### Timeline\n\n10 minutes: walk through it.\n",
         "1. Timeline (10 min)\n\n> 10:02 dana: and the status page?\n",
+        "- Pre-read: the postmortem draft\n\n1. Timeline (10 min)\n",
         NULL
     };
     size_t k;

@@ -233,6 +233,8 @@ test_few_responsibilities(void **state)
         /* Prose: one responsibility a sentence. */
         "Primary: @dana. Backup: @li.\n\nThe IC leads the call. The IC "
         "decides on rollbacks.\n",
+        "Primary: @dana. Backup: @li.\n\nCoordinates the response, makes "
+        "decisions and delegates.\n",
         /* Grouped under a label: the innermost items count. */
         "- **Primary:** @dana\n- **Backup:** @li\n- Responsibilities:\n"
         "  - Leads.\n  - Decides.\n",
