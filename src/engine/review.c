@@ -264,18 +264,32 @@ is_total(const char *t, size_t n)
     return n - i >= 5 && strncasecmp(t + i, "total", 5) == 0;
 }
 
-/* The timebox of unit u's text, read into *it (the first one). */
+/* The timebox of unit u's text, read into *it unless an earlier unit
+ * gave one.  A duration ("(10 min)") wins over a clock range, which may
+ * be the incident's own times ("Walk through 02:10–03:40 (10 min)"). */
 static void
 time_unit(review_run *r, int u, agenda_item *it)
 {
-    size_t n;
+    size_t n, pos = 0, b, e;
     const char *t = bl_unit_text(r->lc->doc, &r->lc->doc->units.items[u],
                                  &n);
+    long range = -2;
 
     if (it->minutes != -2 || r->sh->timebox == NULL)
         return;
-    if (bl_regex_match(r->sh->timebox, t, n, 0, r->sh->md) >= 0)
-        it->minutes = minutes_of(r->sh->timebox, r->sh->md, t);
+    while (pos < n && bl_regex_match(r->sh->timebox, t, n, pos,
+                                     r->sh->md) >= 0) {
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(r->sh->md);
+        long m = minutes_of(r->sh->timebox, r->sh->md, t);
+        if (!group_span(r->sh->timebox, r->sh->md, "h1", &b, &e)) {
+            it->minutes = m;
+            return;
+        }
+        if (range == -2)
+            range = m;
+        pos = ov[1] > ov[0] ? ov[1] : ov[0] + 1;
+    }
+    it->minutes = range;
 }
 
 /* Marks every unit inside block b (b included) as an item's, and reads

@@ -206,6 +206,9 @@ test_over_time(void **state)
         {"Facilitator: Dana", "1. A (90 min)\n", 0},
         {HEADER, "1. A (30 min)\n2. B (30 min)\n3. Total: 60 min\n", 0},
         {HEADER, "1. A ({{minutes}} min)\n2. B (30 min)\n", 0},
+        /* A duration wins over the incident's own clock times. */
+        {HEADER, "1. Walk through 02:10–03:40 (10 min)\n2. B (30 min)\n",
+         0},
         {NULL, NULL, 0}
     };
     size_t k;
