@@ -281,7 +281,9 @@ read_unit(roles_run *r, int role, const bl_unit *un)
         }
         pos = me > mb ? me : mb + 1;
     }
-    if (!(un->flags & BL_UNIT_CELL) && is_name_line(t, n))
+    /* "Dana Whitfield" alone on a line; not "Responsibilities". */
+    if (!(un->flags & BL_UNIT_CELL) && is_name_line(t, n)
+        && !matches(sh, sh->duties_col, t, n))
         f->primary = 1;
     /* Outside the labels: "Backup: @li" names no primary, and the
      * backup's label has been read already. */

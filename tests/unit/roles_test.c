@@ -282,6 +282,7 @@ test_no_primary(void **state)
         "- **Primary:** nobody yet\n- **Backup:** @li\n- Leads.\n"
         "- Decides.\n",
         "- **Primary:**\n- **Backup:** @li\n- Leads.\n- Decides.\n",
+        "**Responsibilities**\n\n- Leads.\n- Decides.\n\nBackup: @li\n",
         NULL
     };
     static const char *const clean[] = {
