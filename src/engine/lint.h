@@ -162,6 +162,8 @@ int bl_check_missing_sections(bl_lint_ctx *lc, int rule);
 int bl_check_runbook(bl_lint_ctx *lc, int rule);
 int bl_check_severity(bl_lint_ctx *lc, int rule);
 int bl_check_lifecycle(bl_lint_ctx *lc, int rule);
+int bl_check_roles(bl_lint_ctx *lc, int rule);
+int bl_check_review(bl_lint_ctx *lc, int rule);
 
 /* spelling/unknown-word (spelling.c).  Returns 0, -1 when out of memory,
  * or BL_EDATA when the dictionary or the word list cannot be read, with

@@ -41,6 +41,8 @@ static const struct {
     {"lifecycle", bl_check_lifecycle},
     {"comms", bl_check_comms},
     {"status-update", bl_check_status_update},
+    {"roles", bl_check_roles},
+    {"review", bl_check_review},
     {NULL, NULL}
 };
 

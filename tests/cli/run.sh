@@ -1449,7 +1449,7 @@ end
 begin "new --list lists the templates, one name a line"
 run new --list
 want_rc 0
-want_out_eq $'comms\nlifecycle\npostmortem\nrunbook\nseverity\nstatus-update'
+want_out_eq $'comms\nlifecycle\npostmortem\nreview\nroles\nrunbook\nseverity\nstatus-update'
 want_err_empty
 end
 
@@ -2254,6 +2254,70 @@ want_rc 0
 cp "$OUT" lifecycle-template.md
 grep -q '^```mermaid$' lifecycle-template.md || problem "the template has no Mermaid flowchart"
 run check --format json lifecycle-template.md
+# --- the roles profile --------------------------------------------------
+
+# A roles draft: no Communications Lead, an IC with one duty and no
+# backup, a Responders backup left TBD, no handover.
+cat >roles.md <<'EOD'
+# Incident roles
+
+## Incident Commander
+
+- **Primary:** @dana
+- Runs the incident.
+
+## Responders
+
+- **Primary:** the Platform on-call rotation
+- **Backup:** TBD
+- Fix the problem.
+- Report progress in #incidents.
+EOD
+
+begin "front matter chooses the roles profile; its rules, no postmortem structure"
+{ printf -- '---\nblamelint: roles\n---\n'; cat roles.md; } >roles-fm.md
+run check --format json roles-fm.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["roles/missing-section", "roles/missing-section", "roles/few-responsibilities", "roles/no-backup", "roles/no-backup"]'
+want_jq '.files[0].diagnostics[0].fix.replacement | startswith("## Communications Lead\n")'
+want_jq '.files[0].diagnostics[1].message | contains("the roles document does not say what happens when the Incident Commander is unavailable")'
+want_jq '[.files[0].diagnostics[] | select(.rule == "placeholder/unfilled")] == []'
+want_span 0 4 roles-fm.md 'TBD'
+run check --format json roles.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("roles/"))] == []'
+end
+
+begin "--profile roles and --set roles.responsibilities"
+run check --format json --profile roles --set roles.responsibilities=3 roles.md
+want_jq '[.files[0].diagnostics[] | select(.rule == "roles/few-responsibilities")] | length == 2'
+want_jq '[.files[0].diagnostics[] | select(.rule == "roles/few-responsibilities") | .message][1] | contains("lists 2 responsibilities; write at least 3")'
+end
+
+begin "rules --profile roles, profiles, explain roles/no-backup"
+run rules --profile roles
+want_rc 0
+want_out_re '^roles/missing-section +warning '
+want_out_re '^roles/few-responsibilities +warning '
+want_out_re '^roles/no-primary +warning '
+want_out_re '^roles/no-backup +warning '
+want_out_re '^roles\.responsibilities '
+want_no_out_re '^runbook/'
+want_no_out_re '^section/missing '
+run profiles
+want_out_re '^roles +Incident roles'
+run explain roles/no-backup
+want_rc 0
+want_line 1 'roles/no-backup \(warning by default\)'
+want_out_re 'Example'
+run new --list
+want_out_re '^roles$'
+end
+
+run new roles
+cp "$OUT" roles-template.md
+begin "new roles: the template reports only what is left to fill in"
+run check --format json roles-template.md
 want_rc 1
 want_json
 want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
@@ -2527,6 +2591,82 @@ end
 begin "new status-update filled in (corpus/template-status-update-filled.md) is clean"
 cp "$SRC/corpus/template-status-update-filled.md" su-filled.md
 run check --format json su-filled.md
+begin "new roles filled in (corpus/template-roles-filled.md) is clean"
+cp "$SRC/corpus/template-roles-filled.md" roles-filled.md
+run check --format json roles-filled.md
+want_rc 0
+want_jq '.files[0].diagnostics == []'
+end
+
+# --- the review profile -------------------------------------------------
+
+# A review agenda draft: no facilitator, an untimed item, over time, no
+# response question, nothing on tracking, ground rules without blame.
+cat >review.md <<'EOD'
+# Review: EU login outage
+
+**Duration:** 45 minutes
+
+## Ground rules
+
+- Phones away.
+
+## Agenda
+
+1. Timeline (20 min)
+2. Root cause (30 min)
+3. Action items
+EOD
+
+begin "front matter chooses the review profile; its rules, no postmortem structure"
+{ printf -- '---\ntype: review\n---\n'; cat review.md; } >review-fm.md
+run check --format json review-fm.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] == ["review/no-facilitator", "review/untracked-actions", "review/ground-rules-not-blameless", "review/no-response-question", "review/over-time", "review/untimed-item"]'
+want_jq '.files[0].diagnostics[4].message | contains("add up to 50 minutes, more than the meeting'"'"'s 45")'
+want_span 0 5 review-fm.md 'Action items'
+run check --format json review.md
+want_jq '[.files[0].diagnostics[].rule | select(startswith("review/"))] == []'
+run check --format json --profile review review.md
+want_jq '[.files[0].diagnostics[].rule] | index("review/untimed-item") != null'
+end
+
+begin "rules --profile review, profiles, explain review/over-time, new --list"
+run rules --profile review
+want_rc 0
+want_out_re '^review/missing-section +warning '
+want_out_re '^review/untimed-item +warning '
+want_out_re '^review/over-time +warning '
+want_out_re '^review/no-facilitator +warning '
+want_out_re '^review/untracked-actions +warning '
+want_out_re '^review/no-response-question +warning '
+want_out_re '^review/ground-rules-not-blameless +warning '
+want_no_out_re '^roles/'
+want_no_out_re '^section/missing '
+run profiles
+want_out_re '^review +A post-incident review meeting agenda'
+run explain review/over-time
+want_rc 0
+want_line 1 'review/over-time \(warning by default\)'
+want_out_re 'Example'
+run new --list
+want_out_re '^review$'
+end
+
+run new review
+cp "$OUT" review-template.md
+begin "new review: the template reports only what is left to fill in"
+run check --format json review-template.md
+want_rc 1
+want_json
+want_jq '[.files[0].diagnostics[].rule] | unique == ["placeholder/unfilled"]'
+want_jq '[.files[0].diagnostics[]] | length >= 5'
+end
+
+begin "new review filled in (corpus/template-review-filled.md) is clean"
+cp "$SRC/corpus/template-review-filled.md" review-filled.md
+run check --format json review-filled.md
 want_rc 0
 want_jq '.files[0].diagnostics == []'
 end

@@ -1580,6 +1580,72 @@ test_comms_and_status_update_front_matter(void **state)
     shutdown_and_exit(c);
 }
 
+/* A roles document chosen by its front matter gets the roles findings,
+ * hover explains them, and the missing-role quick fix inserts the role's
+ * skeleton. */
+static void
+test_roles_front_matter_gets_roles_diagnostics(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///roles.md", 1, "---\nblamelint: roles\n---\n"
+             "# Incident roles\n\n## Incident Commander\n\n"
+             "- **Primary:** @dana\n- **Backup:** TBD\n- Leads.\n\n"
+             "## Responders\n\n- **Primary:** @ops\n- **Backup:** @ops2\n"
+             "- Fix.\n- Report.\n\n## Handover\n\nThe IC hands over.\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "roles/missing-section"));
+    assert_true(has(c, "roles/few-responsibilities"));
+    assert_true(has(c, "roles/no-backup"));
+    assert_false(has(c, "section/missing"));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"file:///roles.md\"},\"range\":{\"start\":{\"line\":3,"
+          "\"character\":3},\"end\":{\"line\":3,\"character\":3}},"
+          "\"context\":{\"diagnostics\":[]}}}");
+    recv_id(c, 2);
+    assert_true(has(c, "Insert the Communications Lead section"));
+    assert_true(has(c, "## Communications Lead\\n"));
+    /* Hover on the backup "TBD" (line 8) explains roles/no-backup. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///roles.md\"},"
+          "\"position\":{\"line\":8,\"character\":15}}}");
+    recv_id(c, 3);
+    assert_true(has(c, "roles/no-backup"));
+    assert_true(has(c, "exactly when it is needed"));
+    shutdown_and_exit(c);
+}
+
+/* A review agenda chosen by its front matter gets the review findings,
+ * and hover explains them. */
+static void
+test_review_front_matter_gets_review_diagnostics(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    open_doc(c, "file:///review.md", 1, "---\nblamelint: review\n---\n"
+             "# Review: EU login outage\n\nFacilitator: Dana Lee\n\n"
+             "## Ground rules\n\n- Blameless.\n\n## Agenda\n\n"
+             "1. Timeline (20 min)\n2. Discussion\n");
+    recv_method(c, "textDocument/publishDiagnostics");
+    assert_true(has(c, "review/untimed-item"));
+    assert_true(has(c, "review/no-response-question"));
+    assert_false(has(c, "review/no-facilitator"));
+    assert_false(has(c, "section/missing"));
+    /* Hover on "Discussion" (line 14) explains review/untimed-item. */
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
+          "\"params\":{\"textDocument\":{\"uri\":\"file:///review.md\"},"
+          "\"position\":{\"line\":14,\"character\":5}}}");
+    recv_id(c, 2);
+    assert_true(has(c, "review/untimed-item"));
+    assert_true(has(c, "takes the hour"));
+    shutdown_and_exit(c);
+}
+
 /* --- Links to the rule reference ---------------------------------------- */
 
 static void
@@ -1709,6 +1775,8 @@ main(int argc, char **argv)
         cmocka_unit_test(test_spelling_refreshes_pulled_diagnostics),
         cmocka_unit_test(test_lifecycle_front_matter_gets_lifecycle_diagnostics),
         cmocka_unit_test(test_comms_and_status_update_front_matter),
+        cmocka_unit_test(test_roles_front_matter_gets_roles_diagnostics),
+        cmocka_unit_test(test_review_front_matter_gets_review_diagnostics),
         cmocka_unit_test(test_code_description_from_docs_url),
         cmocka_unit_test(test_code_description_links_the_installed_readme),
     };
