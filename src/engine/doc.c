@@ -941,3 +941,51 @@ bl_unit_to_source(const bl_doc *doc, const bl_unit *u, size_t off,
         return p->s + (off - p->u);
     return is_end ? p->s + p->slen : p->s;
 }
+
+/* --- The block tree ------------------------------------------------------ */
+
+#define BL_MAX_HOPS 64
+
+int
+bl_block_enclosing(const bl_doc *doc, int b, bl_block_type type)
+{
+    int hops;
+
+    b = doc->blocks.items[b].parent;
+    for (hops = 0; b >= 0 && hops < BL_MAX_HOPS; hops++) {
+        if (doc->blocks.items[b].type == type)
+            return b;
+        b = doc->blocks.items[b].parent;
+    }
+    return -1;
+}
+
+int
+bl_block_is_inside(const bl_doc *doc, int b, int anc)
+{
+    int hops;
+
+    b = doc->blocks.items[b].parent;
+    for (hops = 0; b >= 0 && hops < BL_MAX_HOPS; hops++) {
+        if (b == anc)
+            return 1;
+        b = doc->blocks.items[b].parent;
+    }
+    return 0;
+}
+
+int *
+bl_doc_units_by_block(const bl_doc *doc)
+{
+    int *unit_of = malloc((doc->blocks.n + 1) * sizeof *unit_of);
+    size_t i;
+
+    if (unit_of == NULL)
+        return NULL;
+    for (i = 0; i < doc->blocks.n; i++)
+        unit_of[i] = -1;
+    for (i = doc->units.n; i-- > 0;)
+        if (doc->units.items[i].block >= 0)
+            unit_of[doc->units.items[i].block] = (int)i;
+    return unit_of;
+}

@@ -140,4 +140,18 @@ bl_link_href(const bl_doc *doc, const bl_link *k, size_t *p_len)
 /* Line index of a byte offset (0-based). */
 size_t bl_doc_line_of(const bl_doc *doc, size_t offset);
 
+/* The nearest block of kind type that encloses block b (b itself left
+ * out), or -1.  Like bl_block_is_inside, it looks up at most 64 levels:
+ * a hostile document nests blocks thousands deep, and no structure a
+ * check reads is deeper. */
+int bl_block_enclosing(const bl_doc *doc, int b, bl_block_type type);
+
+/* Is block b inside block anc (b itself left out)? */
+int bl_block_is_inside(const bl_doc *doc, int b, int anc);
+
+/* Per block, the first unit whose text is that block's, -1 for none: a
+ * new array of doc->blocks.n entries (caller frees), or NULL when out of
+ * memory. */
+int *bl_doc_units_by_block(const bl_doc *doc);
+
 #endif

@@ -190,36 +190,6 @@ is_within(const bl_doc *doc, int s, int root)
     return 0;
 }
 
-/* The list item that block b is inside of, or -1 (b itself excluded). */
-static int
-item_above(const bl_doc *doc, int b)
-{
-    int hops;
-
-    b = doc->blocks.items[b].parent;
-    for (hops = 0; b >= 0 && hops < MAX_HOPS; hops++) {
-        if (doc->blocks.items[b].type == BL_BLOCK_LI)
-            return b;
-        b = doc->blocks.items[b].parent;
-    }
-    return -1;
-}
-
-/* Is block b inside block anc? */
-static int
-is_inside(const bl_doc *doc, int b, int anc)
-{
-    int hops;
-
-    b = doc->blocks.items[b].parent;
-    for (hops = 0; b >= 0 && hops < MAX_HOPS; hops++) {
-        if (b == anc)
-            return 1;
-        b = doc->blocks.items[b].parent;
-    }
-    return 0;
-}
-
 /* One agenda item: the units its text is in, where a finding about it
  * goes, and its minutes (-1 unknown: a slot; -2 none said). */
 typedef struct agenda_item {
@@ -236,22 +206,6 @@ typedef struct review_run {
     int *in_item;           /* per unit: 1 when it is an agenda item's */
     struct { agenda_item *items; size_t n, alloc; } items;
 } review_run;
-
-static int *
-units_by_block(const bl_doc *doc)
-{
-    int *unit_of = malloc((doc->blocks.n + 1) * sizeof *unit_of);
-    size_t i;
-
-    if (unit_of == NULL)
-        return NULL;
-    for (i = 0; i < doc->blocks.n; i++)
-        unit_of[i] = -1;
-    for (i = doc->units.n; i-- > 0;)
-        if (doc->units.items[i].block >= 0)
-            unit_of[doc->units.items[i].block] = (int)i;
-    return unit_of;
-}
 
 /* Does unit text t[0..n) open with "Total"? */
 static int
@@ -302,7 +256,8 @@ read_item_blocks(review_run *r, size_t b, agenda_item *it)
 
     for (i = 0; i < doc->units.n; i++) {
         int ub = doc->units.items[i].block;
-        if (ub < 0 || !((size_t)ub == b || is_inside(doc, ub, (int)b)))
+        if (ub < 0
+            || !((size_t)ub == b || bl_block_is_inside(doc, ub, (int)b)))
             continue;
         r->in_item[i] = 1;
         time_unit(r, (int)i, it);
@@ -458,7 +413,7 @@ read_agenda(review_run *r)
         const bl_block *x = &doc->blocks.items[b];
         numbered = x->type == BL_BLOCK_LI && x->section == r->agenda
                    && (x->flags & BL_LI_ORDERED) && !(x->flags & BL_IN_QUOTE)
-                   && item_above(doc, (int)b) < 0;
+                   && bl_block_enclosing(doc, (int)b, BL_BLOCK_LI) < 0;
     }
     for (b = 0; b < doc->blocks.n; b++) {
         const bl_block *x = &doc->blocks.items[b];
@@ -467,7 +422,8 @@ read_agenda(review_run *r)
         size_t n;
         const char *t;
         if (x->type != BL_BLOCK_LI || x->section != r->agenda
-            || (x->flags & BL_IN_QUOTE) || item_above(doc, (int)b) >= 0
+            || (x->flags & BL_IN_QUOTE)
+            || bl_block_enclosing(doc, (int)b, BL_BLOCK_LI) >= 0
             || (numbered && !(x->flags & BL_LI_ORDERED)))
             continue;
         u = r->unit_of[b];
@@ -853,7 +809,7 @@ bl_check_review(bl_lint_ctx *lc, int rule)
     memset(&r, 0, sizeof r);
     r.lc = lc;
     if ((r.sh = shared_get(lc->rules)) == NULL
-        || (r.unit_of = units_by_block(lc->doc)) == NULL
+        || (r.unit_of = bl_doc_units_by_block(lc->doc)) == NULL
         || (r.in_item = calloc(lc->doc->units.n + 1, sizeof *r.in_item))
            == NULL) {
         free(r.unit_of);

@@ -734,23 +734,6 @@ check_holders(roles_run *r, int rule, int backup)
     return 0;
 }
 
-/* Per block, the first unit whose text is that block's; -1 for none. */
-static int *
-units_by_block(const bl_doc *doc)
-{
-    int *unit_of = malloc((doc->blocks.n + 1) * sizeof *unit_of);
-    size_t i;
-
-    if (unit_of == NULL)
-        return NULL;
-    for (i = 0; i < doc->blocks.n; i++)
-        unit_of[i] = -1;
-    for (i = doc->units.n; i-- > 0;)
-        if (doc->units.items[i].block >= 0)
-            unit_of[doc->units.items[i].block] = (int)i;
-    return unit_of;
-}
-
 int
 bl_check_roles(bl_lint_ctx *lc, int rule)
 {
@@ -772,7 +755,7 @@ bl_check_roles(bl_lint_ctx *lc, int rule)
     if (!any)
         return 0;
     if ((r.sh = shared_get(lc->rules)) == NULL
-        || (r.unit_of = units_by_block(lc->doc)) == NULL)
+        || (r.unit_of = bl_doc_units_by_block(lc->doc)) == NULL)
         return -1;
     if (read_roles(&r) < 0)
         rc = -1;

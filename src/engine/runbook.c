@@ -134,36 +134,6 @@ is_outer(const bl_lint_ctx *lc, size_t si, const char *kind)
            && !lc->is_part[si] && !in_kind(lc, p, kind);
 }
 
-/* The list item that block b is inside of, or -1 (b itself excluded). */
-static int
-item_above(const bl_doc *doc, int b)
-{
-    int hops;
-
-    b = doc->blocks.items[b].parent;
-    for (hops = 0; b >= 0 && hops < MAX_HOPS; hops++) {
-        if (doc->blocks.items[b].type == BL_BLOCK_LI)
-            return b;
-        b = doc->blocks.items[b].parent;
-    }
-    return -1;
-}
-
-/* Is block b inside block anc? */
-static int
-is_inside(const bl_doc *doc, int b, int anc)
-{
-    int hops;
-
-    b = doc->blocks.items[b].parent;
-    for (hops = 0; b >= 0 && hops < MAX_HOPS; hops++) {
-        if (b == anc)
-            return 1;
-        b = doc->blocks.items[b].parent;
-    }
-    return 0;
-}
-
 /* The unit of list item li's own text (a tight item's, or its first
  * paragraph's), or -1. */
 static int
@@ -187,28 +157,12 @@ has_details(const bl_doc *doc, const int *unit_of, int li)
     int own = u >= 0 ? doc->units.items[u].block : li;
     size_t b;
 
-    for (b = (size_t)li + 1; b < doc->blocks.n && is_inside(doc, (int)b, li);
+    for (b = (size_t)li + 1;
+         b < doc->blocks.n && bl_block_is_inside(doc, (int)b, li);
          b++)
         if ((int)b != own)
             return 1;
     return 0;
-}
-
-/* Per block, the first unit whose text is that block's; -1 for none. */
-static int *
-units_by_block(const bl_doc *doc)
-{
-    int *unit_of = malloc((doc->blocks.n + 1) * sizeof *unit_of);
-    size_t i;
-
-    if (unit_of == NULL)
-        return NULL;
-    for (i = 0; i < doc->blocks.n; i++)
-        unit_of[i] = -1;
-    for (i = doc->units.n; i-- > 0;)
-        if (doc->units.items[i].block >= 0)
-            unit_of[doc->units.items[i].block] = (int)i;
-    return unit_of;
 }
 
 /* Source bytes of unit u's text [b, e), cut at the end of its first
@@ -427,7 +381,7 @@ check_imperative(bl_lint_ctx *lc, int rule, const runbook_shared *sh,
         if (x->type != BL_BLOCK_LI || !(x->flags & BL_LI_ORDERED)
             || (x->flags & BL_IN_QUOTE) || !in_kind(lc, x->section,
                                                     "mitigation")
-            || item_above(doc, (int)li) >= 0
+            || bl_block_enclosing(doc, (int)li, BL_BLOCK_LI) >= 0
             || (u = own_unit(doc, unit_of, (int)li)) < 0)
             continue;
         t = bl_unit_text(doc, &doc->units.items[u], &n);
@@ -471,7 +425,7 @@ check_vague(bl_lint_ctx *lc, int rule, runbook_shared *sh,
         if (x->type != BL_BLOCK_LI || (x->flags & BL_IN_QUOTE)
             || !(in_kind(lc, x->section, "mitigation")
                  || in_kind(lc, x->section, "confirm"))
-            || item_above(doc, (int)li) >= 0
+            || bl_block_enclosing(doc, (int)li, BL_BLOCK_LI) >= 0
             || (u = own_unit(doc, unit_of, (int)li)) < 0
             || has_details(doc, unit_of, (int)li))
             continue;
@@ -816,7 +770,7 @@ bl_check_runbook(bl_lint_ctx *lc, int rule)
         return check_commands(lc, rule, sh);
     if (strcmp(id, "runbook/no-escalation-contact") == 0)
         return check_contact(lc, rule, sh);
-    if ((unit_of = units_by_block(lc->doc)) == NULL)
+    if ((unit_of = bl_doc_units_by_block(lc->doc)) == NULL)
         return -1;
     if (strcmp(id, "runbook/step-not-imperative") == 0)
         rc = check_imperative(lc, rule, sh, unit_of);

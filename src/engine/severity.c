@@ -149,20 +149,6 @@ is_within(const bl_doc *doc, int s, int root)
     return 0;
 }
 
-static int
-is_inside(const bl_doc *doc, int b, int anc)
-{
-    int hops;
-
-    b = doc->blocks.items[b].parent;
-    for (hops = 0; b >= 0 && hops < MAX_HOPS; hops++) {
-        if (b == anc)
-            return 1;
-        b = doc->blocks.items[b].parent;
-    }
-    return 0;
-}
-
 /* --- Level names --------------------------------------------------------- */
 
 /* Reads a level's name at t[i]: "SEV1", "Sev 1", "SEV-1", "Severity 1",
@@ -760,7 +746,7 @@ read_block(sev_run *r, size_t b)
     for (k = (size_t)u + 1; k < doc->units.n; k++) {
         const bl_unit *un = &doc->units.items[k];
         if (un->block < 0 || (un->block != (int)b
-                              && !is_inside(doc, un->block, (int)b)))
+                              && !bl_block_is_inside(doc, un->block, (int)b)))
             break;
         bl_unit_text(doc, un, &n);
         read_text(r, f, (int)k, 0, n, ROLE_FREE);
@@ -781,7 +767,8 @@ read_table_cells(sev_run *r, size_t tb, table *tab)
     size_t b;
 
     tab->rows = tab->cols = 0;
-    for (b = tb + 1; b < doc->blocks.n && is_inside(doc, (int)b, (int)tb);
+    for (b = tb + 1;
+         b < doc->blocks.n && bl_block_is_inside(doc, (int)b, (int)tb);
          b++) {
         const bl_block *x = &doc->blocks.items[b];
         if (x->type != BL_BLOCK_TH && x->type != BL_BLOCK_TD)
@@ -799,7 +786,8 @@ read_table_cells(sev_run *r, size_t tb, table *tab)
         return -1;
     for (b = 0; b < (size_t)(tab->rows * tab->cols); b++)
         tab->cell[b] = -1;
-    for (b = tb + 1; b < doc->blocks.n && is_inside(doc, (int)b, (int)tb);
+    for (b = tb + 1;
+         b < doc->blocks.n && bl_block_is_inside(doc, (int)b, (int)tb);
          b++) {
         const bl_block *x = &doc->blocks.items[b];
         if ((x->type == BL_BLOCK_TH || x->type == BL_BLOCK_TD)
