@@ -974,6 +974,19 @@ bl_block_is_inside(const bl_doc *doc, int b, int anc)
     return 0;
 }
 
+int
+bl_section_is_within(const bl_doc *doc, int s, int root)
+{
+    int hops;
+
+    for (hops = 0; s >= 0 && hops < BL_MAX_HOPS; hops++) {
+        if (s == root)
+            return 1;
+        s = doc->sections.items[s].parent;
+    }
+    return 0;
+}
+
 int *
 bl_doc_units_by_block(const bl_doc *doc)
 {

@@ -149,6 +149,9 @@ int bl_block_enclosing(const bl_doc *doc, int b, bl_block_type type);
 /* Is block b inside block anc (b itself left out)? */
 int bl_block_is_inside(const bl_doc *doc, int b, int anc);
 
+/* Is section s the section root, or nested in it (within 64 levels)? */
+int bl_section_is_within(const bl_doc *doc, int s, int root);
+
 /* Per block, the first unit whose text is that block's, -1 for none: a
  * new array of doc->blocks.n entries (caller frees), or NULL when out of
  * memory. */

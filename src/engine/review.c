@@ -20,9 +20,6 @@
 #include "text.h"
 #include "vec.h"
 
-/* How far up the block tree an ancestry is followed. */
-#define MAX_HOPS 64
-
 /* A sum of minutes beyond any meeting: bounds a hostile agenda's sum. */
 #define MINUTES_MAX 100000L
 
@@ -176,20 +173,6 @@ minutes_of(const bl_regex *re, pcre2_match_data *md, const char *t)
 
 /* --- The agenda ---------------------------------------------------------- */
 
-/* Is section s section root, or nested in it? */
-static int
-is_within(const bl_doc *doc, int s, int root)
-{
-    int hops;
-
-    for (hops = 0; s >= 0 && hops < MAX_HOPS; hops++) {
-        if (s == root)
-            return 1;
-        s = doc->sections.items[s].parent;
-    }
-    return 0;
-}
-
 /* One agenda item: the units its text is in, where a finding about it
  * goes, and its minutes (-1 unknown: a slot; -2 none said). */
 typedef struct agenda_item {
@@ -294,7 +277,7 @@ read_rows(review_run *r)
         agenda_item it;
         int first = -1;
         if (x->type != BL_BLOCK_TR || x->section < 0
-            || !is_within(doc, x->section, r->agenda)
+            || !bl_section_is_within(doc, x->section, r->agenda)
             || (x->flags & BL_IN_QUOTE)
             || doc->blocks.items[x->parent].type != BL_BLOCK_TBODY)
             continue;
@@ -372,7 +355,7 @@ read_agenda(review_run *r)
     if (r->agenda < 0)
         return 0;
     for (si = (size_t)r->agenda + 1; si < doc->sections.n
-         && is_within(doc, (int)si, r->agenda); si++)
+         && bl_section_is_within(doc, (int)si, r->agenda); si++)
         if (doc->sections.items[si].parent == r->agenda
             && doc->sections.items[si].title_unit >= 0)
             subsections++;
@@ -380,7 +363,7 @@ read_agenda(review_run *r)
         /* "### 1. Timeline (15 min)": each subsection is an item, timed
          * in its title or its text. */
         for (si = (size_t)r->agenda + 1; si < doc->sections.n
-             && is_within(doc, (int)si, r->agenda); si++) {
+             && bl_section_is_within(doc, (int)si, r->agenda); si++) {
             const bl_section *s = &doc->sections.items[si];
             agenda_item it;
             size_t u;
@@ -390,7 +373,8 @@ read_agenda(review_run *r)
             it.minutes = -2;
             for (u = 0; u < doc->units.n; u++)
                 if (doc->units.items[u].section >= 0
-                    && is_within(doc, doc->units.items[u].section, (int)si)
+                    && bl_section_is_within(doc, doc->units.items[u].section,
+                                            (int)si)
                     && !(doc->units.items[u].flags & BL_UNIT_QUOTE)) {
                     r->in_item[u] = 1;
                     time_unit(r, (int)u, &it);

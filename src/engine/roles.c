@@ -19,10 +19,6 @@
 #include "text.h"
 #include "vec.h"
 
-/* How far up the block tree an ancestry is followed: deeper than any
- * list or table a person nests, and a bound on a hostile document. */
-#define MAX_HOPS 64
-
 /* The roles every response needs, by their Heading: kinds. */
 static const char *const role_kinds[] = {"commander", "comms", "responders"};
 #define N_ROLES (sizeof role_kinds / sizeof role_kinds[0])
@@ -150,20 +146,6 @@ trim(const char *t, size_t *p_b, size_t *p_e)
     while (*p_e > *p_b && (is_blank(t[*p_e - 1]) || t[*p_e - 1] == '.'
                            || t[*p_e - 1] == ','))
         (*p_e)--;
-}
-
-/* Is section s section root, or nested in it? */
-static int
-is_within(const bl_doc *doc, int s, int root)
-{
-    int hops;
-
-    for (hops = 0; s >= 0 && hops < MAX_HOPS; hops++) {
-        if (s == root)
-            return 1;
-        s = doc->sections.items[s].parent;
-    }
-    return 0;
 }
 
 /* The source span of group `name` of the last match (with duplicate
@@ -359,13 +341,7 @@ has_sub_items(const bl_doc *doc, size_t li)
     size_t b;
 
     for (b = li + 1; b < doc->blocks.n; b++) {
-        int p = doc->blocks.items[b].parent, hops;
-        int inside = 0;
-        for (hops = 0; p >= 0 && hops < MAX_HOPS && !inside; hops++) {
-            inside = p == (int)li;
-            p = doc->blocks.items[p].parent;
-        }
-        if (!inside)
+        if (!bl_block_is_inside(doc, (int)b, (int)li))
             return 0;
         if (doc->blocks.items[b].type == BL_BLOCK_LI)
             return 1;
@@ -412,13 +388,10 @@ count_cell_duties(const char *src, size_t b, size_t e)
 static int
 header_cell(const bl_doc *doc, size_t tr, int col)
 {
-    int t = doc->blocks.items[tr].parent, hops;
+    int t = bl_block_enclosing(doc, (int)tr, BL_BLOCK_TABLE);
     size_t b;
 
-    for (hops = 0; t >= 0 && hops < MAX_HOPS
-         && doc->blocks.items[t].type != BL_BLOCK_TABLE; hops++)
-        t = doc->blocks.items[t].parent;
-    if (t < 0 || doc->blocks.items[t].type != BL_BLOCK_TABLE)
+    if (t < 0)
         return -1;
     for (b = (size_t)t + 1; b < doc->blocks.n && b < tr; b++)
         if (doc->blocks.items[b].type == BL_BLOCK_TH
@@ -542,7 +515,7 @@ read_section(roles_run *r, int role, size_t si)
         const bl_unit *un = &doc->units.items[i];
         size_t n;
         const char *t;
-        if (un->section < 0 || !is_within(doc, un->section, (int)si)
+        if (un->section < 0 || !bl_section_is_within(doc, un->section, (int)si)
             || (un->flags & (BL_UNIT_HEADING | BL_UNIT_QUOTE)))
             continue;
         if ((un->flags & BL_UNIT_CELL) && un->block >= 0) {
@@ -574,7 +547,7 @@ read_section(roles_run *r, int role, size_t si)
         const char *t;
         int u;
         if (x->type != BL_BLOCK_LI || x->section < 0
-            || !is_within(doc, x->section, (int)si)
+            || !bl_section_is_within(doc, x->section, (int)si)
             || (x->flags & BL_IN_QUOTE))
             continue;
         any_list = 1;

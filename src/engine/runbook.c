@@ -20,10 +20,6 @@
 #include "text.h"
 #include "vec.h"
 
-/* How far up the block tree a step's ancestry is followed: deeper than
- * any list a person nests, and a bound on a hostile document's cost. */
-#define MAX_HOPS 64
-
 /* A command quoted in a message is cut to this many bytes. */
 #define EXCERPT_MAX 60
 
@@ -108,20 +104,6 @@ static int
 in_kind(const bl_lint_ctx *lc, int s, const char *kind)
 {
     return s >= 0 && bl_lint_section_within(lc, s, kind) >= 0;
-}
-
-/* Is section s section root, or nested in it? */
-static int
-is_within(const bl_doc *doc, int s, int root)
-{
-    int hops;
-
-    for (hops = 0; s >= 0 && hops < MAX_HOPS; hops++) {
-        if (s == root)
-            return 1;
-        s = doc->sections.items[s].parent;
-    }
-    return 0;
 }
 
 /* Is section si a `kind` section that no other one encloses? */
@@ -240,7 +222,7 @@ check_unnumbered(bl_lint_ctx *lc, int rule)
         for (b = (size_t)doc->sections.items[si].heading + 1;
              b < doc->blocks.n && !numbered; b++) {
             const bl_block *x = &doc->blocks.items[b];
-            if (!is_within(doc, x->section, (int)si))
+            if (!bl_section_is_within(doc, x->section, (int)si))
                 break;
             if (x->flags & BL_IN_QUOTE)
                 continue;
@@ -248,7 +230,7 @@ check_unnumbered(bl_lint_ctx *lc, int rule)
             bullets |= x->type == BL_BLOCK_UL;
         }
         for (k = si + 1; k < doc->sections.n && !numbered
-             && is_within(doc, (int)k, (int)si); k++) {
+             && bl_section_is_within(doc, (int)k, (int)si); k++) {
             size_t n;
             const char *t;
             if (doc->sections.items[k].title_unit < 0)
@@ -710,7 +692,7 @@ names_contact(const bl_lint_ctx *lc, runbook_shared *sh, size_t si)
         const bl_unit *un = &doc->units.items[u];
         size_t n;
         const char *t;
-        if (!is_within(doc, un->section, (int)si))
+        if (!bl_section_is_within(doc, un->section, (int)si))
             break;
         if (un->flags & BL_UNIT_HEADING)
             continue;

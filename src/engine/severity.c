@@ -136,19 +136,6 @@ count_words(const char *t, size_t n)
     return k;
 }
 
-static int
-is_within(const bl_doc *doc, int s, int root)
-{
-    int hops;
-
-    for (hops = 0; s >= 0 && hops < MAX_HOPS; hops++) {
-        if (s == root)
-            return 1;
-        s = doc->sections.items[s].parent;
-    }
-    return 0;
-}
-
 /* --- Level names --------------------------------------------------------- */
 
 /* Reads a level's name at t[i]: "SEV1", "Sev 1", "SEV-1", "Severity 1",
@@ -673,7 +660,8 @@ read_section(sev_run *r, size_t si)
         const bl_unit *un = &doc->units.items[u];
         size_t n;
         const char *t;
-        if (un->section < 0 || !is_within(doc, un->section, (int)si))
+        if (un->section < 0
+            || !bl_section_is_within(doc, un->section, (int)si))
             break;
         t = bl_unit_text(doc, un, &n);
         if (un->flags & BL_UNIT_HEADING) {
