@@ -147,28 +147,6 @@ check_fields(bl_lint_ctx *lc, int rule)
 
 /* --- comms/no-cadence ---------------------------------------------------- */
 
-/* Where a finding about the whole document goes: its first heading, or
- * its first line after the front matter. */
-static void
-title_span(const bl_doc *doc, size_t *p_b, size_t *p_e)
-{
-    size_t b = doc->fm_end, e;
-
-    if (doc->sections.n > 0) {
-        const bl_block *hb =
-            &doc->blocks.items[doc->sections.items[0].heading];
-        *p_b = hb->begin;
-        *p_e = hb->end;
-        return;
-    }
-    while (b < doc->len && (doc->src[b] == '\n' || doc->src[b] == '\r'))
-        b++;
-    for (e = b; e < doc->len && doc->src[e] != '\n' && doc->src[e] != '\r';)
-        e++;
-    *p_b = b;
-    *p_e = e > b ? e : b;
-}
-
 static int
 check_cadence(bl_lint_ctx *lc, int rule)
 {
@@ -195,7 +173,7 @@ check_cadence(bl_lint_ctx *lc, int rule)
     pcre2_match_data_free(md);
     if (stated)
         return 0;
-    title_span(doc, &b, &e);
+    bl_doc_opening_span(doc, &b, &e);
     if (e > b)
         rc = bl_lint_report(lc, rule, b, e, "The comms document does not say "
                             "how often updates are posted. State a cadence, "

@@ -987,6 +987,27 @@ bl_section_is_within(const bl_doc *doc, int s, int root)
     return 0;
 }
 
+void
+bl_doc_opening_span(const bl_doc *doc, size_t *p_b, size_t *p_e)
+{
+    size_t b = doc->fm_end, e;
+
+    if (doc->sections.n > 0) {
+        const bl_block *hb =
+            &doc->blocks.items[doc->sections.items[0].heading];
+        *p_b = hb->begin;
+        *p_e = hb->end;
+        return;
+    }
+    while (b < doc->len && (doc->src[b] == '\n' || doc->src[b] == '\r'
+                            || doc->src[b] == ' '))
+        b++;
+    for (e = b; e < doc->len && doc->src[e] != '\n' && doc->src[e] != '\r';)
+        e++;
+    *p_b = b;
+    *p_e = e > b ? e : b;
+}
+
 int *
 bl_doc_units_by_block(const bl_doc *doc)
 {

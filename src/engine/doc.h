@@ -149,6 +149,11 @@ int bl_block_enclosing(const bl_doc *doc, int b, bl_block_type type);
 /* Is block b inside block anc (b itself left out)? */
 int bl_block_is_inside(const bl_doc *doc, int b, int anc);
 
+/* The document's opening: its first heading, else its first line with
+ * text after the front matter (leading blanks left out), into [*p_b, *p_e):
+ * where a finding about the whole document goes. */
+void bl_doc_opening_span(const bl_doc *doc, size_t *p_b, size_t *p_e);
+
 /* Is section s the section root, or nested in it (within 64 levels)? */
 int bl_section_is_within(const bl_doc *doc, int s, int root);
 

@@ -17,29 +17,6 @@
 #include "text.h"
 #include "vec.h"
 
-/* Where a finding about the whole update goes: its first heading, or its
- * first line after the front matter. */
-static void
-title_span(const bl_doc *doc, size_t *p_b, size_t *p_e)
-{
-    size_t b = doc->fm_end, e;
-
-    if (doc->sections.n > 0) {
-        const bl_block *hb =
-            &doc->blocks.items[doc->sections.items[0].heading];
-        *p_b = hb->begin;
-        *p_e = hb->end;
-        return;
-    }
-    while (b < doc->len && (doc->src[b] == '\n' || doc->src[b] == '\r'
-                            || doc->src[b] == ' '))
-        b++;
-    for (e = b; e < doc->len && doc->src[e] != '\n' && doc->src[e] != '\r';)
-        e++;
-    *p_b = b;
-    *p_e = e > b ? e : b;
-}
-
 /* Does the Define: `name` match the update's published text?  1, 0, or
  * -1 when out of memory; a rule set without it says nothing (-2). */
 static int
@@ -100,7 +77,7 @@ report_whole(bl_lint_ctx *lc, int rule, const char *message)
 {
     size_t b, e;
 
-    title_span(lc->doc, &b, &e);
+    bl_doc_opening_span(lc->doc, &b, &e);
     if (e <= b)
         return 0;   /* an empty update: nothing to point at */
     return bl_lint_report(lc, rule, b, e, message, NULL);
