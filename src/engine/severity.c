@@ -1084,7 +1084,7 @@ run_get(bl_lint_ctx *lc)
         return NULL;
     r->lc = lc;
     r->doc = doc;
-    r->unit_of = malloc((doc->blocks.n + 1) * sizeof *r->unit_of);
+    r->unit_of = bl_doc_units_by_block(doc);
     r->level_section = calloc(doc->sections.n + 1, 1);
     r->doubt = calloc(doc->sections.n + 1, 1);
     if (r->unit_of == NULL || r->level_section == NULL || r->doubt == NULL) {
@@ -1095,11 +1095,6 @@ run_get(bl_lint_ctx *lc)
         if (strcmp(lc->rules->defines.items[i].name,
                    "SEVERITY-RESPONSE-WORD") == 0)
             r->response_words = lc->rules->defines.items[i].pattern;
-    for (i = 0; i < doc->blocks.n; i++)
-        r->unit_of[i] = -1;
-    for (i = doc->units.n; i-- > 0;)
-        if (doc->units.items[i].block >= 0)
-            r->unit_of[doc->units.items[i].block] = (int)i;
     if (read_levels(r) < 0) {
         run_release(r);
         return NULL;
