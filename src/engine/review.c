@@ -48,15 +48,6 @@ shared_free(void *state)
     free(sh);
 }
 
-static int
-define(bl_rules *rules, const char *name, int anchored, bl_regex **p_re)
-{
-    int oom = 0;
-
-    *p_re = bl_rules_define_regex(rules, name, anchored, &oom);
-    return oom ? -1 : 0;
-}
-
 static review_shared *
 shared_get(bl_rules *rules)
 {
@@ -67,19 +58,23 @@ shared_get(bl_rules *rules)
     if ((sh = calloc(1, sizeof *sh)) == NULL)
         return NULL;
     if ((sh->md = pcre2_match_data_create(24, NULL)) == NULL
-        || define(rules, "REVIEW-TIMEBOX", 0, &sh->timebox) < 0
-        || define(rules, "REVIEW-LENGTH", 0, &sh->length) < 0
-        || define(rules, "REVIEW-FACILITATOR", 0, &sh->facilitator) < 0
-        || define(rules, "REVIEW-FACILITATOR-CELL", 1,
-                  &sh->facilitator_cell) < 0
-        || define(rules, "REVIEW-NOBODY", 1, &sh->nobody) < 0
-        || define(rules, "REVIEW-ACTIONS", 0, &sh->actions) < 0
-        || define(rules, "REVIEW-TRACK-WHERE", 0, &sh->where) < 0
-        || define(rules, "REVIEW-TRACK-OWNER", 0, &sh->owner) < 0
-        || define(rules, "REVIEW-TRACK-DUE", 0, &sh->due) < 0
-        || define(rules, "REVIEW-RESPONSE-QUESTION", 0, &sh->question) < 0
-        || define(rules, "REVIEW-BLAMELESS", 0, &sh->blameless) < 0
-        || define(rules, "REVIEW-TIME-COLUMN", 1, &sh->time_col) < 0) {
+        || bl_rules_define_into(rules, "REVIEW-TIMEBOX", 0, &sh->timebox) < 0
+        || bl_rules_define_into(rules, "REVIEW-LENGTH", 0, &sh->length) < 0
+        || bl_rules_define_into(rules, "REVIEW-FACILITATOR", 0,
+                                &sh->facilitator) < 0
+        || bl_rules_define_into(rules, "REVIEW-FACILITATOR-CELL", 1,
+                                &sh->facilitator_cell) < 0
+        || bl_rules_define_into(rules, "REVIEW-NOBODY", 1, &sh->nobody) < 0
+        || bl_rules_define_into(rules, "REVIEW-ACTIONS", 0, &sh->actions) < 0
+        || bl_rules_define_into(rules, "REVIEW-TRACK-WHERE", 0, &sh->where) < 0
+        || bl_rules_define_into(rules, "REVIEW-TRACK-OWNER", 0, &sh->owner) < 0
+        || bl_rules_define_into(rules, "REVIEW-TRACK-DUE", 0, &sh->due) < 0
+        || bl_rules_define_into(rules, "REVIEW-RESPONSE-QUESTION", 0,
+                                &sh->question) < 0
+        || bl_rules_define_into(rules, "REVIEW-BLAMELESS", 0,
+                                &sh->blameless) < 0
+        || bl_rules_define_into(rules, "REVIEW-TIME-COLUMN", 1,
+                                &sh->time_col) < 0) {
         shared_free(sh);
         return NULL;
     }

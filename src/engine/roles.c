@@ -49,17 +49,6 @@ shared_free(void *state)
     free(sh);
 }
 
-/* Compiles Define: name into *p_re (NULL when the rule set lacks it).
- * Returns -1 only when out of memory. */
-static int
-define(bl_rules *rules, const char *name, int anchored, bl_regex **p_re)
-{
-    int oom = 0;
-
-    *p_re = bl_rules_define_regex(rules, name, anchored, &oom);
-    return oom ? -1 : 0;
-}
-
 static roles_shared *
 shared_get(bl_rules *rules)
 {
@@ -70,13 +59,17 @@ shared_get(bl_rules *rules)
     if ((sh = calloc(1, sizeof *sh)) == NULL)
         return NULL;
     if ((sh->md = pcre2_match_data_create(16, NULL)) == NULL
-        || define(rules, "ROLES-HOLDER", 0, &sh->holder) < 0
-        || define(rules, "ROLES-NOBODY", 1, &sh->nobody) < 0
-        || define(rules, "ROLES-NAMED", 0, &sh->named) < 0
-        || define(rules, "ROLES-BACKUP-MENTION", 0, &sh->mention) < 0
-        || define(rules, "ROLES-DUTIES-COLUMN", 0, &sh->duties_col) < 0
-        || define(rules, "ROLES-PRIMARY-COLUMN", 1, &sh->primary_col) < 0
-        || define(rules, "ROLES-BACKUP-COLUMN", 1, &sh->backup_col) < 0) {
+        || bl_rules_define_into(rules, "ROLES-HOLDER", 0, &sh->holder) < 0
+        || bl_rules_define_into(rules, "ROLES-NOBODY", 1, &sh->nobody) < 0
+        || bl_rules_define_into(rules, "ROLES-NAMED", 0, &sh->named) < 0
+        || bl_rules_define_into(rules, "ROLES-BACKUP-MENTION", 0,
+                                &sh->mention) < 0
+        || bl_rules_define_into(rules, "ROLES-DUTIES-COLUMN", 0,
+                                &sh->duties_col) < 0
+        || bl_rules_define_into(rules, "ROLES-PRIMARY-COLUMN", 1,
+                                &sh->primary_col) < 0
+        || bl_rules_define_into(rules, "ROLES-BACKUP-COLUMN", 1,
+                                &sh->backup_col) < 0) {
         shared_free(sh);
         return NULL;
     }

@@ -238,6 +238,19 @@ size_t bl_rules_regexes(bl_rules *rules, bl_regex ***p_list);
 bl_regex *bl_rules_define_regex(bl_rules *rules, const char *name,
                                 int anchored, int *p_oom);
 
+/* bl_rules_define_regex into *p_re, for a check that builds several in
+ * one chain of ||: -1 only when out of memory (*p_re NULL when the rule
+ * set lacks the Define, as a --rules directory of its own may). */
+static inline int
+bl_rules_define_into(bl_rules *rules, const char *name, int anchored,
+                     bl_regex **p_re)
+{
+    int oom = 0;
+
+    *p_re = bl_rules_define_regex(rules, name, anchored, &oom);
+    return oom ? -1 : 0;
+}
+
 /* The state `family` keeps in the rule set, or NULL.  Only the rule set's
  * data may go in it, never a document's: the LSP server lints many
  * documents with one rule set.  A settings change (bl_rules_set) empties
