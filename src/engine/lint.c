@@ -128,11 +128,20 @@ on_sentence(bl_span sp, void *ud)
     lc->words.n = 0;
     while (bl_next_word(w->text, sp.end, &pos, &word)) {
         bl_word lw;
+        const unsigned char *wt = (const unsigned char *)w->text + word.begin;
+        size_t wn = word.end - word.begin;
+        unsigned char c0 = wt[0], c1 = wn > 1 ? wt[1] : 0;
+        c0 = c0 >= 'A' && c0 <= 'Z' ? c0 | 0x20 : c0;
+        c1 = c1 >= 'A' && c1 <= 'Z' ? c1 | 0x20 : c1 == 0xE2 ? '\'' : c1;
         lw.begin = word.begin;
-        lw.n = lower_word(w->text + word.begin, word.end - word.begin,
-                          lw.lower, sizeof lw.lower);
-        if (lw.n == 0)
+        if (wn >= sizeof lw.lower)
             continue;
+        /* A word no trigger can start with keeps its place (the "+more"
+         * window counts words) but is never compared: n = 0. */
+        lw.n = bl_rules_may_trigger(lc->rules, c0, c1)
+               ? lower_word(w->text + word.begin, wn, lw.lower,
+                            sizeof lw.lower)
+               : 0;
         /* Learn: stanzas all need a capitalised word that is not a
          * sentence starter or a system ("The", "Kafka"): note whether
          * the sentence has one, so the people pass can skip the rest. */
@@ -151,7 +160,10 @@ on_sentence(bl_span sp, void *ud)
     }
     for (i = 0; i < lc->words.n; i++) {
         const bl_word *lw = &lc->words.items[i];
-        const bl_trigger *t = bl_rules_trigger(lc->rules, lw->lower, lw->n);
+        const bl_trigger *t;
+        if (lw->n == 0)
+            continue;
+        t = bl_rules_trigger(lc->rules, lw->lower, lw->n);
         if (t != NULL && add_candidates(lc, t, stamp, i) < 0)
             return -1;
         for (k = 0; k < lc->rules->prefixes.n; k++) {

@@ -732,13 +732,19 @@ scan_text(ph_ctx *pc, const bl_unit *u)
                    && (i > 0 && (unsigned char)t[i - 1] < 0x80
                        ? !is_ascii_word_char(t[i - 1])
                        : !is_word_before(t, i))) {
-            if ((e = match_format(t, n, i)) != 0)
+            /* Each matcher is asked only when the word's first letters
+             * can open its slot; prose words are one table look away from
+             * the next word. */
+            char lower = (char)(c | 0x20);
+            if (i + 1 < n && (t[i + 1] == c || c == '1' || c == '2')
+                && (e = match_format(t, n, i)) != 0)
                 kind = SLOT_FORMAT;
-            else if ((e = match_marker(t, n, i)) != 0)
+            else if ((lower == 't' || c == 'F')
+                     && (e = match_marker(t, n, i)) != 0)
                 kind = SLOT_MARKER;
-            else if ((e = match_xxx(t, n, i)) != 0)
+            else if (c >= 'X' && c <= 'Z' && (e = match_xxx(t, n, i)) != 0)
                 kind = SLOT_VALUE;
-            else if ((e = match_lorem(t, n, i)) != 0)
+            else if (lower == 'l' && (e = match_lorem(t, n, i)) != 0)
                 kind = SLOT_FILLER;
         }
         /* Markers are the author's own shorthand: they can be turned off,

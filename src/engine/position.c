@@ -121,13 +121,22 @@ bl_text_offset(const char *text, size_t len, bl_pos pos, bl_encoding enc)
     if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
         i = 3;      /* as bl_doc_offset: columns start after a BOM */
     /* Lines end at "\n", "\r\n" or a lone "\r", as in the line index. */
+    /* memchr per line: an editor asks this for every change, and a
+     * byte-at-a-time walk to line 2,000 cost more than the edit. */
     while (line < pos.line && i < len) {
-        if (text[i] == '\n' || text[i] == '\r') {
-            if (text[i] == '\r' && i + 1 < len && text[i + 1] == '\n')
-                i++;
-            line++;
+        const char *nl = memchr(text + i, '\n', len - i);
+        size_t stop = nl != NULL ? (size_t)(nl - text) : len;
+        const char *cr = memchr(text + i, '\r', stop - i);
+        if (cr != NULL) {
+            size_t k = (size_t)(cr - text);
+            i = k + 1 < len && text[k + 1] == '\n' ? k + 2 : k + 1;
+        } else if (nl != NULL) {
+            i = stop + 1;
+        } else {
+            i = len;
+            break;
         }
-        i++;
+        line++;
     }
     if (line < pos.line)
         return len;

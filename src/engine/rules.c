@@ -1139,6 +1139,26 @@ prefix_trigger(bl_rules *rules, const char *word, size_t n)
     return &rules->prefixes.items[rules->prefixes.n - 1];
 }
 
+/* Marks the pairs of first bytes words starting with w[0..n) have; a
+ * prefix (is_prefix) shorter than two bytes marks every pair it opens. */
+static void
+mark_trigger_pair(bl_rules *rules, const char *w, size_t n, int is_prefix)
+{
+    unsigned c0 = (unsigned char)w[0], c1, k;
+
+    if (n == 0) {
+        memset(rules->trigger_pairs, 0xFF, sizeof rules->trigger_pairs);
+        return;
+    }
+    if (n == 1 && is_prefix) {
+        memset(rules->trigger_pairs + (c0 << 8) / 8, 0xFF, 256 / 8);
+        return;
+    }
+    c1 = n == 1 ? 0 : (unsigned char)w[1];
+    k = c0 << 8 | c1;
+    rules->trigger_pairs[k >> 3] |= (unsigned char)(1u << (k & 7));
+}
+
 /* Indexes every entry under its Words: ("word", "prefix*", "first+more"). */
 static int
 index_triggers(bl_rules *rules)
@@ -1165,9 +1185,20 @@ index_triggers(bl_rules *rules)
                 first = n;
             if (first > 0 && n < sizeof lower) {
                 bl_ascii_lower(p, n, lower);
+                size_t m = first + 1;
+                while (m < n) {     /* the "+more" words */
+                    size_t mn = strcspn(lower + m, "+");
+                    if (mn > n - m)
+                        mn = n - m;
+                    if (mn > 0)
+                        mark_trigger_pair(rules, lower + m, mn, 0);
+                    m += mn + 1;
+                }
                 if (lower[first - 1] == '*') {
+                    mark_trigger_pair(rules, lower, first - 1, 1);
                     t = prefix_trigger(rules, lower, first - 1);
                 } else {
+                    mark_trigger_pair(rules, lower, first, 0);
                     t = trigger_slot(rules->triggers, cap, lower, first);
                     if (t->word == NULL) {
                         if ((t->word = bl_strndup(lower, first)) == NULL)

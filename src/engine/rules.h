@@ -159,6 +159,11 @@ struct bl_rules {
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
     struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */
+    /* One bit per pair of lower-case first bytes of a word the trigger
+     * index can use, as a trigger, a prefix or a "+more" word: most words
+     * of prose fail this test and need no lower-casing or hashing.  A
+     * one-byte word is the pair (byte, 0). */
+    unsigned char trigger_pairs[256 * 256 / 8];
     /* What a check written in C builds from the rule set once (a word set
      * read from a Define:, compiled patterns) and keeps for every later
      * lint run: see bl_rules_family_cache. */
@@ -190,6 +195,17 @@ int bl_rules_load_files(bl_rules *rules, const char *dir, char *err,
                         size_t errlen);
 
 bl_rules *bl_rules_new(void);
+
+/* Can a word whose first two bytes, lower-cased, are c0 and c1 (0 for a
+ * one-byte word) set off anything?  No means bl_rules_trigger, the
+ * prefixes and every "+more" test would all say no. */
+static inline int
+bl_rules_may_trigger(const bl_rules *rules, unsigned char c0,
+                     unsigned char c1)
+{
+    unsigned k = (unsigned)c0 << 8 | c1;
+    return (rules->trigger_pairs[k >> 3] >> (k & 7)) & 1;
+}
 
 /* Entries a lower-case word triggers, or NULL. */
 const bl_trigger *bl_rules_trigger(const bl_rules *rules, const char *word,

@@ -84,4 +84,7 @@ bl_strbuf_add(bl_strbuf *sb, const char *s, size_t n)
 int bl_strbuf_addf(bl_strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 
+/* Appends v in decimal, without printf's cost (vec.c). */
+int bl_strbuf_add_size(bl_strbuf *sb, size_t v);
+
 #endif

@@ -485,8 +485,10 @@ enc_name(bl_encoding enc)
 static int
 add_position(bl_strbuf *sb, bl_pos p)
 {
-    return bl_strbuf_addf(sb, "{\"line\":%zu,\"character\":%zu}", p.line,
-                          p.col);
+    return ADD_LIT(sb, "{\"line\":") < 0 || bl_strbuf_add_size(sb, p.line) < 0
+           || ADD_LIT(sb, ",\"character\":") < 0
+           || bl_strbuf_add_size(sb, p.col) < 0 || ADD_LIT(sb, "}") < 0
+           ? -1 : 0;
 }
 
 static int
@@ -510,7 +512,8 @@ add_code_description(const server *s, bl_strbuf *sb, const char *rule_id)
 
     if (s->docs_uri == NULL)
         return 0;
-    rc = bl_strbuf_addf(&href, "%s#rule-", s->docs_uri);
+    rc = bl_strbuf_add(&href, s->docs_uri, strlen(s->docs_uri)) < 0
+         || ADD_LIT(&href, "#rule-") < 0 ? -1 : 0;
     for (p = rule_id; *p && rc == 0; p++)
         rc = bl_strbuf_add(&href, *p == '/' ? "-" : p, 1);
     rc = rc < 0 || ADD_LIT(sb, ",\"codeDescription\":{\"href\":") < 0
@@ -535,8 +538,9 @@ add_diagnostic(server *s, bl_strbuf *sb, const lsp_doc *d, const bl_diag *g,
     bl_pos e = bl_doc_position_cached(d->doc, at_end, g->end, s->enc);
 
     return ADD_LIT(sb, "{\"range\":") < 0 || add_range(sb, b, e) < 0
-           || bl_strbuf_addf(sb, ",\"severity\":%d,\"code\":",
-                             lsp_severity(g->severity)) < 0
+           || ADD_LIT(sb, ",\"severity\":") < 0
+           || bl_strbuf_add_size(sb, (size_t)lsp_severity(g->severity)) < 0
+           || ADD_LIT(sb, ",\"code\":") < 0
            || lsp_json_add_cstring(sb, g->rule->id) < 0
            || add_code_description(s, sb, g->rule->id) < 0
            || ADD_LIT(sb, ",\"source\":\"blamelint\",\"message\":")
