@@ -242,6 +242,16 @@ int bl_lint(const bl_rules *rules, const bl_doc *doc, bl_diags *out);
  * naming what is missing and where it was looked for. */
 const char *bl_rules_error(const bl_rules *rules);
 
+/* What one document's lint runs reuse from the last run: the sentence
+ * index, learned names and pattern findings of every paragraph, item or
+ * cell that did not change.  For a front end that lints a document again
+ * after each edit (the language server).  One cache per document; the
+ * findings are the same with or without it. */
+typedef struct bl_lint_cache bl_lint_cache;
+
+bl_lint_cache *bl_lint_cache_new(void);
+void bl_lint_cache_free(bl_lint_cache *cache);
+
 /* What the front end knows of a document's profile.  Zero-initialise it:
  * a field added later then means "nothing said". */
 typedef struct bl_lint_opts {
@@ -251,6 +261,7 @@ typedef struct bl_lint_opts {
     const char *config_profile; /* a configuration's for the file (a
                                    glob): the document's front matter
                                    wins over it; NULL: none */
+    bl_lint_cache *cache;       /* the document's, or NULL */
 } bl_lint_opts;
 
 /* The profile doc is linted as, by precedence: opts->profile, else the

@@ -154,7 +154,7 @@ in_list(const char *const *list, const char *w, size_t n)
     size_t k;
 
     for (k = 0; list[k] != NULL; k++)
-        if (strlen(list[k]) == n && memcmp(list[k], w, n) == 0)
+        if (bl_lit_equals(list[k], w, n))
             return 1;
     return 0;
 }

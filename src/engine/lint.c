@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "lintcache.h"
 #include "vec.h"
 
 /* Lower-cases ASCII letters; other bytes (UTF-8) are kept, which is enough
@@ -96,6 +97,10 @@ cmp_cand(const void *a, const void *b)
 int
 bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n)
 {
+    if (lc->learn_sink != NULL
+        && (bl_strbuf_add(lc->learn_sink, name, n) < 0
+            || bl_strbuf_add(lc->learn_sink, "", 1) < 0))
+        return -1;
     return bl_strset_add(&lc->people, name, n);
 }
 
@@ -254,27 +259,131 @@ learn_owner_cells(bl_lint_ctx *lc)
     return rc;
 }
 
-int
-bl_lint_learn_all(bl_lint_ctx *lc)
+/* Can the names a unit's Learn entries find be kept with its text?  Yes
+ * unless one of them asks for a section. */
+static int
+learning_is_local(const bl_rules *rules)
 {
-    size_t si, ci;
+    size_t i;
 
-    if (lc->learned)
+    for (i = 0; i < rules->entries.n; i++) {
+        const bl_entry *e = &rules->entries.items[i];
+        if (e->rule < 0 && (e->section.src != NULL
+                            || e->not_section.src != NULL))
+            return 0;
+    }
+    return 1;
+}
+
+/* Runs the Learn entries over sentences [si, end), all of one unit, or
+ * replays the names its memo kept. */
+static int
+learn_unit(bl_lint_ctx *lc, int unit, size_t si, size_t end)
+{
+    bl_unit_memo *m = lc->memo_of_unit != NULL ? lc->memo_of_unit[unit] : NULL;
+    unsigned flags = lc->doc->units.items[unit].flags;
+    size_t ci, k;
+
+    if (m != NULL && !lc->learn_is_local)
+        m = NULL;
+    if (m != NULL && m->learned && m->learned_flags == flags) {
+        for (k = 0; k < m->names.n; k += strlen(m->names.items + k) + 1)
+            if (bl_strset_add(&lc->people, m->names.items + k,
+                              strlen(m->names.items + k)) < 0)
+                return -1;
         return 0;
-    lc->learned = 1;
-    if (learn_owner_cells(lc) < 0)
-        return -1;
-    for (si = 0; si < lc->sentences.n; si++) {
+    }
+    if (m != NULL) {
+        m->learned = 0;
+        m->names.n = 0;
+        lc->learn_sink = &m->names;
+    }
+    for (; si < end; si++) {
         const bl_sentence *s = &lc->sentences.items[si];
         if (!s->has_name)
             continue;
         for (ci = s->cand_begin; ci < s->cand_end; ci++) {
             const bl_cand *c = &lc->cands.items[ci];
             if (lc->rules->entries.items[c->entry].rule < 0
-                && bl_patterns_learn(lc, s, c) < 0)
+                && bl_patterns_learn(lc, s, c) < 0) {
+                lc->learn_sink = NULL;
                 return -1;
+            }
         }
     }
+    lc->learn_sink = NULL;
+    if (m != NULL) {
+        m->learned = 1;
+        m->learned_flags = flags;
+    }
+    return 0;
+}
+
+int
+bl_lint_learn_all(bl_lint_ctx *lc)
+{
+    size_t si;
+
+    if (lc->learned)
+        return 0;
+    lc->learned = 1;
+    if (learn_owner_cells(lc) < 0)
+        return -1;
+    for (si = 0; si < lc->sentences.n;) {
+        int unit = lc->sentences.items[si].unit;
+        size_t end = si;
+        while (end < lc->sentences.n && lc->sentences.items[end].unit == unit)
+            end++;
+        if (learn_unit(lc, unit, si, end) < 0)
+            return -1;
+        si = end;
+    }
+    return 0;
+}
+
+/* Appends the sentences and candidates memo m kept, as unit u's. */
+static int
+replay_index(bl_lint_ctx *lc, const bl_unit_memo *m, int u)
+{
+    size_t base = lc->cands.n, i;
+
+    if (BL_VEC_RESERVE(&lc->sentences, m->sentences.n) < 0
+        || BL_VEC_RESERVE(&lc->cands, m->cands.n) < 0)
+        return -1;
+    for (i = 0; i < m->sentences.n; i++) {
+        bl_sentence s = m->sentences.items[i];
+        s.unit = u;
+        s.cand_begin += base;
+        s.cand_end += base;
+        lc->sentences.items[lc->sentences.n++] = s;
+    }
+    if (m->cands.n > 0)
+        memcpy(lc->cands.items + base, m->cands.items,
+               m->cands.n * sizeof *m->cands.items);
+    lc->cands.n += m->cands.n;
+    return 0;
+}
+
+/* Keeps the sentences from s0 and candidates from c0 in memo m. */
+static int
+record_index(bl_lint_ctx *lc, bl_unit_memo *m, size_t s0, size_t c0)
+{
+    size_t i;
+
+    m->sentences.n = m->cands.n = 0;
+    if (BL_VEC_RESERVE(&m->sentences, lc->sentences.n - s0) < 0
+        || BL_VEC_RESERVE(&m->cands, lc->cands.n - c0) < 0)
+        return -1;
+    for (i = s0; i < lc->sentences.n; i++) {
+        bl_sentence s = lc->sentences.items[i];
+        s.unit = -1;
+        s.cand_begin -= c0;
+        s.cand_end -= c0;
+        m->sentences.items[m->sentences.n++] = s;
+    }
+    for (i = c0; i < lc->cands.n; i++)
+        m->cands.items[m->cands.n++] = lc->cands.items[i];
+    m->indexed = 1;
     return 0;
 }
 
@@ -286,9 +395,22 @@ walk_sentences(bl_lint_ctx *lc)
 
     w.lc = lc;
     for (u = 0; u < lc->doc->units.n; u++) {
+        bl_unit_memo *m = NULL;
+        size_t s0 = lc->sentences.n, c0 = lc->cands.n;
         w.unit = (int)u;
         w.text = bl_unit_text(lc->doc, &lc->doc->units.items[u], &w.len);
-        if (bl_split_sentences(w.text, w.len, on_sentence, &w) != 0)
+        if (lc->cache != NULL) {
+            if ((m = bl_lint_cache_unit(lc->cache, w.text, w.len)) == NULL)
+                return -1;
+            lc->memo_of_unit[u] = m;
+            if (m->indexed) {
+                if (replay_index(lc, m, (int)u) < 0)
+                    return -1;
+                continue;
+            }
+        }
+        if (bl_split_sentences(w.text, w.len, on_sentence, &w) != 0
+            || (m != NULL && record_index(lc, m, s0, c0) < 0))
             return -1;
     }
     return 0;
@@ -470,7 +592,16 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
     }
     lc.stamp = calloc(rules->entries.n + 1, sizeof *lc.stamp);
     lc.cand_of = calloc(rules->entries.n + 1, sizeof *lc.cand_of);
-    if (lc.stamp == NULL || lc.cand_of == NULL || walk_sentences(&lc) < 0)
+    if (opts != NULL && opts->cache != NULL) {
+        lc.cache = opts->cache;
+        lc.learn_is_local = learning_is_local(rules);
+        lc.memo_of_unit = calloc(doc->units.n + 1, sizeof *lc.memo_of_unit);
+        if (lc.memo_of_unit == NULL
+            || bl_lint_cache_begin(lc.cache, rules, lc.profile) < 0)
+            rc = BL_ENOMEM;
+    }
+    if (rc == 0 && (lc.stamp == NULL || lc.cand_of == NULL
+                    || walk_sentences(&lc) < 0))
         rc = BL_ENOMEM;
     for (i = 0; rc == 0 && i < rules->rules.n; i++) {
         int crc;
@@ -504,6 +635,14 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
     free(lc.section_end);
     free(lc.stamp);
     free(lc.cand_of);
+    if (lc.cache != NULL) {
+        /* After a failed run the memos may be half made: start over. */
+        if (rc != 0 && rc != BL_EDATA)
+            bl_lint_cache_reset(lc.cache);
+        else
+            bl_lint_cache_end(lc.cache);
+    }
+    free(lc.memo_of_unit);
     return rc == 0 && unknown_profile ? BL_EPROFILE : rc;
 }
 

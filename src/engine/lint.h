@@ -14,6 +14,7 @@
 #include "doc.h"
 #include "rules.h"
 #include "text.h"
+#include "vec.h"
 
 /* An entry a sentence's words can set off, and where the first and last
  * of those words begin: a match contains a trigger word, so it starts a
@@ -43,10 +44,20 @@ typedef struct bl_explained {
     bl_severity severity;   /* of the rule that explained it */
 } bl_explained;
 
+struct bl_unit_memo;
+
 typedef struct bl_lint_ctx {
     bl_rules *rules;
     const bl_doc *doc;
     bl_diags *out;
+    /* The document's memos from its last run (lintcache.h), or NULL;
+     * memo_of_unit[u] is unit u's, or NULL when there is no cache. */
+    bl_lint_cache *cache;
+    struct bl_unit_memo **memo_of_unit;
+    bl_strbuf *learn_sink;          /* also gets each learned name, NUL
+                                       ended, while a unit is learned */
+    int learn_is_local;             /* learned names depend on the unit
+                                       alone: its memo may keep them */
     struct { bl_sentence *items; size_t n, alloc; } sentences;
     struct { bl_cand *items; size_t n, alloc; } cands;
     bl_strset people;

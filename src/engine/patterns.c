@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "lintcache.h"
 #include "text.h"
 #include "vec.h"
 
@@ -331,6 +332,10 @@ typedef struct run {
     pcre2_match_data *veto_md;  /* the Unless: veto's, apart from md */
     quotes q;
     struct { found *items; size_t n, alloc; } found;
+    /* With a lint cache: what a unit's findings depend on beyond its
+     * text (see unit_context). */
+    uint64_t people_hash;
+    uint64_t *section_hash;     /* per section, 0 until computed */
 } run;
 
 static void
@@ -575,10 +580,133 @@ flush(run *r, const bl_sentence *s)
     return rc;
 }
 
+/* --- Reuse (lintcache.h) -------------------------------------------------- */
+
+/* The titles of section's chain, hashed: what Section: and Not-Section:
+ * look at. */
+static uint64_t
+section_chain_hash(run *r, int section)
+{
+    const bl_doc *doc = r->lc->doc;
+    const bl_section *s;
+    uint64_t h;
+
+    if (section < 0)
+        return 1;
+    if (r->section_hash[section] != 0)
+        return r->section_hash[section];
+    s = &doc->sections.items[section];
+    h = section_chain_hash(r, s->parent);
+    if (s->title_unit >= 0) {
+        size_t n;
+        const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                     &n);
+        h = bl_hash_bytes(t, n, h);
+    }
+    return r->section_hash[section] = h | 1;
+}
+
+/* Everything but the text that a unit's pattern findings depend on: its
+ * flags (quote, heading), its sections' titles, and the people the
+ * document names (Names: known). */
+static uint64_t
+unit_context(run *r, int unit)
+{
+    const bl_unit *u = &r->lc->doc->units.items[unit];
+    uint64_t h = section_chain_hash(r, u->section);
+
+    return (h ^ r->people_hash ^ ((uint64_t)u->flags << 1))
+           * 0x9E3779B97F4A7C15ull;
+}
+
+/* Hashes the set of people the document names, in no particular order. */
+static uint64_t
+people_hash(const bl_lint_ctx *lc)
+{
+    uint64_t h = 0;
+    size_t i;
+
+    for (i = 0; i < lc->people.cap; i++)
+        if (lc->people.slots[i].s != NULL)
+            h += bl_hash_bytes(lc->people.slots[i].s, lc->people.slots[i].n,
+                               7);
+    return h;
+}
+
+static int
+record_found(bl_unit_memo *m, const run *r)
+{
+    size_t i;
+
+    for (i = 0; i < r->found.n; i++) {
+        const found *f = &r->found.items[i];
+        bl_memo_found k;
+        k.rule = f->rule;
+        k.begin = f->begin;
+        k.end = f->end;
+        k.message = bl_strndup(f->message, strlen(f->message));
+        k.fix = f->fix != NULL ? bl_strndup(f->fix, strlen(f->fix)) : NULL;
+        if (k.message == NULL || (f->fix != NULL && k.fix == NULL)
+            || BL_VEC_PUSH(&m->found, k) < 0) {
+            free(k.message);
+            free(k.fix);
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Reports the findings memo m kept, as unit's. */
+static int
+replay_found(bl_lint_ctx *lc, int unit, const bl_unit_memo *m)
+{
+    const bl_unit *u = &lc->doc->units.items[unit];
+    size_t i;
+
+    for (i = 0; i < m->found.n; i++) {
+        const bl_memo_found *f = &m->found.items[i];
+        size_t b = bl_unit_to_source(lc->doc, u, f->begin, 0);
+        size_t e = bl_unit_to_source(lc->doc, u, f->end, 1);
+        if (e > b && bl_lint_report(lc, f->rule, b, e, f->message, f->fix) < 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Runs the enabled pattern entries over sentences [si, end), all of one
+ * unit; with a memo, keeps what they found. */
+static int
+match_unit(run *r, size_t si, size_t end, bl_unit_memo *m)
+{
+    bl_lint_ctx *lc = r->lc;
+    const bl_rules *rules = lc->rules;
+    size_t ci;
+    int rc = 0;
+
+    for (; si < end && rc == 0; si++) {
+        const bl_sentence *s = &lc->sentences.items[si];
+        for (ci = s->cand_begin; ci < s->cand_end && rc == 0; ci++) {
+            const bl_cand *c = &lc->cands.items[ci];
+            const bl_entry *e = &rules->entries.items[c->entry];
+            if (e->rule < 0
+                || rules->rules.items[e->rule].info.severity == BL_SEV_OFF
+                || !bl_rule_in_profile(&rules->rules.items[e->rule].info,
+                                       lc->profile)
+                || rules->rules.items[e->rule].check != bl_check_patterns)
+                continue;
+            rc = match_entry(r, s, c);
+        }
+        if (rc == 0 && m != NULL)
+            rc = record_found(m, r);
+        if (rc == 0)
+            rc = flush(r, s);
+    }
+    return rc;
+}
+
 int
 bl_check_patterns(bl_lint_ctx *lc, int rule)
 {
-    const bl_rules *rules = lc->rules;
     run r;
     size_t si, ci;
     int rc = 0;
@@ -597,22 +725,41 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
         return -1;
     }
     r.q.unit = -1;
-    for (si = 0; si < lc->sentences.n && rc == 0; si++) {
-        const bl_sentence *s = &lc->sentences.items[si];
-        for (ci = s->cand_begin; ci < s->cand_end && rc == 0; ci++) {
-            const bl_cand *c = &lc->cands.items[ci];
-            const bl_entry *e = &rules->entries.items[c->entry];
-            if (e->rule < 0
-                || rules->rules.items[e->rule].info.severity == BL_SEV_OFF
-                || !bl_rule_in_profile(&rules->rules.items[e->rule].info,
-                                       lc->profile)
-                || rules->rules.items[e->rule].check != bl_check_patterns)
-                continue;
-            rc = match_entry(&r, s, c);
-        }
-        if (rc == 0)
-            rc = flush(&r, s);
+    if (lc->cache != NULL) {
+        /* Findings of Names: known entries depend on everyone the
+         * document names: learn them all first, so the context below is
+         * final. */
+        r.section_hash = calloc(lc->doc->sections.n + 1,
+                                sizeof *r.section_hash);
+        if (r.section_hash == NULL || bl_lint_learn_all(lc) < 0)
+            rc = -1;
+        r.people_hash = people_hash(lc);
     }
+    for (si = 0; si < lc->sentences.n && rc == 0;) {
+        int unit = lc->sentences.items[si].unit;
+        size_t end = si;
+        bl_unit_memo *m = lc->memo_of_unit != NULL ? lc->memo_of_unit[unit]
+                                                   : NULL;
+        uint64_t context = 0;
+        while (end < lc->sentences.n && lc->sentences.items[end].unit == unit)
+            end++;
+        if (m != NULL) {
+            context = unit_context(&r, unit);
+            if (m->found_valid && m->found_context == context) {
+                rc = replay_found(lc, unit, m);
+                si = end;
+                continue;
+            }
+            bl_unit_memo_clear_found(m);
+        }
+        rc = match_unit(&r, si, end, m);
+        if (rc == 0 && m != NULL) {
+            m->found_valid = 1;
+            m->found_context = context;
+        }
+        si = end;
+    }
+    free(r.section_hash);
     for (ci = 0; ci < r.found.n; ci++)
         found_free(&r.found.items[ci]);
     BL_VEC_FREE(&r.found);

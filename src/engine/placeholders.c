@@ -121,6 +121,12 @@ is_space(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+static char
+ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+}
+
 /* Is w[0..n) one of list, ignoring ASCII case? */
 static int
 word_in(const char *w, size_t n, const char *const *list)
@@ -129,11 +135,17 @@ word_in(const char *w, size_t n, const char *const *list)
 
     if (n == 0)
         return 0;
-    /* Most words differ at the first letter: look no further then. */
-    for (k = 0; list[k] != NULL; k++)
-        if ((list[k][0] | 0x20) == (w[0] | 0x20) && strlen(list[k]) == n
-            && strncasecmp(w, list[k], n) == 0)
+    /* Compared as it goes, without strlen: most entries differ at the
+     * first letter. */
+    for (k = 0; list[k] != NULL; k++) {
+        const char *l = list[k];
+        size_t i;
+        for (i = 0; i < n && l[i] != '\0'; i++)
+            if (ascii_lower(l[i]) != ascii_lower(w[i]))
+                break;
+        if (i == n && l[n] == '\0')
             return 1;
+    }
     return 0;
 }
 

@@ -1320,10 +1320,24 @@ trigger_free(bl_trigger *t)
     free(t->items);
 }
 
+/* Versions are unique across rule sets, so a cache cannot mistake a new
+ * rule set at a freed one's address for the old. */
+static void
+new_version(bl_rules *rules)
+{
+    static unsigned long last;
+
+    rules->version = ++last;
+}
+
 bl_rules *
 bl_rules_new(void)
 {
-    return calloc(1, sizeof(bl_rules));
+    bl_rules *rules = calloc(1, sizeof(bl_rules));
+
+    if (rules != NULL)
+        new_version(rules);
+    return rules;
 }
 
 
@@ -1334,6 +1348,7 @@ bl_rules_add_person(bl_rules *rules, const char *name)
 {
     if (name[0] == '@')
         name++;     /* handles are matched without their @ */
+    new_version(rules);
     return bl_strset_add(&rules->people, name, strlen(name));
 }
 
@@ -1345,6 +1360,7 @@ bl_rules_allow_phrase(bl_rules *rules, const char *phrase)
 
     if (low == NULL)
         return -1;
+    new_version(rules);
     for (i = 0; i < n; i++) {   /* lower case, one space between words */
         char c = phrase[i];
         if (c == ' ' || c == '\t' || c == '\n') {
@@ -1722,6 +1738,7 @@ bl_rules_set_severity(bl_rules *rules, const char *which, int sev)
 {
     size_t i, count = 0;
 
+    new_version(rules);
     for (i = 0; i < rules->rules.n; i++) {
         bl_rule_info *r = &rules->rules.items[i].info;
         if (!bl_rule_selects(which, strlen(which), r->id))
@@ -1821,6 +1838,7 @@ bl_family_slots_free(bl_family_slot *slots)
 static void
 drop_caches(bl_rules *rules)
 {
+    new_version(rules);
     bl_family_slots_free(rules->caches);
 }
 
@@ -1946,8 +1964,12 @@ bl_heading_index(const bl_rules *rules, const char *profile,
 {
     size_t i;
 
+    /* The first bytes settle most comparisons: checks ask this for every
+     * unit they place in a section. */
     for (i = 0; i < rules->headings.n; i++)
-        if (strcmp(rules->headings.items[i].kind, kind) == 0
+        if (rules->headings.items[i].kind[0] == kind[0]
+            && rules->headings.items[i].profile[0] == profile[0]
+            && strcmp(rules->headings.items[i].kind, kind) == 0
             && strcmp(rules->headings.items[i].profile, profile) == 0)
             return (int)i;
     return -1;

@@ -169,6 +169,10 @@ struct bl_rules {
      * lint run: see bl_rules_family_cache. */
     bl_family_slot caches[BL_FAMILY_SLOTS];
     int prepared;   /* bl_rules_prepare ran: JIT-compile regexes at once */
+    /* Changes with every setting, severity, person or phrase set on the
+     * rule set, and differs between rule sets: what a lint cache keyed on
+     * it has seen is then stale. */
+    unsigned long version;
     /* Why the last bl_lint returned BL_EDATA (bl_rules_error). */
     char error[512];
 };

@@ -242,7 +242,7 @@ is_placeholder_word(const char *w, size_t n)
         return 0;
     bl_ascii_lower(w, n, low);
     for (k = 0; words[k] != NULL; k++)
-        if (strlen(words[k]) == n && memcmp(words[k], low, n) == 0)
+        if (bl_lit_equals(words[k], low, n))
             return 1;
     return 0;
 }

@@ -44,4 +44,18 @@ int bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn,
  * Returns 1 and the span, or 0 at the end. */
 int bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word);
 
+/* Is s[0..n) the NUL-terminated literal lit?  Compares as it goes, without
+ * strlen: word tables are searched once per word of the document, and most
+ * entries differ at the first byte. */
+static inline int
+bl_lit_equals(const char *lit, const char *s, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        if (lit[k] != s[k] || lit[k] == '\0')
+            return 0;
+    return lit[n] == '\0';
+}
+
 #endif

@@ -176,12 +176,10 @@ word_is(const char *t, size_t i, size_t len, const char *w)
 {
     size_t k;
 
-    if (strlen(w) != len)
-        return 0;
     for (k = 0; k < len; k++)
-        if ((char)(t[i + k] | 0x20) != w[k])
+        if (w[k] == '\0' || (char)(t[i + k] | 0x20) != w[k])
             return 0;
-    return 1;
+    return w[len] == '\0';
 }
 
 static size_t
@@ -274,7 +272,7 @@ is_duration_unit(const char *t, size_t n, size_t i)
     size_t len = letters(t, n, i), k;
 
     for (k = 0; units[k] != NULL; k++)
-        if (strlen(units[k]) == len && memcmp(units[k], t + i, len) == 0)
+        if (bl_lit_equals(units[k], t + i, len))
             return 1;
     return 0;
 }
@@ -681,16 +679,14 @@ zone_at(const char *t, size_t n, size_t i)
     /* The abbreviations are 2 to 4 capitals: "Alice" is none of them. */
     if (len >= 2 && len <= 4 && t[i + 1] >= 'A' && t[i + 1] <= 'Z')
         for (k = 0; abbrevs[k] != NULL; k++)
-            if (strlen(abbrevs[k]) == len
-                && memcmp(abbrevs[k], t + i, len) == 0)
+            if (bl_lit_equals(abbrevs[k], t + i, len))
                 return len;
     if (word_is(t, i, len, "utc") || word_is(t, i, len, "gmt")
         || word_is(t, i, len, "zulu"))
         return len;
     if (i + len + 1 < n && t[i + len] == '/' && is_alpha(t[i + len + 1]))
         for (k = 0; regions[k] != NULL; k++)
-            if (strlen(regions[k]) == len
-                && memcmp(regions[k], t + i, len) == 0)
+            if (bl_lit_equals(regions[k], t + i, len))
                 return len + 1 + letters(t, n, i + len + 1);
     /* "UC/Pacific": the zone part of a region/zone name. */
     if (i > 0 && t[i - 1] == '/' && word_is(t, i, len, "pacific"))
@@ -698,7 +694,7 @@ zone_at(const char *t, size_t n, size_t i)
     if (i + len >= n || (t[i + len] != ' ' && t[i + len] != '\t'))
         return 0;   /* "Pacific Time": a word follows */
     for (k = 0; spoken[k] != NULL; k++) {
-        if (strlen(spoken[k]) != len || memcmp(spoken[k], t + i, len) != 0)
+        if (!bl_lit_equals(spoken[k], t + i, len))
             continue;
         j = skip_blanks(t, n, i + len);
         if (j > i + len) {

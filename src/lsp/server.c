@@ -51,6 +51,9 @@ typedef struct lsp_doc {
     bl_diags diags;
     unsigned long result_id;    /* pull diagnostics: changes with diags */
     char *profile_error;    /* why its profile is unknown, as last shown */
+    /* What the next lint of this document reuses from the last: after an
+     * edit, only the changed paragraphs are matched again. */
+    bl_lint_cache *cache;
 } lsp_doc;
 
 /* A message taken in ahead of handling (see the header comment). */
@@ -219,6 +222,7 @@ doc_free(lsp_doc *d)
     free(d->uri);
     free(d->text.items);
     free(d->profile_error);
+    bl_lint_cache_free(d->cache);
 }
 
 /* --- .blamelint.toml ---------------------------------------------------- */
@@ -457,6 +461,9 @@ relint(server *s, lsp_doc *d)
     doc_clear(d);
     memset(&lo, 0, sizeof lo);
     d->rules = rules_for_doc(s, d, &lo.config_profile);
+    if (d->cache == NULL && (d->cache = bl_lint_cache_new()) == NULL)
+        return -1;
+    lo.cache = d->cache;
     d->doc = bl_doc_parse(d->text.items ? d->text.items : "", d->text.n);
     if (d->doc == NULL
         || ((rc = bl_lint_with(d->rules, d->doc, &lo, &d->diags)) < 0

@@ -107,8 +107,9 @@ static void
 test_precedence_run_then_front_matter_then_config(void **state)
 {
     const bl_rules *rules = *state;
-    bl_lint_opts none = {NULL, NULL}, run = {"note", NULL};
-    bl_lint_opts config = {NULL, "note"}, both = {"memo", "note"};
+    bl_lint_opts none = {.profile = NULL}, run = {.profile = "note"};
+    bl_lint_opts config = {.config_profile = "note"};
+    bl_lint_opts both = {.profile = "memo", .config_profile = "note"};
     const char *fm = "---\nblamelint: memo\n---\n\n# Notes\n";
     const char *plain = "# Notes\n";
     char err[256];
@@ -137,7 +138,7 @@ static void
 test_front_matter_forms(void **state)
 {
     const bl_rules *rules = *state;
-    bl_lint_opts config = {NULL, "note"};
+    bl_lint_opts config = {.config_profile = "note"};
     char err[256];
 
     /* TOML, quotes, a comment, upper case, "type:". */
@@ -169,7 +170,7 @@ static void
 test_an_unknown_name_is_an_error_not_a_silent_postmortem(void **state)
 {
     const bl_rules *rules = *state;
-    bl_lint_opts run = {"memoo", NULL}, config = {NULL, "nope"};
+    bl_lint_opts run = {.profile = "memoo"}, config = {.config_profile = "nope"};
     const char *fm = "---\nblamelint: runbok\n---\n\nbanana cherry\n";
     char err[256], fired[256];
 
@@ -202,7 +203,7 @@ static void
 test_a_rule_runs_only_in_its_profile(void **state)
 {
     const bl_rules *rules = *state;
-    bl_lint_opts memo = {"memo", NULL}, note = {"note", NULL};
+    bl_lint_opts memo = {.profile = "memo"}, note = {.profile = "note"};
     const char *src = "# N\n\nA banana and a cherry.\n";
     char fired[256];
 
@@ -223,7 +224,8 @@ static void
 test_a_chosen_postmortem_has_its_structure_checked(void **state)
 {
     bl_rules *rules = NULL;
-    bl_lint_opts pm = {"postmortem", NULL}, cfg = {NULL, "postmortem"};
+    bl_lint_opts pm = {.profile = "postmortem"};
+    bl_lint_opts cfg = {.config_profile = "postmortem"};
     const char *readme = "# Notes\n\nHow we work.\n";
     char err[256], fired[1024];
 

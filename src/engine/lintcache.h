@@ -1,0 +1,90 @@
+/*
+ * lintcache.h: what one document's lint run can reuse from its last.
+ *
+ * An editor lints the same document after every keystroke, and almost all
+ * of it is unchanged.  The work done per prose unit (a paragraph, a list
+ * item's text, a cell) that depends only on the unit and what is around
+ * it is kept, keyed by the unit's text:
+ *
+ *   - its sentence index: the sentences whose words can set off a pattern
+ *     entry, and those entries (a function of the text alone);
+ *   - the names its Learn entries found (the text and the unit's flags);
+ *   - the findings of the pattern rules in it (the text, the flags, the
+ *     titles of the sections it is in, and the people the document names).
+ *
+ * A memo that no unit of a run used is dropped when the run ends, so the
+ * cache holds one document's worth.  Everything is dropped when the rule
+ * set, its version (settings change it in place) or the profile changes.
+ * The structure checks (sections, action items, whys, timeline) read the
+ * whole document and always run.
+ */
+#ifndef BL_LINTCACHE_H
+#define BL_LINTCACHE_H
+
+#include <stdint.h>
+
+#include "lint.h"
+
+/* A pattern finding of a cached unit, in unit offsets. */
+typedef struct bl_memo_found {
+    int rule;
+    size_t begin, end;
+    char *message;
+    char *fix;              /* may be NULL */
+} bl_memo_found;
+
+typedef struct bl_unit_memo {
+    uint64_t hash;
+    char *text;
+    size_t len;
+    unsigned last_run;      /* the run that last used it */
+    /* Sentence index: sentences with unit -1 and cand_begin/cand_end
+     * into cands below. */
+    int indexed;
+    struct { bl_sentence *items; size_t n, alloc; } sentences;
+    struct { bl_cand *items; size_t n, alloc; } cands;
+    /* Learned names, NUL-separated, valid when learned is set and the
+     * unit's flags are learned_flags. */
+    int learned;
+    unsigned learned_flags;
+    bl_strbuf names;
+    /* Pattern findings, valid when found_valid is set and the unit's
+     * context hashes to found_context. */
+    int found_valid;
+    uint64_t found_context;
+    struct { bl_memo_found *items; size_t n, alloc; } found;
+} bl_unit_memo;
+
+struct bl_lint_cache {
+    unsigned long rules_version;    /* of the rule set the memos are for */
+    const void *rules;
+    char *profile;
+    unsigned run;
+    bl_unit_memo **slots;           /* open addressing by hash */
+    size_t cap, n;                  /* cap: a power of two, or 0 */
+};
+
+/* A 64-bit hash of s[0..n), 8 bytes at a time. */
+uint64_t bl_hash_bytes(const char *s, size_t n, uint64_t seed);
+
+/* Starts a run: drops everything when the rules or profile differ from the
+ * last run's.  Returns 0 or -1. */
+int bl_lint_cache_begin(bl_lint_cache *c, const bl_rules *rules,
+                        const char *profile);
+
+/* The memo for a unit with this text, created (empty) when there is none;
+ * marks it used by this run.  NULL when out of memory. */
+bl_unit_memo *bl_lint_cache_unit(bl_lint_cache *c, const char *text,
+                                 size_t len);
+
+/* Ends a run: drops the memos it did not use. */
+void bl_lint_cache_end(bl_lint_cache *c);
+
+/* Drops every memo: after a failed run, which may have left some half
+ * made. */
+void bl_lint_cache_reset(bl_lint_cache *c);
+
+/* Forgets a memo's pattern findings. */
+void bl_unit_memo_clear_found(bl_unit_memo *m);
+
+#endif

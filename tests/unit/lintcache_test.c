@@ -1,0 +1,319 @@
+/*
+ * lintcache_test.c: a lint run with the document's cache finds exactly
+ * what a run without one finds, edit after edit.
+ *
+ * Every corpus document is linted once to fill its cache, then edited the
+ * way people type (a letter at the start of lines, which turns headings,
+ * list items, table rows and fences into something else), and the ways
+ * that change what the cache keys on: a heading renamed, a name learned,
+ * a line deleted, a rule switched off in place.  After each edit the cached
+ * run's findings are compared with a fresh run's, field by field.
+ */
+#include "testutil.h"
+
+#include <dirent.h>
+#include <stdio.h>
+
+#include "blamelint.h"
+
+static char *
+read_file(const char *path, size_t *p_len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (f == NULL)
+        fail_msg("cannot open %s (tests run from the repository root)", path);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n >= 0);
+    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    buf[n] = '\0';
+    *p_len = (size_t)n;
+    return buf;
+}
+
+static int
+lint(const bl_rules *rules, const char *text, size_t n, bl_lint_cache *cache,
+     bl_diags *out)
+{
+    bl_lint_opts opts;
+    bl_doc *doc = tu_parse_n(text, n);
+    int rc;
+
+    memset(&opts, 0, sizeof opts);
+    opts.cache = cache;
+    rc = bl_lint_with(rules, doc, &opts, out);
+    bl_doc_free(doc);
+    return rc;
+}
+
+/* Lints text with and without the cache and fails on any difference. */
+static void
+assert_same(const bl_rules *rules, const char *text, size_t n,
+            bl_lint_cache *cache, const char *what)
+{
+    bl_diags fresh = {NULL, 0, 0}, cached = {NULL, 0, 0};
+    size_t i;
+
+    assert_int_equal(lint(rules, text, n, NULL, &fresh),
+                     lint(rules, text, n, cache, &cached));
+    if (fresh.n != cached.n)
+        fail_msg("%s: %zu findings fresh, %zu with the cache", what, fresh.n,
+                 cached.n);
+    for (i = 0; i < fresh.n; i++) {
+        const bl_diag *a = &fresh.items[i], *b = &cached.items[i];
+        if (a->begin != b->begin || a->end != b->end || a->rule != b->rule
+            || a->severity != b->severity || strcmp(a->message, b->message)
+            || (a->fix == NULL) != (b->fix == NULL)
+            || (a->fix != NULL && strcmp(a->fix, b->fix) != 0)
+            || a->fix_begin != b->fix_begin || a->fix_end != b->fix_end)
+            fail_msg("%s: finding %zu differs: %s at %zu \"%s\" fresh, "
+                     "%s at %zu \"%s\" with the cache", what, i, a->rule->id,
+                     a->begin, a->message, b->rule->id, b->begin, b->message);
+    }
+    bl_diags_free(&fresh);
+    bl_diags_free(&cached);
+}
+
+/* text with ins inserted at byte at, and del bytes removed there. */
+static char *
+edited(const char *text, size_t n, size_t at, size_t del, const char *ins,
+       size_t *p_n)
+{
+    size_t in = strlen(ins);
+    char *e = malloc(n - del + in + 1);
+
+    assert_non_null(e);
+    memcpy(e, text, at);
+    memcpy(e + at, ins, in);
+    memcpy(e + at + in, text + at + del, n - at - del);
+    *p_n = n - del + in;
+    e[*p_n] = '\0';     /* for strstr */
+    return e;
+}
+
+static size_t
+line_start(const char *text, size_t n, size_t line)
+{
+    size_t i = 0;
+
+    while (line > 0 && i < n)
+        if (text[i++] == '\n')
+            line--;
+    return i;
+}
+
+/* One document through a sequence of edits, each linted both ways. */
+static void
+check_document(const bl_rules *rules, const char *path)
+{
+    size_t n, lines = 0, i, k;
+    char *text = read_file(path, &n);
+    bl_lint_cache *cache = bl_lint_cache_new();
+    char what[1024];
+
+    assert_non_null(cache);
+    for (i = 0; i < n; i++)
+        lines += text[i] == '\n';
+    snprintf(what, sizeof what, "%s as is", path);
+    assert_same(rules, text, n, cache, what);
+    /* A letter typed at the start of lines spread through the document;
+     * each edit builds on the last, as in an editor. */
+    for (k = 0; k < 12 && lines > 0; k++) {
+        size_t line = (k * 7919) % lines, m;
+        char *e = edited(text, n, line_start(text, n, line), 0, "x", &m);
+        free(text);
+        text = e;
+        n = m;
+        snprintf(what, sizeof what, "%s after typing at line %zu", path,
+                 line + 1);
+        assert_same(rules, text, n, cache, what);
+    }
+    /* A heading renamed, a person learned, a line deleted. */
+    {
+        const char *h = strstr(text, "\n## ");
+        size_t m, at;
+        char *e;
+        if (h != NULL) {
+            e = edited(text, n, (size_t)(h - text) + 4, 0, "Root Cause of ",
+                       &m);
+            snprintf(what, sizeof what, "%s with a heading renamed", path);
+            assert_same(rules, e, m, cache, what);
+            free(e);
+        }
+        e = edited(text, n, n, 0, "\n\nPriya was paged. Priya missed the "
+                   "alert. Bob forgot to drain the node.\n", &m);
+        snprintf(what, sizeof what, "%s with people added", path);
+        assert_same(rules, e, m, cache, what);
+        free(e);
+        at = line_start(text, n, lines / 2);
+        if (at < n) {
+            size_t end = line_start(text, n, lines / 2 + 1);
+            e = edited(text, n, at, end - at, "", &m);
+            snprintf(what, sizeof what, "%s with line %zu deleted", path,
+                     lines / 2 + 1);
+            assert_same(rules, e, m, cache, what);
+            free(e);
+        }
+    }
+    free(text);
+    bl_lint_cache_free(cache);
+}
+
+static int
+is_markdown(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 3 && strcmp(name + n - 3, ".md") == 0
+           && strcmp(name, "README.md") != 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+test_cached_runs_match_fresh_runs_over_the_corpus(void **state)
+{
+    const bl_rules *rules = *state;
+    DIR *dir = opendir("corpus");
+    struct dirent *de;
+    char *names[512];
+    size_t count = 0, i;
+
+    if (dir == NULL)
+        fail_msg("cannot open corpus/ (tests run from the repository root)");
+    while ((de = readdir(dir)) != NULL && count < 512)
+        if (is_markdown(de->d_name))
+            names[count++] = strdup(de->d_name);
+    closedir(dir);
+    assert_true(count >= 20);
+    qsort(names, count, sizeof *names, cmp_str);
+    for (i = 0; i < count; i++) {
+        char path[600];
+        snprintf(path, sizeof path, "corpus/%s", names[i]);
+        check_document(rules, path);
+        free(names[i]);
+    }
+}
+
+/* A setting changed in place (as the language server applies the
+ * editor's) must not leave findings of the old settings behind. */
+static void
+test_a_rule_switched_off_in_place_is_not_replayed(void **state)
+{
+    bl_rules *rules = NULL;
+    char err[256];
+    const char *src = "# Outage\n\nBob forgot to renew the certificate.\n\n"
+                      "It was human error.\n";
+    bl_lint_cache *cache = bl_lint_cache_new();
+    bl_diags out = {NULL, 0, 0};
+    size_t i;
+
+    (void)state;
+    assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
+    assert_non_null(cache);
+    assert_int_equal(lint(rules, src, strlen(src), cache, &out), 0);
+    for (i = 0; i < out.n; i++)
+        if (strcmp(out.items[i].rule->id, "blame/person-failure") == 0)
+            break;
+    assert_true(i < out.n);     /* found before */
+    bl_diags_free(&out);
+    assert_true(bl_rules_set_severity(rules, "blame/person-failure",
+                                      BL_SEV_OFF) > 0);
+    assert_int_equal(lint(rules, src, strlen(src), cache, &out), 0);
+    for (i = 0; i < out.n; i++)
+        assert_string_not_equal(out.items[i].rule->id,
+                                "blame/person-failure");
+    assert_true(out.n > 0);     /* human error still reported */
+    bl_diags_free(&out);
+    assert_same(rules, src, strlen(src), cache, "after switching it off");
+    bl_lint_cache_free(cache);
+    bl_rules_free(rules);
+}
+
+/* The same paragraph twice, once in a quote: the memo is per text, the
+ * findings per context. */
+static void
+test_the_same_text_in_two_contexts(void **state)
+{
+    const bl_rules *rules = *state;
+    const char *src = "# Outage\n\nBob forgot to renew the certificate.\n\n"
+                      "> Bob forgot to renew the certificate.\n\n"
+                      "## Timeline\n\nBob forgot to renew the certificate.\n";
+    bl_lint_cache *cache = bl_lint_cache_new();
+
+    assert_non_null(cache);
+    assert_same(rules, src, strlen(src), cache, "first run");
+    assert_same(rules, src, strlen(src), cache, "second run");
+    bl_lint_cache_free(cache);
+}
+
+/* An entry with Section: fires only under some headings: renaming the
+ * heading above an unchanged paragraph changes its findings. */
+static void
+test_a_renamed_heading_changes_the_findings_below_it(void **state)
+{
+    const bl_rules *rules = *state;
+    const char *before = "# Outage\n\n## Action items\n\n"
+                         "- Don't run scripts against prod again.\n";
+    const char *after = "# Outage\n\n## What happened\n\n"
+                        "- Don't run scripts against prod again.\n";
+    bl_lint_cache *cache = bl_lint_cache_new();
+    bl_diags out = {NULL, 0, 0};
+    size_t i, punitive = 0;
+
+    assert_non_null(cache);
+    assert_int_equal(lint(rules, before, strlen(before), cache, &out), 0);
+    for (i = 0; i < out.n; i++)
+        punitive += strcmp(out.items[i].rule->id, "blame/punitive-action")
+                    == 0;
+    assert_int_equal(punitive, 1);
+    bl_diags_free(&out);
+    assert_int_equal(lint(rules, after, strlen(after), cache, &out), 0);
+    for (i = 0; i < out.n; i++)
+        assert_string_not_equal(out.items[i].rule->id,
+                                "blame/punitive-action");
+    bl_diags_free(&out);
+    assert_same(rules, before, strlen(before), cache, "renamed back");
+    bl_lint_cache_free(cache);
+}
+
+static int
+setup(void **state)
+{
+    bl_rules *rules = NULL;
+    char err[256];
+
+    if (bl_rules_load_default(&rules, err, sizeof err) != 0)
+        return -1;
+    *state = rules;
+    return 0;
+}
+
+static int
+teardown(void **state)
+{
+    bl_rules_free(*state);
+    return 0;
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_cached_runs_match_fresh_runs_over_the_corpus),
+        cmocka_unit_test(test_a_rule_switched_off_in_place_is_not_replayed),
+        cmocka_unit_test(test_the_same_text_in_two_contexts),
+        cmocka_unit_test(test_a_renamed_heading_changes_the_findings_below_it),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
