@@ -111,6 +111,12 @@ replace_invalid_utf8(char *p, size_t n)
     size_t i = 0, cl;
 
     while (i < n) {
+        uint64_t w;
+        /* ASCII, the usual case, eight bytes at a time. */
+        if (i + 8 <= n && (memcpy(&w, p + i, 8), !(w & 0x8080808080808080ull))) {
+            i += 8;
+            continue;
+        }
         if ((unsigned char)p[i] < 0x80) {
             i++;
             continue;
@@ -727,6 +733,16 @@ index_lines(bl_doc *doc)
 
     if (BL_VEC_PUSH(&doc->lines, 0) < 0)
         return -1;
+    if (memchr(doc->src, '\r', doc->len) == NULL) {
+        /* Only "\n" ends lines: memchr finds them faster than a loop. */
+        const char *p = doc->src, *end = doc->src + doc->len;
+        while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+            p++;
+            if (BL_VEC_PUSH(&doc->lines, (size_t)(p - doc->src)) < 0)
+                return -1;
+        }
+        return 0;
+    }
     for (i = 0; i < doc->len; i++) {
         char c = doc->src[i];
         if (c == '\r' && i + 1 < doc->len && doc->src[i + 1] == '\n')

@@ -45,6 +45,9 @@ memo_free(bl_unit_memo *m)
         return;
     bl_unit_memo_clear_found(m);
     BL_VEC_FREE(&m->found);
+    BL_VEC_FREE(&m->slots);
+    free(m->stamp);
+    free(m->stamp_src);
     BL_VEC_FREE(&m->names);
     BL_VEC_FREE(&m->sentences);
     BL_VEC_FREE(&m->cands);

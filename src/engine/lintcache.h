@@ -10,7 +10,10 @@
  *     entry, and those entries (a function of the text alone);
  *   - the names its Learn entries found (the text and the unit's flags);
  *   - the findings of the pattern rules in it (the text, the flags, the
- *     titles of the sections it is in, and the people the document names).
+ *     titles of the sections it is in, and the people the document names);
+ *   - the placeholder slots written in it (the text and its quote flag);
+ *   - the time stamp it opens with (its source bytes: a time in a code
+ *     span is read, and the text has only a placeholder for it).
  *
  * A memo that no unit of a run used is dropped when the run ends, so the
  * cache holds one document's worth.  Everything is dropped when the rule
@@ -33,6 +36,12 @@ typedef struct bl_memo_found {
     char *fix;              /* may be NULL */
 } bl_memo_found;
 
+/* A placeholder slot found in a cached unit's text (placeholders.c). */
+typedef struct bl_memo_slot {
+    size_t begin, end;      /* unit offsets */
+    int kind;
+} bl_memo_slot;
+
 typedef struct bl_unit_memo {
     uint64_t hash;
     char *text;
@@ -53,6 +62,19 @@ typedef struct bl_unit_memo {
     int found_valid;
     uint64_t found_context;
     struct { bl_memo_found *items; size_t n, alloc; } found;
+    /* Placeholder slots in the text, valid when slots_valid is set and
+     * the placeholder check's key (the unit's quote flag, its settings)
+     * is slots_key. */
+    int slots_valid;
+    unsigned slots_key;
+    struct { bl_memo_slot *items; size_t n, alloc; } slots;
+    /* The timeline check's reading of the whole unit (a tl_stamp, its
+     * source offsets relative to the unit's first source byte), valid
+     * when stamp is not NULL and the unit's source bytes, which include
+     * code spans its text leaves out, are stamp_src. */
+    void *stamp;
+    char *stamp_src;
+    size_t stamp_src_len;
 } bl_unit_memo;
 
 struct bl_lint_cache {

@@ -22,6 +22,7 @@
 #include <strings.h>
 
 #include "lint.h"
+#include "lintcache.h"
 #include "text.h"
 #include "vec.h"
 
@@ -725,6 +726,23 @@ scan_text(ph_ctx *pc, const bl_unit *u)
     size_t n, i = 0;
     const char *t = bl_unit_text(doc, u, &n);
     int quote = (u->flags & BL_UNIT_QUOTE) != 0;
+    bl_unit_memo *m = pc->lc->memo_of_unit != NULL
+                      ? pc->lc->memo_of_unit[u - doc->units.items] : NULL;
+    unsigned key = (unsigned)quote | (unsigned)pc->markers << 1;
+
+    if (m != NULL && m->slots_valid && m->slots_key == key) {
+        for (i = 0; i < m->slots.n; i++)
+            if (add_slot(pc, bl_unit_to_source(doc, u, m->slots.items[i].begin,
+                                               0),
+                         bl_unit_to_source(doc, u, m->slots.items[i].end, 1),
+                         (slot_kind)m->slots.items[i].kind) < 0)
+                return -1;
+        return 0;
+    }
+    if (m != NULL) {
+        m->slots_valid = 0;
+        m->slots.n = 0;
+    }
 
     while (i < n) {
         size_t e = 0;
@@ -764,8 +782,13 @@ scan_text(ph_ctx *pc, const bl_unit *u)
         if (e > i && !is_quoted(t, n, i, e)
             && (kind == SLOT_TEMPLATE || kind == SLOT_FORMAT
                 || (pc->markers && !quote))) {
+            bl_memo_slot ms;
+            ms.begin = i;
+            ms.end = e;
+            ms.kind = (int)kind;
             if (add_slot(pc, bl_unit_to_source(doc, u, i, 0),
-                         bl_unit_to_source(doc, u, e, 1), kind) < 0)
+                         bl_unit_to_source(doc, u, e, 1), kind) < 0
+                || (m != NULL && BL_VEC_PUSH(&m->slots, ms) < 0))
                 return -1;
             i = e;
             continue;
@@ -775,6 +798,10 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             while (i + 1 < n && is_ascii_word_char(t[i + 1]))
                 i++;
         i++;
+    }
+    if (m != NULL) {
+        m->slots_valid = 1;
+        m->slots_key = key;
     }
     return 0;
 }

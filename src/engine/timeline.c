@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "lintcache.h"
 #include "text.h"
 #include "vec.h"
 
@@ -1044,7 +1045,57 @@ typedef struct tl_reader {
     uint64_t time_cols;     /* its columns headed Time, Date, When... */
     int timed;              /* some entry has a time */
     int zone;               /* the section names its time zone */
+    struct bl_unit_memo **memo_of_unit; /* the lint cache's, or NULL */
 } tl_reader;
+
+/* unit_stamp over the whole of unit u, from the unit's memo when its
+ * source bytes are the same as when the memo was made (lintcache.h). */
+static int
+whole_unit_stamp(const tl_reader *r, const bl_unit *u, tl_stamp *st)
+{
+    const bl_doc *doc = r->doc;
+    bl_unit_memo *m = r->memo_of_unit != NULL
+                      ? r->memo_of_unit[u - doc->units.items] : NULL;
+    size_t sb, se, n = u->text_end - u->text_begin;
+    int found;
+
+    if (m == NULL)
+        return unit_stamp(doc, u, 0, SIZE_MAX, st);
+    sb = bl_unit_to_source(doc, u, 0, 0);
+    se = bl_unit_to_source(doc, u, n, 1);
+    if (se < sb)
+        se = sb;
+    if (m->stamp != NULL && m->stamp_src_len == se - sb
+        && memcmp(m->stamp_src, doc->src + sb, se - sb) == 0) {
+        *st = *(const tl_stamp *)m->stamp;
+        if (st->has_time) {
+            st->time_begin += sb;
+            st->time_end += sb;
+        }
+        return stamp_found(st);
+    }
+    found = unit_stamp(doc, u, 0, SIZE_MAX, st);
+    free(m->stamp);
+    free(m->stamp_src);
+    m->stamp = malloc(sizeof *st);
+    m->stamp_src = bl_strndup(doc->src + sb, se - sb);
+    m->stamp_src_len = se - sb;
+    if (m->stamp == NULL || m->stamp_src == NULL
+        || (st->has_time && (st->time_begin < sb || st->time_end < sb))) {
+        /* Out of memory, or a span before the unit: not kept. */
+        free(m->stamp);
+        free(m->stamp_src);
+        m->stamp = NULL;
+        m->stamp_src = NULL;
+        return found;
+    }
+    *(tl_stamp *)m->stamp = *st;
+    if (st->has_time) {
+        ((tl_stamp *)m->stamp)->time_begin -= sb;
+        ((tl_stamp *)m->stamp)->time_end -= sb;
+    }
+    return found;
+}
 
 static int
 add_entry(tl_reader *r, const tl_stamp *st)
@@ -1123,7 +1174,7 @@ read_row(tl_reader *r, size_t a, size_t end, int *p_rc)
     for (k = a; k < b; k++) {
         const bl_unit *u = &doc->units.items[k];
         int col = doc->blocks.items[u->block].col;
-        int found = unit_stamp(doc, u, 0, SIZE_MAX, &cell);
+        int found = whole_unit_stamp(r, u, &cell);
         if (r->time_cols != 0) {
             if (found && col >= 0 && col < 64 && (r->time_cols >> col & 1))
                 stamp_add_parts(&row, &cell);
@@ -1261,7 +1312,7 @@ read_timeline(tl_reader *r, size_t a, size_t end)
             k = read_row(r, k, end, &rc);
             continue;
         }
-        if (!unit_stamp(doc, u, 0, SIZE_MAX, &st)) {
+        if (!whole_unit_stamp(r, u, &st)) {
             /* "### Customer communication", "### Detailed timeline",
              * "**Support**": a parallel track or a second telling, not
              * the next entry. */
@@ -1553,6 +1604,7 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
     }
     memset(&r, 0, sizeof r);
     r.doc = doc;
+    r.memo_of_unit = lc->memo_of_unit;
     for (i = 0; i < doc->units.n && rc == 0;) {
         int s = doc->units.items[i].section, root;
         size_t end = i;

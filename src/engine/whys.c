@@ -69,18 +69,23 @@ is_word_before(const char *t, size_t i)
 static int
 word_at(const char *t, size_t n, size_t i, const char *w)
 {
-    size_t k, wn = strlen(w);
+    size_t k;
 
-    if (i > n || n - i < wn)
+    if (i > n)
         return 0;
-    for (k = 0; k < wn; k++) {
-        char c = t[i + k];
+    /* Compared as it goes, without strlen: label tables are tried at
+     * every line of a Root Cause section, and most differ at once. */
+    for (k = 0; w[k] != '\0'; k++) {
+        char c;
+        if (i + k >= n)
+            return 0;
+        c = t[i + k];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
         if (c != w[k])
             return 0;
     }
-    return !is_word_at(t, n, i + wn);
+    return !is_word_at(t, n, i + k);
 }
 
 static size_t

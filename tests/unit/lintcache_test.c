@@ -287,6 +287,37 @@ test_a_renamed_heading_changes_the_findings_below_it(void **state)
     bl_lint_cache_free(cache);
 }
 
+/* A time in a code span is read from the source, and the unit's text has
+ * only a placeholder for it: editing the time must be seen. */
+static void
+test_a_time_edited_inside_a_code_span(void **state)
+{
+    const bl_rules *rules = *state;
+    const char *in_order = "# Outage postmortem\n\n## Timeline (UTC)\n\n"
+                           "- `14:02` Alerts fire.\n"
+                           "- `14:05` The on-call acknowledges.\n"
+                           "- `14:09` Rollback starts.\n";
+    const char *backwards = "# Outage postmortem\n\n## Timeline (UTC)\n\n"
+                            "- `14:02` Alerts fire.\n"
+                            "- `13:05` The on-call acknowledges.\n"
+                            "- `14:09` Rollback starts.\n";
+    bl_lint_cache *cache = bl_lint_cache_new();
+    bl_diags out = {NULL, 0, 0};
+    size_t i, found = 0;
+
+    assert_non_null(cache);
+    assert_same(rules, in_order, strlen(in_order), cache, "in order");
+    assert_int_equal(lint(rules, backwards, strlen(backwards), cache, &out),
+                     0);
+    for (i = 0; i < out.n; i++)
+        found += strcmp(out.items[i].rule->id, "timeline/out-of-order") == 0;
+    assert_int_equal(found, 1);
+    bl_diags_free(&out);
+    assert_same(rules, backwards, strlen(backwards), cache, "backwards");
+    assert_same(rules, in_order, strlen(in_order), cache, "in order again");
+    bl_lint_cache_free(cache);
+}
+
 static int
 setup(void **state)
 {
@@ -314,6 +345,7 @@ main(void)
         cmocka_unit_test(test_a_rule_switched_off_in_place_is_not_replayed),
         cmocka_unit_test(test_the_same_text_in_two_contexts),
         cmocka_unit_test(test_a_renamed_heading_changes_the_findings_below_it),
+        cmocka_unit_test(test_a_time_edited_inside_a_code_span),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
