@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "lintcache.h"
 #include "text.h"
 #include "vec.h"
 
@@ -2010,6 +2011,34 @@ typedef struct judge_ctx {
     unsigned need;
 } judge_ctx;
 
+/* fact (BL_MEMO_*) of unit u's text: from its memo when the lint cache
+ * knows it, else asked of test() and remembered. */
+static int
+unit_fact(actions_run *r, int u, unsigned fact, const char *t, size_t n,
+          int (*test)(actions_run *r, const char *t, size_t n))
+{
+    bl_unit_memo *m = r->lc->memo_of_unit != NULL
+                      ? r->lc->memo_of_unit[u] : NULL;
+    int v;
+
+    if (m != NULL && (m->facts_known & fact))
+        return (m->facts & fact) != 0;
+    v = test(r, t, n);
+    if (m != NULL) {
+        m->facts_known |= (unsigned char)fact;
+        if (v)
+            m->facts |= (unsigned char)fact;
+    }
+    return v;
+}
+
+static int
+test_done_mark(actions_run *r, const char *t, size_t n)
+{
+    (void)r;
+    return has_done_mark(t, n);
+}
+
 static void
 judge_unit(actions_run *r, int u, int own, void *ud)
 {
@@ -2018,12 +2047,12 @@ judge_unit(actions_run *r, int u, int own, void *ud)
     const char *t = unit_text(r, u, &n);
     int is_owner_cell = u == j->it->owner_cell;
 
-    if (has_done_mark(t, n))
+    if (unit_fact(r, u, BL_MEMO_DONE_MARK, t, n, test_done_mark))
         j->f->done = 1;
     if (j->it->is_row && u == j->it->status_cell && is_done_status(t, n))
         j->f->done = 1;
     if ((j->need & NEED_OWNER) && r->owner_from_link && !j->f->ticket
-        && (has_ticket_ref(r, t, n)
+        && (unit_fact(r, u, BL_MEMO_TICKET_REF, t, n, has_ticket_ref)
             || (u == j->it->ticket_cell && !bl_is_placeholder_text(t, n))))
         j->f->ticket = 1;
     if ((j->need & NEED_DUE) && !j->f->due

@@ -25,17 +25,35 @@ bl_hash_bytes(const char *s, size_t n, uint64_t seed)
     return h ^ (h >> 29);
 }
 
-void
-bl_unit_memo_clear_found(bl_unit_memo *m)
+static void
+findings_clear(bl_memo_findings *f)
 {
     size_t i;
 
-    for (i = 0; i < m->found.n; i++) {
-        free(m->found.items[i].message);
-        free(m->found.items[i].fix);
+    for (i = 0; i < f->found.n; i++) {
+        free(f->found.items[i].message);
+        free(f->found.items[i].fix);
     }
-    m->found.n = 0;
-    m->found_valid = 0;
+    f->found.n = 0;
+    f->valid = 0;
+}
+
+bl_memo_findings *
+bl_unit_memo_findings(bl_unit_memo *m, uint64_t context, int *p_hit)
+{
+    bl_memo_findings *f;
+    size_t i;
+
+    for (i = 0; i < BL_MEMO_CONTEXTS; i++)
+        if (m->findings[i].valid && m->findings[i].context == context) {
+            *p_hit = 1;
+            return &m->findings[i];
+        }
+    f = &m->findings[m->next_findings++ % BL_MEMO_CONTEXTS];
+    findings_clear(f);
+    f->context = context;
+    *p_hit = 0;
+    return f;
 }
 
 static void
@@ -43,8 +61,12 @@ memo_free(bl_unit_memo *m)
 {
     if (m == NULL)
         return;
-    bl_unit_memo_clear_found(m);
-    BL_VEC_FREE(&m->found);
+    size_t i;
+
+    for (i = 0; i < BL_MEMO_CONTEXTS; i++) {
+        findings_clear(&m->findings[i]);
+        BL_VEC_FREE(&m->findings[i].found);
+    }
     BL_VEC_FREE(&m->slots);
     free(m->stamp);
     free(m->stamp_src);

@@ -13,7 +13,8 @@
  *     titles of the sections it is in, and the people the document names);
  *   - the placeholder slots written in it (the text and its quote flag);
  *   - the time stamp it opens with (its source bytes: a time in a code
- *     span is read, and the text has only a placeholder for it).
+ *     span is read, and the text has only a placeholder for it);
+ *   - whether it has a done mark or a ticket reference (the text).
  *
  * A memo that no unit of a run used is dropped when the run ends, so the
  * cache holds one document's worth.  Everything is dropped when the rule
@@ -36,6 +37,15 @@ typedef struct bl_memo_found {
     char *fix;              /* may be NULL */
 } bl_memo_found;
 
+/* The pattern findings of a unit's text in one context. */
+typedef struct bl_memo_findings {
+    int valid;
+    uint64_t context;       /* what they depend on beyond the text */
+    struct { bl_memo_found *items; size_t n, alloc; } found;
+} bl_memo_findings;
+
+#define BL_MEMO_CONTEXTS 4
+
 /* A placeholder slot found in a cached unit's text (placeholders.c). */
 typedef struct bl_memo_slot {
     size_t begin, end;      /* unit offsets */
@@ -57,11 +67,10 @@ typedef struct bl_unit_memo {
     int learned;
     unsigned learned_flags;
     bl_strbuf names;
-    /* Pattern findings, valid when found_valid is set and the unit's
-     * context hashes to found_context. */
-    int found_valid;
-    uint64_t found_context;
-    struct { bl_memo_found *items; size_t n, alloc; } found;
+    /* Pattern findings for the last few contexts the text was seen in
+     * (the same "TBD" or "Owner" stands in many sections). */
+    bl_memo_findings findings[BL_MEMO_CONTEXTS];
+    unsigned next_findings;         /* the slot a new context takes */
     /* Placeholder slots in the text, valid when slots_valid is set and
      * the placeholder check's key (the unit's quote flag, its settings)
      * is slots_key. */
@@ -75,7 +84,13 @@ typedef struct bl_unit_memo {
     void *stamp;
     char *stamp_src;
     size_t stamp_src_len;
+    /* Facts the action-item check reads from the text (BL_MEMO_*): which
+     * are known, and their values. */
+    unsigned char facts_known, facts;
 } bl_unit_memo;
+
+#define BL_MEMO_DONE_MARK   0x01    /* a done mark: "✅", "(done)" */
+#define BL_MEMO_TICKET_REF  0x02    /* a ticket reference: "JIRA-123" */
 
 struct bl_lint_cache {
     unsigned long rules_version;    /* of the rule set the memos are for */
@@ -106,7 +121,10 @@ void bl_lint_cache_end(bl_lint_cache *c);
  * made. */
 void bl_lint_cache_reset(bl_lint_cache *c);
 
-/* Forgets a memo's pattern findings. */
-void bl_unit_memo_clear_found(bl_unit_memo *m);
+/* The findings m keeps for context, with *p_hit set; else (*p_hit 0) an
+ * emptied slot to keep them in once found, taking the place of the
+ * oldest context. */
+bl_memo_findings *bl_unit_memo_findings(bl_unit_memo *m, uint64_t context,
+                                        int *p_hit);
 
 #endif

@@ -634,7 +634,7 @@ people_hash(const bl_lint_ctx *lc)
 }
 
 static int
-record_found(bl_unit_memo *m, const run *r)
+record_found(bl_memo_findings *m, const run *r)
 {
     size_t i;
 
@@ -656,9 +656,9 @@ record_found(bl_unit_memo *m, const run *r)
     return 0;
 }
 
-/* Reports the findings memo m kept, as unit's. */
+/* Reports the findings m kept, as unit's. */
 static int
-replay_found(bl_lint_ctx *lc, int unit, const bl_unit_memo *m)
+replay_found(bl_lint_ctx *lc, int unit, const bl_memo_findings *m)
 {
     const bl_unit *u = &lc->doc->units.items[unit];
     size_t i;
@@ -674,9 +674,9 @@ replay_found(bl_lint_ctx *lc, int unit, const bl_unit_memo *m)
 }
 
 /* Runs the enabled pattern entries over sentences [si, end), all of one
- * unit; with a memo, keeps what they found. */
+ * unit; with a memo slot, keeps what they found. */
 static int
-match_unit(run *r, size_t si, size_t end, bl_unit_memo *m)
+match_unit(run *r, size_t si, size_t end, bl_memo_findings *m)
 {
     bl_lint_ctx *lc = r->lc;
     const bl_rules *rules = lc->rules;
@@ -740,22 +740,18 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
         size_t end = si;
         bl_unit_memo *m = lc->memo_of_unit != NULL ? lc->memo_of_unit[unit]
                                                    : NULL;
-        uint64_t context = 0;
+        bl_memo_findings *kept = NULL;
+        int hit = 0;
         while (end < lc->sentences.n && lc->sentences.items[end].unit == unit)
             end++;
-        if (m != NULL) {
-            context = unit_context(&r, unit);
-            if (m->found_valid && m->found_context == context) {
-                rc = replay_found(lc, unit, m);
-                si = end;
-                continue;
-            }
-            bl_unit_memo_clear_found(m);
-        }
-        rc = match_unit(&r, si, end, m);
-        if (rc == 0 && m != NULL) {
-            m->found_valid = 1;
-            m->found_context = context;
+        if (m != NULL)
+            kept = bl_unit_memo_findings(m, unit_context(&r, unit), &hit);
+        if (hit) {
+            rc = replay_found(lc, unit, kept);
+        } else {
+            rc = match_unit(&r, si, end, kept);
+            if (rc == 0 && kept != NULL)
+                kept->valid = 1;
         }
         si = end;
     }
