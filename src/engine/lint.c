@@ -141,12 +141,16 @@ on_sentence(bl_span sp, void *ud)
         lw.begin = word.begin;
         if (wn >= sizeof lw.lower)
             continue;
-        /* A word no trigger can start with keeps its place (the "+more"
+        lw.may = (unsigned char)(bl_rules_may_be_word(
+                                     lc->rules, bl_word_filter_hash(
+                                                    w->text + word.begin, wn))
+                                 | bl_rules_may_be_prefixed(lc->rules, c0, c1)
+                                       << 1);
+        /* A word the prefilter turns away keeps its place (the "+more"
          * window counts words) but is never compared: n = 0. */
-        lw.n = bl_rules_may_trigger(lc->rules, c0, c1)
-               ? lower_word(w->text + word.begin, wn, lw.lower,
-                            sizeof lw.lower)
-               : 0;
+        lw.n = lw.may ? lower_word(w->text + word.begin, wn, lw.lower,
+                                   sizeof lw.lower)
+                      : 0;
         /* Learn: stanzas all need a capitalised word that is not a
          * sentence starter or a system ("The", "Kafka"): note whether
          * the sentence has one, so the people pass can skip the rest. */
@@ -168,10 +172,11 @@ on_sentence(bl_span sp, void *ud)
         const bl_trigger *t;
         if (lw->n == 0)
             continue;
-        t = bl_rules_trigger(lc->rules, lw->lower, lw->n);
+        t = (lw->may & 1) ? bl_rules_trigger(lc->rules, lw->lower, lw->n)
+                          : NULL;
         if (t != NULL && add_candidates(lc, t, stamp, i) < 0)
             return -1;
-        for (k = 0; k < lc->rules->prefixes.n; k++) {
+        for (k = 0; (lw->may & 2) && k < lc->rules->prefixes.n; k++) {
             const bl_trigger *p = &lc->rules->prefixes.items[k];
             size_t pn = p->word_len;
             if (lw->n >= pn && memcmp(lw->lower, p->word, pn) == 0

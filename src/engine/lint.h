@@ -35,7 +35,10 @@ typedef struct bl_sentence {
 /* A word of the sentence being indexed, lower-cased. */
 typedef struct bl_word {
     size_t begin;           /* unit offset */
-    size_t n;
+    size_t n;               /* 0: the prefilter turned it away */
+    unsigned char may;      /* the prefilter's verdict: 1 may be a word
+                               the trigger index has, 2 may start with one
+                               of its prefixes */
     char lower[48];
 } bl_word;
 

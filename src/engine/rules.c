@@ -1139,24 +1139,32 @@ prefix_trigger(bl_rules *rules, const char *word, size_t n)
     return &rules->prefixes.items[rules->prefixes.n - 1];
 }
 
-/* Marks the pairs of first bytes words starting with w[0..n) have; a
- * prefix (is_prefix) shorter than two bytes marks every pair it opens. */
+/* Lets the prefilter pass the word w[0..n) (lower case). */
 static void
-mark_trigger_pair(bl_rules *rules, const char *w, size_t n, int is_prefix)
+mark_word(bl_rules *rules, const char *w, size_t n)
 {
-    unsigned c0 = (unsigned char)w[0], c1, k;
+    uint32_t h = bl_word_filter_hash(w, n);
+
+    rules->word_filter[h >> 3] |= (unsigned char)(1u << (h & 7));
+}
+
+/* Lets the prefilter pass words that start with the prefix w[0..n); one
+ * shorter than two bytes passes every pair it opens. */
+static void
+mark_prefix(bl_rules *rules, const char *w, size_t n)
+{
+    unsigned c0 = n > 0 ? (unsigned char)w[0] : 0, k;
 
     if (n == 0) {
-        memset(rules->trigger_pairs, 0xFF, sizeof rules->trigger_pairs);
+        memset(rules->prefix_pairs, 0xFF, sizeof rules->prefix_pairs);
         return;
     }
-    if (n == 1 && is_prefix) {
-        memset(rules->trigger_pairs + (c0 << 8) / 8, 0xFF, 256 / 8);
+    if (n == 1) {
+        memset(rules->prefix_pairs + (c0 << 8) / 8, 0xFF, 256 / 8);
         return;
     }
-    c1 = n == 1 ? 0 : (unsigned char)w[1];
-    k = c0 << 8 | c1;
-    rules->trigger_pairs[k >> 3] |= (unsigned char)(1u << (k & 7));
+    k = c0 << 8 | (unsigned char)w[1];
+    rules->prefix_pairs[k >> 3] |= (unsigned char)(1u << (k & 7));
 }
 
 /* Indexes every entry under its Words: ("word", "prefix*", "first+more"). */
@@ -1191,14 +1199,14 @@ index_triggers(bl_rules *rules)
                     if (mn > n - m)
                         mn = n - m;
                     if (mn > 0)
-                        mark_trigger_pair(rules, lower + m, mn, 0);
+                        mark_word(rules, lower + m, mn);
                     m += mn + 1;
                 }
                 if (lower[first - 1] == '*') {
-                    mark_trigger_pair(rules, lower, first - 1, 1);
+                    mark_prefix(rules, lower, first - 1);
                     t = prefix_trigger(rules, lower, first - 1);
                 } else {
-                    mark_trigger_pair(rules, lower, first, 0);
+                    mark_word(rules, lower, first);
                     t = trigger_slot(rules->triggers, cap, lower, first);
                     if (t->word == NULL) {
                         if ((t->word = bl_strndup(lower, first)) == NULL)

@@ -159,11 +159,14 @@ struct bl_rules {
     bl_trigger *triggers;
     size_t trigger_cap;     /* power of two */
     struct { bl_trigger *items; size_t n, alloc; } prefixes;  /* "word*" */
-    /* One bit per pair of lower-case first bytes of a word the trigger
-     * index can use, as a trigger, a prefix or a "+more" word: most words
-     * of prose fail this test and need no lower-casing or hashing.  A
-     * one-byte word is the pair (byte, 0). */
-    unsigned char trigger_pairs[256 * 256 / 8];
+    /* A prefilter for the trigger index, so that most words of prose are
+     * turned away without being lower-cased, hashed and looked up:
+     * word_filter has a bit set for each word a trigger or a "+more" test
+     * can use (by bl_word_filter_hash); prefix_pairs one for each pair of
+     * first bytes a "prefix*" trigger opens (a one-byte word is the pair
+     * (byte, 0)). */
+    unsigned char word_filter[1 << 13];
+    unsigned char prefix_pairs[256 * 256 / 8];
     /* What a check written in C builds from the rule set once (a word set
      * read from a Define:, compiled patterns) and keeps for every later
      * lint run: see bl_rules_family_cache. */
@@ -200,15 +203,45 @@ int bl_rules_load_files(bl_rules *rules, const char *dir, char *err,
 
 bl_rules *bl_rules_new(void);
 
-/* Can a word whose first two bytes, lower-cased, are c0 and c1 (0 for a
- * one-byte word) set off anything?  No means bl_rules_trigger, the
- * prefixes and every "+more" test would all say no. */
+/* The hash word_filter is indexed by: of the word lower-cased as the
+ * trigger index sees it (ASCII letters, and a curly apostrophe as a
+ * straight one). */
+static inline uint32_t
+bl_word_filter_hash(const char *word, size_t n)
+{
+    const unsigned char *w = (const unsigned char *)word;
+    uint32_t h = 2166136261u;
+    size_t i;
+
+    for (i = 0; i < n; i++) {
+        unsigned c = w[i];
+        if (c == 0xE2 && i + 2 < n && w[i + 1] == 0x80 && w[i + 2] == 0x99) {
+            c = '\'';
+            i += 2;
+        } else if (c - 'A' < 26u) {
+            c += 32;
+        }
+        h = (h ^ c) * 16777619u;
+    }
+    return (h ^ (h >> 16)) & ((1u << 16) - 1);
+}
+
+/* May the word with this bl_word_filter_hash be a trigger word or a
+ * "+more" word?  No is certain; yes may be wrong. */
 static inline int
-bl_rules_may_trigger(const bl_rules *rules, unsigned char c0,
-                     unsigned char c1)
+bl_rules_may_be_word(const bl_rules *rules, uint32_t hash)
+{
+    return (rules->word_filter[hash >> 3] >> (hash & 7)) & 1;
+}
+
+/* May a word whose first two bytes, lower-cased, are c0 and c1 (0 for a
+ * one-byte word) start with a "prefix*" trigger? */
+static inline int
+bl_rules_may_be_prefixed(const bl_rules *rules, unsigned char c0,
+                         unsigned char c1)
 {
     unsigned k = (unsigned)c0 << 8 | c1;
-    return (rules->trigger_pairs[k >> 3] >> (k & 7)) & 1;
+    return (rules->prefix_pairs[k >> 3] >> (k & 7)) & 1;
 }
 
 /* Entries a lower-case word triggers, or NULL. */
