@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "lintcache.h"
 #include "text.h"
 #include "vec.h"
 
@@ -409,8 +410,20 @@ bl_lint_structure(bl_lint_ctx *lc)
             int part;
             const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
                                          &n);
-            lc->kind_of[i] = bl_heading_classify(rules, lc->profile, t, n,
-                                                 &part);
+            bl_unit_memo *m = lc->memo_of_unit != NULL
+                              ? lc->memo_of_unit[s->title_unit] : NULL;
+            if (m != NULL && m->heading_known) {
+                lc->kind_of[i] = m->heading_kind;
+                part = m->heading_part;
+            } else {
+                lc->kind_of[i] = bl_heading_classify(rules, lc->profile, t, n,
+                                                     &part);
+                if (m != NULL) {
+                    m->heading_known = 1;
+                    m->heading_kind = lc->kind_of[i];
+                    m->heading_part = part;
+                }
+            }
             lc->is_part[i] = (unsigned char)part;
         }
         if (lc->kind_of[i] >= 0 && !seen[lc->kind_of[i]]) {
