@@ -2081,6 +2081,27 @@ unit_span(const actions_run *r, int u, size_t b, size_t e, size_t *p_begin,
     *p_end = bl_unit_to_source(r->doc, un, e, 1);
 }
 
+/* classify_start of unit u (text t[0..n)), from its memo when the lint
+ * cache has one. */
+static void
+unit_opening(actions_run *r, int u, const char *t, size_t n, start *st)
+{
+    bl_unit_memo *m = r->lc->memo_of_unit != NULL && r->more_verbs == NULL
+                      ? r->lc->memo_of_unit[u] : NULL;
+    size_t lead = bold_lead_end(r, u);
+
+    if (m != NULL && m->opening != NULL && m->opening_lead == lead) {
+        *st = *(const start *)m->opening;
+        return;
+    }
+    classify_start(r, t, n, lead, st);
+    if (m != NULL && (m->opening != NULL
+                      || (m->opening = malloc(sizeof *st)) != NULL)) {
+        *(start *)m->opening = *st;
+        m->opening_lead = lead;
+    }
+}
+
 static void
 judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
 {
@@ -2099,7 +2120,7 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     j.f = f;
     j.need = need;
     each_unit(r, it, judge_unit, &j);
-    classify_start(r, t, n, bold_lead_end(r, it->own_unit), &f->start);
+    unit_opening(r, it->own_unit, t, n, &f->start);
     f->owner = owner_verdict(&j.os);
     snprintf(f->bad_owner, sizeof f->bad_owner, "%s", j.os.bad_text);
     if (j.os.bad_text[0] && j.os.bad_unit >= 0)

@@ -70,6 +70,7 @@ memo_free(bl_unit_memo *m)
     BL_VEC_FREE(&m->slots);
     free(m->stamp);
     free(m->stamp_src);
+    free(m->opening);
     BL_VEC_FREE(&m->names);
     BL_VEC_FREE(&m->sentences);
     BL_VEC_FREE(&m->cands);

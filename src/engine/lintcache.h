@@ -14,8 +14,8 @@
  *   - the placeholder slots written in it (the text and its quote flag);
  *   - the time stamp it opens with (its source bytes: a time in a code
  *     span is read, and the text has only a placeholder for it);
- *   - whether it has a done mark or a ticket reference, and which section
- *     it names as a heading (the text).
+ *   - whether it has a done mark or a ticket reference, how it opens as
+ *     an action item, and which section it names as a heading (the text).
  *
  * A memo that no unit of a run used is dropped when the run ends, so the
  * cache holds one document's worth.  Everything is dropped when the rule
@@ -92,6 +92,10 @@ typedef struct bl_unit_memo {
      * heading_known is set. */
     unsigned char heading_known;
     int heading_kind, heading_part;
+    /* How the unit opens as an action item (actions.c), read with its
+     * first opening_lead bytes bold; NULL when not known. */
+    void *opening;
+    size_t opening_lead;
 } bl_unit_memo;
 
 #define BL_MEMO_DONE_MARK   0x01    /* a done mark: "✅", "(done)" */
