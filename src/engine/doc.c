@@ -807,6 +807,15 @@ bl_doc_parse(const char *src, size_t len)
     doc->len = len;
     if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0)
         doc->bom = 3;
+    /* Sized from the source up front, so that growing them does not copy
+     * a document's worth several times over (prose is rarely longer than
+     * its source; the other counts are typical of postmortems). */
+    if (BL_VEC_RESERVE(&doc->prose, len + 64) < 0
+        || BL_VEC_RESERVE(&doc->lines, len / 40 + 16) < 0
+        || BL_VEC_RESERVE(&doc->pieces, len / 48 + 16) < 0
+        || BL_VEC_RESERVE(&doc->units, len / 80 + 16) < 0
+        || BL_VEC_RESERVE(&doc->blocks, len / 60 + 16) < 0)
+        goto fail;
     if (index_lines(doc) < 0)
         goto fail;
     find_front_matter(doc);

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/uio.h>
 #include <unistd.h>
 
 #include "rpc.h"
@@ -199,18 +200,30 @@ lsp_write(int fd, const char *body, size_t len)
 {
     char head[64];
     int hn = snprintf(head, sizeof head, "Content-Length: %zu\r\n\r\n", len);
-    const char *parts[2] = {head, body};
-    size_t lens[2] = {(size_t)hn, len}, k;
+    struct iovec iov[2];
+    int first = 0;
 
-    for (k = 0; k < 2; k++) {
-        size_t done = 0;
-        while (done < lens[k]) {
-            ssize_t w = write(fd, parts[k] + done, lens[k] - done);
-            if (w < 0 && errno == EINTR)
-                continue;
-            if (w <= 0)
-                return -1;
-            done += (size_t)w;
+    /* Header and body in one write: two would wake the client for the
+     * header alone, and on a small machine it may take the CPU from us
+     * before the body is written. */
+    iov[0].iov_base = head;
+    iov[0].iov_len = (size_t)hn;
+    iov[1].iov_base = (void *)body;
+    iov[1].iov_len = len;
+    while (first < 2) {
+        ssize_t w = writev(fd, iov + first, 2 - first);
+        if (w < 0 && errno == EINTR)
+            continue;
+        if (w <= 0)
+            return -1;
+        while (first < 2 && (size_t)w >= iov[first].iov_len) {
+            w -= (ssize_t)iov[first].iov_len;
+            iov[first].iov_len = 0;
+            first++;
+        }
+        if (first < 2) {
+            iov[first].iov_base = (char *)iov[first].iov_base + w;
+            iov[first].iov_len -= (size_t)w;
         }
     }
     return 0;
