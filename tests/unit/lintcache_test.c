@@ -16,28 +16,6 @@
 
 #include "blamelint.h"
 
-static char *
-read_file(const char *path, size_t *p_len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    if (f == NULL)
-        fail_msg("cannot open %s (tests run from the repository root)", path);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n >= 0);
-    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
-    buf = malloc((size_t)n + 1);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    buf[n] = '\0';
-    *p_len = (size_t)n;
-    return buf;
-}
-
 static int
 lint(const bl_rules *rules, const char *text, size_t n, bl_lint_cache *cache,
      bl_diags *out)
@@ -114,7 +92,7 @@ static void
 check_document(const bl_rules *rules, const char *path)
 {
     size_t n, lines = 0, i, k;
-    char *text = read_file(path, &n);
+    char *text = tu_read_file(path, &n);
     bl_lint_cache *cache = bl_lint_cache_new();
     char what[1024];
 
@@ -216,23 +194,17 @@ test_a_rule_switched_off_in_place_is_not_replayed(void **state)
                       "It was human error.\n";
     bl_lint_cache *cache = bl_lint_cache_new();
     bl_diags out = {NULL, 0, 0};
-    size_t i;
 
     (void)state;
     assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
     assert_non_null(cache);
     assert_int_equal(lint(rules, src, strlen(src), cache, &out), 0);
-    for (i = 0; i < out.n; i++)
-        if (strcmp(out.items[i].rule->id, "blame/person-failure") == 0)
-            break;
-    assert_true(i < out.n);     /* found before */
+    assert_int_equal(tu_count_rule(&out, "blame/person-failure"), 1);
     bl_diags_free(&out);
     assert_true(bl_rules_set_severity(rules, "blame/person-failure",
                                       BL_SEV_OFF) > 0);
     assert_int_equal(lint(rules, src, strlen(src), cache, &out), 0);
-    for (i = 0; i < out.n; i++)
-        assert_string_not_equal(out.items[i].rule->id,
-                                "blame/person-failure");
+    assert_int_equal(tu_count_rule(&out, "blame/person-failure"), 0);
     assert_true(out.n > 0);     /* human error still reported */
     bl_diags_free(&out);
     assert_same(rules, src, strlen(src), cache, "after switching it off");
@@ -269,19 +241,13 @@ test_a_renamed_heading_changes_the_findings_below_it(void **state)
                         "- Don't run scripts against prod again.\n";
     bl_lint_cache *cache = bl_lint_cache_new();
     bl_diags out = {NULL, 0, 0};
-    size_t i, punitive = 0;
 
     assert_non_null(cache);
     assert_int_equal(lint(rules, before, strlen(before), cache, &out), 0);
-    for (i = 0; i < out.n; i++)
-        punitive += strcmp(out.items[i].rule->id, "blame/punitive-action")
-                    == 0;
-    assert_int_equal(punitive, 1);
+    assert_int_equal(tu_count_rule(&out, "blame/punitive-action"), 1);
     bl_diags_free(&out);
     assert_int_equal(lint(rules, after, strlen(after), cache, &out), 0);
-    for (i = 0; i < out.n; i++)
-        assert_string_not_equal(out.items[i].rule->id,
-                                "blame/punitive-action");
+    assert_int_equal(tu_count_rule(&out, "blame/punitive-action"), 0);
     bl_diags_free(&out);
     assert_same(rules, before, strlen(before), cache, "renamed back");
     bl_lint_cache_free(cache);
@@ -303,38 +269,16 @@ test_a_time_edited_inside_a_code_span(void **state)
                             "- `14:09` Rollback starts.\n";
     bl_lint_cache *cache = bl_lint_cache_new();
     bl_diags out = {NULL, 0, 0};
-    size_t i, found = 0;
 
     assert_non_null(cache);
     assert_same(rules, in_order, strlen(in_order), cache, "in order");
     assert_int_equal(lint(rules, backwards, strlen(backwards), cache, &out),
                      0);
-    for (i = 0; i < out.n; i++)
-        found += strcmp(out.items[i].rule->id, "timeline/out-of-order") == 0;
-    assert_int_equal(found, 1);
+    assert_int_equal(tu_count_rule(&out, "timeline/out-of-order"), 1);
     bl_diags_free(&out);
     assert_same(rules, backwards, strlen(backwards), cache, "backwards");
     assert_same(rules, in_order, strlen(in_order), cache, "in order again");
     bl_lint_cache_free(cache);
-}
-
-static int
-setup(void **state)
-{
-    bl_rules *rules = NULL;
-    char err[256];
-
-    if (bl_rules_load_default(&rules, err, sizeof err) != 0)
-        return -1;
-    *state = rules;
-    return 0;
-}
-
-static int
-teardown(void **state)
-{
-    bl_rules_free(*state);
-    return 0;
 }
 
 int
@@ -347,5 +291,5 @@ main(void)
         cmocka_unit_test(test_a_renamed_heading_changes_the_findings_below_it),
         cmocka_unit_test(test_a_time_edited_inside_a_code_span),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }

@@ -673,33 +673,12 @@ test_hostile_input_finishes_without_harm(void **state)
 
 /* --- The template of `blamelint new postmortem` -------------------------- */
 
-static char *
-read_file(const char *path, size_t *p_len)
-{
-    FILE *f = fopen(path, "rb");
-    char *buf;
-    long n;
-
-    if (f == NULL)
-        fail_msg("cannot open %s (tests run from the repository root)", path);
-    assert_int_equal(fseek(f, 0, SEEK_END), 0);
-    n = ftell(f);
-    assert_true(n > 0);
-    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
-    buf = malloc((size_t)n);
-    assert_non_null(buf);
-    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
-    fclose(f);
-    *p_len = (size_t)n;
-    return buf;
-}
-
 static void
 test_the_template_has_every_section_in_order(void **state)
 {
     const bl_rules *rules = *state;
     size_t n, i, next = 0;
-    char *text = read_file("rules/templates/postmortem.md", &n);
+    char *text = tu_read_file("rules/templates/postmortem.md", &n);
     bl_doc *doc = tu_parse_n(text, n);
 
     /* Each canonical section of sections.rules, in the rules' order. */
@@ -733,7 +712,7 @@ static void
 test_the_template_reports_only_what_is_left_to_fill(void **state)
 {
     size_t n, i;
-    char *text = read_file("rules/templates/postmortem.md", &n);
+    char *text = tu_read_file("rules/templates/postmortem.md", &n);
     lint_run r;
 
     lint_with(*state, text, n, &r);
@@ -754,7 +733,7 @@ static void
 test_the_filled_in_template_is_clean(void **state)
 {
     size_t n;
-    char *text = read_file("corpus/template-postmortem-filled.md", &n);
+    char *text = tu_read_file("corpus/template-postmortem-filled.md", &n);
     lint_run r;
 
     lint_with(*state, text, n, &r);

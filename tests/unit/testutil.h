@@ -14,6 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +155,30 @@ tu_count_rule(const bl_diags *d, const char *id)
     for (i = 0; i < d->n; i++)
         n += strcmp(d->items[i].rule->id, id) == 0;
     return n;
+}
+
+/* A file of the repository (tests run from its root), NUL-terminated;
+ * *p_len is its length without the terminator. */
+static inline char *
+tu_read_file(const char *path, size_t *p_len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (f == NULL)
+        fail_msg("cannot open %s (tests run from the repository root)", path);
+    assert_int_equal(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    assert_true(n >= 0);
+    assert_int_equal(fseek(f, 0, SEEK_SET), 0);
+    buf = malloc((size_t)n + 1);
+    assert_non_null(buf);
+    assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+    fclose(f);
+    buf[n] = '\0';
+    *p_len = (size_t)n;
+    return buf;
 }
 
 /* cmocka group set-up and tear-down: the built-in rules as the group's
