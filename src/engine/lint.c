@@ -325,6 +325,26 @@ learn_unit(bl_lint_ctx *lc, int unit, size_t si, size_t end)
 }
 
 int
+bl_lint_people_hash(bl_lint_ctx *lc, uint64_t *p_hash)
+{
+    size_t i;
+
+    if (!lc->people_hashed) {
+        if (bl_lint_learn_all(lc) < 0)
+            return -1;
+        /* A sum: the same set hashes the same in any order. */
+        lc->people_hash = 0;
+        for (i = 0; i < lc->people.cap; i++)
+            if (lc->people.slots[i].s != NULL)
+                lc->people_hash += bl_hash_bytes(lc->people.slots[i].s,
+                                                 lc->people.slots[i].n, 7);
+        lc->people_hashed = 1;
+    }
+    *p_hash = lc->people_hash;
+    return 0;
+}
+
+int
 bl_lint_learn_all(bl_lint_ctx *lc)
 {
     size_t si;

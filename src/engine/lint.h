@@ -61,6 +61,8 @@ typedef struct bl_lint_ctx {
                                        ended, while a unit is learned */
     int learn_is_local;             /* learned names depend on the unit
                                        alone: its memo may keep them */
+    int people_hashed;              /* people_hash is computed */
+    uint64_t people_hash;
     struct { bl_sentence *items; size_t n, alloc; } sentences;
     struct { bl_cand *items; size_t n, alloc; } cands;
     bl_strset people;
@@ -96,6 +98,12 @@ typedef struct bl_lint_ctx {
      * freed when the run ends. */
     bl_family_slot family_states[BL_FAMILY_SLOTS];
 } bl_lint_ctx;
+
+/* A hash of the set of people the document names (after
+ * bl_lint_learn_all, which it runs when needed), computed once a run:
+ * what the lint cache keys findings that depend on it with.  0 when out of
+ * memory is all that is left; -1 then. */
+int bl_lint_people_hash(bl_lint_ctx *lc, uint64_t *p_hash);
 
 /* The "patterns" check: runs every enabled pattern rule in one pass over
  * the sentences, so that a phrase two entries match yields one finding. */

@@ -15,7 +15,9 @@
  *   - the time stamp it opens with (its source bytes: a time in a code
  *     span is read, and the text has only a placeholder for it);
  *   - whether it has a done mark or a ticket reference, how it opens as
- *     an action item, and which section it names as a heading (the text).
+ *     an action item, and which section it names as a heading (the text);
+ *   - where a 5-whys answer in it names a person (the text, the answer's
+ *     place, its flags and the people the document names).
  *
  * A memo that no unit of a run used is dropped when the run ends, so the
  * cache holds one document's worth.  Everything is dropped when the rule
@@ -96,6 +98,13 @@ typedef struct bl_unit_memo {
      * first opening_lead bytes bold; NULL when not known. */
     void *opening;
     size_t opening_lead;
+    /* Where a 5-whys answer in the unit names a person (whys.c): for the
+     * answer at [person_a_begin, person_a_end), with people and flags
+     * hashing to person_key, the person is at [person_b, person_e)
+     * (SIZE_MAX when none).  Valid when person_known is set. */
+    int person_known;
+    size_t person_a_begin, person_a_end, person_b, person_e;
+    uint64_t person_key;
 } bl_unit_memo;
 
 #define BL_MEMO_DONE_MARK   0x01    /* a done mark: "✅", "(done)" */

@@ -619,20 +619,6 @@ unit_context(run *r, int unit)
            * 0x9E3779B97F4A7C15ull;
 }
 
-/* Hashes the set of people the document names, in no particular order. */
-static uint64_t
-people_hash(const bl_lint_ctx *lc)
-{
-    uint64_t h = 0;
-    size_t i;
-
-    for (i = 0; i < lc->people.cap; i++)
-        if (lc->people.slots[i].s != NULL)
-            h += bl_hash_bytes(lc->people.slots[i].s, lc->people.slots[i].n,
-                               7);
-    return h;
-}
-
 static int
 record_found(bl_memo_findings *m, const run *r)
 {
@@ -731,9 +717,9 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
          * final. */
         r.section_hash = calloc(lc->doc->sections.n + 1,
                                 sizeof *r.section_hash);
-        if (r.section_hash == NULL || bl_lint_learn_all(lc) < 0)
+        if (r.section_hash == NULL
+            || bl_lint_people_hash(lc, &r.people_hash) < 0)
             rc = -1;
-        r.people_hash = people_hash(lc);
     }
     for (si = 0; si < lc->sentences.n && rc == 0;) {
         int unit = lc->sentences.items[si].unit;

@@ -1195,9 +1195,9 @@ index_triggers(bl_rules *rules)
                 bl_ascii_lower(p, n, lower);
                 size_t m = first + 1;
                 while (m < n) {     /* the "+more" words */
-                    size_t mn = strcspn(lower + m, "+");
-                    if (mn > n - m)
-                        mn = n - m;
+                    size_t mn = 0;
+                    while (m + mn < n && lower[m + mn] != '+')
+                        mn++;
                     if (mn > 0)
                         mark_word(rules, lower + m, mn);
                     m += mn + 1;

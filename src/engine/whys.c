@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "lint.h"
+#include "lintcache.h"
 #include "text.h"
 #include "vec.h"
 
@@ -1303,6 +1304,39 @@ judge_answer(whys *w, judge *j, const step *s)
                       s->a_begin);
 }
 
+/* judge_answer, from the answer unit's memo when the lint cache knows
+ * the answer in this context (lintcache.h). */
+static int
+judge_answer_kept(whys *w, judge *j, const step *s)
+{
+    bl_lint_ctx *lc = w->lc;
+    bl_unit_memo *m = lc->memo_of_unit != NULL ? lc->memo_of_unit[s->a_unit]
+                                               : NULL;
+    uint64_t key;
+
+    if (m == NULL)
+        return judge_answer(w, j, s);
+    if (bl_lint_people_hash(lc, &key) < 0)
+        return -1;
+    key ^= (uint64_t)w->doc->units.items[s->a_unit].flags
+           * 0x9E3779B97F4A7C15ull;
+    if (m->person_known && m->person_key == key
+        && m->person_a_begin == s->a_begin && m->person_a_end == s->a_end) {
+        j->best_b = m->person_b;
+        j->best_e = m->person_e;
+        return 0;
+    }
+    if (judge_answer(w, j, s) < 0)
+        return -1;
+    m->person_known = 1;
+    m->person_key = key;
+    m->person_a_begin = s->a_begin;
+    m->person_a_end = s->a_end;
+    m->person_b = j->best_b;
+    m->person_e = j->best_e;
+    return 0;
+}
+
 static int
 report_person(whys *w, int rule, const judge *j, const step *s)
 {
@@ -1362,7 +1396,7 @@ check_ends_at_person(whys *w, int rule)
                 if ((rc = judge_open(w, &j)) != 0)
                     break;
             }
-            rc = judge_answer(w, &j, s);
+            rc = judge_answer_kept(w, &j, s);
             if (rc == 0 && j.best_b != SIZE_MAX)
                 rc = report_person(w, rule, &j, s);
         }

@@ -281,6 +281,41 @@ test_a_time_edited_inside_a_code_span(void **state)
     bl_lint_cache_free(cache);
 }
 
+/* A 5-whys answer naming "Kestrel" ends the chain at a person only once
+ * the document shows Kestrel is one: the answer's text does not change,
+ * the people the document names do. */
+static void
+test_a_person_learned_elsewhere_changes_a_whys_verdict(void **state)
+{
+    const bl_rules *rules = *state;
+    const char *chain =
+        "# Checkout outage postmortem\n\n## Root Cause\n\n"
+        "1. Why did checkout fail? Because the database ran out of "
+        "connections.\n"
+        "2. Why did it run out? Because the pool size had been lowered.\n"
+        "3. Why was it lowered? Because a config change shipped on Friday.\n"
+        "4. Why did the change ship? Because the review did not cover pool "
+        "sizes.\n"
+        "5. Why did the review not cover them? Because Kestrel signed it "
+        "off.\n";
+    char with_person[2048];
+    bl_lint_cache *cache = bl_lint_cache_new();
+    bl_diags out = {NULL, 0, 0};
+
+    snprintf(with_person, sizeof with_person,
+             "%s\n## Timeline\n\n- 14:02 Kestrel was paged.\n", chain);
+    assert_non_null(cache);
+    assert_int_equal(lint(rules, chain, strlen(chain), cache, &out), 0);
+    assert_int_equal(tu_count_rule(&out, "whys/ends-at-person"), 0);
+    bl_diags_free(&out);
+    assert_int_equal(lint(rules, with_person, strlen(with_person), cache,
+                          &out), 0);
+    assert_int_equal(tu_count_rule(&out, "whys/ends-at-person"), 1);
+    bl_diags_free(&out);
+    assert_same(rules, chain, strlen(chain), cache, "without the person");
+    bl_lint_cache_free(cache);
+}
+
 int
 main(void)
 {
@@ -290,6 +325,7 @@ main(void)
         cmocka_unit_test(test_the_same_text_in_two_contexts),
         cmocka_unit_test(test_a_renamed_heading_changes_the_findings_below_it),
         cmocka_unit_test(test_a_time_edited_inside_a_code_span),
+        cmocka_unit_test(test_a_person_learned_elsewhere_changes_a_whys_verdict),
     };
     return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }
