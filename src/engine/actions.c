@@ -995,17 +995,43 @@ owner_value(const char *t, size_t n, size_t p, owner_scan *os)
     }
 }
 
+/* The words scan_owner_labels acts on: labels before an owner ("Owner:",
+ * "DRI -"), those that need a colon ("Who:"), and the verbs of "owned by",
+ * "assigned to". */
+static const char *const colon_only[] = {
+    "who", "lead", "poc", "responsible", "accountable", "owning", NULL
+};
+static const char *const labels[] = {
+    "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
+};
+
+/* Has t[0..n) a word scan_owner_labels acts on?  Most text has none. */
+static int
+has_owner_words(actions_run *r, const char *t, size_t n)
+{
+    size_t pos = 0;
+    bl_span sp;
+    char low[16];
+
+    (void)r;
+    while (bl_next_word(t, n, &pos, &sp)) {
+        size_t wn = sp.end - sp.begin;
+        if (wn >= sizeof low)
+            continue;
+        bl_ascii_lower(t + sp.begin, wn, low);
+        low[wn] = '\0';
+        if (strcmp(low, "owned") == 0 || strcmp(low, "assigned") == 0
+            || in_list(labels, low, wn) || in_list(colon_only, low, wn))
+            return 1;
+    }
+    return 0;
+}
+
 /* Finds owner labels in t: "Owner: X", "owners - X", "DRI: X",
  * "assignee: X", "owned by X", "assigned to X". */
 static void
 scan_owner_labels(const char *t, size_t n, owner_scan *os)
 {
-    static const char *const colon_only[] = {
-        "who", "lead", "poc", "responsible", "accountable", "owning", NULL
-    };
-    static const char *const labels[] = {
-        "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
-    };
     size_t pos = 0;
     bl_span sp;
     char low[16];
@@ -2063,7 +2089,10 @@ judge_unit(actions_run *r, int u, int own, void *ud)
         return;     /* an Owner cell is judged on its own, in judge() */
     j->os.unit = u;
     j->os.unit_text = t;
-    scan_owner_labels(t, n, &j->os);
+    /* With a memo, the scan runs only on text known to hold a label. */
+    if (r->lc->memo_of_unit == NULL || r->lc->memo_of_unit[u] == NULL
+        || unit_fact(r, u, BL_MEMO_OWNER_WORDS, t, n, has_owner_words))
+        scan_owner_labels(t, n, &j->os);
     scan_handles(t, n, &j->os);
     scan_brackets(t, n, &j->os);
     if (own)

@@ -109,6 +109,7 @@ typedef struct bl_unit_memo {
 
 #define BL_MEMO_DONE_MARK   0x01    /* a done mark: "✅", "(done)" */
 #define BL_MEMO_TICKET_REF  0x02    /* a ticket reference: "JIRA-123" */
+#define BL_MEMO_OWNER_WORDS 0x04    /* a word an owner label uses: "Owner" */
 
 struct bl_lint_cache {
     unsigned long rules_version;    /* of the rule set the memos are for */
