@@ -252,6 +252,11 @@ typedef struct bl_lint_cache bl_lint_cache;
 bl_lint_cache *bl_lint_cache_new(void);
 void bl_lint_cache_free(bl_lint_cache *cache);
 
+/* bl_doc_parse for a document that is parsed again and again: the parts
+ * of the source the cache has seen are not parsed again (the model is the
+ * same).  cache may be NULL. */
+bl_doc *bl_doc_parse_cached(const char *src, size_t len, bl_lint_cache *cache);
+
 /* What the front end knows of a document's profile.  Zero-initialise it:
  * a field added later then means "nothing said". */
 typedef struct bl_lint_opts {

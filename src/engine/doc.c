@@ -788,13 +788,351 @@ link_sections(bl_doc *doc)
 
 /* --- Public API ---------------------------------------------------------- */
 
-bl_doc *
-bl_doc_parse(const char *src, size_t len)
+/* --- Parsing in chunks (doc.h) ------------------------------------------- */
+
+enum {
+    BL_EV_ENTER_BLOCK, BL_EV_LEAVE_BLOCK, BL_EV_ENTER_SPAN, BL_EV_LEAVE_SPAN,
+    BL_EV_TEXT
+};
+
+/* Below this, a chunk is not cut: each costs a lookup and a parse call. */
+#define BL_CHUNK_MIN 2048
+
+void
+bl_parse_chunk_free(bl_parse_chunk *c)
+{
+    BL_VEC_FREE(&c->events);
+    BL_VEC_FREE(&c->bytes);
+    c->recorded = 0;
+}
+
+/* md4c's user data while a chunk is parsed and recorded. */
+typedef struct recorder {
+    parse_ctx *ctx;
+    bl_parse_chunk *chunk;
+    const char *base;       /* the chunk's first source byte */
+    size_t len;
+} recorder;
+
+/* Records text p[0..n) in ev: where it is in the chunk, or a copy. */
+static int
+record_text(recorder *rc, bl_parse_event *ev, const char *p, size_t n)
+{
+    ev->len = n;
+    if (n == 0 || (p >= rc->base && p <= rc->base + rc->len
+                   && n <= (size_t)(rc->base + rc->len - p))) {
+        ev->in_source = 1;
+        ev->off = n == 0 ? 0 : (size_t)(p - rc->base);
+        return 0;
+    }
+    ev->in_source = 0;
+    ev->off = rc->chunk->bytes.n;
+    return bl_strbuf_add((bl_strbuf *)&rc->chunk->bytes, p, n);
+}
+
+static int
+record(recorder *rc, const bl_parse_event *ev)
+{
+    if (BL_VEC_PUSH(&rc->chunk->events, *ev) < 0) {
+        rc->ctx->oom = 1;
+        return -1;
+    }
+    return 0;
+}
+
+static int
+rec_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    recorder *rc = ud;
+    bl_parse_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = BL_EV_ENTER_BLOCK;
+    ev.type = (unsigned short)type;
+    if (type == MD_BLOCK_LI) {
+        ev.a = ((const MD_BLOCK_LI_DETAIL *)detail)->is_task;
+        ev.b = (unsigned char)((const MD_BLOCK_LI_DETAIL *)detail)->task_mark;
+    } else if (type == MD_BLOCK_H) {
+        ev.a = ((const MD_BLOCK_H_DETAIL *)detail)->level;
+    }
+    return record(rc, &ev) < 0 ? -1 : enter_block(type, detail, rc->ctx);
+}
+
+static int
+rec_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
+{
+    recorder *rc = ud;
+    bl_parse_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = BL_EV_LEAVE_BLOCK;
+    ev.type = (unsigned short)type;
+    return record(rc, &ev) < 0 ? -1 : leave_block(type, detail, rc->ctx);
+}
+
+static int
+rec_enter_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    recorder *rc = ud;
+    bl_parse_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = BL_EV_ENTER_SPAN;
+    ev.type = (unsigned short)type;
+    if (type == MD_SPAN_A) {
+        const MD_SPAN_A_DETAIL *a = detail;
+        if (record_text(rc, &ev, a->href.text, a->href.size) < 0) {
+            rc->ctx->oom = 1;
+            return -1;
+        }
+    }
+    return record(rc, &ev) < 0 ? -1 : enter_span(type, detail, rc->ctx);
+}
+
+static int
+rec_leave_span(MD_SPANTYPE type, void *detail, void *ud)
+{
+    recorder *rc = ud;
+    bl_parse_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = BL_EV_LEAVE_SPAN;
+    ev.type = (unsigned short)type;
+    return record(rc, &ev) < 0 ? -1 : leave_span(type, detail, rc->ctx);
+}
+
+static int
+rec_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
+{
+    recorder *rc = ud;
+    bl_parse_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = BL_EV_TEXT;
+    ev.type = (unsigned short)type;
+    if (record_text(rc, &ev, text, size) < 0) {
+        rc->ctx->oom = 1;
+        return -1;
+    }
+    return record(rc, &ev) < 0 ? -1 : text_cb(type, text, size, rc->ctx);
+}
+
+/* Feeds a recorded chunk, now at base in the source, to the model as md4c
+ * fed it when it was recorded. */
+static int
+replay(parse_ctx *ctx, const bl_parse_chunk *c, const char *base)
+{
+    size_t i;
+
+    for (i = 0; i < c->events.n; i++) {
+        const bl_parse_event *ev = &c->events.items[i];
+        const char *p = ev->in_source ? base + ev->off
+                                      : c->bytes.items + ev->off;
+        int rc = 0;
+        if (ev->len == 0)
+            p = "";
+        switch (ev->kind) {
+        case BL_EV_ENTER_BLOCK: {
+            MD_BLOCK_LI_DETAIL li;
+            MD_BLOCK_H_DETAIL h;
+            void *detail = NULL;
+            memset(&li, 0, sizeof li);
+            memset(&h, 0, sizeof h);
+            if (ev->type == MD_BLOCK_LI) {
+                li.is_task = (int)ev->a;
+                li.task_mark = (MD_CHAR)ev->b;
+                detail = &li;
+            } else if (ev->type == MD_BLOCK_H) {
+                h.level = ev->a;
+                detail = &h;
+            }
+            rc = enter_block((MD_BLOCKTYPE)ev->type, detail, ctx);
+            break;
+        }
+        case BL_EV_LEAVE_BLOCK:
+            rc = leave_block((MD_BLOCKTYPE)ev->type, NULL, ctx);
+            break;
+        case BL_EV_ENTER_SPAN: {
+            MD_SPAN_A_DETAIL a;
+            memset(&a, 0, sizeof a);
+            a.href.text = p;
+            a.href.size = (MD_SIZE)ev->len;
+            rc = enter_span((MD_SPANTYPE)ev->type,
+                            ev->type == MD_SPAN_A ? &a : NULL, ctx);
+            break;
+        }
+        case BL_EV_LEAVE_SPAN:
+            rc = leave_span((MD_SPANTYPE)ev->type, NULL, ctx);
+            break;
+        default:
+            rc = text_cb((MD_TEXTTYPE)ev->type, p, (MD_SIZE)ev->len, ctx);
+            break;
+        }
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Where the line starting at i ends (its '\n', or n). */
+static size_t
+line_end(const char *s, size_t i, size_t n)
+{
+    const char *nl = memchr(s + i, '\n', n - i);
+    return nl != NULL ? (size_t)(nl - s) : n;
+}
+
+/* The fence a line [b, e) opens or closes, at most three spaces in:
+ * its character and length, or 0. */
+static size_t
+fence_at(const char *s, size_t b, size_t e, char *p_c)
+{
+    size_t i = b, k;
+
+    while (i < e && i - b < 3 && s[i] == ' ')
+        i++;
+    if (i >= e || (s[i] != '`' && s[i] != '~'))
+        return 0;
+    for (k = i; k < e && s[k] == s[i]; k++)
+        ;
+    if (k - i < 3)
+        return 0;
+    if (s[i] == '`' && memchr(s + k, '`', e - k) != NULL)
+        return 0;   /* "``` a`b": inline code, not a fence */
+    *p_c = s[i];
+    return k - i;
+}
+
+/* Does [b, e) hold needle, ASCII case ignored? */
+static int
+line_has(const char *s, size_t b, size_t e, const char *needle)
+{
+    size_t m = strlen(needle), i, k;
+
+    for (i = b; i + m <= e; i++) {
+        for (k = 0; k < m; k++)
+            if ((char)(s[i + k] >= 'A' && s[i + k] <= 'Z' ? s[i + k] + 32
+                                                         : s[i + k])
+                != needle[k])
+                break;
+        if (k == m)
+            return 1;
+    }
+    return 0;
+}
+
+/* The end marker of the HTML block line [b, e) opens, "" for one that
+ * ends at a blank line, NULL when it opens none; i is its '<'. */
+static const char *
+html_end(const char *s, size_t i, size_t e)
+{
+    static const char *const raw[] = {"script", "pre", "style", "textarea",
+                                      NULL};
+    size_t k;
+
+    if (line_has(s, i, e < i + 4 ? e : i + 4, "<!--"))
+        return "-->";
+    if (i + 1 < e && s[i + 1] == '?')
+        return "?>";
+    if (line_has(s, i, e < i + 9 ? e : i + 9, "<![cdata["))
+        return "]]>";
+    if (i + 1 < e && s[i + 1] == '!')
+        return ">";
+    for (k = 0; raw[k] != NULL; k++) {
+        size_t m = strlen(raw[k]);
+        if (i + 1 + m <= e && line_has(s, i + 1, i + 1 + m, raw[k])
+            && (i + 1 + m == e || s[i + 1 + m] == ' ' || s[i + 1 + m] == '>'
+                || s[i + 1 + m] == '\t'))
+            return k == 0 ? "</script>" : k == 1 ? "</pre>"
+                   : k == 2 ? "</style>" : "</textarea>";
+    }
+    return "";
+}
+
+typedef struct cut_list {
+    size_t *items;
+    size_t n, alloc;
+} cut_list;
+
+/* Cuts s[body, n) into chunks md4c can parse one by one (doc.h): their
+ * starts, after body, into *cuts.  Returns 0, 1 when the document must be
+ * parsed whole, -1 when out of memory. */
+static int
+find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
+{
+    size_t i = body, from = body, flen = 0;
+    const char *html = NULL;    /* the open HTML block's end marker */
+    int prev_blank = 0;
+    char fc = 0;
+
+    if (memchr(s + body, '\r', n - body) != NULL)
+        return 1;
+    while (i < n) {
+        size_t e = line_end(s, i, n), k = i;
+        int blank;
+        char c;
+        size_t fl;
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+        blank = k == e;
+        if (flen > 0) {                 /* in fenced code */
+            if ((fl = fence_at(s, i, e, &c)) >= flen && c == fc
+                && fence_at(s, i, e, &c) != 0) {
+                size_t t = i;
+                while (t < e && (s[t] == ' ' || s[t] == fc))
+                    t++;
+                if (t == e || s[t] == '\t')
+                    flen = 0;           /* closed */
+            }
+        } else if (html != NULL) {      /* in an HTML block */
+            if (html[0] == '\0') {
+                if (blank)
+                    html = NULL;
+                else if (fence_at(s, i, e, &c))
+                    return 1;           /* HTML, or a paragraph a fence
+                                           interrupts: not told apart */
+            } else if (line_has(s, i, e, html)) {
+                html = NULL;
+            }
+        } else {
+            if (!blank && prev_blank && i > body && i - from >= BL_CHUNK_MIN
+                && s[i] != ' ' && s[i] != '\t' && s[i] != '-' && s[i] != '+'
+                && s[i] != '*' && !(s[i] >= '0' && s[i] <= '9')) {
+                if (BL_VEC_PUSH(cuts, i) < 0)
+                    return -1;
+                from = i;
+            }
+            if (k - i <= 3 && k < e && s[k] == '[' && line_has(s, k, e, "]:"))
+                return 1;               /* a link reference definition */
+            if ((fl = fence_at(s, i, e, &c)) != 0) {
+                flen = fl;
+                fc = c;
+            } else if (k - i <= 3 && k < e && s[k] == '<') {
+                html = html_end(s, k, e);
+                if (html != NULL && html[0] != '\0'
+                    && line_has(s, k + 1, e, html))
+                    html = NULL;        /* "<!-- note -->" on one line */
+            }
+        }
+        prev_blank = blank;
+        i = e < n ? e + 1 : n;
+    }
+    return 0;
+}
+
+/* --- Public API ---------------------------------------------------------- */
+
+/* Parses src into a document: whole with md4c (chunk_of NULL), or by
+ * chunks, replaying those chunk_of has recorded. */
+static bl_doc *
+parse(const char *src, size_t len, bl_chunk_fn chunk_of, void *cache)
 {
     MD_PARSER parser;
     parse_ctx ctx;
     bl_doc *doc = calloc(1, sizeof *doc);
     size_t body;
+    cut_list cuts = {NULL, 0, 0};
+    int whole = 1;
 
     if (doc == NULL)
         return NULL;
@@ -834,13 +1172,55 @@ bl_doc_parse(const char *src, size_t len)
     parser.leave_span = leave_span;
     parser.text = text_cb;
     /* md4c sizes are unsigned (32-bit); larger inputs are linted only up to
-     * what md4c can address rather than misparsed. */
-    /* md4c fails only when a callback aborts (our out-of-memory path) or
-     * when it runs out of memory itself. */
-    if (md_parse(doc->src + body,
-                 (MD_SIZE)(len - body > UINT32_MAX ? UINT32_MAX : len - body),
-                 &parser, &ctx) != 0)
-        ctx.oom = 1;
+     * what md4c can address rather than misparsed, and parsed whole. */
+    if (chunk_of != NULL && len - body <= UINT32_MAX) {
+        int rc = find_cuts(doc->src, body, len, &cuts);
+        if (rc < 0)
+            ctx.oom = 1;
+        whole = rc != 0;
+    }
+    if (whole) {
+        /* md4c fails only when a callback aborts (our out-of-memory path)
+         * or when it runs out of memory itself. */
+        if (!ctx.oom
+            && md_parse(doc->src + body,
+                        (MD_SIZE)(len - body > UINT32_MAX ? UINT32_MAX
+                                                          : len - body),
+                        &parser, &ctx) != 0)
+            ctx.oom = 1;
+    } else {
+        size_t k;
+        for (k = 0; k <= cuts.n && !ctx.oom; k++) {
+            size_t cb = k == 0 ? body : cuts.items[k - 1];
+            size_t ce = k == cuts.n ? len : cuts.items[k];
+            bl_parse_chunk *c = chunk_of(cache, doc->src + cb, ce - cb);
+            if (c == NULL) {
+                ctx.oom = 1;
+            } else if (c->recorded) {
+                if (replay(&ctx, c, doc->src + cb) < 0)
+                    ctx.oom = 1;
+            } else {
+                MD_PARSER rp = parser;
+                recorder rec;
+                rec.ctx = &ctx;
+                rec.chunk = c;
+                rec.base = doc->src + cb;
+                rec.len = ce - cb;
+                c->events.n = c->bytes.n = 0;
+                rp.enter_block = rec_enter_block;
+                rp.leave_block = rec_leave_block;
+                rp.enter_span = rec_enter_span;
+                rp.leave_span = rec_leave_span;
+                rp.text = rec_text;
+                if (md_parse(doc->src + cb, (MD_SIZE)(ce - cb), &rp, &rec)
+                    != 0)
+                    ctx.oom = 1;
+                else
+                    c->recorded = 1;
+            }
+        }
+    }
+    BL_VEC_FREE(&cuts);
     close_unit(&ctx);
     BL_VEC_FREE(&ctx.stack);
     BL_VEC_FREE(&ctx.href);
@@ -858,6 +1238,19 @@ bl_doc_parse(const char *src, size_t len)
 fail:
     bl_doc_free(doc);
     return NULL;
+}
+
+bl_doc *
+bl_doc_parse(const char *src, size_t len)
+{
+    return parse(src, len, NULL, NULL);
+}
+
+bl_doc *
+bl_doc_parse_chunks(const char *src, size_t len, bl_chunk_fn chunk_of,
+                    void *cache)
+{
+    return parse(src, len, chunk_of, cache);
 }
 
 void

@@ -116,6 +116,53 @@ struct bl_doc {
     struct { bl_html_range *items; size_t n, alloc; } html;
 };
 
+/* --- Parsing in chunks (for bl_doc_parse_cached) -------------------------
+ *
+ * A document edited in an editor is parsed again after every keystroke.
+ * Markdown lets a document be cut where a line that starts at the margin
+ * follows a blank line, and the pieces parsed one by one, with the same
+ * result as the whole: every container and leaf block is closed there.
+ * Not everywhere such a line stands: a list goes on across blank lines to
+ * its next item (so no cut before "-", "*", "+" or a digit), fenced code
+ * and HTML blocks run on past them (so none inside one), and a link
+ * reference definition reaches the whole document (so a document with
+ * one, or with "\r" line ends, is not cut at all).  bl_doc_parse_chunks
+ * cuts the body into chunks of at least a few KB at such places, asks
+ * chunk_of for each chunk's record, and replays a recorded chunk's md4c
+ * events into the document model instead of parsing it; a chunk not seen
+ * before is parsed and recorded as it goes. */
+
+/* One md4c callback: enter or leave a block or span, or text.  Text and
+ * link destinations are kept as an offset into the chunk's source when
+ * md4c pointed there (so the model maps them back as before), else in the
+ * chunk's own bytes. */
+typedef struct bl_parse_event {
+    unsigned char kind;     /* BL_EV_* (doc.c) */
+    unsigned char in_source;
+    unsigned short type;    /* MD_BLOCKTYPE, MD_SPANTYPE or MD_TEXTTYPE */
+    unsigned a, b;          /* list item: is_task, task_mark; heading:
+                               level */
+    size_t off, len;        /* text or destination */
+} bl_parse_event;
+
+typedef struct bl_parse_chunk {
+    int recorded;           /* events hold the whole chunk */
+    struct { bl_parse_event *items; size_t n, alloc; } events;
+    struct { char *items; size_t n, alloc; } bytes;
+} bl_parse_chunk;
+
+void bl_parse_chunk_free(bl_parse_chunk *c);
+
+/* The record of the chunk src[0..n), recorded or empty; NULL when out of
+ * memory. */
+typedef bl_parse_chunk *(*bl_chunk_fn)(void *cache, const char *src,
+                                       size_t n);
+
+/* bl_doc_parse, by chunks (see above).  NULL when out of memory; a chunk
+ * record may then be left half made. */
+bl_doc *bl_doc_parse_chunks(const char *src, size_t len, bl_chunk_fn chunk_of,
+                            void *cache);
+
 /* Maps an offset in unit u's text (relative to text_begin) to a source
  * offset.  is_end picks the end of a piece that has no 1:1 mapping. */
 size_t bl_unit_to_source(const bl_doc *doc, const bl_unit *u, size_t off,

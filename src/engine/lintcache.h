@@ -24,6 +24,10 @@
  * set, its version (settings change it in place) or the profile changes.
  * The structure checks (sections, action items, whys, timeline) read the
  * whole document and always run.
+ *
+ * The parse is kept too, in chunks: bl_doc_parse_cached cuts the source
+ * where Markdown lets a chunk be parsed on its own (doc.h) and replays the
+ * md4c events of every chunk whose bytes it has seen.
  */
 #ifndef BL_LINTCACHE_H
 #define BL_LINTCACHE_H
@@ -55,11 +59,23 @@ typedef struct bl_memo_slot {
     int kind;
 } bl_memo_slot;
 
-typedef struct bl_unit_memo {
+/* What a memo is found by: its text, and the run that last used it. */
+typedef struct bl_memo_key {
     uint64_t hash;
     char *text;
     size_t len;
-    unsigned last_run;      /* the run that last used it */
+    unsigned last_run;
+} bl_memo_key;
+
+/* A table of memos by text (open addressing, at most half full); each
+ * memo starts with its bl_memo_key. */
+typedef struct bl_memo_table {
+    bl_memo_key **slots;
+    size_t cap, n;          /* cap: a power of two, or 0 */
+} bl_memo_table;
+
+typedef struct bl_unit_memo {
+    bl_memo_key key;
     /* Sentence index: sentences with unit -1 and cand_begin/cand_end
      * into cands below. */
     int indexed;
@@ -111,13 +127,22 @@ typedef struct bl_unit_memo {
 #define BL_MEMO_TICKET_REF  0x02    /* a ticket reference: "JIRA-123" */
 #define BL_MEMO_OWNER_WORDS 0x04    /* a word an owner label uses: "Owner" */
 
+/* The md4c events of one chunk of a document's source (doc.h), kept by
+ * the chunk's bytes: a parse after an edit replays the chunks it did not
+ * touch instead of parsing them. */
+typedef struct bl_chunk_memo {
+    bl_memo_key key;
+    bl_parse_chunk chunk;
+} bl_chunk_memo;
+
 struct bl_lint_cache {
     unsigned long rules_version;    /* of the rule set the memos are for */
     const void *rules;
     char *profile;
     unsigned run;
-    bl_unit_memo **slots;           /* open addressing by hash */
-    size_t cap, n;                  /* cap: a power of two, or 0 */
+    bl_memo_table units;            /* bl_unit_memo */
+    unsigned parse_run;
+    bl_memo_table chunks;           /* bl_chunk_memo, for bl_doc_parse_cached */
 };
 
 /* A 64-bit hash of s[0..n), 8 bytes at a time. */

@@ -464,7 +464,8 @@ relint(server *s, lsp_doc *d)
     if (d->cache == NULL && (d->cache = bl_lint_cache_new()) == NULL)
         return -1;
     lo.cache = d->cache;
-    d->doc = bl_doc_parse(d->text.items ? d->text.items : "", d->text.n);
+    d->doc = bl_doc_parse_cached(d->text.items ? d->text.items : "",
+                                 d->text.n, d->cache);
     if (d->doc == NULL
         || ((rc = bl_lint_with(d->rules, d->doc, &lo, &d->diags)) < 0
             && rc != BL_EPROFILE && rc != BL_EDATA)) {

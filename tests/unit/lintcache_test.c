@@ -1,6 +1,7 @@
 /*
  * lintcache_test.c: a lint run with the document's cache finds exactly
- * what a run without one finds, edit after edit.
+ * what a run without one finds, edit after edit; and a parse by chunks
+ * (bl_doc_parse_cached) builds exactly the model a parse of the whole does.
  *
  * Every corpus document is linted once to fill its cache, then edited the
  * way people type (a letter at the start of lines, which turns headings,
@@ -15,13 +16,70 @@
 #include <stdio.h>
 
 #include "blamelint.h"
+#include "engine/lintcache.h"
+
+/* Fails unless a and b are the same document model, field by field. */
+static void
+assert_same_model(const bl_doc *a, const bl_doc *b, const char *what)
+{
+    size_t i;
+
+#define SAME_ARRAY(f)                                                    \
+    do {                                                                 \
+        if (a->f.n != b->f.n                                             \
+            || (a->f.n > 0                                               \
+                && memcmp(a->f.items, b->f.items,                        \
+                          a->f.n * sizeof *a->f.items) != 0))            \
+            fail_msg("%s: the parse by chunks differs in " #f, what);   \
+    } while (0)
+    if (a->len != b->len || a->bom != b->bom || a->fm_begin != b->fm_begin
+        || a->fm_end != b->fm_end)
+        fail_msg("%s: the parse by chunks differs in the header", what);
+    SAME_ARRAY(lines);
+    SAME_ARRAY(blocks);
+    SAME_ARRAY(sections);
+    SAME_ARRAY(pieces);
+    SAME_ARRAY(prose);
+    SAME_ARRAY(links);
+    SAME_ARRAY(hrefs);
+    SAME_ARRAY(html);
+#undef SAME_ARRAY
+    if (a->units.n != b->units.n)
+        fail_msg("%s: the parse by chunks has %zu units, not %zu", what,
+                 b->units.n, a->units.n);
+    for (i = 0; i < a->units.n; i++) {
+        const bl_unit *x = &a->units.items[i], *y = &b->units.items[i];
+        if (x->text_begin != y->text_begin || x->text_end != y->text_end
+            || x->piece_begin != y->piece_begin
+            || x->piece_end != y->piece_end || x->block != y->block
+            || x->section != y->section || x->flags != y->flags)
+            fail_msg("%s: the parse by chunks differs at unit %zu", what, i);
+    }
+}
+
+/* Parses text with the cache (by chunks), and checks the model is the one
+ * a parse of the whole gives. */
+static bl_doc *
+parse_cached(const char *text, size_t n, bl_lint_cache *cache)
+{
+    char *copy = tu_dup(text, n);
+    bl_doc *whole = tu_parse_n(text, n);
+    bl_doc *doc = bl_doc_parse_cached(copy, n, cache);
+
+    free(copy);
+    assert_non_null(doc);
+    assert_same_model(whole, doc, "parse");
+    bl_doc_free(whole);
+    return doc;
+}
 
 static int
 lint(const bl_rules *rules, const char *text, size_t n, bl_lint_cache *cache,
      bl_diags *out)
 {
     bl_lint_opts opts;
-    bl_doc *doc = tu_parse_n(text, n);
+    bl_doc *doc = cache != NULL ? parse_cached(text, n, cache)
+                                : tu_parse_n(text, n);
     int rc;
 
     memset(&opts, 0, sizeof opts);
@@ -183,6 +241,105 @@ test_cached_runs_match_fresh_runs_over_the_corpus(void **state)
     }
 }
 
+/* All corpus documents, one after the other: a long document with every
+ * layout the corpus has, which the parse cuts into many chunks. */
+static char *
+corpus_archive(size_t *p_n)
+{
+    DIR *dir = opendir("corpus");
+    struct dirent *de;
+    char *names[512], *all = NULL;
+    size_t count = 0, i, n = 0;
+
+    if (dir == NULL)
+        fail_msg("cannot open corpus/ (tests run from the repository root)");
+    while ((de = readdir(dir)) != NULL && count < 512)
+        if (is_markdown(de->d_name))
+            names[count++] = strdup(de->d_name);
+    closedir(dir);
+    qsort(names, count, sizeof *names, cmp_str);
+    for (i = 0; i < count; i++) {
+        char path[600];
+        size_t m;
+        char *text;
+        snprintf(path, sizeof path, "corpus/%s", names[i]);
+        text = tu_read_file(path, &m);
+        free(names[i]);
+        /* Left out: what makes the whole archive be parsed whole. */
+        if (memchr(text, '\r', m) != NULL || strstr(text, "]:") != NULL) {
+            free(text);
+            continue;
+        }
+        all = realloc(all, n + m + 3);
+        assert_non_null(all);
+        memcpy(all + n, text, m);
+        n += m;
+        memcpy(all + n, "\n\n", 2);
+        n += 2;
+        free(text);
+    }
+    all[n] = '\0';
+    *p_n = n;
+    return all;
+}
+
+/* The parse by chunks, through edits that move the cuts: letters typed at
+ * line starts (a heading or a fence becomes text), a fence opened that
+ * turns the rest of the document into code, an HTML comment left open, a
+ * link reference definition (no cuts at all), lines deleted. */
+static void
+test_a_long_document_parsed_by_chunks(void **state)
+{
+    const bl_rules *rules = *state;
+    static const char *const inserts[] = {
+        "x", "```\n", "<!-- open\n", "[ref]: https://example.com\n",
+        "- ", "> ", "    ", "# ", NULL
+    };
+    size_t n, lines = 0, i, k;
+    char *text = corpus_archive(&n);
+    bl_lint_cache *cache = bl_lint_cache_new();
+    bl_doc *doc;
+    char what[256];
+
+    assert_non_null(cache);
+    for (i = 0; i < n; i++)
+        lines += text[i] == '\n';
+    doc = parse_cached(text, n, cache);
+    bl_doc_free(doc);
+    assert_true(cache->chunks.n > 20);  /* it was cut */
+    assert_same(rules, text, n, cache, "the archive");
+    for (k = 0; k < 40; k++) {
+        size_t line = (k * 7919) % lines, m;
+        const char *ins = inserts[k % 8];
+        char *e;
+        if (k % 10 == 9) {      /* delete the line */
+            size_t at = line_start(text, n, line);
+            size_t end = line_start(text, n, line + 1);
+            e = edited(text, n, at, end - at, "", &m);
+        } else {
+            e = edited(text, n, line_start(text, n, line), 0, ins, &m);
+        }
+        /* Each edit is undone half the time, as when typing and deleting
+         * again: the chunks of the text before are found again. */
+        snprintf(what, sizeof what, "edit %zu at line %zu", k, line + 1);
+        doc = parse_cached(e, m, cache);
+        bl_doc_free(doc);
+        if (k % 8 == 0)
+            assert_same(rules, e, m, cache, what);
+        if (k % 2 == 0) {
+            free(text);
+            text = e;
+            n = m;
+        } else {
+            free(e);
+        }
+    }
+    doc = parse_cached(text, n, cache);
+    bl_doc_free(doc);
+    free(text);
+    bl_lint_cache_free(cache);
+}
+
 /* A setting changed in place (as the language server applies the
  * editor's) must not leave findings of the old settings behind. */
 static void
@@ -326,6 +483,7 @@ main(void)
         cmocka_unit_test(test_a_renamed_heading_changes_the_findings_below_it),
         cmocka_unit_test(test_a_time_edited_inside_a_code_span),
         cmocka_unit_test(test_a_person_learned_elsewhere_changes_a_whys_verdict),
+        cmocka_unit_test(test_a_long_document_parsed_by_chunks),
     };
     return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }
