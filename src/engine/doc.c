@@ -840,15 +840,23 @@ record(recorder *rc, const bl_parse_event *ev)
     return 0;
 }
 
+static bl_parse_event
+new_event(unsigned char kind, unsigned type)
+{
+    bl_parse_event ev;
+
+    memset(&ev, 0, sizeof ev);
+    ev.kind = kind;
+    ev.type = (unsigned short)type;
+    return ev;
+}
+
 static int
 rec_enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     recorder *rc = ud;
-    bl_parse_event ev;
+    bl_parse_event ev = new_event(BL_EV_ENTER_BLOCK, type);
 
-    memset(&ev, 0, sizeof ev);
-    ev.kind = BL_EV_ENTER_BLOCK;
-    ev.type = (unsigned short)type;
     if (type == MD_BLOCK_LI) {
         ev.a = ((const MD_BLOCK_LI_DETAIL *)detail)->is_task;
         ev.b = (unsigned char)((const MD_BLOCK_LI_DETAIL *)detail)->task_mark;
@@ -862,11 +870,8 @@ static int
 rec_leave_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
     recorder *rc = ud;
-    bl_parse_event ev;
+    bl_parse_event ev = new_event(BL_EV_LEAVE_BLOCK, type);
 
-    memset(&ev, 0, sizeof ev);
-    ev.kind = BL_EV_LEAVE_BLOCK;
-    ev.type = (unsigned short)type;
     return record(rc, &ev) < 0 ? -1 : leave_block(type, detail, rc->ctx);
 }
 
@@ -874,11 +879,8 @@ static int
 rec_enter_span(MD_SPANTYPE type, void *detail, void *ud)
 {
     recorder *rc = ud;
-    bl_parse_event ev;
+    bl_parse_event ev = new_event(BL_EV_ENTER_SPAN, type);
 
-    memset(&ev, 0, sizeof ev);
-    ev.kind = BL_EV_ENTER_SPAN;
-    ev.type = (unsigned short)type;
     if (type == MD_SPAN_A) {
         const MD_SPAN_A_DETAIL *a = detail;
         if (record_text(rc, &ev, a->href.text, a->href.size) < 0) {
@@ -893,11 +895,8 @@ static int
 rec_leave_span(MD_SPANTYPE type, void *detail, void *ud)
 {
     recorder *rc = ud;
-    bl_parse_event ev;
+    bl_parse_event ev = new_event(BL_EV_LEAVE_SPAN, type);
 
-    memset(&ev, 0, sizeof ev);
-    ev.kind = BL_EV_LEAVE_SPAN;
-    ev.type = (unsigned short)type;
     return record(rc, &ev) < 0 ? -1 : leave_span(type, detail, rc->ctx);
 }
 
@@ -905,11 +904,8 @@ static int
 rec_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *ud)
 {
     recorder *rc = ud;
-    bl_parse_event ev;
+    bl_parse_event ev = new_event(BL_EV_TEXT, type);
 
-    memset(&ev, 0, sizeof ev);
-    ev.kind = BL_EV_TEXT;
-    ev.type = (unsigned short)type;
     if (record_text(rc, &ev, text, size) < 0) {
         rc->ctx->oom = 1;
         return -1;

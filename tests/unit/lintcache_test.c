@@ -117,6 +117,20 @@ assert_same(const bl_rules *rules, const char *text, size_t n,
     bl_diags_free(&cached);
 }
 
+/* Lints text with the cache; how many findings of rule_id it has. */
+static size_t
+count_cached(const bl_rules *rules, const char *text, bl_lint_cache *cache,
+             const char *rule_id)
+{
+    bl_diags out = {NULL, 0, 0};
+    size_t k;
+
+    assert_int_equal(lint(rules, text, strlen(text), cache, &out), 0);
+    k = tu_count_rule(&out, rule_id);
+    bl_diags_free(&out);
+    return k;
+}
+
 /* text with ins inserted at byte at, and del bytes removed there. */
 static char *
 edited(const char *text, size_t n, size_t at, size_t del, const char *ins,
@@ -216,23 +230,32 @@ cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The corpus documents' names, sorted, at most max (each strdup'd). */
+static size_t
+corpus_names(char **names, size_t max)
+{
+    DIR *dir = opendir("corpus");
+    struct dirent *de;
+    size_t count = 0;
+
+    if (dir == NULL)
+        fail_msg("cannot open corpus/ (tests run from the repository root)");
+    while ((de = readdir(dir)) != NULL && count < max)
+        if (is_markdown(de->d_name))
+            names[count++] = strdup(de->d_name);
+    closedir(dir);
+    qsort(names, count, sizeof *names, cmp_str);
+    return count;
+}
+
 static void
 test_cached_runs_match_fresh_runs_over_the_corpus(void **state)
 {
     const bl_rules *rules = *state;
-    DIR *dir = opendir("corpus");
-    struct dirent *de;
     char *names[512];
-    size_t count = 0, i;
+    size_t count = corpus_names(names, 512), i;
 
-    if (dir == NULL)
-        fail_msg("cannot open corpus/ (tests run from the repository root)");
-    while ((de = readdir(dir)) != NULL && count < 512)
-        if (is_markdown(de->d_name))
-            names[count++] = strdup(de->d_name);
-    closedir(dir);
     assert_true(count >= 20);
-    qsort(names, count, sizeof *names, cmp_str);
     for (i = 0; i < count; i++) {
         char path[600];
         snprintf(path, sizeof path, "corpus/%s", names[i]);
@@ -246,18 +269,9 @@ test_cached_runs_match_fresh_runs_over_the_corpus(void **state)
 static char *
 corpus_archive(size_t *p_n)
 {
-    DIR *dir = opendir("corpus");
-    struct dirent *de;
     char *names[512], *all = NULL;
-    size_t count = 0, i, n = 0;
+    size_t count = corpus_names(names, 512), i, n = 0;
 
-    if (dir == NULL)
-        fail_msg("cannot open corpus/ (tests run from the repository root)");
-    while ((de = readdir(dir)) != NULL && count < 512)
-        if (is_markdown(de->d_name))
-            names[count++] = strdup(de->d_name);
-    closedir(dir);
-    qsort(names, count, sizeof *names, cmp_str);
     for (i = 0; i < count; i++) {
         char path[600];
         size_t m;
@@ -355,9 +369,8 @@ test_a_rule_switched_off_in_place_is_not_replayed(void **state)
     (void)state;
     assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
     assert_non_null(cache);
-    assert_int_equal(lint(rules, src, strlen(src), cache, &out), 0);
-    assert_int_equal(tu_count_rule(&out, "blame/person-failure"), 1);
-    bl_diags_free(&out);
+    assert_int_equal(count_cached(rules, src, cache, "blame/person-failure"),
+                     1);
     assert_true(bl_rules_set_severity(rules, "blame/person-failure",
                                       BL_SEV_OFF) > 0);
     assert_int_equal(lint(rules, src, strlen(src), cache, &out), 0);
@@ -397,15 +410,12 @@ test_a_renamed_heading_changes_the_findings_below_it(void **state)
     const char *after = "# Outage\n\n## What happened\n\n"
                         "- Don't run scripts against prod again.\n";
     bl_lint_cache *cache = bl_lint_cache_new();
-    bl_diags out = {NULL, 0, 0};
 
     assert_non_null(cache);
-    assert_int_equal(lint(rules, before, strlen(before), cache, &out), 0);
-    assert_int_equal(tu_count_rule(&out, "blame/punitive-action"), 1);
-    bl_diags_free(&out);
-    assert_int_equal(lint(rules, after, strlen(after), cache, &out), 0);
-    assert_int_equal(tu_count_rule(&out, "blame/punitive-action"), 0);
-    bl_diags_free(&out);
+    assert_int_equal(count_cached(rules, before, cache,
+                                  "blame/punitive-action"), 1);
+    assert_int_equal(count_cached(rules, after, cache,
+                                  "blame/punitive-action"), 0);
     assert_same(rules, before, strlen(before), cache, "renamed back");
     bl_lint_cache_free(cache);
 }
@@ -425,14 +435,11 @@ test_a_time_edited_inside_a_code_span(void **state)
                             "- `13:05` The on-call acknowledges.\n"
                             "- `14:09` Rollback starts.\n";
     bl_lint_cache *cache = bl_lint_cache_new();
-    bl_diags out = {NULL, 0, 0};
 
     assert_non_null(cache);
     assert_same(rules, in_order, strlen(in_order), cache, "in order");
-    assert_int_equal(lint(rules, backwards, strlen(backwards), cache, &out),
-                     0);
-    assert_int_equal(tu_count_rule(&out, "timeline/out-of-order"), 1);
-    bl_diags_free(&out);
+    assert_int_equal(count_cached(rules, backwards, cache,
+                                  "timeline/out-of-order"), 1);
     assert_same(rules, backwards, strlen(backwards), cache, "backwards");
     assert_same(rules, in_order, strlen(in_order), cache, "in order again");
     bl_lint_cache_free(cache);
@@ -457,18 +464,14 @@ test_a_person_learned_elsewhere_changes_a_whys_verdict(void **state)
         "off.\n";
     char with_person[2048];
     bl_lint_cache *cache = bl_lint_cache_new();
-    bl_diags out = {NULL, 0, 0};
 
     snprintf(with_person, sizeof with_person,
              "%s\n## Timeline\n\n- 14:02 Kestrel was paged.\n", chain);
     assert_non_null(cache);
-    assert_int_equal(lint(rules, chain, strlen(chain), cache, &out), 0);
-    assert_int_equal(tu_count_rule(&out, "whys/ends-at-person"), 0);
-    bl_diags_free(&out);
-    assert_int_equal(lint(rules, with_person, strlen(with_person), cache,
-                          &out), 0);
-    assert_int_equal(tu_count_rule(&out, "whys/ends-at-person"), 1);
-    bl_diags_free(&out);
+    assert_int_equal(count_cached(rules, chain, cache, "whys/ends-at-person"),
+                     0);
+    assert_int_equal(count_cached(rules, with_person, cache,
+                                  "whys/ends-at-person"), 1);
     assert_same(rules, chain, strlen(chain), cache, "without the person");
     bl_lint_cache_free(cache);
 }
