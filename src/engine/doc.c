@@ -1249,6 +1249,52 @@ bl_doc_parse_chunks(const char *src, size_t len, bl_chunk_fn chunk_of,
     return parse(src, len, chunk_of, cache);
 }
 
+int
+bl_doc_same_model(const bl_doc *a, const bl_doc *b, const char **p_what)
+{
+    const char *what = NULL;
+    size_t i;
+
+#define DIFFERS(f)                                                       \
+    (a->f.n != b->f.n                                                    \
+     || (a->f.n > 0 && memcmp(a->f.items, b->f.items,                    \
+                              a->f.n * sizeof *a->f.items) != 0))
+    if (a->len != b->len || a->bom != b->bom || a->fm_begin != b->fm_begin
+        || a->fm_end != b->fm_end || memcmp(a->src, b->src, a->len) != 0)
+        what = "source";
+    else if (DIFFERS(lines))
+        what = "lines";
+    else if (DIFFERS(blocks))
+        what = "blocks";
+    else if (DIFFERS(sections))
+        what = "sections";
+    else if (DIFFERS(pieces))
+        what = "pieces";
+    else if (DIFFERS(prose))
+        what = "prose";
+    else if (DIFFERS(links))
+        what = "links";
+    else if (DIFFERS(hrefs))
+        what = "hrefs";
+    else if (DIFFERS(html))
+        what = "html";
+    else if (a->units.n != b->units.n)
+        what = "units";
+#undef DIFFERS
+    /* Units are compared field by field: their padding is not set. */
+    for (i = 0; what == NULL && i < a->units.n; i++) {
+        const bl_unit *x = &a->units.items[i], *y = &b->units.items[i];
+        if (x->text_begin != y->text_begin || x->text_end != y->text_end
+            || x->piece_begin != y->piece_begin
+            || x->piece_end != y->piece_end || x->block != y->block
+            || x->section != y->section || x->flags != y->flags)
+            what = "units";
+    }
+    if (p_what != NULL)
+        *p_what = what;
+    return what == NULL;
+}
+
 void
 bl_doc_free(bl_doc *doc)
 {

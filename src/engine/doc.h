@@ -163,6 +163,11 @@ typedef bl_parse_chunk *(*bl_chunk_fn)(void *cache, const char *src,
 bl_doc *bl_doc_parse_chunks(const char *src, size_t len, bl_chunk_fn chunk_of,
                             void *cache);
 
+/* Are a and b the same model, field by field?  When not, *p_what (may be
+ * NULL) names the first part that differs.  For the tests and the fuzzer,
+ * which hold a parse by chunks against a whole one. */
+int bl_doc_same_model(const bl_doc *a, const bl_doc *b, const char **p_what);
+
 /* Maps an offset in unit u's text (relative to text_begin) to a source
  * offset.  is_end picks the end of a piece that has no 1:1 mapping. */
 size_t bl_unit_to_source(const bl_doc *doc, const bl_unit *u, size_t off,

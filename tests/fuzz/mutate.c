@@ -10,15 +10,23 @@
  * order, and every position converts back to its offset in all three
  * column encodings.  Each document is linted a second time with the
  * spelling check on (off by default), asking Hunspell for suggestions on
- * every 64th.  Built with AddressSanitizer by `make test`, which is
- * where memory errors surface; a fixed seed makes any failure
- * reproducible with the printed iteration number.
+ * every 64th.
+ *
+ * The language server's caches are checked against the plain path: every
+ * other document is three corpus documents joined (long enough to be cut
+ * into chunks), and each input file keeps a lint cache across its
+ * mutations, as an edited document does.  The parse through the cache must
+ * build the model a whole parse builds, and the lint with it must find
+ * what the lint without it finds.  Built with AddressSanitizer by `make
+ * test`, which is where memory errors surface; a fixed seed makes any
+ * failure reproducible with the printed iteration number.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "blamelint.h"
+#include "engine/doc.h"
 
 static const char *const tokens[] = {
     ">", "> ", "#", "## ", "`", "```", "~~~", "*", "**", "_", "[", "]", "(",
@@ -133,6 +141,88 @@ lint_and_check(const bl_rules *rules, const bl_doc *doc, size_t mlen)
     return rc;
 }
 
+/* Are a and b the same findings, in the same order? */
+static int
+same_findings(const bl_diags *a, const bl_diags *b)
+{
+    size_t i;
+
+    if (a->n != b->n)
+        return 0;
+    for (i = 0; i < a->n; i++) {
+        const bl_diag *x = &a->items[i], *y = &b->items[i];
+        if (x->begin != y->begin || x->end != y->end || x->rule != y->rule
+            || x->severity != y->severity || strcmp(x->message, y->message)
+            || (x->fix == NULL) != (y->fix == NULL)
+            || (x->fix != NULL && strcmp(x->fix, y->fix) != 0)
+            || x->fix_begin != y->fix_begin || x->fix_end != y->fix_end)
+            return 0;
+    }
+    return 1;
+}
+
+/* Parses and lints m through cache and holds the result against the
+ * plain parse (doc) and lint; 0 or -1. */
+static int
+check_cached(const bl_rules *rules, const bl_doc *doc, const char *m,
+             size_t mlen, bl_lint_cache *cache)
+{
+    bl_doc *cdoc = bl_doc_parse_cached(m, mlen, cache);
+    bl_diags plain = {NULL, 0, 0}, cached = {NULL, 0, 0};
+    bl_lint_opts opts;
+    const char *what = NULL;
+    int rc = 0;
+
+    memset(&opts, 0, sizeof opts);
+    opts.cache = cache;
+    if (cdoc == NULL || !bl_doc_same_model(doc, cdoc, &what)) {
+        fprintf(stderr, "the cached parse differs in its %s\n",
+                what ? what : "existence");
+        rc = -1;
+    } else {
+        /* A front matter naming no profile (BL_EPROFILE) still lints. */
+        int rp = bl_lint_with(rules, doc, NULL, &plain);
+        int rcached = bl_lint_with(rules, cdoc, &opts, &cached);
+        if (rp != rcached || rp == BL_ENOMEM
+            || !same_findings(&plain, &cached)) {
+            fprintf(stderr, "the cached lint differs: %zu findings (%d), "
+                    "not %zu (%d)\n", cached.n, rcached, plain.n, rp);
+            rc = -1;
+        }
+    }
+    bl_diags_free(&plain);
+    bl_diags_free(&cached);
+    bl_doc_free(cdoc);
+    return rc;
+}
+
+/* Three of the files joined by blank lines, or NULL. */
+static char *
+join3(char **files, int nfiles, unsigned long long *rng, size_t *p_len)
+{
+    char *all = NULL;
+    size_t n = 0;
+    int k;
+
+    for (k = 0; k < 3; k++) {
+        size_t len;
+        char *src = slurp(files[next(rng) % (unsigned)nfiles], &len), *grown;
+        if (src == NULL || (grown = realloc(all, n + len + 3)) == NULL) {
+            free(src);
+            free(all);
+            return NULL;
+        }
+        all = grown;
+        memcpy(all + n, src, len);
+        n += len;
+        memcpy(all + n, "\n\n", 2);
+        n += 2;
+        free(src);
+    }
+    *p_len = n;
+    return all;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -140,7 +230,8 @@ main(int argc, char **argv)
     char err[512];
     unsigned long long rng;
     long iters, it;
-    int nfiles = argc - 3, failures = 0;
+    int nfiles = argc - 3, failures = 0, k;
+    bl_lint_cache **caches;
 
     if (argc < 4) {
         fprintf(stderr, "usage: mutate ITERATIONS SEED FILE.md...\n");
@@ -165,10 +256,18 @@ main(int argc, char **argv)
         fprintf(stderr, "%s\n", err);
         return 2;
     }
+    /* One cache per input file, and one for the joined documents. */
+    if ((caches = calloc((size_t)nfiles + 1, sizeof *caches)) == NULL)
+        return 2;
+    for (k = 0; k <= nfiles; k++)
+        if ((caches[k] = bl_lint_cache_new()) == NULL)
+            return 2;
     for (it = 0; it < iters; it++) {
-        const char *path = argv[3 + next(&rng) % (unsigned)nfiles];
+        int fi = (int)(next(&rng) % (unsigned)nfiles), joined = it % 2 == 1;
+        const char *path = joined ? "three joined files" : argv[3 + fi];
         size_t len, mlen;
-        char *src = slurp(path, &len), *m;
+        char *src = joined ? join3(argv + 3, nfiles, &rng, &len)
+                           : slurp(path, &len), *m;
         bl_doc *doc;
         if (src == NULL) {
             perror(path);
@@ -177,7 +276,9 @@ main(int argc, char **argv)
         m = mutate(src, len, &rng, &mlen);
         doc = m ? bl_doc_parse(m, mlen) : NULL;
         if (doc == NULL || lint_and_check(rules, doc, mlen) < 0
-            || lint_and_check(spelling[it % 64 == 0], doc, mlen) < 0) {
+            || lint_and_check(spelling[it % 64 == 0], doc, mlen) < 0
+            || check_cached(rules, doc, m, mlen,
+                            caches[joined ? nfiles : fi]) < 0) {
             fprintf(stderr, "mutate: iteration %ld (from %s) failed\n", it,
                     path);
             failures++;
@@ -186,6 +287,9 @@ main(int argc, char **argv)
         free(m);
         free(src);
     }
+    for (k = 0; k <= nfiles; k++)
+        bl_lint_cache_free(caches[k]);
+    free(caches);
     bl_rules_free(rules);
     bl_rules_free(spelling[0]);
     bl_rules_free(spelling[1]);

@@ -18,45 +18,6 @@
 #include "blamelint.h"
 #include "engine/lintcache.h"
 
-/* Fails unless a and b are the same document model, field by field. */
-static void
-assert_same_model(const bl_doc *a, const bl_doc *b, const char *what)
-{
-    size_t i;
-
-#define SAME_ARRAY(f)                                                    \
-    do {                                                                 \
-        if (a->f.n != b->f.n                                             \
-            || (a->f.n > 0                                               \
-                && memcmp(a->f.items, b->f.items,                        \
-                          a->f.n * sizeof *a->f.items) != 0))            \
-            fail_msg("%s: the parse by chunks differs in " #f, what);   \
-    } while (0)
-    if (a->len != b->len || a->bom != b->bom || a->fm_begin != b->fm_begin
-        || a->fm_end != b->fm_end)
-        fail_msg("%s: the parse by chunks differs in the header", what);
-    SAME_ARRAY(lines);
-    SAME_ARRAY(blocks);
-    SAME_ARRAY(sections);
-    SAME_ARRAY(pieces);
-    SAME_ARRAY(prose);
-    SAME_ARRAY(links);
-    SAME_ARRAY(hrefs);
-    SAME_ARRAY(html);
-#undef SAME_ARRAY
-    if (a->units.n != b->units.n)
-        fail_msg("%s: the parse by chunks has %zu units, not %zu", what,
-                 b->units.n, a->units.n);
-    for (i = 0; i < a->units.n; i++) {
-        const bl_unit *x = &a->units.items[i], *y = &b->units.items[i];
-        if (x->text_begin != y->text_begin || x->text_end != y->text_end
-            || x->piece_begin != y->piece_begin
-            || x->piece_end != y->piece_end || x->block != y->block
-            || x->section != y->section || x->flags != y->flags)
-            fail_msg("%s: the parse by chunks differs at unit %zu", what, i);
-    }
-}
-
 /* Parses text with the cache (by chunks), and checks the model is the one
  * a parse of the whole gives. */
 static bl_doc *
@@ -65,10 +26,13 @@ parse_cached(const char *text, size_t n, bl_lint_cache *cache)
     char *copy = tu_dup(text, n);
     bl_doc *whole = tu_parse_n(text, n);
     bl_doc *doc = bl_doc_parse_cached(copy, n, cache);
+    const char *what;
 
     free(copy);
     assert_non_null(doc);
-    assert_same_model(whole, doc, "parse");
+    if (!bl_doc_same_model(whole, doc, &what))
+        fail_msg("the parse by chunks differs from the whole in its %s",
+                 what);
     bl_doc_free(whole);
     return doc;
 }
