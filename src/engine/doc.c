@@ -1045,14 +1045,45 @@ html_end(const char *s, size_t i, size_t e)
     return "";
 }
 
+/* May line [k, e), from its first non-blank, hold a link reference
+ * definition ("[label]: url"), also inside a list item or a quote, or the
+ * start of one whose label goes on to the next line? */
+static int
+may_define_link(const char *s, size_t k, size_t e)
+{
+    for (;;) {      /* past container marks: "> ", "- ", "1. " */
+        size_t d = k;
+        if (k < e && s[k] == '>') {
+            k++;
+        } else if (k + 1 < e && (s[k] == '-' || s[k] == '*' || s[k] == '+')
+                   && (s[k + 1] == ' ' || s[k + 1] == '\t')) {
+            k++;
+        } else {
+            while (d < e && d - k < 9 && s[d] >= '0' && s[d] <= '9')
+                d++;
+            if (d > k && d + 1 < e && (s[d] == '.' || s[d] == ')')
+                && (s[d + 1] == ' ' || s[d + 1] == '\t'))
+                k = d + 1;
+            else
+                break;
+        }
+        while (k < e && (s[k] == ' ' || s[k] == '\t'))
+            k++;
+    }
+    return k < e && s[k] == '['
+           && (line_has(s, k, e, "]:") || memchr(s + k, ']', e - k) == NULL);
+}
+
 typedef struct cut_list {
     size_t *items;
     size_t n, alloc;
 } cut_list;
 
 /* Cuts s[body, n) into chunks md4c can parse one by one (doc.h): their
- * starts, after body, into *cuts.  Returns 0, 1 when the document must be
- * parsed whole, -1 when out of memory. */
+ * starts, after body, into *cuts.  Where it cannot tell what md4c will
+ * make of a line, it stops cutting: the rest is one chunk.  Returns 0, 1
+ * when the document must be parsed whole (a link reference definition
+ * reaches all of it), -1 when out of memory. */
 static int
 find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
 {
@@ -1072,12 +1103,13 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
             k++;
         blank = k == e;
         if (flen > 0) {                 /* in fenced code */
-            if ((fl = fence_at(s, i, e, &c)) >= flen && c == fc
-                && fence_at(s, i, e, &c) != 0) {
-                size_t t = i;
-                while (t < e && (s[t] == ' ' || s[t] == fc))
+            if ((fl = fence_at(s, i, e, &c)) >= flen && c == fc) {
+                size_t t = k;           /* only blanks after the run */
+                while (t < e && s[t] == fc)
                     t++;
-                if (t == e || s[t] == '\t')
+                while (t < e && (s[t] == ' ' || s[t] == '\t'))
+                    t++;
+                if (t == e)
                     flen = 0;           /* closed */
             }
         } else if (html != NULL) {      /* in an HTML block */
@@ -1085,8 +1117,9 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
                 if (blank)
                     html = NULL;
                 else if (fence_at(s, i, e, &c))
-                    return 1;           /* HTML, or a paragraph a fence
-                                           interrupts: not told apart */
+                    return 0;           /* HTML, or a paragraph a fence
+                                           interrupts: not told apart, so
+                                           no cut from here on */
             } else if (line_has(s, i, e, html)) {
                 html = NULL;
             }
@@ -1098,9 +1131,17 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
                     return -1;
                 from = i;
             }
-            if (k - i <= 3 && k < e && s[k] == '[' && line_has(s, k, e, "]:"))
-                return 1;               /* a link reference definition */
-            if ((fl = fence_at(s, i, e, &c)) != 0) {
+            if (may_define_link(s, k, e))
+                return 1;
+            /* A fence or an HTML block indented by one to three spaces may
+             * be inside a list item, and end with it, unseen here: no cut
+             * from here on (those before stand). */
+            if ((fl = fence_at(s, i, e, &c)) != 0 || (k - i <= 3 && k < e
+                                                      && s[k] == '<')) {
+                if (k > i)
+                    return 0;
+            }
+            if (fl != 0) {
                 flen = fl;
                 fc = c;
             } else if (k - i <= 3 && k < e && s[k] == '<') {

@@ -124,9 +124,11 @@ struct bl_doc {
  * result as the whole: every container and leaf block is closed there.
  * Not everywhere such a line stands: a list goes on across blank lines to
  * its next item (so no cut before "-", "*", "+" or a digit), fenced code
- * and HTML blocks run on past them (so none inside one), and a link
- * reference definition reaches the whole document (so a document with
- * one, or with "\r" line ends, is not cut at all).  bl_doc_parse_chunks
+ * and HTML blocks run on past them (so none inside one, and none after a
+ * fence or HTML block indented into what may be a list item, which ends
+ * with the item in a way a line scan cannot follow), and a link reference
+ * definition reaches the whole document (so a document with one, or with
+ * "\r" line ends, is not cut at all).  bl_doc_parse_chunks
  * cuts the body into chunks of at least a few KB at such places, asks
  * chunk_of for each chunk's record, and replays a recorded chunk's md4c
  * events into the document model instead of parsing it; a chunk not seen

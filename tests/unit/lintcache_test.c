@@ -318,6 +318,40 @@ test_a_long_document_parsed_by_chunks(void **state)
     bl_lint_cache_free(cache);
 }
 
+/* A fence indented into a list item ends with the item, and its "closing"
+ * line then opens a fence of its own that runs to the end: a line scan
+ * cannot follow that, so nothing after such a fence may be cut.  Before
+ * it, a line of two backtick runs, which does not close a fence. */
+static void
+test_no_cut_after_a_fence_in_a_list_item(void **state)
+{
+    static const char *const middle =
+        "```\nnot closed by: ``` ```\n``` ```\n\nStill code.\n```\n\n"
+        "1. Restart the pods.\n\n   ```sh\n   kubectl rollout restart\n\n"
+        "After the list.\n   ```\n\nThis paragraph is code now.\n\n";
+    bl_strbuf doc = {NULL, 0, 0};
+    bl_lint_cache *cache = bl_lint_cache_new();
+    bl_doc *d;
+    int k;
+
+    (void)state;
+    assert_non_null(cache);
+    for (k = 0; k < 60; k++)    /* paragraphs to cut between, before */
+        assert_int_equal(bl_strbuf_addf(&doc, "Paragraph %d of the "
+                                        "summary, long enough to fill a "
+                                        "chunk soon.\n\n", k), 0);
+    assert_int_equal(bl_strbuf_add(&doc, middle, strlen(middle)), 0);
+    for (k = 0; k < 60; k++)    /* ... and after */
+        assert_int_equal(bl_strbuf_addf(&doc, "Paragraph %d after the "
+                                        "fence, which md4c reads as "
+                                        "code.\n\n", k), 0);
+    d = parse_cached(doc.items, doc.n, cache);
+    bl_doc_free(d);
+    assert_true(cache->chunks.n >= 2);  /* cut before the list */
+    free(doc.items);
+    bl_lint_cache_free(cache);
+}
+
 /* A setting changed in place (as the language server applies the
  * editor's) must not leave findings of the old settings behind. */
 static void
@@ -451,6 +485,7 @@ main(void)
         cmocka_unit_test(test_a_time_edited_inside_a_code_span),
         cmocka_unit_test(test_a_person_learned_elsewhere_changes_a_whys_verdict),
         cmocka_unit_test(test_a_long_document_parsed_by_chunks),
+        cmocka_unit_test(test_no_cut_after_a_fence_in_a_list_item),
     };
     return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }
