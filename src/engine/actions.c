@@ -1566,22 +1566,6 @@ read_groups(actions_run *r)
 
 /* --- Collecting the items ------------------------------------------------ */
 
-/* The unit holding a list item's own text: its own (tight list) or its
- * first paragraph's (loose list); -1 when it opens with a nested list. */
-static int
-own_unit_of(const actions_run *r, int li)
-{
-    const bl_doc *doc = r->doc;
-    int k = li + 1;
-
-    if (r->first_unit[li] >= 0)
-        return r->first_unit[li];
-    if (k < (int)doc->blocks.n && doc->blocks.items[k].parent == li
-        && doc->blocks.items[k].type == BL_BLOCK_PARA)
-        return r->first_unit[k];
-    return -1;
-}
-
 /* Is an item's text a template slot or a placeholder: "TBD", "-",
  * "{{ summary }} [link to github issue]", "<action>"? */
 static int
@@ -1695,7 +1679,7 @@ visit_list_item(actions_run *r, int li)
 {
     const bl_doc *doc = r->doc;
     const bl_block *b = &doc->blocks.items[li];
-    int anc = r->li_anc[li], u = own_unit_of(r, li);
+    int anc = r->li_anc[li], u = bl_doc_item_unit(r->doc, r->first_unit, li);
     action_item it;
     size_t n = 0;
     const char *t = NULL;

@@ -34,23 +34,6 @@ static const struct {
 
 /* --- Sections ------------------------------------------------------------ */
 
-/* Is section s (or a section it is nested in) the canonical `kind`? */
-static int
-in_kind(const bl_lint_ctx *lc, int s, const char *kind)
-{
-    return s >= 0 && bl_lint_section_within(lc, s, kind) >= 0;
-}
-
-/* Is section si a `kind` template that no other one encloses? */
-static int
-is_outer(const bl_lint_ctx *lc, size_t si, const char *kind)
-{
-    int p = lc->doc->sections.items[si].parent;
-
-    return in_kind(lc, (int)si, kind) && lc->kind_of[si] >= 0
-           && !lc->is_part[si] && !in_kind(lc, p, kind);
-}
-
 /* The source bytes of section si's content, after its heading, up to
  * the next heading at its level or above. */
 static void
@@ -139,7 +122,8 @@ check_fields(bl_lint_ctx *lc, int rule)
     if (oom || (md = pcre2_match_data_create(1, NULL)) == NULL)
         return -1;
     for (si = 0; si < lc->doc->sections.n && rc == 0; si++)
-        if (is_outer(lc, si, "internal") || is_outer(lc, si, "external"))
+        if (bl_lint_section_is_outer(lc, si, "internal")
+            || bl_lint_section_is_outer(lc, si, "external"))
             rc = check_fields_of(lc, rule, si, re, md);
     pcre2_match_data_free(md);
     return rc;
@@ -191,7 +175,7 @@ check_leaks(bl_lint_ctx *lc, int rule)
     size_t si, b, e;
 
     for (si = 0; si < lc->doc->sections.n; si++) {
-        if (!is_outer(lc, si, "external"))
+        if (!bl_lint_section_is_outer(lc, si, "external"))
             continue;
         content_range(lc, si, &b, &e);
         if (bl_leaks_report(lc, rule, b, e) < 0)

@@ -1509,6 +1509,18 @@ bl_doc_opening_span(const bl_doc *doc, size_t *p_b, size_t *p_e)
     *p_e = e > b ? e : b;
 }
 
+int
+bl_doc_item_unit(const bl_doc *doc, const int *unit_of, int li)
+{
+    if (unit_of[li] >= 0)
+        return unit_of[li];
+    if ((size_t)li + 1 < doc->blocks.n
+        && doc->blocks.items[li + 1].parent == li
+        && doc->blocks.items[li + 1].type == BL_BLOCK_PARA)
+        return unit_of[li + 1];
+    return -1;
+}
+
 int *
 bl_doc_units_by_block(const bl_doc *doc)
 {

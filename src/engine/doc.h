@@ -216,4 +216,9 @@ int bl_section_is_within(const bl_doc *doc, int s, int root);
  * memory. */
 int *bl_doc_units_by_block(const bl_doc *doc);
 
+/* The unit of list item li's own text, given bl_doc_units_by_block's
+ * table: a tight item's own, a loose item's first paragraph's; -1 when it
+ * opens with something else (a nested list). */
+int bl_doc_item_unit(const bl_doc *doc, const int *unit_of, int li);
+
 #endif

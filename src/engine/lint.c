@@ -220,17 +220,13 @@ static int
 learn_owner_cells(bl_lint_ctx *lc)
 {
     const bl_doc *doc = lc->doc;
-    int *unit_of = malloc((doc->blocks.n + 1) * sizeof *unit_of);
+    int *unit_of = bl_doc_units_by_block(doc);     /* read for headers:
+                                                       one unit each */
     size_t i;
     int rc = 0;
 
     if (unit_of == NULL)
         return -1;
-    for (i = 0; i < doc->blocks.n; i++)
-        unit_of[i] = -1;
-    for (i = 0; i < doc->units.n; i++)
-        if (doc->units.items[i].block >= 0)
-            unit_of[doc->units.items[i].block] = (int)i;
     for (i = 0; i < doc->units.n && rc == 0; i++) {
         const bl_unit *u = &doc->units.items[i];
         const bl_block *td = &doc->blocks.items[u->block];

@@ -207,6 +207,12 @@ int bl_lint_structure(bl_lint_ctx *lc);
 int bl_lint_section_within(const bl_lint_ctx *lc, int section,
                            const char *kind);
 
+/* Is section si a `kind` section of its own, not a part named by another
+ * heading and not inside another `kind` section: where a check that
+ * reads a kind of section once starts reading? */
+int bl_lint_section_is_outer(const bl_lint_ctx *lc, size_t si,
+                             const char *kind);
+
 /* Is t[0..n) nothing but placeholders: empty, "TBD", "TODO", "N/A", "-",
  * "...", "?", or a {{...}} / <...> template slot? */
 int bl_is_placeholder_text(const char *t, size_t n);

@@ -342,19 +342,6 @@ has_sub_items(const bl_doc *doc, size_t li)
     return 0;
 }
 
-/* The unit of list item li's own text (a tight item's, or its first
- * paragraph's), or -1. */
-static int
-own_unit(const bl_doc *doc, const int *unit_of, size_t li)
-{
-    if (unit_of[li] >= 0)
-        return unit_of[li];
-    if (li + 1 < doc->blocks.n && doc->blocks.items[li + 1].parent == (int)li
-        && doc->blocks.items[li + 1].type == BL_BLOCK_PARA)
-        return unit_of[li + 1];
-    return -1;
-}
-
 /* How many duties a table cell's source src[b, e) lists: its parts
  * between ";", ",", "<br>" and bullets. */
 static size_t
@@ -544,7 +531,8 @@ read_section(roles_run *r, int role, size_t si)
             || (x->flags & BL_IN_QUOTE))
             continue;
         any_list = 1;
-        if (has_sub_items(doc, i) || (u = own_unit(doc, r->unit_of, i)) < 0)
+        if (has_sub_items(doc, i)
+            || (u = bl_doc_item_unit(doc, r->unit_of, (int)i)) < 0)
             continue;
         t = bl_unit_text(doc, &doc->units.items[u], &n);
         items += !is_not_a_duty(r, t, n);

@@ -106,36 +106,12 @@ in_kind(const bl_lint_ctx *lc, int s, const char *kind)
     return s >= 0 && bl_lint_section_within(lc, s, kind) >= 0;
 }
 
-/* Is section si a `kind` section that no other one encloses? */
-static int
-is_outer(const bl_lint_ctx *lc, size_t si, const char *kind)
-{
-    int p = lc->doc->sections.items[si].parent;
-
-    return in_kind(lc, (int)si, kind) && lc->kind_of[si] >= 0
-           && !lc->is_part[si] && !in_kind(lc, p, kind);
-}
-
-/* The unit of list item li's own text (a tight item's, or its first
- * paragraph's), or -1. */
-static int
-own_unit(const bl_doc *doc, const int *unit_of, int li)
-{
-    if (unit_of[li] >= 0)
-        return unit_of[li];
-    if ((size_t)li + 1 < doc->blocks.n
-        && doc->blocks.items[li + 1].parent == li
-        && doc->blocks.items[li + 1].type == BL_BLOCK_PARA)
-        return unit_of[li + 1];
-    return -1;
-}
-
 /* Has list item li blocks of its own beyond its first text: a nested
  * list, a code block, a second paragraph? */
 static int
 has_details(const bl_doc *doc, const int *unit_of, int li)
 {
-    int u = own_unit(doc, unit_of, li);
+    int u = bl_doc_item_unit(doc, unit_of, li);
     int own = u >= 0 ? doc->units.items[u].block : li;
     size_t b;
 
@@ -214,7 +190,7 @@ check_unnumbered(bl_lint_ctx *lc, int rule)
     for (si = 0; si < doc->sections.n; si++) {
         int numbered = 0, bullets = 0;
         const bl_block *hb;
-        if (!is_outer(lc, si, "mitigation")
+        if (!bl_lint_section_is_outer(lc, si, "mitigation")
             || !bl_lint_section_has_content(lc, (int)si))
             continue;
         /* Blocks come in document order: the section's are the ones
@@ -364,7 +340,7 @@ check_imperative(bl_lint_ctx *lc, int rule, const runbook_shared *sh,
             || (x->flags & BL_IN_QUOTE) || !in_kind(lc, x->section,
                                                     "mitigation")
             || bl_block_enclosing(doc, (int)li, BL_BLOCK_LI) >= 0
-            || (u = own_unit(doc, unit_of, (int)li)) < 0)
+            || (u = bl_doc_item_unit(doc, unit_of, (int)li)) < 0)
             continue;
         t = bl_unit_text(doc, &doc->units.items[u], &n);
         b = 0;
@@ -408,7 +384,7 @@ check_vague(bl_lint_ctx *lc, int rule, runbook_shared *sh,
             || !(in_kind(lc, x->section, "mitigation")
                  || in_kind(lc, x->section, "confirm"))
             || bl_block_enclosing(doc, (int)li, BL_BLOCK_LI) >= 0
-            || (u = own_unit(doc, unit_of, (int)li)) < 0
+            || (u = bl_doc_item_unit(doc, unit_of, (int)li)) < 0
             || has_details(doc, unit_of, (int)li))
             continue;
         t = bl_unit_text(doc, &doc->units.items[u], &n);
@@ -715,7 +691,7 @@ check_contact(bl_lint_ctx *lc, int rule, runbook_shared *sh)
 
     for (si = 0; si < doc->sections.n; si++) {
         const bl_block *hb;
-        if (!is_outer(lc, si, "escalation")
+        if (!bl_lint_section_is_outer(lc, si, "escalation")
             || !bl_lint_section_has_content(lc, (int)si)
             || names_contact(lc, sh, si))
             continue;

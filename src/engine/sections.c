@@ -470,6 +470,16 @@ bl_lint_section_within(const bl_lint_ctx *lc, int section, const char *kind)
     return -1;
 }
 
+int
+bl_lint_section_is_outer(const bl_lint_ctx *lc, size_t si, const char *kind)
+{
+    int p = lc->doc->sections.items[si].parent;
+
+    return bl_lint_section_within(lc, (int)si, kind) >= 0
+           && lc->kind_of[si] >= 0 && !lc->is_part[si]
+           && bl_lint_section_within(lc, p, kind) < 0;
+}
+
 /* --- section/missing ----------------------------------------------------- */
 
 /* Does a paragraph before the first section heading (other than the

@@ -681,14 +681,9 @@ read_section(sev_run *r, size_t si)
 static int
 own_unit(const sev_run *r, size_t b)
 {
-    const bl_doc *doc = r->doc;
-
-    if (r->unit_of[b] >= 0 || doc->blocks.items[b].type != BL_BLOCK_LI)
+    if (r->doc->blocks.items[b].type != BL_BLOCK_LI)
         return r->unit_of[b];
-    if (b + 1 < doc->blocks.n && doc->blocks.items[b + 1].parent == (int)b
-        && doc->blocks.items[b + 1].type == BL_BLOCK_PARA)
-        return r->unit_of[b + 1];
-    return -1;
+    return bl_doc_item_unit(r->doc, r->unit_of, (int)b);
 }
 
 /* Does a list item that block b is nested in start with a level's name?
