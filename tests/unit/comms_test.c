@@ -25,16 +25,6 @@ static const char external_ok[] =
     "**{{Status}}:** {{what customers see}}. Severity: {{minor / major}}. "
     "Impact: {{who}}. Next update by {{time, UTC}}.";
 
-static void
-lint(const bl_rules *rules, const char *src, bl_diags *d)
-{
-    bl_doc *doc = tu_parse(src);
-
-    memset(d, 0, sizeof *d);
-    assert_int_equal(bl_lint(rules, doc, d), 0);
-    bl_doc_free(doc);
-}
-
 /* The comms document built from skeleton with this external template. */
 static char *
 comms(const char *external)
@@ -82,7 +72,7 @@ test_complete_templates_are_clean(void **state)
     char *src = comms(external_ok);
     bl_diags d;
 
-    lint(*state, src, &d);
+    tu_lint(*state, src, &d);
     if (d.n > 0)
         fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
     bl_diags_free(&d);
@@ -96,12 +86,12 @@ test_rules_stay_in_their_profile(void **state)
 {
     bl_diags d;
 
-    lint(*state, FM "# Comms\n\n## Slack announcement\n\nSomething.\n", &d);
+    tu_lint(*state, FM "# Comms\n\n## Slack announcement\n\nSomething.\n", &d);
     assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
     assert_int_equal(tu_count_rule(&d, "comms/missing-template"), 1);
     bl_diags_free(&d);
-    lint(*state, "# Incident: x\n\n## Summary\n\nDana (@dana) restarted "
-         "db-01.internal.\n\n## Status page\n\nDown.\n", &d);
+    tu_lint(*state, "# Incident: x\n\n## Summary\n\nDana (@dana) restarted "
+            "db-01.internal.\n\n## Status page\n\nDown.\n", &d);
     assert_int_equal(tu_count_rule(&d, "comms/external-leak"), 0);
     assert_int_equal(tu_count_rule(&d, "comms/missing-template"), 0);
     assert_int_equal(tu_count_rule(&d, "comms/no-cadence"), 0);
@@ -118,9 +108,9 @@ test_missing_templates(void **state)
     size_t i;
 
     /* Only the internal one: the fix inserts the external skeleton. */
-    lint(*state, FM "# Comms\n\nUpdates every hour.\n\n"
-         "## Slack announcement\n\nSEV {{sev}}, impact {{impact}}, status "
-         "{{status}}, next update {{time}}.\n", &d);
+    tu_lint(*state, FM "# Comms\n\nUpdates every hour.\n\n"
+            "## Slack announcement\n\nSEV {{sev}}, impact {{impact}}, status "
+            "{{status}}, next update {{time}}.\n", &d);
     assert_int_equal(tu_count_rule(&d, id), 1);
     for (i = 0; i < d.n; i++)
         if (strcmp(d.items[i].rule->id, id) == 0) {
@@ -130,23 +120,23 @@ test_missing_templates(void **state)
         }
     bl_diags_free(&d);
     /* Synonyms: "Internal update" and "Customer-facing". */
-    lint(*state, FM "# Comms\n\nUpdates every hour.\n\n"
-         "## Internal update\n\nSEV {{sev}}, impact {{impact}}, status "
-         "{{status}}, next update {{time}}.\n\n## Customer-facing\n\n"
-         "Status {{status}}, severity {{sev}}, impact {{impact}}, ETA "
-         "{{eta}}.\n", &d);
+    tu_lint(*state, FM "# Comms\n\nUpdates every hour.\n\n"
+            "## Internal update\n\nSEV {{sev}}, impact {{impact}}, status "
+            "{{status}}, next update {{time}}.\n\n## Customer-facing\n\n"
+            "Status {{status}}, severity {{sev}}, impact {{impact}}, ETA "
+            "{{eta}}.\n", &d);
     assert_int_equal(tu_count_rule(&d, id), 0);
     assert_int_equal(d.n, 0);
     bl_diags_free(&d);
     /* A heading with nothing under it but guidance is as good as none. */
-    lint(*state, FM "# Comms\n\nUpdates hourly.\n\n## Internal update\n\n"
-         "SEV {{sev}}, impact {{impact}}, status {{status}}, ETA {{eta}}."
-         "\n\n## Status page\n\n<!-- Write it later. -->\n", &d);
+    tu_lint(*state, FM "# Comms\n\nUpdates hourly.\n\n## Internal update\n\n"
+            "SEV {{sev}}, impact {{impact}}, status {{status}}, ETA {{eta}}."
+            "\n\n## Status page\n\n<!-- Write it later. -->\n", &d);
     assert_int_equal(tu_count_rule(&d, id), 1);
     assert_int_equal(tu_count_rule(&d, "comms/missing-field"), 0);
     bl_diags_free(&d);
     /* Neither: two findings. */
-    lint(*state, FM "# Comms\n\nUpdates hourly.\n", &d);
+    tu_lint(*state, FM "# Comms\n\nUpdates hourly.\n", &d);
     assert_int_equal(tu_count_rule(&d, id), 2);
     bl_diags_free(&d);
 }
@@ -186,7 +176,7 @@ test_missing_fields(void **state)
         char *src = comms(cases[k].external);
         bl_diags d;
         size_t i;
-        lint(*state, src, &d);
+        tu_lint(*state, src, &d);
         if (tu_count_rule(&d, id) != cases[k].findings)
             fail_msg("%zu findings, not %zu: %s", tu_count_rule(&d, id),
                      cases[k].findings, cases[k].external);
@@ -237,7 +227,7 @@ test_cadence(void **state)
                  "status {{status}}, ETA {{eta}}.\n\n## Status page\n\n"
                  "Status {{status}}, severity {{sev}}, impact {{impact}}, "
                  "ETA {{eta}}.\n", stated[k]);
-        lint(*state, src, &d);
+        tu_lint(*state, src, &d);
         if (tu_count_rule(&d, id) != 0)
             fail_msg("reported: %s", stated[k]);
         bl_diags_free(&d);
@@ -250,7 +240,7 @@ test_cadence(void **state)
                  "status {{status}}, ETA {{eta}}.\n\n## Status page\n\n"
                  "Status {{status}}, severity {{sev}}, impact {{impact}}, "
                  "ETA {{eta}}.\n", unstated[k]);
-        lint(*state, src, &d);
+        tu_lint(*state, src, &d);
         if (tu_count_rule(&d, id) != 1)
             fail_msg("not reported: %s", unstated[k]);
         bl_diags_free(&d);

@@ -25,17 +25,6 @@
     "## Detect\n\nx\n\n## Triage\n\nx\n\n## Communicate\n\nx\n\n" \
     "## Mitigate\n\nx\n\n## Resolve\n\nx\n\n## Postmortem\n\nx\n\n"
 
-/* The findings of src; the caller frees them. */
-static void
-lint(const bl_rules *rules, const char *src, bl_diags *d)
-{
-    bl_doc *doc = tu_parse(src);
-
-    memset(d, 0, sizeof *d);
-    assert_int_equal(bl_lint(rules, doc, d), 0);
-    bl_doc_free(doc);
-}
-
 /* FM, a title, then body: the document the tests lint. */
 static char *
 page(const char *body)
@@ -62,7 +51,7 @@ missing_phases(const bl_rules *rules, const char *body, char *out,
     assert_non_null(full);
     snprintf(full, n, "%s\n\n%s", body, ANSWERS);
     src = page(full);
-    lint(rules, src, &d);
+    tu_lint(rules, src, &d);
     out[0] = '\0';
     for (i = 0; i < d.n; i++) {
         const char *m = d.items[i].message, *b, *e;
@@ -99,7 +88,7 @@ unanswered(const bl_rules *rules, const char *body, char *out, size_t outlen)
     assert_non_null(full);
     snprintf(full, n, PHASES "%s\n\n## Known gaps\n\n- A gap.\n", body);
     src = page(full);
-    lint(rules, src, &d);
+    tu_lint(rules, src, &d);
     out[0] = '\0';
     for (k = 0; what[k] != NULL; k++)
         for (i = 0; i < d.n; i++) {
@@ -122,7 +111,7 @@ count(const bl_rules *rules, const char *id, const char *body)
     bl_diags d;
     size_t n;
 
-    lint(rules, src, &d);
+    tu_lint(rules, src, &d);
     n = tu_count_rule(&d, id);
     bl_diags_free(&d);
     free(src);
@@ -135,7 +124,7 @@ test_a_complete_lifecycle_is_clean(void **state)
     char *src = page(PHASES ANSWERS);
     bl_diags d;
 
-    lint(*state, src, &d);
+    tu_lint(*state, src, &d);
     if (d.n > 0)
         fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
     bl_diags_free(&d);
@@ -149,12 +138,12 @@ test_rules_stay_in_their_profile(void **state)
 {
     bl_diags d;
 
-    lint(*state, FM "# Flow\n\n## Detect\n\nAlerts.\n", &d);
+    tu_lint(*state, FM "# Flow\n\n## Detect\n\nAlerts.\n", &d);
     assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
     assert_true(tu_count_rule(&d, "lifecycle/missing-phase") > 0);
     bl_diags_free(&d);
-    lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n## Impact\n\n"
-         "Checkout failed.\n", &d);
+    tu_lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n## Impact\n\n"
+            "Checkout failed.\n", &d);
     assert_int_equal(tu_count_rule(&d, "lifecycle/missing-phase"), 0);
     assert_int_equal(tu_count_rule(&d, "lifecycle/missing-answer"), 0);
     assert_int_equal(tu_count_rule(&d, "lifecycle/no-known-gaps"), 0);
@@ -189,7 +178,7 @@ test_phases_in_headings(void **state)
         assert_non_null(src);
         snprintf(src, 1024, FM "# From detection to postmortem\n\n%s",
                  ANSWERS);
-        lint(*state, src, &d);
+        tu_lint(*state, src, &d);
         assert_int_equal(tu_count_rule(&d, "lifecycle/missing-phase"), 6);
         bl_diags_free(&d);
         free(src);

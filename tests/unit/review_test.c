@@ -22,16 +22,6 @@ static const char skeleton[] =
 #define AGENDA "1. Timeline (10 min)\n2. What would we do differently in " \
                "the response? (20 min)\n3. Action items (15 min)\n"
 
-static void
-lint(const bl_rules *rules, const char *src, bl_diags *d)
-{
-    bl_doc *doc = tu_parse(src);
-
-    memset(d, 0, sizeof *d);
-    assert_int_equal(bl_lint(rules, doc, d), 0);
-    bl_doc_free(doc);
-}
-
 static char *
 review_doc(const char *header, const char *agenda)
 {
@@ -44,52 +34,14 @@ review_doc(const char *header, const char *agenda)
 }
 
 static size_t
-count_in(const bl_rules *rules, const char *id, const char *src)
-{
-    bl_diags d;
-    size_t n;
-
-    lint(rules, src, &d);
-    n = tu_count_rule(&d, id);
-    bl_diags_free(&d);
-    return n;
-}
-
-static size_t
 count_review(const bl_rules *rules, const char *id, const char *header,
              const char *agenda)
 {
     char *src = review_doc(header, agenda);
-    size_t n = count_in(rules, id, src);
+    size_t n = tu_count_in(rules, src, id);
 
     free(src);
     return n;
-}
-
-/* The text of the first finding of rule id in src, or "". */
-static void
-first_span(const bl_rules *rules, const char *src, const char *id,
-           char *out)
-{
-    bl_doc *doc = tu_parse(src);
-    bl_diags d;
-    size_t i, len;
-    const char *text = bl_doc_source(doc, &len);
-
-    memset(&d, 0, sizeof d);
-    assert_int_equal(bl_lint(rules, doc, &d), 0);
-    out[0] = '\0';
-    for (i = 0; i < d.n; i++)
-        if (strcmp(d.items[i].rule->id, id) == 0) {
-            size_t n = d.items[i].end - d.items[i].begin;
-            if (n > 127)
-                n = 127;
-            memcpy(out, text + d.items[i].begin, n);
-            out[n] = '\0';
-            break;
-        }
-    bl_diags_free(&d);
-    bl_doc_free(doc);
 }
 
 static void
@@ -98,7 +50,7 @@ test_a_complete_agenda_is_clean(void **state)
     char *src = review_doc(HEADER, AGENDA);
     bl_diags d;
 
-    lint(*state, src, &d);
+    tu_lint(*state, src, &d);
     if (d.n > 0)
         fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
     bl_diags_free(&d);
@@ -111,8 +63,8 @@ test_rules_stay_in_their_profile(void **state)
     bl_diags d;
     size_t i;
 
-    lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n## Agenda\n\n"
-         "1. Timeline\n", &d);
+    tu_lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n## Agenda\n\n"
+            "1. Timeline\n", &d);
     for (i = 0; i < d.n; i++)
         assert_false(strncmp(d.items[i].rule->id, "review/", 7) == 0);
     bl_diags_free(&d);
@@ -126,16 +78,19 @@ test_missing_sections(void **state)
     const char *id = "review/missing-section";
     char span[128];
 
-    assert_int_equal(count_in(*state, id, FM "# R\n\nFacilitator: Dana\n"), 2);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\nFacilitator: Dana\n",
+                                 id), 2);
     /* Synonyms; the ground rules said in a paragraph. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n## Running order\n\n"
-                              "1. x (5 min)\n\n## Working agreements\n\n"
-                              "- Phones away.\n"), 0);
-    assert_int_equal(count_in(*state, id, FM "# R\n\nWe focus on systems, not "
-                              "people.\n\n## Schedule\n\n1. x (5 min)\n"), 0);
-    assert_int_equal(count_in(*state, id, FM "# R\n\nThis is a no-blame "
-                              "review.\n\n## Agenda\n\n1. x (5 min)\n"), 0);
-    first_span(*state, FM "# R\n\n## Agenda\n\n1. x (5 min)\n", id, span);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n## Running order\n\n"
+                                 "1. x (5 min)\n\n## Working agreements\n\n"
+                                 "- Phones away.\n", id), 0);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\nWe focus on systems, not "
+                                 "people.\n\n## Schedule\n\n1. x (5 min)\n",
+                                 id), 0);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\nThis is a no-blame "
+                                 "review.\n\n## Agenda\n\n1. x (5 min)\n",
+                                 id), 0);
+    tu_first_span(*state, FM "# R\n\n## Agenda\n\n1. x (5 min)\n", id, span);
     assert_string_equal(span, "R");
 }
 
@@ -178,7 +133,7 @@ test_untimed_items(void **state)
         if (count_review(*state, id, HEADER, clean[k]) != 0)
             fail_msg("reported: %s", clean[k]);
     src = review_doc(HEADER, "1. Timeline (10 min)\n2. Discussion\n");
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "Discussion");
     free(src);
 }
@@ -252,12 +207,12 @@ test_facilitator(void **state)
         if (count_review(*state, id, clean[k], AGENDA) != 0)
             fail_msg("reported: %s", clean[k]);
     src = review_doc("- **Facilitator:** TBD", AGENDA);
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "TBD");
-    assert_int_equal(count_in(*state, "placeholder/unfilled", src), 0);
+    assert_int_equal(tu_count_in(*state, src, "placeholder/unfilled"), 0);
     free(src);
     src = review_doc("Nothing.", AGENDA);
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "Review: checkout errors");
     free(src);
 }
@@ -293,14 +248,14 @@ test_action_tracking(void **state)
     bl_diags d;
 
     for (k = 0; flagged[k] != NULL; k++)
-        if (count_in(*state, id, flagged[k]) != 1)
+        if (tu_count_in(*state, flagged[k], id) != 1)
             fail_msg("not reported: %s", flagged[k]);
     for (k = 0; clean[k] != NULL; k++)
-        if (count_in(*state, id, clean[k]) != 0)
+        if (tu_count_in(*state, clean[k], id) != 0)
             fail_msg("reported: %s", clean[k]);
-    first_span(*state, flagged[1], id, span);
+    tu_first_span(*state, flagged[1], id, span);
     assert_string_equal(span, "Follow-ups");
-    lint(*state, flagged[1], &d);
+    tu_lint(*state, flagged[1], &d);
     for (k = 0; k < d.n; k++)
         if (strcmp(d.items[k].rule->id, id) == 0) {
             assert_non_null(strstr(d.items[k].message, "that each gets an "
@@ -342,7 +297,7 @@ test_response_question(void **state)
         if (count_review(*state, id, HEADER, clean[k]) != 0)
             fail_msg("reported: %s", clean[k]);
     src = review_doc(HEADER, flagged[0]);
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "Agenda");
     free(src);
 }
@@ -363,24 +318,24 @@ test_ground_rules_blameless(void **state)
     };
     size_t k;
 
-    first_span(*state, FM "# R\n\n## Ground rules\n\n- Phones away.\n\n"
-               "## Agenda\n\n1. x (5 min)\n", id, span);
+    tu_first_span(*state, FM "# R\n\n## Ground rules\n\n- Phones away.\n\n"
+                  "## Agenda\n\n1. x (5 min)\n", id, span);
     assert_string_equal(span, "Ground rules");
     for (k = 0; clean[k] != NULL; k++) {
         char src[256];
         snprintf(src, sizeof src, FM "# R\n\n## Ground rules\n\n%s\n"
                  "## Agenda\n\n1. x (5 min)\n", clean[k]);
-        if (count_in(*state, id, src) != 0)
+        if (tu_count_in(*state, src, id) != 0)
             fail_msg("reported: %s", clean[k]);
     }
     /* Said in the introduction instead: no finding. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\nA blameless review.\n\n"
-                              "## Ground rules\n\n- Phones away.\n\n"
-                              "## Agenda\n\n1. x (5 min)\n"), 0);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\nA blameless review.\n\n"
+                                 "## Ground rules\n\n- Phones away.\n\n"
+                                 "## Agenda\n\n1. x (5 min)\n", id), 0);
     /* A quoted "blameless" is not the team saying it. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n## Ground rules\n\n"
-                              "- Phones away.\n\n> is this blameless?\n\n"
-                              "## Agenda\n\n1. x (5 min)\n"), 1);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n## Ground rules\n\n"
+                                 "- Phones away.\n\n> is this blameless?\n\n"
+                                 "## Agenda\n\n1. x (5 min)\n", id), 1);
 }
 
 int

@@ -22,16 +22,6 @@ static const char skeleton[] =
     "- Investigate and mitigate.\n- Report to the IC.\n\n"
     "## Handover\n\nIf the IC is unavailable, the backup takes over.\n";
 
-static void
-lint(const bl_rules *rules, const char *src, bl_diags *d)
-{
-    bl_doc *doc = tu_parse(src);
-
-    memset(d, 0, sizeof *d);
-    assert_int_equal(bl_lint(rules, doc, d), 0);
-    bl_doc_free(doc);
-}
-
 static char *
 roles_doc(const char *commander)
 {
@@ -53,49 +43,11 @@ count_in_commander(const bl_rules *rules, const char *id,
     bl_diags d;
     size_t n;
 
-    lint(rules, src, &d);
+    tu_lint(rules, src, &d);
     n = tu_count_rule(&d, id);
     bl_diags_free(&d);
     free(src);
     return n;
-}
-
-static size_t
-count_in(const bl_rules *rules, const char *id, const char *src)
-{
-    bl_diags d;
-    size_t n;
-
-    lint(rules, src, &d);
-    n = tu_count_rule(&d, id);
-    bl_diags_free(&d);
-    return n;
-}
-
-/* The text of the first finding of rule id in src, or "". */
-static void
-first_span(const bl_rules *rules, const char *src, const char *id,
-           char *out)
-{
-    bl_doc *doc = tu_parse(src);
-    bl_diags d;
-    size_t i, len;
-    const char *text = bl_doc_source(doc, &len);
-
-    memset(&d, 0, sizeof d);
-    assert_int_equal(bl_lint(rules, doc, &d), 0);
-    out[0] = '\0';
-    for (i = 0; i < d.n; i++)
-        if (strcmp(d.items[i].rule->id, id) == 0) {
-            size_t n = d.items[i].end - d.items[i].begin;
-            if (n > 127)
-                n = 127;
-            memcpy(out, text + d.items[i].begin, n);
-            out[n] = '\0';
-            break;
-        }
-    bl_diags_free(&d);
-    bl_doc_free(doc);
 }
 
 #define GOOD_IC "- **Primary:** @dana\n- **Backup:** @li\n- Leads.\n" \
@@ -107,7 +59,7 @@ test_a_complete_roles_document_is_clean(void **state)
     char *src = roles_doc(GOOD_IC);
     bl_diags d;
 
-    lint(*state, src, &d);
+    tu_lint(*state, src, &d);
     if (d.n > 0)
         fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
     bl_diags_free(&d);
@@ -121,12 +73,12 @@ test_rules_stay_in_their_profile(void **state)
     bl_diags d;
     size_t i;
 
-    lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n"
-         "## Incident Commander\n\n- Leads.\n", &d);
+    tu_lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n"
+            "## Incident Commander\n\n- Leads.\n", &d);
     for (i = 0; i < d.n; i++)
         assert_false(strncmp(d.items[i].rule->id, "roles/", 6) == 0);
     bl_diags_free(&d);
-    lint(*state, FM "# Roles\n\n## Incident Commander\n\n- Leads.\n", &d);
+    tu_lint(*state, FM "# Roles\n\n## Incident Commander\n\n- Leads.\n", &d);
     assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
     assert_true(tu_count_rule(&d, "roles/missing-section") > 0);
     bl_diags_free(&d);
@@ -172,34 +124,36 @@ test_synonyms_tables_and_prose_count(void **state)
     const char *id = "roles/missing-section";
 
     /* Synonyms as headings, the handover in a paragraph. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n## IC\n\n" GOOD_IC
-                              "\n## Comms Lead\n\n" GOOD_IC
-                              "\n## Subject Matter Experts\n\n" GOOD_IC
-                              "\nThe IC hands over to the backup after four "
-                              "hours.\n"), 0);
-    assert_int_equal(count_in(*state, id, FM "# R\n\n## Incident Manager\n\n"
-                              GOOD_IC "\n## Communications Manager\n\n"
-                              GOOD_IC "\n## Ops Lead\n\n" GOOD_IC
-                              "\n## Rotation\n\nWeekly.\n"), 0);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n## IC\n\n" GOOD_IC
+                                 "\n## Comms Lead\n\n" GOOD_IC
+                                 "\n## Subject Matter Experts\n\n" GOOD_IC
+                                 "\nThe IC hands over to the backup after "
+                                 "four hours.\n", id), 0);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n## Incident Manager\n\n"
+                                 GOOD_IC "\n## Communications Manager\n\n"
+                                 GOOD_IC "\n## Ops Lead\n\n" GOOD_IC
+                                 "\n## Rotation\n\nWeekly.\n", id), 0);
     /* A role table's first column names the roles. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n"
-                              "| Role | Primary | Backup | Duties |\n"
-                              "|---|---|---|---|\n"
-                              "| Incident Commander (IC) | @a | @b | x; y |\n"
-                              "| Comms Lead | @c | @d | x; y |\n"
-                              "| Responders | @e | @f | x; y |\n\n"
-                              "If the IC is unavailable, @b takes over.\n"),
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n"
+                                 "| Role | Primary | Backup | Duties |\n"
+                                 "|---|---|---|---|\n"
+                                 "| Incident Commander (IC) | @a | @b | "
+                                 "x; y |\n"
+                                 "| Comms Lead | @c | @d | x; y |\n"
+                                 "| Responders | @e | @f | x; y |\n\n"
+                                 "If the IC is unavailable, @b takes "
+                                 "over.\n", id),
                      0);
     /* Words about the roles are not the roles. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n## Incident Commander\n"
-                              "\n" GOOD_IC "\nThe comms lead and the "
-                              "responders are chosen by the IC.\n"), 3);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n## Incident Commander\n"
+                                 "\n" GOOD_IC "\nThe comms lead and the "
+                                 "responders are chosen by the IC.\n", id), 3);
     /* Mentioning a rotation as a holder is no handover. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n## IC\n\n"
-                              "- **Primary:** the SRE on-call rotation\n"
-                              "- **Backup:** @li\n- Leads.\n- Decides.\n\n"
-                              "## Comms Lead\n\n" GOOD_IC
-                              "\n## Responders\n\n" GOOD_IC), 1);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n## IC\n\n"
+                                 "- **Primary:** the SRE on-call rotation\n"
+                                 "- **Backup:** @li\n- Leads.\n- Decides.\n\n"
+                                 "## Comms Lead\n\n" GOOD_IC
+                                 "\n## Responders\n\n" GOOD_IC, id), 1);
 }
 
 static void
@@ -207,10 +161,11 @@ test_an_empty_role_is_reported_on_its_heading(void **state)
 {
     char span[128];
 
-    first_span(*state, FM "# R\n\n## Incident Commander\n\n<!-- later -->\n\n"
-               "## Comms Lead\n\n" GOOD_IC "\n## Responders\n\n" GOOD_IC
-               "\n## Handover\n\nThe IC hands over.\n",
-               "roles/missing-section", span);
+    tu_first_span(*state, FM "# R\n\n## Incident Commander\n\n"
+                  "<!-- later -->\n\n## Comms Lead\n\n" GOOD_IC
+                  "\n## Responders\n\n" GOOD_IC
+                  "\n## Handover\n\nThe IC hands over.\n",
+                  "roles/missing-section", span);
     assert_string_equal(span, "Incident Commander");
 }
 
@@ -254,20 +209,23 @@ test_few_responsibilities(void **state)
         if (count_in_commander(*state, id, clean[k]) != 0)
             fail_msg("reported: %s", clean[k]);
     src = roles_doc(flagged[0]);
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "Incident Commander");
     free(src);
     /* A table row: its Responsibilities cell, split at ";" "," "<br>". */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n"
-                              "| Role | Primary | Backup | Responsibilities |\n"
-                              "|---|---|---|---|\n"
-                              "| IC | @a | @b | Leads the call |\n"
-                              "| Comms Lead | @c | @d | Updates<br>Support |\n"
-                              "| Responders | @e | @f | Fix, report |\n"), 1);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n"
+                                 "| Role | Primary | Backup | "
+                                 "Responsibilities |\n"
+                                 "|---|---|---|---|\n"
+                                 "| IC | @a | @b | Leads the call |\n"
+                                 "| Comms Lead | @c | @d | "
+                                 "Updates<br>Support |\n"
+                                 "| Responders | @e | @f | Fix, report |\n",
+                                 id), 1);
     /* A role table without a duties column says nothing of duties. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n"
-                              "| Role | Primary | Backup |\n|---|---|---|\n"
-                              "| IC | @a | @b |\n"), 0);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n"
+                                 "| Role | Primary | Backup |\n|---|---|---|\n"
+                                 "| IC | @a | @b |\n", id), 0);
 }
 
 /* --- roles/no-primary ---------------------------------------------------- */
@@ -313,14 +271,14 @@ test_no_primary(void **state)
         if (count_in_commander(*state, id, clean[k]) != 0)
             fail_msg("reported: %s", clean[k]);
     src = roles_doc(flagged[0]);
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "Incident Commander");
     free(src);
     /* "TBD" is reported on the value, once: not also as unfilled. */
     src = roles_doc(flagged[1]);
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "TBD");
-    assert_int_equal(count_in(*state, "placeholder/unfilled", src), 0);
+    assert_int_equal(tu_count_in(*state, src, "placeholder/unfilled"), 0);
     free(src);
 }
 
@@ -368,18 +326,18 @@ test_no_backup(void **state)
         if (count_in_commander(*state, id, clean[k]) != 0)
             fail_msg("reported: %s", clean[k]);
     /* A table's Backup column: empty, "none", or a name. */
-    first_span(*state, FM "# R\n\n| Role | Primary | Backup |\n|---|---|---|\n"
-               "| IC | @a | |\n| Comms Lead | @c | none |\n"
-               "| Responders | @e | @f |\n", id, span);
+    tu_first_span(*state, FM "# R\n\n| Role | Primary | Backup |\n"
+                  "|---|---|---|\n| IC | @a | |\n| Comms Lead | @c | none |\n"
+                  "| Responders | @e | @f |\n", id, span);
     assert_string_equal(span, "IC");
-    assert_int_equal(count_in(*state, id, FM "# R\n\n"
-                              "| Role | Primary | Backup |\n|---|---|---|\n"
-                              "| IC | @a | |\n| Comms Lead | @c | none |\n"
-                              "| Responders | @e | @f |\n"), 2);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n"
+                                 "| Role | Primary | Backup |\n|---|---|---|\n"
+                                 "| IC | @a | |\n| Comms Lead | @c | none |\n"
+                                 "| Responders | @e | @f |\n", id), 2);
     /* Other roles (a Scribe) need no backup. */
-    assert_int_equal(count_in(*state, id, FM "# R\n\n| Role | Primary | Backup "
-                              "|\n|---|---|---|\n| IC | @a | @b |\n"
-                              "| Scribe | @s | |\n"), 0);
+    assert_int_equal(tu_count_in(*state, FM "# R\n\n| Role | Primary | Backup "
+                                 "|\n|---|---|---|\n| IC | @a | @b |\n"
+                                 "| Scribe | @s | |\n", id), 0);
 }
 
 int

@@ -21,17 +21,6 @@ static const char skeleton[] =
     "## Escalation\n\n%s\n\n"
     "## Where to document\n\nIn the incident ticket.\n";
 
-/* The findings of src; the caller frees them. */
-static void
-lint(const bl_rules *rules, const char *src, bl_diags *d)
-{
-    bl_doc *doc = tu_parse(src);
-
-    memset(d, 0, sizeof *d);
-    assert_int_equal(bl_lint(rules, doc, d), 0);
-    bl_doc_free(doc);
-}
-
 /* The runbook built from skeleton with mitigation and escalation. */
 static char *
 runbook(const char *mitigation, const char *escalation)
@@ -54,38 +43,11 @@ count_in_mitigation(const bl_rules *rules, const char *id,
     bl_diags d;
     size_t n;
 
-    lint(rules, src, &d);
+    tu_lint(rules, src, &d);
     n = tu_count_rule(&d, id);
     bl_diags_free(&d);
     free(src);
     return n;
-}
-
-/* The text of the first finding of rule id in src, or "" (at most 127
- * bytes; the source is the document's). */
-static void
-first_span(const bl_rules *rules, const char *src, const char *id,
-           char *out)
-{
-    bl_doc *doc = tu_parse(src);
-    bl_diags d;
-    size_t i, len;
-    const char *text = bl_doc_source(doc, &len);
-
-    memset(&d, 0, sizeof d);
-    assert_int_equal(bl_lint(rules, doc, &d), 0);
-    out[0] = '\0';
-    for (i = 0; i < d.n; i++)
-        if (strcmp(d.items[i].rule->id, id) == 0) {
-            size_t n = d.items[i].end - d.items[i].begin;
-            if (n > 127)
-                n = 127;
-            memcpy(out, text + d.items[i].begin, n);
-            out[n] = '\0';
-            break;
-        }
-    bl_diags_free(&d);
-    bl_doc_free(doc);
 }
 
 static void
@@ -97,7 +59,7 @@ test_a_complete_runbook_is_clean(void **state)
                         "Page the Orders on-call rotation (@orders-oncall).");
     bl_diags d;
 
-    lint(*state, src, &d);
+    tu_lint(*state, src, &d);
     if (d.n > 0)
         fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
     bl_diags_free(&d);
@@ -111,12 +73,12 @@ test_rules_stay_in_their_profile(void **state)
 {
     bl_diags d;
 
-    lint(*state, FM "# Runbook: x\n\n## Mitigation\n\n- restart it\n", &d);
+    tu_lint(*state, FM "# Runbook: x\n\n## Mitigation\n\n- restart it\n", &d);
     assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
     assert_true(tu_count_rule(&d, "runbook/missing-section") > 0);
     bl_diags_free(&d);
-    lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n## Mitigation\n\n"
-         "- restart it\n", &d);
+    tu_lint(*state, "# Incident: x\n\n## Summary\n\nDown.\n\n## Mitigation\n\n"
+            "- restart it\n", &d);
     assert_int_equal(tu_count_rule(&d, "runbook/missing-section"), 0);
     assert_int_equal(tu_count_rule(&d, "runbook/unnumbered-steps"), 0);
     assert_true(tu_count_rule(&d, "section/missing") > 0);
@@ -165,23 +127,24 @@ test_synonyms_labels_and_empty_sections(void **state)
     char span[128];
 
     /* Synonyms and a bold label count as the sections. */
-    lint(*state, FM "# R\n\n## Signs\n\nAlerts.\n\n## Verification\n\n"
-         "1. Check the graph.\n\n## Remediation steps\n\n1. Restart it.\n\n"
-         "## Escalation path\n\nPage @db-oncall.\n\n"
-         "**Documentation:** the incident ticket.\n", &d);
+    tu_lint(*state, FM "# R\n\n## Signs\n\nAlerts.\n\n## Verification\n\n"
+            "1. Check the graph.\n\n## Remediation steps\n\n1. Restart it.\n\n"
+            "## Escalation path\n\nPage @db-oncall.\n\n"
+            "**Documentation:** the incident ticket.\n", &d);
     assert_int_equal(tu_count_rule(&d, "runbook/missing-section"), 0);
     bl_diags_free(&d);
     /* A heading with only a comment under it is empty. */
-    first_span(*state, FM "# R\n\n## Signs\n\nAlerts.\n\n## Verification\n\n"
-               "1. Check the graph.\n\n## Remediation steps\n\n1. Restart it."
-               "\n\n## Escalation path\n\nPage @db-oncall.\n\n## Logging\n\n"
-               "<!-- TBD -->\n", "runbook/missing-section", span);
+    tu_first_span(*state, FM "# R\n\n## Signs\n\nAlerts.\n\n"
+                  "## Verification\n\n1. Check the graph.\n\n"
+                  "## Remediation steps\n\n1. Restart it.\n\n"
+                  "## Escalation path\n\nPage @db-oncall.\n\n## Logging\n\n"
+                  "<!-- TBD -->\n", "runbook/missing-section", span);
     assert_string_equal(span, "Logging");
     /* A section of placeholders is placeholder/unfilled's, not empty. */
-    lint(*state, FM "# R\n\n## Signs\n\nAlerts.\n\n## Verification\n\n"
-         "1. Check the graph.\n\n## Remediation steps\n\n1. Restart it.\n\n"
-         "## Escalation path\n\nPage @db-oncall.\n\n## Logging\n\n"
-         "{{where}}\n", &d);
+    tu_lint(*state, FM "# R\n\n## Signs\n\nAlerts.\n\n## Verification\n\n"
+            "1. Check the graph.\n\n## Remediation steps\n\n1. Restart it.\n\n"
+            "## Escalation path\n\nPage @db-oncall.\n\n## Logging\n\n"
+            "{{where}}\n", &d);
     assert_int_equal(tu_count_rule(&d, "runbook/missing-section"), 0);
     assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 1);
     bl_diags_free(&d);
@@ -201,7 +164,7 @@ test_unnumbered_steps(void **state)
     assert_int_equal(count_in_mitigation(*state, id, "Restart the consumers, "
                                          "then watch the graph.\n"), 1);
     src = runbook("- Restart it.\n", "Page @orders.");
-    first_span(*state, src, id, span);
+    tu_first_span(*state, src, id, span);
     assert_string_equal(span, "Mitigation");
     free(src);
     /* Numbered lists, in a subsection too; numbered subsection titles. */
@@ -310,7 +273,7 @@ test_commands_outside_code(void **state)
 
     for (k = 0; flagged[k].step != NULL; k++) {
         char *src = runbook(flagged[k].step, "Page @orders.");
-        first_span(*state, src, id, span);
+        tu_first_span(*state, src, id, span);
         if (strcmp(span, flagged[k].span) != 0)
             fail_msg("%s: reported \"%s\", want \"%s\"", flagged[k].step,
                      span, flagged[k].span);
@@ -322,9 +285,10 @@ test_commands_outside_code(void **state)
     /* How to confirm is read too; Symptoms is not. */
     {
         bl_diags d;
-        lint(*state, FM "# R\n\n## Symptoms\n\nSeen with kubectl get pods -n x."
-             "\n\n## How to confirm\n\n1. Run kubectl get pods -n prod.\n",
-             &d);
+        tu_lint(*state, FM "# R\n\n## Symptoms\n\n"
+                "Seen with kubectl get pods -n x.\n\n## How to confirm\n\n"
+                "1. Run kubectl get pods -n prod.\n",
+                &d);
         assert_int_equal(tu_count_rule(&d, id), 1);
         bl_diags_free(&d);
     }
@@ -388,18 +352,18 @@ test_escalation_names_someone(void **state)
         char *src = runbook("1. Restart it.\n", flagged[k]);
         bl_diags d;
         char span[128];
-        lint(*state, src, &d);
+        tu_lint(*state, src, &d);
         if (tu_count_rule(&d, id) != 1)
             fail_msg("not reported: %s", flagged[k]);
         bl_diags_free(&d);
-        first_span(*state, src, id, span);
+        tu_first_span(*state, src, id, span);
         assert_string_equal(span, "Escalation");
         free(src);
     }
     for (k = 0; clean[k] != NULL; k++) {
         char *src = runbook("1. Restart it.\n", clean[k]);
         bl_diags d;
-        lint(*state, src, &d);
+        tu_lint(*state, src, &d);
         if (tu_count_rule(&d, id) != 0)
             fail_msg("reported: %s", clean[k]);
         bl_diags_free(&d);

@@ -21,29 +21,6 @@ static const char four_levels[] =
     FM "# Severity levels\n\n" LEVEL(1, "5 minutes") LEVEL(2, "15 minutes")
     LEVEL(3, "1 hour") LEVEL(4, "1 day") DOUBT;
 
-/* The findings of src; the caller frees them. */
-static void
-lint(const bl_rules *rules, const char *src, bl_diags *d)
-{
-    bl_doc *doc = tu_parse(src);
-
-    memset(d, 0, sizeof *d);
-    assert_int_equal(bl_lint(rules, doc, d), 0);
-    bl_doc_free(doc);
-}
-
-static size_t
-count(const bl_rules *rules, const char *src, const char *id)
-{
-    bl_diags d;
-    size_t n;
-
-    lint(rules, src, &d);
-    n = tu_count_rule(&d, id);
-    bl_diags_free(&d);
-    return n;
-}
-
 /* The source text of each finding of rule id, "|"-separated, into out. */
 static void
 spans(const bl_rules *rules, const char *src, const char *id, char *out,
@@ -71,13 +48,14 @@ test_a_complete_guide_is_clean(void **state)
 {
     bl_diags d;
 
-    lint(*state, four_levels, &d);
+    tu_lint(*state, four_levels, &d);
     if (d.n > 0)
         fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
     bl_diags_free(&d);
     /* A postmortem that lists levels gets no severity findings. */
-    assert_int_equal(count(*state, "# Incident: x\n\n- **SEV2**: down.\n",
-                           "severity/missing-level"), 0);
+    assert_int_equal(tu_count_in(*state,
+                                 "# Incident: x\n\n- **SEV2**: down.\n",
+                                 "severity/missing-level"), 0);
 }
 
 /* --- Where levels are found ---------------------------------------------- */
@@ -120,7 +98,7 @@ test_levels_in_headings_items_paragraphs_rows_and_columns(void **state)
 
     for (k = 0; guides[k] != NULL; k++) {
         bl_diags d;
-        lint(*state, guides[k], &d);
+        tu_lint(*state, guides[k], &d);
         if (d.n > 0)
             fail_msg("guide %zu: %s: %s", k, d.items[0].rule->id,
                      d.items[0].message);
@@ -143,9 +121,9 @@ test_comparisons_and_doubt_sections_define_no_level(void **state)
     assert_string_equal(out, "Levels");
     /* Names of levels need their number: "Severity levels", "Page ...",
      * "P2P". */
-    assert_int_equal(count(*state, FM "# Severity levels\n\n## Severity "
-                           "matrix\n\n- Page the on-call.\n- P2P links fail."
-                           "\n" DOUBT, id), 1);
+    assert_int_equal(tu_count_in(*state, FM "# Severity levels\n\n"
+                                 "## Severity matrix\n\n- Page the on-call.\n"
+                                 "- P2P links fail.\n" DOUBT, id), 1);
 }
 
 /* --- severity/missing-level ---------------------------------------------- */
@@ -163,23 +141,24 @@ test_missing_levels(void **state)
           sizeof out);
     assert_string_equal(out, "Our levels");
     /* A gap, and one missing at the end: one finding each. */
-    lint(*state, FM "# L\n\n" LEVEL(1, "5 min") LEVEL(3, "1 hour") DOUBT, &d);
+    tu_lint(*state, FM "# L\n\n" LEVEL(1, "5 min") LEVEL(3, "1 hour") DOUBT,
+            &d);
     assert_int_equal(tu_count_rule(&d, id), 2);
     assert_non_null(strstr(d.items[0].message, "SEV2 is not defined"));
     assert_non_null(strstr(d.items[1].message, "SEV4 is not defined"));
     bl_diags_free(&d);
     /* SEV0 and SEV5 are welcome. */
-    assert_int_equal(count(*state, FM "# L\n\n" LEVEL(0, "1 minute")
-                           LEVEL(1, "5 minutes") LEVEL(2, "15 minutes")
-                           LEVEL(3, "1 hour") LEVEL(4, "1 day")
-                           LEVEL(5, "1 week") DOUBT, id), 0);
+    assert_int_equal(tu_count_in(*state, FM "# L\n\n" LEVEL(0, "1 minute")
+                                 LEVEL(1, "5 minutes") LEVEL(2, "15 minutes")
+                                 LEVEL(3, "1 hour") LEVEL(4, "1 day")
+                                 LEVEL(5, "1 week") DOUBT, id), 0);
     /* severity.levels=3 */
     assert_int_equal(bl_rules_load_default(&three, err, sizeof err), 0);
     assert_int_equal(bl_rules_set(three, "severity.levels", "3", err,
                                   sizeof err), 0);
-    assert_int_equal(count(three, FM "# L\n\n" LEVEL(1, "5 min")
-                           LEVEL(2, "15 min") LEVEL(3, "1 hour") DOUBT, id),
-                     0);
+    assert_int_equal(tu_count_in(three, FM "# L\n\n" LEVEL(1, "5 min")
+                                 LEVEL(2, "15 min") LEVEL(3, "1 hour") DOUBT,
+                                 id), 0);
     bl_rules_free(three);
     /* The kind of names used more: P levels, and a stray SEV mention. */
     spans(*state, FM "# L\n\n- **P1**: down. E.g. x. Ack within 5 min.\n"
@@ -187,9 +166,9 @@ test_missing_levels(void **state)
           "- **P4**: typo. E.g. z. Ack within 1 day.\n\nSEV1 is what P1 was "
           "called before.\n" DOUBT, id, out, sizeof out);
     assert_string_equal(out, "L");
-    lint(*state, FM "# L\n\n- **P1**: down. E.g. x. Ack within 5 min.\n"
-         "- **P2**: slow. E.g. y. Ack within 1 hour.\n"
-         "- **P4**: typo. E.g. z. Ack within 1 day.\n" DOUBT, &d);
+    tu_lint(*state, FM "# L\n\n- **P1**: down. E.g. x. Ack within 5 min.\n"
+            "- **P2**: slow. E.g. y. Ack within 1 hour.\n"
+            "- **P4**: typo. E.g. z. Ack within 1 day.\n" DOUBT, &d);
     assert_int_equal(tu_count_rule(&d, id), 1);
     assert_non_null(strstr(d.items[0].message, "P3 is not defined"));
     bl_diags_free(&d);
@@ -253,10 +232,11 @@ test_other_columns_are_not_read(void **state)
         "| SEV3 | Minor incident | daily | 1 week |\n"
         "| SEV4 | Low priority issue | weekly | 1 month |\n" DOUBT;
 
-    assert_int_equal(count(*state, src, "severity/missing-response-time"), 4);
-    assert_int_equal(count(*state, src, "severity/missing-impact"), 4);
-    assert_int_equal(count(*state, src, "severity/missing-example"), 4);
-    assert_int_equal(count(*state, src, "severity/response-order"), 0);
+    assert_int_equal(tu_count_in(*state, src,
+                                 "severity/missing-response-time"), 4);
+    assert_int_equal(tu_count_in(*state, src, "severity/missing-impact"), 4);
+    assert_int_equal(tu_count_in(*state, src, "severity/missing-example"), 4);
+    assert_int_equal(tu_count_in(*state, src, "severity/response-order"), 0);
 }
 
 /* --- severity/response-order ---------------------------------------------- */
@@ -271,7 +251,7 @@ order_findings(const bl_rules *rules, const char *a, const char *b)
              "- **SEV2**: users are affected. E.g. an outage. Respond %s.\n"
              "- **SEV3**: users are affected. E.g. an outage. Respond %s.\n"
              LEVEL(4, "1 month") DOUBT, a, b);
-    return count(rules, src, "severity/response-order");
+    return tu_count_in(rules, src, "severity/response-order");
 }
 
 static void
@@ -353,7 +333,7 @@ test_when_in_doubt(void **state)
         snprintf(src, sizeof src, FM "# L\n\n" LEVEL(1, "5 minutes")
                  LEVEL(2, "15 minutes") LEVEL(3, "1 hour") LEVEL(4, "1 day")
                  "%s", present[k]);
-        if (count(*state, src, id) != 0)
+        if (tu_count_in(*state, src, id) != 0)
             fail_msg("reported: %s", present[k]);
     }
     /* Missing: on the title, the fix appends the section. */
@@ -373,7 +353,7 @@ test_when_in_doubt(void **state)
     snprintf(src, sizeof src, FM "# L\n\n" LEVEL(1, "5 minutes")
              LEVEL(2, "15 minutes") LEVEL(3, "1 hour") LEVEL(4, "1 day")
              "\n## When in doubt\n\n<!-- later -->\n");
-    assert_int_equal(count(*state, src, id), 1);
+    assert_int_equal(tu_count_in(*state, src, id), 1);
 }
 
 int

@@ -10,16 +10,6 @@
 
 #define FM "---\nblamelint: status-update\n---\n"
 
-static void
-lint(const bl_rules *rules, const char *src, bl_diags *d)
-{
-    bl_doc *doc = tu_parse(src);
-
-    memset(d, 0, sizeof *d);
-    assert_int_equal(bl_lint(rules, doc, d), 0);
-    bl_doc_free(doc);
-}
-
 /* How many findings of rule id the update with this body gets. */
 static size_t
 count(const bl_rules *rules, const char *id, const char *body)
@@ -29,7 +19,7 @@ count(const bl_rules *rules, const char *id, const char *body)
     size_t n;
 
     snprintf(src, sizeof src, FM "%s\n", body);
-    lint(rules, src, &d);
+    tu_lint(rules, src, &d);
     n = tu_count_rule(&d, id);
     bl_diags_free(&d);
     return n;
@@ -70,11 +60,11 @@ test_a_complete_update_is_clean(void **state)
 {
     bl_diags d;
 
-    lint(*state, FM "# Checkout: card payments failing\n\n"
-         "**Status:** Identified\n\n"
-         "About 8% of card payments at checkout have failed since 14:02 UTC. "
-         "We are rolling back a configuration change.\n\n"
-         "**Next update:** by 15:30 UTC.\n", &d);
+    tu_lint(*state, FM "# Checkout: card payments failing\n\n"
+            "**Status:** Identified\n\n"
+            "About 8% of card payments at checkout have failed since "
+            "14:02 UTC. We are rolling back a configuration change.\n\n"
+            "**Next update:** by 15:30 UTC.\n", &d);
     if (d.n > 0)
         fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
     bl_diags_free(&d);
@@ -85,8 +75,8 @@ test_rules_stay_in_their_profile(void **state)
 {
     bl_diags d;
 
-    lint(*state, "# Incident: checkout\n\n## Summary\n\nDown since "
-         "HH:MM; Priya is investigating db-01.internal.\n", &d);
+    tu_lint(*state, "# Incident: checkout\n\n## Summary\n\nDown since "
+            "HH:MM; Priya is investigating db-01.internal.\n", &d);
     assert_int_equal(tu_count_rule(&d, "status-update/unfilled"), 0);
     assert_int_equal(tu_count_rule(&d, "status-update/leak"), 0);
     assert_int_equal(tu_count_rule(&d, "status-update/no-status"), 0);
@@ -133,7 +123,8 @@ test_placeholders_are_errors(void **state)
         if (count(*state, id, clean[k]) != 0)
             fail_msg("reported: %s", clean[k]);
     /* One finding, the error: placeholder/unfilled's warning is dropped. */
-    lint(*state, FM "Investigating. {{impact}}. Next update 15:30 UTC.\n", &d);
+    tu_lint(*state, FM "Investigating. {{impact}}. Next update 15:30 UTC.\n",
+            &d);
     assert_int_equal(tu_count_rule(&d, id), 1);
     assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 0);
     assert_int_equal(d.items[0].severity, BL_SEV_ERROR);

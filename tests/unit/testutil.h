@@ -157,6 +157,57 @@ tu_count_rule(const bl_diags *d, const char *id)
     return n;
 }
 
+/* Lints src with rules into *d (emptied first); the run must succeed. */
+static inline void
+tu_lint(const bl_rules *rules, const char *src, bl_diags *d)
+{
+    bl_doc *doc = tu_parse(src);
+
+    memset(d, 0, sizeof *d);
+    assert_int_equal(bl_lint(rules, doc, d), 0);
+    bl_doc_free(doc);
+}
+
+/* How many findings of rule id linting src gives. */
+static inline size_t
+tu_count_in(const bl_rules *rules, const char *src, const char *id)
+{
+    bl_diags d;
+    size_t n;
+
+    tu_lint(rules, src, &d);
+    n = tu_count_rule(&d, id);
+    bl_diags_free(&d);
+    return n;
+}
+
+/* The source text of the first finding of rule id in src, cut at 127
+ * bytes, into out (128 bytes); "" when there is none. */
+static inline void
+tu_first_span(const bl_rules *rules, const char *src, const char *id,
+              char *out)
+{
+    bl_doc *doc = tu_parse(src);
+    bl_diags d;
+    size_t i, len;
+    const char *text = bl_doc_source(doc, &len);
+
+    memset(&d, 0, sizeof d);
+    assert_int_equal(bl_lint(rules, doc, &d), 0);
+    out[0] = '\0';
+    for (i = 0; i < d.n; i++)
+        if (strcmp(d.items[i].rule->id, id) == 0) {
+            size_t n = d.items[i].end - d.items[i].begin;
+            if (n > 127)
+                n = 127;
+            memcpy(out, text + d.items[i].begin, n);
+            out[n] = '\0';
+            break;
+        }
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+}
+
 /* A file of the repository (tests run from its root), NUL-terminated;
  * *p_len is its length without the terminator. */
 static inline char *

@@ -76,16 +76,6 @@ lint(const bl_rules *rules, const char *src)
     return d;
 }
 
-static size_t
-count(const bl_diags *d, const char *id)
-{
-    size_t i, n = 0;
-
-    for (i = 0; i < d->n; i++)
-        n += strcmp(d->items[i].rule->id, id) == 0;
-    return n;
-}
-
 /* How many whys/ findings. */
 static size_t
 count_whys(const bl_diags *d)
@@ -142,14 +132,14 @@ expect(const bl_rules *rules, const char *src, const char *id, size_t want,
 {
     bl_diags d = lint(rules, src);
 
-    if (count(&d, id) != want) {
+    if (tu_count_rule(&d, id) != want) {
         size_t i;
         print_error("want %zu %s in:\n%s\n", want, id, src);
         for (i = 0; i < d.n; i++)
             print_error("  got %s at %zu: %s\n", d.items[i].rule->id,
                         d.items[i].begin, d.items[i].message);
     }
-    assert_int_equal(count(&d, id), want);
+    assert_int_equal(tu_count_rule(&d, id), want);
     if (want == 1 && span != NULL)
         expect_span(src, nth(&d, id, 0), span);
     bl_diags_free(&d);
@@ -295,11 +285,12 @@ test_every_shape_counts_its_steps(void **state)
             char *src = chain((shape)sh, n);
             bl_diags d = lint(rules, src);
             size_t want = n < 5;
-            if (count(&d, "whys/too-short") != want || count_whys(&d) != want)
+            if (tu_count_rule(&d, "whys/too-short") != want
+                || count_whys(&d) != want)
                 fail_msg("shape \"%s\" with %d steps: %zu too-short, %zu "
                          "whys findings, want %zu\n%s", shape_names[sh], n,
-                         count(&d, "whys/too-short"), count_whys(&d), want,
-                         src);
+                         tu_count_rule(&d, "whys/too-short"), count_whys(&d),
+                         want, src);
             bl_diags_free(&d);
             free(src);
         }
@@ -317,7 +308,7 @@ test_short_chain_is_reported_at_its_first_why(void **state)
     bl_diags d = lint(rules, src);
     const bl_diag *f = nth(&d, "whys/too-short", 0);
 
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     expect_span(src, f, "Why did checkout fail?");
     assert_non_null(strstr(f->message, "stops after 3 whys"));
     assert_non_null(strstr(f->message, "whys.min is 5"));
@@ -381,9 +372,10 @@ test_headings_that_name_the_whys(void **state)
         {
             char *src = postmortem(t.s);
             bl_diags d = lint(rules, src);
-            if (count(&d, "whys/too-short") != (size_t)cases[i].names)
+            if (tu_count_rule(&d, "whys/too-short") != (size_t)cases[i].names)
                 fail_msg("heading \"%s\": %zu too-short findings",
-                         cases[i].heading, count(&d, "whys/too-short"));
+                         cases[i].heading,
+                         tu_count_rule(&d, "whys/too-short"));
             bl_diags_free(&d);
             free(src);
         }
@@ -402,7 +394,7 @@ test_because_paragraphs_count_under_a_whys_heading(void **state)
                            "Because ...\n");
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
                            "after 2 whys"));
     expect_span(src, nth(&d, "whys/unanswered", 0), "Because ...");
@@ -427,15 +419,15 @@ test_one_heading_per_why(void **state)
         "### Why the alert was late\n\nThe threshold was two hours.\n");
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     expect_span(src, nth(&d, "whys/too-short", 0), "5 Whys");
     assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
                            "after 4 whys"));
-    assert_int_equal(count(&d, "whys/unanswered"), 2);
+    assert_int_equal(tu_count_rule(&d, "whys/unanswered"), 2);
     expect_span(src, nth(&d, "whys/unanswered", 0), "Why 3");
     expect_span(src, nth(&d, "whys/unanswered", 1),
                 "Why 4: Why was the pool small?");
-    assert_int_equal(count(&d, "whys/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 0);
     bl_diags_free(&d);
     free(src);
 }
@@ -489,7 +481,7 @@ test_a_tree_counts_its_deepest_branch(void **state)
     bl_diags_free(&d);
 
     d = lint(rules, shallow);
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     expect_span(shallow, nth(&d, "whys/too-short", 0),
                 "Why did the checkout page fail?");
     assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
@@ -574,7 +566,7 @@ test_unanswered_message_quotes_the_placeholder(void **state)
                            "only a placeholder (\"TBD\")"));
     /* The message quotes it: placeholder/unfilled does not report the
      * same "TBD" again. */
-    assert_int_equal(count(&d, "placeholder/unfilled"), 0);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 0);
     bl_diags_free(&d);
     free(src);
     src = postmortem("1. Why did checkout fail? The API timed out.\n"
@@ -611,7 +603,7 @@ test_empty_because_cell_is_unanswered(void **state)
                            "|  | n/a |\n");
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/unanswered"), 3);
+    assert_int_equal(tu_count_rule(&d, "whys/unanswered"), 3);
     expect_span(src, nth(&d, "whys/unanswered", 0),
                 "Why did the API time out?");
     expect_span(src, nth(&d, "whys/unanswered", 1),
@@ -690,7 +682,7 @@ test_last_answer_naming_a_person_is_reported(void **state)
         bl_diags d = lint(rules, src);
         const bl_diag *f;
         char want[128];
-        if (count(&d, "whys/ends-at-person") != 1)
+        if (tu_count_rule(&d, "whys/ends-at-person") != 1)
             fail_msg("not reported: %s", cases[i].last);
         f = nth(&d, "whys/ends-at-person", 0);
         /* On the last answer, up to the end of its sentence. */
@@ -738,7 +730,7 @@ test_conditions_are_not_people(void **state)
     for (i = 0; i < sizeof conditions / sizeof *conditions; i++) {
         char *src = ending(conditions[i]);
         bl_diags d = lint(rules, src);
-        if (count(&d, "whys/ends-at-person") != 0)
+        if (tu_count_rule(&d, "whys/ends-at-person") != 0)
             fail_msg("reported a condition: %s (%s)", conditions[i],
                      nth(&d, "whys/ends-at-person", 0)->message);
         bl_diags_free(&d);
@@ -811,7 +803,7 @@ test_root_cause_without_a_chain_is_reported_once_at_its_heading(void **state)
         "Several factors made it worse.\n\n"
         "### Trigger\n\nThe nightly deploy.\n%s", HEAD, TAIL);
     d = lint(rules, t.s);
-    assert_int_equal(count(&d, "whys/missing"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 1);
     assert_int_equal(count_whys(&d), 1);
     expect_span(t.s, nth(&d, "whys/missing", 0), "Root Cause");
     assert_int_equal(nth(&d, "whys/missing", 0)->severity, BL_SEV_INFO);
@@ -891,8 +883,8 @@ test_missing_is_quiet_when_a_chain_or_nothing_is_there(void **state)
     expect(rules, chain5, "whys/missing", 0, NULL);
     /* An empty Root Cause is section/empty's to report. */
     d = lint(rules, empty);
-    assert_int_equal(count(&d, "whys/missing"), 0);
-    assert_int_equal(count(&d, "section/empty"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 1);
     bl_diags_free(&d);
     /* The chain in a "5 Whys" section of its own, next to the prose. */
     add(&split, "%s## Root Cause\n\nA config push set the pool size to 20."
@@ -937,11 +929,12 @@ test_questions_and_becauses_in_prose_are_not_chains(void **state)
     for (i = 0; i < sizeof bodies / sizeof *bodies; i++) {
         char *src = postmortem(bodies[i]);
         bl_diags d = lint(rules, src);
-        if (count(&d, "whys/too-short") + count(&d, "whys/unanswered")
-            + count(&d, "whys/ends-at-person") != 0)
+        if (tu_count_rule(&d, "whys/too-short")
+            + tu_count_rule(&d, "whys/unanswered")
+            + tu_count_rule(&d, "whys/ends-at-person") != 0)
             fail_msg("read as a chain:\n%s", bodies[i]);
         /* ...and so the Root Cause has no chain. */
-        assert_int_equal(count(&d, "whys/missing"), 1);
+        assert_int_equal(tu_count_rule(&d, "whys/missing"), 1);
         bl_diags_free(&d);
         free(src);
     }
@@ -959,7 +952,7 @@ test_whys_outside_the_analysis_are_not_read(void **state)
         "> 1. Why? Bob forgot.\n> 2. Why? TBD\n%s", HEAD, TAIL);
     d = lint(rules, quoted.s);
     assert_int_equal(count_whys(&d), 1);
-    assert_int_equal(count(&d, "whys/missing"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 1);
     bl_diags_free(&d);
     add(&elsewhere, "%s## Root Cause\n\n1. Why did checkout fail? The pool "
         "was small.\n2. Why? Staging values were copied.\n3. Why? One "
@@ -1003,12 +996,12 @@ test_numbered_and_emoji_headings(void **state)
         "cause analysis\n\nThe pool was small.\n\n### 4.1 \xF0\x9F\xA4\x94 "
         "The 5 Why's\n\n%s%s", HEAD, short_chain, TAIL);
     d = lint(rules, t.s);
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     expect_span(t.s, nth(&d, "whys/too-short", 0),
                 "4.1 \xF0\x9F\xA4\x94 The 5 Why's");
     expect_span(t.s, nth(&d, "whys/ends-at-person", 0),
                 "Bob forgot to raise the pool size.");
-    assert_int_equal(count(&d, "whys/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 0);
     bl_diags_free(&d);
     free(t.s);
 }
@@ -1024,7 +1017,7 @@ test_setext_headings(void **state)
                       "2. Why did it time out? TBD\n";
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     expect_span(src, nth(&d, "whys/too-short", 0), "Five whys");
     expect_span(src, nth(&d, "whys/unanswered", 0), "Why did it time out?");
     bl_diags_free(&d);
@@ -1045,12 +1038,12 @@ test_crlf_line_endings(void **state)
         "size.\r\n3. Why was the pool small?\r\n";
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     expect_span(src, nth(&d, "whys/too-short", 0), "Why did checkout fail?");
     expect_span(src, nth(&d, "whys/unanswered", 0),
                 "Why was the pool small?");
     /* The last answered why is a leaf only if no why follows it. */
-    assert_int_equal(count(&d, "whys/ends-at-person"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/ends-at-person"), 0);
     bl_diags_free(&d);
 }
 
@@ -1068,9 +1061,9 @@ test_front_matter_and_details_blocks(void **state)
         "</details>\n";
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
     expect_span(src, nth(&d, "whys/too-short", 0), "Why did checkout fail?");
-    assert_int_equal(count(&d, "whys/ends-at-person"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/ends-at-person"), 1);
     expect_span(src, nth(&d, "whys/ends-at-person", 0),
                 "Bob forgot to raise the pool size.");
     bl_diags_free(&d);
@@ -1085,8 +1078,8 @@ test_task_list_whys(void **state)
                            "- [ ] Why did it time out?\n");
     bl_diags d = lint(rules, src);
 
-    assert_int_equal(count(&d, "whys/too-short"), 1);
-    assert_int_equal(count(&d, "whys/unanswered"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/unanswered"), 1);
     expect_span(src, nth(&d, "whys/unanswered", 0), "Why did it time out?");
     bl_diags_free(&d);
     free(src);
@@ -1152,7 +1145,7 @@ test_rules_turn_off_one_by_one(void **state)
     (void)state;
     assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
     d = lint(rules, src);
-    assert_int_equal(count(&d, "whys/ends-at-person"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/ends-at-person"), 1);
     bl_diags_free(&d);
     assert_int_equal(bl_rules_set_severity(rules, "whys/ends-at-person",
                                            BL_SEV_OFF), 1);
@@ -1285,15 +1278,15 @@ test_unanswered_off_leaves_the_placeholder_reported(void **state)
     (void)state;
     assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
     d = lint(rules, src);
-    assert_int_equal(count(&d, "whys/unanswered"), 1);
-    assert_int_equal(count(&d, "placeholder/unfilled"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/unanswered"), 1);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 1);
     assert_int_equal(nth(&d, "placeholder/unfilled", 0)->begin,
                      offset_of(src, "Impact: TBD") + 8);
     bl_diags_free(&d);
     assert_true(bl_rules_set_severity(rules, "whys/unanswered", BL_SEV_OFF)
                 > 0);
     d = lint(rules, src);
-    assert_int_equal(count(&d, "placeholder/unfilled"), 2);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 2);
     bl_diags_free(&d);
     bl_rules_free(rules);
     free(src);
