@@ -288,6 +288,39 @@ diag_count(client *c)
 #define ASTRAL_DOC "# Notes\\n\\nZo\\u00eb \\ud83d\\ude00 \\u2014 Bob forgot " \
                    "to renew the cert.\\n"
 
+/* Asks for the code actions over [sl:sc, el:ec) of uri (request id) and
+ * reads the answer. */
+static void
+code_actions_in(client *c, long id, const char *uri, int sl, int sc, int el,
+                int ec)
+{
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":%ld,\"method\":"
+          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
+          "\"%s\"},\"range\":{\"start\":{\"line\":%d,\"character\":%d},"
+          "\"end\":{\"line\":%d,\"character\":%d}},\"context\":"
+          "{\"diagnostics\":[]}}}", id, uri, sl, sc, el, ec);
+    recv_id(c, id);
+}
+
+/* The same at line:character. */
+static void
+code_actions_at(client *c, long id, const char *uri, int line, int ch)
+{
+    code_actions_in(c, id, uri, line, ch, line, ch);
+}
+
+/* Asks for the hover at line:character of uri (request id) and reads the
+ * answer. */
+static void
+hover_at(client *c, long id, const char *uri, int line, int ch)
+{
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":%ld,\"method\":"
+          "\"textDocument/hover\",\"params\":{\"textDocument\":"
+          "{\"uri\":\"%s\"},\"position\":{\"line\":%d,\"character\":%d}}}",
+          id, uri, line, ch);
+    recv_id(c, id);
+}
+
 /* --- Lifecycle ----------------------------------------------------------- */
 
 static void
@@ -645,12 +678,7 @@ test_code_actions_carry_the_fix(void **state)
     open_doc(c, "file:///pm.md", 1, "# Notes\\n\\nThe engineer just restarted "
              "the primary. Obviously, he should have known.\\n");
     recv_method(c, "textDocument/publishDiagnostics");
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":2,\"character\":"
-          "0},\"end\":{\"line\":2,\"character\":90}},\"context\":"
-          "{\"diagnostics\":[]}}}");
-    recv_id(c, 2);
+    code_actions_in(c, 2, "file:///pm.md", 2, 0, 2, 90);
     r = lsp_json_get(&c->j, 0, "result");
     assert_true(lsp_json_is_array(&c->j, r));
     assert_true(c->j.toks[r].size >= 1);
@@ -666,12 +694,7 @@ test_code_actions_carry_the_fix(void **state)
                                                    "newText"), ""));
     assert_true(has(c, "Remove \\\"just"));
     /* Outside any finding: no actions. */
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":0,\"character\":"
-          "0},\"end\":{\"line\":0,\"character\":1}},\"context\":"
-          "{\"diagnostics\":[]}}}");
-    recv_id(c, 3);
+    code_actions_in(c, 3, "file:///pm.md", 0, 0, 0, 1);
     assert_int_equal(c->j.toks[lsp_json_get(&c->j, 0, "result")].size, 0);
     shutdown_and_exit(c);
 }
@@ -690,12 +713,7 @@ test_missing_section_action_inserts_a_skeleton(void **state)
              "- Shorten TTL (owner: @a)\\n");
     recv_method(c, "textDocument/publishDiagnostics");
     assert_true(has(c, "section/missing"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":0,\"character\":"
-          "3},\"end\":{\"line\":0,\"character\":3}},\"context\":"
-          "{\"diagnostics\":[]}}}");
-    recv_id(c, 2);
+    code_actions_at(c, 2, "file:///pm.md", 0, 3);
     r = lsp_json_get(&c->j, 0, "result");
     /* The fix first, then turning the finding off for the line or file. */
     assert_int_equal(c->j.toks[r].size, 3);
@@ -722,19 +740,13 @@ test_hover(void **state)
     initialize(c, "{}");
     open_doc(c, "file:///pm.md", 1, ASTRAL_DOC);
     recv_method(c, "textDocument/publishDiagnostics");
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
-          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\"},"
-          "\"position\":{\"line\":2,\"character\":10}}}");
-    recv_id(c, 2);
+    hover_at(c, 2, "file:///pm.md", 2, 10);
     assert_true(lsp_json_streq(&c->j, lsp_json_path(&c->j, 0, "result",
                                                     "contents", "kind", NULL),
                                "markdown"));
     assert_true(has(c, "**blame/person-failure**"));
     assert_true(has(c, "Instead"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
-          "\"params\":{\"textDocument\":{\"uri\":\"file:///pm.md\"},"
-          "\"position\":{\"line\":0,\"character\":2}}}");
-    recv_id(c, 3);
+    hover_at(c, 3, "file:///pm.md", 0, 2);
     assert_true(lsp_json_is_null(&c->j, lsp_json_get(&c->j, 0, "result")));
     shutdown_and_exit(c);
 }
@@ -829,12 +841,7 @@ test_disable_actions_insert_suppressions(void **state)
              "Zo\u00eb was careless.\n");
     recv_method(c, "textDocument/publishDiagnostics");
     assert_true(has(c, "blame/judgement"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///pm.md\"},\"range\":{\"start\":{\"line\":5,\"character\":"
-          "9},\"end\":{\"line\":5,\"character\":9}},\"context\":"
-          "{\"diagnostics\":[]}}}");
-    recv_id(c, 2);
+    code_actions_at(c, 2, "file:///pm.md", 5, 9);
     a = action_titled(c, "Disable blame/judgement for this line");
     assert_true(a >= 0);
     edit = lsp_json_path(&c->j, a, "edit", "changes", "file:///pm.md", NULL);
@@ -870,12 +877,7 @@ test_disable_actions_insert_suppressions(void **state)
           "\"languageId\":\"markdown\",\"version\":1,\"text\":\"# Notes\\n"
           "\\n| Who | What |\\n|---|---|\\n| DBA | was careless |\\n\"}}}");
     recv_method(c, "textDocument/publishDiagnostics");
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///t.md\"},\"range\":{\"start\":{\"line\":4,\"character\":"
-          "12},\"end\":{\"line\":4,\"character\":12}},\"context\":"
-          "{\"diagnostics\":[]}}}");
-    recv_id(c, 7);
+    code_actions_at(c, 7, "file:///t.md", 4, 12);
     a = action_titled(c, "Disable blame/judgement for this line");
     assert_true(a >= 0);
     edit = lsp_json_path(&c->j, a, "edit", "changes", "file:///t.md", NULL);
@@ -1037,18 +1039,6 @@ spelling_repo_free(const char *root)
     snprintf(path, sizeof path, "%s/.git", root);
     rmdir(path);
     rmdir(root);
-}
-
-/* Asks for the code actions at line:character of uri (request id). */
-static void
-code_actions_at(client *c, long id, const char *uri, int line, int ch)
-{
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":%ld,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"%s\"},\"range\":{\"start\":{\"line\":%d,\"character\":%d},"
-          "\"end\":{\"line\":%d,\"character\":%d}},\"context\":"
-          "{\"diagnostics\":[]}}}", id, uri, line, ch, line, ch);
-    recv_id(c, id);
 }
 
 /* Is the string at token t of the last message want? */
@@ -1354,11 +1344,7 @@ test_config_versions_and_documents_linted_with_them(void **state)
         recv_method(c, "textDocument/publishDiagnostics");
         assert_true(has(c, v % 2 ? "blame/person-failure" : "blame/judgement"));
         /* b.md's findings are from the first version, still served. */
-        sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":%d,\"method\":"
-              "\"textDocument/hover\",\"params\":{\"textDocument\":"
-              "{\"uri\":\"%s\"},\"position\":{\"line\":2,\"character\":30}}}",
-              100 + v, b);
-        recv_id(c, 100 + v);
+        hover_at(c, 100 + v, b, 2, 30);
         assert_true(has(c, "person-failure"));
     }
     /* b.md linted again: with the latest version (person-failure off);
@@ -1442,12 +1428,7 @@ test_runbook_front_matter_gets_runbook_diagnostics(void **state)
     assert_true(has(c, "runbook/unnumbered-steps"));
     assert_true(has(c, "runbook/vague-step"));
     assert_false(has(c, "section/missing"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///orders.md\"},\"range\":{\"start\":{\"line\":3,"
-          "\"character\":3},\"end\":{\"line\":3,\"character\":3}},"
-          "\"context\":{\"diagnostics\":[]}}}");
-    recv_id(c, 2);
+    code_actions_at(c, 2, "file:///orders.md", 3, 3);
     r = lsp_json_get(&c->j, 0, "result");
     assert_true(lsp_json_streq(&c->j, lsp_json_get(&c->j, r + 1, "title"),
                                "Insert the How to confirm section"));
@@ -1458,10 +1439,7 @@ test_runbook_front_matter_gets_runbook_diagnostics(void **state)
                                           "line", NULL)), 9);
     assert_true(has(c, "## How to confirm\\n"));
     /* Hover explains the runbook rule. */
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
-          "\"params\":{\"textDocument\":{\"uri\":\"file:///orders.md\"},"
-          "\"position\":{\"line\":11,\"character\":4}}}");
-    recv_id(c, 3);
+    hover_at(c, 3, "file:///orders.md", 11, 4);
     assert_true(has(c, "runbook/vague-step"));
     assert_true(has(c, "hands the hard part"));
     shutdown_and_exit(c);
@@ -1530,18 +1508,10 @@ test_lifecycle_front_matter_gets_lifecycle_diagnostics(void **state)
     assert_false(has(c, "does not say how alerts fire"));
     assert_true(has(c, "lifecycle/no-known-gaps"));
     assert_false(has(c, "section/missing"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///flow.md\"},\"range\":{\"start\":{\"line\":3,"
-          "\"character\":3},\"end\":{\"line\":3,\"character\":3}},"
-          "\"context\":{\"diagnostics\":[]}}}");
-    recv_id(c, 2);
+    code_actions_at(c, 2, "file:///flow.md", 3, 3);
     assert_true(has(c, "Insert the Known gaps section"));
     assert_true(has(c, "## Known gaps\\n"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
-          "\"params\":{\"textDocument\":{\"uri\":\"file:///flow.md\"},"
-          "\"position\":{\"line\":3,\"character\":4}}}");
-    recv_id(c, 3);
+    hover_at(c, 3, "file:///flow.md", 3, 4);
     assert_true(has(c, "lifecycle/missing-") || has(c, "lifecycle/no-"));
     shutdown_and_exit(c);
 }
@@ -1571,10 +1541,7 @@ test_comms_and_status_update_front_matter(void **state)
     assert_true(has(c, "status-update/leak"));
     assert_false(has(c, "status-update/no-next-update"));
     assert_false(has(c, "placeholder/unfilled"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
-          "\"params\":{\"textDocument\":{\"uri\":\"file:///update.md\"},"
-          "\"position\":{\"line\":3,\"character\":33}}}");
-    recv_id(c, 2);
+    hover_at(c, 2, "file:///update.md", 3, 33);
     assert_true(has(c, "status-update/leak"));
     assert_true(has(c, "read outside the company"));
     shutdown_and_exit(c);
@@ -1600,19 +1567,11 @@ test_roles_front_matter_gets_roles_diagnostics(void **state)
     assert_true(has(c, "roles/few-responsibilities"));
     assert_true(has(c, "roles/no-backup"));
     assert_false(has(c, "section/missing"));
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":"
-          "\"textDocument/codeAction\",\"params\":{\"textDocument\":{\"uri\":"
-          "\"file:///roles.md\"},\"range\":{\"start\":{\"line\":3,"
-          "\"character\":3},\"end\":{\"line\":3,\"character\":3}},"
-          "\"context\":{\"diagnostics\":[]}}}");
-    recv_id(c, 2);
+    code_actions_at(c, 2, "file:///roles.md", 3, 3);
     assert_true(has(c, "Insert the Communications Lead section"));
     assert_true(has(c, "## Communications Lead\\n"));
     /* Hover on the backup "TBD" (line 8) explains roles/no-backup. */
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"textDocument/hover\","
-          "\"params\":{\"textDocument\":{\"uri\":\"file:///roles.md\"},"
-          "\"position\":{\"line\":8,\"character\":15}}}");
-    recv_id(c, 3);
+    hover_at(c, 3, "file:///roles.md", 8, 15);
     assert_true(has(c, "roles/no-backup"));
     assert_true(has(c, "exactly when it is needed"));
     shutdown_and_exit(c);
@@ -1637,10 +1596,7 @@ test_review_front_matter_gets_review_diagnostics(void **state)
     assert_false(has(c, "review/no-facilitator"));
     assert_false(has(c, "section/missing"));
     /* Hover on "Discussion" (line 14) explains review/untimed-item. */
-    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"textDocument/hover\","
-          "\"params\":{\"textDocument\":{\"uri\":\"file:///review.md\"},"
-          "\"position\":{\"line\":14,\"character\":5}}}");
-    recv_id(c, 2);
+    hover_at(c, 2, "file:///review.md", 14, 5);
     assert_true(has(c, "review/untimed-item"));
     assert_true(has(c, "takes the hour"));
     shutdown_and_exit(c);
