@@ -168,12 +168,6 @@ ends_with(const char *w, size_t n, const char *suffix)
 }
 
 static int
-is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static int
 is_alpha_ascii(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
@@ -509,8 +503,8 @@ ends_label(const char *t, size_t n, const word *w, size_t nw, size_t k)
                              && t[b - 1] >= '0' && t[b - 1] <= '9'
                              && t[e] >= '0' && t[e] <= '9'))
             return 1;
-        if (t[i] == '-' && i > b && is_space(t[i - 1]) && i + 1 < e
-            && is_space(t[i + 1]))
+        if (t[i] == '-' && i > b && bl_is_blank(t[i - 1]) && i + 1 < e
+            && bl_is_blank(t[i + 1]))
             return 1;
         if (e - i >= 3 && (unsigned char)t[i] == 0xE2
             && (unsigned char)t[i + 1] == 0x80
@@ -849,10 +843,10 @@ note_bad(owner_scan *os, const char *s, size_t n)
 static void
 trim(const char *t, size_t *p_b, size_t *p_e)
 {
-    while (*p_b < *p_e && (is_space(t[*p_b]) || t[*p_b] == '*'
+    while (*p_b < *p_e && (bl_is_blank(t[*p_b]) || t[*p_b] == '*'
                            || t[*p_b] == '_'))
         (*p_b)++;
-    while (*p_e > *p_b && (is_space(t[*p_e - 1]) || t[*p_e - 1] == '.'
+    while (*p_e > *p_b && (bl_is_blank(t[*p_e - 1]) || t[*p_e - 1] == '.'
                            || t[*p_e - 1] == '*' || t[*p_e - 1] == '_'))
         (*p_e)--;
 }
@@ -865,11 +859,11 @@ is_nobody(const char *s, size_t n)
     char low[48];
     size_t b = 0;
 
-    while (n > 0 && is_space(*s)) {
+    while (n > 0 && bl_is_blank(*s)) {
         s++;
         n--;
     }
-    while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == '.'))
+    while (n > 0 && (bl_is_blank(s[n - 1]) || s[n - 1] == '.'))
         n--;
     if (bl_is_placeholder_text(s, n))
         return 1;
@@ -911,11 +905,11 @@ is_name(const char *s, size_t n)
     size_t nw, k, cl;
     int team = 0;
 
-    while (n > 0 && is_space(*s)) {
+    while (n > 0 && bl_is_blank(*s)) {
         s++;
         n--;
     }
-    while (n > 0 && (is_space(s[n - 1]) || s[n - 1] == '.'))
+    while (n > 0 && (bl_is_blank(s[n - 1]) || s[n - 1] == '.'))
         n--;
     if (n == 0 || n > 48 || is_not_owner(s, n))
         return 0;
@@ -955,7 +949,7 @@ owner_value(const char *t, size_t n, size_t p, owner_scan *os)
     size_t b = p, e = p, stop = n - p > 64 ? p + 64 : n;
     const char *close;
 
-    while (b < stop && is_space(t[b]))
+    while (b < stop && bl_is_blank(t[b]))
         b++;
     if (b < stop && t[b] == '['
         && (close = memchr(t + b, ']', stop - b)) != NULL
@@ -969,9 +963,10 @@ owner_value(const char *t, size_t n, size_t p, owner_scan *os)
     }
     b = p;
     while (e < stop && !strchr(",;)](|\n", t[e])) {
-        if (t[e] == '.' && (e + 1 == n || is_space(t[e + 1])))
+        if (t[e] == '.' && (e + 1 == n || bl_is_blank(t[e + 1])))
             break;
-        if (e > b && is_space(t[e - 1]) && e + 1 < n && is_space(t[e + 1])
+        if (e > b && bl_is_blank(t[e - 1]) && e + 1 < n
+            && bl_is_blank(t[e + 1])
             && (t[e] == '-' || t[e] == '/'))
             break;
         if (e + 2 < n && (unsigned char)t[e] == 0xE2
@@ -1053,7 +1048,7 @@ scan_owner_labels(const char *t, size_t n, owner_scan *os)
                 && (strncmp(t + nx.begin, "by", 2) == 0
                     || strncmp(t + nx.begin, "to", 2) == 0)) {
                 q = nx.end;
-                while (q < n && (is_space(t[q]) || t[q] == ':'))
+                while (q < n && (bl_is_blank(t[q]) || t[q] == ':'))
                     q++;
                 owner_value(t, n, q, os);
                 pos = q;
@@ -1218,19 +1213,19 @@ scan_trailing(const char *t, size_t n, owner_scan *os)
         } else {
             break;
         }
-        while (e > b && (is_space(t[e - 1]) || t[e - 1] == ','))
+        while (e > b && (bl_is_blank(t[e - 1]) || t[e - 1] == ','))
             e--;
     }
     for (i = b; i + 1 < e; i++) {
-        if (t[i] == '-' && i > b && is_space(t[i - 1])
-            && (is_space(t[i + 1]) || t[i + 1] == '-')) {
+        if (t[i] == '-' && i > b && bl_is_blank(t[i - 1])
+            && (bl_is_blank(t[i + 1]) || t[i + 1] == '-')) {
             dash = i;
             dash_len = t[i + 1] == '-' ? 2 : 1;
         } else if (i + 2 < e && (unsigned char)t[i] == 0xE2
                    && (unsigned char)t[i + 1] == 0x80
                    && ((unsigned char)t[i + 2] == 0x94
                        || ((unsigned char)t[i + 2] == 0x93 && i > b
-                           && is_space(t[i - 1])))) {
+                           && bl_is_blank(t[i - 1])))) {
             dash = i;
             dash_len = 3;
         }
@@ -1653,7 +1648,7 @@ is_group_label(actions_run *r, const char *t, size_t n)
     size_t nw;
     start st;
 
-    while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == '*'
+    while (n > 0 && (bl_is_blank(t[n - 1]) || t[n - 1] == '*'
                      || t[n - 1] == '_'))
         n--;
     nw = split_words(t, n, w);
@@ -1870,7 +1865,7 @@ is_detached_detail(const actions_run *r, int l)
         || r->blk_end[r->prev_sibling[l]] != l)
         return 0;
     t = unit_text(r, last->own_unit, &n);
-    while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == '*'))
+    while (n > 0 && (bl_is_blank(t[n - 1]) || t[n - 1] == '*'))
         n--;
     return n > 0 && t[n - 1] == ':';
 }

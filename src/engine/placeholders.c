@@ -116,12 +116,6 @@ is_word_at(const char *t, size_t n, size_t i)
     return i < n && bl_is_word_cp(bl_utf8_decode(t, n, i, &cl));
 }
 
-static int
-is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static char
 ascii_lower(char c)
 {
@@ -632,21 +626,21 @@ is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
         k++;
     rest = in + k;
     rn = m - k;
-    if (rn > 0 && !is_space(rest[0]) && rest[0] != '/')
+    if (rn > 0 && !bl_is_blank(rest[0]) && rest[0] != '/')
         return 0;
     if (memchr(rest, '=', rn) != NULL || memchr(rest, '"', rn) != NULL
         || memchr(rest, '\'', rn) != NULL)
         return 0;
-    while (rn > 0 && is_space(rest[rn - 1]))
+    while (rn > 0 && bl_is_blank(rest[rn - 1]))
         rn--;
     if (rn > 0 && rest[rn - 1] == '/')
         return 0;
     for (i = 0; i < rn;) {
         size_t b;
-        while (i < rn && is_space(rest[i]))
+        while (i < rn && bl_is_blank(rest[i]))
             i++;
         b = i;
-        while (i < rn && !is_space(rest[i]))
+        while (i < rn && !bl_is_blank(rest[i]))
             i++;
         if (i > b) {
             words++;
@@ -863,7 +857,7 @@ scan_html_block(ph_ctx *pc, const bl_block *b)
         if (le > b->end)
             le = b->end;
         /* Quote markers: a tag starts with '<', so none is eaten. */
-        while (i < le && (is_space(doc->src[i])
+        while (i < le && (bl_is_blank(doc->src[i])
                           || ((b->flags & BL_IN_QUOTE) && doc->src[i] == '>')))
             i++;
         if (in_comment
@@ -877,7 +871,7 @@ scan_html_block(ph_ctx *pc, const bl_block *b)
                 && (le - i == rl || !is_letter(doc->src[i + rl])))
                 return 0;
         }
-        while (le > i && is_space(doc->src[le - 1]))
+        while (le > i && bl_is_blank(doc->src[le - 1]))
             le--;
         if (le - i >= 3 && doc->src[i] == '<' && doc->src[le - 1] == '>'
             && memchr(doc->src + i + 1, '<', le - i - 2) == NULL
@@ -1149,9 +1143,9 @@ instruction_in(const bl_doc *doc, size_t ui, size_t a, size_t z,
     const char *t = bl_unit_text(doc, u, &n);
     int label = 0;
 
-    while (to > from && is_space(t[to - 1]))
+    while (to > from && bl_is_blank(t[to - 1]))
         to--;
-    while (from < to && is_space(t[from]))
+    while (from < to && bl_is_blank(t[from]))
         from++;
     if (to - from < 3)
         return 0;
@@ -1230,7 +1224,7 @@ is_label(const char *t, size_t n, int with_value)
 {
     size_t i, words = 1;
 
-    while (n > 0 && is_space(t[n - 1]))
+    while (n > 0 && bl_is_blank(t[n - 1]))
         n--;
     if (with_value && label_value(t, n) > 0)
         return 1;
@@ -1336,7 +1330,7 @@ add_excerpt(bl_strbuf *sb, const char *s, size_t n)
     }
     for (i = 0; i < cut && rc == 0; i += cl) {
         uint32_t cp = bl_utf8_decode(s, cut, i, &cl);
-        if (is_space(s[i])) {
+        if (bl_is_blank(s[i])) {
             space = started;
             continue;
         }

@@ -125,18 +125,12 @@ role_of_kind(const roles_run *r, int k)
     return -1;
 }
 
-static int
-is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static void
 trim(const char *t, size_t *p_b, size_t *p_e)
 {
-    while (*p_b < *p_e && is_blank(t[*p_b]))
+    while (*p_b < *p_e && bl_is_blank(t[*p_b]))
         (*p_b)++;
-    while (*p_e > *p_b && (is_blank(t[*p_e - 1]) || t[*p_e - 1] == '.'
+    while (*p_e > *p_b && (bl_is_blank(t[*p_e - 1]) || t[*p_e - 1] == '.'
                            || t[*p_e - 1] == ','))
         (*p_e)--;
 }
@@ -290,9 +284,9 @@ is_not_a_duty(roles_run *r, const char *t, size_t n)
 {
     size_t b = 0, e = n;
 
-    while (b < e && is_blank(t[b]))
+    while (b < e && bl_is_blank(t[b]))
         b++;
-    while (e > b && is_blank(t[e - 1]))
+    while (e > b && bl_is_blank(t[e - 1]))
         e--;
     if (e == b || t[e - 1] == ':')
         return 1;
@@ -313,7 +307,7 @@ count_sentences(const char *t, size_t n)
 
     for (i = 0; i < n; i++) {
         if ((t[i] == '.' || t[i] == '!' || t[i] == '?' || t[i] == ';'
-             || t[i] == ',') && (i + 1 == n || is_blank(t[i + 1]))) {
+             || t[i] == ',') && (i + 1 == n || bl_is_blank(t[i + 1]))) {
             count += letters > 0;
             letters = 0;
         } else if (i + 5 <= n && i > 0 && strncmp(t + i, " and ", 5) == 0) {

@@ -145,19 +145,13 @@ step_span(const bl_doc *doc, int u, size_t b, size_t e, size_t *p_begin,
     *p_end = se;
 }
 
-static int
-is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* t[b, e) trimmed of white space. */
 static void
 trim(const char *t, size_t *p_b, size_t *p_e)
 {
-    while (*p_b < *p_e && is_blank(t[*p_b]))
+    while (*p_b < *p_e && bl_is_blank(t[*p_b]))
         (*p_b)++;
-    while (*p_e > *p_b && is_blank(t[*p_e - 1]))
+    while (*p_e > *p_b && bl_is_blank(t[*p_e - 1]))
         (*p_e)--;
 }
 
@@ -170,7 +164,7 @@ is_numbered_title(const char *t, size_t n)
 {
     size_t i = 0;
 
-    while (i < n && is_blank(t[i]))
+    while (i < n && bl_is_blank(t[i]))
         i++;
     if (n - i > 5 && strncasecmp(t + i, "step ", 5) == 0)
         i += 5;
@@ -349,7 +343,7 @@ check_imperative(bl_lint_ctx *lc, int rule, const runbook_shared *sh,
         if (e == b || bl_is_placeholder_text(t + b, e - b))
             continue;
         b += main_clause(t + b, e - b);
-        while (b < e && is_blank(t[b]))
+        while (b < e && bl_is_blank(t[b]))
             b++;
         /* A template's step still to write: placeholder/unfilled's. */
         if (b >= e || (e - b >= 2 && t[b] == '{' && t[b + 1] == '{'))
@@ -437,12 +431,12 @@ next_token(const char *t, size_t n, size_t *p_pos, token *tk)
 {
     size_t i = *p_pos;
 
-    while (i < n && is_blank(t[i]))
+    while (i < n && bl_is_blank(t[i]))
         i++;
     if (i >= n)
         return 0;
     tk->b = i;
-    while (i < n && !is_blank(t[i]))
+    while (i < n && !bl_is_blank(t[i]))
         i++;
     *p_pos = i;
     tk->e = i;

@@ -81,12 +81,6 @@ is_alnum(char c)
     return is_alpha(c) || is_digit(c);
 }
 
-static int
-is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static char
 lower(char c)
 {
@@ -197,14 +191,14 @@ level_name(const char *t, size_t n, size_t *p_b, size_t *p_e, int *p_scheme,
     *p_b = i;
     *p_e = e;
     /* Comparisons: a connector, then another name. */
-    while (e < n && (is_blank(t[e]) || strchr(",/&-", t[e]) != NULL
+    while (e < n && (bl_is_blank(t[e]) || strchr(",/&-", t[e]) != NULL
                      || (unsigned char)t[e] == 0xE2))
         e += (unsigned char)t[e] == 0xE2 && e + 2 < n ? 3 : 1;
     for (k = 0; joins[k] != NULL; k++)
         if (word_at(t, n, e, joins[k])) {
             e += strlen(joins[k]);
             e += e < n && t[e] == '.';
-            while (e < n && is_blank(t[e]))
+            while (e < n && bl_is_blank(t[e]))
                 e++;
             break;
         }
@@ -587,7 +581,7 @@ after_name(const char *t, size_t n, size_t e)
 {
     size_t i, words = 0;
 
-    while (e < n && (is_blank(t[e]) || strchr(":-*_", t[e]) != NULL
+    while (e < n && (bl_is_blank(t[e]) || strchr(":-*_", t[e]) != NULL
                      || (unsigned char)t[e] == 0xE2))
         e += (unsigned char)t[e] == 0xE2 && e + 2 < n ? 3 : 1;
     for (i = e; i < n && words <= 3; i++) {
@@ -920,7 +914,7 @@ title_span(const bl_doc *doc, size_t *p_b, size_t *p_e)
             b += doc->bom;
         if (b >= doc->fm_begin && b < doc->fm_end)
             continue;
-        while (b < e && is_blank(doc->src[b]))
+        while (b < e && bl_is_blank(doc->src[b]))
             b++;
         if (e > b && !(e - b == 3 && (memcmp(doc->src + b, "---", 3) == 0
                                       || memcmp(doc->src + b, "+++", 3)

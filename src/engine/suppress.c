@@ -62,12 +62,6 @@ static const struct {
     {"blamelint-enable", SUP_ENABLE},
 };
 
-static int
-is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Reads the comment at src[b] ("<!--" already seen) ending at e (after
  * "-->") into c; 0 when it is no blamelint comment. */
 static int
@@ -76,12 +70,12 @@ read_comment(const bl_doc *doc, size_t b, size_t e, sup_comment *c)
     const char *s = doc->src;
     size_t i = b + 4, end = e - 3, k, wl = 0;
 
-    while (i < end && is_blank(s[i]))
+    while (i < end && bl_is_blank(s[i]))
         i++;
     for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
         wl = strlen(kinds[k].word);
         if (end - i >= wl && memcmp(s + i, kinds[k].word, wl) == 0
-            && (i + wl == end || is_blank(s[i + wl]) || s[i + wl] == ':'))
+            && (i + wl == end || bl_is_blank(s[i + wl]) || s[i + wl] == ':'))
             break;
     }
     if (k == sizeof kinds / sizeof kinds[0])
@@ -97,12 +91,12 @@ read_comment(const bl_doc *doc, size_t b, size_t e, sup_comment *c)
     for (i += wl; i < end;) {
         size_t rb;
         /* ">" too: a comment inside a block quote carries its markers */
-        while (i < end && (is_blank(s[i]) || s[i] == ',' || s[i] == '>'))
+        while (i < end && (bl_is_blank(s[i]) || s[i] == ',' || s[i] == '>'))
             i++;
         if (i < end && s[i] == ':')
             break;          /* ": the reason" */
         rb = i;
-        while (i < end && !is_blank(s[i]) && s[i] != ',' && s[i] != ':'
+        while (i < end && !bl_is_blank(s[i]) && s[i] != ',' && s[i] != ':'
                && s[i] != '>')
             i++;
         if (i > rb && c->nrules < SUP_MAX_RULES) {

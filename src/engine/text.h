@@ -44,6 +44,14 @@ int bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn,
  * Returns 1 and the span, or 0 at the end. */
 int bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word);
 
+/* Is c ASCII white space as Markdown lines hold it: space, tab, line
+ * feed or carriage return? */
+static inline int
+bl_is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* Is s[0..n) the NUL-terminated literal lit?  Compares as it goes, without
  * strlen: word tables are searched once per word of the document, and most
  * entries differ at the first byte. */
