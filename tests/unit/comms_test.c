@@ -70,12 +70,8 @@ static void
 test_complete_templates_are_clean(void **state)
 {
     char *src = comms(external_ok);
-    bl_diags d;
 
-    tu_lint(*state, src, &d);
-    if (d.n > 0)
-        fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
-    bl_diags_free(&d);
+    tu_assert_clean(*state, src);
     free(src);
 }
 

@@ -57,12 +57,8 @@ static void
 test_a_complete_roles_document_is_clean(void **state)
 {
     char *src = roles_doc(GOOD_IC);
-    bl_diags d;
 
-    tu_lint(*state, src, &d);
-    if (d.n > 0)
-        fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
-    bl_diags_free(&d);
+    tu_assert_clean(*state, src);
     free(src);
 }
 

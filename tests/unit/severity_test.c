@@ -46,12 +46,7 @@ spans(const bl_rules *rules, const char *src, const char *id, char *out,
 static void
 test_a_complete_guide_is_clean(void **state)
 {
-    bl_diags d;
-
-    tu_lint(*state, four_levels, &d);
-    if (d.n > 0)
-        fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
-    bl_diags_free(&d);
+    tu_assert_clean(*state, four_levels);
     /* A postmortem that lists levels gets no severity findings. */
     assert_int_equal(tu_count_in(*state,
                                  "# Incident: x\n\n- **SEV2**: down.\n",

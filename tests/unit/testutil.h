@@ -168,6 +168,18 @@ tu_lint(const bl_rules *rules, const char *src, bl_diags *d)
     bl_doc_free(doc);
 }
 
+/* Fails, naming the first finding, unless linting src finds nothing. */
+static inline void
+tu_assert_clean(const bl_rules *rules, const char *src)
+{
+    bl_diags d;
+
+    tu_lint(rules, src, &d);
+    if (d.n > 0)
+        fail_msg("%s: %s", d.items[0].rule->id, d.items[0].message);
+    bl_diags_free(&d);
+}
+
 /* How many findings of rule id linting src gives. */
 static inline size_t
 tu_count_in(const bl_rules *rules, const char *src, const char *id)
