@@ -260,24 +260,9 @@ learn_owner_cells(bl_lint_ctx *lc)
     return rc;
 }
 
-/* Can the names a unit's Learn entries find be kept with its text?  Yes
- * unless one of them asks for a section. */
-static int
-learning_is_local(const bl_rules *rules)
-{
-    size_t i;
-
-    for (i = 0; i < rules->entries.n; i++) {
-        const bl_entry *e = &rules->entries.items[i];
-        if (e->rule < 0 && (e->section.src != NULL
-                            || e->not_section.src != NULL))
-            return 0;
-    }
-    return 1;
-}
-
 /* Runs the Learn entries over sentences [si, end), all of one unit, or
- * replays the names its memo kept. */
+ * replays the names its memo kept.  What they learn depends on the unit's
+ * text and flags alone: a Learn stanza takes no Section: (rules.c). */
 static int
 learn_unit(bl_lint_ctx *lc, int unit, size_t si, size_t end)
 {
@@ -285,8 +270,6 @@ learn_unit(bl_lint_ctx *lc, int unit, size_t si, size_t end)
     unsigned flags = lc->doc->units.items[unit].flags;
     size_t ci, k;
 
-    if (m != NULL && !lc->learn_is_local)
-        m = NULL;
     if (m != NULL && m->learned && m->learned_flags == flags) {
         for (k = 0; k < m->names.n; k += strlen(m->names.items + k) + 1)
             if (bl_strset_add(&lc->people, m->names.items + k,
@@ -615,7 +598,6 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
     lc.cand_of = calloc(rules->entries.n + 1, sizeof *lc.cand_of);
     if (opts != NULL && opts->cache != NULL) {
         lc.cache = opts->cache;
-        lc.learn_is_local = learning_is_local(rules);
         lc.memo_of_unit = calloc(doc->units.n + 1, sizeof *lc.memo_of_unit);
         if (lc.memo_of_unit == NULL
             || bl_lint_cache_begin(lc.cache, rules, lc.profile) < 0)

@@ -59,8 +59,6 @@ typedef struct bl_lint_ctx {
     struct bl_unit_memo **memo_of_unit;
     bl_strbuf *learn_sink;          /* also gets each learned name, NUL
                                        ended, while a unit is learned */
-    int learn_is_local;             /* learned names depend on the unit
-                                       alone: its memo may keep them */
     int people_hashed;              /* people_hash is computed */
     uint64_t people_hash;
     struct { bl_sentence *items; size_t n, alloc; } sentences;

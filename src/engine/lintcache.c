@@ -222,20 +222,19 @@ void
 bl_lint_cache_reset(bl_lint_cache *c)
 {
     table_free(&c->units, memo_free);
-    c->rules = NULL;
+    c->rules_version = 0;
 }
 
 int
 bl_lint_cache_begin(bl_lint_cache *c, const bl_rules *rules,
                     const char *profile)
 {
-    if (c->rules != rules || c->rules_version != rules->version
+    if (c->rules_version != rules->version
         || c->profile == NULL || strcmp(c->profile, profile) != 0) {
         table_free(&c->units, memo_free);
         free(c->profile);
         if ((c->profile = bl_strndup(profile, strlen(profile))) == NULL)
             return -1;
-        c->rules = rules;
         c->rules_version = rules->version;
     }
     c->run++;

@@ -21,7 +21,8 @@
  *
  * A memo that no unit of a run used is dropped when the run ends, so the
  * cache holds one document's worth.  Everything is dropped when the rule
- * set, its version (settings change it in place) or the profile changes.
+ * set's version changes (another rule set has another; settings change it
+ * in place) or the profile does.
  * The structure checks (sections, action items, whys, timeline) read the
  * whole document and always run.
  *
@@ -136,8 +137,8 @@ typedef struct bl_chunk_memo {
 } bl_chunk_memo;
 
 struct bl_lint_cache {
-    unsigned long rules_version;    /* of the rule set the memos are for */
-    const void *rules;
+    unsigned long rules_version;    /* of the rule set the memos are for
+                                       (unique across rule sets; 0: none) */
     char *profile;
     unsigned run;
     bl_memo_table units;            /* bl_unit_memo */
