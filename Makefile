@@ -8,12 +8,12 @@ LDFLAGS ?=
 
 # Required flags; user CFLAGS come on top of these, never instead.
 BL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
-             -D_DEFAULT_SOURCE -Isrc
+             -D_DEFAULT_SOURCE -pthread -Isrc
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
              -fno-omit-frame-pointer
 # Recursive (=) so the libraries are looked up when a recipe runs, after
 # `make deps` may have installed them.
-LIBS = -lmd4c -lpcre2-8 $(shell pkg-config --libs hunspell 2>/dev/null || echo -lhunspell-1.7)
+LIBS = -pthread -lmd4c -lpcre2-8 $(shell pkg-config --libs hunspell 2>/dev/null || echo -lhunspell-1.7)
 TEST_LIBS = -lcmocka
 
 # What building needs (deps-build: the GitHub Action), then what the tests

@@ -11,6 +11,8 @@
  * the one the whole pattern finds: the leftmost start, and among
  * alternatives starting there the first.
  */
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -217,12 +219,230 @@ bl_regex_get(bl_regex *re)
     return re->code;
 }
 
+/* --- JIT compilation on a helper thread ----------------------------------
+ *
+ * JIT-compiling the thirty-odd patterns a check of the bench corpus tries
+ * often takes about 16 ms, as long as md4c takes to parse the whole
+ * corpus, and on the check's own thread it delayed the check by all of
+ * that.  So a pattern that reaches BL_JIT_AFTER tries is handed to a helper
+ * thread, which JIT-compiles copies of its compiled forms while the check
+ * goes on with PCRE2's interpreter; the first try after the copies are
+ * ready runs them.  The copies have the same groups and name table, so
+ * what a match reports does not depend on which ran.
+ *
+ * The helper touches only its job, never the bl_regex, which stays the
+ * property of the thread that uses it: the queue is all the lock guards,
+ * and `done`, stored after the copies are compiled, publishes them.
+ */
+typedef struct bl_jit_job {
+    struct bl_jit_job *next;    /* in the queue */
+    pcre2_code *code;           /* the whole pattern's copy, or NULL */
+    pcre2_code **alts;          /* or its alternatives' copies */
+    size_t n_alts;
+    atomic_int done;
+} bl_jit_job;
+
+static pthread_mutex_t jit_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t jit_queued = PTHREAD_COND_INITIALIZER;
+static pthread_cond_t jit_finished = PTHREAD_COND_INITIALIZER;
+static bl_jit_job *jit_head, *jit_tail;
+static bl_jit_job *jit_running;     /* being compiled, outside the lock */
+static pthread_t jit_thread;
+static int jit_started;     /* 1 running, -1 could not start: compile inline */
+static int jit_quit;
+
+static void
+jit_compile_job(bl_jit_job *job)
+{
+    size_t k;
+
+    if (job->code != NULL)
+        pcre2_jit_compile(job->code, PCRE2_JIT_COMPLETE);
+    for (k = 0; k < job->n_alts; k++)
+        pcre2_jit_compile(job->alts[k], PCRE2_JIT_COMPLETE);
+    atomic_store_explicit(&job->done, 1, memory_order_release);
+}
+
+static void *
+jit_main(void *arg)
+{
+    (void)arg;
+    pthread_mutex_lock(&jit_lock);
+    for (;;) {
+        bl_jit_job *job;
+        while (jit_head == NULL && !jit_quit)
+            pthread_cond_wait(&jit_queued, &jit_lock);
+        if (jit_quit)
+            break;
+        job = jit_head;
+        jit_head = job->next;
+        if (jit_head == NULL)
+            jit_tail = NULL;
+        jit_running = job;
+        pthread_mutex_unlock(&jit_lock);
+        jit_compile_job(job);
+        pthread_mutex_lock(&jit_lock);
+        jit_running = NULL;
+        pthread_cond_broadcast(&jit_finished);
+    }
+    pthread_mutex_unlock(&jit_lock);
+    return NULL;
+}
+
+/* At exit: jobs still queued belong to patterns nobody freed; they are
+ * left uncompiled, and the helper is joined so no thread outlives main. */
+static void
+jit_stop(void)
+{
+    pthread_mutex_lock(&jit_lock);
+    jit_quit = 1;
+    pthread_cond_signal(&jit_queued);
+    pthread_mutex_unlock(&jit_lock);
+    pthread_join(jit_thread, NULL);
+}
+
+/* Starts the helper on first need; called with the lock held.  Returns 0,
+ * or -1 when no thread can be had (then patterns compile inline). */
+static int
+jit_start(void)
+{
+    if (jit_started == 0) {
+        jit_started = pthread_create(&jit_thread, NULL, jit_main, NULL) == 0
+                      ? 1 : -1;
+        if (jit_started == 1 && atexit(jit_stop) != 0) {
+            /* Without the exit hook the helper would be cut off mid-job:
+             * harmless, but it would be a thread outliving main. */
+            jit_quit = 1;
+            pthread_cond_signal(&jit_queued);
+            pthread_mutex_unlock(&jit_lock);
+            pthread_join(jit_thread, NULL);
+            pthread_mutex_lock(&jit_lock);
+            jit_started = -1;
+        }
+    }
+    return jit_started == 1 ? 0 : -1;
+}
+
+static void
+job_free(bl_jit_job *job)
+{
+    size_t k;
+
+    pcre2_code_free(job->code);
+    for (k = 0; k < job->n_alts; k++)
+        pcre2_code_free(job->alts[k]);
+    free(job->alts);
+    free(job);
+}
+
+/* Copies re's compiled forms into a new job; NULL when memory runs out. */
+static bl_jit_job *
+job_new(const bl_regex *re)
+{
+    bl_jit_job *job = calloc(1, sizeof *job);
+    size_t k;
+
+    if (job == NULL)
+        return NULL;
+    atomic_init(&job->done, 0);
+    if (re->n_alts == 0) {
+        if ((job->code = pcre2_code_copy(re->code)) == NULL)
+            goto fail;
+        return job;
+    }
+    if ((job->alts = calloc(re->n_alts, sizeof *job->alts)) == NULL)
+        goto fail;
+    for (k = 0; k < re->n_alts; k++, job->n_alts++)
+        if ((job->alts[k] = pcre2_code_copy(re->alts[k])) == NULL)
+            goto fail;
+    return job;
+fail:
+    job_free(job);
+    return NULL;
+}
+
+/* Hands re to the helper; compiles it here when there is none. */
+static void
+jit_later(bl_regex *re)
+{
+    bl_jit_job *job = job_new(re);
+
+    if (job == NULL)
+        return;     /* it stays interpreted, which is only slower */
+    pthread_mutex_lock(&jit_lock);
+    if (jit_start() < 0) {
+        pthread_mutex_unlock(&jit_lock);
+        jit_compile_job(job);
+        re->jit = job;
+        return;
+    }
+    if (jit_tail != NULL)
+        jit_tail->next = job;
+    else
+        jit_head = job;
+    jit_tail = job;
+    pthread_cond_signal(&jit_queued);
+    pthread_mutex_unlock(&jit_lock);
+    re->jit = job;
+}
+
+/* re's JIT-compiled copies, once the helper has finished them. */
+static const bl_jit_job *
+jit_ready(const bl_regex *re)
+{
+    return re->jit != NULL
+           && atomic_load_explicit(&re->jit->done, memory_order_acquire)
+           ? re->jit : NULL;
+}
+
+/* Takes re's job off the queue, or waits for the helper to finish it,
+ * then frees it. */
+static void
+jit_cancel(bl_regex *re)
+{
+    bl_jit_job *job = re->jit, **p;
+
+    if (job == NULL)
+        return;
+    pthread_mutex_lock(&jit_lock);
+    for (p = &jit_head; *p != NULL; p = &(*p)->next) {
+        if (*p == job) {
+            *p = job->next;
+            if (jit_tail == job) {
+                bl_jit_job *last = jit_head;
+                while (last != NULL && last->next != NULL)
+                    last = last->next;
+                jit_tail = last;
+            }
+            break;
+        }
+    }
+    while (jit_running == job)
+        pthread_cond_wait(&jit_finished, &jit_lock);
+    pthread_mutex_unlock(&jit_lock);
+    job_free(job);
+    re->jit = NULL;
+}
+
+int
+bl_regex_jit_wait(bl_regex *re)
+{
+    if (re->jit == NULL)
+        return 0;
+    pthread_mutex_lock(&jit_lock);
+    while (!atomic_load_explicit(&re->jit->done, memory_order_acquire))
+        pthread_cond_wait(&jit_finished, &jit_lock);
+    pthread_mutex_unlock(&jit_lock);
+    return 1;
+}
+
 void
 bl_regex_jit(bl_regex *re)
 {
     size_t k;
 
-    if (bl_regex_get(re) == NULL || re->uses > BL_JIT_AFTER)
+    if (bl_regex_get(re) == NULL || re->uses > BL_JIT_AFTER
+        || re->jit != NULL)
         return;
     re->uses = BL_JIT_AFTER + 1;
     if (re->n_alts == 0)
@@ -235,14 +455,14 @@ bl_regex_jit(bl_regex *re)
  * among matches that start at the same place, the earlier alternative's,
  * as PCRE2 would choose running the whole pattern. */
 static int
-match_alts(bl_regex *re, const char *subject, size_t len, size_t start,
-           pcre2_match_data *md)
+match_alts(bl_regex *re, pcre2_code *const *alts, const char *subject,
+           size_t len, size_t start, pcre2_match_data *md)
 {
     size_t k, best_at = (size_t)-1;
     int best = -1, last = -1, best_rc = PCRE2_ERROR_NOMATCH, error = 0;
 
     for (k = 0; k < re->n_alts; k++) {
-        int rc = pcre2_match(re->alts[k], (PCRE2_SPTR)subject, len, start,
+        int rc = pcre2_match(alts[k], (PCRE2_SPTR)subject, len, start,
                              BL_PCRE2_MATCH_OPTIONS, md, NULL);
         last = (int)k;
         if (rc >= 0) {
@@ -263,9 +483,9 @@ match_alts(bl_regex *re, const char *subject, size_t len, size_t start,
         return error != 0 ? error : PCRE2_ERROR_NOMATCH;
     /* The match data describes the last attempt; make it the winner's. */
     if (last != best)
-        best_rc = pcre2_match(re->alts[best], (PCRE2_SPTR)subject, len, start,
+        best_rc = pcre2_match(alts[best], (PCRE2_SPTR)subject, len, start,
                               BL_PCRE2_MATCH_OPTIONS, md, NULL);
-    re->hit = re->alts[best];
+    re->hit = alts[best];
     return best_rc;
 }
 
@@ -274,16 +494,20 @@ bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
                pcre2_match_data *md)
 {
     pcre2_code *code = bl_regex_get(re);
+    const bl_jit_job *jit;
 
     if (code == NULL)
         return PCRE2_ERROR_NOMATCH;
     /* JIT pays for itself only on patterns that run often: a one-file
      * check should not spend 40 ms compiling patterns it tries a few
      * times, while a long document tries some thousands of times. */
-    if (++re->uses == BL_JIT_AFTER)
-        bl_regex_jit(re);
+    if (++re->uses == BL_JIT_AFTER && re->jit == NULL)
+        jit_later(re);
+    if ((jit = jit_ready(re)) != NULL && jit->code != NULL)
+        code = jit->code;
     if (re->n_alts > 0)
-        return match_alts(re, subject, len, start, md);
+        return match_alts(re, jit != NULL ? jit->alts : re->alts, subject,
+                          len, start, md);
     re->hit = code;
     return pcre2_match(code, (PCRE2_SPTR)subject, len, start,
                        BL_PCRE2_MATCH_OPTIONS, md, NULL);
@@ -298,6 +522,7 @@ bl_regex_hit(const bl_regex *re)
 void
 bl_regex_free(bl_regex *re)
 {
+    jit_cancel(re);
     free(re->src);
     pcre2_code_free(re->code);
     free_alts(re);

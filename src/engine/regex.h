@@ -2,9 +2,10 @@
  * regex.h: the rule patterns as the checks use them.
  *
  * A bl_regex is compiled on first use (or decoded from the form rulegen
- * compiled at build time), JIT-compiled once it has been tried often
- * enough to repay that, and, when it is searched for rather than tried at
- * one place, also kept as its top-level alternatives compiled one by one.
+ * compiled at build time), JIT-compiled on a helper thread once it has
+ * been tried often enough to repay that, and, when it is searched for
+ * rather than tried at one place, also kept as its top-level alternatives
+ * compiled one by one.
  */
 #ifndef BL_REGEX_H
 #define BL_REGEX_H
@@ -39,6 +40,9 @@ typedef struct bl_regex {
     pcre2_code **alts;
     size_t n_alts;
     const pcre2_code *hit;  /* what the last successful match ran */
+    /* Once tried often: copies being JIT-compiled on the helper thread,
+     * used from the first try after they are ready (see regex.c). */
+    struct bl_jit_job *jit;
 } bl_regex;
 
 /* Compiles re if needed; returns NULL if the pattern is invalid. */
@@ -56,6 +60,10 @@ const pcre2_code *bl_regex_hit(const bl_regex *re);
 
 /* JIT-compiles re now, for a pattern known to run often. */
 void bl_regex_jit(bl_regex *re);
+
+/* Waits until the helper thread has JIT-compiled re, if it was handed
+ * re; returns 1 when the next try runs JIT-compiled code, else 0. */
+int bl_regex_jit_wait(bl_regex *re);
 
 void bl_regex_free(bl_regex *re);
 

@@ -199,6 +199,98 @@ test_split_match_names_groups_through_the_hit(void **state)
     bl_regex_free(&re);
 }
 
+/* --- JIT compilation on the helper thread -------------------------------- */
+
+/* Tries re on subject enough times to hand it to the helper. */
+static void
+try_until_handed_over(bl_regex *re, const char *subject,
+                      pcre2_match_data *md)
+{
+    int i;
+
+    for (i = 0; i < 64; i++)
+        bl_regex_match(re, subject, strlen(subject), 0, md);
+}
+
+static int
+jit_available(void)
+{
+    uint32_t jit = 0;
+
+    pcre2_config(PCRE2_CONFIG_JIT, &jit);
+    return jit != 0;
+}
+
+/* Once the helper is done, tries run its JIT-compiled copies and find what
+ * the interpreter found, groups and all, whole or split. */
+static void
+expect_jit_same(const char *src, const char *subject)
+{
+    bl_regex re;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    PCRE2_SIZE want[4], *ov, len;
+    size_t jit_size = 0;
+    int rc;
+
+    memset(&re, 0, sizeof re);
+    re.src = tu_dup(src, strlen(src) + 1);
+    rc = bl_regex_match(&re, subject, strlen(subject), 0, md);
+    assert_true(rc > 0);
+    assert_int_equal(pcre2_pattern_info(bl_regex_hit(&re),
+                                        PCRE2_INFO_JITSIZE, &jit_size), 0);
+    assert_int_equal(jit_size, 0);      /* the interpreter, at first */
+    memcpy(want, pcre2_get_ovector_pointer(md), sizeof want);
+    try_until_handed_over(&re, subject, md);
+    assert_int_equal(bl_regex_jit_wait(&re), 1);
+    rc = bl_regex_match(&re, subject, strlen(subject), 0, md);
+    assert_true(rc > 0);
+    ov = pcre2_get_ovector_pointer(md);
+    assert_memory_equal(ov, want, sizeof want);
+    assert_int_equal(pcre2_substring_length_byname(md, (PCRE2_SPTR)"who",
+                                                   &len), 0);
+    assert_int_equal(len, 3);
+    assert_int_equal(pcre2_pattern_info(bl_regex_hit(&re),
+                                        PCRE2_INFO_JITSIZE, &jit_size), 0);
+    if (jit_available())
+        assert_true(jit_size > 0);
+    pcre2_match_data_free(md);
+    bl_regex_free(&re);
+}
+
+static void
+test_jit_copies_find_what_the_interpreter_found(void **state)
+{
+    (void)state;
+    expect_jit_same("fixed\\s+by\\s+(?<who>[A-Z]\\w+)", "it was fixed by Bob");
+    expect_jit_same("(?<when>\\d\\d:\\d\\d)|by (?<who>[A-Z]\\w+)",
+                    "fixed by Bob");
+}
+
+/* Patterns freed while their copies wait in the queue, or while the
+ * helper compiles them, leave nothing behind for it to touch (the
+ * sanitizers would see it). */
+static void
+test_jit_patterns_can_be_freed_at_any_time(void **state)
+{
+    enum { N = 24 };
+    bl_regex re[N];
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    char src[64];
+    int i;
+
+    (void)state;
+    for (i = 0; i < N; i++) {
+        memset(&re[i], 0, sizeof re[i]);
+        snprintf(src, sizeof src, "\\b(?:alpha|beta%d|gamma)\\s+\\w+", i);
+        re[i].src = tu_dup(src, strlen(src) + 1);
+        try_until_handed_over(&re[i], "beta3 x gamma y", md);
+        assert_non_null(re[i].jit);
+    }
+    for (i = N; i-- > 0;)
+        bl_regex_free(&re[i]);
+    pcre2_match_data_free(md);
+}
+
 /* --- The patterns rulegen compiled at build time ------------------------- */
 
 extern const struct bl_embedded_regex {
@@ -244,6 +336,8 @@ main(void)
         cmocka_unit_test(test_split_match_prefers_the_earlier_part_at_one_place),
         cmocka_unit_test(test_split_match_orders_by_where_the_attempt_began),
         cmocka_unit_test(test_split_match_names_groups_through_the_hit),
+        cmocka_unit_test(test_jit_copies_find_what_the_interpreter_found),
+        cmocka_unit_test(test_jit_patterns_can_be_freed_at_any_time),
         cmocka_unit_test(test_precompiled_patterns_are_aligned_and_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
