@@ -302,10 +302,16 @@ jit_stop(void)
 }
 
 /* Starts the helper on first need; called with the lock held.  Returns 0,
- * or -1 when no thread can be had (then patterns compile inline). */
+ * or -1 when no thread can be had (then patterns compile inline).
+ * Building with -DBL_JIT_INLINE never starts it: the work a check does
+ * is then the same from run to run, which is what instruction counts
+ * under callgrind need (README, Performance). */
 static int
 jit_start(void)
 {
+#ifdef BL_JIT_INLINE
+    jit_started = -1;
+#endif
     if (jit_started == 0) {
         jit_started = pthread_create(&jit_thread, NULL, jit_main, NULL) == 0
                       ? 1 : -1;
