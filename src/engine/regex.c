@@ -290,15 +290,20 @@ jit_main(void *arg)
 }
 
 /* At exit: jobs still queued belong to patterns nobody freed; they are
- * left uncompiled, and the helper is joined so no thread outlives main. */
+ * left uncompiled, and the helper is joined so no thread outlives main
+ * (valgrind would report the thread's own memory). */
 static void
 jit_stop(void)
 {
+    int started;
+
     pthread_mutex_lock(&jit_lock);
+    started = jit_started == 1;
     jit_quit = 1;
     pthread_cond_signal(&jit_queued);
     pthread_mutex_unlock(&jit_lock);
-    pthread_join(jit_thread, NULL);
+    if (started)
+        pthread_join(jit_thread, NULL);
 }
 
 /* Starts the helper on first need; called with the lock held.  Returns 0,
@@ -312,20 +317,10 @@ jit_start(void)
 #ifdef BL_JIT_INLINE
     jit_started = -1;
 #endif
-    if (jit_started == 0) {
-        jit_started = pthread_create(&jit_thread, NULL, jit_main, NULL) == 0
+    if (jit_started == 0)
+        jit_started = atexit(jit_stop) == 0
+                      && pthread_create(&jit_thread, NULL, jit_main, NULL) == 0
                       ? 1 : -1;
-        if (jit_started == 1 && atexit(jit_stop) != 0) {
-            /* Without the exit hook the helper would be cut off mid-job:
-             * harmless, but it would be a thread outliving main. */
-            jit_quit = 1;
-            pthread_cond_signal(&jit_queued);
-            pthread_mutex_unlock(&jit_lock);
-            pthread_join(jit_thread, NULL);
-            pthread_mutex_lock(&jit_lock);
-            jit_started = -1;
-        }
-    }
     return jit_started == 1 ? 0 : -1;
 }
 
