@@ -377,8 +377,9 @@ bl_is_bracket_slot(const char *t, size_t n)
     return 1;
 }
 
-/* A run of question marks standing for a number: "??%", "(?? of ??)".
- * Not "Why??", which is emphasis. */
+/* A run of two or more question marks standing alone for something not
+ * yet known: "??%", "(?? of ??)", "the cause is ?????".  Not "Why??",
+ * which is emphasis: the run must not follow a word. */
 static size_t
 match_questions(const char *t, size_t n, size_t i)
 {
