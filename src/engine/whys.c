@@ -1433,7 +1433,7 @@ static int
 introduces_factors(const char *t, size_t n)
 {
     static const char *const nouns[] = {"factors", "causes", "conditions",
-                                        NULL};
+                                        "reasons", NULL};
     size_t pos = 0, k;
     bl_span wd;
 

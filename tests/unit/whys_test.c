@@ -839,6 +839,10 @@ test_contributing_factors_stand_in_for_a_chain(void **state)
         "The outage resulted from three compounding factors:\n\n"
         "1. **Timing**: a timeout change landed during database stress.\n"
         "2. **Retries**: no backoff.\n",
+        /* Or reasons (PostHog, shai-hulud). */
+        "This was a dangerous misconception, for a few reasons:\n\n"
+        "- The workflow ran with write access.\n"
+        "- Nothing pinned the action's version.\n",
         /* Numbered and emoji headings. */
         "A config push set the pool size to 20.\n\n### 3.1 \xF0\x9F\xA7\xA9 "
         "Contributing Causes\n\nThe template shares one value.\n",
