@@ -613,6 +613,7 @@ heading_free(bl_heading *h)
         free(h->synonyms[i]);
     free(h->synonyms);
     free(h->is_part);
+    free(h->is_exact);
     free(h->kind);
     free(h->profile);
     free(h->title);
@@ -627,9 +628,11 @@ static int
 add_synonym(bl_heading *h, const char *t, size_t n, int part)
 {
     char norm[128];
-    size_t nn = bl_heading_normalize(t, n, norm, sizeof norm);
+    int exact = n > 0 && t[0] == '=';
+    size_t nn = bl_heading_normalize(t + exact, n - (size_t)exact, norm,
+                                     sizeof norm);
     char **items;
-    unsigned char *parts;
+    unsigned char *parts, *exacts;
 
     if (nn == 0)
         return 0;
@@ -641,9 +644,14 @@ add_synonym(bl_heading *h, const char *t, size_t n, int part)
     if (parts == NULL)
         return -1;
     h->is_part = parts;
+    exacts = realloc(h->is_exact, h->n_synonyms + 1);
+    if (exacts == NULL)
+        return -1;
+    h->is_exact = exacts;
     if ((items[h->n_synonyms] = bl_strndup(norm, nn)) == NULL)
         return -1;
     parts[h->n_synonyms] = (unsigned char)part;
+    exacts[h->n_synonyms] = (unsigned char)exact;
     h->n_synonyms++;
     return 0;
 }

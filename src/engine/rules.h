@@ -97,6 +97,10 @@ typedef struct bl_heading {
     unsigned char *is_part; /* per synonym: from Parts:, a part of the
                                section ("What went well") that stands for
                                it but is no second copy of it */
+    unsigned char *is_exact;    /* per synonym: written "=Postmortem", it
+                                   names the section only as the whole
+                                   heading, never as its start or with a
+                                   typo ("Postmortem Attendees") */
     size_t n_synonyms;
     int required;
     char *skeleton;         /* Markdown; its first line is the heading */

@@ -154,9 +154,38 @@ typo_limit(size_t n)
     return n >= 12 ? 2 : n >= 6 ? 1 : 0;
 }
 
-int
-bl_heading_classify(const bl_rules *rules, const char *profile,
-                    const char *t, size_t n, int *p_part)
+/* Does the text after a heading's colon name one of hd's parts?  "Root
+ * cause identification: The Five Whys" is the 5 Whys part of the Root
+ * Cause, not a second Root Cause (crates.io's postmortem has one of each,
+ * side by side). */
+static int
+suffix_names_part(const bl_heading *hd, const char *t, size_t n)
+{
+    const char *colon = memchr(t, ':', n);
+    char s[128];
+    size_t sn, k, off = 0;
+
+    if (colon == NULL)
+        return 0;
+    sn = bl_heading_normalize(colon + 1, n - (size_t)(colon + 1 - t), s,
+                              sizeof s);
+    if (sn > 4 && memcmp(s, "the ", 4) == 0)
+        off = 4;
+    for (k = 0; k < hd->n_synonyms; k++) {
+        size_t pn = strlen(hd->synonyms[k]);
+        if (hd->is_part[k] && !hd->is_exact[k] && pn <= sn - off
+            && memcmp(hd->synonyms[k], s + off, pn) == 0
+            && (s[off + pn] == '\0' || s[off + pn] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
+/* The kind of section a heading's title names (-1 for none), and in
+ * *p_part whether as one of its parts. */
+static int
+classify_title(const bl_rules *rules, const char *profile, const char *t,
+               size_t n, int *p_part)
 {
     char h[128];
     size_t i, k, hn = bl_heading_normalize(t, n, h, sizeof h);
@@ -181,7 +210,7 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
                 return (int)i;
             }
             if (sn < hn && h[sn] == ' ' && memcmp(syn, h, sn) == 0
-                && sn > prefix_len) {
+                && sn > prefix_len && !hd->is_exact[k]) {
                 prefix = (int)i;
                 prefix_len = sn;
                 prefix_part = hd->is_part[k];
@@ -200,7 +229,8 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
             /* Cheap rejections first: the lengths differ by more than
              * the typos allowed, or neither of the first two letters is
              * where it should be (a typo keeps a word recognisable). */
-            if (lim == 0 || (hn > sn ? hn - sn : sn - hn) > lim
+            if (lim == 0 || hd->is_exact[k]
+                || (hn > sn ? hn - sn : sn - hn) > lim
                 || (h[0] != syn[0] && h[1] != syn[1]))
                 continue;
             d = edit_distance(h, hn, syn, sn, lim);
@@ -213,6 +243,18 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
     }
     *p_part = prefix >= 0 ? prefix_part : fuzzy_part;
     return prefix >= 0 ? prefix : fuzzy;
+}
+
+int
+bl_heading_classify(const bl_rules *rules, const char *profile,
+                    const char *t, size_t n, int *p_part)
+{
+    int kind = classify_title(rules, profile, t, n, p_part);
+
+    if (kind >= 0 && !*p_part
+        && suffix_names_part(&rules->headings.items[kind], t, n))
+        *p_part = 1;
+    return kind;
 }
 
 /* --- Placeholders -------------------------------------------------------- */
@@ -642,7 +684,7 @@ text_names(const bl_heading *h, const char *t, size_t n, int parts_only)
         size_t sn = strlen(h->synonyms[k]);
         if ((h->is_part[k] || !parts_only) && sn <= nn
             && memcmp(h->synonyms[k], norm, sn) == 0
-            && (sn == nn || norm[sn] == ' '))
+            && (sn == nn || (norm[sn] == ' ' && !h->is_exact[k])))
             return 1;
     }
     return 0;

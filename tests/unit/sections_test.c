@@ -151,7 +151,25 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Detection"), "");
     assert_string_equal(kind_of(rules, "Questions"), "");
     assert_string_equal(kind_of(rules, "Attendees"), "");
+    /* "=Postmortem": the whole heading only (the Rust blog's lessons). */
+    assert_string_equal(kind_of(rules, "Postmortem"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "Post-mortem"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "Postmortem Attendees"), "");
+    assert_string_equal(kind_of(rules, "Postmortems"), "");
     bl_rules_free(rules);
+}
+
+/* 1 when heading names a part of its section, 0 when the section itself,
+ * -1 when no section. */
+static int
+is_part(const bl_rules *rules, const char *heading)
+{
+    int part;
+
+    if (bl_heading_classify(rules, "postmortem", heading, strlen(heading),
+                            &part) < 0)
+        return -1;
+    return part;
 }
 
 static void
@@ -167,6 +185,45 @@ test_parts_are_marked(void **state)
     assert_true(bl_heading_classify(rules, "postmortem", "Lessons learned",
                                     15, &part) >= 0);
     assert_int_equal(part, 0);
+    /* A colon's suffix that names a part makes the heading that part
+     * (crates.io), whatever the title before it says. */
+    assert_string_equal(kind_of(rules, "Root cause identification: The Five "
+                                "Whys"), "root-cause");
+    assert_int_equal(is_part(rules, "Root cause identification: The Five "
+                             "Whys"), 1);
+    assert_int_equal(is_part(rules, "Root cause: the config push"), 0);
+    /* Companions a template keeps beside the section, not copies of it. */
+    assert_int_equal(is_part(rules, "Incident Timing"), 1);
+    assert_int_equal(is_part(rules, "Outage Description"), 1);
+    bl_rules_free(rules);
+}
+
+/* Real templates and reports that paired these headings were told they
+ * had the section twice (dastergon's template, the crates.io report). */
+static void
+test_companion_headings_are_no_duplicates(void **state)
+{
+    static const char *const srcs[] = {
+        "# Postmortem: queue backlog\n\n## Executive Summary\n\nThe queue "
+        "backed up.\n\n## Outage Description\n\nA worker stalled.\n\n",
+        "# Postmortem: queue backlog\n\n## Incident Timing\n\n| Event | "
+        "Time |\n|---|---|\n| Start | 14:02 UTC |\n\n## Incident Timeline"
+        "\n\n- 14:02 UTC alert\n\n",
+        "# Postmortem: queue backlog\n\n## Root cause identification: The "
+        "Five Whys\n\n1. Why? A worker stalled.\n\n## Root causes\n\n- A "
+        "worker stalled.\n\n",
+    };
+    bl_rules *rules = default_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof srcs / sizeof srcs[0]; i++) {
+        bl_diags d;
+        bl_doc *doc = lint(rules, srcs[i], &d);
+        assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
     bl_rules_free(rules);
 }
 
@@ -416,6 +473,9 @@ test_impact_stated_in_the_summary_counts(void **state)
         "About 12% of requests failed.",
         "The effect lasted approximately nine hours.",
         "No customer data was lost.",
+        /* What was affected, in plain words (PostHog, mybinder). */
+        "The attack only affected our Javascript SDKs.",
+        "During the outage users did not see the build logs.",
     };
     size_t i;
     char src[512];
@@ -441,6 +501,31 @@ test_impact_stated_in_the_summary_counts(void **state)
                "broke checkout.\n\n## Timeline\n\n- 14:02 UTC alert, 40 "
                "minutes of errors\n", &d);
     assert_true(has_message(&d, "section/missing", "No Impact"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* mybinder's reports give their cause under "Conclusion": a lessons
+ * section that says in so many words what caused the incident stands in
+ * for a Root Cause. */
+static void
+test_root_cause_stated_in_the_conclusion_counts(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules, "# Outage: builds\n\n## Summary\n\nBuilds "
+                       "failed.\n\n## Conclusion\n\nThis was caused by two "
+                       "factors: a full disk and no alert on it.\n", &d);
+
+    (void)state;
+    assert_false(has_message(&d, "section/missing", "No Root Cause"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    doc = lint(rules, "# Outage: builds\n\n## Summary\n\nBuilds failed.\n\n"
+               "## Conclusion\n\nIt was difficult to identify the root cause "
+               "of the issue.\n", &d);
+    assert_true(has_message(&d, "section/missing", "No Root Cause"));
     bl_diags_free(&d);
     bl_doc_free(doc);
     bl_rules_free(rules);
@@ -691,10 +776,12 @@ main(void)
         cmocka_unit_test(test_headings_in_many_layouts_count),
         cmocka_unit_test(test_bold_labels_and_parts_count_as_present),
         cmocka_unit_test(test_impact_stated_in_the_summary_counts),
+        cmocka_unit_test(test_root_cause_stated_in_the_conclusion_counts),
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_content_in_subsections_code_or_images_counts),
         cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
+        cmocka_unit_test(test_companion_headings_are_no_duplicates),
         cmocka_unit_test(test_severity_overrides),
         cmocka_unit_test(test_settings_from_a_rule_directory),
     };
