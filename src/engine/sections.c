@@ -879,8 +879,18 @@ check_empty(bl_lint_ctx *lc, int rule)
         const bl_heading *h;
         const bl_block *hb;
         bl_strbuf msg = {NULL, 0, 0};
-        int rc;
+        int rc, p;
         if (lc->kind_of[i] < 0 || has_content(lc, i))
+            continue;
+        /* Inside an empty section of its own kind ("What went well" under
+         * an empty Lessons Learned), the parent's finding, which counts
+         * its subsections, already says this one is empty. */
+        for (p = doc->sections.items[i].parent; p >= 0;
+             p = doc->sections.items[p].parent)
+            if (lc->kind_of[p] == lc->kind_of[i]
+                && !has_content(lc, (size_t)p))
+                break;
+        if (p >= 0)
             continue;
         h = &lc->rules->headings.items[lc->kind_of[i]];
         hb = &doc->blocks.items[doc->sections.items[i].heading];

@@ -533,6 +533,37 @@ test_root_cause_stated_in_the_conclusion_counts(void **state)
 
 /* --- section/empty ------------------------------------------------------- */
 
+/* An empty Lessons Learned whose three parts are empty too is one
+ * finding, not four (dastergon's template). */
+static void
+test_empty_parts_of_an_empty_section_are_one_finding(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules, "# Postmortem: queue backlog\n\n"
+                       "## Lessons Learned\n\n### What went well\n\n"
+                       "### What went wrong\n\n- TBD\n\n"
+                       "### Where we got lucky\n\n", &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 1);
+    assert_int_equal(nth_of(&d, "section/empty", 0)->begin,
+                     tu_off(doc, "Lessons Learned"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* One part filled: the section has content, the empty parts are
+     * reported each. */
+    doc = lint(rules, "# Postmortem: queue backlog\n\n## Lessons Learned\n\n"
+               "### What went well\n\nPaging worked.\n\n"
+               "### What went wrong\n\n- TBD\n\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 1);
+    assert_int_equal(nth_of(&d, "section/empty", 0)->begin,
+                     tu_off(doc, "What went wrong"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 static void
 test_empty_sections(void **state)
 {
@@ -782,6 +813,7 @@ main(void)
         cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
         cmocka_unit_test(test_companion_headings_are_no_duplicates),
+        cmocka_unit_test(test_empty_parts_of_an_empty_section_are_one_finding),
         cmocka_unit_test(test_severity_overrides),
         cmocka_unit_test(test_settings_from_a_rule_directory),
     };
