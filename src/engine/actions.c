@@ -2318,9 +2318,11 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
         snprintf(base, sizeof base, "%s", f->start.base);
         if (base[0] >= 'a' && base[0] <= 'z')
             base[0] = (char)(base[0] - 32);
+        /* The second example must differ from the first ("Adding"). */
         rc = bl_strbuf_addf(&msg, "\"%s\" names an activity, not a change "
                             "anyone can finish. Start with what will be "
-                            "done: \"%s ...\", \"Add ...\".", first, base);
+                            "done: \"%s ...\", \"%s ...\".", first, base,
+                            strcmp(base, "Add") == 0 ? "Document" : "Add");
         break;
     }
     case START_QUESTION:

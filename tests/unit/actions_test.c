@@ -880,6 +880,26 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
     bl_rules_free(rules);
 }
 
+/* The message's two examples differ, also when the item's own verb is
+ * the usual second one ("Adding" gave "Add ...", "Add ..."). */
+static void
+test_not_actionable_examples_differ(void **state)
+{
+    bl_rules *rules = action_rules();
+    char *text = pm("- Adding for the team (@dana)\n");
+    bl_diags d;
+    bl_doc *doc = lint(rules, text, &d);
+    const bl_diag *f = find_rule(&d, NOT_ACTIONABLE);
+
+    (void)state;
+    assert_non_null(f);
+    assert_non_null(strstr(f->message, "\"Add ...\", \"Document ...\""));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    free(text);
+    bl_rules_free(rules);
+}
+
 /* The finding sits on the item text, past the bold markers. */
 static void
 test_not_actionable_position(void **state)
@@ -1310,6 +1330,7 @@ main(void)
         cmocka_unit_test(
             test_noun_phrases_gerunds_and_questions_are_not_actionable),
         cmocka_unit_test(test_not_actionable_position),
+        cmocka_unit_test(test_not_actionable_examples_differ),
         cmocka_unit_test(test_spans_start_at_real_text),
         cmocka_unit_test(test_action_verbs_are_verbs),
         cmocka_unit_test(test_defines_compile),
