@@ -1088,7 +1088,7 @@ ends_on_here(const char *t, size_t n)
  * otherwise needs three signs after "This is", four else. */
 static int
 reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
-                     int label)
+                     int label, int answered)
 {
     char low[512];
     size_t ln = n < sizeof low ? n : sizeof low, fb = 0, fl = 0, k;
@@ -1104,7 +1104,8 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
     other = !writing && word_in(low + fb, fl, other_verbs);
     question = n > 0 && t[n - 1] == '?'
                && word_in(low + fb, fl, question_words)
-               && !is_answered(doc, ui) && !in_questions_section(doc, ui);
+               && !answered && !is_answered(doc, ui)
+               && !in_questions_section(doc, ui);
     this_is = fl == 4 && memcmp(low + fb, "this", 4) == 0
               && ln - fb >= 8 && memcmp(low + fb + 4, " is ", 4) == 0;
     score = 2 * writing + other + label + 2 * question;
@@ -1130,6 +1131,43 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
         && doc->units.items[ui - 1].section == doc->units.items[ui].section)
         score++;
     return score >= (this_is ? 3 : 4);
+}
+
+/* Where the line of unit u's text t[0..n) that holds offset `at` ends:
+ * the next line break (a one-space piece that stands for no source), or
+ * n. */
+static size_t
+line_end(const bl_doc *doc, const bl_unit *u, const char *t, size_t n,
+         size_t at)
+{
+    size_t k;
+
+    for (k = u->piece_begin; k < u->piece_end; k++) {
+        const bl_piece *p = &doc->pieces.items[k];
+        if (p->ulen == 1 && p->slen == 0 && t[p->u] == ' ' && p->u >= at)
+            return p->u;
+    }
+    return n;
+}
+
+/* Does the line of unit u after the one ending at unit offset z say
+ * something, outside italics?  Then an italic question on the line that
+ * ends at z has its answer right under it ("_How did we find out?_", then
+ * "The error-rate alert paged the on-call engineer."). */
+static int
+answered_below(const bl_doc *doc, const bl_unit *u, size_t z)
+{
+    size_t n, b, e, from = z + 1, to;
+    const char *t = bl_unit_text(doc, u, &n);
+
+    if (z >= n)
+        return 0;
+    to = line_end(doc, u, t, n, from);
+    while (to > from && bl_is_blank(t[to - 1]))
+        to--;
+    while (from < to && bl_is_blank(t[from]))
+        from++;
+    return from < to && !emphasis_around(doc, u, from, to, &b, &e);
 }
 
 /* Is unit text [a, z) of unit ui one italic template instruction, or a
@@ -1159,7 +1197,8 @@ instruction_in(const bl_doc *doc, size_t ui, size_t a, size_t z,
     }
     p_text->begin = from;
     p_text->end = to;
-    return reads_as_instruction(doc, ui, t + from, to - from, label);
+    return reads_as_instruction(doc, ui, t + from, to - from, label,
+                                answered_below(doc, u, z));
 }
 
 /* The next template instruction in unit ui (a paragraph, list item or

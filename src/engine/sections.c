@@ -26,16 +26,50 @@
 
 /* --- Normalising heading text -------------------------------------------- */
 
+/* The length of a keycap emoji at t[i] ("1️⃣": a digit, '#' or '*', then
+ * U+FE0F and U+20E3, the first optional) or of a GitHub shortcode
+ * (":warning:"), or 0.  Both number or decorate a heading as "1." and an
+ * emoji do, but start with bytes that read as a word or a colon. */
+static size_t
+decoration_len(const char *t, size_t n, size_t i)
+{
+    const unsigned char *u = (const unsigned char *)t;
+    size_t j = i + 1;
+
+    if (i >= n)
+        return 0;
+    if ((t[i] >= '0' && t[i] <= '9') || t[i] == '#' || t[i] == '*') {
+        if (j + 3 <= n && u[j] == 0xEF && u[j + 1] == 0xB8 && u[j + 2] == 0x8F)
+            j += 3;     /* U+FE0F, the emoji form */
+        if (j + 3 <= n && u[j] == 0xE2 && u[j + 1] == 0x83 && u[j + 2] == 0xA3)
+            return j + 3 - i;   /* U+20E3, the keycap */
+        return 0;
+    }
+    if (t[i] != ':')
+        return 0;
+    while (j < n && ((t[j] >= 'a' && t[j] <= 'z')
+                     || (t[j] >= '0' && t[j] <= '9') || t[j] == '_'
+                     || t[j] == '+' || t[j] == '-'))
+        j++;
+    return j > i + 1 && j < n && t[j] == ':' ? j + 1 - i : 0;
+}
+
 /* Drops "3.", "3)", "1.2.", "2 ", "IV." and "A)" before the words of a
- * heading; a year ("2024 outage") is a word. */
+ * heading, and keycaps and shortcodes before those; a year ("2024
+ * outage") is a word. */
 static size_t
 skip_numbering(const char *t, size_t n)
 {
-    size_t i = 0, j;
+    size_t i = 0, j, k;
     int dots = 0;
 
-    while (i < n && (t[i] == ' ' || t[i] == '\t'))
-        i++;
+    for (;;) {
+        while (i < n && (t[i] == ' ' || t[i] == '\t'))
+            i++;
+        if ((k = decoration_len(t, n, i)) == 0)
+            break;
+        i += k;
+    }
     for (j = i; j < n && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'); j++)
         dots += t[j] == '.';
     if (j > i && t[i] != '.') {

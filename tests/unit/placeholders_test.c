@@ -492,6 +492,24 @@ test_unanswered_italic_questions_are_prompts(void **state)
                                          NULL});
 }
 
+/* The answer may sit on the line right under the question, in the same
+ * paragraph, even as the section's last paragraph; a second question
+ * there is no answer. */
+static void
+test_questions_answered_on_the_next_line(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "## Detection\n\n_How did we find out?_\n"
+                   "The error-rate alert paged the on-call engineer.\n\n"
+                   "## Response\n\n_Who was paged?_\r\nDana, at 14:05.\r\n\n"
+                   "## Messaging\n\n_What did we tell customers?_\n"
+                   "_When did we tell them?_\n\n"
+                   "## Summary\n\nCheckout failed.\n",
+                   (const char *const[]){"_What did we tell customers?_",
+                                         "_When did we tell them?_",
+                                         NULL});
+}
+
 static void
 test_template_guidance_without_an_imperative(void **state)
 {
@@ -770,6 +788,7 @@ main(void)
         cmocka_unit_test(test_italic_instructions_are_reported_on_their_span),
         cmocka_unit_test(test_an_instruction_as_the_value_of_a_label),
         cmocka_unit_test(test_unanswered_italic_questions_are_prompts),
+        cmocka_unit_test(test_questions_answered_on_the_next_line),
         cmocka_unit_test(test_template_guidance_without_an_imperative),
         cmocka_unit_test(test_italic_content_is_not_an_instruction),
         cmocka_unit_test(test_tables_task_lists_and_nested_lists),

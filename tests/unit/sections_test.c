@@ -151,6 +151,14 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Detection"), "");
     assert_string_equal(kind_of(rules, "Questions"), "");
     assert_string_equal(kind_of(rules, "Attendees"), "");
+    /* Keycap numbers and GitHub shortcodes decorate like "1." and emoji. */
+    assert_string_equal(kind_of(rules, "1\xEF\xB8\x8F\xE2\x83\xA3 Summary"),
+                        "summary");
+    assert_string_equal(kind_of(rules, "2\xE2\x83\xA3 Impact"), "impact");
+    assert_string_equal(kind_of(rules, ":warning: Impact"), "impact");
+    assert_string_equal(kind_of(rules, "3\xEF\xB8\x8F\xE2\x83\xA3 "
+                                ":clock3: Timeline"), "timeline");
+    assert_string_equal(kind_of(rules, "14:02 Timeline"), "");
     /* "=Postmortem": the whole heading only (the Rust blog's lessons). */
     assert_string_equal(kind_of(rules, "Postmortem"), "lessons-learned");
     assert_string_equal(kind_of(rules, "Post-mortem"), "lessons-learned");
