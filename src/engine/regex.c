@@ -301,6 +301,7 @@ jit_stop(void)
     started = jit_started == 1;
     jit_quit = 1;
     pthread_cond_signal(&jit_queued);
+    pthread_cond_broadcast(&jit_finished);  /* jobs left will never be */
     pthread_mutex_unlock(&jit_lock);
     if (started)
         pthread_join(jit_thread, NULL);
@@ -431,10 +432,11 @@ bl_regex_jit_wait(bl_regex *re)
     if (re->jit == NULL)
         return 0;
     pthread_mutex_lock(&jit_lock);
-    while (!atomic_load_explicit(&re->jit->done, memory_order_acquire))
+    while (!atomic_load_explicit(&re->jit->done, memory_order_acquire)
+           && !jit_quit)
         pthread_cond_wait(&jit_finished, &jit_lock);
     pthread_mutex_unlock(&jit_lock);
-    return 1;
+    return atomic_load_explicit(&re->jit->done, memory_order_acquire);
 }
 
 void
@@ -452,6 +454,23 @@ bl_regex_jit(bl_regex *re)
         pcre2_jit_compile(re->alts[k], PCRE2_JIT_COMPLETE);
 }
 
+/* pcre2_match, the same whether or not code is JIT-compiled yet: when
+ * the JIT runs out of its stack, which the interpreter does not use, the
+ * interpreter decides.  Which of the two runs a try depends on when the
+ * helper thread finished, and findings must not. */
+static int
+try_match(const pcre2_code *code, const char *subject, size_t len,
+          size_t start, pcre2_match_data *md)
+{
+    int rc = pcre2_match(code, (PCRE2_SPTR)subject, len, start,
+                         BL_PCRE2_MATCH_OPTIONS, md, NULL);
+
+    if (rc == PCRE2_ERROR_JIT_STACKLIMIT)
+        rc = pcre2_match(code, (PCRE2_SPTR)subject, len, start,
+                         BL_PCRE2_MATCH_OPTIONS | PCRE2_NO_JIT, md, NULL);
+    return rc;
+}
+
 /* Searches with each alternative of re and keeps the leftmost match;
  * among matches that start at the same place, the earlier alternative's,
  * as PCRE2 would choose running the whole pattern. */
@@ -463,8 +482,7 @@ match_alts(bl_regex *re, pcre2_code *const *alts, const char *subject,
     int best = -1, last = -1, best_rc = PCRE2_ERROR_NOMATCH, error = 0;
 
     for (k = 0; k < re->n_alts; k++) {
-        int rc = pcre2_match(alts[k], (PCRE2_SPTR)subject, len, start,
-                             BL_PCRE2_MATCH_OPTIONS, md, NULL);
+        int rc = try_match(alts[k], subject, len, start, md);
         last = (int)k;
         if (rc >= 0) {
             /* Where the attempt began, which \K can put before ov[0]. */
@@ -484,8 +502,7 @@ match_alts(bl_regex *re, pcre2_code *const *alts, const char *subject,
         return error != 0 ? error : PCRE2_ERROR_NOMATCH;
     /* The match data describes the last attempt; make it the winner's. */
     if (last != best)
-        best_rc = pcre2_match(alts[best], (PCRE2_SPTR)subject, len, start,
-                              BL_PCRE2_MATCH_OPTIONS, md, NULL);
+        best_rc = try_match(alts[best], subject, len, start, md);
     re->hit = alts[best];
     return best_rc;
 }
@@ -510,8 +527,7 @@ bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
         return match_alts(re, jit != NULL ? jit->alts : re->alts, subject,
                           len, start, md);
     re->hit = code;
-    return pcre2_match(code, (PCRE2_SPTR)subject, len, start,
-                       BL_PCRE2_MATCH_OPTIONS, md, NULL);
+    return try_match(code, subject, len, start, md);
 }
 
 const pcre2_code *

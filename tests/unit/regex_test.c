@@ -266,6 +266,34 @@ test_jit_copies_find_what_the_interpreter_found(void **state)
                     "fixed by Bob");
 }
 
+/* Where the JIT runs out of its stack, the interpreter, which does not
+ * use it, decides: a try finds the same whether or not the helper thread
+ * has finished. */
+static void
+test_jit_stack_limit_falls_back_to_the_interpreter(void **state)
+{
+    enum { N = 200000 };
+    bl_regex re;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    char *subject = malloc(N + 1);
+    int rc;
+
+    (void)state;
+    assert_non_null(subject);
+    memset(subject, 'a', N);
+    subject[N - 1] = 'b';
+    memset(&re, 0, sizeof re);
+    re.src = tu_dup("(a)*b", 6);
+    try_until_handed_over(&re, "aab", md);
+    assert_int_equal(bl_regex_jit_wait(&re), 1);
+    rc = bl_regex_match(&re, subject, N, 0, md);
+    assert_int_equal(rc, 2);
+    assert_int_equal(pcre2_get_ovector_pointer(md)[1], N);
+    free(subject);
+    pcre2_match_data_free(md);
+    bl_regex_free(&re);
+}
+
 /* Patterns freed while their copies wait in the queue, or while the
  * helper compiles them, leave nothing behind for it to touch (the
  * sanitizers would see it). */
@@ -338,6 +366,7 @@ main(void)
         cmocka_unit_test(test_split_match_names_groups_through_the_hit),
         cmocka_unit_test(test_jit_copies_find_what_the_interpreter_found),
         cmocka_unit_test(test_jit_patterns_can_be_freed_at_any_time),
+        cmocka_unit_test(test_jit_stack_limit_falls_back_to_the_interpreter),
         cmocka_unit_test(test_precompiled_patterns_are_aligned_and_decode),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
