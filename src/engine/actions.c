@@ -682,9 +682,6 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
             && strcmp(w[i + 1].low, "and") != 0
             && strcmp(w[i + 1].low, "or") != 0)
             return START_UNSURE;    /* "Adding a retry": verbal */
-        if (i + 1 < nw && !ends_sentence(t, n, w, nw, i)
-            && gerund_base(r, w[i + 1].low, w[i + 1].n, base))
-            return START_UNSURE;    /* "Investigating allowing X" */
         snprintf(st->base, sizeof st->base, "%s", base);
         return START_GERUND;
     }
@@ -737,19 +734,19 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
                       depth + 1, &rest);
     /* After a bold title, the sentence that follows says what will be
      * done, and is judged as it would be alone: "**Deeper monitoring**
-     * We plan to add metrics" is fine, and "**Circuit breakers**: Adding
-     * circuit breakers with backoff" not judged.  A title must not make
-     * an item worse than none; nor may an "Improved ..." title under
-     * Planned (first_past), once the rest has said what will be done. */
+     * We plan to add metrics" is fine, "**Circuit breakers**: Adding
+     * circuit breakers" is an activity as "Adding circuit breakers" is,
+     * and "**Retries**: Adding a retry" not judged.  A title must not
+     * change the verdict on what follows it; nor may an "Improved ..."
+     * title under Planned (first_past). */
     if (rest.kind == START_VERB && (rest.imperative || lead_end > 0)) {
         st->kind = START_VERB;
         st->imperative = rest.imperative;
         st->first_past = 0;
         st->owner = rest.owner;
-    } else if (lead_end > 0 && st->kind == START_NOUN
-               && (rest.kind == START_UNSURE
-                   || (rest.kind == START_GERUND && label + 2 < nw))) {
-        st->kind = START_UNSURE;
+    } else if (lead_end > 0
+               && (rest.kind == START_UNSURE || rest.kind == START_GERUND)) {
+        *st = rest;
     }
 }
 

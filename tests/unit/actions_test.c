@@ -807,12 +807,11 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Arjun to review the WAF rules\n",
         "- Adding a retry to the client\n",
         "- Exploring other data stores\n",
-        "- Investigating allowing deletion of old builds\n",
         /* After a bold title, the sentence is judged as if alone (PostHog's
          * flags-is-down and persons-db-migration postmortems). */
         "1. **Deeper engine monitoring**\n   We plan to add metrics\n",
-        "- **Circuit breaker implementation**: Adding circuit breakers with "
-        "backoff\n",
+        "- **Retries**: Adding a retry to the client\n",
+        "- **Monitoring**: Adding a lag alert\n",
         "### Planned\n\n- **Improved runbooks for engine limits**: Document "
         "the symptoms\n",
         "- `kubectl drain` must respect PDBs\n",
@@ -848,7 +847,11 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
         {"- Can we page on replica lag? (@dana)\n", "question"},
         {"- **Circuit breaker implementation**: Circuit breakers with "
          "backoff (@dana)\n", "\"Circuit\""},
-        {"- **Alerting**: Monitoring (@dana)\n", "\"Alerting\""},
+        {"- **Alerting**: Monitoring (@dana)\n", "\"Monitoring\""},
+        {"- **Circuit breaker implementation**: Adding circuit breakers with "
+         "backoff (@dana)\n", "\"Adding\" names an activity"},
+        {"- Improving monitoring (@dana)\n", "\"Improving\""},
+        {"- Investigating caching (@dana)\n", "\"Investigating\""},
         {"- Automatic process to detect CVEs (@dana)\n", "\"Automatic\""},
         {"- Written warning for the ops engineers (@dana)\n", "\"Written\""},
         {"- Detailed runbook for failover (@dana)\n", "\"Detailed\""},
@@ -906,7 +909,7 @@ test_not_actionable_position(void **state)
 {
     static const char *const at[] = {"Health check optimization**"};
     bl_rules *rules = action_rules();
-    char *text = pm("- **Health check optimization**: more probes.\n"
+    char *text = pm("- **Health check optimization**: Configuring probes.\n"
                     "  More text (@dana)\n");
 
     (void)state;
