@@ -89,12 +89,16 @@ skip_numbering(const char *t, size_t n)
     return i;
 }
 
-size_t
-bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
+/* bl_heading_normalize, and in *p_cut (when not NULL) whether it dropped
+ * a suffix: "Timeline (UTC)", "Postmortem: notes". */
+static size_t
+normalize(const char *t, size_t n, char *out, size_t cap, int *p_cut)
 {
     size_t i, o = 0, cl;
     int space = 0;
 
+    if (p_cut != NULL)
+        *p_cut = 0;
     if (cap == 0)
         return 0;
     for (i = skip_numbering(t, n); i < n; i += cl) {
@@ -102,8 +106,11 @@ bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
         if (o > 0 && (cp == '(' || cp == '[' || cp == ':' || cp == 0x2014
                       || cp == 0x2013
                       || (cp == '-' && i > 0 && t[i - 1] == ' '
-                          && i + 1 < n && t[i + 1] == ' ')))
+                          && i + 1 < n && t[i + 1] == ' '))) {
+            if (p_cut != NULL)
+                *p_cut = 1;
             break;  /* "Timeline (UTC)", "Impact: 163", "Impact - scope" */
+        }
         if (cp == '\'' || cp == 0x2019)
             continue;   /* "What we've learned" == "What weve learned" */
         if (cp == '&') {
@@ -135,6 +142,12 @@ bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
     }
     out[o] = '\0';
     return o;
+}
+
+size_t
+bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
+{
+    return normalize(t, n, out, cap, NULL);
 }
 
 /* Edit distance of a and b counting a swap of neighbours as one edit
@@ -222,7 +235,8 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
                size_t n, int *p_part)
 {
     char h[128];
-    size_t i, k, hn = bl_heading_normalize(t, n, h, sizeof h);
+    int cut;
+    size_t i, k, hn = normalize(t, n, h, sizeof h, &cut);
     int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0;
     size_t prefix_len = 0, fuzzy_dist = 99;
 
@@ -239,7 +253,8 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
             if (syn[0] != h[0])
                 continue;   /* neither equal nor a prefix */
             sn = strlen(syn);
-            if (sn == hn && memcmp(syn, h, hn) == 0) {
+            if (sn == hn && memcmp(syn, h, hn) == 0
+                && !(hd->is_exact[k] && cut)) {
                 *p_part = hd->is_part[k];
                 return (int)i;
             }
@@ -455,6 +470,35 @@ title_section(const bl_lint_ctx *lc)
     return 0;
 }
 
+/* Is section si named by one of its kind's whole-heading synonyms, and
+ * over sections of other kinds?  "## Postmortem" is the Rust blog's
+ * lessons section, but a heading of that name over "### Summary",
+ * "### Timeline"... holds the whole report, not its lessons. */
+static int
+holds_other_sections(const bl_lint_ctx *lc, size_t si)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_heading *h = &lc->rules->headings.items[lc->kind_of[si]];
+    const bl_section *s = &doc->sections.items[si];
+    char norm[128];
+    int cut, exact = 0;
+    size_t n, nn, k, j;
+    const char *t;
+
+    if (s->title_unit < 0)
+        return 0;
+    t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+    nn = normalize(t, n, norm, sizeof norm, &cut);
+    for (k = 0; k < h->n_synonyms && !exact; k++)
+        exact = h->is_exact[k] && !cut && strcmp(h->synonyms[k], norm) == 0
+                && nn > 0;
+    for (j = si + 1; exact && j < doc->sections.n
+         && doc->sections.items[j].begin < lc->section_end[si]; j++)
+        if (lc->kind_of[j] >= 0 && lc->kind_of[j] != lc->kind_of[si])
+            return 1;
+    return 0;
+}
+
 int
 bl_lint_structure(bl_lint_ctx *lc)
 {
@@ -502,10 +546,6 @@ bl_lint_structure(bl_lint_ctx *lc)
             }
             lc->is_part[i] = (unsigned char)part;
         }
-        if (lc->kind_of[i] >= 0 && !seen[lc->kind_of[i]]) {
-            seen[lc->kind_of[i]] = 1;
-            found++;
-        }
         /* A section's content runs to the next heading at its level or
          * above: its subsections belong to it. */
         lc->section_end[i] = doc->len;
@@ -514,6 +554,14 @@ bl_lint_structure(bl_lint_ctx *lc)
                 lc->section_end[i] = doc->sections.items[j].begin;
                 break;
             }
+        }
+    }
+    for (i = 0; i < doc->sections.n; i++) {
+        if (lc->kind_of[i] >= 0 && holds_other_sections(lc, i))
+            lc->kind_of[i] = -1;
+        if (lc->kind_of[i] >= 0 && !seen[lc->kind_of[i]]) {
+            seen[lc->kind_of[i]] = 1;
+            found++;
         }
     }
     free(seen);
@@ -707,18 +755,24 @@ oom:
 }
 
 /* Does heading text t[0..n) name heading h: equal to one of its synonyms
- * or starting with one?  With parts_only, only its Parts: count. */
+ * or starting with one?  With parts_only, only its Parts: count.  A
+ * label ("**Postmortem:** draft") is shorthand, too short to be sure of
+ * a synonym that must be the whole heading. */
 static int
-text_names(const bl_heading *h, const char *t, size_t n, int parts_only)
+text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
+           int label)
 {
     char norm[128];
-    size_t nn = bl_heading_normalize(t, n, norm, sizeof norm), k;
+    int cut;
+    size_t nn = normalize(t, n, norm, sizeof norm, &cut), k;
 
     for (k = 0; k < h->n_synonyms; k++) {
         size_t sn = strlen(h->synonyms[k]);
+        if (h->is_exact[k] && (label || cut || sn != nn))
+            continue;
         if ((h->is_part[k] || !parts_only) && sn <= nn
             && memcmp(h->synonyms[k], norm, sn) == 0
-            && (sn == nn || (norm[sn] == ' ' && !h->is_exact[k])))
+            && (sn == nn || norm[sn] == ' '))
             return 1;
     }
     return 0;
@@ -739,7 +793,7 @@ names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
     if (s->title_unit < 0)
         return 0;
     t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
-    return text_names(&lc->rules->headings.items[hi], t, n, 1);
+    return text_names(&lc->rules->headings.items[hi], t, n, 1, 0);
 }
 
 /* Some teams write sections as bold labels instead of headings:
@@ -781,7 +835,7 @@ has_label(const bl_lint_ctx *lc, size_t hi)
                         || doc->src[close] == '\n' || doc->src[close] == '\r'
                         || doc->src[off + n - 1] == ':'))
             continue;
-        if (text_names(h, doc->src + off, n, 0))
+        if (text_names(h, doc->src + off, n, 0, 1))
             return 1;
     }
     return 0;

@@ -164,6 +164,8 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Post-mortem"), "lessons-learned");
     assert_string_equal(kind_of(rules, "Postmortem Attendees"), "");
     assert_string_equal(kind_of(rules, "Postmortems"), "");
+    assert_string_equal(kind_of(rules, "Postmortm"), "");     /* no typo */
+    assert_string_equal(kind_of(rules, "Postmortem: notes"), "");
     bl_rules_free(rules);
 }
 
@@ -514,6 +516,40 @@ test_impact_stated_in_the_summary_counts(void **state)
     bl_rules_free(rules);
 }
 
+/* "## Postmortem" stands for Lessons Learned as a heading of its own, not
+ * as a label, and not over the report's other sections. */
+static void
+test_postmortem_heading_is_lessons_only_alone(void **state)
+{
+    static const struct { const char *body; int missing; } cases[] = {
+        {"## Postmortem\n\nWe learned to page earlier.\n", 0},
+        {"**Postmortem:** draft\n", 1},
+        {"## Postmortem\n\n### Timeline\n\n- 14:02 UTC alert\n\n"
+         "### Root cause\n\nA full disk.\n", 1},
+    };
+    bl_rules *rules = default_rules();
+    size_t i;
+    char src[512];
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bl_diags d;
+        bl_doc *doc;
+        snprintf(src, sizeof src, "# Incident: queue\n\n## Summary\n\nThe "
+                 "queue backed up for 40 minutes.\n\n%s", cases[i].body);
+        doc = lint(rules, src, &d);
+        if (has_message(&d, "section/missing", "No Lessons Learned")
+            != cases[i].missing)
+            print_error("case %zu\n", i);
+        assert_int_equal(has_message(&d, "section/missing",
+                                     "No Lessons Learned"), cases[i].missing);
+        assert_int_equal(tu_count_rule(&d, "section/empty"), 0);
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
+    bl_rules_free(rules);
+}
+
 /* mybinder's reports give their cause under "Conclusion": a lessons
  * section that says in so many words what caused the incident stands in
  * for a Root Cause. */
@@ -533,6 +569,12 @@ test_root_cause_stated_in_the_conclusion_counts(void **state)
     doc = lint(rules, "# Outage: builds\n\n## Summary\n\nBuilds failed.\n\n"
                "## Conclusion\n\nIt was difficult to identify the root cause "
                "of the issue.\n", &d);
+    assert_true(has_message(&d, "section/missing", "No Root Cause"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* Saying there is none yet is no Root Cause either. */
+    doc = lint(rules, "# Outage: builds\n\n## Summary\n\nBuilds failed.\n\n"
+               "## Conclusion\n\nThe root cause is still unknown.\n", &d);
     assert_true(has_message(&d, "section/missing", "No Root Cause"));
     bl_diags_free(&d);
     bl_doc_free(doc);
@@ -816,6 +858,7 @@ main(void)
         cmocka_unit_test(test_bold_labels_and_parts_count_as_present),
         cmocka_unit_test(test_impact_stated_in_the_summary_counts),
         cmocka_unit_test(test_root_cause_stated_in_the_conclusion_counts),
+        cmocka_unit_test(test_postmortem_heading_is_lessons_only_alone),
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_content_in_subsections_code_or_images_counts),
         cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),

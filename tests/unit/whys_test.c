@@ -863,6 +863,20 @@ test_contributing_factors_stand_in_for_a_chain(void **state)
     free(t.s);
 }
 
+/* A colon ending a paragraph that mentions reasons in passing introduces
+ * no list of them. */
+static void
+test_reasons_in_passing_are_no_factors(void **state)
+{
+    const bl_rules *rules = *state;
+    char *src = postmortem("A config push set the pool size to 20. For "
+                           "security reasons, the details are below:\n\n"
+                           "- see the internal ticket\n");
+
+    expect(rules, src, "whys/missing", 1, "Root Cause");
+    free(src);
+}
+
 /* An empty Contributing Factors heading is a template, not an analysis. */
 static void
 test_empty_contributing_factors_do_not_count(void **state)
@@ -1323,6 +1337,7 @@ main(void)
             test_root_cause_without_a_chain_is_reported_once_at_its_heading),
         cmocka_unit_test(test_missing_prefers_the_root_cause_over_its_parts),
         cmocka_unit_test(test_contributing_factors_stand_in_for_a_chain),
+        cmocka_unit_test(test_reasons_in_passing_are_no_factors),
         cmocka_unit_test(test_empty_contributing_factors_do_not_count),
         cmocka_unit_test(test_missing_is_quiet_when_a_chain_or_nothing_is_there),
         cmocka_unit_test(test_questions_and_becauses_in_prose_are_not_chains),
