@@ -60,6 +60,19 @@ has_message(const bl_diags *d, const char *id, const char *word)
     return 0;
 }
 
+/* Does src get a section/missing finding that names `what`? */
+static int
+says_missing(const bl_rules *rules, const char *src, const char *what)
+{
+    bl_diags d;
+    bl_doc *doc = lint(rules, src, &d);
+    int said = has_message(&d, "section/missing", what);
+
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    return said;
+}
+
 /* The kind a heading text names, or "" for none. */
 static const char *
 kind_of(const bl_rules *rules, const char *heading)
@@ -557,27 +570,19 @@ static void
 test_root_cause_stated_in_the_conclusion_counts(void **state)
 {
     bl_rules *rules = default_rules();
-    bl_diags d;
-    bl_doc *doc = lint(rules, "# Outage: builds\n\n## Summary\n\nBuilds "
-                       "failed.\n\n## Conclusion\n\nThis was caused by two "
-                       "factors: a full disk and no alert on it.\n", &d);
+#define BUILDS "# Outage: builds\n\n## Summary\n\nBuilds failed.\n\n"
 
     (void)state;
-    assert_false(has_message(&d, "section/missing", "No Root Cause"));
-    bl_diags_free(&d);
-    bl_doc_free(doc);
-    doc = lint(rules, "# Outage: builds\n\n## Summary\n\nBuilds failed.\n\n"
-               "## Conclusion\n\nIt was difficult to identify the root cause "
-               "of the issue.\n", &d);
-    assert_true(has_message(&d, "section/missing", "No Root Cause"));
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_false(says_missing(rules, BUILDS "## Conclusion\n\nThis was "
+                              "caused by two factors: a full disk and no "
+                              "alert on it.\n", "No Root Cause"));
+    assert_true(says_missing(rules, BUILDS "## Conclusion\n\nIt was "
+                             "difficult to identify the root cause of the "
+                             "issue.\n", "No Root Cause"));
     /* Saying there is none yet is no Root Cause either. */
-    doc = lint(rules, "# Outage: builds\n\n## Summary\n\nBuilds failed.\n\n"
-               "## Conclusion\n\nThe root cause is still unknown.\n", &d);
-    assert_true(has_message(&d, "section/missing", "No Root Cause"));
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_true(says_missing(rules, BUILDS "## Conclusion\n\nThe root "
+                             "cause is still unknown.\n", "No Root Cause"));
+#undef BUILDS
     bl_rules_free(rules);
 }
 
