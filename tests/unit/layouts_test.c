@@ -1,0 +1,490 @@
+/*
+ * layouts_test.c: every structure rule finds the same whatever layout the
+ * postmortem is written in.
+ *
+ * Each rule has a document that gives it findings and one that gives it
+ * none, written with "## " headings, LF line endings and plain bullets.
+ * Each document is then rewritten into the layouts teams use (Setext
+ * headings, numbered headings, emoji headings, keycap numbers, GitHub
+ * shortcodes, CRLF line endings, YAML front matter, sections folded into
+ * <details> blocks, bullets as task list items) and must give exactly as
+ * many findings of that rule as the
+ * plain one: at least one for the first, none for the second.  Tables,
+ * which change what a section holds rather than how it is written, have
+ * their own documents at the end.
+ */
+#include "testutil.h"
+
+#include <stdio.h>
+
+#include "engine/rules.h"
+
+/* --- The documents ------------------------------------------------------- */
+
+#define TITLE "# Incident 2025-03-14: checkout errors\n\n"
+#define SUMMARY "## Summary\n\nA config push set the database pool size " \
+                "to 20, and checkout failed for 40 minutes.\n\n"
+#define IMPACT "## Impact\n\n12% of checkouts failed between 14:02 and " \
+               "14:42.\n\n"
+#define TIMELINE_OF(entries) "## Timeline\n\nAll times are UTC.\n\n" \
+                             entries "\n"
+#define ENTRIES "- 14:02 The error-rate alert fired.\n" \
+                "- 14:10 The pool size was raised to 200.\n" \
+                "- 14:42 Error rates were back to normal.\n"
+#define TIMELINE TIMELINE_OF(ENTRIES)
+#define ROOT_OF(body) "## Root Cause\n\n" body "\n"
+#define CHAIN_OF(last) \
+    "1. Why did checkout fail? Requests timed out waiting for a " \
+    "connection.\n" \
+    "2. Why? The pool was exhausted.\n" \
+    "3. Why? The pool size was 20.\n" \
+    "4. Why? The config template shares one value for all services.\n" \
+    "5. Why? " last "\n"
+#define CHAIN CHAIN_OF("The template has no per-service override.")
+#define ROOT ROOT_OF(CHAIN)
+#define ACTIONS_OF(items) "## Action Items\n\n" items "\n"
+#define ACTION "- Add a per-service pool size to the template (owner: " \
+               "@dana, due 2025-04-01)\n"
+#define ACTIONS ACTIONS_OF(ACTION)
+#define LESSONS "## Lessons Learned\n\nThe canary did not exercise the " \
+                "pool.\n"
+#define CLEAN TITLE SUMMARY IMPACT TIMELINE ROOT ACTIONS LESSONS
+
+typedef struct layout_case {
+    const char *rule;
+    const char *found;      /* gives the rule at least one finding */
+    const char *clean;      /* gives it none */
+} layout_case;
+
+static const layout_case cases[] = {
+    {"section/missing",
+     TITLE SUMMARY IMPACT ROOT ACTIONS LESSONS, CLEAN},
+    {"section/empty",
+     TITLE SUMMARY "## Impact\n\nTBD\n\n" TIMELINE ROOT ACTIONS LESSONS,
+     CLEAN},
+    {"section/duplicate",
+     TITLE SUMMARY IMPACT TIMELINE ROOT ACTIONS LESSONS "\n"
+     "## Timeline of events\n\n- 14:50 The incident was closed.\n", CLEAN},
+    {"action/missing-owner",
+     TITLE SUMMARY IMPACT TIMELINE ROOT
+     ACTIONS_OF("- Add a per-service pool size to the template\n") LESSONS,
+     CLEAN},
+    {"action/missing-due-date",
+     TITLE SUMMARY IMPACT TIMELINE ROOT
+     ACTIONS_OF("- Add a per-service pool size to the template (owner: "
+                "@dana)\n") LESSONS,
+     CLEAN},
+    {"action/not-actionable",
+     TITLE SUMMARY IMPACT TIMELINE ROOT
+     ACTIONS_OF("- Monitoring for the pool (owner: @dana, due "
+                "2025-04-01)\n") LESSONS,
+     CLEAN},
+    {"whys/too-short",
+     TITLE SUMMARY IMPACT TIMELINE
+     ROOT_OF("1. Why did checkout fail? The pool was exhausted.\n"
+             "2. Why? The pool size was 20.\n") ACTIONS LESSONS,
+     CLEAN},
+    {"whys/unanswered",
+     TITLE SUMMARY IMPACT TIMELINE ROOT_OF(CHAIN_OF("TBD")) ACTIONS LESSONS,
+     CLEAN},
+    {"whys/ends-at-person",
+     TITLE SUMMARY IMPACT TIMELINE
+     ROOT_OF(CHAIN_OF("Because Bob forgot to check the template."))
+     ACTIONS LESSONS,
+     CLEAN},
+    {"whys/missing",
+     TITLE SUMMARY IMPACT TIMELINE
+     ROOT_OF("A config push set the pool size to 20.\n") ACTIONS LESSONS,
+     CLEAN},
+    {"timeline/out-of-order",
+     TITLE SUMMARY IMPACT
+     TIMELINE_OF("- 14:10 The pool size was raised to 200.\n"
+                 "- 14:02 The error-rate alert fired.\n")
+     ROOT ACTIONS LESSONS,
+     CLEAN},
+    {"timeline/no-timezone",
+     TITLE SUMMARY IMPACT "## Timeline\n\n" ENTRIES "\n" ROOT ACTIONS
+     LESSONS,
+     CLEAN},
+    {"placeholder/unfilled",
+     TITLE "## Summary\n\nA config push set the pool size of {{service}} "
+     "to 20, and checkout failed for 40 minutes.\n\n" IMPACT TIMELINE ROOT
+     ACTIONS LESSONS,
+     CLEAN},
+    {"placeholder/instructions",
+     TITLE SUMMARY "## Impact\n\n12% of checkouts failed between 14:02 and "
+     "14:42.\n\n_Describe the impact on users here._\n\n" TIMELINE ROOT
+     ACTIONS LESSONS,
+     /* Italic content is not an instruction. */
+     TITLE SUMMARY "## Impact\n\n12% of checkouts failed between 14:02 and "
+     "14:42.\n\n_All times are UTC._\n\n" TIMELINE ROOT ACTIONS LESSONS},
+};
+
+/* --- The layouts --------------------------------------------------------- */
+
+/* A growing string. */
+typedef struct out {
+    char *s;
+    size_t n, cap;
+} out;
+
+static void
+put(out *o, const char *s, size_t n)
+{
+    if (o->n + n + 1 > o->cap) {
+        o->cap = (o->n + n + 1) * 2;
+        o->s = realloc(o->s, o->cap);
+        assert_non_null(o->s);
+    }
+    memcpy(o->s + o->n, s, n);
+    o->n += n;
+    o->s[o->n] = '\0';
+}
+
+static void
+puts_(out *o, const char *s)
+{
+    put(o, s, strlen(s));
+}
+
+/* Calls fn on each line of src (without its '\n'), which appends to o. */
+static char *
+per_line(const char *src, void (*fn)(out *, const char *, size_t, int *),
+         int *state)
+{
+    out o = {NULL, 0, 0};
+    const char *p = src;
+
+    puts_(&o, "");
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        size_t n = nl != NULL ? (size_t)(nl - p) : strlen(p);
+        fn(&o, p, n, state);
+        p += n + (nl != NULL);
+    }
+    return o.s;
+}
+
+static int
+heading_level(const char *line, size_t n)
+{
+    size_t k = 0;
+
+    while (k < n && line[k] == '#')
+        k++;
+    return k > 0 && k < n && line[k] == ' ' ? (int)k : 0;
+}
+
+/* "## Timeline" as "Timeline" underlined with '-' ('=' for the title). */
+static void
+setext_line(out *o, const char *line, size_t n, int *state)
+{
+    int level = heading_level(line, n);
+    size_t k;
+
+    (void)state;
+    if (level < 1 || level > 2) {
+        put(o, line, n);
+        puts_(o, "\n");
+        return;
+    }
+    put(o, line + level + 1, n - (size_t)level - 1);
+    puts_(o, "\n");
+    for (k = level + 1; k < n; k++)
+        puts_(o, level == 1 ? "=" : "-");
+    puts_(o, "\n");
+}
+
+/* "## Timeline" as "## 3. Timeline". */
+static void
+numbered_line(out *o, const char *line, size_t n, int *state)
+{
+    char num[16];
+
+    if (heading_level(line, n) == 2) {
+        snprintf(num, sizeof num, "## %d. ", ++*state);
+        puts_(o, num);
+        put(o, line + 3, n - 3);
+    } else {
+        put(o, line, n);
+    }
+    puts_(o, "\n");
+}
+
+/* "## Timeline" as "## ⏱️ Timeline". */
+static void
+emoji_line(out *o, const char *line, size_t n, int *state)
+{
+    (void)state;
+    if (heading_level(line, n) == 2) {
+        puts_(o, "## \xE2\x8F\xB1\xEF\xB8\x8F ");
+        put(o, line + 3, n - 3);
+    } else {
+        put(o, line, n);
+    }
+    puts_(o, "\n");
+}
+
+/* "## Timeline" as "## 4️⃣ Timeline", numbered with keycap emoji. */
+static void
+keycap_line(out *o, const char *line, size_t n, int *state)
+{
+    char num[16];
+
+    if (heading_level(line, n) == 2) {
+        snprintf(num, sizeof num, "## %d\xEF\xB8\x8F\xE2\x83\xA3 ",
+                 ++*state % 10);
+        puts_(o, num);
+        put(o, line + 3, n - 3);
+    } else {
+        put(o, line, n);
+    }
+    puts_(o, "\n");
+}
+
+/* "## Timeline" as "## :clock3: Timeline", as GitHub writes emoji. */
+static void
+shortcode_line(out *o, const char *line, size_t n, int *state)
+{
+    (void)state;
+    if (heading_level(line, n) == 2) {
+        puts_(o, "## :clock3: ");
+        put(o, line + 3, n - 3);
+    } else {
+        put(o, line, n);
+    }
+    puts_(o, "\n");
+}
+
+static void
+crlf_line(out *o, const char *line, size_t n, int *state)
+{
+    (void)state;
+    put(o, line, n);
+    puts_(o, "\r\n");
+}
+
+/* "- item" as "- [ ] item" ("- [x]" for an item with an owner: done
+ * items are not action items that need anything). */
+static void
+task_line(out *o, const char *line, size_t n, int *state)
+{
+    (void)state;
+    if (n > 2 && line[0] == '-' && line[1] == ' ') {
+        puts_(o, "- [ ] ");
+        put(o, line + 2, n - 2);
+    } else {
+        put(o, line, n);
+    }
+    puts_(o, "\n");
+}
+
+/* Each section's body folded into <details>, as long reports do. */
+static void
+details_line(out *o, const char *line, size_t n, int *state)
+{
+    int level = heading_level(line, n);
+
+    if (level >= 2 && *state) {
+        puts_(o, "</details>\n\n");
+        *state = 0;
+    }
+    put(o, line, n);
+    puts_(o, "\n");
+    if (level >= 2) {
+        puts_(o, "\n<details>\n<summary>More</summary>\n");
+        *state = 1;
+    }
+}
+
+static char *
+with_front_matter(const char *src)
+{
+    out o = {NULL, 0, 0};
+
+    puts_(&o, "---\ntitle: Checkout errors\ntype: postmortem\n---\n\n");
+    puts_(&o, src);
+    return o.s;
+}
+
+typedef struct layout {
+    const char *name;
+    void (*line)(out *, const char *, size_t, int *);
+} layout;
+
+static const layout layouts[] = {
+    {"Setext headings", setext_line},
+    {"numbered headings", numbered_line},
+    {"emoji headings", emoji_line},
+    {"keycap-numbered headings", keycap_line},
+    {"shortcode headings", shortcode_line},
+    {"CRLF", crlf_line},
+    {"task lists", task_line},
+    {"<details>", details_line},
+    {"front matter", NULL},
+};
+
+static char *
+rewrite(const layout *l, const char *src)
+{
+    int state = 0;
+    char *s;
+
+    if (l->line == NULL)
+        return with_front_matter(src);
+    s = per_line(src, l->line, &state);
+    if (state) {    /* a <details> still open at the end */
+        out o = {s, strlen(s), strlen(s) + 1};
+        puts_(&o, "</details>\n");
+        s = o.s;
+    }
+    return s;
+}
+
+/* --- The tests ----------------------------------------------------------- */
+
+static bl_rules *
+all_rules_on(void)
+{
+    bl_rules *rules = NULL;
+    char err[512];
+
+    assert_int_equal(bl_rules_load_default(&rules, err, sizeof err), 0);
+    /* Off by default; the layouts must not change it either. */
+    bl_rules_set_severity(rules, "action/missing-due-date", BL_SEV_ON);
+    return rules;
+}
+
+static void
+test_each_rule_finds_the_same_in_every_layout(void **state)
+{
+    bl_rules *rules = all_rules_on();
+    size_t c, l, failed = 0;
+
+    (void)state;
+    for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const layout_case *k = &cases[c];
+        size_t want = tu_count_in(rules, k->found, k->rule);
+        if (want == 0 || tu_count_in(rules, k->clean, k->rule) != 0) {
+            print_error("%s: the plain documents do not tell apart\n",
+                        k->rule);
+            failed++;
+            continue;
+        }
+        for (l = 0; l < sizeof layouts / sizeof layouts[0]; l++) {
+            char *found = rewrite(&layouts[l], k->found);
+            char *clean = rewrite(&layouts[l], k->clean);
+            size_t got = tu_count_in(rules, found, k->rule);
+            size_t extra = tu_count_in(rules, clean, k->rule);
+            if (got != want || extra != 0) {
+                print_error("%s in %s: %zu findings (want %zu), %zu in the "
+                            "clean document\n%s\n", k->rule,
+                            layouts[l].name, got, want, extra,
+                            got != want ? found : clean);
+                failed++;
+            }
+            free(found);
+            free(clean);
+        }
+    }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+}
+
+/* Tables change what a section holds: an action table with an Owner and a
+ * Due column, a 5-whys table, a timeline table. */
+static void
+test_tables(void **state)
+{
+    static const layout_case table_cases[] = {
+        {"section/duplicate",
+         TITLE SUMMARY IMPACT TIMELINE ROOT ACTIONS LESSONS "\n"
+         "## Timeline of events\n\n| Time | Event |\n|---|---|\n"
+         "| 14:50 | The incident was closed. |\n", CLEAN},
+        {"whys/ends-at-person",
+         TITLE SUMMARY IMPACT TIMELINE
+         ROOT_OF("| Why | Because |\n|---|---|\n"
+                 "| Why did checkout fail? | The pool was exhausted. |\n"
+                 "| Why? | The pool size was 20. |\n"
+                 "| Why? | The template shares one value. |\n"
+                 "| Why? | Nobody reviewed the template. |\n"
+                 "| Why? | Bob forgot to check the template. |\n")
+         ACTIONS LESSONS,
+         TITLE SUMMARY IMPACT TIMELINE
+         ROOT_OF("| Why | Because |\n|---|---|\n"
+                 "| Why did checkout fail? | The pool was exhausted. |\n"
+                 "| Why? | The pool size was 20. |\n"
+                 "| Why? | The template shares one value. |\n"
+                 "| Why? | Nobody reviewed the template. |\n"
+                 "| Why? | The template has no per-service override. |\n")
+         ACTIONS LESSONS},
+        {"action/missing-due-date",
+         TITLE SUMMARY IMPACT TIMELINE ROOT
+         ACTIONS_OF("| Action | Owner | Due |\n|---|---|---|\n"
+                    "| Add a per-service pool size | @dana | |\n") LESSONS,
+         TITLE SUMMARY IMPACT TIMELINE ROOT
+         ACTIONS_OF("| Action | Owner | Due |\n|---|---|---|\n"
+                    "| Add a per-service pool size | @dana | 2025-04-01 |\n")
+         LESSONS},
+        {"timeline/out-of-order",
+         TITLE SUMMARY IMPACT
+         TIMELINE_OF("| Time | Event |\n|---|---|\n"
+                     "| 14:10 | The pool size was raised. |\n"
+                     "| 14:02 | The alert fired. |\n")
+         ROOT ACTIONS LESSONS,
+         TITLE SUMMARY IMPACT
+         TIMELINE_OF("| Time | Event |\n|---|---|\n"
+                     "| 14:02 | The alert fired. |\n"
+                     "| 14:10 | The pool size was raised. |\n")
+         ROOT ACTIONS LESSONS},
+    };
+    bl_rules *rules = all_rules_on();
+    size_t c;
+
+    (void)state;
+    for (c = 0; c < sizeof table_cases / sizeof table_cases[0]; c++) {
+        const layout_case *k = &table_cases[c];
+        if (tu_count_in(rules, k->found, k->rule) == 0
+            || tu_count_in(rules, k->clean, k->rule) != 0)
+            print_error("%s in a table\n", k->rule);
+        assert_true(tu_count_in(rules, k->found, k->rule) > 0);
+        assert_int_equal(tu_count_in(rules, k->clean, k->rule), 0);
+    }
+    bl_rules_free(rules);
+}
+
+/* The clean document is clean of every rule, in every layout: a layout
+ * must not bring findings of its own either. */
+static void
+test_the_clean_document_is_clean_in_every_layout(void **state)
+{
+    bl_rules *rules = all_rules_on();
+    size_t l;
+
+    (void)state;
+    tu_assert_clean(rules, CLEAN);
+    for (l = 0; l < sizeof layouts / sizeof layouts[0]; l++) {
+        char *src = rewrite(&layouts[l], CLEAN);
+        bl_diags d;
+        tu_lint(rules, src, &d);
+        if (d.n > 0)
+            print_error("%s: %s: %s\n%s\n", layouts[l].name,
+                        d.items[0].rule->id, d.items[0].message, src);
+        assert_int_equal(d.n, 0);
+        bl_diags_free(&d);
+        free(src);
+    }
+    bl_rules_free(rules);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_the_clean_document_is_clean_in_every_layout),
+        cmocka_unit_test(test_each_rule_finds_the_same_in_every_layout),
+        cmocka_unit_test(test_tables),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
