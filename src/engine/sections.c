@@ -18,6 +18,7 @@
  * at least two of the canonical sections.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "lint.h"
 #include "lintcache.h"
@@ -841,6 +842,56 @@ has_label(const bl_lint_ctx *lc, size_t hi)
     return 0;
 }
 
+/* The first case-insensitive occurrence of lit in [p, end), or NULL. */
+static const char *
+find_ci(const char *p, const char *end, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    for (; p + n <= end; p++)
+        if (strncasecmp(p, lit, n) == 0)
+            return p;
+    return NULL;
+}
+
+/* Teams fold long parts into <details> blocks whose <summary> names them:
+ * "<details><summary>Timeline (UTC)</summary>" is the Timeline, as a bold
+ * label would be.  Tags inside the summary ("<b>Timeline</b>") are
+ * dropped. */
+static int
+has_summary_label(const bl_lint_ctx *lc, size_t hi)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_heading *h = &lc->rules->headings.items[hi];
+    size_t i;
+
+    for (i = 0; i < doc->blocks.n; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        const char *p = doc->src + b->begin, *end = doc->src + b->end;
+        if (b->type != BL_BLOCK_HTML || b->end <= b->begin)
+            continue;
+        while ((p = find_ci(p, end, "<summary")) != NULL) {
+            const char *gt = memchr(p, '>', (size_t)(end - p)), *close, *q;
+            char text[128];
+            size_t n = 0;
+            int in_tag = 0;
+            if (gt == NULL
+                || (close = find_ci(gt + 1, end, "</summary>")) == NULL)
+                break;
+            for (q = gt + 1; q < close && n + 1 < sizeof text; q++) {
+                if (*q == '<' || *q == '>')
+                    in_tag = *q == '<';
+                else if (!in_tag)
+                    text[n++] = *q;
+            }
+            if (text_names(h, text, n, 0, 1))
+                return 1;
+            p = close;
+        }
+    }
+    return 0;
+}
+
 /* Does some unit of a `kind` section (or, for the summary, of the
  * opening paragraphs; for "document", anywhere) match re?  A team whose
  * Summary says "checkout failed for 40 minutes for 12% of users" has
@@ -893,7 +944,7 @@ check_missing(bl_lint_ctx *lc, int rule)
         if (!present && strcmp(h->kind, "summary") == 0)
             present = has_intro(lc, title);
         if (!present)
-            present = has_label(lc, i);
+            present = has_label(lc, i) || has_summary_label(lc, i);
         if (!present && h->covered_by != NULL)
             present = says_in(lc, h->covered_by,
                               &lc->rules->headings.items[i].covered_when,

@@ -529,6 +529,29 @@ test_impact_stated_in_the_summary_counts(void **state)
     bl_rules_free(rules);
 }
 
+/* A <details> block whose <summary> names a section is that section, as a
+ * bold label is: long timelines are often folded away. */
+static void
+test_details_summary_names_a_section(void **state)
+{
+    bl_rules *rules = default_rules();
+#define QUEUE "# Incident: queue\n\n## Summary\n\nThe queue backed up for " \
+              "40 minutes.\n\n"
+
+    (void)state;
+    assert_false(says_missing(rules, QUEUE "<details>\n<summary><b>Timeline"
+                              "</b> (UTC)</summary>\n\n- 14:02 alert\n\n"
+                              "</details>\n", "No Timeline"));
+    assert_false(says_missing(rules, QUEUE "<details><SUMMARY>Lessons "
+                              "learned</SUMMARY>\n\nPage earlier.\n\n"
+                              "</details>\n", "No Lessons Learned"));
+    assert_true(says_missing(rules, QUEUE "<details>\n<summary>Logs"
+                             "</summary>\n\n- 14:02 alert\n\n</details>\n",
+                             "No Timeline"));
+#undef QUEUE
+    bl_rules_free(rules);
+}
+
 /* "## Postmortem" stands for Lessons Learned as a heading of its own, not
  * as a label, and not over the report's other sections. */
 static void
@@ -864,6 +887,7 @@ main(void)
         cmocka_unit_test(test_impact_stated_in_the_summary_counts),
         cmocka_unit_test(test_root_cause_stated_in_the_conclusion_counts),
         cmocka_unit_test(test_postmortem_heading_is_lessons_only_alone),
+        cmocka_unit_test(test_details_summary_names_a_section),
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_content_in_subsections_code_or_images_counts),
         cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),
