@@ -5,6 +5,7 @@
 #include <md4c.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "doc.h"
 #include "text.h"
@@ -1535,4 +1536,48 @@ bl_doc_units_by_block(const bl_doc *doc)
         if (doc->units.items[i].block >= 0)
             unit_of[doc->units.items[i].block] = (int)i;
     return unit_of;
+}
+
+/* The first case-insensitive occurrence of lit in [p, end), or NULL. */
+static const char *
+find_ci(const char *p, const char *end, const char *lit)
+{
+    size_t n = strlen(lit);
+
+    for (; p + n <= end; p++)
+        if (strncasecmp(p, lit, n) == 0)
+            return p;
+    return NULL;
+}
+
+long
+bl_doc_next_summary(const bl_doc *doc, size_t *p_pos, size_t end,
+                    char *out, size_t cap)
+{
+    size_t i;
+
+    for (i = 0; i < doc->blocks.n && cap > 0; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        const char *p, *stop, *gt, *close, *q;
+        size_t n = 0;
+        int in_tag = 0;
+        if (b->type != BL_BLOCK_HTML || b->end <= *p_pos || b->begin >= end)
+            continue;
+        p = doc->src + (b->begin > *p_pos ? b->begin : *p_pos);
+        stop = doc->src + (b->end < end ? b->end : end);
+        if ((p = find_ci(p, stop, "<summary")) == NULL
+            || (gt = memchr(p, '>', (size_t)(stop - p))) == NULL
+            || (close = find_ci(gt + 1, stop, "</summary>")) == NULL)
+            continue;
+        for (q = gt + 1; q < close && n + 1 < cap; q++) {
+            if (*q == '<' || *q == '>')
+                in_tag = *q == '<';
+            else if (!in_tag)
+                out[n++] = *q;
+        }
+        out[n] = '\0';
+        *p_pos = (size_t)(close - doc->src) + 10;
+        return (long)n;
+    }
+    return -1;
 }

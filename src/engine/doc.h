@@ -221,4 +221,13 @@ int *bl_doc_units_by_block(const bl_doc *doc);
  * opens with something else (a nested list). */
 int bl_doc_item_unit(const bl_doc *doc, const int *unit_of, int li);
 
+/* The next <summary> label of an HTML block ("<details><summary>Timeline
+ * (UTC)</summary>") at or after source offset *p_pos and before `end`:
+ * its text, tags dropped, into out (cap bytes, NUL-terminated, cut when
+ * longer).  Returns its length and moves *p_pos past it, or returns -1
+ * when there is none.  Teams fold long parts of a report away; the
+ * summary is the folded part's heading. */
+long bl_doc_next_summary(const bl_doc *doc, size_t *p_pos, size_t end,
+                         char *out, size_t cap);
+
 #endif

@@ -18,7 +18,6 @@
  * at least two of the canonical sections.
  */
 #include <string.h>
-#include <strings.h>
 
 #include "lint.h"
 #include "lintcache.h"
@@ -842,53 +841,21 @@ has_label(const bl_lint_ctx *lc, size_t hi)
     return 0;
 }
 
-/* The first case-insensitive occurrence of lit in [p, end), or NULL. */
-static const char *
-find_ci(const char *p, const char *end, const char *lit)
-{
-    size_t n = strlen(lit);
-
-    for (; p + n <= end; p++)
-        if (strncasecmp(p, lit, n) == 0)
-            return p;
-    return NULL;
-}
-
 /* Teams fold long parts into <details> blocks whose <summary> names them:
  * "<details><summary>Timeline (UTC)</summary>" is the Timeline, as a bold
- * label would be.  Tags inside the summary ("<b>Timeline</b>") are
- * dropped. */
+ * label would be. */
 static int
 has_summary_label(const bl_lint_ctx *lc, size_t hi)
 {
-    const bl_doc *doc = lc->doc;
     const bl_heading *h = &lc->rules->headings.items[hi];
-    size_t i;
+    size_t pos = 0;
+    char text[128];
+    long n;
 
-    for (i = 0; i < doc->blocks.n; i++) {
-        const bl_block *b = &doc->blocks.items[i];
-        const char *p = doc->src + b->begin, *end = doc->src + b->end;
-        if (b->type != BL_BLOCK_HTML || b->end <= b->begin)
-            continue;
-        while ((p = find_ci(p, end, "<summary")) != NULL) {
-            const char *gt = memchr(p, '>', (size_t)(end - p)), *close, *q;
-            char text[128];
-            size_t n = 0;
-            int in_tag = 0;
-            if (gt == NULL
-                || (close = find_ci(gt + 1, end, "</summary>")) == NULL)
-                break;
-            for (q = gt + 1; q < close && n + 1 < sizeof text; q++) {
-                if (*q == '<' || *q == '>')
-                    in_tag = *q == '<';
-                else if (!in_tag)
-                    text[n++] = *q;
-            }
-            if (text_names(h, text, n, 0, 1))
-                return 1;
-            p = close;
-        }
-    }
+    while ((n = bl_doc_next_summary(lc->doc, &pos, lc->doc->len, text,
+                                    sizeof text)) >= 0)
+        if (text_names(h, text, (size_t)n, 0, 1))
+            return 1;
     return 0;
 }
 

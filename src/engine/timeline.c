@@ -1301,6 +1301,19 @@ read_timeline(tl_reader *r, size_t a, size_t end)
         const char *t = bl_unit_text(doc, &doc->units.items[k], &n);
         r->zone = names_zone(t, n);
     }
+    if (!r->zone && end > a) {
+        /* "<details><summary>Full timeline (all times UTC)</summary>" */
+        size_t pos = bl_unit_to_source(doc, &doc->units.items[a], 0, 0);
+        size_t stop = bl_unit_to_source(doc, &doc->units.items[end - 1],
+                                        doc->units.items[end - 1].text_end
+                                        - doc->units.items[end - 1]
+                                          .text_begin, 1);
+        char text[128];
+        long n;
+        while (!r->zone && (n = bl_doc_next_summary(doc, &pos, stop, text,
+                                                    sizeof text)) >= 0)
+            r->zone = names_zone(text, (size_t)n);
+    }
     for (k = a; k < end && rc == 0;) {
         const bl_unit *u = &doc->units.items[k];
         tl_stamp st;

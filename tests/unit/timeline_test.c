@@ -696,6 +696,10 @@ test_no_timezone_reported_once_at_the_heading(void **state)
     expect(state, BARE_TIMELINE("| Time | Event |\n|---|---|\n"
                                 "| 14:02 | Alert. |\n"),
            ZONE, 1, "Timeline\n", 8, NULL);
+    /* A summary with no zone in it says none. */
+    expect(state, BARE_TIMELINE("<details>\n<summary>Full timeline</summary>"
+                                "\n\n- 14:02 Alert.\n\n</details>\n"),
+           ZONE, 1, NULL, 0, NULL);
     /* Times elsewhere with a zone do not say the timeline's. */
     expect(state, TITLE "## Impact\n\n- 09:14 to 09:31 UTC: errors.\n\n"
            "## Timeline\n\n- 09:12 Latency climbs.\n", ZONE, 1, NULL, 0,
@@ -725,6 +729,9 @@ test_zone_stated(void **state)
         TITLE "All times PDT.\n\n## Summary\n\nx\n\n## Timeline\n\n- 14:02 A.\n",
         TITLE "## Summary\n\nTimes below are in IST.\n\n## Timeline\n\n"
         "- 14:02 A.\n",
+        /* A folded timeline's summary is its heading. */
+        BARE_TIMELINE("<details>\n<summary>Full timeline (all times UTC)"
+                      "</summary>\n\n- 14:02 Alert.\n\n</details>\n"),
     };
     size_t i;
 
