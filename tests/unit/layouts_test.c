@@ -175,6 +175,24 @@ heading_level(const char *line, size_t n)
     return k > 0 && k < n && line[k] == ' ' ? (int)k : 0;
 }
 
+/* Writes line with its first `drop` bytes replaced by prefix (as it is
+ * when drop is 0), then a line feed. */
+static void
+put_line(out *o, const char *line, size_t n, size_t drop, const char *prefix)
+{
+    if (drop > 0)
+        puts_(o, prefix);
+    put(o, line + drop, n - drop);
+    puts_(o, "\n");
+}
+
+/* Writes line, with `prefix` in place of the "## " of a section heading. */
+static void
+put_section_line(out *o, const char *line, size_t n, const char *prefix)
+{
+    put_line(o, line, n, heading_level(line, n) == 2 ? 3 : 0, prefix);
+}
+
 /* "## Timeline" as "Timeline" underlined with '-' ('=' for the title). */
 static void
 setext_line(out *o, const char *line, size_t n, int *state)
@@ -184,8 +202,7 @@ setext_line(out *o, const char *line, size_t n, int *state)
 
     (void)state;
     if (level < 1 || level > 2) {
-        put(o, line, n);
-        puts_(o, "\n");
+        put_line(o, line, n, 0, "");
         return;
     }
     put(o, line + level + 1, n - (size_t)level - 1);
@@ -199,16 +216,23 @@ setext_line(out *o, const char *line, size_t n, int *state)
 static void
 numbered_line(out *o, const char *line, size_t n, int *state)
 {
-    char num[16];
+    char prefix[16] = "";
 
-    if (heading_level(line, n) == 2) {
-        snprintf(num, sizeof num, "## %d. ", ++*state);
-        puts_(o, num);
-        put(o, line + 3, n - 3);
-    } else {
-        put(o, line, n);
-    }
-    puts_(o, "\n");
+    if (heading_level(line, n) == 2)
+        snprintf(prefix, sizeof prefix, "## %d. ", ++*state);
+    put_section_line(o, line, n, prefix);
+}
+
+/* "## Timeline" as "## 4️⃣ Timeline", numbered with keycap emoji. */
+static void
+keycap_line(out *o, const char *line, size_t n, int *state)
+{
+    char prefix[16] = "";
+
+    if (heading_level(line, n) == 2)
+        snprintf(prefix, sizeof prefix, "## %d\xEF\xB8\x8F\xE2\x83\xA3 ",
+                 ++*state % 10);
+    put_section_line(o, line, n, prefix);
 }
 
 /* "## Timeline" as "## ⏱️ Timeline". */
@@ -216,30 +240,7 @@ static void
 emoji_line(out *o, const char *line, size_t n, int *state)
 {
     (void)state;
-    if (heading_level(line, n) == 2) {
-        puts_(o, "## \xE2\x8F\xB1\xEF\xB8\x8F ");
-        put(o, line + 3, n - 3);
-    } else {
-        put(o, line, n);
-    }
-    puts_(o, "\n");
-}
-
-/* "## Timeline" as "## 4️⃣ Timeline", numbered with keycap emoji. */
-static void
-keycap_line(out *o, const char *line, size_t n, int *state)
-{
-    char num[16];
-
-    if (heading_level(line, n) == 2) {
-        snprintf(num, sizeof num, "## %d\xEF\xB8\x8F\xE2\x83\xA3 ",
-                 ++*state % 10);
-        puts_(o, num);
-        put(o, line + 3, n - 3);
-    } else {
-        put(o, line, n);
-    }
-    puts_(o, "\n");
+    put_section_line(o, line, n, "## \xE2\x8F\xB1\xEF\xB8\x8F ");
 }
 
 /* "## Timeline" as "## :clock3: Timeline", as GitHub writes emoji. */
@@ -247,13 +248,7 @@ static void
 shortcode_line(out *o, const char *line, size_t n, int *state)
 {
     (void)state;
-    if (heading_level(line, n) == 2) {
-        puts_(o, "## :clock3: ");
-        put(o, line + 3, n - 3);
-    } else {
-        put(o, line, n);
-    }
-    puts_(o, "\n");
+    put_section_line(o, line, n, "## :clock3: ");
 }
 
 static void
@@ -264,19 +259,13 @@ crlf_line(out *o, const char *line, size_t n, int *state)
     puts_(o, "\r\n");
 }
 
-/* "- item" as "- [ ] item" ("- [x]" for an item with an owner: done
- * items are not action items that need anything). */
+/* "- item" as "- [ ] item". */
 static void
 task_line(out *o, const char *line, size_t n, int *state)
 {
     (void)state;
-    if (n > 2 && line[0] == '-' && line[1] == ' ') {
-        puts_(o, "- [ ] ");
-        put(o, line + 2, n - 2);
-    } else {
-        put(o, line, n);
-    }
-    puts_(o, "\n");
+    put_line(o, line, n, n > 2 && line[0] == '-' && line[1] == ' ' ? 2 : 0,
+             "- [ ] ");
 }
 
 /* Each section's body folded into <details>, as long reports do. */
@@ -393,6 +382,14 @@ test_each_rule_finds_the_same_in_every_layout(void **state)
 
 /* Tables change what a section holds: an action table with an Owner and a
  * Due column, a 5-whys table, a timeline table. */
+#define WHYS_TABLE(last) \
+    "| Why | Because |\n|---|---|\n" \
+    "| Why did checkout fail? | The pool was exhausted. |\n" \
+    "| Why? | The pool size was 20. |\n" \
+    "| Why? | The template shares one value. |\n" \
+    "| Why? | Nobody reviewed the template. |\n" \
+    "| Why? | " last " |\n"
+
 static void
 test_tables(void **state)
 {
@@ -403,20 +400,10 @@ test_tables(void **state)
          "| 14:50 | The incident was closed. |\n", CLEAN},
         {"whys/ends-at-person",
          TITLE SUMMARY IMPACT TIMELINE
-         ROOT_OF("| Why | Because |\n|---|---|\n"
-                 "| Why did checkout fail? | The pool was exhausted. |\n"
-                 "| Why? | The pool size was 20. |\n"
-                 "| Why? | The template shares one value. |\n"
-                 "| Why? | Nobody reviewed the template. |\n"
-                 "| Why? | Bob forgot to check the template. |\n")
-         ACTIONS LESSONS,
+         ROOT_OF(WHYS_TABLE("Bob forgot to check the template.")) ACTIONS
+         LESSONS,
          TITLE SUMMARY IMPACT TIMELINE
-         ROOT_OF("| Why | Because |\n|---|---|\n"
-                 "| Why did checkout fail? | The pool was exhausted. |\n"
-                 "| Why? | The pool size was 20. |\n"
-                 "| Why? | The template shares one value. |\n"
-                 "| Why? | Nobody reviewed the template. |\n"
-                 "| Why? | The template has no per-service override. |\n")
+         ROOT_OF(WHYS_TABLE("The template has no per-service override."))
          ACTIONS LESSONS},
         {"action/missing-due-date",
          TITLE SUMMARY IMPACT TIMELINE ROOT
