@@ -1550,23 +1550,54 @@ find_ci(const char *p, const char *end, const char *lit)
     return NULL;
 }
 
+/* Is `at` inside an HTML comment that opens at or after `from`? */
+static int
+in_comment(const char *from, const char *at)
+{
+    const char *open = find_ci(from, at, "<!--"), *close;
+
+    while (open != NULL) {
+        close = find_ci(open + 4, at, "-->");
+        if (close == NULL)
+            return 1;
+        open = find_ci(close + 3, at, "<!--");
+    }
+    return 0;
+}
+
 long
 bl_doc_next_summary(const bl_doc *doc, size_t *p_pos, size_t end,
                     char *out, size_t cap)
 {
-    size_t i;
+    size_t lo = 0, hi = doc->blocks.n, i;
 
-    for (i = 0; i < doc->blocks.n && cap > 0; i++) {
+    if (cap == 0)
+        return -1;
+    /* Blocks come in document order, and none begins inside an HTML
+     * block: the last one beginning at or before *p_pos is the only one
+     * that may hold it, and the search stops at the first past end. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->blocks.items[mid].begin <= *p_pos)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (i = lo > 0 ? lo - 1 : 0;
+         i < doc->blocks.n && doc->blocks.items[i].begin < end; i++) {
         const bl_block *b = &doc->blocks.items[i];
         const char *p, *stop, *gt, *close, *q;
         size_t n = 0;
         int in_tag = 0;
-        if (b->type != BL_BLOCK_HTML || b->end <= *p_pos || b->begin >= end)
+        if (b->type != BL_BLOCK_HTML || b->end <= *p_pos)
             continue;
         p = doc->src + (b->begin > *p_pos ? b->begin : *p_pos);
         stop = doc->src + (b->end < end ? b->end : end);
-        if ((p = find_ci(p, stop, "<summary")) == NULL
-            || (gt = memchr(p, '>', (size_t)(stop - p))) == NULL
+        /* A summary in a comment is guidance for authors, not a label. */
+        while ((p = find_ci(p, stop, "<summary")) != NULL
+               && in_comment(doc->src + b->begin, p))
+            p += 8;
+        if (p == NULL || (gt = memchr(p, '>', (size_t)(stop - p))) == NULL
             || (close = find_ci(gt + 1, stop, "</summary>")) == NULL)
             continue;
         for (q = gt + 1; q < close && n + 1 < cap; q++) {

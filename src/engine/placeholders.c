@@ -1140,11 +1140,19 @@ static size_t
 line_end(const bl_doc *doc, const bl_unit *u, const char *t, size_t n,
          size_t at)
 {
-    size_t k;
+    size_t lo = u->piece_begin, hi = u->piece_end, k;
 
-    for (k = u->piece_begin; k < u->piece_end; k++) {
+    /* Pieces come in text order: start at the first that reaches `at`. */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->pieces.items[mid].u < at)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (k = lo; k < u->piece_end; k++) {
         const bl_piece *p = &doc->pieces.items[k];
-        if (p->ulen == 1 && p->slen == 0 && t[p->u] == ' ' && p->u >= at)
+        if (p->ulen == 1 && p->slen == 0 && t[p->u] == ' ')
             return p->u;
     }
     return n;
@@ -1197,8 +1205,10 @@ instruction_in(const bl_doc *doc, size_t ui, size_t a, size_t z,
     }
     p_text->begin = from;
     p_text->end = to;
+    /* Only a question can be answered (and the look below costs a scan
+     * of the next line). */
     return reads_as_instruction(doc, ui, t + from, to - from, label,
-                                answered_below(doc, u, z));
+                                t[to - 1] == '?' && answered_below(doc, u, z));
 }
 
 /* The next template instruction in unit ui (a paragraph, list item or
@@ -1221,8 +1231,24 @@ next_instruction(const ph_ctx *pc, size_t ui, size_t *p_pos, size_t *p_b,
         *p_pos = n;
         return 1;
     }
-    /* A line break is a one-space piece that stands for no source. */
-    for (k = u->piece_begin; k <= u->piece_end; k++) {
+    /* A line break is a one-space piece that stands for no source.  Go on
+     * from the line after the last one returned (*p_pos is its end): a
+     * paragraph of thousands of lines must not be walked from its start
+     * for each. */
+    k = u->piece_begin;
+    if (*p_pos > 0) {
+        size_t lo = u->piece_begin, hi = u->piece_end;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (doc->pieces.items[mid].u <= *p_pos)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        k = lo;
+        line = *p_pos + 1;
+    }
+    for (; k <= u->piece_end; k++) {
         size_t brk = n;
         if (k < u->piece_end) {
             const bl_piece *p = &doc->pieces.items[k];

@@ -54,22 +54,28 @@ decoration_len(const char *t, size_t n, size_t i)
     return j > i + 1 && j < n && t[j] == ':' ? j + 1 - i : 0;
 }
 
-/* Drops "3.", "3)", "1.2.", "2 ", "IV." and "A)" before the words of a
- * heading, and keycaps and shortcodes before those; a year ("2024
- * outage") is a word. */
+/* Skips blanks, keycaps and shortcodes from t[i]. */
 static size_t
-skip_numbering(const char *t, size_t n)
+skip_decoration(const char *t, size_t n, size_t i)
 {
-    size_t i = 0, j, k;
-    int dots = 0;
+    size_t k;
 
     for (;;) {
-        while (i < n && (t[i] == ' ' || t[i] == '\t'))
+        while (i < n && bl_is_blank(t[i]))
             i++;
         if ((k = decoration_len(t, n, i)) == 0)
-            break;
+            return i;
         i += k;
     }
+}
+
+/* The number or numeral that opens t[i..n), or i when there is none. */
+static size_t
+skip_number(const char *t, size_t n, size_t i)
+{
+    size_t j;
+    int dots = 0;
+
     for (j = i; j < n && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'); j++)
         dots += t[j] == '.';
     if (j > i && t[i] != '.') {
@@ -87,6 +93,17 @@ skip_numbering(const char *t, size_t n)
     if (j > i && j + 1 < n && (t[j] == '.' || t[j] == ')') && t[j + 1] == ' ')
         return j + 1;
     return i;
+}
+
+/* Drops "3.", "3)", "1.2.", "2 ", "IV." and "A)" before the words of a
+ * heading, and keycaps and shortcodes before and after those; a year
+ * ("2024 outage") is a word. */
+static size_t
+skip_numbering(const char *t, size_t n)
+{
+    size_t i = skip_decoration(t, n, 0);
+
+    return skip_decoration(t, n, skip_number(t, n, i));
 }
 
 /* bl_heading_normalize, and in *p_cut (when not NULL) whether it dropped
@@ -107,8 +124,9 @@ normalize(const char *t, size_t n, char *out, size_t cap, int *p_cut)
                       || cp == 0x2013
                       || (cp == '-' && i > 0 && t[i - 1] == ' '
                           && i + 1 < n && t[i + 1] == ' '))) {
-            if (p_cut != NULL)
-                *p_cut = 1;
+            size_t j;
+            for (j = i + cl; p_cut != NULL && j < n && !*p_cut; j++)
+                *p_cut = bl_is_word_cp((unsigned char)t[j]) || t[j] & 0x80;
             break;  /* "Timeline (UTC)", "Impact: 163", "Impact - scope" */
         }
         if (cp == '\'' || cp == 0x2019)
@@ -471,9 +489,10 @@ title_section(const bl_lint_ctx *lc)
 }
 
 /* Is section si named by one of its kind's whole-heading synonyms, and
- * over sections of other kinds?  "## Postmortem" is the Rust blog's
- * lessons section, but a heading of that name over "### Summary",
- * "### Timeline"... holds the whole report, not its lessons. */
+ * over sections of two other kinds or more?  "## Postmortem" is the Rust
+ * blog's lessons section (with, perhaps, its follow-ups under it), but a
+ * heading of that name over "### Summary", "### Timeline"... holds the
+ * whole report, not its lessons. */
 static int
 holds_other_sections(const bl_lint_ctx *lc, size_t si)
 {
@@ -481,7 +500,7 @@ holds_other_sections(const bl_lint_ctx *lc, size_t si)
     const bl_heading *h = &lc->rules->headings.items[lc->kind_of[si]];
     const bl_section *s = &doc->sections.items[si];
     char norm[128];
-    int cut, exact = 0;
+    int cut, exact = 0, other = -1;
     size_t n, nn, k, j;
     const char *t;
 
@@ -493,9 +512,15 @@ holds_other_sections(const bl_lint_ctx *lc, size_t si)
         exact = h->is_exact[k] && !cut && strcmp(h->synonyms[k], norm) == 0
                 && nn > 0;
     for (j = si + 1; exact && j < doc->sections.n
-         && doc->sections.items[j].begin < lc->section_end[si]; j++)
-        if (lc->kind_of[j] >= 0 && lc->kind_of[j] != lc->kind_of[si])
+         && doc->sections.items[j].begin < lc->section_end[si]; j++) {
+        int kj = lc->kind_of[j];
+        if (kj < 0 || kj == lc->kind_of[si])
+            continue;
+        if (other < 0)
+            other = kj;
+        else if (kj != other)
             return 1;
+    }
     return 0;
 }
 

@@ -1428,26 +1428,24 @@ is_contributing(const char *t, size_t n)
 }
 
 /* Does a paragraph introduce a list of factors: "The outage resulted
- * from three compounding factors:", "It had two causes:", "for a few
- * reasons:"?  The noun must be among its last four words, the ones the
- * colon introduces: "For security reasons, the details are below:" is
- * no list of reasons. */
+ * from three compounding factors:", "Several factors contributed:", "for
+ * a few reasons:"?  Not when a comma closes the noun's phrase: "For
+ * security reasons, the details are below:" lists no reasons. */
 static int
 introduces_factors(const char *t, size_t n)
 {
     static const char *const nouns[] = {"factors", "causes", "conditions",
                                         "reasons", NULL};
-    size_t pos = 0, k, i, nw = 0;
-    bl_span wd, last[4];
+    size_t pos = 0, k;
+    bl_span wd;
 
     n = trim_end(t, 0, n);
     if (n == 0 || t[n - 1] != ':')
         return 0;
     while (bl_next_word(t, n, &pos, &wd))
-        last[nw++ % 4] = wd;
-    for (i = 0; i < nw && i < 4; i++)
         for (k = 0; nouns[k] != NULL; k++)
-            if (word_at(t, last[i].end, last[i].begin, nouns[k]))
+            if (word_at(t, wd.end, wd.begin, nouns[k])
+                && !(wd.end < n && t[wd.end] == ','))
                 return 1;
     return 0;
 }

@@ -1291,6 +1291,46 @@ test_links_record_their_text_and_destination(void **state)
     bl_doc_free(doc);
 }
 
+/* bl_doc_next_summary walks the <summary> labels of HTML blocks in
+ * order, within a range, tags dropped, comments skipped, and resumes
+ * where it stopped (two in one block). */
+static void
+test_summaries_of_html_blocks(void **state)
+{
+    const char *src =
+        "# T\n\n<details><summary>One <b>A</b></summary>\n"
+        "<summary>Two</summary>\n\n"
+        "Prose <summary>not a block</summary>.\n\n"
+        "<!-- <summary>Hidden</summary> -->\n\n"
+        "<details>\n<summary>Three</summary>\n\n</details>\n";
+    bl_doc *doc = tu_parse(src);
+    char text[16];
+    size_t pos = 0;
+
+    (void)state;
+    assert_int_equal(bl_doc_next_summary(doc, &pos, doc->len, text,
+                                         sizeof text), 5);
+    assert_string_equal(text, "One A");
+    assert_int_equal(bl_doc_next_summary(doc, &pos, doc->len, text,
+                                         sizeof text), 3);
+    assert_string_equal(text, "Two");
+    assert_int_equal(bl_doc_next_summary(doc, &pos, doc->len, text,
+                                         sizeof text), 5);
+    assert_string_equal(text, "Three");
+    assert_int_equal(bl_doc_next_summary(doc, &pos, doc->len, text,
+                                         sizeof text), -1);
+    /* A range that ends before the third. */
+    pos = 0;
+    assert_int_equal(bl_doc_next_summary(doc, &pos, tu_off(doc, "Prose"),
+                                         text, 4), 3);
+    assert_string_equal(text, "One");   /* cut to the buffer */
+    assert_int_equal(bl_doc_next_summary(doc, &pos, tu_off(doc, "Prose"),
+                                         text, sizeof text), 3);
+    assert_int_equal(bl_doc_next_summary(doc, &pos, tu_off(doc, "Prose"),
+                                         text, sizeof text), -1);
+    bl_doc_free(doc);
+}
+
 int
 main(void)
 {
@@ -1339,6 +1379,7 @@ main(void)
         cmocka_unit_test(test_nul_byte_reads_as_replacement_character),
         cmocka_unit_test(test_every_unit_maps_back_in_a_mixed_document),
         cmocka_unit_test(test_links_record_their_text_and_destination),
+        cmocka_unit_test(test_summaries_of_html_blocks),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -172,6 +172,8 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "3\xEF\xB8\x8F\xE2\x83\xA3 "
                                 ":clock3: Timeline"), "timeline");
     assert_string_equal(kind_of(rules, "14:02 Timeline"), "");
+    assert_string_equal(kind_of(rules, "1. :clock3: Timeline"), "timeline");
+    assert_string_equal(kind_of(rules, "\n:warning: Impact"), "impact");
     /* "=Postmortem": the whole heading only (the Rust blog's lessons). */
     assert_string_equal(kind_of(rules, "Postmortem"), "lessons-learned");
     assert_string_equal(kind_of(rules, "Post-mortem"), "lessons-learned");
@@ -179,6 +181,7 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Postmortems"), "");
     assert_string_equal(kind_of(rules, "Postmortm"), "");     /* no typo */
     assert_string_equal(kind_of(rules, "Postmortem: notes"), "");
+    assert_string_equal(kind_of(rules, "Postmortem:"), "lessons-learned");
     bl_rules_free(rules);
 }
 
@@ -548,6 +551,11 @@ test_details_summary_names_a_section(void **state)
     assert_true(says_missing(rules, QUEUE "<details>\n<summary>Logs"
                              "</summary>\n\n- 14:02 alert\n\n</details>\n",
                              "No Timeline"));
+    /* Guidance in a comment is no label. */
+    assert_true(says_missing(rules, QUEUE "<!-- <details><summary>Timeline"
+                             "</summary> -->\n\n<details><summary>Logs"
+                             "</summary>\n\n- 14:02 alert\n\n</details>\n",
+                             "No Timeline"));
 #undef QUEUE
     bl_rules_free(rules);
 }
@@ -559,7 +567,10 @@ test_postmortem_heading_is_lessons_only_alone(void **state)
 {
     static const struct { const char *body; int missing; } cases[] = {
         {"## Postmortem\n\nWe learned to page earlier.\n", 0},
+        {"## Postmortem\n\nWe learned to page earlier.\n\n### Follow-up "
+         "actions\n\n- Page on queue depth (owner: @dana)\n", 0},
         {"**Postmortem:** draft\n", 1},
+        {"**Postmortem**: draft\n", 1},
         {"## Postmortem\n\n### Timeline\n\n- 14:02 UTC alert\n\n"
          "### Root cause\n\nA full disk.\n", 1},
     };

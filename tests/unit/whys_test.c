@@ -839,6 +839,9 @@ test_contributing_factors_stand_in_for_a_chain(void **state)
         "The outage resulted from three compounding factors:\n\n"
         "1. **Timing**: a timeout change landed during database stress.\n"
         "2. **Retries**: no backoff.\n",
+        /* The noun anywhere before the colon. */
+        "Several factors contributed to the outage:\n\n"
+        "- The template shares one value.\n- No alert on the pool.\n",
         /* Or reasons (PostHog, shai-hulud). */
         "This was a dangerous misconception, for a few reasons:\n\n"
         "- The workflow ran with write access.\n"
