@@ -1550,19 +1550,29 @@ find_ci(const char *p, const char *end, const char *lit)
     return NULL;
 }
 
-/* Is `at` inside an HTML comment that opens at or after `from`? */
-static int
-in_comment(const char *from, const char *at)
+/* Moves *p_scan up to `at`, keeping in *p_in whether it is inside an
+ * HTML comment: the state is carried forward, so a block is read once
+ * however many <summary> tags it holds.  "<!-->" and "<!--->" are whole
+ * (empty) comments. */
+static void
+track_comments(const char **p_scan, const char *at, int *p_in)
 {
-    const char *open = find_ci(from, at, "<!--"), *close;
-
-    while (open != NULL) {
-        close = find_ci(open + 4, at, "-->");
-        if (close == NULL)
-            return 1;
-        open = find_ci(close + 3, at, "<!--");
+    while (*p_scan < at) {
+        const char *m = find_ci(*p_scan, at, *p_in ? "-->" : "<!--");
+        if (m == NULL) {
+            *p_scan = at;
+            return;
+        }
+        if (*p_in) {
+            *p_scan = m + 3;
+            *p_in = 0;
+        } else if (m[4] == '>' || (m[4] == '-' && m[5] == '>')) {
+            *p_scan = m + (m[4] == '>' ? 5 : 6);
+        } else {
+            *p_scan = m + 4;
+            *p_in = 1;
+        }
     }
-    return 0;
 }
 
 long
@@ -1575,7 +1585,9 @@ bl_doc_next_summary(const bl_doc *doc, size_t *p_pos, size_t end,
         return -1;
     /* Blocks come in document order, and none begins inside an HTML
      * block: the last one beginning at or before *p_pos is the only one
-     * that may hold it, and the search stops at the first past end. */
+     * that may hold it.  (An empty heading in a list item may be placed
+     * later than it stands, never earlier, so the search may start early,
+     * never late; only HTML blocks, always in order, end it.) */
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (doc->blocks.items[mid].begin <= *p_pos)
@@ -1583,20 +1595,28 @@ bl_doc_next_summary(const bl_doc *doc, size_t *p_pos, size_t end,
         else
             hi = mid;
     }
-    for (i = lo > 0 ? lo - 1 : 0;
-         i < doc->blocks.n && doc->blocks.items[i].begin < end; i++) {
+    for (i = lo > 0 ? lo - 1 : 0; i < doc->blocks.n; i++) {
         const bl_block *b = &doc->blocks.items[i];
-        const char *p, *stop, *gt, *close, *q;
+        const char *p, *stop, *gt, *close, *q, *scan;
         size_t n = 0;
-        int in_tag = 0;
-        if (b->type != BL_BLOCK_HTML || b->end <= *p_pos)
+        int in_tag = 0, in_comment = 0;
+        if (b->type != BL_BLOCK_HTML)
             continue;
-        p = doc->src + (b->begin > *p_pos ? b->begin : *p_pos);
+        if (b->begin >= end)
+            break;
+        if (b->end <= *p_pos)
+            continue;
+        /* A summary in a comment is guidance for authors, not a label.
+         * (A search that resumes inside a block resumes past a summary,
+         * which is outside any comment.) */
+        p = scan = doc->src + (b->begin > *p_pos ? b->begin : *p_pos);
         stop = doc->src + (b->end < end ? b->end : end);
-        /* A summary in a comment is guidance for authors, not a label. */
-        while ((p = find_ci(p, stop, "<summary")) != NULL
-               && in_comment(doc->src + b->begin, p))
+        while ((p = find_ci(p, stop, "<summary")) != NULL) {
+            track_comments(&scan, p, &in_comment);
+            if (!in_comment)
+                break;
             p += 8;
+        }
         if (p == NULL || (gt = memchr(p, '>', (size_t)(stop - p))) == NULL
             || (close = find_ci(gt + 1, stop, "</summary>")) == NULL)
             continue;

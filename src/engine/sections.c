@@ -124,9 +124,9 @@ normalize(const char *t, size_t n, char *out, size_t cap, int *p_cut)
                       || cp == 0x2013
                       || (cp == '-' && i > 0 && t[i - 1] == ' '
                           && i + 1 < n && t[i + 1] == ' '))) {
-            size_t j;
-            for (j = i + cl; p_cut != NULL && j < n && !*p_cut; j++)
-                *p_cut = bl_is_word_cp((unsigned char)t[j]) || t[j] & 0x80;
+            size_t j, jl;
+            for (j = i + cl; p_cut != NULL && j < n && !*p_cut; j += jl)
+                *p_cut = bl_is_word_cp(bl_utf8_decode(t, n, j, &jl));
             break;  /* "Timeline (UTC)", "Impact: 163", "Impact - scope" */
         }
         if (cp == '\'' || cp == 0x2019)

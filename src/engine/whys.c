@@ -1429,19 +1429,26 @@ is_contributing(const char *t, size_t n)
 
 /* Does a paragraph introduce a list of factors: "The outage resulted
  * from three compounding factors:", "Several factors contributed:", "for
- * a few reasons:"?  Not when a comma closes the noun's phrase: "For
- * security reasons, the details are below:" lists no reasons. */
+ * a few reasons:"?  The noun must be in the sentence the colon ends ("The
+ * causes are still being investigated. The on-call ran:" lists none), and
+ * not before a comma ("For security reasons, the details are below:"). */
 static int
 introduces_factors(const char *t, size_t n)
 {
     static const char *const nouns[] = {"factors", "causes", "conditions",
                                         "reasons", NULL};
-    size_t pos = 0, k;
+    size_t pos = 0, k, i;
     bl_span wd;
 
     n = trim_end(t, 0, n);
     if (n == 0 || t[n - 1] != ':')
         return 0;
+    for (i = n - 1; i > 0; i--)
+        if ((t[i - 1] == '.' || t[i - 1] == '!' || t[i - 1] == '?')
+            && t[i] == ' ') {
+            pos = i;
+            break;
+        }
     while (bl_next_word(t, n, &pos, &wd))
         for (k = 0; nouns[k] != NULL; k++)
             if (word_at(t, wd.end, wd.begin, nouns[k])

@@ -182,6 +182,8 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Postmortm"), "");     /* no typo */
     assert_string_equal(kind_of(rules, "Postmortem: notes"), "");
     assert_string_equal(kind_of(rules, "Postmortem:"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "Postmortem: \xF0\x9F\x8E\x89"),
+                        "lessons-learned");     /* an emoji is no suffix */
     bl_rules_free(rules);
 }
 
@@ -551,6 +553,10 @@ test_details_summary_names_a_section(void **state)
     assert_true(says_missing(rules, QUEUE "<details>\n<summary>Logs"
                              "</summary>\n\n- 14:02 alert\n\n</details>\n",
                              "No Timeline"));
+    /* An empty heading in a list item before it hides nothing. */
+    assert_false(says_missing(rules, QUEUE "- #\n- #\n\n<details><summary>"
+                              "Timeline</summary>\n\n- 14:02 alert\n\n"
+                              "</details>\n", "No Timeline"));
     /* Guidance in a comment is no label. */
     assert_true(says_missing(rules, QUEUE "<!-- <details><summary>Timeline"
                              "</summary> -->\n\n<details><summary>Logs"

@@ -732,6 +732,9 @@ test_zone_stated(void **state)
         /* A folded timeline's summary is its heading. */
         BARE_TIMELINE("<details>\n<summary>Full timeline (all times UTC)"
                       "</summary>\n\n- 14:02 Alert.\n\n</details>\n"),
+        TITLE "## Summary\n\nx\n\n- #\n\n## Timeline\n\n<details><summary>"
+        "All times UTC</summary>\n\n- 14:02 A.\n\n</details>\n\n"
+        "## Root cause\n\n```sh\n# restart\n```\n",
     };
     size_t i;
 

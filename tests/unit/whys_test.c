@@ -878,6 +878,11 @@ test_reasons_in_passing_are_no_factors(void **state)
 
     expect(rules, src, "whys/missing", 1, "Root Cause");
     free(src);
+    /* ...nor one that names causes in an earlier sentence. */
+    src = postmortem("The causes are still being investigated. The on-call "
+                     "engineer ran:\n\n- a query on the pool\n");
+    expect(rules, src, "whys/missing", 1, "Root Cause");
+    free(src);
 }
 
 /* An empty Contributing Factors heading is a template, not an analysis. */
