@@ -1158,6 +1158,16 @@ line_end(const bl_doc *doc, const bl_unit *u, const char *t, size_t n,
     return n;
 }
 
+/* Narrows [*p_from, *p_to) of t to its text without blanks around it. */
+static void
+trim_blanks(const char *t, size_t *p_from, size_t *p_to)
+{
+    while (*p_to > *p_from && bl_is_blank(t[*p_to - 1]))
+        (*p_to)--;
+    while (*p_from < *p_to && bl_is_blank(t[*p_from]))
+        (*p_from)++;
+}
+
 /* Does the line of unit u after the one ending at unit offset z say
  * something, outside italics?  Then an italic question on the line that
  * ends at z has its answer right under it ("_How did we find out?_", then
@@ -1171,10 +1181,7 @@ answered_below(const bl_doc *doc, const bl_unit *u, size_t z)
     if (z >= n)
         return 0;
     to = line_end(doc, u, t, n, from);
-    while (to > from && bl_is_blank(t[to - 1]))
-        to--;
-    while (from < to && bl_is_blank(t[from]))
-        from++;
+    trim_blanks(t, &from, &to);
     return from < to && !emphasis_around(doc, u, from, to, &b, &e);
 }
 
@@ -1190,10 +1197,7 @@ instruction_in(const bl_doc *doc, size_t ui, size_t a, size_t z,
     const char *t = bl_unit_text(doc, u, &n);
     int label = 0;
 
-    while (to > from && bl_is_blank(t[to - 1]))
-        to--;
-    while (from < to && bl_is_blank(t[from]))
-        from++;
+    trim_blanks(t, &from, &to);
     if (to - from < 3)
         return 0;
     if (!emphasis_around(doc, u, from, to, p_b, p_e)) {
@@ -1222,7 +1226,7 @@ next_instruction(const ph_ctx *pc, size_t ui, size_t *p_pos, size_t *p_b,
 {
     const bl_doc *doc = pc->lc->doc;
     const bl_unit *u = &doc->units.items[ui];
-    size_t n, k, line = 0;
+    size_t n, line, brk;
     const char *t = bl_unit_text(doc, u, &n);
 
     if ((u->flags & BL_UNIT_HEADING) || *p_pos >= n)
@@ -1231,31 +1235,11 @@ next_instruction(const ph_ctx *pc, size_t ui, size_t *p_pos, size_t *p_b,
         *p_pos = n;
         return 1;
     }
-    /* A line break is a one-space piece that stands for no source.  Go on
-     * from the line after the last one returned (*p_pos is its end): a
-     * paragraph of thousands of lines must not be walked from its start
-     * for each. */
-    k = u->piece_begin;
-    if (*p_pos > 0) {
-        size_t lo = u->piece_begin, hi = u->piece_end;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (doc->pieces.items[mid].u <= *p_pos)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        k = lo;
-        line = *p_pos + 1;
-    }
-    for (; k <= u->piece_end; k++) {
-        size_t brk = n;
-        if (k < u->piece_end) {
-            const bl_piece *p = &doc->pieces.items[k];
-            if (p->ulen != 1 || p->slen != 0 || t[p->u] != ' ')
-                continue;
-            brk = p->u;
-        }
+    /* Line by line, from the line after the last one returned (*p_pos is
+     * its end): a paragraph of thousands of lines must not be walked from
+     * its start for each. */
+    for (line = *p_pos > 0 ? *p_pos + 1 : 0;; line = brk + 1) {
+        brk = line_end(doc, u, t, n, line);
         if (line == 0 && brk == n)
             break;      /* one line: the whole unit, tried above */
         if (brk > *p_pos
@@ -1263,7 +1247,8 @@ next_instruction(const ph_ctx *pc, size_t ui, size_t *p_pos, size_t *p_b,
             *p_pos = brk;
             return 1;
         }
-        line = brk + 1;
+        if (brk >= n)
+            break;
     }
     *p_pos = n;
     return 0;
