@@ -251,15 +251,23 @@ static pthread_t jit_thread;
 static int jit_started;     /* 1 running, -1 could not start: compile inline */
 static int jit_quit;
 
+/* JIT-compiles what a search runs: the whole pattern (code, when not
+ * NULL) or its alternatives. */
 static void
-jit_compile_job(bl_jit_job *job)
+jit_compile_forms(pcre2_code *code, pcre2_code *const *alts, size_t n_alts)
 {
     size_t k;
 
-    if (job->code != NULL)
-        pcre2_jit_compile(job->code, PCRE2_JIT_COMPLETE);
-    for (k = 0; k < job->n_alts; k++)
-        pcre2_jit_compile(job->alts[k], PCRE2_JIT_COMPLETE);
+    if (code != NULL)
+        pcre2_jit_compile(code, PCRE2_JIT_COMPLETE);
+    for (k = 0; k < n_alts; k++)
+        pcre2_jit_compile(alts[k], PCRE2_JIT_COMPLETE);
+}
+
+static void
+jit_compile_job(bl_jit_job *job)
+{
+    jit_compile_forms(job->code, job->alts, job->n_alts);
     atomic_store_explicit(&job->done, 1, memory_order_release);
 }
 
@@ -442,16 +450,12 @@ bl_regex_jit_wait(bl_regex *re)
 void
 bl_regex_jit(bl_regex *re)
 {
-    size_t k;
-
     if (bl_regex_get(re) == NULL || re->uses > BL_JIT_AFTER
         || re->jit != NULL)
         return;
     re->uses = BL_JIT_AFTER + 1;
-    if (re->n_alts == 0)
-        pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
-    for (k = 0; k < re->n_alts; k++)
-        pcre2_jit_compile(re->alts[k], PCRE2_JIT_COMPLETE);
+    jit_compile_forms(re->n_alts == 0 ? re->code : NULL, re->alts,
+                      re->n_alts);
 }
 
 /* pcre2_match, the same whether or not code is JIT-compiled yet: when
