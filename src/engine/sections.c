@@ -500,27 +500,27 @@ holds_other_sections(const bl_lint_ctx *lc, size_t si)
     const bl_heading *h = &lc->rules->headings.items[lc->kind_of[si]];
     const bl_section *s = &doc->sections.items[si];
     char norm[128];
-    int cut, exact = 0, other = -1;
-    size_t n, nn, k, j;
+    int cut, other = -1, others = 0;
+    size_t n, k, j;
     const char *t;
 
-    if (s->title_unit < 0)
-        return 0;
-    t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
-    nn = normalize(t, n, norm, sizeof norm, &cut);
-    for (k = 0; k < h->n_synonyms && !exact; k++)
-        exact = h->is_exact[k] && !cut && strcmp(h->synonyms[k], norm) == 0
-                && nn > 0;
-    for (j = si + 1; exact && j < doc->sections.n
+    /* The subsections first: nearly every section has none of two other
+     * kinds, and then its title need not be read again. */
+    for (j = si + 1; others < 2 && j < doc->sections.n
          && doc->sections.items[j].begin < lc->section_end[si]; j++) {
         int kj = lc->kind_of[j];
-        if (kj < 0 || kj == lc->kind_of[si])
+        if (kj < 0 || kj == lc->kind_of[si] || kj == other)
             continue;
-        if (other < 0)
-            other = kj;
-        else if (kj != other)
-            return 1;
+        other = kj;
+        others++;
     }
+    if (others < 2 || s->title_unit < 0)
+        return 0;
+    t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+    normalize(t, n, norm, sizeof norm, &cut);
+    for (k = 0; k < h->n_synonyms && !cut; k++)
+        if (h->is_exact[k] && strcmp(h->synonyms[k], norm) == 0)
+            return 1;
     return 0;
 }
 
