@@ -336,7 +336,30 @@ typedef struct run {
      * text (see unit_context). */
     uint64_t people_hash;
     uint64_t *section_hash;     /* per section, 0 until computed */
+    /* Per entry, two slots (Section:, Not-Section:): the section last
+     * asked about plus 2, times 2, plus the verdict; 0 when none.  The
+     * sentences of a section come one after another, and searching its
+     * titles costs more than most entries' own tries.  NULL: not kept. */
+    unsigned *section_verdict;
 } run;
+
+/* Does a title on the section chain of `section` match re, the Section:
+ * (slot 2 * entry) or Not-Section: (slot 2 * entry + 1) of an entry? */
+static int
+section_verdict(run *r, size_t slot, int section, bl_regex *re)
+{
+    unsigned key = (unsigned)(section + 2) * 2, *memo;
+    int verdict;
+
+    if (r->section_verdict == NULL)
+        return section_matches(r->lc->doc, section, re, r->md);
+    memo = &r->section_verdict[slot];
+    if ((*memo & ~1u) == key)
+        return (int)(*memo & 1);
+    verdict = section_matches(r->lc->doc, section, re, r->md);
+    *memo = key | (unsigned)verdict;
+    return verdict;
+}
 
 static void
 found_free(found *f)
@@ -422,14 +445,27 @@ static size_t
 next_anchor(const char *text, size_t from, size_t begin, size_t end)
 {
     size_t i = from, n;
+    int after_word;
 
     if (i == begin)
         return i;
+    /* Whether each character follows a word character is carried along
+     * rather than decoded backwards again: most characters are inside
+     * words, and most are ASCII. */
+    after_word = is_word_before(text, i);
     while (i < end) {
-        uint32_t cp = bl_utf8_decode(text, end, i, &n);
-        if (bl_is_word_cp(cp) ? !is_word_before(text, i)
-                              : cp == '@' && i + 1 < end)
+        unsigned char c = (unsigned char)text[i];
+        int word;
+        if (c < 0x80) {
+            word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                   || (c >= '0' && c <= '9') || c == '_';
+            n = 1;
+        } else {
+            word = bl_is_word_cp(bl_utf8_decode(text, end, i, &n));
+        }
+        if (word ? !after_word : c == '@' && i + 1 < end)
             return i;
+        after_word = word;
         i += n;
     }
     return end + 1;
@@ -471,20 +507,16 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
     if ((u->flags & BL_UNIT_QUOTE) && !e->in_quote && e->rule >= 0)
         return 0;
     if (e->section.src != NULL
-        && !section_matches(doc, u->section, &e->section, md))
+        && !section_verdict(r, 2 * (size_t)ei, u->section, &e->section))
         return 0;
     if (e->not_section.src != NULL
-        && section_matches(doc, u->section, &e->not_section, md))
+        && section_verdict(r, 2 * (size_t)ei + 1, u->section,
+                           &e->not_section))
         return 0;
     if ((code = bl_regex_get(&e->re)) == NULL)
         return 0;
     while (start < s->end && ((unsigned char)text[start] & 0xC0) == 0x80)
         start++;    /* never start inside a character */
-    if (e->rule >= 0 && r->q.unit != s->unit) {
-        if (find_quotes(text, len, &r->q) < 0)
-            return -1;
-        r->q.unit = s->unit;
-    }
     while ((start = next_anchor(text, start, s->begin, s->end)) <= c->last) {
         PCRE2_SIZE *ov;
         size_t b, en, nb, ne, cl;
@@ -524,7 +556,16 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
                 continue;
             }
         }
-        if (e->rule < 0 || en <= b || overlaps_quote(&r->q, b, en))
+        if (e->rule < 0 || en <= b)
+            continue;
+        /* The unit's quotations, found once, and only for a unit where
+         * something matched: few do. */
+        if (r->q.unit != s->unit) {
+            if (find_quotes(text, len, &r->q) < 0)
+                return -1;
+            r->q.unit = s->unit;
+        }
+        if (overlaps_quote(&r->q, b, en))
             continue;
         /* The Unless: veto speaks for the whole sentence ("Human error is
          * never a root cause"); it is asked once, when something first
@@ -721,6 +762,10 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
             || bl_lint_people_hash(lc, &r.people_hash) < 0)
             rc = -1;
     }
+    r.section_verdict = calloc(2 * lc->rules->entries.n + 1,
+                               sizeof *r.section_verdict);
+    if (r.section_verdict == NULL)
+        rc = -1;
     for (si = 0; si < lc->sentences.n && rc == 0;) {
         int unit = lc->sentences.items[si].unit;
         size_t end = si;
@@ -742,6 +787,7 @@ bl_check_patterns(bl_lint_ctx *lc, int rule)
         si = end;
     }
     free(r.section_hash);
+    free(r.section_verdict);
     for (ci = 0; ci < r.found.n; ci++)
         found_free(&r.found.items[ci]);
     BL_VEC_FREE(&r.found);
