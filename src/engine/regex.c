@@ -19,7 +19,7 @@
 #include "regex.h"
 
 /* Tries before a pattern is JIT-compiled (see bl_regex_match). */
-#define BL_JIT_AFTER 64
+#define BL_JIT_AFTER 32
 
 /* More alternatives than this are searched as one pattern. */
 #define BL_MAX_ALTS 32
