@@ -62,6 +62,8 @@ find_check(const char *name)
 typedef struct field {
     char name[32];
     char *value;
+    size_t len, cap;    /* value's length and allocated size: continuation
+                           lines (an Explain: runs to dozens) append */
     size_t line;
 } field;
 
@@ -99,18 +101,24 @@ set_err(char *err, size_t errlen, const char *file, size_t line,
 static int
 continue_field(field *f, const char *s, size_t n)
 {
-    size_t old = strlen(f->value);
-    char *v;
+    size_t old = f->len;
 
     if (n == 1 && s[0] == '.')
         n = 0;
-    v = realloc(f->value, old + n + 2);
-    if (v == NULL)
-        return -1;
-    v[old] = '\n';
-    memcpy(v + old + 1, s, n);
-    v[old + 1 + n] = '\0';
-    f->value = v;
+    if (old + n + 2 > f->cap) {
+        size_t cap = f->cap + f->cap / 2;
+        char *v;
+        if (cap < old + n + 2)
+            cap = old + n + 2;
+        if ((v = realloc(f->value, cap)) == NULL)
+            return -1;
+        f->value = v;
+        f->cap = cap;
+    }
+    f->value[old] = '\n';
+    memcpy(f->value + old + 1, s, n);
+    f->value[old + 1 + n] = '\0';
+    f->len = old + 1 + n;
     return 0;
 }
 
@@ -672,8 +680,8 @@ add_synonym_lines(bl_heading *h, const char *p, int part)
 
 /* Heading: stanza.  Synonyms come one per line; the title is one too. */
 static int
-add_heading(bl_rules *rules, const stanza *st, const char *file, char *err,
-            size_t errlen)
+add_heading(bl_rules *rules, const stanza *st, const char *file,
+            int check_patterns, char *err, size_t errlen)
 {
     bl_heading h;
     const char *v;
@@ -723,8 +731,9 @@ add_heading(bl_rules *rules, const stanza *st, const char *file, char *err,
         h.covered_when.src = joined(get(st, "Covered-When"), 0);
         if (h.covered_by == NULL || h.covered_when.src == NULL)
             goto oom;
-        if (validate(&h.covered_when, file, st->line, "Covered-When:", err,
-                     errlen) < 0) {
+        if (check_patterns
+            && validate(&h.covered_when, file, st->line, "Covered-When:",
+                        err, errlen) < 0) {
             heading_free(&h);
             return -1;
         }
@@ -804,8 +813,8 @@ add_setting(bl_rules *rules, const stanza *st, const char *file, char *err,
 }
 
 static int
-add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
-           size_t errlen)
+add_stanza(bl_rules *rules, const stanza *st, const char *file,
+           int check_patterns, char *err, size_t errlen)
 {
     const char *v;
 
@@ -896,7 +905,7 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
     if (get(st, "Heading") != NULL) {
         if (check_fields(st, heading_fields, file, err, errlen) < 0)
             return -1;
-        return add_heading(rules, st, file, err, errlen);
+        return add_heading(rules, st, file, check_patterns, err, errlen);
     }
     if (get(st, "Setting") != NULL) {
         if (check_fields(st, setting_fields, file, err, errlen) < 0)
@@ -916,9 +925,11 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file, char *err,
     return -1;
 }
 
-int
-bl_rules_parse(bl_rules *rules, const char *file, const char *text,
-               size_t len, char *err, size_t errlen)
+/* bl_rules_parse; check_patterns 0 for text rulegen has compiled every
+ * pattern of at build time (the embedded rules). */
+static int
+parse_text(bl_rules *rules, const char *file, const char *text, size_t len,
+           int check_patterns, char *err, size_t errlen)
 {
     stanza st;
     size_t i = 0, line = 0;
@@ -927,8 +938,8 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
     memset(&st, 0, sizeof st);
     while (i <= len && rc == 0) {
         size_t b = i, e;
-        while (i < len && text[i] != '\n')
-            i++;
+        const char *nl = i < len ? memchr(text + i, '\n', len - i) : NULL;
+        i = nl != NULL ? (size_t)(nl - text) : len;
         e = i;
         i++;
         line++;
@@ -937,7 +948,7 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
         if (e > b && text[b] == '#')
             continue;
         if (e == b || strspn(text + b, " \t") >= e - b) {
-            rc = add_stanza(rules, &st, file, err, errlen);
+            rc = add_stanza(rules, &st, file, check_patterns, err, errlen);
             stanza_clear(&st);
             if (b >= len)
                 break;
@@ -970,6 +981,8 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
             while (vb < e && (text[vb] == ' ' || text[vb] == '\t'))
                 vb++;
             f.value = bl_strndup(text + vb, e - vb);
+            f.len = e - vb;
+            f.cap = f.len + 1;
             f.line = line;
             if (st.fields.n == 0)
                 st.line = line;
@@ -981,10 +994,17 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
         }
     }
     if (rc == 0)
-        rc = add_stanza(rules, &st, file, err, errlen);
+        rc = add_stanza(rules, &st, file, check_patterns, err, errlen);
     stanza_clear(&st);
     BL_VEC_FREE(&st.fields);
     return rc < 0 ? BL_ERULES : 0;
+}
+
+int
+bl_rules_parse(bl_rules *rules, const char *file, const char *text,
+               size_t len, char *err, size_t errlen)
+{
+    return parse_text(rules, file, text, len, 1, err, errlen);
 }
 
 /* --- Finishing: macros, compilation, the trigger index ------------------- */
@@ -1550,9 +1570,9 @@ bl_rules_load_default(bl_rules **p_rules, char *err, size_t errlen)
         return BL_ENOMEM;
     }
     for (i = 0; i < bl_embedded_rules_count && rc == 0; i++)
-        rc = bl_rules_parse(rules, bl_embedded_rules[i].name,
-                            bl_embedded_rules[i].text,
-                            bl_embedded_rules[i].len, err, errlen);
+        rc = parse_text(rules, bl_embedded_rules[i].name,
+                        bl_embedded_rules[i].text, bl_embedded_rules[i].len,
+                        0, err, errlen);
     if (rc == 0)
         rc = bl_rules_finish(rules, 0, err, errlen);
     if (rc < 0) {
