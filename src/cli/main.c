@@ -582,6 +582,9 @@ cmd_check(int argc, char **argv)
     cli_out out[2];         /* the report; with --output, the terminal's */
     rule_sets sets = {{NULL, 0, 0}, {NULL, 0, 0}, NULL, NULL};
     struct { size_t *items; size_t n, alloc; } walked = {NULL, 0, 0};
+    /* Per path, the rules and config the first pass found: finding a
+     * config walks the directories up from the file, once is enough. */
+    struct path_rules { bl_rules *rules; const cli_config *cfg; } *found = NULL;
     size_t w;
     /* --output FILE is written beside FILE and renamed over it at the
      * end, so an interrupted check never leaves half a report where CI
@@ -744,9 +747,17 @@ cmd_check(int argc, char **argv)
     }
     /* Every file's configuration first: a broken one stops the check
      * before any report is written. */
+    if (paths.n > 0 && (found = calloc(paths.n, sizeof *found)) == NULL) {
+        fputs("blamelint: out of memory\n", stderr);
+        if (opt.output != NULL)
+            cli_atomic_abort(&report);
+        cli_paths_free(&paths);
+        rc = EXIT_TROUBLE;
+        goto done;
+    }
     for (k = 0; k < paths.n; k++) {
-        const cli_config *cfg;
-        if (rules_for(&sets, paths.items[k], &cfg) == NULL) {
+        if ((found[k].rules = rules_for(&sets, paths.items[k], &found[k].cfg))
+            == NULL) {
             if (opt.output != NULL)     /* no report for a broken config */
                 cli_atomic_abort(&report);
             cli_paths_free(&paths);
@@ -757,14 +768,11 @@ cmd_check(int argc, char **argv)
     if (opt.format->begin && opt.fix != FIX_DRY_RUN)
         opt.format->begin(&out[0]);
     for (k = 0, w = 0; k < paths.n; k++) {
-        const cli_config *cfg;
+        const cli_config *cfg = found[k].cfg;
         bl_lint_opts lo;
         int was_walked = w < walked.n && walked.items[w] == k;
         w += was_walked;
-        if ((rules = rules_for(&sets, paths.items[k], &cfg)) == NULL) {
-            trouble = 1;
-            break;
-        }
+        rules = found[k].rules;
         /* Found in a directory: checked when the config lists it, or
          * when --profile says what every file of the run is. */
         if (was_walked && opt.profile == NULL
@@ -793,6 +801,7 @@ cmd_check(int argc, char **argv)
     cli_paths_free(&paths);
     rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 done:
+    free(found);
     free(said);
     rule_sets_free(&sets);
     BL_VEC_FREE(&walked);
