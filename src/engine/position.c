@@ -45,7 +45,14 @@ count_from(const bl_doc *doc, size_t line, size_t from, size_t col,
         return pos;
     }
     for (i = from; i < offset; i += n) {
-        uint32_t cp = bl_utf8_decode(doc->src, e, i, &n);
+        uint32_t cp;
+        if ((unsigned char)doc->src[i] < 0x80) {
+            /* ASCII, most of a line: one byte, one column, no decoding */
+            pos.col++;
+            n = 1;
+            continue;
+        }
+        cp = bl_utf8_decode(doc->src, e, i, &n);
         if (i + n > offset)
             break;      /* offset inside a character: count up to it */
         pos.col += (enc == BL_ENC_UTF16 && cp >= 0x10000) ? 2 : 1;
