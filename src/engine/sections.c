@@ -106,6 +106,13 @@ skip_numbering(const char *t, size_t n)
     return skip_decoration(t, n, skip_number(t, n, i));
 }
 
+static int
+is_ascii_alnum(uint32_t c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+           || (c >= '0' && c <= '9');
+}
+
 /* bl_heading_normalize, and in *p_cut (when not NULL) whether it dropped
  * a suffix: "Timeline (UTC)", "Postmortem: notes". */
 static size_t
@@ -119,7 +126,10 @@ normalize(const char *t, size_t n, char *out, size_t cap, int *p_cut)
     if (cap == 0)
         return 0;
     for (i = skip_numbering(t, n); i < n; i += cl) {
-        uint32_t cp = bl_utf8_decode(t, n, i, &cl);
+        /* Headings are mostly ASCII: decode only the rest. */
+        uint32_t cp = (unsigned char)t[i] < 0x80
+                      ? (cl = 1, (unsigned char)t[i])
+                      : bl_utf8_decode(t, n, i, &cl);
         if (o > 0 && (cp == '(' || cp == '[' || cp == ':' || cp == 0x2014
                       || cp == 0x2013
                       || (cp == '-' && i > 0 && t[i - 1] == ' '
@@ -139,7 +149,8 @@ normalize(const char *t, size_t n, char *out, size_t cap, int *p_cut)
             }
             continue;
         }
-        if (!bl_is_word_cp(cp) || cp == '_') {
+        /* Words are letters and digits: '_' is a word byte in prose. */
+        if (cp < 0x80 ? !is_ascii_alnum(cp) : !bl_is_word_cp(cp)) {
             space = o > 0;
             continue;
         }
@@ -263,7 +274,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
         return -1;
     for (i = 0; i < rules->headings.n; i++) {
         const bl_heading *hd = &rules->headings.items[i];
-        if (strcmp(hd->profile, profile) != 0)
+        if (hd->profile[0] != profile[0] || strcmp(hd->profile, profile) != 0)
             continue;
         for (k = 0; k < hd->n_synonyms; k++) {
             const char *syn = hd->synonyms[k];
@@ -288,7 +299,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
      * words is no typo of a one-word title. */
     for (i = 0; prefix < 0 && i < rules->headings.n; i++) {
         const bl_heading *hd = &rules->headings.items[i];
-        if (strcmp(hd->profile, profile) != 0)
+        if (hd->profile[0] != profile[0] || strcmp(hd->profile, profile) != 0)
             continue;
         for (k = 0; k < hd->n_synonyms; k++) {
             const char *syn = hd->synonyms[k];
@@ -604,15 +615,29 @@ bl_lint_structure(bl_lint_ctx *lc)
     return 0;
 }
 
+/* Is k (a kind_of value) the heading `kind` of lc's profile?  A profile
+ * defines a kind once (rules.c refuses a second), so the names settle it
+ * as bl_heading_index's index would, without a search through every
+ * heading for each unit a check places. */
+static int
+is_kind(const bl_lint_ctx *lc, int k, const char *kind)
+{
+    const bl_heading *h;
+
+    if (k < 0)
+        return 0;
+    h = &lc->rules->headings.items[k];
+    return h->kind[0] == kind[0] && strcmp(h->kind, kind) == 0
+           && strcmp(h->profile, lc->profile) == 0;
+}
+
 int
 bl_lint_section_within(const bl_lint_ctx *lc, int section, const char *kind)
 {
-    int h = bl_heading_index(lc->rules, lc->profile, kind);
-
-    if (h < 0 || lc->kind_of == NULL)
+    if (lc->kind_of == NULL)
         return -1;
     while (section >= 0) {
-        if (lc->kind_of[section] == h)
+        if (is_kind(lc, lc->kind_of[section], kind))
             return section;
         section = lc->doc->sections.items[section].parent;
     }
@@ -792,7 +817,12 @@ text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
     size_t nn = normalize(t, n, norm, sizeof norm, &cut), k;
 
     for (k = 0; k < h->n_synonyms; k++) {
-        size_t sn = strlen(h->synonyms[k]);
+        size_t sn;
+        /* A synonym is never empty, so its first byte settles most: the
+         * text is compared with every synonym of every heading. */
+        if (h->synonyms[k][0] != norm[0])
+            continue;
+        sn = strlen(h->synonyms[k]);
         if (h->is_exact[k] && (label || cut || sn != nn))
             continue;
         if ((h->is_part[k] || !parts_only) && sn <= nn
