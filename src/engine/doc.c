@@ -25,6 +25,8 @@ typedef struct parse_ctx {
     int list_depth;
     int row, col;           /* table position */
     size_t empty_atx_after;     /* where the last empty heading was found */
+    int src_ascii;          /* no source byte is >= 0x80: text md4c hands
+                               out of the source is valid UTF-8 as it is */
     int in_link;
     size_t link_prose;      /* prose length when the link opened */
     size_t link_pieces;
@@ -128,6 +130,22 @@ replace_invalid_utf8(char *p, size_t n)
     }
 }
 
+/* Does p[0..n) hold only ASCII?  Eight bytes at a time. */
+static int
+is_ascii(const char *p, size_t n)
+{
+    uint64_t any = 0, w;
+    size_t i;
+
+    for (i = 0; i + 8 <= n; i += 8) {
+        memcpy(&w, p + i, 8);
+        any |= w;
+    }
+    for (; i < n; i++)
+        any |= (unsigned char)p[i];
+    return !(any & 0x8080808080808080ull);
+}
+
 /* Appends ulen bytes of unit text that stand for slen source bytes at s. */
 static int
 append(parse_ctx *ctx, const char *text, size_t ulen, size_t s, size_t slen)
@@ -143,7 +161,8 @@ append(parse_ctx *ctx, const char *text, size_t ulen, size_t s, size_t slen)
     p.ulen = ulen;
     p.slen = slen;
     memcpy(doc->prose.items + doc->prose.n, text, ulen);
-    replace_invalid_utf8(doc->prose.items + doc->prose.n, ulen);
+    if (!ctx->src_ascii || !in_source(ctx, text, ulen))
+        replace_invalid_utf8(doc->prose.items + doc->prose.n, ulen);
     doc->prose.n += ulen;
     /* Copied text that continues the previous piece extends it, which
      * keeps the piece list short for long paragraphs. */
@@ -1199,6 +1218,9 @@ parse(const char *src, size_t len, bl_chunk_fn chunk_of, void *cache)
 
     memset(&ctx, 0, sizeof ctx);
     ctx.doc = doc;
+    /* Most postmortems are plain ASCII: one look at the whole source
+     * spares checking each piece of prose for invalid UTF-8. */
+    ctx.src_ascii = is_ascii(doc->src, len);
     ctx.unit = -1;
     ctx.section = -1;
     ctx.last_off = body;
