@@ -1010,10 +1010,13 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
 /* --- Finishing: macros, compilation, the trigger index ------------------- */
 
 /* Replaces {NAME} by its Define'd pattern, (?:...)-wrapped, recursively.
- * Only upper-case names are macros, so {0,6} quantifiers pass through. */
+ * Only upper-case names are macros, so {0,6} quantifiers pass through.
+ * memo (for a call at depth 0; NULL otherwise) keeps each definition's
+ * expansion at depth 1 once made: the entries name the same few
+ * definitions over and over, and each expanded all of its own again. */
 static char *
-expand_macros(const bl_rules *rules, const char *src, int depth, char *err,
-              size_t errlen, const char *file, size_t line)
+expand_macros(const bl_rules *rules, const char *src, int depth, char **memo,
+              char *err, size_t errlen, const char *file, size_t line)
 {
     size_t n = strlen(src), i = 0, o = 0, cap = n + 1;
     char *out = malloc(cap);
@@ -1051,28 +1054,35 @@ expand_macros(const bl_rules *rules, const char *src, int depth, char *err,
         }
         if (d != NULL) {
             char *sub;
-            size_t sn;
+            size_t sn, di;
             if (depth > 8) {
                 set_err(err, errlen, file, line, "{%s} nests too deeply",
                         d->name);
                 free(out);
                 return NULL;
             }
-            sub = expand_macros(rules, d->pattern, depth + 1, err, errlen,
-                                file, line);
+            di = (size_t)(d - rules->defines.items);
+            sub = memo != NULL && memo[di] != NULL
+                  ? memo[di]
+                  : expand_macros(rules, d->pattern, depth + 1, NULL, err,
+                                  errlen, file, line);
             if (sub == NULL) {
                 free(out);
                 return NULL;
             }
+            if (memo != NULL)
+                memo[di] = sub;     /* freed by the caller's caller */
             sn = strlen(sub);
             while (o + sn + 8 > cap)
                 cap *= 2;
             if ((out = realloc(out, cap)) == NULL) {
-                free(sub);
+                if (memo == NULL)
+                    free(sub);
                 return NULL;
             }
             o += (size_t)sprintf(out + o, "(?:%s)", sub);
-            free(sub);
+            if (memo == NULL)
+                free(sub);
             i = j + 1;
             continue;
         }
@@ -1086,13 +1096,13 @@ expand_macros(const bl_rules *rules, const char *src, int depth, char *err,
 
 static int
 expand_in_place(const bl_rules *rules, bl_regex *re, const bl_entry *e,
-                char *err, size_t errlen)
+                char **memo, char *err, size_t errlen)
 {
     char *x;
 
     if (re->src == NULL)
         return 0;
-    x = expand_macros(rules, re->src, 0, err, errlen, e->file, e->line);
+    x = expand_macros(rules, re->src, 0, memo, err, errlen, e->file, e->line);
     if (x == NULL) {
         if (err[0] == '\0')
             snprintf(err, errlen, "out of memory");
@@ -1315,32 +1325,47 @@ int
 bl_rules_finish(bl_rules *rules, int validate_all, char *err, size_t errlen)
 {
     size_t i;
+    int rc = 0;
+    /* The definitions' expansions, shared by the entries; without the
+     * memory for it each entry expands its own, as well. */
+    char **memo = rules->defines.n > 0
+                  ? calloc(rules->defines.n, sizeof *memo) : NULL;
 
     err[0] = '\0';
     if (put_default_profile_first(rules) < 0) {
         snprintf(err, errlen, "out of memory");
-        return BL_ENOMEM;
+        rc = BL_ENOMEM;
+        goto done;
     }
     for (i = 0; i < rules->entries.n; i++) {
         bl_entry *e = &rules->entries.items[i];
-        if (expand_in_place(rules, &e->re, e, err, errlen) < 0
-            || expand_in_place(rules, &e->unless, e, err, errlen) < 0
-            || expand_in_place(rules, &e->section, e, err, errlen) < 0
-            || expand_in_place(rules, &e->not_section, e, err, errlen) < 0)
-            return BL_ERULES;
+        if (expand_in_place(rules, &e->re, e, memo, err, errlen) < 0
+            || expand_in_place(rules, &e->unless, e, memo, err, errlen) < 0
+            || expand_in_place(rules, &e->section, e, memo, err, errlen) < 0
+            || expand_in_place(rules, &e->not_section, e, memo, err,
+                               errlen) < 0) {
+            rc = BL_ERULES;
+            goto done;
+        }
         if (validate_all
             && (validate(&e->re, e->file, e->line, "the pattern", err, errlen) < 0
                 || validate(&e->unless, e->file, e->line, "Unless:", err, errlen) < 0
                 || validate(&e->section, e->file, e->line, "Section:", err, errlen) < 0
                 || validate(&e->not_section, e->file, e->line, "Not-Section:", err,
-                            errlen) < 0))
-            return BL_ERULES;
+                            errlen) < 0)) {
+            rc = BL_ERULES;
+            goto done;
+        }
     }
     if (index_triggers(rules) < 0) {
         snprintf(err, errlen, "out of memory");
-        return BL_ENOMEM;
+        rc = BL_ENOMEM;
     }
-    return 0;
+done:
+    for (i = 0; memo != NULL && i < rules->defines.n; i++)
+        free(memo[i]);
+    free(memo);
+    return rc;
 }
 
 /* --- Loading ------------------------------------------------------------- */
@@ -2067,8 +2092,8 @@ bl_rules_define_regex(bl_rules *rules, const char *name, int anchored,
             continue;
         if (re->src == NULL) {
             err[0] = '\0';
-            re->src = expand_macros(rules, d->pattern, 0, err, sizeof err,
-                                    name, 0);
+            re->src = expand_macros(rules, d->pattern, 0, NULL, err,
+                                    sizeof err, name, 0);
             if (re->src == NULL) {
                 *p_oom = err[0] == '\0';
                 return NULL;
