@@ -138,18 +138,22 @@ get(const stanza *st, const char *name)
 static char *
 joined(const char *v, int with_space)
 {
-    size_t n = strlen(v), i, o = 0;
+    size_t n = strlen(v), i = 0, o = 0;
     char *d = malloc(n + 1);
 
     if (d == NULL)
         return NULL;
-    for (i = 0; i < n; i++) {
-        if (v[i] == '\n') {
+    while (i < n) {     /* a line at a time */
+        const char *nl = memchr(v + i, '\n', n - i);
+        size_t run = nl != NULL ? (size_t)(nl - (v + i)) : n - i;
+        memcpy(d + o, v + i, run);
+        o += run;
+        i += run;
+        if (nl != NULL) {
             if (with_space && o > 0 && d[o - 1] != ' ')
                 d[o++] = ' ';
-            continue;
+            i++;
         }
-        d[o++] = v[i];
     }
     while (o > 0 && d[o - 1] == ' ')
         o--;
