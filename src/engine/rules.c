@@ -127,8 +127,10 @@ get(const stanza *st, const char *name)
 {
     size_t i;
 
+    /* First bytes first: a stanza is asked for each of a dozen fields. */
     for (i = 0; i < st->fields.n; i++)
-        if (strcmp(st->fields.items[i].name, name) == 0)
+        if (st->fields.items[i].name[0] == name[0]
+            && strcmp(st->fields.items[i].name, name) == 0)
             return st->fields.items[i].value;
     return NULL;
 }
@@ -246,14 +248,15 @@ check_fields(const stanza *st, const char *const *allowed, const char *file,
         /* Only examples repeat; a second Message: would be ignored. */
         for (k = 0; k < i && strcmp(name, "Example") != 0
                     && strcmp(name, "Clean") != 0; k++) {
-            if (strcmp(st->fields.items[k].name, name) == 0) {
+            if (st->fields.items[k].name[0] == name[0]
+                && strcmp(st->fields.items[k].name, name) == 0) {
                 set_err(err, errlen, file, st->fields.items[i].line,
                         "\"%s\" appears twice in one stanza", name);
                 return -1;
             }
         }
         for (k = 0; allowed[k] != NULL; k++)
-            if (strcmp(allowed[k], st->fields.items[i].name) == 0)
+            if (allowed[k][0] == name[0] && strcmp(allowed[k], name) == 0)
                 break;
         if (allowed[k] == NULL) {
             set_err(err, errlen, file, st->fields.items[i].line,
