@@ -682,7 +682,7 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
             && strcmp(w[i + 1].low, "and") != 0
             && strcmp(w[i + 1].low, "or") != 0)
             return START_UNSURE;    /* "Adding a retry": verbal */
-        snprintf(st->base, sizeof st->base, "%s", base);
+        memcpy(st->base, base, strlen(base) + 1);
         return START_GERUND;
     }
     if (is_past(r, x->low, x->n)
@@ -1635,9 +1635,12 @@ is_guidance(const actions_run *r, int u)
 
     bl_ascii_lower(t, ln, low);
     low[ln] = '\0';
-    for (k = 0; meta[k] != NULL; k++)
-        if (strstr(low, meta[k]) != NULL)
-            return 1;
+    /* Every meta phrase holds "action" or "item", and most items neither:
+     * two searches instead of one per phrase. */
+    if (strstr(low, "action") != NULL || strstr(low, "item") != NULL)
+        for (k = 0; meta[k] != NULL; k++)
+            if (strstr(low, meta[k]) != NULL)
+                return 1;
     if (n == 0)
         return 0;
     b = bl_unit_to_source(doc, un, 0, 0);
@@ -2141,7 +2144,7 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     each_unit(r, it, judge_unit, &j);
     unit_opening(r, it->own_unit, t, n, &f->start);
     f->owner = owner_verdict(&j.os);
-    snprintf(f->bad_owner, sizeof f->bad_owner, "%s", j.os.bad_text);
+    memcpy(f->bad_owner, j.os.bad_text, sizeof f->bad_owner);
     if (j.os.bad_text[0] && j.os.bad_unit >= 0)
         unit_span(r, j.os.bad_unit, j.os.bad_b, j.os.bad_e, &f->bad_begin,
                   &f->bad_end);
@@ -2299,7 +2302,7 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
 
     if (f->done)
         return 0;
-    snprintf(first, sizeof first, "%s", f->start.first);
+    memcpy(first, f->start.first, sizeof first);
     if (first[0] >= 'a' && first[0] <= 'z')
         first[0] = (char)(first[0] - 32);
     switch (f->start.kind) {
@@ -2312,7 +2315,7 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
         break;
     case START_GERUND: {
         char base[48];
-        snprintf(base, sizeof base, "%s", f->start.base);
+        memcpy(base, f->start.base, sizeof base);
         if (base[0] >= 'a' && base[0] <= 'z')
             base[0] = (char)(base[0] - 32);
         /* The second example must differ from the first ("Adding"). */
