@@ -214,6 +214,8 @@ typedef struct lazy_re {
     int jit;
 } lazy_re;
 
+#define SCAN_FILTER_BITS 1024
+
 /* What the rules build from the rule set once and keep in it for every
  * document (bl_rules_family_cache). */
 typedef struct actions_shared {
@@ -221,12 +223,20 @@ typedef struct actions_shared {
     bl_regex *due, *ref;    /* DUE-DATE, TRACKER-REF: prose, the rule set's */
     lazy_re url;            /* TRACKER-URL: on bytes, so compiled here */
     pcre2_match_data *md;
+    /* One bit per folded_hash of the words unit_words looks for, of
+     * SCAN_FILTER_BITS: most words of a unit miss it at once. */
+    unsigned char scan_filter[SCAN_FILTER_BITS / 8];
 } actions_shared;
+
+/* What a rule needs to know of an item; whether it is done, always. */
+#define NEED_OWNER 0x01
+#define NEED_DUE   0x02
 
 typedef struct actions_run {
     bl_lint_ctx *lc;
     const bl_doc *doc;
     int owner_from_link;
+    unsigned need;          /* NEED_* of the rules enabled */
     actions_shared *sh;
     const bl_strset *more_verbs;    /* a caller's own (bl_action_opening) */
     /* Per block, from one pass over the tree. */
@@ -239,6 +249,10 @@ typedef struct actions_run {
     group_info *groups;     /* per section */
     struct { action_item *items; size_t n, alloc; } items;
     struct item_facts *facts;   /* per item, as judge() found them */
+    /* unit_words of the text judged last: judge_unit asks twice. */
+    const char *words_text;
+    size_t words_n;
+    unsigned words_found;
 } actions_run;
 
 /* --- The rules' patterns ------------------------------------------------- */
@@ -1011,26 +1025,110 @@ static const char *const labels[] = {
     "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
 };
 
-/* Has t[0..n) a word scan_owner_labels acts on?  Most text has none. */
+/* --- Words worth a closer look ------------------------------------------ */
+
+/* Which words a unit has that has_done_mark and scan_owner_labels act on:
+ * without any, both would walk its words, lower-case each and search
+ * their lists for nothing, and most units have none. */
+#define WORDS_DONE  0x01    /* done_words, and "already" */
+#define WORDS_OWNER 0x02    /* labels, colon_only, "owned", "assigned" */
+
+/* FNV-1a (as bl_strset_hash) of a word of ASCII letters, lower-cased as
+ * it goes, is h after FOLD_HASH_STEP of each letter from FOLD_HASH_INIT. */
+#define FOLD_HASH_INIT 2166136261u
+#define FOLD_HASH_STEP(h, c) (((h) ^ (unsigned char)((c) | 0x20)) * 16777619u)
+
+/* The bit of scan_filter for a word's hash. */
+static unsigned
+scan_filter_bit(uint32_t h)
+{
+    return (h ^ (h >> 16)) % SCAN_FILTER_BITS;
+}
+
+static void
+scan_filter_add(actions_shared *sh, const char *const *list)
+{
+    size_t k, i;
+
+    for (k = 0; list[k] != NULL; k++) {
+        uint32_t h = FOLD_HASH_INIT;
+        unsigned bit;
+        for (i = 0; list[k][i] != '\0'; i++)
+            h = FOLD_HASH_STEP(h, list[k][i]);
+        bit = scan_filter_bit(h);
+        sh->scan_filter[bit / 8] |= (unsigned char)(1u << (bit % 8));
+    }
+}
+
+/* Fills scan_filter with every word unit_words looks for. */
+static void
+scan_filter_fill(actions_shared *sh)
+{
+    static const char *const more[] = {"already", "owned", "assigned",
+                                       NULL};
+
+    scan_filter_add(sh, done_words);
+    scan_filter_add(sh, labels);
+    scan_filter_add(sh, colon_only);
+    scan_filter_add(sh, more);
+}
+
+/* WORDS_* of lower-case word w[0..n). */
+static unsigned
+word_kind(const char *w, size_t n)
+{
+    unsigned kind = 0;
+
+    if (in_list(done_words, w, n) || bl_lit_equals("already", w, n))
+        kind |= WORDS_DONE;
+    if (bl_lit_equals("owned", w, n) || bl_lit_equals("assigned", w, n)
+        || in_list(labels, w, n) || in_list(colon_only, w, n))
+        kind |= WORDS_OWNER;
+    return kind;
+}
+
+/* WORDS_* of t[0..n), or more: a superset of what the words bl_next_word
+ * finds there hold.  Each listed word is all ASCII letters, so where
+ * bl_next_word finds one, it is the whole of a run of ASCII letters, and
+ * runs are all this looks at: one pass over the bytes, hashing as it
+ * goes.  Words of 16 bytes or more are skipped, as the scans skip them. */
+static unsigned
+unit_words(actions_run *r, const char *t, size_t n)
+{
+    const unsigned char *filter = r->sh->scan_filter;
+    unsigned found = 0;
+    size_t i = 0;
+
+    if (r->words_text == t && r->words_n == n)
+        return r->words_found;
+    while (i < n) {
+        uint32_t h = FOLD_HASH_INIT;
+        size_t b;
+        unsigned bit;
+        char low[16];
+        while (i < n && !is_alpha_ascii(t[i]))
+            i++;
+        for (b = i; i < n && is_alpha_ascii(t[i]); i++)
+            h = FOLD_HASH_STEP(h, t[i]);
+        bit = scan_filter_bit(h);
+        if (i == b || i - b >= sizeof low
+            || !(filter[bit / 8] & (1u << (bit % 8))))
+            continue;
+        bl_ascii_lower(t + b, i - b, low);
+        found |= word_kind(low, i - b);
+    }
+    r->words_text = t;
+    r->words_n = n;
+    r->words_found = found;
+    return found;
+}
+
+/* May t[0..n) have a word scan_owner_labels acts on?  Most text has
+ * none. */
 static int
 has_owner_words(actions_run *r, const char *t, size_t n)
 {
-    size_t pos = 0;
-    bl_span sp;
-    char low[16];
-
-    (void)r;
-    while (bl_next_word(t, n, &pos, &sp)) {
-        size_t wn = sp.end - sp.begin;
-        if (wn >= sizeof low)
-            continue;
-        bl_ascii_lower(t + sp.begin, wn, low);
-        low[wn] = '\0';
-        if (strcmp(low, "owned") == 0 || strcmp(low, "assigned") == 0
-            || in_list(labels, low, wn) || in_list(colon_only, low, wn))
-            return 1;
-    }
-    return 0;
+    return (unit_words(r, t, n) & WORDS_OWNER) != 0;
 }
 
 /* Finds owner labels in t: "Owner: X", "owners - X", "DRI: X",
@@ -1291,16 +1389,32 @@ in_parens(const char *t, size_t at)
     return 0;
 }
 
-/* Does t mark its item done: ✅, "DONE", "(done)", "- completed",
- * "Owner: X, done.", "Done: ...", "fixed in #12", "(monitoring done in
- * grafana)", "we already do this"?  Not "once it is done" or "to be
- * completed". */
+/* Has t a check mark: ✅, ✔, ☑, ✓? */
 static int
-has_done_mark(const char *t, size_t n)
+has_check_glyph(const char *t, size_t n)
 {
     static const char *const marks[] = {
         "\xE2\x9C\x85", "\xE2\x9C\x94", "\xE2\x98\x91", "\xE2\x9C\x93", NULL
     };
+    const char *mark;
+    size_t k;
+
+    /* Every mark is three bytes starting 0xE2: look only there. */
+    for (mark = memchr(t, 0xE2, n); mark != NULL && mark + 3 <= t + n;
+         mark = memchr(mark + 1, 0xE2, (size_t)(t + n - mark - 1)))
+        for (k = 0; marks[k] != NULL; k++)
+            if (memcmp(mark, marks[k], 3) == 0)
+                return 1;
+    return 0;
+}
+
+/* Do the words of t mark its item done: "DONE", "(done)", "- completed",
+ * "Owner: X, done.", "Done: ...", "fixed in #12", "(monitoring done in
+ * grafana)", "we already do this"?  Not "once it is done" or "to be
+ * completed".  Only a word of done_words, or "already", can. */
+static int
+has_done_words(const char *t, size_t n)
+{
     static const char *const after[] = {
         "in", "on", "as", "via", "by", "with", "since", NULL
     };
@@ -1316,14 +1430,7 @@ has_done_mark(const char *t, size_t n)
     char prev[16] = "", low[16];
     size_t pos = 0, k;
     bl_span sp;
-    const char *mark;
 
-    /* Every mark is three bytes starting 0xE2: look only there. */
-    for (mark = memchr(t, 0xE2, n); mark != NULL && mark + 3 <= t + n;
-         mark = memchr(mark + 1, 0xE2, (size_t)(t + n - mark - 1)))
-        for (k = 0; marks[k] != NULL; k++)
-            if (memcmp(mark, marks[k], 3) == 0)
-                return 1;
     for (; bl_next_word(t, n, &pos, &sp); memcpy(prev, low, sizeof prev)) {
         size_t i = sp.begin, j = sp.end, wn = sp.end - sp.begin, q = pos;
         int sep_before, sep_after, caps = 1;
@@ -1364,6 +1471,13 @@ has_done_mark(const char *t, size_t n)
             return 1;
     }
     return 0;
+}
+
+/* Does t mark its item done, with a check mark or in words? */
+static int
+has_done_mark(const char *t, size_t n)
+{
+    return has_check_glyph(t, n) || has_done_words(t, n);
 }
 
 /* Is the table cell text a done status: "done", "Completed", "✅"? */
@@ -1509,7 +1623,9 @@ unit_text(const actions_run *r, int u, size_t *p_n)
 
 /* What a heading, a lead paragraph or a group label says for the items
  * under it: an owner (labels, and @handles where allowed), a ticket, a
- * date. */
+ * date.  Only what an enabled rule reads, and only what is not known
+ * yet: a date costs a search with DUE-DATE, which is no rule's business
+ * while action/missing-due-date is off, as it is by default. */
 static void
 read_cover(actions_run *r, const char *t, size_t n, int handles,
            unsigned char *p_owner, unsigned char *p_ticket,
@@ -1517,15 +1633,19 @@ read_cover(actions_run *r, const char *t, size_t n, int handles,
 {
     owner_scan os;
 
-    memset(&os, 0, sizeof os);
-    scan_owner_labels(t, n, &os);
-    if (handles)
-        scan_handles(t, n, &os);
-    if (owner_verdict(&os) > 0)
-        *p_owner = 1;
-    if (r->owner_from_link && has_ticket_ref(r, t, n))
+    if ((r->need & NEED_OWNER) && !*p_owner) {
+        memset(&os, 0, sizeof os);
+        if (has_owner_words(r, t, n))
+            scan_owner_labels(t, n, &os);
+        if (handles)
+            scan_handles(t, n, &os);
+        if (owner_verdict(&os) > 0)
+            *p_owner = 1;
+    }
+    if ((r->need & NEED_OWNER) && r->owner_from_link && !*p_ticket
+        && has_ticket_ref(r, t, n))
         *p_ticket = 1;
-    if (has_due_date(r, t, n))
+    if ((r->need & NEED_DUE) && !*p_due && has_due_date(r, t, n))
         *p_due = 1;
 }
 
@@ -2019,10 +2139,6 @@ bold_lead_end(const actions_run *r, int u)
     return un->text_end - un->text_begin;
 }
 
-/* What a rule needs to know of an item; whether it is done, always. */
-#define NEED_OWNER 0x01
-#define NEED_DUE   0x02
-
 typedef struct judge_ctx {
     const action_item *it;
     owner_scan os;
@@ -2051,11 +2167,13 @@ unit_fact(actions_run *r, int u, unsigned fact, const char *t, size_t n,
     return v;
 }
 
+/* has_done_mark, walking the words only when unit_words finds one it
+ * acts on. */
 static int
 test_done_mark(actions_run *r, const char *t, size_t n)
 {
-    (void)r;
-    return has_done_mark(t, n);
+    return has_check_glyph(t, n)
+           || ((unit_words(r, t, n) & WORDS_DONE) && has_done_words(t, n));
 }
 
 static void
@@ -2082,9 +2200,8 @@ judge_unit(actions_run *r, int u, int own, void *ud)
         return;     /* an Owner cell is judged on its own, in judge() */
     j->os.unit = u;
     j->os.unit_text = t;
-    /* With a memo, the scan runs only on text known to hold a label. */
-    if (r->lc->memo_of_unit == NULL || r->lc->memo_of_unit[u] == NULL
-        || unit_fact(r, u, BL_MEMO_OWNER_WORDS, t, n, has_owner_words))
+    /* The scan runs only on text that may hold a label. */
+    if (unit_fact(r, u, BL_MEMO_OWNER_WORDS, t, n, has_owner_words))
         scan_owner_labels(t, n, &j->os);
     scan_handles(t, n, &j->os);
     scan_brackets(t, n, &j->os);
@@ -2364,6 +2481,7 @@ shared_get(bl_rules *rules)
         return sh;
     if ((sh = calloc(1, sizeof *sh)) == NULL)
         return NULL;
+    scan_filter_fill(sh);
     if ((sh->md = pcre2_match_data_create(1, NULL)) == NULL
         || read_verbs(sh, rules) < 0
         || ((sh->due = bl_rules_define_regex(rules, "DUE-DATE", 0, &oom))
@@ -2416,7 +2534,6 @@ static actions_run *
 run_get(bl_lint_ctx *lc)
 {
     actions_run *r = bl_lint_family_state(lc, "action");
-    unsigned need = 0;
     size_t i;
 
     if (r != NULL)
@@ -2427,6 +2544,10 @@ run_get(bl_lint_ctx *lc)
     r->doc = lc->doc;
     r->owner_from_link = bl_rules_bool(lc->rules, "action.owner-from-link");
     r->sh = shared_get(lc->rules);
+    if (rule_enabled(lc->rules, "action/missing-owner"))
+        r->need |= NEED_OWNER;
+    if (rule_enabled(lc->rules, "action/missing-due-date"))
+        r->need |= NEED_DUE;
     if (r->sh == NULL || index_blocks(r) < 0 || read_groups(r) < 0
         || collect_items(r) < 0
         || (r->items.n > 0
@@ -2434,12 +2555,8 @@ run_get(bl_lint_ctx *lc)
         run_release(r);
         return NULL;
     }
-    if (rule_enabled(lc->rules, "action/missing-owner"))
-        need |= NEED_OWNER;
-    if (rule_enabled(lc->rules, "action/missing-due-date"))
-        need |= NEED_DUE;
     for (i = 0; i < r->items.n; i++)
-        judge(r, &r->items.items[i], need, &r->facts[i]);
+        judge(r, &r->items.items[i], r->need, &r->facts[i]);
     if (bl_lint_set_family_state(lc, "action", r, run_release) < 0)
         return NULL;
     return r;
