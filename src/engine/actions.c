@@ -2188,10 +2188,6 @@ judge_unit(actions_run *r, int u, int own, void *ud)
         j->f->done = 1;
     if (j->it->is_row && u == j->it->status_cell && is_done_status(t, n))
         j->f->done = 1;
-    if ((j->need & NEED_OWNER) && r->owner_from_link && !j->f->ticket
-        && (unit_fact(r, u, BL_MEMO_TICKET_REF, t, n, has_ticket_ref)
-            || (u == j->it->ticket_cell && !bl_is_placeholder_text(t, n))))
-        j->f->ticket = 1;
     if ((j->need & NEED_DUE) && !j->f->due
         && (has_due_date(r, t, n)
             || (u == j->it->due_cell && !bl_is_placeholder_text(t, n))))
@@ -2207,6 +2203,24 @@ judge_unit(actions_run *r, int u, int own, void *ud)
     scan_brackets(t, n, &j->os);
     if (own)
         scan_trailing(t, n, &j->os);
+}
+
+/* Does unit u give the item a ticket: a reference in its text, or a
+ * filled-in Ticket cell? */
+static void
+ticket_unit(actions_run *r, int u, int own, void *ud)
+{
+    judge_ctx *j = ud;
+    size_t n;
+    const char *t;
+
+    (void)own;
+    if (j->f->ticket)
+        return;
+    t = unit_text(r, u, &n);
+    if (unit_fact(r, u, BL_MEMO_TICKET_REF, t, n, has_ticket_ref)
+        || (u == j->it->ticket_cell && !bl_is_placeholder_text(t, n)))
+        j->f->ticket = 1;
 }
 
 /* Source bytes of text offsets [b, e) of unit u. */
@@ -2293,14 +2307,6 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     covered = cover(r, it->section) | it->inherited;
     if (f->owner == 0 && (covered & GROUP_OWNER))
         f->owner = 1;
-    if (r->owner_from_link && !f->ticket
-        && ((covered & GROUP_TICKET)
-            || has_ticket_link(r, b->begin, b->end + 1)
-            || (it->extra_begin >= 0
-                && has_ticket_link(r, doc->blocks.items[it->extra_begin].begin,
-                                   doc->blocks.items[it->extra_begin].end
-                                   + 1))))
-        f->ticket = 1;
     if (covered & GROUP_DUE)
         f->due = 1;
     if (it->checked || g->done || (it->inherited & GROUP_DONE))
@@ -2308,6 +2314,20 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     if (!g->open && (f->start.kind == START_REPORT
                      || f->start.kind == START_MAYBE_DONE))
         f->done = 1;
+    /* A ticket stands in for an owner, so it is looked for only in an open
+     * item without one: its pattern costs more than the rest of an item. */
+    if ((need & NEED_OWNER) && r->owner_from_link && !f->done
+        && f->owner == 0) {
+        if ((covered & GROUP_TICKET)
+            || has_ticket_link(r, b->begin, b->end + 1)
+            || (it->extra_begin >= 0
+                && has_ticket_link(r, doc->blocks.items[it->extra_begin].begin,
+                                   doc->blocks.items[it->extra_begin].end
+                                   + 1)))
+            f->ticket = 1;
+        else
+            each_unit(r, it, ticket_unit, &j);
+    }
     /* Under "Planned", "Improved runbooks" is a noun phrase. */
     if (g->open && f->start.first_past)
         f->start.kind = START_NOUN;
