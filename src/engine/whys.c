@@ -224,8 +224,12 @@ why_label(const char *t, size_t n, size_t i)
         if (j == k)
             return 0;
     } else {
+        /* Most lines open with no ordinal: try only those that start with
+         * the letter the line does. */
+        char c = i < n && t[i] >= 'A' && t[i] <= 'Z' ? (char)(t[i] + 32)
+                 : i < n ? t[i] : '\0';
         for (k = 0; ordinals[k] != NULL; k++)
-            if (word_at(t, n, i, ordinals[k]))
+            if (ordinals[k][0] == c && word_at(t, n, i, ordinals[k]))
                 break;
         if (ordinals[k] == NULL)
             return 0;
@@ -481,7 +485,7 @@ names_whys(const char *t, size_t n)
         bl_ascii_lower(t + wd.begin, wn, low);
         low[wn] = '\0';
         for (k = 0; words[k] != NULL; k++)
-            if (strcmp(low, words[k]) == 0)
+            if (bl_lit_equals(words[k], low, wn))
                 return 1;
         /* "why" alone only after a number: "5 Why analysis" */
         if (strcmp(low, "why") == 0
@@ -759,23 +763,23 @@ find_lines(whys *w, const bl_unit *u, const char *t)
 }
 
 /* The next boundary after `from` where a mark may start: a line start or
- * the start of a sentence. */
+ * the start of a sentence.  *p_line is the first line start after from. */
 static size_t
 next_boundary(const whys *w, const char *t, size_t n, size_t from,
               size_t *p_line)
 {
-    size_t j;
+    size_t j, stop = n;
 
-    for (j = from + 1; j < n; j++) {
-        while (*p_line < w->lines.n && w->lines.items[*p_line] < j)
-            (*p_line)++;
-        if (*p_line < w->lines.n && w->lines.items[*p_line] == j)
-            return j;
+    while (*p_line < w->lines.n && w->lines.items[*p_line] <= from)
+        (*p_line)++;
+    if (*p_line < w->lines.n && w->lines.items[*p_line] < n)
+        stop = w->lines.items[*p_line];
+    /* A sentence that starts before the next line does. */
+    for (j = from + 1; j < stop; j++)
         if (t[j - 1] == ' ' && j >= 2
             && (t[j - 2] == '.' || t[j - 2] == '?' || t[j - 2] == '!'))
             return j;
-    }
-    return n;
+    return stop;
 }
 
 static int
