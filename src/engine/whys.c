@@ -1195,6 +1195,41 @@ typedef struct judge {
     size_t best_b, best_e;  /* the earliest person found, unit offsets */
 } judge;
 
+/* The person patterns of a rule set, kept in it (bl_rules_family_cache):
+ * finding a Define by name costs a search of them all. */
+typedef struct whys_shared {
+    bl_regex *subject, *anywhere;   /* NULL when the rule set lacks them */
+} whys_shared;
+
+/* Finds the person patterns of the rule set into *sh: 0, or -1 when out
+ * of memory.  Kept in the rule set when a cache slot is free; when none
+ * is, each document looks them up again. */
+static int
+person_patterns(bl_rules *rules, whys_shared *sh)
+{
+    const whys_shared *kept = bl_rules_family_cache(rules, "whys");
+    whys_shared *keep;
+    int oom = 0;
+
+    if (kept != NULL) {
+        *sh = *kept;
+        return 0;
+    }
+    sh->anywhere = NULL;
+    sh->subject = bl_rules_define_regex(rules, "WHYS_PERSON_SUBJECT", 1,
+                                        &oom);
+    if (sh->subject != NULL)
+        sh->anywhere = bl_rules_define_regex(rules, "WHYS_PERSON_ANYWHERE", 0,
+                                             &oom);
+    if (oom)
+        return -1;
+    if ((keep = malloc(sizeof *keep)) != NULL) {
+        *keep = *sh;
+        bl_rules_set_family_cache(rules, "whys", keep, free);
+    }
+    return 0;
+}
+
 /* Finds the vocabulary of rules/whys.rules (compiled once per rule set).
  * Returns 0, 1 when the rule set lacks it (a --rules directory of a team's
  * own: nothing to judge with; a pattern that does not compile there is its
@@ -1202,16 +1237,13 @@ typedef struct judge {
 static int
 judge_open(const whys *w, judge *j)
 {
-    int oom = 0;
+    whys_shared sh;
     pcre2_code *sc, *ac;
 
-    j->subject = bl_rules_define_regex(w->lc->rules, "WHYS_PERSON_SUBJECT", 1,
-                                       &oom);
-    if (j->subject != NULL)
-        j->anywhere = bl_rules_define_regex(w->lc->rules,
-                                            "WHYS_PERSON_ANYWHERE", 0, &oom);
-    if (oom)
+    if (person_patterns(w->lc->rules, &sh) < 0)
         return -1;
+    j->subject = sh.subject;
+    j->anywhere = sh.anywhere;
     if (j->subject == NULL || j->anywhere == NULL)
         return 1;
     if ((sc = bl_regex_get(j->subject)) == NULL
