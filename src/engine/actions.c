@@ -1123,6 +1123,21 @@ unit_words(actions_run *r, const char *t, size_t n)
     return found;
 }
 
+/* Is word w[0..n), in any case, perhaps one unit_words looks for?  0
+ * means surely not. */
+static int
+in_scan_filter(const actions_shared *sh, const char *w, size_t n)
+{
+    uint32_t h = FOLD_HASH_INIT;
+    unsigned bit;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = FOLD_HASH_STEP(h, w[i]);
+    bit = scan_filter_bit(h);
+    return (sh->scan_filter[bit / 8] >> (bit % 8)) & 1;
+}
+
 /* May t[0..n) have a word scan_owner_labels acts on?  Most text has
  * none. */
 static int
@@ -1134,7 +1149,8 @@ has_owner_words(actions_run *r, const char *t, size_t n)
 /* Finds owner labels in t: "Owner: X", "owners - X", "DRI: X",
  * "assignee: X", "owned by X", "assigned to X". */
 static void
-scan_owner_labels(const char *t, size_t n, owner_scan *os)
+scan_owner_labels(const actions_shared *sh, const char *t, size_t n,
+                  owner_scan *os)
 {
     size_t pos = 0;
     bl_span sp;
@@ -1143,7 +1159,8 @@ scan_owner_labels(const char *t, size_t n, owner_scan *os)
     while (bl_next_word(t, n, &pos, &sp)) {
         size_t wn = sp.end - sp.begin, p = sp.end;
         int sep = 0;
-        if (wn >= sizeof low)
+        /* Most words are none it acts on, as the filter tells at once. */
+        if (wn >= sizeof low || !in_scan_filter(sh, t + sp.begin, wn))
             continue;
         bl_ascii_lower(t + sp.begin, wn, low);
         low[wn] = '\0';
@@ -1636,7 +1653,7 @@ read_cover(actions_run *r, const char *t, size_t n, int handles,
     if ((r->need & NEED_OWNER) && !*p_owner) {
         memset(&os, 0, sizeof os);
         if (has_owner_words(r, t, n))
-            scan_owner_labels(t, n, &os);
+            scan_owner_labels(r->sh, t, n, &os);
         if (handles)
             scan_handles(t, n, &os);
         if (owner_verdict(&os) > 0)
@@ -2198,7 +2215,7 @@ judge_unit(actions_run *r, int u, int own, void *ud)
     j->os.unit_text = t;
     /* The scan runs only on text that may hold a label. */
     if (unit_fact(r, u, BL_MEMO_OWNER_WORDS, t, n, has_owner_words))
-        scan_owner_labels(t, n, &j->os);
+        scan_owner_labels(r->sh, t, n, &j->os);
     scan_handles(t, n, &j->os);
     scan_brackets(t, n, &j->os);
     if (own)
