@@ -206,6 +206,44 @@ test_owner_forms_are_owners(void **state)
     bl_rules_free(rules);
 }
 
+/* The words an owner label or a done mark uses count in any case and
+ * only as whole words: "co-owner" and "undone" are other words. */
+static void
+test_owner_and_done_words_are_whole_words(void **state)
+{
+    static const char *const owned[] = {
+        "- Add a lag alert (OWNER: Dana)\n",
+        "- Add a lag alert (Owner:Dana)\n",
+        "- Add a lag alert. DRI - Sam\n",
+        "- Add a lag alert, ASSIGNED to Dana\n",
+        "- Add a lag alert, Owned by SRE\n",
+        "- Add a lag alert (Jos\xC3\xA9's pick; owner: Dana)\n",
+        "- Add a lag alert\n  Who: Dana\n",
+    };
+    static const char *const unowned[] = {
+        "- Add a lag alert (co-owner: Dana)\n",
+        "- Add a lag alert (ownerless: Dana)\n",
+        "- Add a lag alert (ownerownerownerowner: Dana)\n",
+        "- Add a lag alert (undone)\n",
+        "- Add a lag alert, not yet done\n",
+        "- Add a lag alert for the redone jobs\n",
+    };
+    static const char *const done[] = {
+        "- Add a lag alert (DONE)\n",
+        "- Add a lag alert \xE2\x80\x94 Shipped\n",
+        "- Add a lag alert (Completed)\n",
+        "- Add a lag alert. We ALREADY do this\n",
+        "- Add a lag alert\n  - done\n",
+    };
+    bl_rules *rules = action_rules();
+
+    (void)state;
+    EXPECT_EACH(rules, owned, MISSING_OWNER, 0);
+    EXPECT_EACH(rules, unowned, MISSING_OWNER, 1);
+    EXPECT_EACH(rules, done, MISSING_OWNER, 0);
+    bl_rules_free(rules);
+}
+
 /* One finding per item without an owner, on the first line of its text,
  * in bullet, numbered, task and loose lists; nested bullets are details. */
 static void
@@ -1315,6 +1353,7 @@ main(void)
         cmocka_unit_test(
             test_items_without_owner_are_reported_on_their_first_line),
         cmocka_unit_test(test_owner_in_detail_bullets_counts),
+        cmocka_unit_test(test_owner_and_done_words_are_whole_words),
         cmocka_unit_test(test_non_owners_are_named_in_the_message),
         cmocka_unit_test(test_ticket_links_count_as_owners),
         cmocka_unit_test(test_done_items_need_no_owner),
