@@ -414,7 +414,9 @@ typedef struct whys {
     bl_lint_ctx *lc;
     const bl_doc *doc;
     unsigned char *in_rc;       /* per section: within the Root Cause */
-    unsigned char *names_whys;  /* per section: its heading names the whys */
+    unsigned char *names_whys;  /* per section within the Root Cause (the
+                                   only ones a chain is in): its heading
+                                   names the whys */
     unsigned char *under_whys;  /* ... or one it is in, within the Root
                                    Cause, does */
     int *chain_of;              /* per section: the section whose chain
@@ -533,7 +535,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
         const bl_section *s = &doc->sections.items[i];
         w->chain_of[i] = (int)i;
         w->in_rc[i] = bl_lint_section_within(lc, (int)i, "root-cause") >= 0;
-        if (s->title_unit >= 0) {
+        if (w->in_rc[i] && s->title_unit >= 0) {
             size_t tn;
             const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
                                          &tn);
