@@ -448,20 +448,21 @@ split_words(const char *t, size_t n, word *w)
         x->ascii = 1;
         for (i = sp.begin; i < sp.end && x->n + 1 < sizeof x->low; i++) {
             unsigned char c = (unsigned char)t[i];
-            if (c == 0xE2 && i + 2 < sp.end && (unsigned char)t[i + 1] == 0x80
-                && (unsigned char)t[i + 2] == 0x99) {
+            if (c >= 'a' && c <= 'z') {
+                letters++;      /* most bytes: tested first */
+            } else if (c >= 'A' && c <= 'Z') {
+                upper++;
+                letters++;
+                c = (unsigned char)(c + 32);
+            } else if (c == 0xE2 && i + 2 < sp.end
+                       && (unsigned char)t[i + 1] == 0x80
+                       && (unsigned char)t[i + 2] == 0x99) {
                 x->low[x->n++] = '\'';
                 i += 2;
                 continue;
-            }
-            if (c >= 0x80)
+            } else if (c >= 0x80) {
                 x->ascii = 0;
-            if (c >= 'A' && c <= 'Z') {
-                upper++;
-                c = (unsigned char)(c + 32);
             }
-            if (c >= 'a' && c <= 'z')
-                letters++;
             x->low[x->n++] = (char)c;
         }
         if (i < sp.end)
