@@ -214,6 +214,8 @@ typedef struct lazy_re {
     int jit;
 } lazy_re;
 
+/* The size of actions_shared's scan_filter, in bits: about 30 words set
+ * at most 30 of them, so a word not listed hits one 3% of the time. */
 #define SCAN_FILTER_BITS 1024
 
 /* What the rules build from the rule set once and keep in it for every
@@ -223,8 +225,8 @@ typedef struct actions_shared {
     bl_regex *due, *ref;    /* DUE-DATE, TRACKER-REF: prose, the rule set's */
     lazy_re url;            /* TRACKER-URL: on bytes, so compiled here */
     pcre2_match_data *md;
-    /* One bit per folded_hash of the words unit_words looks for, of
-     * SCAN_FILTER_BITS: most words of a unit miss it at once. */
+    /* The bits (scan_filter_bit) of the words unit_words looks for: most
+     * words of a unit miss them, and are ruled out at once. */
     unsigned char scan_filter[SCAN_FILTER_BITS / 8];
 } actions_shared;
 
@@ -1035,9 +1037,21 @@ static const char *const labels[] = {
 #define WORDS_OWNER 0x02    /* labels, colon_only, "owned", "assigned" */
 
 /* FNV-1a (as bl_strset_hash) of a word of ASCII letters, lower-cased as
- * it goes, is h after FOLD_HASH_STEP of each letter from FOLD_HASH_INIT. */
+ * it goes: h after FOLD_HASH_STEP of each byte from FOLD_HASH_INIT.  Of a
+ * word with other bytes it is just some hash, all a filter needs. */
 #define FOLD_HASH_INIT 2166136261u
 #define FOLD_HASH_STEP(h, c) (((h) ^ (unsigned char)((c) | 0x20)) * 16777619u)
+
+static uint32_t
+fold_hash(const char *w, size_t n)
+{
+    uint32_t h = FOLD_HASH_INIT;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = FOLD_HASH_STEP(h, w[i]);
+    return h;
+}
 
 /* The bit of scan_filter for a word's hash. */
 static unsigned
@@ -1049,14 +1063,10 @@ scan_filter_bit(uint32_t h)
 static void
 scan_filter_add(actions_shared *sh, const char *const *list)
 {
-    size_t k, i;
+    size_t k;
 
     for (k = 0; list[k] != NULL; k++) {
-        uint32_t h = FOLD_HASH_INIT;
-        unsigned bit;
-        for (i = 0; list[k][i] != '\0'; i++)
-            h = FOLD_HASH_STEP(h, list[k][i]);
-        bit = scan_filter_bit(h);
+        unsigned bit = scan_filter_bit(fold_hash(list[k], strlen(list[k])));
         sh->scan_filter[bit / 8] |= (unsigned char)(1u << (bit % 8));
     }
 }
@@ -1072,6 +1082,16 @@ scan_filter_fill(actions_shared *sh)
     scan_filter_add(sh, labels);
     scan_filter_add(sh, colon_only);
     scan_filter_add(sh, more);
+}
+
+/* Is word w[0..n), in any case, perhaps one unit_words looks for?  0
+ * means surely not. */
+static int
+in_scan_filter(const actions_shared *sh, const char *w, size_t n)
+{
+    unsigned bit = scan_filter_bit(fold_hash(w, n));
+
+    return (sh->scan_filter[bit / 8] >> (bit % 8)) & 1;
 }
 
 /* WORDS_* of lower-case word w[0..n). */
@@ -1110,7 +1130,7 @@ unit_words(actions_run *r, const char *t, size_t n)
         while (i < n && !is_alpha_ascii(t[i]))
             i++;
         for (b = i; i < n && is_alpha_ascii(t[i]); i++)
-            h = FOLD_HASH_STEP(h, t[i]);
+            h = FOLD_HASH_STEP(h, t[i]);   /* fold_hash, as it goes */
         bit = scan_filter_bit(h);
         if (i == b || i - b >= sizeof low
             || !(filter[bit / 8] & (1u << (bit % 8))))
@@ -1122,21 +1142,6 @@ unit_words(actions_run *r, const char *t, size_t n)
     r->words_n = n;
     r->words_found = found;
     return found;
-}
-
-/* Is word w[0..n), in any case, perhaps one unit_words looks for?  0
- * means surely not. */
-static int
-in_scan_filter(const actions_shared *sh, const char *w, size_t n)
-{
-    uint32_t h = FOLD_HASH_INIT;
-    unsigned bit;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = FOLD_HASH_STEP(h, w[i]);
-    bit = scan_filter_bit(h);
-    return (sh->scan_filter[bit / 8] >> (bit % 8)) & 1;
 }
 
 /* May t[0..n) have a word scan_owner_labels acts on?  Most text has
