@@ -1229,11 +1229,17 @@ scan_handles(const char *t, size_t n, owner_scan *os)
     };
     size_t i;
 
+    /* Most text has no '@': memchr skips to the next one. */
     for (i = 0; i + 1 < n; i++) {
-        size_t e = i + 1;
+        const char *at = memchr(t + i, '@', n - 1 - i);
+        size_t e;
         char low[16];
-        if (t[i] != '@' || (i > 0 && (bl_is_word_cp((unsigned char)t[i - 1])
-                                      || t[i - 1] == '.')))
+        if (at == NULL)
+            return;
+        i = (size_t)(at - t);
+        e = i + 1;
+        if (i > 0 && (bl_is_word_cp((unsigned char)t[i - 1])
+                      || t[i - 1] == '.'))
             continue;
         while (e < n && ((t[e] >= 'a' && t[e] <= 'z')
                          || (t[e] >= 'A' && t[e] <= 'Z')
@@ -1290,10 +1296,12 @@ scan_brackets(const char *t, size_t n, owner_scan *os)
 {
     size_t i;
 
+    /* Most text has no '[': memchr skips to the next one. */
     for (i = 0; i < n; i++) {
-        const char *close;
-        if (t[i] != '[')
-            continue;
+        const char *open = memchr(t + i, '[', n - i), *close;
+        if (open == NULL)
+            return;
+        i = (size_t)(open - t);
         close = memchr(t + i + 1, ']', n - i - 1);
         if (close == NULL)
             return;
