@@ -486,14 +486,17 @@ gap_after(size_t n, const word *w, size_t nw, size_t k, size_t *p_b,
     *p_e = k + 1 < nw ? w[k + 1].begin : n;
 }
 
+/* Is one of chars in t[b, e)?  Gaps are a byte or two, too short to pay
+ * for a call of strchr per byte. */
 static int
 gap_has(const char *t, size_t b, size_t e, const char *chars)
 {
-    size_t i;
+    size_t i, k;
 
     for (i = b; i < e; i++)
-        if (strchr(chars, t[i]) != NULL && t[i] != '\0')
-            return 1;
+        for (k = 0; chars[k] != '\0'; k++)
+            if (t[i] == chars[k])
+                return 1;
     return 0;
 }
 
