@@ -133,7 +133,10 @@ typedef struct bl_family_slot {
     void (*free_fn)(void *state);
 } bl_family_slot;
 
-#define BL_FAMILY_SLOTS 8
+/* Seven families keep a cache today (action, lifecycle, review, roles,
+ * runbook, spelling, whys); most of them fail as if out of memory when no
+ * slot is free, so keep room for more. */
+#define BL_FAMILY_SLOTS 16
 
 /* The state of `family` in slots[BL_FAMILY_SLOTS], or NULL. */
 void *bl_family_slot_get(const bl_family_slot *slots, const char *family);
