@@ -6,16 +6,12 @@
 #include "text.h"
 
 uint32_t
-bl_utf8_decode(const char *str, size_t len, size_t i, size_t *p_n)
+bl_utf8_decode_multibyte(const char *str, size_t len, size_t i, size_t *p_n)
 {
     const unsigned char *s = (const unsigned char *)str;
     uint32_t cp;
     size_t n, k;
 
-    if (s[i] < 0x80) {
-        *p_n = 1;
-        return s[i];
-    }
     if (s[i] >= 0xC2 && s[i] <= 0xDF) {
         n = 2;
         cp = s[i] & 0x1F;
@@ -48,11 +44,8 @@ invalid:
 }
 
 int
-bl_is_word_cp(uint32_t cp)
+bl_is_word_cp_non_ascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z')
-               || (cp >= '0' && cp <= '9') || cp == '_';
     if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
         return 0;   /* Latin-1 punctuation and symbols, x and / signs */
     if ((cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x3000 && cp <= 0x303F)
@@ -65,10 +58,8 @@ bl_is_word_cp(uint32_t cp)
 }
 
 int
-bl_is_upper_cp(uint32_t cp)
+bl_is_upper_cp_non_ascii(uint32_t cp)
 {
-    if (cp < 0x80)
-        return cp >= 'A' && cp <= 'Z';
     if (cp >= 0xC0 && cp <= 0xDE)
         return cp != 0xD7;
     /* Latin Extended-A pairs upper/lower case, upper first, but the pairs
@@ -125,10 +116,14 @@ static const char *const abbreviations[] = {
     "sat", "sun", "a.m", "p.m", "u.s", NULL
 };
 
+/* No entry of abbreviations is longer ("approx"). */
+#define BL_ABBREVIATION_MAX 6
+
 static int
 is_abbreviation(const char *text, size_t dot)
 {
-    size_t b = dot, n, k;
+    size_t b = dot, n;
+    char lower[BL_ABBREVIATION_MAX];
     const char *const *a;
 
     /* The word before the dot may itself contain dots ("e.g", "a.m"). */
@@ -139,19 +134,12 @@ is_abbreviation(const char *text, size_t dot)
         return 0;
     if (n == 1 && text[b] >= 'A' && text[b] <= 'Z')
         return 1;   /* an initial: "J. Smith" */
-    for (a = abbreviations; *a != NULL; a++) {
-        if (strlen(*a) != n)
-            continue;
-        for (k = 0; k < n; k++) {
-            char c = text[b + k];
-            if (c >= 'A' && c <= 'Z')
-                c = (char)(c - 'A' + 'a');
-            if (c != (*a)[k])
-                break;
-        }
-        if (k == n)
+    if (n > BL_ABBREVIATION_MAX)
+        return 0;
+    bl_ascii_lower(text + b, n, lower);
+    for (a = abbreviations; *a != NULL; a++)
+        if (bl_lit_equals(*a, lower, n))
             return 1;
-    }
     return 0;
 }
 
@@ -218,18 +206,37 @@ emit(const char *text, size_t b, size_t e, bl_sentence_fn fn, void *ud)
     return fn(s, ud);
 }
 
+/* Where the first '.', '!' or '?' at or after i is, or len.  Terminators
+ * are dozens of bytes apart, so eight bytes are tested at once: a byte of
+ * v ^ (0x01..01 * c) is zero where v holds c, and (x - 0x01..01) & ~x has
+ * a high bit set iff x has a zero byte. */
+static size_t
+next_terminator(const char *text, size_t len, size_t i)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
+
+    for (; i + 8 <= len; i += 8) {
+        uint64_t v, dot, bang, question;
+        memcpy(&v, text + i, 8);
+        dot = v ^ (ones * '.');
+        bang = v ^ (ones * '!');
+        question = v ^ (ones * '?');
+        if ((((dot - ones) & ~dot) | ((bang - ones) & ~bang)
+             | ((question - ones) & ~question)) & highs)
+            break;
+    }
+    while (i < len && text[i] != '.' && text[i] != '!' && text[i] != '?')
+        i++;
+    return i;
+}
+
 int
 bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn, void *ud)
 {
     size_t start = 0, i = 0, j, c;
     int rc;
 
-    while (i < len) {
-        char ch = text[i];
-        if (ch != '.' && ch != '!' && ch != '?') {
-            i++;
-            continue;
-        }
+    while ((i = next_terminator(text, len, i)) < len) {
         j = i;
         while (j < len && (text[j] == '.' || text[j] == '!' || text[j] == '?'))
             j++;
@@ -246,13 +253,9 @@ bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn, void *ud)
     return emit(text, start, len, fn, ud);
 }
 
-/* What the tokenizer asks of a byte, one table look each: an ASCII
- * letter, digit or '_' (WORD), a byte of a multibyte character (HIGH),
- * or an ASCII joiner that a word may hold inside (JOIN: "didn't",
- * "on-call").  Words are most of what a check reads, so this loop is one
- * of its hottest. */
-enum { BYTE_WORD = 1, BYTE_HIGH = 2, BYTE_JOIN = 4 };
-static const unsigned char byte_class[256] = {
+/* The BL_BYTE_ classes of each byte (text.h).  Words are most of what a
+ * check reads, so the tokenizer's loop is one of its hottest. */
+const unsigned char bl_byte_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 0, 4, 0, 0,
@@ -271,51 +274,86 @@ static const unsigned char byte_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
-int
-bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
+/* The slow paths of the tokenizer, kept out of line (GCC would inline
+ * them) so that its loop over ASCII words saves and restores few
+ * registers: that loop runs once per word of the document. */
+#define BL_SLOW_PATH __attribute__((noinline, cold))
+
+/* Is the character at text[i] (not ASCII) a word character?  Stores its
+ * byte length. */
+BL_SLOW_PATH static int
+is_word_char_at(const char *text, size_t len, size_t i, size_t *p_n)
+{
+    return bl_is_word_cp(bl_utf8_decode(text, len, i, p_n));
+}
+
+/* A word has run up to text[i], a joiner or a byte of a multibyte
+ * character: where it goes on from, or i when it ends there. */
+BL_SLOW_PATH static size_t
+word_goes_on_at(const char *text, size_t len, size_t i)
+{
+    size_t n, n2;
+    uint32_t cp = bl_utf8_decode(text, len, i, &n);
+
+    if (bl_is_word_cp(cp))
+        return i + n;
+    /* Keep inner apostrophes and hyphens: didn't, on-call, Bob's. */
+    if ((cp == '\'' || cp == 0x2019 || cp == '-') && i + n < len
+        && bl_is_word_cp(bl_utf8_decode(text, len, i + n, &n2)))
+        return i + n + n2;
+    return i;
+}
+
+/* bl_next_word; *p_plain tells whether the word is ASCII letters, digits
+ * and '_' only. */
+static inline int
+next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word,
+          int *p_plain)
 {
     const unsigned char *t = (const unsigned char *)text;
-    size_t i = *p_pos, n, b;
-    uint32_t cp;
+    size_t i = *p_pos, n, b, on;
+    int plain = 1;
 
     for (;;) {
-        while (i < len && !(byte_class[t[i]] & (BYTE_WORD | BYTE_HIGH)))
+        while (i < len && !(bl_byte_class[t[i]] & (BL_BYTE_WORD | BL_BYTE_HIGH)))
             i++;
         if (i >= len) {
             *p_pos = len;
             return 0;
         }
-        if (byte_class[t[i]] & BYTE_WORD)
-            break;
-        cp = bl_utf8_decode(text, len, i, &n);
-        if (bl_is_word_cp(cp))
+        if ((bl_byte_class[t[i]] & BL_BYTE_WORD) || is_word_char_at(text, len, i, &n))
             break;
         i += n;
     }
     b = i;
     for (;;) {
-        while (i < len && (byte_class[t[i]] & BYTE_WORD))
+        while (i < len && (bl_byte_class[t[i]] & BL_BYTE_WORD))
             i++;
-        if (i >= len || !(byte_class[t[i]] & (BYTE_HIGH | BYTE_JOIN)))
+        if (i >= len || !(bl_byte_class[t[i]] & (BL_BYTE_HIGH | BL_BYTE_JOIN)))
             break;  /* space or punctuation: the word ends */
-        cp = bl_utf8_decode(text, len, i, &n);
-        if (bl_is_word_cp(cp)) {
-            i += n;
-            continue;
-        }
-        /* Keep inner apostrophes and hyphens: didn't, on-call, Bob's. */
-        if ((cp == '\'' || cp == 0x2019 || cp == '-') && i + n < len) {
-            size_t n2;
-            uint32_t next = bl_utf8_decode(text, len, i + n, &n2);
-            if (bl_is_word_cp(next)) {
-                i += n + n2;
-                continue;
-            }
-        }
-        break;
+        if ((on = word_goes_on_at(text, len, i)) == i)
+            break;
+        plain = 0;
+        i = on;
     }
     p_word->begin = b;
     p_word->end = i;
     *p_pos = i;
+    *p_plain = plain;
     return 1;
+}
+
+int
+bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
+{
+    int plain;
+
+    return next_word(text, len, p_pos, p_word, &plain);
+}
+
+int
+bl_next_word_any(const char *text, size_t len, size_t *p_pos,
+                 bl_span *p_word, int *p_plain)
+{
+    return next_word(text, len, p_pos, p_word, p_plain);
 }

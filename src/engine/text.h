@@ -11,17 +11,53 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Decodes the code point at s[i] (i < len); stores its byte length. */
-uint32_t bl_utf8_decode(const char *s, size_t len, size_t i, size_t *p_n);
+/* bl_utf8_decode of a byte >= 0x80: the first byte of a multibyte
+ * character or an invalid byte. */
+uint32_t bl_utf8_decode_multibyte(const char *s, size_t len, size_t i,
+                                  size_t *p_n);
+
+/* Decodes the code point at s[i] (i < len); stores its byte length.
+ * Inline for ASCII: the checks call this for most bytes of a document,
+ * and prose is mostly ASCII. */
+static inline uint32_t
+bl_utf8_decode(const char *s, size_t len, size_t i, size_t *p_n)
+{
+    unsigned char c = (unsigned char)s[i];
+
+    if (c < 0x80) {
+        *p_n = 1;
+        return c;
+    }
+    return bl_utf8_decode_multibyte(s, len, i, p_n);
+}
+
+/* bl_is_word_cp of a code point >= 0x80. */
+int bl_is_word_cp_non_ascii(uint32_t cp);
 
 /* Is cp a letter or digit as far as word splitting is concerned?  Non-ASCII
  * code points count as letters except the punctuation and space blocks,
- * so "José" and "Łukasz" are single words and curly quotes are not. */
-int bl_is_word_cp(uint32_t cp);
+ * so "José" and "Łukasz" are single words and curly quotes are not.
+ * Inline for ASCII, as bl_utf8_decode is. */
+static inline int
+bl_is_word_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return (cp | 0x20) - 'a' < 26u || cp - '0' < 10u || cp == '_';
+    return bl_is_word_cp_non_ascii(cp);
+}
+
+/* bl_is_upper_cp of a code point >= 0x80. */
+int bl_is_upper_cp_non_ascii(uint32_t cp);
 
 /* Is cp an upper-case letter (ASCII, Latin-1, Latin Extended-A/B, Greek,
- * Cyrillic)?  Enough to recognise capitalised names. */
-int bl_is_upper_cp(uint32_t cp);
+ * Cyrillic)?  Enough to recognise capitalised names.  Inline for ASCII. */
+static inline int
+bl_is_upper_cp(uint32_t cp)
+{
+    if (cp < 0x80)
+        return cp - 'A' < 26u;
+    return bl_is_upper_cp_non_ascii(cp);
+}
 
 typedef struct bl_span {
     size_t begin, end;
@@ -43,6 +79,54 @@ int bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn,
  * characters with inner apostrophes or hyphens ("didn't", "on-call").
  * Returns 1 and the span, or 0 at the end. */
 int bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word);
+
+/* What the tokenizer asks of a byte, one table look each: an ASCII
+ * letter, digit or '_' (WORD), a byte of a multibyte character (HIGH),
+ * or an ASCII joiner that a word may hold inside (JOIN: "didn't",
+ * "on-call"). */
+enum { BL_BYTE_WORD = 1, BL_BYTE_HIGH = 2, BL_BYTE_JOIN = 4 };
+extern const unsigned char bl_byte_class[256];
+
+/* bl_next_word_plain for every word, out of line. */
+int bl_next_word_any(const char *text, size_t len, size_t *p_pos,
+                     bl_span *p_word, int *p_plain);
+
+/* bl_next_word, and whether the word is plain: ASCII letters, digits and
+ * '_' only, so that bl_ascii_lower is all it takes to compare it with a
+ * lower-case word (no curly apostrophe to straighten).
+ *
+ * Inline for a plain word, which most words of prose are: the sentence
+ * walk (lint.c) reads every word of the document through this loop.  A
+ * word that reaches a joiner or a multibyte character is read again from
+ * *p_pos by bl_next_word_any, whose rules (bl_next_word's) decide. */
+static inline int
+bl_next_word_plain(const char *text, size_t len, size_t *p_pos,
+                   bl_span *p_word, int *p_plain)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t i = *p_pos, b;
+
+    while (i < len && !(bl_byte_class[t[i]] & (BL_BYTE_WORD | BL_BYTE_HIGH)))
+        i++;
+    if (i >= len) {
+        *p_pos = len;
+        return 0;
+    }
+    if (bl_byte_class[t[i]] & BL_BYTE_WORD) {
+        b = i;
+        while (i < len && (bl_byte_class[t[i]] & BL_BYTE_WORD))
+            i++;
+        if (i >= len
+            || !(bl_byte_class[t[i]] & (BL_BYTE_HIGH | BL_BYTE_JOIN))) {
+            p_word->begin = b;
+            p_word->end = i;
+            *p_pos = i;
+            *p_plain = 1;
+            return 1;
+        }
+    }
+    return bl_next_word_any(text, len, p_pos, p_word, p_plain);
+}
 
 /* Is c ASCII white space as Markdown lines hold it: space, tab, line
  * feed or carriage return? */

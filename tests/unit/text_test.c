@@ -7,6 +7,7 @@
  */
 #include "testutil.h"
 
+#include <ctype.h>
 #include <stdio.h>
 
 #include "engine/text.h"
@@ -229,6 +230,42 @@ test_upper_cp_recognises_capitals_of_several_scripts(void **state)
 /* --- bl_next_word -------------------------------------------------------- */
 
 /* Tokenizes text and compares with the '|'-separated expected words. */
+/* Is s[0..n) ASCII letters, digits and '_' only? */
+static int
+is_plain_ascii(const char *s, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k < n; k++)
+        if (!isalnum((unsigned char)s[k]) && s[k] != '_')
+            return 0;
+    return 1;
+}
+
+/* bl_next_word_plain must find the words bl_next_word finds, and call a
+ * word plain exactly when it is ASCII letters, digits and '_'. */
+static void
+expect_plain_words_agree(const char *copy, size_t len)
+{
+    size_t pos = 0, plain_pos = 0;
+    bl_span w, pw;
+    int found, plain = -1;
+
+    do {
+        found = bl_next_word(copy, len, &pos, &w);
+        assert_int_equal(bl_next_word_plain(copy, len, &plain_pos, &pw,
+                                            &plain),
+                         found);
+        assert_int_equal(plain_pos, pos);
+        if (found) {
+            assert_int_equal(pw.begin, w.begin);
+            assert_int_equal(pw.end, w.end);
+            assert_int_equal(plain,
+                             is_plain_ascii(copy + w.begin, w.end - w.begin));
+        }
+    } while (found);
+}
+
 static void
 expect_words(const char *text, const char *expected)
 {
@@ -237,6 +274,7 @@ expect_words(const char *text, const char *expected)
     char got[512] = "";
     bl_span w;
 
+    expect_plain_words_agree(copy, len);
     while (bl_next_word(copy, len, &pos, &w)) {
         assert_true(w.begin < w.end);
         assert_true(w.end <= len);
@@ -554,6 +592,38 @@ test_sentences_trim_space_and_keep_unterminated_text(void **state)
 }
 
 static void
+test_sentences_end_at_a_terminator_at_any_offset(void **state)
+{
+    char text[64], expected[64];
+    size_t at;
+
+    (void)state;
+    /* The terminator scan reads eight bytes at a time: a terminator must
+     * be found at each place within a block and in the tail after the
+     * last whole one. */
+    for (at = 1; at < 30; at++) {
+        memset(text, 'a', at);
+        memcpy(text + at, "! Bb? Cc.", 10);
+        memset(expected, 'a', at);
+        memcpy(expected + at, "!|Bb?|Cc.", 10);
+        expect_sentences(text, expected);
+    }
+    expect_sentences("no terminator in more than eight bytes at all",
+                     "no terminator in more than eight bytes at all");
+}
+
+static void
+test_sentences_end_after_a_word_longer_than_any_abbreviation(void **state)
+{
+    (void)state;
+    expect_sentences("It took approx. Two hours.",
+                     "It took approx. Two hours.");
+    expect_sentences("We approxed. Two hours.", "We approxed.|Two hours.");
+    expect_sentences("Ask Prof. Smith. Then go.",
+                     "Ask Prof. Smith.|Then go.");
+}
+
+static void
 test_sentences_none_in_empty_or_blank_text(void **state)
 {
     char *copy = tu_dup("", 0);
@@ -623,6 +693,9 @@ main(void)
         cmocka_unit_test(test_sentences_end_at_question_and_exclamation_marks),
         cmocka_unit_test(test_sentences_keep_closing_quotes_and_brackets),
         cmocka_unit_test(test_sentences_trim_space_and_keep_unterminated_text),
+        cmocka_unit_test(test_sentences_end_at_a_terminator_at_any_offset),
+        cmocka_unit_test(
+            test_sentences_end_after_a_word_longer_than_any_abbreviation),
         cmocka_unit_test(test_sentences_none_in_empty_or_blank_text),
         cmocka_unit_test(test_sentences_callback_result_stops_the_split),
     };
