@@ -111,6 +111,49 @@ typedef struct walk {
     size_t len;
 } walk;
 
+/* Asks the prefilter about the word wt[0..wn) (wn < sizeof lw->lower):
+ * may it be a trigger word or a "+more" word, or start with a "prefix*"?
+ * Only a word it lets through is lower-cased into lw->lower, most of
+ * prose never is; plain is bl_next_word_plain's verdict. */
+static void
+filter_word(const bl_rules *rules, const char *wt, size_t wn, int plain,
+            bl_word *lw)
+{
+    const char *folded = wt;    /* lower-cased but for ASCII case */
+    size_t n = wn;
+    unsigned may;
+
+    if (!plain) {
+        /* A curly apostrophe changes the length and bytes the filter
+         * sees: the word as the trigger index sees it, first. */
+        n = lower_word(wt, wn, lw->lower, sizeof lw->lower);
+        folded = lw->lower;
+    }
+    may = bl_rules_may_be_word(rules, bl_word_filter_hash(folded, n));
+    if (rules->prefixes.n > 0) {    /* else prefix_pairs is all clear */
+        unsigned char c0 = (unsigned char)folded[0];
+        unsigned char c1 = n > 1 ? (unsigned char)folded[1] : 0;
+        c0 = c0 >= 'A' && c0 <= 'Z' ? c0 | 0x20 : c0;
+        c1 = c1 >= 'A' && c1 <= 'Z' ? c1 | 0x20 : c1;
+        may |= (unsigned)bl_rules_may_be_prefixed(rules, c0, c1) << 1;
+    }
+    if (may && plain)
+        bl_ascii_lower(wt, wn, lw->lower);
+    lw->may = (unsigned char)may;
+    /* A word the prefilter turns away keeps its place (the "+more"
+     * window counts words) but is never compared: n = 0. */
+    lw->n = may ? n : 0;
+}
+
+/* Does the word text[b..e) start with a capital, as a name does? */
+static int
+starts_capitalised(const char *text, size_t b, size_t e)
+{
+    size_t cl;
+
+    return bl_is_upper_cp(bl_utf8_decode(text, e, b, &cl));
+}
+
 /* One sentence: gather the entries its words can trigger. */
 static int
 on_sentence(bl_span sp, void *ud)
@@ -120,6 +163,7 @@ on_sentence(bl_span sp, void *ud)
     bl_sentence s;
     bl_span word;
     size_t pos = sp.begin, i, k;
+    int plain;
 
     unsigned stamp = (unsigned)lc->sentences.n + 1;
 
@@ -131,41 +175,24 @@ on_sentence(bl_span sp, void *ud)
     /* First the sentence's words, lower-cased, so "did+not" triggers can
      * ask whether "not" is there too. */
     lc->words.n = 0;
-    while (bl_next_word(w->text, sp.end, &pos, &word)) {
-        bl_word lw;
-        const unsigned char *wt = (const unsigned char *)w->text + word.begin;
+    while (bl_next_word_plain(w->text, sp.end, &pos, &word, &plain)) {
+        const char *wt = w->text + word.begin;
         size_t wn = word.end - word.begin;
-        unsigned char c0 = wt[0], c1 = wn > 1 ? wt[1] : 0;
-        c0 = c0 >= 'A' && c0 <= 'Z' ? c0 | 0x20 : c0;
-        c1 = c1 >= 'A' && c1 <= 'Z' ? c1 | 0x20 : c1 == 0xE2 ? '\'' : c1;
-        lw.begin = word.begin;
-        if (wn >= sizeof lw.lower)
+        bl_word *lw;
+        if (wn >= sizeof lw->lower)
             continue;
-        lw.may = (unsigned char)(bl_rules_may_be_word(
-                                     lc->rules, bl_word_filter_hash(
-                                                    w->text + word.begin, wn))
-                                 | bl_rules_may_be_prefixed(lc->rules, c0, c1)
-                                       << 1);
-        /* A word the prefilter turns away keeps its place (the "+more"
-         * window counts words) but is never compared: n = 0. */
-        lw.n = lw.may ? lower_word(w->text + word.begin, wn, lw.lower,
-                                   sizeof lw.lower)
-                      : 0;
+        /* In place: a bl_word is mostly its buffer, seldom written. */
+        if (BL_VEC_RESERVE(&lc->words, 1) < 0)
+            return -1;
+        lw = &lc->words.items[lc->words.n++];
+        lw->begin = word.begin;
+        filter_word(lc->rules, wt, wn, plain, lw);
         /* Learn: stanzas all need a capitalised word that is not a
          * sentence starter or a system ("The", "Kafka"): note whether
          * the sentence has one, so the people pass can skip the rest. */
-        if (!s.has_name) {
-            size_t cl;
-            unsigned char c0 = (unsigned char)w->text[word.begin];
-            uint32_t cp = c0 < 0x80 ? c0
-                          : bl_utf8_decode(w->text, word.end, word.begin, &cl);
-            s.has_name = bl_is_upper_cp(cp)
-                         && !bl_strset_has(&lc->rules->not_names,
-                                           w->text + word.begin,
-                                           word.end - word.begin);
-        }
-        if (BL_VEC_PUSH(&lc->words, lw) < 0)
-            return -1;
+        if (!s.has_name)
+            s.has_name = starts_capitalised(w->text, word.begin, word.end)
+                         && !bl_strset_has(&lc->rules->not_names, wt, wn);
     }
     for (i = 0; i < lc->words.n; i++) {
         const bl_word *lw = &lc->words.items[i];

@@ -210,27 +210,23 @@ int bl_rules_load_files(bl_rules *rules, const char *dir, char *err,
 
 bl_rules *bl_rules_new(void);
 
-/* The hash word_filter is indexed by: of the word lower-cased as the
- * trigger index sees it (ASCII letters, and a curly apostrophe as a
- * straight one). */
+/* The hash word_filter is indexed by, of a word w[0..n) (n > 0) as the
+ * trigger index sees it: with ASCII letters lower-cased and a curly
+ * apostrophe straightened (the caller's part, lint.c lower_word).  Only
+ * the length and four bytes count, OR 0x20 so that a letter's case does
+ * not: the same few steps for any word, and the filter sees every word
+ * of the document.  The first, third, third-last and last bytes: "re-"
+ * and "-ed" words share the second and the second-last. */
 static inline uint32_t
 bl_word_filter_hash(const char *word, size_t n)
 {
     const unsigned char *w = (const unsigned char *)word;
-    uint32_t h = 2166136261u;
-    size_t i;
+    uint32_t some = ((uint32_t)w[0] | (uint32_t)w[n > 2 ? 2 : n - 1] << 8
+                     | (uint32_t)w[n > 3 ? n - 3 : 0] << 16
+                     | (uint32_t)w[n - 1] << 24)
+                    | 0x20202020u;
 
-    for (i = 0; i < n; i++) {
-        unsigned c = w[i];
-        if (c == 0xE2 && i + 2 < n && w[i + 1] == 0x80 && w[i + 2] == 0x99) {
-            c = '\'';
-            i += 2;
-        } else if (c - 'A' < 26u) {
-            c += 32;
-        }
-        h = (h ^ c) * 16777619u;
-    }
-    return (h ^ (h >> 16)) & ((1u << 16) - 1);
+    return ((some ^ (uint32_t)n * 0x9E3779B9u) * 0x85EBCA6Bu) >> 16;
 }
 
 /* May the word with this bl_word_filter_hash be a trigger word or a
