@@ -145,13 +145,36 @@ filter_word(const bl_rules *rules, const char *wt, size_t wn, int plain,
     lw->n = may ? n : 0;
 }
 
-/* Does the word text[b..e) start with a capital, as a name does? */
+/* Learn: stanzas all need a capitalised word that is not a sentence
+ * starter or a system ("The", "Kafka"): does the sentence whose words
+ * lc->words holds have one?  The people pass skips a sentence that has
+ * none. */
 static int
-starts_capitalised(const char *text, size_t b, size_t e)
+has_name(const bl_lint_ctx *lc, const char *text)
 {
-    size_t cl;
+    size_t i, cl;
 
-    return bl_is_upper_cp(bl_utf8_decode(text, e, b, &cl));
+    for (i = 0; i < lc->words.n; i++) {
+        const bl_word *lw = &lc->words.items[i];
+        if (bl_is_upper_cp(bl_utf8_decode(text, lw->begin + lw->len,
+                                          lw->begin, &cl))
+            && !bl_strset_has(&lc->rules->not_names, text + lw->begin,
+                              lw->len))
+            return 1;
+    }
+    return 0;
+}
+
+/* Do the sentence's candidates s->cand_begin.. include a Learn entry? */
+static int
+sets_off_learning(const bl_lint_ctx *lc, const bl_sentence *s)
+{
+    size_t ci;
+
+    for (ci = s->cand_begin; ci < s->cand_end; ci++)
+        if (lc->rules->entries.items[lc->cands.items[ci].entry].rule < 0)
+            return 1;
+    return 0;
 }
 
 /* One sentence: gather the entries its words can trigger. */
@@ -186,13 +209,8 @@ on_sentence(bl_span sp, void *ud)
             return -1;
         lw = &lc->words.items[lc->words.n++];
         lw->begin = word.begin;
+        lw->len = (unsigned char)wn;
         filter_word(lc->rules, wt, wn, plain, lw);
-        /* Learn: stanzas all need a capitalised word that is not a
-         * sentence starter or a system ("The", "Kafka"): note whether
-         * the sentence has one, so the people pass can skip the rest. */
-        if (!s.has_name)
-            s.has_name = starts_capitalised(w->text, word.begin, word.end)
-                         && !bl_strset_has(&lc->rules->not_names, wt, wn);
     }
     for (i = 0; i < lc->words.n; i++) {
         const bl_word *lw = &lc->words.items[i];
@@ -214,6 +232,9 @@ on_sentence(bl_span sp, void *ud)
     s.cand_end = lc->cands.n;
     if (s.cand_end == s.cand_begin)
         return 0;   /* nothing any rule looks for */
+    /* Only learn_unit asks, and only of a sentence that sets a Learn
+     * entry off: most sentences are never looked at for names. */
+    s.has_name = sets_off_learning(lc, &s) && has_name(lc, w->text);
     /* Entry order is rule-file order, which is also priority order. */
     qsort(lc->cands.items + s.cand_begin, s.cand_end - s.cand_begin,
           sizeof(bl_cand), cmp_cand);

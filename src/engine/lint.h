@@ -39,6 +39,7 @@ typedef struct bl_word {
     unsigned char may;      /* the prefilter's verdict: 1 may be a word
                                the trigger index has, 2 may start with one
                                of its prefixes */
+    unsigned char len;      /* its bytes in the text (< sizeof lower) */
     char lower[48];
 } bl_word;
 
