@@ -47,15 +47,22 @@ has_all_words(const bl_lint_ctx *lc, const char *also, size_t at)
                 ? at + BL_ALSO_WINDOW + 1 : lc->words.n;
 
     while (*also) {
-        size_t n = strcspn(also, " "), i;
-        int found = 0;
-        for (i = lo; i < hi && !found; i++)
-            found = lc->words.items[i].n == n
-                    && memcmp(lc->words.items[i].lower, also, n) == 0;
-        if (!found)
+        size_t n = 0, i;
+        while (also[n] != '\0' && also[n] != ' ')
+            n++;
+        /* The first byte before memcmp: most words of the window differ
+         * there, and a word the prefilter turned away has n = 0. */
+        for (i = lo; i < hi; i++) {
+            const bl_word *lw = &lc->words.items[i];
+            if (lw->n == n && lw->lower[0] == also[0]
+                && memcmp(lw->lower, also, n) == 0)
+                break;
+        }
+        if (i == hi)
             return 0;
         also += n;
-        also += strspn(also, " ");
+        while (*also == ' ')
+            also++;
     }
     return 1;
 }
@@ -92,6 +99,26 @@ cmp_cand(const void *a, const void *b)
 {
     int x = ((const bl_cand *)a)->entry, y = ((const bl_cand *)b)->entry;
     return (x > y) - (x < y);
+}
+
+/* Sorts c[0..n) by entry, each entry there once.  A sentence sets off a
+ * handful of entries, fewer than qsort's setup costs, in rule order more
+ * often than not: insertion sort, unless there are many. */
+static void
+sort_cands(bl_cand *c, size_t n)
+{
+    size_t i, k;
+
+    if (n > 16) {
+        qsort(c, n, sizeof *c, cmp_cand);
+        return;
+    }
+    for (i = 1; i < n; i++) {
+        bl_cand x = c[i];
+        for (k = i; k > 0 && c[k - 1].entry > x.entry; k--)
+            c[k] = c[k - 1];
+        c[k] = x;
+    }
 }
 
 int
@@ -236,8 +263,7 @@ on_sentence(bl_span sp, void *ud)
      * entry off: most sentences are never looked at for names. */
     s.has_name = sets_off_learning(lc, &s) && has_name(lc, w->text);
     /* Entry order is rule-file order, which is also priority order. */
-    qsort(lc->cands.items + s.cand_begin, s.cand_end - s.cand_begin,
-          sizeof(bl_cand), cmp_cand);
+    sort_cands(lc->cands.items + s.cand_begin, s.cand_end - s.cand_begin);
     return BL_VEC_PUSH(&lc->sentences, s);
 }
 

@@ -1120,10 +1120,14 @@ expand_in_place(const bl_rules *rules, bl_regex *re, const bl_entry *e,
     return 0;
 }
 
+/* The slot of word w[0..n) (lower case, n > 0) in the trigger table, or
+ * the empty slot where it would go.  Probed from the word filter's hash:
+ * a few steps for any word, and its spread is enough for the few hundred
+ * trigger words a rule set has. */
 static bl_trigger *
 trigger_slot(bl_trigger *table, size_t cap, const char *w, size_t n)
 {
-    size_t i = bl_strset_hash(w, n) & (cap - 1);
+    size_t i = bl_word_filter_hash(w, n) & (cap - 1);
 
     while (table[i].word != NULL
            && !(table[i].word_len == n && memcmp(table[i].word, w, n) == 0))
