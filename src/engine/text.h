@@ -75,11 +75,6 @@ typedef int (*bl_sentence_fn)(bl_span sentence, void *ud);
 int bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn,
                        void *ud);
 
-/* Finds the next word at or after *p_pos within [0,len): a run of word
- * characters with inner apostrophes or hyphens ("didn't", "on-call").
- * Returns 1 and the span, or 0 at the end. */
-int bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word);
-
 /* What the tokenizer asks of a byte, one table look each: an ASCII
  * letter, digit or '_' (WORD), a byte of a multibyte character (HIGH),
  * or an ASCII joiner that a word may hold inside (JOIN: "didn't",
@@ -96,9 +91,9 @@ int bl_next_word_any(const char *text, size_t len, size_t *p_pos,
  * lower-case word (no curly apostrophe to straighten).
  *
  * Inline for a plain word, which most words of prose are: the sentence
- * walk (lint.c) reads every word of the document through this loop.  A
- * word that reaches a joiner or a multibyte character is read again from
- * *p_pos by bl_next_word_any, whose rules (bl_next_word's) decide. */
+ * walk (lint.c) and the checks read every word of the document through
+ * this loop.  A word that reaches a joiner or a multibyte character is
+ * read again from *p_pos by bl_next_word_any, whose rules decide. */
 static inline int
 bl_next_word_plain(const char *text, size_t len, size_t *p_pos,
                    bl_span *p_word, int *p_plain)
@@ -126,6 +121,17 @@ bl_next_word_plain(const char *text, size_t len, size_t *p_pos,
         }
     }
     return bl_next_word_any(text, len, p_pos, p_word, p_plain);
+}
+
+/* Finds the next word at or after *p_pos within [0,len): a run of word
+ * characters with inner apostrophes or hyphens ("didn't", "on-call").
+ * Returns 1 and the span, or 0 at the end. */
+static inline int
+bl_next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word)
+{
+    int plain;
+
+    return bl_next_word_plain(text, len, p_pos, p_word, &plain);
 }
 
 /* Is c ASCII white space as Markdown lines hold it: space, tab, line

@@ -414,6 +414,36 @@ test_words_search_starts_at_the_given_position(void **state)
     free(copy);
 }
 
+/* --- bl_ascii_lower ------------------------------------------------------ */
+
+static void
+test_ascii_lower_changes_ascii_capitals_only_at_any_length(void **state)
+{
+    char in[300], out[300];
+    size_t n, k, at;
+
+    (void)state;
+    /* Every byte value, at every offset of an eight-byte block, in
+     * strings long and short (the tail is lowered a byte at a time). */
+    for (at = 0; at < 8; at++) {
+        for (k = 0; k < sizeof in; k++)
+            in[k] = (char)(k + at);
+        for (n = 0; n <= sizeof in; n += n < 20 ? 1 : 37) {
+            char *copy = tu_dup(in, n);
+            memset(out, '#', sizeof out);
+            bl_ascii_lower(copy, n, out);
+            for (k = 0; k < n; k++) {
+                unsigned char c = (unsigned char)in[k];
+                assert_int_equal((unsigned char)out[k],
+                                 c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            if (n < sizeof out)
+                assert_int_equal(out[n], '#');
+            free(copy);
+        }
+    }
+}
+
 /* --- bl_split_sentences -------------------------------------------------- */
 
 typedef struct collect {
@@ -683,6 +713,8 @@ main(void)
             test_words_split_at_placeholders_symbols_and_invalid_bytes),
         cmocka_unit_test(test_words_none_in_empty_or_wordless_text),
         cmocka_unit_test(test_words_search_starts_at_the_given_position),
+        cmocka_unit_test(
+            test_ascii_lower_changes_ascii_capitals_only_at_any_length),
         cmocka_unit_test(test_sentences_do_not_end_at_latin_abbreviations),
         cmocka_unit_test(test_sentences_do_not_end_at_titles_or_initials),
         cmocka_unit_test(test_sentences_do_not_end_inside_numbers),
