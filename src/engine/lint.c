@@ -283,7 +283,7 @@ is_people_header(const char *t, size_t n)
                             sizeof lower)) == 0)
         return 0;
     for (k = 0; heads[k] != NULL; k++)
-        if (strlen(heads[k]) == wn && memcmp(heads[k], lower, wn) == 0)
+        if (bl_lit_equals(heads[k], lower, wn))
             return 1;
     return 0;
 }
@@ -342,13 +342,14 @@ learn_unit(bl_lint_ctx *lc, int unit, size_t si, size_t end)
 {
     bl_unit_memo *m = lc->memo_of_unit != NULL ? lc->memo_of_unit[unit] : NULL;
     unsigned flags = lc->doc->units.items[unit].flags;
-    size_t ci, k;
+    size_t ci, k, n;
 
     if (m != NULL && m->learned && m->learned_flags == flags) {
-        for (k = 0; k < m->names.n; k += strlen(m->names.items + k) + 1)
-            if (bl_strset_add(&lc->people, m->names.items + k,
-                              strlen(m->names.items + k)) < 0)
+        for (k = 0; k < m->names.n; k += n + 1) {
+            n = strlen(m->names.items + k);
+            if (bl_strset_add(&lc->people, m->names.items + k, n) < 0)
                 return -1;
+        }
         return 0;
     }
     if (m != NULL) {
