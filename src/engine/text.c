@@ -223,21 +223,20 @@ emit(const char *text, size_t b, size_t e, bl_sentence_fn fn, void *ud)
 
 /* Where the first '.', '!' or '?' at or after i is, or len.  Terminators
  * are dozens of bytes apart, so eight bytes are tested at once: a byte of
- * v ^ (0x01..01 * c) is zero where v holds c, and (x - 0x01..01) & ~x has
- * a high bit set iff x has a zero byte. */
+ * v ^ (0x01..01 * c) is zero where v holds c, and an ASCII byte minus one
+ * has its high bit set only if it was zero (or a byte below it was, when
+ * it borrows: a terminator all the same).  The terminators are ASCII, so
+ * ~v keeps the bytes of multibyte characters out. */
 static size_t
 next_terminator(const char *text, size_t len, size_t i)
 {
     const uint64_t ones = 0x0101010101010101u, highs = ones << 7;
 
     for (; i + 8 <= len; i += 8) {
-        uint64_t v, dot, bang, question;
+        uint64_t v;
         memcpy(&v, text + i, 8);
-        dot = v ^ (ones * '.');
-        bang = v ^ (ones * '!');
-        question = v ^ (ones * '?');
-        if ((((dot - ones) & ~dot) | ((bang - ones) & ~bang)
-             | ((question - ones) & ~question)) & highs)
+        if ((((v ^ ones * '.') - ones) | ((v ^ ones * '!') - ones)
+             | ((v ^ ones * '?') - ones)) & ~v & highs)
             break;
     }
     while (i < len && text[i] != '.' && text[i] != '!' && text[i] != '?')
