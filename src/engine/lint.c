@@ -213,6 +213,7 @@ on_sentence(bl_span sp, void *ud)
     bl_sentence s;
     bl_span word;
     size_t pos = sp.begin, i, k;
+    size_t passed = 0;      /* words the prefilter let through */
     int plain;
 
     unsigned stamp = (unsigned)lc->sentences.n + 1;
@@ -232,18 +233,22 @@ on_sentence(bl_span sp, void *ud)
         if (wn >= sizeof lw->lower)
             continue;
         /* In place: a bl_word is mostly its buffer, seldom written. */
-        if (BL_VEC_RESERVE(&lc->words, 1) < 0)
+        if (lc->words.n == lc->words.alloc
+            && BL_VEC_RESERVE(&lc->words, 1) < 0)
             return -1;
         lw = &lc->words.items[lc->words.n++];
         lw->begin = word.begin;
         lw->len = (unsigned char)wn;
         filter_word(lc->rules, wt, wn, plain, lw);
+        passed += lw->n != 0;
     }
-    for (i = 0; i < lc->words.n; i++) {
+    /* Then the few it let through, up to the last of them. */
+    for (i = 0; passed > 0; i++) {
         const bl_word *lw = &lc->words.items[i];
         const bl_trigger *t;
         if (lw->n == 0)
             continue;
+        passed--;
         t = (lw->may & 1) ? bl_rules_trigger(lc->rules, lw->lower, lw->n)
                           : NULL;
         if (t != NULL && add_candidates(lc, t, stamp, i) < 0)
