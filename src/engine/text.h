@@ -31,6 +31,13 @@ bl_utf8_decode(const char *s, size_t len, size_t i, size_t *p_n)
     return bl_utf8_decode_multibyte(s, len, i, p_n);
 }
 
+/* What the tokenizer asks of a byte, one table look each: an ASCII
+ * letter, digit or '_' (WORD), a byte of a multibyte character (HIGH),
+ * or an ASCII joiner that a word may hold inside (JOIN: "didn't",
+ * "on-call"). */
+enum { BL_BYTE_WORD = 1, BL_BYTE_HIGH = 2, BL_BYTE_JOIN = 4 };
+extern const unsigned char bl_byte_class[256];
+
 /* bl_is_word_cp of a code point >= 0x80. */
 int bl_is_word_cp_non_ascii(uint32_t cp);
 
@@ -42,7 +49,7 @@ static inline int
 bl_is_word_cp(uint32_t cp)
 {
     if (cp < 0x80)
-        return (cp | 0x20) - 'a' < 26u || cp - '0' < 10u || cp == '_';
+        return bl_byte_class[cp] & BL_BYTE_WORD;
     return bl_is_word_cp_non_ascii(cp);
 }
 
@@ -75,12 +82,6 @@ typedef int (*bl_sentence_fn)(bl_span sentence, void *ud);
 int bl_split_sentences(const char *text, size_t len, bl_sentence_fn fn,
                        void *ud);
 
-/* What the tokenizer asks of a byte, one table look each: an ASCII
- * letter, digit or '_' (WORD), a byte of a multibyte character (HIGH),
- * or an ASCII joiner that a word may hold inside (JOIN: "didn't",
- * "on-call"). */
-enum { BL_BYTE_WORD = 1, BL_BYTE_HIGH = 2, BL_BYTE_JOIN = 4 };
-extern const unsigned char bl_byte_class[256];
 
 /* bl_next_word_plain for every word, out of line. */
 int bl_next_word_any(const char *text, size_t len, size_t *p_pos,
