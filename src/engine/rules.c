@@ -1140,8 +1140,8 @@ bl_rules_trigger(const bl_rules *rules, const char *word, size_t len)
 {
     const bl_trigger *t;
 
-    if (rules->trigger_cap == 0)
-        return NULL;
+    if (rules->trigger_cap == 0 || len == 0)
+        return NULL;    /* no trigger word is empty (index_triggers) */
     t = trigger_slot(rules->triggers, rules->trigger_cap, word, len);
     return t->word != NULL ? t : NULL;
 }
