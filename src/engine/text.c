@@ -288,14 +288,9 @@ const unsigned char bl_byte_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2,
 };
 
-/* The slow paths of the tokenizer, kept out of line (GCC would inline
- * them) so that its loop over ASCII words saves and restores few
- * registers: that loop runs once per word of the document. */
-#define BL_SLOW_PATH __attribute__((noinline, cold))
-
 /* Is the character at text[i] (not ASCII) a word character?  Stores its
  * byte length. */
-BL_SLOW_PATH static int
+static int
 is_word_char_at(const char *text, size_t len, size_t i, size_t *p_n)
 {
     return bl_is_word_cp(bl_utf8_decode(text, len, i, p_n));
@@ -303,7 +298,7 @@ is_word_char_at(const char *text, size_t len, size_t i, size_t *p_n)
 
 /* A word has run up to text[i], a joiner or a byte of a multibyte
  * character: where it goes on from, or i when it ends there. */
-BL_SLOW_PATH static size_t
+static size_t
 word_goes_on_at(const char *text, size_t len, size_t i)
 {
     size_t n, n2;
@@ -318,23 +313,26 @@ word_goes_on_at(const char *text, size_t len, size_t i)
     return i;
 }
 
-/* bl_next_word_any. */
-static int
-next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word,
-          int *p_plain)
+/* The tokenizer whole; the inline bl_next_word_plain (text.h) reads plain
+ * words itself and comes here for the rest. */
+int
+bl_next_word_any(const char *text, size_t len, size_t *p_pos,
+                 bl_span *p_word, int *p_plain)
 {
     const unsigned char *t = (const unsigned char *)text;
     size_t i = *p_pos, n, b, on;
     int plain = 1;
 
     for (;;) {
-        while (i < len && !(bl_byte_class[t[i]] & (BL_BYTE_WORD | BL_BYTE_HIGH)))
+        while (i < len
+               && !(bl_byte_class[t[i]] & (BL_BYTE_WORD | BL_BYTE_HIGH)))
             i++;
         if (i >= len) {
             *p_pos = len;
             return 0;
         }
-        if ((bl_byte_class[t[i]] & BL_BYTE_WORD) || is_word_char_at(text, len, i, &n))
+        if ((bl_byte_class[t[i]] & BL_BYTE_WORD)
+            || is_word_char_at(text, len, i, &n))
             break;
         i += n;
     }
@@ -354,11 +352,4 @@ next_word(const char *text, size_t len, size_t *p_pos, bl_span *p_word,
     *p_pos = i;
     *p_plain = plain;
     return 1;
-}
-
-int
-bl_next_word_any(const char *text, size_t len, size_t *p_pos,
-                 bl_span *p_word, int *p_plain)
-{
-    return next_word(text, len, p_pos, p_word, p_plain);
 }
