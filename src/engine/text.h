@@ -121,7 +121,19 @@ bl_next_word_plain(const char *text, size_t len, size_t *p_pos,
             return 1;
         }
     }
-    return bl_next_word_any(text, len, p_pos, p_word, p_plain);
+    {
+        /* Through copies, so that the caller's variables never escape:
+         * then they stay in registers across its loop over words. */
+        size_t pos = *p_pos;
+        bl_span word;
+        int plain, found = bl_next_word_any(text, len, &pos, &word, &plain);
+        *p_pos = pos;
+        if (found) {
+            *p_word = word;
+            *p_plain = plain;
+        }
+        return found;
+    }
 }
 
 /* Finds the next word at or after *p_pos within [0,len): a run of word
