@@ -713,6 +713,29 @@ add_slot(ph_ctx *pc, size_t begin, size_t end, slot_kind kind)
     return BL_VEC_PUSH(&pc->slots, s);
 }
 
+/* What a byte of prose can be to scan_text.  Most bytes are blanks,
+ * punctuation or the rest of a word that opened no slot, each passed over
+ * with one look in this table; bytes from 0x80 on are 0 (UTF-8 is read
+ * only where a slot word starts after it). */
+enum {
+    SLOT_BYTE_WORD = 1,     /* [A-Za-z0-9_], as is_ascii_word_char */
+    SLOT_BYTE_LEAD = 2,     /* may start a slot word: a format letter
+                               (YMDHSX, any case), 1 or 2 (20xx, 19xx),
+                               T or t (TBD, TODO), F (FIXME), Z (ZZZ), L or
+                               l (lorem) */
+    SLOT_BYTE_MARK = 4      /* { < [ ?: punctuation a slot opens with */
+};
+static const unsigned char slot_byte[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 3, 3, 1, 1, 1, 1, 1, 1, 1, 0, 0, 4, 0, 0, 4,
+    0, 1, 1, 1, 3, 1, 3, 1, 3, 1, 1, 1, 3, 3, 1, 1,
+    1, 1, 1, 3, 3, 1, 1, 1, 3, 3, 3, 4, 0, 0, 0, 1,
+    0, 1, 1, 1, 3, 1, 1, 1, 3, 1, 1, 1, 3, 3, 1, 1,
+    1, 1, 1, 3, 3, 1, 1, 1, 3, 3, 1, 4, 0, 0, 0, 0,
+};
+
 /* Slots written in the unit's prose. */
 static int
 scan_text(ph_ctx *pc, const bl_unit *u)
@@ -743,33 +766,42 @@ scan_text(ph_ctx *pc, const bl_unit *u)
         size_t e = 0;
         slot_kind kind = SLOT_TEMPLATE;
         char c = t[i];
+        unsigned char cls = slot_byte[(unsigned char)c];
 
-        if (c == '{')
-            e = match_braces(t, n, i);
-        else if (c == '<')
-            e = match_angle_text(t, n, i);
-        else if (c == '[')
-            e = match_bracket(t, n, i, &kind);
-        else if (c == '?') {
-            e = match_questions(t, n, i);
-            kind = SLOT_VALUE;
-        } else if ((is_letter(c) || c == '1' || c == '2')
+        if (cls & SLOT_BYTE_MARK) {
+            if (c == '{')
+                e = match_braces(t, n, i);
+            else if (c == '<')
+                e = match_angle_text(t, n, i);
+            else if (c == '[')
+                e = match_bracket(t, n, i, &kind);
+            else {
+                e = match_questions(t, n, i);
+                kind = SLOT_VALUE;
+            }
+        } else if ((cls & SLOT_BYTE_LEAD) && i + 1 < n
                    && (i > 0 && (unsigned char)t[i - 1] < 0x80
                        ? !is_ascii_word_char(t[i - 1])
                        : !is_word_before(t, i))) {
-            /* Each matcher is asked only when the word's first letters
-             * can open its slot; prose words are one table look away from
-             * the next word. */
-            char lower = (char)(c | 0x20);
-            if (i + 1 < n && (t[i + 1] == c || c == '1' || c == '2')
+            /* Each matcher is asked only when the word's first two
+             * letters can open its slot: prose words rarely do. */
+            char lower = (char)(c | 0x20), next = t[i + 1];
+            if (next == c && format_field(c) != 0
                 && (e = match_format(t, n, i)) != 0)
                 kind = SLOT_FORMAT;
-            else if ((lower == 't' || c == 'F')
+            else if (((c == '2' && next == '0') || (c == '1' && next == '9'))
+                     && (e = match_format(t, n, i)) != 0)
+                kind = SLOT_FORMAT;     /* 20xx-MM-DD */
+            else if (((lower == 't' && ((next | 0x20) == 'b'
+                                        || (c == 'T' && next == 'O')))
+                      || (c == 'F' && next == 'I'))
                      && (e = match_marker(t, n, i)) != 0)
-                kind = SLOT_MARKER;
-            else if (c >= 'X' && c <= 'Z' && (e = match_xxx(t, n, i)) != 0)
+                kind = SLOT_MARKER;     /* TBD, TODO, FIXME */
+            else if (c >= 'X' && c <= 'Z' && next == c
+                     && (e = match_xxx(t, n, i)) != 0)
                 kind = SLOT_VALUE;
-            else if (lower == 'l' && (e = match_lorem(t, n, i)) != 0)
+            else if (lower == 'l' && (next | 0x20) == 'o'
+                     && (e = match_lorem(t, n, i)) != 0)
                 kind = SLOT_FILLER;
         }
         /* Markers are the author's own shorthand: they can be turned off,
@@ -788,11 +820,15 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             i = e;
             continue;
         }
-        /* Slots start at a word's start: skip the rest of a word. */
-        if (is_ascii_word_char(c))
-            while (i + 1 < n && is_ascii_word_char(t[i + 1]))
+        /* Slots start at a word's start or a mark: skip the rest of a
+         * word, then the blanks, punctuation and UTF-8 up to the next. */
+        if (cls & SLOT_BYTE_WORD)
+            while (i + 1 < n
+                   && (slot_byte[(unsigned char)t[i + 1]] & SLOT_BYTE_WORD))
                 i++;
         i++;
+        while (i < n && slot_byte[(unsigned char)t[i]] == 0)
+            i++;
     }
     if (m != NULL) {
         m->slots_valid = 1;
