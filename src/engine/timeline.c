@@ -183,6 +183,20 @@ word_is(const char *t, size_t i, size_t len, const char *w)
     return w[len] == '\0';
 }
 
+/* Length of the lower-case word w when it is, in any case, the run of
+ * letters at t[i]; else 0.  As word_is(t, i, letters(t, n, i), w), but a
+ * word that is not w costs a compare or two, not a walk to its end. */
+static size_t
+word_at(const char *t, size_t n, size_t i, const char *w)
+{
+    size_t k;
+
+    for (k = 0; w[k] != '\0'; k++)
+        if (i + k >= n || (char)(t[i + k] | 0x20) != w[k])
+            return 0;
+    return i + k < n && is_alpha(t[i + k]) ? 0 : k;
+}
+
 static size_t
 skip_blanks(const char *t, size_t n, size_t i)
 {
@@ -366,14 +380,24 @@ month_of(const char *t, size_t i, size_t len)
         "january", "february", "march", "april", "may", "june", "july",
         "august", "september", "october", "november", "december"
     };
-    char w[10];
+    char w[10], first;
     int m;
 
     if (len < 3 || len >= sizeof w)
         return 0;
+    /* Most words start with no month's first letter: they cost neither
+     * the copy nor the compares. */
+    first = (char)(t[i] | 0x20);
+    for (m = 0; m < 12 && names[m][0] != first; m++)
+        ;
+    if (m == 12)
+        return 0;
     bl_ascii_lower(t + i, len, w);
-    for (m = 0; m < 12; m++) {
-        size_t nl = strlen(names[m]);
+    for (; m < 12; m++) {
+        size_t nl;
+        if (names[m][0] != first)
+            continue;
+        nl = strlen(names[m]);
         if ((len == nl || len == 3) && memcmp(names[m], w, len) == 0)
             return m + 1;
     }
@@ -390,10 +414,11 @@ weekday_of(const char *t, size_t i, size_t len)
         {"thu", 4}, {"thur", 4}, {"thurs", 4}, {"friday", 5}, {"fri", 5},
         {"saturday", 6}, {"sat", 6}, {"sunday", 7}, {"sun", 7}, {NULL, 0}
     };
+    char first = (char)(t[i] | 0x20);
     size_t k;
 
     for (k = 0; names[k].name != NULL; k++)
-        if (word_is(t, i, len, names[k].name))
+        if (names[k].name[0] == first && word_is(t, i, len, names[k].name))
             return names[k].day;
     return 0;
 }
@@ -528,17 +553,19 @@ named_date_at(const char *t, size_t n, size_t i, tl_date *d)
         if (skip_blanks(t, n, j) == j)
             return 0;
         j = skip_blanks(t, n, j);
-        if (word_is(t, j, letters(t, n, j), "of"))
+        if (word_at(t, n, j, "of") > 0)
             j = skip_blanks(t, n, j + 2);
+        if (!is_upper(t[j]))
+            return 0;
         len = letters(t, n, j);
-        month = is_upper(t[j]) ? month_of(t, j, len) : 0;
-        if (month == 0)
+        if ((month = month_of(t, j, len)) == 0)
             return 0;
         j += len;
     } else {
+        if (!is_upper(t[j]))
+            return 0;
         len = letters(t, n, j);
-        month = is_upper(t[j]) ? month_of(t, j, len) : 0;
-        if (month == 0)
+        if ((month = month_of(t, j, len)) == 0)
             return 0;
         j += len;
         if (j < n && t[j] == '.')
@@ -570,7 +597,7 @@ day_no_at(const char *t, size_t n, size_t i, tl_date *d)
     size_t j, k;
     int v;
 
-    if (!word_is(t, i, letters(t, n, i), "day"))
+    if (word_at(t, n, i, "day") == 0)
         return 0;
     j = skip_blanks(t, n, i + 3);
     if (j == i + 3)
@@ -588,16 +615,16 @@ day_no_at(const char *t, size_t n, size_t i, tl_date *d)
 static size_t
 next_day_at(const char *t, size_t n, size_t i, tl_date *d)
 {
-    size_t j = i, len = letters(t, n, j);
+    size_t j = i, len;
 
-    if (word_is(t, j, len, "the"))
+    if ((len = word_at(t, n, j, "the")) > 0)
         j = skip_blanks(t, n, j + len);
-    len = letters(t, n, j);
-    if (!word_is(t, j, len, "next") && !word_is(t, j, len, "following"))
+    if ((len = word_at(t, n, j, "next")) == 0
+        && (len = word_at(t, n, j, "following")) == 0)
         return 0;
     j = skip_blanks(t, n, j + len);
-    len = letters(t, n, j);
-    if (!word_is(t, j, len, "day") && !word_is(t, j, len, "morning"))
+    if ((len = word_at(t, n, j, "day")) == 0
+        && (len = word_at(t, n, j, "morning")) == 0)
         return 0;
     memset(d, 0, sizeof *d);
     d->is_other = 1;
@@ -614,7 +641,8 @@ date_slot_at(const char *t, size_t n, size_t i, tl_date *d)
     size_t j = i;
     int parts = 0;
 
-    if (letters(t, n, i) == 4 && memcmp(t + i, "DATE", 4) == 0) {
+    if (n - i >= 4 && memcmp(t + i, "DATE", 4) == 0
+        && letters(t, n, i) == 4) {
         j = i + 4;
     } else {
         /* Two of "YY", "MM", "DD" (any case, any length). */
@@ -641,10 +669,11 @@ date_slot_at(const char *t, size_t n, size_t i, tl_date *d)
 
 /* --- Time zones ---------------------------------------------------------- */
 
-/* Length of a time zone name at the word start t[i], or 0: "UTC",
- * "GMT", "CEST", "Europe/Berlin", "Pacific Time", "US/Pacific". */
+/* Length of a time zone name at the word start t[i], whose run of
+ * letters is len long, or 0: "UTC", "GMT", "CEST", "Europe/Berlin",
+ * "Pacific Time", "US/Pacific". */
 static size_t
-zone_at(const char *t, size_t n, size_t i)
+zone_at(const char *t, size_t n, size_t i, size_t len)
 {
     static const char *const abbrevs[] = {
         "UTC", "GMT", "PST", "PDT", "PT", "EST", "EDT", "ET", "CST", "CDT",
@@ -662,7 +691,7 @@ zone_at(const char *t, size_t n, size_t i)
         "Pacific", "Eastern", "Central", "Mountain", "Alaska", "Hawaii",
         "Atlantic", "Western", "Universal", "Greenwich", NULL
     };
-    size_t len = letters(t, n, i), k, j;
+    size_t k, j;
 
     if (len == 0 || (i > 0 && is_alnum(t[i - 1])))
         return 0;
@@ -720,9 +749,10 @@ names_zone(const char *t, size_t n)
 
     while (i < n) {
         if (is_alpha(t[i])) {
-            if (zone_at(t, n, i) > 0)
+            size_t len = letters(t, n, i);
+            if (zone_at(t, n, i, len) > 0)
                 return 1;
-            i += letters(t, n, i);
+            i += len;
         } else if (is_digit(t[i])) {
             tl_clock c;
             size_t e = clock_at(t, n, i, i > 0 && t[i - 1] == 'T', &c);
@@ -807,6 +837,8 @@ separator_at(const char *t, size_t n, size_t i)
     uint32_t cp;
     size_t cl;
 
+    if (is_alnum(t[i]))
+        return 0;   /* most tokens: none of the separators below */
     if (t[i] != '\0' && strchr(" \t,;-/()[]|~@.:*_=>#", t[i]) != NULL)
         return 1;
     if ((unsigned char)t[i] < 0x80)
@@ -827,10 +859,11 @@ is_stamp_word(const char *t, size_t i, size_t len)
         "at", "on", "approx", "approximately", "around", "about", "circa",
         "ca", "to", "until", "till", "and", "from", NULL
     };
+    char first = (char)(t[i] | 0x20);
     size_t k;
 
     for (k = 0; words[k] != NULL; k++)
-        if (word_is(t, i, len, words[k]))
+        if (words[k][0] == first && word_is(t, i, len, words[k]))
             return 1;
     return 0;
 }
@@ -992,7 +1025,7 @@ scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
         } else if (is_alpha(t[i])) {
             size_t len = letters(t, n, i);
             int wd;
-            if ((k = zone_at(t, n, i)) > 0) {
+            if ((k = zone_at(t, n, i, len)) > 0) {
                 k += offset_at(t, n, i + k);    /* "UTC+2" */
                 stamp_note_zone(st, t, i, i + k);
                 i += k;
@@ -1122,7 +1155,7 @@ heads_time_column(const char *t, size_t n)
                           || word_is(t, i, 4, "hour")))
             || word_is(t, i, len, "when") || word_is(t, i, len, "day")
             || word_is(t, i, len, "days") || word_is(t, i, len, "clock")
-            || zone_at(t, n, i) > 0)
+            || zone_at(t, n, i, len) > 0)
             return 1;
         i += len;
     }
