@@ -1006,6 +1006,9 @@ label_value(const char *t, size_t n)
 {
     size_t i, words = 1;
 
+    /* Most text has no colon near its start, and so no label. */
+    if (memchr(t, ':', n < 48 ? n : 48) == NULL)
+        return 0;
     for (i = 0; i < n && i < 48; i++) {
         if (t[i] == ':') {
             if (i == 0 || i + 1 >= n || t[i + 1] != ' ')
@@ -1601,7 +1604,7 @@ check_unfilled(ph_ctx *pc)
                     pc->slots.items[kept++] = pc->slots.items[k];
             pc->slots.n = kept;
         }
-        if (report_slots(pc) < 0)
+        if (pc->slots.n > 0 && report_slots(pc) < 0)
             return -1;
     }
     for (i = 0; i < doc->blocks.n; i++) {
