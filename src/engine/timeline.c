@@ -1078,6 +1078,8 @@ typedef struct tl_reader {
     uint64_t time_cols;     /* its columns headed Time, Date, When... */
     int timed;              /* some entry has a time */
     int zone;               /* the section names its time zone */
+    int for_order;          /* the entries are for timeline/out-of-order,
+                               not only for timeline/no-timezone */
     struct bl_unit_memo **memo_of_unit; /* the lint cache's, or NULL */
 } tl_reader;
 
@@ -1347,6 +1349,10 @@ read_timeline(tl_reader *r, size_t a, size_t end)
                                                     sizeof text)) >= 0)
             r->zone = names_zone(text, (size_t)n);
     }
+    /* timeline/no-timezone asks of the entries only whether one gives a
+     * time, and only in a timeline that names no zone. */
+    if (r->zone && !r->for_order)
+        return 0;
     for (k = a; k < end && rc == 0;) {
         const bl_unit *u = &doc->units.items[k];
         tl_stamp st;
@@ -1651,6 +1657,7 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
     memset(&r, 0, sizeof r);
     r.doc = doc;
     r.memo_of_unit = lc->memo_of_unit;
+    r.for_order = order;
     for (i = 0; i < doc->units.n && rc == 0;) {
         int s = doc->units.items[i].section, root;
         size_t end = i;
