@@ -1584,8 +1584,6 @@ check_unfilled(ph_ctx *pc)
         const bl_unit *u = &doc->units.items[i];
         size_t ib, ie, kept, pos;
         bl_span text;
-        if (in_empty_section(pc, u->section))
-            continue;
         if (scan_text(pc, u) < 0 || scan_inline_html(pc, u) < 0)
             return -1;
         if (pc->slots.n == 0 && is_empty_field(pc, i)
@@ -1593,6 +1591,14 @@ check_unfilled(ph_ctx *pc)
                         bl_unit_to_source(doc, u, u->text_end - u->text_begin,
                                           1), SLOT_FIELD) < 0)
             return -1;
+        /* Most units hold no placeholder: only those that do are asked
+         * whether section/empty has them. */
+        if (pc->slots.n == 0)
+            continue;
+        if (in_empty_section(pc, u->section)) {
+            pc->slots.n = 0;
+            continue;
+        }
         /* Inside an instruction that rule reports, a slot is part of the
          * instruction ("tags such as sev1_YYYYMMDD"). */
         pos = 0;
@@ -1640,10 +1646,10 @@ check_instructions(ph_ctx *pc)
         if (se <= sb || (memchr(doc->src + sb, '_', se - sb) == NULL
                          && memchr(doc->src + sb, '*', se - sb) == NULL))
             continue;
-        if (in_empty_section(pc, u->section))
-            continue;
-        /* The excerpt is the instruction's prose, without its markup. */
-        while (next_instruction(pc, i, &pos, &b, &e, &text))
+        /* The excerpt is the instruction's prose, without its markup.
+         * Whether section/empty has the unit is asked once it holds one. */
+        while (next_instruction(pc, i, &pos, &b, &e, &text)
+               && !in_empty_section(pc, u->section))
             if (report_span(pc, b, e, "Template instruction left in the "
                             "text (", t + text.begin,
                             text.end - text.begin, "): write what it asks "
