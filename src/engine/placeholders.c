@@ -46,6 +46,8 @@ typedef struct ph_ctx {
     bl_lint_ctx *lc;
     int rule;
     int markers;            /* placeholder.markers: TBD, TODO, XXX... too */
+    /* Asked of the rule set only when a unit holds something to report:
+     * -1 not asked yet, else 0/1. */
     int skip_instructions;  /* placeholder/instructions reports those */
     int empty_on;           /* section/empty reports placeholder-only
                                sections */
@@ -1372,9 +1374,11 @@ is_empty_field(ph_ctx *pc, size_t ui)
     const bl_doc *doc = pc->lc->doc;
     size_t n;
     const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
-    int item = item_of(doc, ui), list;
+    int item, list;
 
-    if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui))
+    /* The label first: most units are no "Label:" at all. */
+    if (!is_label(t, n, 0) || (item = item_of(doc, ui)) < 0
+        || is_answered(doc, ui))
         return 0;
     list = doc->blocks.items[item].parent;
     if (pc->field_list[list] < 0)
@@ -1391,6 +1395,8 @@ in_empty_section(ph_ctx *pc, int section)
 {
     const bl_lint_ctx *lc = pc->lc;
 
+    if (pc->empty_on < 0)
+        pc->empty_on = bl_lint_rule_runs(lc, "section/empty");
     if (!pc->empty_on)
         return 0;
     for (; section >= 0; section = lc->doc->sections.items[section].parent) {
@@ -1561,6 +1567,14 @@ report_slots(ph_ctx *pc)
 /* --- The checks ---------------------------------------------------------- */
 
 static int
+is_rule_on(const bl_rules *rules, const char *id)
+{
+    int r = bl_rule_index(rules, id);
+
+    return r >= 0 && rules->rules.items[r].info.severity != BL_SEV_OFF;
+}
+
+static int
 check_unfilled(ph_ctx *pc)
 {
     const bl_doc *doc = pc->lc->doc;
@@ -1601,6 +1615,9 @@ check_unfilled(ph_ctx *pc)
         }
         /* Inside an instruction that rule reports, a slot is part of the
          * instruction ("tags such as sev1_YYYYMMDD"). */
+        if (pc->skip_instructions < 0)
+            pc->skip_instructions = is_rule_on(pc->lc->rules,
+                                               "placeholder/instructions");
         pos = 0;
         while (pc->slots.n > 0 && pc->skip_instructions
                && next_instruction(pc, i, &pos, &ib, &ie, &text)) {
@@ -1674,14 +1691,6 @@ setting_bool(const bl_rules *rules, const char *key, int otherwise)
     return otherwise;
 }
 
-static int
-is_rule_on(const bl_rules *rules, const char *id)
-{
-    int r = bl_rule_index(rules, id);
-
-    return r >= 0 && rules->rules.items[r].info.severity != BL_SEV_OFF;
-}
-
 int
 bl_check_placeholders(bl_lint_ctx *lc, int rule)
 {
@@ -1697,8 +1706,8 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
     pc.lc = lc;
     pc.rule = rule;
     pc.markers = setting_bool(lc->rules, "placeholder.markers", 1);
-    pc.skip_instructions = is_rule_on(lc->rules, "placeholder/instructions");
-    pc.empty_on = bl_lint_rule_runs(lc, "section/empty");
+    pc.skip_instructions = -1;
+    pc.empty_on = -1;
     pc.empty = malloc(lc->doc->sections.n + 1);
     if (pc.empty == NULL)
         return -1;
