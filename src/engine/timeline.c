@@ -1318,8 +1318,39 @@ is_bold_label(const bl_doc *doc, const bl_unit *u)
                 && src[e + 1] == '_'));
 }
 
-/* Reads the timeline whose units are [a, end): its entries, and whether
- * any of its text names a time zone. */
+/* Does any text of the timeline whose units are [a, end) name a time
+ * zone? */
+static int
+timeline_names_zone(const bl_doc *doc, size_t a, size_t end)
+{
+    size_t k;
+
+    for (k = a; k < end; k++) {
+        size_t n;
+        const char *t = bl_unit_text(doc, &doc->units.items[k], &n);
+        if (names_zone(t, n))
+            return 1;
+    }
+    if (end > a) {
+        /* "<details><summary>Full timeline (all times UTC)</summary>" */
+        size_t pos = bl_unit_to_source(doc, &doc->units.items[a], 0, 0);
+        size_t stop = bl_unit_to_source(doc, &doc->units.items[end - 1],
+                                        doc->units.items[end - 1].text_end
+                                        - doc->units.items[end - 1]
+                                          .text_begin, 1);
+        char text[128];
+        long n;
+        while ((n = bl_doc_next_summary(doc, &pos, stop, text,
+                                        sizeof text)) >= 0)
+            if (names_zone(text, (size_t)n))
+                return 1;
+    }
+    return 0;
+}
+
+/* Reads the timeline whose units are [a, end): its entries, and, for
+ * timeline/no-timezone, whether it names a time zone (in its text, or in
+ * an entry's stamp). */
 static int
 read_timeline(tl_reader *r, size_t a, size_t end)
 {
@@ -1331,27 +1362,9 @@ read_timeline(tl_reader *r, size_t a, size_t end)
     r->table = -1;
     r->time_cols = 0;
     r->timed = r->zone = 0;
-    for (k = a; k < end && !r->zone; k++) {
-        size_t n;
-        const char *t = bl_unit_text(doc, &doc->units.items[k], &n);
-        r->zone = names_zone(t, n);
-    }
-    if (!r->zone && end > a) {
-        /* "<details><summary>Full timeline (all times UTC)</summary>" */
-        size_t pos = bl_unit_to_source(doc, &doc->units.items[a], 0, 0);
-        size_t stop = bl_unit_to_source(doc, &doc->units.items[end - 1],
-                                        doc->units.items[end - 1].text_end
-                                        - doc->units.items[end - 1]
-                                          .text_begin, 1);
-        char text[128];
-        long n;
-        while (!r->zone && (n = bl_doc_next_summary(doc, &pos, stop, text,
-                                                    sizeof text)) >= 0)
-            r->zone = names_zone(text, (size_t)n);
-    }
     /* timeline/no-timezone asks of the entries only whether one gives a
-     * time, and only in a timeline that names no zone. */
-    if (r->zone && !r->for_order)
+     * time, and only in a timeline whose text names no zone. */
+    if (!r->for_order && (r->zone = timeline_names_zone(doc, a, end)))
         return 0;
     for (k = a; k < end && rc == 0;) {
         const bl_unit *u = &doc->units.items[k];
