@@ -89,13 +89,6 @@ is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static int
-is_ascii_word_char(char c)
-{
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-           || (c >= '0' && c <= '9') || c == '_';
-}
-
 /* Is the code point that ends at t[i - 1] part of a word? */
 static int
 is_word_before(const char *t, size_t i)
@@ -720,7 +713,7 @@ add_slot(ph_ctx *pc, size_t begin, size_t end, slot_kind kind)
  * with one look in this table; bytes from 0x80 on are 0 (UTF-8 is read
  * only where a slot word starts after it). */
 enum {
-    SLOT_BYTE_WORD = 1,     /* [A-Za-z0-9_], as is_ascii_word_char */
+    SLOT_BYTE_WORD = 1,     /* [A-Za-z0-9_]: an ASCII word goes on */
     SLOT_BYTE_LEAD = 2,     /* may start a slot word: a format letter
                                (YMDHSX, any case), 1 or 2 (20xx, 19xx),
                                T or t (TBD, TODO), F (FIXME), Z (ZZZ), L or
@@ -783,7 +776,7 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             }
         } else if ((cls & SLOT_BYTE_LEAD) && i + 1 < n
                    && (i > 0 && (unsigned char)t[i - 1] < 0x80
-                       ? !is_ascii_word_char(t[i - 1])
+                       ? !(slot_byte[(unsigned char)t[i - 1]] & SLOT_BYTE_WORD)
                        : !is_word_before(t, i))) {
             /* Each matcher is asked only when the word's first two
              * letters can open its slot: prose words rarely do. */
