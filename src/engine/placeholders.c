@@ -731,6 +731,25 @@ static const unsigned char slot_byte[256] = {
     1, 1, 1, 3, 3, 1, 1, 1, 3, 3, 1, 4, 0, 0, 0, 0,
 };
 
+/* Where the next word or mark after the one at t[i] starts, or n: slots
+ * start at nothing else, so the rest of the word and the blanks,
+ * punctuation and UTF-8 after it are passed over. */
+static size_t
+next_token(const char *t, size_t n, size_t i)
+{
+    const unsigned char *p = (const unsigned char *)t + i;
+    const unsigned char *end = (const unsigned char *)t + n;
+
+    if (slot_byte[*p] & SLOT_BYTE_WORD)
+        while (++p < end && (slot_byte[*p] & SLOT_BYTE_WORD))
+            ;
+    else
+        p++;
+    while (p < end && slot_byte[*p] == 0)
+        p++;
+    return (size_t)(p - (const unsigned char *)t);
+}
+
 /* Slots written in the unit's prose. */
 static int
 scan_text(ph_ctx *pc, const bl_unit *u)
@@ -815,15 +834,7 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             i = e;
             continue;
         }
-        /* Slots start at a word's start or a mark: skip the rest of a
-         * word, then the blanks, punctuation and UTF-8 up to the next. */
-        if (cls & SLOT_BYTE_WORD)
-            while (i + 1 < n
-                   && (slot_byte[(unsigned char)t[i + 1]] & SLOT_BYTE_WORD))
-                i++;
-        i++;
-        while (i < n && slot_byte[(unsigned char)t[i]] == 0)
-            i++;
+        i = next_token(t, n, i);
     }
     if (m != NULL) {
         m->slots_valid = 1;
