@@ -18,6 +18,7 @@
  * placeholders gets one section/empty finding at its heading, so while
  * that rule is on, the placeholders inside such a section are left to it.
  */
+#include <stdint.h>
 #include <string.h>
 #include <strings.h>
 
@@ -1645,10 +1646,30 @@ check_unfilled(ph_ctx *pc)
     return 0;
 }
 
+/* Where the first byte c at or after source offset `from` is (doc->len
+ * when there is none), kept between asks: units come in document order,
+ * so one search answers all the units up to the byte it found. */
+typedef struct byte_cursor {
+    char c;
+    size_t from, at;
+} byte_cursor;
+
+static size_t
+next_byte_at(const bl_doc *doc, byte_cursor *bc, size_t pos)
+{
+    if (pos < bc->from || pos > bc->at) {
+        const char *p = memchr(doc->src + pos, bc->c, doc->len - pos);
+        bc->from = pos;
+        bc->at = p != NULL ? (size_t)(p - doc->src) : doc->len;
+    }
+    return bc->at;
+}
+
 static int
 check_instructions(ph_ctx *pc)
 {
     const bl_doc *doc = pc->lc->doc;
+    byte_cursor underscore = {'_', SIZE_MAX, 0}, star = {'*', SIZE_MAX, 0};
     size_t i;
 
     for (i = 0; i < doc->units.n; i++) {
@@ -1664,8 +1685,8 @@ check_instructions(ph_ctx *pc)
         /* The marks around the unit's text are outside its span. */
         sb = sb >= 2 ? sb - 2 : 0;
         se = se + 2 <= doc->len ? se + 2 : doc->len;
-        if (se <= sb || (memchr(doc->src + sb, '_', se - sb) == NULL
-                         && memchr(doc->src + sb, '*', se - sb) == NULL))
+        if (se <= sb || (next_byte_at(doc, &underscore, sb) >= se
+                         && next_byte_at(doc, &star, sb) >= se))
             continue;
         /* The excerpt is the instruction's prose, without its markup.
          * Whether section/empty has the unit is asked once it holds one. */
