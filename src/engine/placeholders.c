@@ -1618,11 +1618,11 @@ check_unfilled(ph_ctx *pc)
             pc->slots.n = 0;
             continue;
         }
-        /* Inside an instruction that rule reports, a slot is part of the
-         * instruction ("tags such as sev1_YYYYMMDD"). */
         if (pc->skip_instructions < 0)
             pc->skip_instructions = is_rule_on(pc->lc->rules,
                                                "placeholder/instructions");
+        /* Inside an instruction that rule reports, a slot is part of the
+         * instruction ("tags such as sev1_YYYYMMDD"). */
         pos = 0;
         while (pc->slots.n > 0 && pc->skip_instructions
                && next_instruction(pc, i, &pos, &ib, &ie, &text)) {
