@@ -732,6 +732,23 @@ static const unsigned char slot_byte[256] = {
     1, 1, 1, 3, 3, 1, 1, 1, 3, 3, 1, 4, 0, 0, 0, 0,
 };
 
+/* Can a slot word start with the letters c and next: a format (YYYY,
+ * MM, 20xx), TBD, TODO, FIXME, XXX or lorem ipsum?  Each matcher rejects
+ * every other word at its second letter at the latest; asking this first
+ * spares the prose words that start with a lead all four. */
+static int
+may_start_slot_word(char c, char next)
+{
+    char lower = (char)(c | 0x20);
+
+    return (next == c && (format_field(c) != 0 || c == 'Z'))
+           || (c == '2' && next == '0') || (c == '1' && next == '9')
+           || (lower == 't' && ((next | 0x20) == 'b'
+                                || (c == 'T' && next == 'O')))
+           || (c == 'F' && next == 'I')
+           || (lower == 'l' && (next | 0x20) == 'o');
+}
+
 /* Where the next word or mark after the one at t[i] starts, or n: slots
  * start at nothing else, so the rest of the word and the blanks,
  * punctuation and UTF-8 after it are passed over. */
@@ -795,28 +812,17 @@ scan_text(ph_ctx *pc, const bl_unit *u)
                 kind = SLOT_VALUE;
             }
         } else if ((cls & SLOT_BYTE_LEAD) && i + 1 < n
+                   && may_start_slot_word(c, t[i + 1])
                    && (i > 0 && (unsigned char)t[i - 1] < 0x80
                        ? !(slot_byte[(unsigned char)t[i - 1]] & SLOT_BYTE_WORD)
                        : !is_word_before(t, i))) {
-            /* Each matcher is asked only when the word's first two
-             * letters can open its slot: prose words rarely do. */
-            char lower = (char)(c | 0x20), next = t[i + 1];
-            if (next == c && format_field(c) != 0
-                && (e = match_format(t, n, i)) != 0)
+            if ((e = match_format(t, n, i)) != 0)
                 kind = SLOT_FORMAT;
-            else if (((c == '2' && next == '0') || (c == '1' && next == '9'))
-                     && (e = match_format(t, n, i)) != 0)
-                kind = SLOT_FORMAT;     /* 20xx-MM-DD */
-            else if (((lower == 't' && ((next | 0x20) == 'b'
-                                        || (c == 'T' && next == 'O')))
-                      || (c == 'F' && next == 'I'))
-                     && (e = match_marker(t, n, i)) != 0)
-                kind = SLOT_MARKER;     /* TBD, TODO, FIXME */
-            else if (c >= 'X' && c <= 'Z' && next == c
-                     && (e = match_xxx(t, n, i)) != 0)
+            else if ((e = match_marker(t, n, i)) != 0)
+                kind = SLOT_MARKER;
+            else if ((e = match_xxx(t, n, i)) != 0)
                 kind = SLOT_VALUE;
-            else if (lower == 'l' && (next | 0x20) == 'o'
-                     && (e = match_lorem(t, n, i)) != 0)
+            else if ((e = match_lorem(t, n, i)) != 0)
                 kind = SLOT_FILLER;
         }
         /* Markers are the author's own shorthand: they can be turned off,
@@ -1379,11 +1385,9 @@ is_empty_field(ph_ctx *pc, size_t ui)
     const bl_doc *doc = pc->lc->doc;
     size_t n;
     const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
-    int item, list;
+    int item = item_of(doc, ui), list;
 
-    /* The label first: most units are no "Label:" at all. */
-    if (!is_label(t, n, 0) || (item = item_of(doc, ui)) < 0
-        || is_answered(doc, ui))
+    if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui))
         return 0;
     list = doc->blocks.items[item].parent;
     if (pc->field_list[list] < 0)
