@@ -53,6 +53,7 @@ typedef struct ph_ctx {
     int empty_on;           /* section/empty reports placeholder-only
                                sections */
     signed char *empty;     /* per section: -1 not asked yet, else 0/1 */
+    /* Made when a "Label:" item is first met (index_items): */
     int *item_unit;         /* per block: a list item's first unit, or -1 */
     signed char *field_list;    /* per list block: -1 not asked yet, else
                                    whether empty fields in it are reported */
@@ -1376,9 +1377,31 @@ is_field_list(const ph_ctx *pc, int list)
            || doc->blocks.items[j].type == BL_BLOCK_HEADING;
 }
 
+/* Makes pc->item_unit and pc->field_list.  0 or -1. */
+static int
+index_items(ph_ctx *pc)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t i;
+
+    pc->item_unit = malloc((doc->blocks.n + 1) * sizeof *pc->item_unit);
+    pc->field_list = malloc(doc->blocks.n + 1);
+    if (pc->item_unit == NULL || pc->field_list == NULL)
+        return -1;
+    memset(pc->field_list, -1, doc->blocks.n + 1);
+    for (i = 0; i < doc->blocks.n; i++)
+        pc->item_unit[i] = -1;
+    for (i = doc->units.n; i-- > 0;) {
+        int item = item_of(doc, i);
+        if (item >= 0)
+            pc->item_unit[item] = (int)i;
+    }
+    return 0;
+}
+
 /* Is unit ui a list item that is only a label waiting for its value
  * ("- Service(s) affected:", "- Owner:"), with nothing nested under it,
- * in a list of fields? */
+ * in a list of fields?  1, 0, or -1 when out of memory. */
 static int
 is_empty_field(ph_ctx *pc, size_t ui)
 {
@@ -1389,6 +1412,8 @@ is_empty_field(ph_ctx *pc, size_t ui)
 
     if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui))
         return 0;
+    if (pc->field_list == NULL && index_items(pc) < 0)
+        return -1;
     list = doc->blocks.items[item].parent;
     if (pc->field_list[list] < 0)
         pc->field_list[list] = (signed char)is_field_list(pc, list);
@@ -1591,29 +1616,22 @@ check_unfilled(ph_ctx *pc)
 
     if (collect_closed(pc) < 0)
         return -1;
-    pc->item_unit = malloc((doc->blocks.n + 1) * sizeof *pc->item_unit);
-    pc->field_list = malloc(doc->blocks.n + 1);
-    if (pc->item_unit == NULL || pc->field_list == NULL)
-        return -1;
-    memset(pc->field_list, -1, doc->blocks.n + 1);
-    for (i = 0; i < doc->blocks.n; i++)
-        pc->item_unit[i] = -1;
-    for (i = doc->units.n; i-- > 0;) {
-        int item = item_of(doc, i);
-        if (item >= 0)
-            pc->item_unit[item] = (int)i;
-    }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
         size_t ib, ie, kept, pos;
         bl_span text;
         if (scan_text(pc, u) < 0 || scan_inline_html(pc, u) < 0)
             return -1;
-        if (pc->slots.n == 0 && is_empty_field(pc, i)
-            && add_slot(pc, bl_unit_to_source(doc, u, 0, 0),
-                        bl_unit_to_source(doc, u, u->text_end - u->text_begin,
-                                          1), SLOT_FIELD) < 0)
-            return -1;
+        if (pc->slots.n == 0) {
+            int field = is_empty_field(pc, i);
+            if (field < 0
+                || (field > 0
+                    && add_slot(pc, bl_unit_to_source(doc, u, 0, 0),
+                                bl_unit_to_source(doc, u, u->text_end
+                                                          - u->text_begin, 1),
+                                SLOT_FIELD) < 0))
+                return -1;
+        }
         /* Most units hold no placeholder: only those that do are asked
          * whether section/empty has them. */
         if (pc->slots.n == 0)
