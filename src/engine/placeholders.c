@@ -979,21 +979,27 @@ emphasis_around(const bl_doc *doc, const bl_unit *u, size_t from, size_t to,
                 size_t *p_b, size_t *p_e)
 {
     const char *s = doc->src;
-    size_t b = bl_unit_to_source(doc, u, from, 0);
-    size_t e = bl_unit_to_source(doc, u, to, 1);
+    size_t b = bl_unit_to_source(doc, u, from, 0), e;
     size_t l = 0, r = 0, i;
     char c;
 
-    if (b == 0 || e >= doc->len || e <= b)
+    if (b == 0)
         return 0;
     c = s[b - 1];
     if (c != '_' && c != '*')
         return 0;
     while (l < b && l < 4 && s[b - 1 - l] == c)
         l++;
+    /* Bold ("**04:33**") is told from italics before the end is looked
+     * up. */
+    if ((l & 1) == 0 || (b - l > 0 && s[b - l - 1] == '\\'))
+        return 0;
+    e = bl_unit_to_source(doc, u, to, 1);
+    if (e >= doc->len || e <= b)
+        return 0;
     while (e + r < doc->len && r < 4 && s[e + r] == c)
         r++;
-    if (l != r || (l & 1) == 0 || (b - l > 0 && s[b - l - 1] == '\\'))
+    if (l != r)
         return 0;
     for (i = b; i < e; i++) {
         size_t run = 0;
