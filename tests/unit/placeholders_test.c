@@ -264,6 +264,23 @@ test_markers_mentioned_quoted_or_in_code_are_not_reported(void **state)
                    none);
 }
 
+/* A slot word starts only where a word does: after a blank, punctuation
+ * or a dash, never inside a word, whether what comes before is ASCII or
+ * UTF-8; and a word's first letters alone can rule it out ("The", "this",
+ * "log", "2019"). */
+static void
+test_slot_words_start_only_where_a_word_does(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Root Cause\n\nNext:\xE2\x80\x94TODO, (TBD) and "
+                   "\xC2\xAB" "FIXME\xC2\xBB.\n\nIt is T\n\nEnds on TBD\n\n"
+                   "caf\xC3\xA9TBD, na\xC3\xAFveXXX, x_TBD, 9TODO and "
+                   "nowTODO are words. The log of this 2019 load, Fixed, "
+                   "Tbilisi.\n",
+                   (const char *const[]){"TODO", "TBD", "FIXME", "TBD",
+                                         NULL});
+}
+
 static void
 test_xxx_is_a_blank_value_but_not_a_redaction(void **state)
 {
@@ -546,7 +563,9 @@ test_italic_content_is_not_an_instruction(void **state)
                    "- _Include the region in alert titles_\n"
                    "- _Write a runbook for the failover_\n\n"
                    "<!-- Describe the impact here. -->\n\n"
-                   "Describe the impact here.\n",
+                   "Describe the impact here.\n\n"
+                   "**Describe the impact on users.**\n\n"
+                   "__List the action items.__\n",
                    none);
 }
 
@@ -775,6 +794,7 @@ main(void)
         cmocka_unit_test(test_bracketed_slots_but_not_links_footnotes_or_tags),
         cmocka_unit_test(test_markers_are_unfinished_text_even_inside_a_sentence),
         cmocka_unit_test(test_markers_mentioned_quoted_or_in_code_are_not_reported),
+        cmocka_unit_test(test_slot_words_start_only_where_a_word_does),
         cmocka_unit_test(test_xxx_is_a_blank_value_but_not_a_redaction),
         cmocka_unit_test(test_question_marks_standing_for_a_number),
         cmocka_unit_test(test_the_markers_setting_keeps_slots_and_formats),
