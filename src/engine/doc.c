@@ -423,10 +423,40 @@ atx_opening_before(const bl_doc *doc, size_t at)
     return 0;
 }
 
+/* The end of the container markers a line opens with: indentation, block
+ * quote markers and list item markers ("- ", "* ", "+ ", "1. ", "2) "), in
+ * any nesting ("> - 1. ").  A marker counts only when a space, a tab or the
+ * line's end follows it, as CommonMark has it, so "-#" and "1.5" stay
+ * text. */
+static size_t
+skip_container_markers(const char *src, size_t i, size_t e)
+{
+    for (;;) {
+        size_t d = i;
+        if (i < e && (src[i] == ' ' || src[i] == '\t' || src[i] == '>')) {
+            i++;
+            continue;
+        }
+        if (i < e && (src[i] == '-' || src[i] == '*' || src[i] == '+'))
+            d = i + 1;
+        else {
+            while (d < e && d - i < 9 && src[d] >= '0' && src[d] <= '9')
+                d++;
+            if (d == i || d >= e || (src[d] != '.' && src[d] != ')'))
+                return i;
+            d++;
+        }
+        if (d < e && src[d] != ' ' && src[d] != '\t')
+            return i;
+        i = d;
+    }
+}
+
 /* An empty ATX heading ("#", "## ##") gives md4c no text to point into
  * the source, so find its line: the first line after the last text seen
- * that opens, past indentation and quote markers, with `level` hashes and
- * then a space or the line's end.  Returns the offset of the first '#'. */
+ * that opens, past indentation, quote and list markers, with `level`
+ * hashes and then a space or the line's end.  Returns the offset of the
+ * first '#'. */
 static size_t
 find_empty_atx(const bl_doc *doc, size_t from, int level)
 {
@@ -435,9 +465,7 @@ find_empty_atx(const bl_doc *doc, size_t from, int level)
     for (li = bl_doc_line_of(doc, from); li < doc->lines.n; li++) {
         size_t b, e, i, n = 0;
         bl_doc_line_span(doc, li, &b, &e);
-        for (i = b; i < e && (doc->src[i] == ' ' || doc->src[i] == '\t'
-                              || doc->src[i] == '>'); i++)
-            ;
+        i = skip_container_markers(doc->src, b, e);
         if (i < from)
             continue;
         while (i + n < e && doc->src[i + n] == '#')

@@ -599,6 +599,28 @@ test_empty_heading_section_begins_at_its_line(void **state)
         bl_doc_free(doc);
     }
     {
+        /* In list items, past their markers: "- #" is an empty heading
+         * on its own line, not the "# A" below it. */
+        bl_doc *doc = tu_parse("- #\n- #\n\n1. ##\n2) > - ###\n\n# A\n");
+        assert_int_equal(doc->sections.n, 5);
+        assert_int_equal(doc->sections.items[0].begin, 0);
+        assert_int_equal(doc->sections.items[1].begin, tu_off(doc, "- #\n\n1."));
+        assert_int_equal(doc->sections.items[2].begin, tu_off(doc, "1. ##"));
+        assert_int_equal(doc->sections.items[3].begin, tu_off(doc, "2) >"));
+        assert_int_equal(doc->sections.items[4].begin, tu_off(doc, "# A"));
+        assert_int_equal(doc->blocks.items[tu_block(doc, BL_BLOCK_HEADING, 0)].begin,
+                         2);
+        bl_doc_free(doc);
+    }
+    {
+        /* "-#" and "1.5" open no list item: the empty heading is the line
+         * after them. */
+        bl_doc *doc = tu_parse("-#\n\n1.5 #\n\n#\n");
+        assert_int_equal(doc->sections.n, 1);
+        assert_int_equal(doc->sections.items[0].begin, tu_off(doc, "\n#\n") + 1);
+        bl_doc_free(doc);
+    }
+    {
         bl_doc *doc = tu_parse("intro\n\n> ##\n\n## Next\n");
         assert_int_equal(doc->sections.n, 2);
         assert_int_equal(doc->sections.items[0].begin, tu_off(doc, "> ##"));
@@ -1329,8 +1351,8 @@ test_summaries_of_html_blocks(void **state)
     assert_int_equal(bl_doc_next_summary(doc, &pos, tu_off(doc, "Prose"),
                                          text, sizeof text), -1);
     bl_doc_free(doc);
-    /* "<!-->" and "<!--->" are whole comments; an empty heading in a list
-     * item, which the model places further down, hides nothing. */
+    /* "<!-->" and "<!--->" are whole comments; empty headings in list
+     * items before them hide nothing. */
     doc = tu_parse("- #\n- #\n\n<div><!--> <!---> <summary>Four</summary>"
                    "</div>\n");
     pos = 0;
