@@ -941,7 +941,17 @@ parse_text(bl_rules *rules, const char *file, const char *text, size_t len,
     stanza st;
     size_t i = 0, line = 0;
     int rc = 0;
+    const char *nul = memchr(text, '\0', len);
 
+    /* Fields are C strings: a NUL would end one early and hide the rest of
+     * it, continuation lines and all. */
+    if (nul != NULL) {
+        const char *p;
+        for (p = text, line = 1; p < nul; p++)
+            line += *p == '\n';
+        set_err(err, errlen, file, line, "a NUL byte: a rule file is text");
+        return -1;
+    }
     memset(&st, 0, sizeof st);
     while (i <= len && rc == 0) {
         size_t b = i, e;
@@ -1154,12 +1164,27 @@ trigger_add(bl_trigger *t, int entry, const char *also, size_t also_n)
 
     hit.entry = entry;
     hit.also = NULL;
+    /* The words after the first, space-separated.  "did++not" or "did+"
+     * name no empty word: has_all_words compares lengths and first bytes,
+     * and an empty word would stand for whatever the prefilter turned
+     * away. */
+    while (also_n > 0 && *also == '+') {
+        also++;
+        also_n--;
+    }
+    while (also_n > 0 && also[also_n - 1] == '+')
+        also_n--;
     if (also_n > 0) {
-        if ((hit.also = bl_strndup(also, also_n)) == NULL)
+        size_t n = 0;
+        if ((hit.also = malloc(also_n + 1)) == NULL)
             return -1;
-        for (k = 0; k < also_n; k++)
-            if (hit.also[k] == '+')
-                hit.also[k] = ' ';
+        for (k = 0; k < also_n; k++) {
+            if (also[k] != '+')
+                hit.also[n++] = also[k];
+            else if (hit.also[n - 1] != ' ')
+                hit.also[n++] = ' ';
+        }
+        hit.also[n] = '\0';
     }
     if (BL_VEC_PUSH(t, hit) < 0) {
         free(hit.also);

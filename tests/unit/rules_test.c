@@ -642,6 +642,53 @@ test_default_patterns_are_precompiled(void **state)
     bl_rules_free(rules);
 }
 
+/* A NUL byte would end a field's C string early and hide the rest of it:
+ * the file is refused, at the NUL's line. */
+static void
+test_a_nul_byte_is_a_rule_file_error(void **state)
+{
+    bl_rules *rules = bl_rules_new();
+    char err[256];
+    static const char text[] =
+        "Rule: a/b\nSeverity: info\nSummary: s\0junk\n more\nExplain: e\n";
+
+    (void)state;
+    assert_non_null(rules);
+    assert_int_not_equal(bl_rules_parse(rules, "t.rules", text,
+                                        sizeof text - 1, err, sizeof err), 0);
+    assert_non_null(strstr(err, "t.rules:3: a NUL byte"));
+    bl_rules_free(rules);
+}
+
+/* "Words: human++error" names no empty word: it is "human+error", both
+ * words in the sentence, whatever else the sentence holds. */
+static void
+test_repeated_plus_in_words_names_no_empty_word(void **state)
+{
+    static const char *const words[] = {"human++error", "human+error+",
+                                        "human+error"};
+    size_t k;
+
+    (void)state;
+    for (k = 0; k < sizeof words / sizeof *words; k++) {
+        char text[512];
+        bl_rules *rules;
+        bl_diags d;
+        snprintf(text, sizeof text,
+                 "Rule: t/he\nSeverity: info\nSummary: s\nExplain: e\n\n"
+                 "Match: t/he\nPattern: \\bhuman\\s+error\\b\n"
+                 "Words: %s\nMessage: m\nSuggest: s\n", words[k]);
+        rules = load_text_rules(text);
+        lint_text(rules, "The outage was caused by human error.", &d);
+        assert_int_equal(d.n, 1);
+        bl_diags_free(&d);
+        lint_text(rules, "The outage was caused by a human.", &d);
+        assert_int_equal(d.n, 0);
+        bl_diags_free(&d);
+        bl_rules_free(rules);
+    }
+}
+
 /* Rules read from files compile their own patterns. */
 static void
 test_rules_from_text_are_not_precompiled(void **state)
@@ -697,6 +744,8 @@ main(void)
         cmocka_unit_test(test_missing_section_span_is_never_empty),
         cmocka_unit_test(test_default_patterns_are_precompiled),
         cmocka_unit_test(test_rules_from_text_are_not_precompiled),
+        cmocka_unit_test(test_a_nul_byte_is_a_rule_file_error),
+        cmocka_unit_test(test_repeated_plus_in_words_names_no_empty_word),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
