@@ -2573,14 +2573,6 @@ run_release(void *state)
     free(state);
 }
 
-static int
-rule_enabled(const bl_rules *rules, const char *id)
-{
-    int i = bl_rule_index(rules, id);
-
-    return i >= 0 && rules->rules.items[i].info.severity != BL_SEV_OFF;
-}
-
 /* A document's items and what is known of each, found once for the three
  * rules: the first rule that runs builds it, the others reuse it.  Each
  * item is judged once, for what every enabled rule needs. */
@@ -2598,9 +2590,9 @@ run_get(bl_lint_ctx *lc)
     r->doc = lc->doc;
     r->owner_from_link = bl_rules_bool(lc->rules, "action.owner-from-link");
     r->sh = shared_get(lc->rules);
-    if (rule_enabled(lc->rules, "action/missing-owner"))
+    if (bl_rule_is_on(lc->rules, "action/missing-owner"))
         r->need |= NEED_OWNER;
-    if (rule_enabled(lc->rules, "action/missing-due-date"))
+    if (bl_rule_is_on(lc->rules, "action/missing-due-date"))
         r->need |= NEED_DUE;
     if (r->sh == NULL || index_blocks(r) < 0 || read_groups(r) < 0
         || collect_items(r) < 0

@@ -1607,14 +1607,6 @@ report_slots(ph_ctx *pc)
 /* --- The checks ---------------------------------------------------------- */
 
 static int
-is_rule_on(const bl_rules *rules, const char *id)
-{
-    int r = bl_rule_index(rules, id);
-
-    return r >= 0 && rules->rules.items[r].info.severity != BL_SEV_OFF;
-}
-
-static int
 check_unfilled(ph_ctx *pc)
 {
     const bl_doc *doc = pc->lc->doc;
@@ -1647,7 +1639,7 @@ check_unfilled(ph_ctx *pc)
             continue;
         }
         if (pc->skip_instructions < 0)
-            pc->skip_instructions = is_rule_on(pc->lc->rules,
+            pc->skip_instructions = bl_rule_is_on(pc->lc->rules,
                                                "placeholder/instructions");
         /* Inside an instruction that rule reports, a slot is part of the
          * instruction ("tags such as sev1_YYYYMMDD"). */

@@ -437,6 +437,14 @@ bl_rule_index(const bl_rules *rules, const char *id)
     return -1;
 }
 
+int
+bl_rule_is_on(const bl_rules *rules, const char *id)
+{
+    int i = bl_rule_index(rules, id);
+
+    return i >= 0 && rules->rules.items[i].info.severity != BL_SEV_OFF;
+}
+
 static int
 is_valid_rule_id(const char *id)
 {

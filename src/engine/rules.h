@@ -255,6 +255,10 @@ void bl_entry_free(bl_entry *e);
 
 int bl_rule_index(const bl_rules *rules, const char *id);
 
+/* Is rule id in the set and not off?  (Whether it runs on a document also
+ * depends on its profile: bl_lint_rule_runs.) */
+int bl_rule_is_on(const bl_rules *rules, const char *id);
+
 /* A setting's value in effect; the key must be one a Setting: stanza
  * declares (the checks ask only for their own). */
 long bl_rules_int(const bl_rules *rules, const char *key);
