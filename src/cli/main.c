@@ -29,6 +29,7 @@
 #include "format.h"
 #include "../lsp/server.h"
 #include "new.h"
+#include "prefetch.h"
 
 #define EXIT_FINDINGS 1
 #define EXIT_TROUBLE 2
@@ -444,41 +445,35 @@ lint_file(const bl_rules *rules, const bl_doc *doc, const bl_lint_opts *lo,
     return rc < 0 ? -1 : 0;
 }
 
-/* Lints one file into the report; returns 0, or -1 if it was unreadable,
- * named no profile, or a rule could not run on it (its other findings are
- * reported). */
+/* Lints one file, loaded into *ld (its document is taken), into the
+ * report, and says on stderr what went wrong loading it; changed is its
+ * --changed-since entry, or -1 for all its lines.  Returns 0, or -1 if it
+ * was unreadable, named no profile, or a rule could not run on it (its
+ * other findings are reported). */
 static int
-check_one(const bl_rules *rules, const char *path, const bl_lint_opts *lo,
-          const check_opts *opt, cli_out *out, cli_summary *sum,
-          int *p_failed, char **said)
+check_one(const bl_rules *rules, const char *path, long changed,
+          cli_loaded *ld, const bl_lint_opts *lo, const check_opts *opt,
+          cli_out *out, cli_summary *sum, int *p_failed, char **said)
 {
-    const char *why = NULL, *shown = path;
+    const char *shown = path;
     size_t len, i;
-    char *text;
     bl_doc *doc;
     bl_diags diags = {NULL, 0, 0};
-    int is_stdin = strcmp(path, "-") == 0, rc, missing = 0;
-    long changed = -1;
+    int rc, missing = 0;
 
-    if (is_stdin)
+    if (strcmp(path, "-") == 0)
         shown = opt->stdin_name ? opt->stdin_name : "<stdin>";
-    if (opt->changed != NULL && !is_stdin
-        && (changed = cli_changed_find(opt->changed, path)) < 0)
-        return 0;   /* not in the diff: nothing of it is new */
-    text = cli_read(is_stdin ? NULL : path, &len, &why);
-    if (text == NULL) {
-        fprintf(stderr, "blamelint: %s: %s\n", shown, why);
+    if (ld->status == CLI_UNREADABLE) {
+        fprintf(stderr, "blamelint: %s: %s\n", shown, ld->why);
         return -1;
     }
-    if (cli_is_binary(text, len)) {
+    if (ld->status == CLI_BINARY) {
         fprintf(stderr, "blamelint: %s: binary file (it holds NUL bytes), "
                 "not checked\n", shown);
-        free(text);
         return -1;
     }
-    doc = bl_doc_parse(text, len);
-    free(text);     /* the document keeps its own copy: one is enough */
-    text = NULL;
+    doc = ld->doc;
+    ld->doc = NULL;
     if (doc == NULL
         || (rc = lint_file(rules, doc, lo, shown, &diags, said, &missing))
                == -1)
@@ -547,7 +542,6 @@ no_profile:
     return -1;
 oom:
     fprintf(stderr, "blamelint: %s: out of memory\n", shown);
-    free(text);
     bl_diags_free(&diags);
     bl_doc_free(doc);
     return -1;
@@ -585,13 +579,18 @@ cmd_check(int argc, char **argv)
     /* Per path, the rules and config the first pass found: finding a
      * config walks the directories up from the file, once is enough. */
     struct path_rules { bl_rules *rules; const cli_config *cfg; } *found = NULL;
-    size_t w;
+    /* The files checked, in order: an index into paths, and the file's
+     * --changed-since entry (-1: every line counts). */
+    struct check_job { size_t path; long changed; } *jobs = NULL;
+    size_t n_jobs = 0, j, w;
+    const char **ahead = NULL;  /* the jobs' paths the worker reads */
+    size_t n_ahead = 0;
+    cli_prefetch *prefetch = NULL;
     /* --output FILE is written beside FILE and renamed over it at the
      * end, so an interrupted check never leaves half a report where CI
      * looks for one. */
     cli_atomic report;
     char *said = NULL;      /* the last rule error said (say_data_error) */
-    bl_rules *rules;
     int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
     size_t k;
 
@@ -747,7 +746,8 @@ cmd_check(int argc, char **argv)
     }
     /* Every file's configuration first: a broken one stops the check
      * before any report is written. */
-    if (paths.n > 0 && (found = calloc(paths.n, sizeof *found)) == NULL) {
+    if (paths.n > 0 && ((found = calloc(paths.n, sizeof *found)) == NULL
+                        || (jobs = calloc(paths.n, sizeof *jobs)) == NULL)) {
         fputs("blamelint: out of memory\n", stderr);
         if (opt.output != NULL)
             cli_atomic_abort(&report);
@@ -765,28 +765,61 @@ cmd_check(int argc, char **argv)
             goto done;
         }
     }
-    if (opt.format->begin && opt.fix != FIX_DRY_RUN)
-        opt.format->begin(&out[0]);
+    /* The files to check, all decided before the first is read, so that
+     * a worker can read and parse them ahead. */
     for (k = 0, w = 0; k < paths.n; k++) {
-        const cli_config *cfg = found[k].cfg;
-        bl_lint_opts lo;
         int was_walked = w < walked.n && walked.items[w] == k;
+        long changed = -1;
         w += was_walked;
-        rules = found[k].rules;
         /* Found in a directory: checked when the config lists it, or
          * when --profile says what every file of the run is. */
         if (was_walked && opt.profile == NULL
-            && !cli_config_selects(cfg, paths.items[k]))
+            && !cli_config_selects(found[k].cfg, paths.items[k]))
             continue;
+        if (opt.changed != NULL && strcmp(paths.items[k], "-") != 0
+            && (changed = cli_changed_find(opt.changed, paths.items[k])) < 0)
+            continue;   /* not in the diff: nothing of it is new */
+        jobs[n_jobs].path = k;
+        jobs[n_jobs++].changed = changed;
+    }
+    /* Standard input is read here, in its turn; the other files ahead,
+     * when there are two or more.  Not with --fix: it rewrites each file
+     * before the next is read, and the same file may come twice (named,
+     * and found in a directory, or through a symlink). */
+    for (j = 0; j < n_jobs; j++)
+        if (strcmp(paths.items[jobs[j].path], "-") != 0)
+            n_ahead++;
+    if (n_ahead >= 2 && opt.fix != FIX_WRITE
+        && (ahead = malloc(n_ahead * sizeof *ahead)) != NULL) {
+        n_ahead = 0;
+        for (j = 0; j < n_jobs; j++)
+            if (strcmp(paths.items[jobs[j].path], "-") != 0)
+                ahead[n_ahead++] = paths.items[jobs[j].path];
+        /* NULL (no thread to be had): the loop loads them itself. */
+        prefetch = cli_prefetch_start(ahead, n_ahead);
+    }
+    if (opt.format->begin && opt.fix != FIX_DRY_RUN)
+        opt.format->begin(&out[0]);
+    for (j = 0; j < n_jobs; j++) {
+        const char *path = paths.items[jobs[j].path];
+        const cli_config *cfg = found[jobs[j].path].cfg;
+        cli_loaded loaded;
+        bl_lint_opts lo;
         memset(&lo, 0, sizeof lo);
         lo.profile = opt.profile;
-        lo.config_profile = cli_config_profile(cfg, config_name(&opt,
-                                                                paths.items[k]),
+        lo.config_profile = cli_config_profile(cfg, config_name(&opt, path),
                                                NULL);
-        if (check_one(rules, paths.items[k], &lo, &opt, out, &sum, &failed,
-                      &said) < 0)
+        if (strcmp(path, "-") == 0)
+            cli_load(NULL, &loaded);
+        else if (prefetch != NULL)
+            cli_prefetch_next(prefetch, &loaded);
+        else
+            cli_load(path, &loaded);
+        if (check_one(found[jobs[j].path].rules, path, jobs[j].changed,
+                      &loaded, &lo, &opt, out, &sum, &failed, &said) < 0)
             trouble = 1;
     }
+    cli_prefetch_stop(prefetch);
     if (opt.fix != FIX_DRY_RUN)
         opt.format->end(&out[0], &sum);
     if (opt.output != NULL) {
@@ -802,6 +835,8 @@ cmd_check(int argc, char **argv)
     rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 done:
     free(found);
+    free(jobs);
+    free(ahead);
     free(said);
     rule_sets_free(&sets);
     BL_VEC_FREE(&walked);

@@ -1,0 +1,191 @@
+/*
+ * prefetch.c: loading the files of a check ahead on one worker thread
+ * (prefetch.h).
+ *
+ * Reading and parsing a file touch no rule set, and md4c's parse is about
+ * a quarter of what a check spends, so one worker keeps the main thread,
+ * which lints and reports, from waiting on either.  The worker and the
+ * main thread share only a ring of CLI_PREFETCH_DEPTH loads under one
+ * mutex; the worker never writes to stdout or stderr.
+ */
+#include <pthread.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "files.h"
+#include "prefetch.h"
+
+void
+cli_load(const char *path, cli_loaded *out)
+{
+    const char *why = NULL;
+    size_t len;
+    char *text = cli_read(path, &len, &why);
+
+    out->doc = NULL;
+    out->why[0] = '\0';
+    if (text == NULL) {
+        out->status = CLI_UNREADABLE;
+        snprintf(out->why, sizeof out->why, "%s", why);
+        return;
+    }
+    if (cli_is_binary(text, len)) {
+        out->status = CLI_BINARY;
+        free(text);
+        return;
+    }
+    out->doc = bl_doc_parse(text, len);
+    free(text);     /* the document keeps its own copy: one is enough */
+    out->status = out->doc != NULL ? CLI_LOADED : CLI_PARSE_NOMEM;
+}
+
+struct cli_prefetch {
+    const char *const *paths;
+    size_t n;
+    pthread_t worker;
+    pthread_mutex_t lock;       /* guards everything below */
+    pthread_cond_t loaded;      /* the worker filled a slot */
+    pthread_cond_t room;        /* the caller took a load, or stop */
+    cli_loaded ring[CLI_PREFETCH_DEPTH];  /* path k in ring[k % DEPTH] */
+    size_t n_loaded;            /* paths the worker has loaded */
+    size_t n_taken;             /* paths handed to the caller */
+    size_t waiting_bytes;       /* source bytes of loaded, untaken paths */
+    size_t in_hand_bytes;       /* ... of the one the caller has */
+    int stop;
+};
+
+/* What a load counts against CLI_PREFETCH_BYTES: its source (the
+ * document's other arrays grow with it). */
+static size_t
+load_bytes(const cli_loaded *l)
+{
+    size_t len = 0;
+
+    if (l->doc != NULL)
+        bl_doc_source(l->doc, &len);
+    return len;
+}
+
+/* May the worker start on path k?  Always when the caller is waiting for
+ * it with nothing in hand; else while there is a free slot and the cap is
+ * not reached. */
+static int
+has_room(const cli_prefetch *pf, size_t k)
+{
+    size_t waiting = k - pf->n_taken;
+
+    if (waiting == 0 && pf->in_hand_bytes == 0)
+        return 1;
+    return waiting < CLI_PREFETCH_DEPTH
+           && pf->waiting_bytes + pf->in_hand_bytes < CLI_PREFETCH_BYTES;
+}
+
+static void *
+prefetch_main(void *arg)
+{
+    cli_prefetch *pf = arg;
+    cli_loaded l;
+    size_t k;
+
+    for (k = 0; k < pf->n; k++) {
+        pthread_mutex_lock(&pf->lock);
+        while (!pf->stop && !has_room(pf, k))
+            pthread_cond_wait(&pf->room, &pf->lock);
+        if (pf->stop) {
+            pthread_mutex_unlock(&pf->lock);
+            break;
+        }
+        pthread_mutex_unlock(&pf->lock);
+        /* Outside the lock: the caller takes earlier loads meanwhile. */
+        cli_load(pf->paths[k], &l);
+        pthread_mutex_lock(&pf->lock);
+        pf->ring[k % CLI_PREFETCH_DEPTH] = l;
+        pf->waiting_bytes += load_bytes(&l);
+        pf->n_loaded = k + 1;
+        pthread_cond_signal(&pf->loaded);
+        pthread_mutex_unlock(&pf->lock);
+    }
+    return NULL;
+}
+
+cli_prefetch *
+cli_prefetch_start(const char *const *paths, size_t n)
+{
+    cli_prefetch *pf = calloc(1, sizeof *pf);
+    sigset_t all, old;
+    int rc;
+
+    if (pf == NULL)
+        return NULL;
+    pf->paths = paths;
+    pf->n = n;
+    if (pthread_mutex_init(&pf->lock, NULL) != 0) {
+        free(pf);
+        return NULL;
+    }
+    if (pthread_cond_init(&pf->loaded, NULL) != 0) {
+        pthread_mutex_destroy(&pf->lock);
+        free(pf);
+        return NULL;
+    }
+    if (pthread_cond_init(&pf->room, NULL) != 0) {
+        pthread_cond_destroy(&pf->loaded);
+        pthread_mutex_destroy(&pf->lock);
+        free(pf);
+        return NULL;
+    }
+    /* The worker blocks every signal, so that SIGINT and the like reach
+     * the main thread as they did before there was a worker (atomic.c's
+     * handler removes the --output temporary file there). */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &old);
+    rc = pthread_create(&pf->worker, NULL, prefetch_main, pf);
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (rc != 0) {
+        pthread_cond_destroy(&pf->room);
+        pthread_cond_destroy(&pf->loaded);
+        pthread_mutex_destroy(&pf->lock);
+        free(pf);
+        return NULL;
+    }
+    return pf;
+}
+
+void
+cli_prefetch_next(cli_prefetch *pf, cli_loaded *out)
+{
+    pthread_mutex_lock(&pf->lock);
+    /* The previous document is done with: the worker may go on. */
+    pf->in_hand_bytes = 0;
+    pthread_cond_signal(&pf->room);
+    while (pf->n_loaded == pf->n_taken)
+        pthread_cond_wait(&pf->loaded, &pf->lock);
+    *out = pf->ring[pf->n_taken % CLI_PREFETCH_DEPTH];
+    pf->in_hand_bytes = load_bytes(out);
+    pf->waiting_bytes -= pf->in_hand_bytes;
+    pf->n_taken++;
+    pthread_cond_signal(&pf->room);
+    pthread_mutex_unlock(&pf->lock);
+}
+
+void
+cli_prefetch_stop(cli_prefetch *pf)
+{
+    size_t k;
+
+    if (pf == NULL)
+        return;
+    pthread_mutex_lock(&pf->lock);
+    pf->stop = 1;
+    pthread_cond_signal(&pf->room);
+    pthread_mutex_unlock(&pf->lock);
+    pthread_join(pf->worker, NULL);
+    for (k = pf->n_taken; k < pf->n_loaded; k++)
+        bl_doc_free(pf->ring[k % CLI_PREFETCH_DEPTH].doc);
+    pthread_cond_destroy(&pf->room);
+    pthread_cond_destroy(&pf->loaded);
+    pthread_mutex_destroy(&pf->lock);
+    free(pf);
+}
