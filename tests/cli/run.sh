@@ -1744,6 +1744,235 @@ run check --fix --fix-dry-run fx.md
 want_rc 2
 end
 
+# --- reading ahead: order and completeness --------------------------------
+# A check of several files reads and parses the next ones on a worker
+# thread while it lints one.  Whatever it prints, on either stream, and its
+# exit status must be those of checking the same files one at a time.
+
+mkdir -p ahead/d ahead/many
+cp warn.md ahead/d/a.md
+cp info.md ahead/d/b.md
+cp binary.md ahead/d/c.md
+cp error.md ahead/d/d.md
+cp warn.md ahead/d/e.md
+cp multibyte.md ahead/d/f.md
+cp crlf.md ahead/d/g.md
+# More files than are ever read ahead, with something wrong at both ends
+# and in between.
+cp binary.md ahead/many/f00.md
+for i in $(seq 1 28); do
+    n=$(printf '%02d' "$i")
+    case $((i % 7)) in
+        0) cp binary.md "ahead/many/f$n.md" ;;
+        1) cp clean.md "ahead/many/f$n.md" ;;
+        2) printf '# N%s\n\nThe outage was caused by human error in step %s.\n' "$i" "$i" >"ahead/many/f$n.md" ;;
+        3) cp multibyte.md "ahead/many/f$n.md" ;;
+        4) printf 'Line %s: the engineer just restarted it.\n' "$i" >"ahead/many/f$n.md" ;;
+        5) : >"ahead/many/f$n.md" ;;
+        6) cp bom-crlf.md "ahead/many/f$n.md" ;;
+    esac
+done
+# One larger than all the files waiting may hold together (5 MB), with a
+# finding on its last line.
+awk 'BEGIN { for (i = 1; i <= 90000; i++) printf "Line %d of the deploy log was fine and nothing else.\n", i;
+             print "The outage was caused by human error." }' >ahead/many/f29.md
+cp binary.md ahead/many/f30.md
+ahead_unreadable=no
+if [ "${as_user[0]:-}" != none ]; then
+    chmod -R a+rX "$W/ahead"
+    cp warn.md ahead/d/c2.md
+    cp warn.md ahead/many/f15.md
+    chmod 000 ahead/d/c2.md ahead/many/f15.md
+    ahead_unreadable=yes
+fi
+ahead_as=()
+[ "${as_user[0]:-}" != none ] && ahead_as=(${as_user[@]+"${as_user[@]}"})
+
+# ahead_run ARGS...: runs the binary in $W/ahead as the user the file
+# permissions apply to, like run.
+ahead_run() {
+    (cd "$W/ahead" && exec ${ahead_as[@]+"${ahead_as[@]}"} "$BIN" "$@") \
+        <"${STDIN:-/dev/null}" >"$OUT" 2>"$ERR"
+    RC=$?
+    sanity
+}
+
+# one_at_a_time "ARGS" FILES...: checks each FILE on its own (one file is
+# never read ahead) with the options ARGS; the outputs, concatenated, go to
+# $T/one.out and $T/one.err and the highest exit status to ONE_RC.
+one_at_a_time() {
+    local args=$1 f
+    shift
+    : >"$T/one.out"
+    : >"$T/one.err"
+    ONE_RC=0
+    for f in "$@"; do
+        # shellcheck disable=SC2086
+        ahead_run check $args "$f"
+        cat "$OUT" >>"$T/one.out"
+        cat "$ERR" >>"$T/one.err"
+        [ "$RC" -gt "$ONE_RC" ] && ONE_RC=$RC
+    done
+}
+
+# want_same_as_one WHAT: stdout and stderr are $T/one.out and $T/one.err.
+want_same_as_one() {
+    cmp -s "$T/one.out" "$OUT" \
+        || problem "stdout differs from $1 (- one at a time, + together): $(diff -u "$T/one.out" "$OUT" | tail -n +3 | head -n 20)"
+    cmp -s "$T/one.err" "$ERR" \
+        || problem "stderr differs from $1 (- one at a time, + together): $(diff -u "$T/one.err" "$ERR" | tail -n +3 | head -n 20)"
+}
+
+# ahead_files DIR: the Markdown files in $W/ahead/DIR, in the order a
+# check of DIR takes them.
+ahead_files() {
+    (cd "$W/ahead" && LC_ALL=C printf '%s\n' "$1"/*.md)
+}
+
+begin "reading ahead: binary and unreadable files between good ones, said in their turn"
+mapfile -t files < <(ahead_files d)
+one_at_a_time "-q" "${files[@]}"
+ahead_run check -q d
+want_rc 2
+[ "$ONE_RC" = 2 ] || problem "one at a time gave exit status $ONE_RC"
+want_same_as_one "the files checked one at a time"
+want_err_re '^blamelint: d/c\.md: binary file'
+[ "$ahead_unreadable" = yes ] && want_err_re '^blamelint: d/c2\.md: Permission denied$'
+want_out_re '^d/g\.md:'
+end
+
+begin "reading ahead: a directory reports as its files named one by one in that order"
+for fmt in text json sarif github; do
+    ahead_run check --format "$fmt" "${files[@]}"
+    cp "$OUT" "$T/one.out"
+    cp "$ERR" "$T/one.err"
+    r=$RC
+    ahead_run check --format "$fmt" d
+    [ "$RC" = "$r" ] || problem "$fmt: exit status $RC, named one by one $r"
+    want_same_as_one "$fmt, the files named one by one"
+done
+end
+
+# Both streams into one file: stdout goes out in blocks as its buffer
+# fills, stderr at once, so where a message lands among the findings shows
+# when it was said.  --fix reads each file only once the one before is
+# done (it may have rewritten it), and with nothing to fix it reports what
+# a check does: it is the reference.
+mkdir -p ahead/order
+for i in $(seq 10 49); do
+    printf '# N%s\n\nThe outage was caused by human error in step %s, and the DBA was careless.\n' "$i" "$i" >"ahead/order/$i.md"
+done
+cp binary.md ahead/order/23.md
+cp binary.md ahead/order/41.md
+if [ "$ahead_unreadable" = yes ]; then
+    cp ahead/order/30.md ahead/order/31.md
+    chmod 000 ahead/order/31.md
+fi
+
+begin "reading ahead: messages land among the findings where they did one file at a time"
+for how in "--fix" ""; do
+    (cd "$W/ahead" && exec ${ahead_as[@]+"${ahead_as[@]}"} "$BIN" check $how order) \
+        </dev/null >"$OUT" 2>&1
+    RC=$?
+    cp "$OUT" "$ERR"    # for sanity, which reads stderr
+    sanity
+    want_rc 2
+    [ -n "$how" ] && cp "$OUT" "$T/one.out"
+done
+cmp -s "$T/one.out" "$OUT" \
+    || problem "the streams mix otherwise than in a --fix check (- --fix, + check): $(diff -u "$T/one.out" "$OUT" | tail -n +3 | head -n 20)"
+[ "$(wc -c <"$OUT")" -gt 20000 ] || problem "too little output to fill stdout's buffer"
+grep -q 'blamelint: order/41\.md: binary' "$OUT" || problem "order/41.md not said"
+end
+
+begin "reading ahead: many files, every one reported once, in order"
+mapfile -t files < <(ahead_files many)
+one_at_a_time "-q" "${files[@]}"
+ahead_run check -q many
+want_rc "$ONE_RC"
+want_same_as_one "the files checked one at a time"
+one_at_a_time "--format json --fail-on never" "${files[@]}"
+jq -s '[.[].files[]]' "$T/one.out" >"$T/one.files"
+ahead_run check --format json --fail-on never many
+want_json
+jq '.files' "$OUT" >"$T/got.files"
+cmp -s "$T/one.files" "$T/got.files" \
+    || problem "the JSON files differ from those checked one at a time"
+cmp -s "$T/one.err" "$ERR" || problem "stderr differs from one at a time"
+want_jq '.files[-1].path == "many/f29.md" and (.files | length) >= 24'
+end
+
+begin "reading ahead: standard input among files is read in its turn"
+mapfile -t files < <(ahead_files d)
+one_at_a_time "-q" d/a.md
+cp "$T/one.out" "$T/first.out"; cp "$T/one.err" "$T/first.err"
+STDIN=$W/warn.md one_at_a_time "-q --stdin-filename in.md" -
+cat "$T/one.out" >>"$T/first.out"; cat "$T/one.err" >>"$T/first.err"
+one_at_a_time "-q" "${files[@]}"
+cat "$T/one.out" >>"$T/first.out"; cat "$T/one.err" >>"$T/first.err"
+mv "$T/first.out" "$T/one.out"; mv "$T/first.err" "$T/one.err"
+STDIN=$W/warn.md ahead_run check -q --stdin-filename in.md d/a.md - d
+want_rc 2
+want_same_as_one "the files checked one at a time"
+end
+
+begin "reading ahead: --fix-dry-run prints each file's diff in order"
+mkdir -p ahead/fx
+for i in 1 2 3 4 5 6; do printf "$fixdoc" | sed "s/cache/cache $i/" >"ahead/fx/$i.md"; done
+cp binary.md ahead/fx/3.md
+mapfile -t files < <(ahead_files fx)
+one_at_a_time "--fix-dry-run" "${files[@]}"
+ahead_run check --fix-dry-run fx
+want_rc 2
+want_same_as_one "the files checked one at a time"
+[ "$(grep -c '^--- a/fx/' "$OUT")" = 5 ] || problem "not five diffs"
+end
+
+if command -v git >/dev/null 2>&1 && command -v mkfifo >/dev/null 2>&1; then
+    begin "--changed-since: a file the diff does not touch is not even opened"
+    mkdir -p chg
+    (cd chg && git init -q . && cp ../warn.md old.md && cp ../warn.md new.md \
+        && cp ../warn.md new2.md && git add old.md new.md new2.md \
+        && git -c user.name=t -c user.email=t@t commit -q -m one) \
+        || problem "git setup failed"
+    printf 'The outage was caused by human error again.\n' >>chg/new.md
+    printf 'The outage was caused by human error too.\n' >>chg/new2.md
+    mkfifo chg/pipe.md
+    W0=$W; W=$W/chg
+    LIMIT=10 run check --format json --changed-since HEAD old.md pipe.md new.md new2.md old.md
+    W=$W0
+    want_rc 1
+    want_paths '["new.md","new2.md"]'
+    want_diags 0 '[["blame/human-error",4,26,4,37]]'
+    want_diags 1 '[["blame/human-error",4,26,4,37]]'
+    end
+else
+    skip "--changed-since: a file the diff does not touch is not even opened" "no git or mkfifo"
+fi
+
+# The worker, its loads waiting in full, sits blocked beside the main
+# thread, which waits on standard input.
+begin "--output: SIGTERM while files wait, read ahead, leaves no temporary file"
+rm -f killed2.json killed2.json.blamelint-*
+mkfifo hold2.fifo
+sleep 30 >hold2.fifo &
+holder=$!
+"$BIN" check --format json --output killed2.json - ahead/many <hold2.fifo >/dev/null 2>&1 &
+pid=$!
+for _ in $(seq 50); do ls killed2.json.blamelint-* >/dev/null 2>&1 && break; sleep 0.1; done
+ls killed2.json.blamelint-* >/dev/null 2>&1 || problem "the temporary report was never created"
+kill -TERM $pid
+wait $pid; st=$?
+[ "$st" = 143 ] || problem "exit status $st, want 143 (killed by SIGTERM)"
+ls killed2.json.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
+[ -e killed2.json ] && problem "a report was written"
+kill $holder 2>/dev/null; wait $holder 2>/dev/null; rm -f hold2.fifo
+end
+
+if [ "$ahead_unreadable" = yes ]; then
+    chmod 644 ahead/d/c2.md ahead/many/f15.md ahead/order/31.md
+fi
+
 # --- .blamelint.toml -----------------------------------------------------
 
 mkdir -p repo/.git repo/postmortems/2025 repo/templates repo/docs/deep
