@@ -47,7 +47,8 @@ struct cli_prefetch {
     pthread_t worker;
     pthread_mutex_t lock;       /* guards everything below */
     pthread_cond_t loaded;      /* the worker filled a slot */
-    pthread_cond_t room;        /* the caller took a load, or stop */
+    pthread_cond_t room;        /* half the ring is free, the caller
+                                   waits, or stop */
     cli_loaded ring[CLI_PREFETCH_DEPTH];  /* path k in ring[k % DEPTH] */
     size_t n_loaded;            /* paths the worker has loaded */
     size_t n_taken;             /* paths handed to the caller */
@@ -68,9 +69,9 @@ load_bytes(const cli_loaded *l)
     return len;
 }
 
-/* May the worker start on path k?  Always when the caller is waiting for
- * it with nothing in hand; else while there is a free slot and the cap is
- * not reached. */
+/* May the worker start on path k?  Always when nothing waits and the
+ * caller holds no document (so a file over the cap still gets loaded);
+ * else while a slot is free and the cap is not reached. */
 static int
 has_room(const cli_prefetch *pf, size_t k)
 {
