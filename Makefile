@@ -224,6 +224,7 @@ bench: deps
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o build/bench/gen tests/bench/gen.c
 	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o build/bench/md4c_parse tests/bench/md4c_parse.c -lmd4c
 	tests/bench/bench.sh ./blamelint
+	tests/bench/hard.sh ./blamelint
 
 install: blamelint
 	install -d $(DESTDIR)$(PREFIX)/bin
