@@ -9,8 +9,11 @@ LDFLAGS ?=
 # Required flags; user CFLAGS come on top of these, never instead.
 BL_CFLAGS := -std=c11 -Wall -Wextra -Werror -D_POSIX_C_SOURCE=200809L \
              -D_DEFAULT_SOURCE -pthread -Isrc
+# The sanitizer build also checks every Define's Words: claim where a check
+# relies on it (BL_CHECK_DEFINE_WORDS): the tests then catch a rule edit
+# that makes it false.
 SAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-             -fno-omit-frame-pointer
+             -fno-omit-frame-pointer -DBL_CHECK_DEFINE_WORDS
 # Recursive (=) so the libraries are looked up when a recipe runs, after
 # `make deps` may have installed them.
 LIBS = -pthread -lmd4c -lpcre2-8 $(shell pkg-config --libs hunspell 2>/dev/null || echo -lhunspell-1.7)

@@ -220,7 +220,8 @@ static const char *const match_fields[] = {
     "Unless", "Section", "Not-Section", "Names", "In-Quote", "Starts-At",
     "Example", "Clean", NULL
 };
-static const char *const define_fields[] = {"Define", "Pattern", NULL};
+static const char *const define_fields[] = {"Define", "Pattern", "Words",
+                                             NULL};
 static const char *const learn_fields[] = {
     "Learn", "Pattern", "Words", "Example", NULL
 };
@@ -827,6 +828,81 @@ add_setting(bl_rules *rules, const stanza *st, const char *file, char *err,
     return 0;
 }
 
+static void
+define_free(bl_define *d)
+{
+    free(d->name);
+    free(d->pattern);
+    bl_regex_free(&d->as_regex[0]);
+    bl_regex_free(&d->as_regex[1]);
+    free(d->words);
+    free(d->needs);
+}
+
+/* Reads a Define's Words: ("error mistake was+by") into d: each item a
+ * need, each '+' joining another word the same match holds. */
+static int
+define_words(bl_define *d, const char *value, const char *file, size_t line,
+             char *err, size_t errlen)
+{
+    const char *p = value;
+
+    d->words = calloc(BL_DEFINE_WORDS_MAX, sizeof *d->words);
+    d->needs = calloc(strlen(value) / 2 + 1, sizeof *d->needs);
+    if (d->words == NULL || d->needs == NULL) {
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    for (p += strspn(p, " \t\n"); *p; p += strspn(p, " \t\n")) {
+        size_t n = strcspn(p, " \t\n"), i = 0;
+        uint64_t need = 0;
+        while (i < n) {
+            size_t wn = 0, k;
+            char w[BL_DEFINE_WORD_LEN + 1];
+            while (i + wn < n && p[i + wn] != '+')
+                wn++;
+            if (wn == 0 || wn > BL_DEFINE_WORD_LEN) {
+                set_err(err, errlen, file, line, "Words: \"%.*s\" has an "
+                        "empty word or one of over %d bytes", (int)n, p,
+                        BL_DEFINE_WORD_LEN);
+                return -1;
+            }
+            for (k = 0; k < wn; k++) {
+                unsigned char c = (unsigned char)p[i + k];
+                if (!(c == '_' || (c >= '0' && c <= '9')
+                      || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+                    set_err(err, errlen, file, line, "Words: \"%.*s\" holds "
+                            "more than ASCII letters, digits and '_'",
+                            (int)n, p);
+                    return -1;
+                }
+                w[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
+            }
+            w[wn] = '\0';
+            for (k = 0; k < d->n_words && strcmp(d->words[k], w) != 0; k++)
+                ;
+            if (k == d->n_words) {
+                if (k == BL_DEFINE_WORDS_MAX) {
+                    set_err(err, errlen, file, line, "Words: names more "
+                            "than %d different words", BL_DEFINE_WORDS_MAX);
+                    return -1;
+                }
+                memcpy(d->words[k], w, wn + 1);
+                d->n_words++;
+            }
+            need |= (uint64_t)1 << k;
+            i += wn + (i + wn < n);
+        }
+        d->needs[d->n_needs++] = need;
+        p += n;
+    }
+    if (d->n_needs == 0) {
+        set_err(err, errlen, file, line, "Words: names no word");
+        return -1;
+    }
+    return 0;
+}
+
 static int
 add_stanza(bl_rules *rules, const stanza *st, const char *file,
            int check_patterns, char *err, size_t errlen)
@@ -867,10 +943,18 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file,
         memset(&d, 0, sizeof d);
         d.name = bl_strndup(v, strlen(v));
         d.pattern = joined(get(st, "Pattern"), 0);
-        if (d.name == NULL || d.pattern == NULL
-            || BL_VEC_PUSH(&rules->defines, d) < 0) {
-            free(d.name);
-            free(d.pattern);
+        if (d.name == NULL || d.pattern == NULL) {
+            define_free(&d);
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        if ((v = get(st, "Words")) != NULL
+            && define_words(&d, v, file, st->line, err, errlen) < 0) {
+            define_free(&d);
+            return -1;
+        }
+        if (BL_VEC_PUSH(&rules->defines, d) < 0) {
+            define_free(&d);
             snprintf(err, errlen, "out of memory");
             return -1;
         }
@@ -1529,12 +1613,8 @@ bl_rules_free(bl_rules *rules)
     BL_VEC_FREE(&rules->profiles);
     for (i = 0; i < rules->entries.n; i++)
         bl_entry_free(&rules->entries.items[i]);
-    for (i = 0; i < rules->defines.n; i++) {
-        free(rules->defines.items[i].name);
-        free(rules->defines.items[i].pattern);
-        bl_regex_free(&rules->defines.items[i].as_regex[0]);
-        bl_regex_free(&rules->defines.items[i].as_regex[1]);
-    }
+    for (i = 0; i < rules->defines.n; i++)
+        define_free(&rules->defines.items[i]);
     for (i = 0; i < rules->headings.n; i++)
         heading_free(&rules->headings.items[i]);
     for (i = 0; i < rules->settings.n; i++)
@@ -2120,6 +2200,69 @@ bl_rule_in_profile(const bl_rule_info *r, const char *profile)
 }
 
 /* --- Definitions for code checks ----------------------------------------- */
+
+const bl_define *
+bl_rules_define(const bl_rules *rules, const char *name)
+{
+    size_t k;
+
+    for (k = 0; k < rules->defines.n; k++)
+        if (strcmp(rules->defines.items[k].name, name) == 0)
+            return &rules->defines.items[k];
+    return NULL;
+}
+
+/* The bit of run[0, n) among d's words, or 0. */
+static uint64_t
+define_word_bit(const bl_define *d, const char *run, size_t n)
+{
+    size_t k;
+
+    for (k = 0; k < d->n_words; k++)
+        if (d->words[k][0] == run[0] && d->words[k][n] == '\0'
+            && memcmp(d->words[k], run, n) == 0)
+            return (uint64_t)1 << k;
+    return 0;
+}
+
+int
+bl_define_may_match(const bl_define *d, const char *text, size_t len)
+{
+    char run[BL_DEFINE_WORD_LEN + 1];
+    size_t i = 0, n = 0, k;
+    uint64_t seen = 0;
+
+    if (d == NULL || d->n_needs == 0)
+        return 1;
+    while (i <= len) {
+        unsigned char c = i < len ? (unsigned char)text[i] : ' ';
+        char folded = 0;
+        size_t step = 1;
+        if (c == '_' || (c >= '0' && c <= '9'))
+            folded = (char)c;
+        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
+            folded = (char)(c | 0x20);
+        else if (c >= 0x80) {
+            uint32_t cp = bl_utf8_decode(text, len, i, &step);
+            folded = cp == 0x17F ? 's' : cp == 0x212A ? 'k' : 0;
+        }
+        if (folded != 0) {
+            /* A run longer than every word can be none of them. */
+            if (n <= BL_DEFINE_WORD_LEN)
+                run[n] = folded;
+            n++;
+        } else if (n > 0) {
+            if (n <= BL_DEFINE_WORD_LEN)
+                seen |= define_word_bit(d, run, n);
+            n = 0;
+        }
+        i += step;
+    }
+    for (k = 0; k < d->n_needs; k++)
+        if ((d->needs[k] & seen) == d->needs[k])
+            return 1;
+    return 0;
+}
 
 bl_regex *
 bl_rules_define_regex(bl_rules *rules, const char *name, int anchored,

@@ -116,6 +116,11 @@ typedef struct bl_setting {
     long min, max;          /* for "int" */
 } bl_setting;
 
+/* How many different words a Define's Words: may name, and how long
+ * each may be. */
+#define BL_DEFINE_WORDS_MAX 64
+#define BL_DEFINE_WORD_LEN 32
+
 typedef struct bl_define {
     char *name;
     char *pattern;
@@ -123,6 +128,15 @@ typedef struct bl_define {
      * built on first request, [0] unanchored, [1] anchored. */
     bl_regex as_regex[2];
     int expanded;
+    /* Words: what every match holds, so that a check searching with the
+     * definition can pass over text without it (bl_define_may_match).
+     * words are the different words named, lower-case; each of the
+     * n_needs needs is a set of them (bit k: words[k]), all of which one
+     * match holds.  n_needs is 0 without Words:. */
+    char (*words)[BL_DEFINE_WORD_LEN + 1];
+    size_t n_words;
+    uint64_t *needs;
+    size_t n_needs;
 } bl_define;
 
 /* State a family of checks keeps, by family name: the rule set's caches
@@ -295,6 +309,17 @@ size_t bl_rules_regexes(bl_rules *rules, bl_regex ***p_list);
  * check must not compile it once per document).  Returns it, or NULL
  * when the rule set defines no such name or it does not expand; *p_oom is
  * set when out of memory. */
+/* The Define called name, or NULL. */
+const bl_define *bl_rules_define(const bl_rules *rules, const char *name);
+
+/* Can a match of d lie in text[0, len)?  0 when text lacks every one of
+ * d's Words: needs, so a search would find nothing; 1 when it holds one,
+ * or when d has no Words:.  Words are read as runs of ASCII letters,
+ * digits and '_', any case (U+017F and U+212A, which PCRE2 matches
+ * caselessly as 's' and 'k', read as those): a word a pattern matches
+ * whole, between \b's, is always such a run. */
+int bl_define_may_match(const bl_define *d, const char *text, size_t len);
+
 bl_regex *bl_rules_define_regex(bl_rules *rules, const char *name,
                                 int anchored, int *p_oom);
 

@@ -30,6 +30,10 @@
  * with a Why column.
  */
 #include <stdint.h>
+#ifdef BL_CHECK_DEFINE_WORDS
+#include <stdio.h>
+#endif
+#include <stdlib.h>
 #include <string.h>
 
 #include "lint.h"
@@ -1193,6 +1197,7 @@ check_unanswered(whys *w, int rule)
 typedef struct judge {
     bl_regex *subject;      /* WHYS_PERSON_SUBJECT, anchored */
     bl_regex *anywhere;     /* WHYS_PERSON_ANYWHERE */
+    const bl_define *anywhere_words;    /* ...and its Words: */
     pcre2_match_data *subject_md, *anywhere_md;
     size_t best_b, best_e;  /* the earliest person found, unit offsets */
 } judge;
@@ -1201,6 +1206,7 @@ typedef struct judge {
  * finding a Define by name costs a search of them all. */
 typedef struct whys_shared {
     bl_regex *subject, *anywhere;   /* NULL when the rule set lacks them */
+    const bl_define *anywhere_words;
 } whys_shared;
 
 /* Finds the person patterns of the rule set into *sh: 0, or -1 when out
@@ -1225,6 +1231,7 @@ person_patterns(bl_rules *rules, whys_shared *sh)
                                              &oom);
     if (oom)
         return -1;
+    sh->anywhere_words = bl_rules_define(rules, "WHYS_PERSON_ANYWHERE");
     if ((keep = malloc(sizeof *keep)) != NULL) {
         *keep = *sh;
         bl_rules_set_family_cache(rules, "whys", keep, free);
@@ -1246,6 +1253,7 @@ judge_open(const whys *w, judge *j)
         return -1;
     j->subject = sh.subject;
     j->anywhere = sh.anywhere;
+    j->anywhere_words = sh.anywhere_words;
     if (j->subject == NULL || j->anywhere == NULL)
         return 1;
     if ((sc = bl_regex_get(j->subject)) == NULL
@@ -1337,6 +1345,23 @@ judge_answer(whys *w, judge *j, const step *s)
         if (at != 0
             && try_person(w, j, j->subject, j->subject_md, u, t, e, at) < 0)
             return -1;
+    }
+    /* The search costs tens of thousands of instructions an answer, and
+     * most answers hold none of the pattern's Words:. */
+    if (!bl_define_may_match(j->anywhere_words, t + s->a_begin,
+                             e - s->a_begin)) {
+#ifdef BL_CHECK_DEFINE_WORDS
+        /* Test builds hold the rule file to its word: a Words: that
+         * leaves out what a match holds would lose findings silently. */
+        if (bl_regex_match(j->anywhere, t, e, s->a_begin, j->anywhere_md)
+            > 0) {
+            fprintf(stderr, "WHYS_PERSON_ANYWHERE matches \"%.*s\", which "
+                    "none of its Words: is in\n", (int)(e - s->a_begin),
+                    t + s->a_begin);
+            abort();
+        }
+#endif
+        return 0;
     }
     return try_person(w, j, j->anywhere, j->anywhere_md, u, t, e,
                       s->a_begin);

@@ -689,6 +689,60 @@ test_repeated_plus_in_words_names_no_empty_word(void **state)
     }
 }
 
+/* A Define's Words: says which text cannot hold a match: a word is a run
+ * of ASCII letters, digits and '_' in any case, U+017F and U+212A read as
+ * the 's' and 'k' PCRE2 matches them as, and "a+b" needs both. */
+static void
+test_define_words_pass_over_text_without_them(void **state)
+{
+    bl_rules *rules = load_text_rules(
+        "Define: SLIP\nPattern: \\b(?:errors?|mistakes?)\\b|\\bwas\\s+\\S+\\s+by"
+        "\nWords: Error errors mistake\n mistakes was+by\n\n"
+        "Define: PLAIN\nPattern: x\n");
+    const bl_define *d = bl_rules_define(rules, "SLIP");
+
+    (void)state;
+    assert_non_null(d);
+    assert_int_equal(d->n_needs, 5);
+    assert_true(bl_define_may_match(d, "an error", 8));
+    assert_true(bl_define_may_match(d, "human-ERROR.", 12));
+    assert_true(bl_define_may_match(d, "x_y mistakes", 12));
+    assert_true(bl_define_may_match(d, "mi\xc5\xbf" "take", 9));    /* U+017F */
+    assert_true(bl_define_may_match(d, "mista\xe2\x84\xaa" "e", 9)); /* U+212A */
+    assert_true(bl_define_may_match(d, "was pushed by", 13));
+    assert_false(bl_define_may_match(d, "was pushed", 10));
+    assert_false(bl_define_may_match(d, "by the way", 10));
+    assert_false(bl_define_may_match(d, "errorless x_error", 17));
+    assert_false(bl_define_may_match(d, "err", 3));     /* cut by len */
+    assert_false(bl_define_may_match(d, "", 0));
+    /* A word joined to a non-ASCII letter is cut from it: the pattern
+     * would not match there, but passing it over would be the error. */
+    assert_true(bl_define_may_match(d, "\xc3\xa9" "error", 7));
+    /* No Words: and no such Define: anything may match. */
+    assert_true(bl_define_may_match(bl_rules_define(rules, "PLAIN"), "", 0));
+    assert_true(bl_define_may_match(NULL, "", 0));
+    bl_rules_free(rules);
+}
+
+static void
+test_define_words_errors(void **state)
+{
+    char many[1200] = "Define: X\nPattern: x\nWords:";
+    int i;
+
+    (void)state;
+    expect_load_error("Define: X\nPattern: x\nWords: ok bad-word\n",
+                      "bad.rules:1: Words: \"bad-word\" holds more than");
+    expect_load_error("Define: X\nPattern: x\nWords: a++b\n",
+                      "Words: \"a++b\" has an empty word");
+    expect_load_error("Define: X\nPattern: x\nWords: "
+                      "abcdefghijklmnopqrstuvwxyzabcdefg\n", "over 32 bytes");
+    for (i = 0; i < 65; i++)
+        snprintf(many + strlen(many), sizeof many - strlen(many), " w%d", i);
+    strcat(many, "\n");
+    expect_load_error(many, "more than 64 different words");
+}
+
 /* Rules read from files compile their own patterns. */
 static void
 test_rules_from_text_are_not_precompiled(void **state)
@@ -746,6 +800,8 @@ main(void)
         cmocka_unit_test(test_rules_from_text_are_not_precompiled),
         cmocka_unit_test(test_a_nul_byte_is_a_rule_file_error),
         cmocka_unit_test(test_repeated_plus_in_words_names_no_empty_word),
+        cmocka_unit_test(test_define_words_pass_over_text_without_them),
+        cmocka_unit_test(test_define_words_errors),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
