@@ -584,7 +584,7 @@ cmd_check(int argc, char **argv)
     struct check_job { size_t path; long changed; } *jobs = NULL;
     size_t n_jobs = 0, j, w;
     const char **ahead = NULL;  /* the jobs' paths the worker reads */
-    size_t n_ahead = 0;
+    int stdin_job = 0;      /* "-" is among the files checked */
     cli_prefetch *prefetch = NULL;
     /* --output FILE is written beside FILE and renamed over it at the
      * end, so an interrupted check never leaves half a report where CI
@@ -782,21 +782,21 @@ cmd_check(int argc, char **argv)
         jobs[n_jobs].path = k;
         jobs[n_jobs++].changed = changed;
     }
-    /* Standard input is read here, in its turn; the other files ahead,
-     * when there are two or more.  Not with --fix: it rewrites each file
-     * before the next is read, and the same file may come twice (named,
-     * and found in a directory, or through a symlink). */
+    /* Two or more files are read ahead on a worker thread.  Not with
+     * --fix: it rewrites each file before the next is read, and the same
+     * file may come twice (named, and found in a directory, or through a
+     * symlink).  Nor with standard input among them: its document would
+     * be outside the worker's byte cap, and a path such as /dev/stdin
+     * would be read by both threads at once. */
     for (j = 0; j < n_jobs; j++)
-        if (strcmp(paths.items[jobs[j].path], "-") != 0)
-            n_ahead++;
-    if (n_ahead >= 2 && opt.fix != FIX_WRITE
-        && (ahead = malloc(n_ahead * sizeof *ahead)) != NULL) {
-        n_ahead = 0;
+        if (strcmp(paths.items[jobs[j].path], "-") == 0)
+            stdin_job = 1;
+    if (n_jobs >= 2 && !stdin_job && opt.fix != FIX_WRITE
+        && (ahead = malloc(n_jobs * sizeof *ahead)) != NULL) {
         for (j = 0; j < n_jobs; j++)
-            if (strcmp(paths.items[jobs[j].path], "-") != 0)
-                ahead[n_ahead++] = paths.items[jobs[j].path];
+            ahead[j] = paths.items[jobs[j].path];
         /* NULL (no thread to be had): the loop loads them itself. */
-        prefetch = cli_prefetch_start(ahead, n_ahead);
+        prefetch = cli_prefetch_start(ahead, n_jobs);
     }
     if (opt.format->begin && opt.fix != FIX_DRY_RUN)
         opt.format->begin(&out[0]);
@@ -809,17 +809,16 @@ cmd_check(int argc, char **argv)
         lo.profile = opt.profile;
         lo.config_profile = cli_config_profile(cfg, config_name(&opt, path),
                                                NULL);
-        if (strcmp(path, "-") == 0)
-            cli_load(NULL, &loaded);
-        else if (prefetch != NULL)
+        if (prefetch != NULL)
             cli_prefetch_next(prefetch, &loaded);
         else
-            cli_load(path, &loaded);
+            cli_load(strcmp(path, "-") == 0 ? NULL : path, &loaded);
         if (check_one(found[jobs[j].path].rules, path, jobs[j].changed,
                       &loaded, &lo, &opt, out, &sum, &failed, &said) < 0)
             trouble = 1;
     }
     cli_prefetch_stop(prefetch);
+    prefetch = NULL;
     if (opt.fix != FIX_DRY_RUN)
         opt.format->end(&out[0], &sum);
     if (opt.output != NULL) {
@@ -834,6 +833,7 @@ cmd_check(int argc, char **argv)
     cli_paths_free(&paths);
     rc = trouble ? EXIT_TROUBLE : failed ? EXIT_FINDINGS : 0;
 done:
+    cli_prefetch_stop(prefetch);    /* before the paths it reads go */
     free(found);
     free(jobs);
     free(ahead);

@@ -137,9 +137,11 @@ cli_prefetch_start(const char *const *paths, size_t n)
         free(pf);
         return NULL;
     }
-    /* The worker blocks every signal, so that SIGINT and the like reach
-     * the main thread as they did before there was a worker (atomic.c's
-     * handler removes the --output temporary file there). */
+    /* The worker blocks every signal, so that none is handled on it:
+     * atomic.c's handler (which removes the --output temporary file and
+     * dies of the signal) may run on any thread, but a worker that never
+     * takes one is one thread fewer to reason about, and its reads are
+     * never interrupted. */
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
     rc = pthread_create(&pf->worker, NULL, prefetch_main, pf);

@@ -53,8 +53,9 @@ cli_prefetch *cli_prefetch_start(const char *const *paths, size_t n);
  * then). */
 void cli_prefetch_next(cli_prefetch *pf, cli_loaded *out);
 
-/* Stops the worker (once the file it is on, if any, is loaded) and frees
- * the loads not taken.  NULL does nothing. */
+/* Stops the worker (once the file it is on, if any, is loaded: a FIFO
+ * with no writer would keep it waiting, so stop early only knowing that)
+ * and frees the loads not taken.  NULL does nothing. */
 void cli_prefetch_stop(cli_prefetch *pf);
 
 #endif

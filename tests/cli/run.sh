@@ -1916,6 +1916,22 @@ want_rc 2
 want_same_as_one "the files checked one at a time"
 end
 
+begin "reading ahead: /dev/stdin after - is read after it, so it is empty"
+# With "-" among the files nothing is read ahead: a worker would read
+# /dev/stdin, the same pipe, while the main thread reads "-".
+if [ -r /dev/stdin ]; then
+    # A pipe, not a file: /dev/stdin of a file would open it afresh.
+    cat "$W/warn.md" | (cd "$W/ahead" && exec "$BIN" check --format json \
+        --fail-on never - d/a.md /dev/stdin) >"$OUT" 2>"$ERR"
+    RC=$?
+    sanity
+    want_json
+    want_jq '(.files | map(.path)) == ["<stdin>", "d/a.md", "/dev/stdin"]'
+    want_jq '(.files[0].diagnostics | length) > 0'
+    want_jq '(.files[2].diagnostics | length) == 0'
+fi
+end
+
 begin "reading ahead: --fix-dry-run prints each file's diff in order"
 mkdir -p ahead/fx
 for i in 1 2 3 4 5 6; do printf "$fixdoc" | sed "s/cache/cache $i/" >"ahead/fx/$i.md"; done
