@@ -73,7 +73,7 @@ load_bytes(const cli_loaded *l)
  * caller holds no document (so a file over the cap still gets loaded);
  * else while a slot is free and the cap is not reached. */
 static int
-has_room(const cli_prefetch *pf, size_t k)
+is_room_for(const cli_prefetch *pf, size_t k)
 {
     size_t waiting = k - pf->n_taken;
 
@@ -92,7 +92,7 @@ prefetch_main(void *arg)
 
     for (k = 0; k < pf->n; k++) {
         pthread_mutex_lock(&pf->lock);
-        while (!pf->stop && !has_room(pf, k))
+        while (!pf->stop && !is_room_for(pf, k))
             pthread_cond_wait(&pf->room, &pf->lock);
         if (pf->stop) {
             pthread_mutex_unlock(&pf->lock);
@@ -116,27 +116,21 @@ cli_prefetch_start(const char *const *paths, size_t n)
 {
     cli_prefetch *pf = calloc(1, sizeof *pf);
     sigset_t all, old;
-    int rc;
+    int made = 0;   /* how many of lock, loaded and room exist */
 
     if (pf == NULL)
         return NULL;
     pf->paths = paths;
     pf->n = n;
-    if (pthread_mutex_init(&pf->lock, NULL) != 0) {
-        free(pf);
-        return NULL;
-    }
-    if (pthread_cond_init(&pf->loaded, NULL) != 0) {
-        pthread_mutex_destroy(&pf->lock);
-        free(pf);
-        return NULL;
-    }
-    if (pthread_cond_init(&pf->room, NULL) != 0) {
-        pthread_cond_destroy(&pf->loaded);
-        pthread_mutex_destroy(&pf->lock);
-        free(pf);
-        return NULL;
-    }
+    if (pthread_mutex_init(&pf->lock, NULL) != 0)
+        goto fail;
+    made++;
+    if (pthread_cond_init(&pf->loaded, NULL) != 0)
+        goto fail;
+    made++;
+    if (pthread_cond_init(&pf->room, NULL) != 0)
+        goto fail;
+    made++;
     /* The worker blocks every signal, so that none is handled on it:
      * atomic.c's handler (which removes the --output temporary file and
      * dies of the signal) may run on any thread, but a worker that never
@@ -144,16 +138,20 @@ cli_prefetch_start(const char *const *paths, size_t n)
      * never interrupted. */
     sigfillset(&all);
     pthread_sigmask(SIG_SETMASK, &all, &old);
-    rc = pthread_create(&pf->worker, NULL, prefetch_main, pf);
-    pthread_sigmask(SIG_SETMASK, &old, NULL);
-    if (rc != 0) {
-        pthread_cond_destroy(&pf->room);
-        pthread_cond_destroy(&pf->loaded);
-        pthread_mutex_destroy(&pf->lock);
-        free(pf);
-        return NULL;
+    if (pthread_create(&pf->worker, NULL, prefetch_main, pf) == 0) {
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+        return pf;
     }
-    return pf;
+    pthread_sigmask(SIG_SETMASK, &old, NULL);
+fail:
+    if (made > 2)
+        pthread_cond_destroy(&pf->room);
+    if (made > 1)
+        pthread_cond_destroy(&pf->loaded);
+    if (made > 0)
+        pthread_mutex_destroy(&pf->lock);
+    free(pf);
+    return NULL;
 }
 
 void
