@@ -189,12 +189,15 @@ add_link(parse_ctx *ctx)
     k.end = ctx->last_off;
     k.href = doc->hrefs.n;
     k.href_len = ctx->href.n;
-    if (BL_VEC_RESERVE(&doc->hrefs, k.href_len + 1) < 0)
+    /* Zeros after it, for the ticket patterns that search it: see
+     * BL_SUBJECT_PAD. */
+    if (BL_VEC_RESERVE(&doc->hrefs, k.href_len + 1 + BL_SUBJECT_PAD) < 0)
         return -1;
     if (k.href_len > 0)
         memcpy(doc->hrefs.items + doc->hrefs.n, ctx->href.items, k.href_len);
     doc->hrefs.n += k.href_len;
-    doc->hrefs.items[doc->hrefs.n++] = '\0';
+    memset(doc->hrefs.items + doc->hrefs.n, 0, 1 + BL_SUBJECT_PAD);
+    doc->hrefs.n++;
     return BL_VEC_PUSH(&doc->links, k);
 }
 

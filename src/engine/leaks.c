@@ -90,16 +90,11 @@ comment_end(const bl_doc *doc, size_t at)
     return doc->len;
 }
 
-/* Zero bytes after the text of bl_published_source.  PCRE2's JIT looks for
- * a pattern's first byte 16 bytes at a time, aligned, so it may load a few
- * bytes past a subject's end (and ignore them); in a buffer of exactly the
- * text's size those are uninitialised, which valgrind reports on every
- * such load. */
-#define BL_SUBJECT_PAD 32
 
 char *
 bl_published_source(const bl_doc *doc, size_t b, size_t e)
 {
+    /* Zeros after the text: see BL_SUBJECT_PAD. */
     char *buf = malloc(e - b + 1 + BL_SUBJECT_PAD);
     size_t k, cl, done = 0;
 

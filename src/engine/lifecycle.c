@@ -323,8 +323,11 @@ read_document(lifecycle_run *r)
             row.n = 0;
         }
         row_block = rb;
+        /* Zeros after the row, which the answer patterns search: see
+         * BL_SUBJECT_PAD. */
         if (rb >= 0 && (bl_strbuf_add(&row, " | ", 3) < 0
-                        || bl_strbuf_add(&row, t, n) < 0)) {
+                        || bl_strbuf_add(&row, t, n) < 0
+                        || bl_strbuf_pad(&row) < 0)) {
             free(row.items);
             return -1;
         }

@@ -80,6 +80,23 @@ bl_strbuf_add(bl_strbuf *sb, const char *s, size_t n)
     return 0;
 }
 
+/* How many zero bytes follow a text that PCRE2 searches.  Its JIT looks
+ * for a pattern's first byte 16 bytes at a time, aligned, so it may load a
+ * few bytes past a subject's end (and ignore them); left uninitialised in
+ * a buffer's slack, they are what valgrind reports on every such load. */
+#define BL_SUBJECT_PAD 32
+
+/* Zeroes the BL_SUBJECT_PAD bytes after sb's text, keeping its length:
+ * 0, or -1 when out of memory. */
+static inline int
+bl_strbuf_pad(bl_strbuf *sb)
+{
+    if (BL_VEC_RESERVE(sb, BL_SUBJECT_PAD + 1) < 0)
+        return -1;
+    memset(sb->items + sb->n, 0, BL_SUBJECT_PAD + 1);
+    return 0;
+}
+
 /* Appends printf-style text (vec.c). */
 int bl_strbuf_addf(bl_strbuf *sb, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
