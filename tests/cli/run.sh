@@ -1710,22 +1710,32 @@ want_rc 1
 jq -e '.summary.files == 1' made.json >/dev/null 2>&1 || problem "made.json is not the report"
 end
 
+# killed_while_waiting REPORT ARGS...: a check with --output REPORT and
+# ARGS, whose standard input, and any hold.fifo ARGS name, is a FIFO nothing
+# writes to for 30 s, is killed by SIGTERM once its temporary report
+# exists: it must die of it and leave no temporary file and no report.
+killed_while_waiting() {
+    local report=$1 holder pid st
+    shift
+    rm -f "$report" "$report".blamelint-*
+    mkfifo hold.fifo
+    sleep 30 >hold.fifo &
+    holder=$!
+    "$BIN" check --format json --output "$report" "$@" <hold.fifo >/dev/null 2>&1 &
+    pid=$!
+    for _ in $(seq 50); do ls "$report".blamelint-* >/dev/null 2>&1 && break; sleep 0.1; done
+    ls "$report".blamelint-* >/dev/null 2>&1 || problem "the temporary report was never created"
+    kill -TERM $pid
+    wait $pid; st=$?
+    [ "$st" = 143 ] || problem "exit status $st, want 143 (killed by SIGTERM)"
+    ls "$report".blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
+    [ -e "$report" ] && problem "a report was written"
+    kill $holder 2>/dev/null; wait $holder 2>/dev/null; rm -f hold.fifo
+}
+
 begin "--output: a check ended by SIGTERM leaves no temporary file and no report"
-rm -f killed.json killed.json.blamelint-*
-# Standard input held open keeps the check waiting after the report opened.
-mkfifo hold.fifo
-sleep 30 >hold.fifo &
-holder=$!
-"$BIN" check --format json --output killed.json - <hold.fifo >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 50); do ls killed.json.blamelint-* >/dev/null 2>&1 && break; sleep 0.1; done
-ls killed.json.blamelint-* >/dev/null 2>&1 || problem "the temporary report was never created"
-kill -TERM $pid
-wait $pid; st=$?
-[ "$st" = 143 ] || problem "exit status $st, want 143 (killed by SIGTERM)"
-ls killed.json.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
-[ -e killed.json ] && problem "a report was written"
-kill $holder 2>/dev/null; wait $holder 2>/dev/null; rm -f hold.fifo
+# Reading standard input keeps the check waiting after the report opened.
+killed_while_waiting killed.json -
 end
 
 begin "github: a path found under . is written as the repository has it"
@@ -1966,23 +1976,10 @@ else
     skip "--changed-since: a file the diff does not touch is not even opened" "no git or mkfifo"
 fi
 
-# The worker, its loads waiting in full, sits blocked beside the main
-# thread, which waits on standard input.
-begin "--output: SIGTERM while files wait, read ahead, leaves no temporary file"
-rm -f killed2.json killed2.json.blamelint-*
-mkfifo hold2.fifo
-sleep 30 >hold2.fifo &
-holder=$!
-"$BIN" check --format json --output killed2.json - ahead/many <hold2.fifo >/dev/null 2>&1 &
-pid=$!
-for _ in $(seq 50); do ls killed2.json.blamelint-* >/dev/null 2>&1 && break; sleep 0.1; done
-ls killed2.json.blamelint-* >/dev/null 2>&1 || problem "the temporary report was never created"
-kill -TERM $pid
-wait $pid; st=$?
-[ "$st" = 143 ] || problem "exit status $st, want 143 (killed by SIGTERM)"
-ls killed2.json.blamelint-* >/dev/null 2>&1 && problem "a temporary file is left"
-[ -e killed2.json ] && problem "a report was written"
-kill $holder 2>/dev/null; wait $holder 2>/dev/null; rm -f hold2.fifo
+# The worker reads ahead until it is blocked reading hold.fifo, and the
+# main thread then waits for it.
+begin "--output: SIGTERM while a worker reads ahead leaves no temporary file"
+killed_while_waiting killed2.json ahead/many hold.fifo
 end
 
 if [ "$ahead_unreadable" = yes ]; then
