@@ -457,8 +457,7 @@ next_anchor(const char *text, size_t from, size_t begin, size_t end)
         unsigned char c = (unsigned char)text[i];
         int word;
         if (c < 0x80) {
-            word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-                   || (c >= '0' && c <= '9') || c == '_';
+            word = bl_byte_class[c] & BL_BYTE_WORD;
             n = 1;
         } else {
             word = bl_is_word_cp(bl_utf8_decode(text, end, i, &n));

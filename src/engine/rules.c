@@ -869,15 +869,14 @@ define_words(bl_define *d, const char *value, const char *file, size_t line,
             }
             for (k = 0; k < wn; k++) {
                 unsigned char c = (unsigned char)p[i + k];
-                if (!(c == '_' || (c >= '0' && c <= '9')
-                      || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))) {
+                if (!(bl_byte_class[c] & BL_BYTE_WORD)) {
                     set_err(err, errlen, file, line, "Words: \"%.*s\" holds "
                             "more than ASCII letters, digits and '_'",
                             (int)n, p);
                     return -1;
                 }
-                w[k] = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
             }
+            bl_ascii_lower(p + i, wn, w);
             w[wn] = '\0';
             for (k = 0; k < d->n_words && strcmp(d->words[k], w) != 0; k++)
                 ;
@@ -2238,10 +2237,8 @@ bl_define_may_match(const bl_define *d, const char *text, size_t len)
         unsigned char c = i < len ? (unsigned char)text[i] : ' ';
         char folded = 0;
         size_t step = 1;
-        if (c == '_' || (c >= '0' && c <= '9'))
-            folded = (char)c;
-        else if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')
-            folded = (char)(c | 0x20);
+        if (bl_byte_class[c] & BL_BYTE_WORD)
+            folded = (char)(c >= 'A' && c <= 'Z' ? c | 0x20 : c);
         else if (c >= 0x80) {
             uint32_t cp = bl_utf8_decode(text, len, i, &step);
             folded = cp == 0x17F ? 's' : cp == 0x212A ? 'k' : 0;
@@ -2269,28 +2266,26 @@ bl_rules_define_regex(bl_rules *rules, const char *name, int anchored,
                       int *p_oom)
 {
     char err[256];
-    size_t k;
+    /* The rule set is the caller's to change: the Define is one of its. */
+    bl_define *d = (bl_define *)bl_rules_define(rules, name);
+    bl_regex *re;
 
     *p_oom = 0;
-    for (k = 0; k < rules->defines.n; k++) {
-        bl_define *d = &rules->defines.items[k];
-        bl_regex *re = &d->as_regex[anchored ? 1 : 0];
-        if (strcmp(d->name, name) != 0)
-            continue;
+    if (d == NULL)
+        return NULL;
+    re = &d->as_regex[anchored ? 1 : 0];
+    if (re->src == NULL) {
+        err[0] = '\0';
+        re->src = expand_macros(rules, d->pattern, 0, NULL, err, sizeof err,
+                                name, 0);
         if (re->src == NULL) {
-            err[0] = '\0';
-            re->src = expand_macros(rules, d->pattern, 0, NULL, err,
-                                    sizeof err, name, 0);
-            if (re->src == NULL) {
-                *p_oom = err[0] == '\0';
-                return NULL;
-            }
-            re->anchored = anchored;
-            re->precompiled = precompiled_for(re->src, anchored);
-            if (rules->prepared)
-                bl_regex_jit(re);
+            *p_oom = err[0] == '\0';
+            return NULL;
         }
-        return re;
+        re->anchored = anchored;
+        re->precompiled = precompiled_for(re->src, anchored);
+        if (rules->prepared)
+            bl_regex_jit(re);
     }
-    return NULL;
+    return re;
 }
