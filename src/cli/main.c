@@ -1080,17 +1080,16 @@ source_of(const cli_config *c, const char *path, const char *name,
 static int
 print_profile(const bl_rules *rules, const cli_config *cfg, const char *file)
 {
-    const char *why = NULL, *from_config;
+    const char *from_config;
     const bl_profile_info *p = NULL;
-    bl_doc *doc = NULL;
-    size_t len;
-    char *text = cli_read(file, &len, &why), err[256];
+    cli_loaded loaded;
+    bl_doc *doc;
+    char err[256];
     int chosen = 0, line = 0;
 
     /* A file not saved yet has no front matter to read. */
-    if (text != NULL && !cli_is_binary(text, len))
-        doc = bl_doc_parse(text, len);
-    free(text);
+    cli_load(file, &loaded);
+    doc = loaded.doc;
     if (doc != NULL) {
         p = bl_lint_profile(rules, doc, NULL, &chosen, err, sizeof err);
         bl_doc_free(doc);
