@@ -19,7 +19,9 @@
  * build the model a whole parse builds, and the lint with it must find
  * what the lint without it finds.  Built with AddressSanitizer by `make
  * test`, which is where memory errors surface; a fixed seed makes any
- * failure reproducible with the printed iteration number.
+ * failure reproducible with the printed iteration number.  With
+ * MUTATE_KEEP=DIR in the environment, each failing document is also
+ * written to DIR/SEED-ITERATION.md, ready to check on its own.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,6 +198,24 @@ check_cached(const bl_rules *rules, const bl_doc *doc, const char *m,
     return rc;
 }
 
+/* Writes a failing document where MUTATE_KEEP says, if it says. */
+static void
+keep_failure(const char *seed, long it, const char *m, size_t mlen)
+{
+    const char *dir = getenv("MUTATE_KEEP");
+    char path[4096];
+    FILE *f;
+
+    if (dir == NULL || *dir == '\0')
+        return;
+    snprintf(path, sizeof path, "%s/%s-%ld.md", dir, seed, it);
+    if ((f = fopen(path, "wb")) == NULL
+        || fwrite(m, 1, mlen, f) != mlen || fclose(f) != 0)
+        perror(path);
+    else
+        fprintf(stderr, "mutate: kept as %s\n", path);
+}
+
 /* Three of the files joined by blank lines, or NULL. */
 static char *
 join3(char **files, int nfiles, unsigned long long *rng, size_t *p_len)
@@ -281,6 +301,8 @@ main(int argc, char **argv)
                             caches[joined ? nfiles : fi]) < 0) {
             fprintf(stderr, "mutate: iteration %ld (from %s) failed\n", it,
                     path);
+            if (m != NULL)
+                keep_failure(argv[2], it, m, mlen);
             failures++;
         }
         bl_doc_free(doc);
