@@ -1130,22 +1130,114 @@ typedef struct cut_list {
     size_t n, alloc;
 } cut_list;
 
+/* Does line [b, e) hold nothing but blanks and block quote marks? */
+static int
+is_blankish(const char *s, size_t b, size_t e)
+{
+    while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '>'))
+        b++;
+    return b == e;
+}
+
+/* Could line [b, e) end a block on its own, inside a list item or a
+ * quote: a fence, an ATX heading, a thematic break or Setext underline,
+ * the end of an HTML block that ends at a marker?  (A paragraph, a table
+ * or an HTML block that ends at a blank line is still open at the blank
+ * line after it.)  Generous: a wrong yes only costs cuts. */
+static int
+may_end_its_block(const char *s, size_t b, size_t e)
+{
+    static const char *const html_ends[] = {
+        "-->", "?>", "]]>", "</script", "</pre", "</style", "</textarea",
+        NULL
+    };
+    size_t k, run = 0;
+    char c;
+
+    for (k = 0; html_ends[k] != NULL; k++)
+        if (line_has(s, b, e, html_ends[k]))
+            return 1;
+    for (;;) {      /* past indentation, quote marks and list markers */
+        size_t d = b;
+        while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '>'))
+            b++;
+        if (b + 1 < e && (s[b] == '-' || s[b] == '*' || s[b] == '+')
+            && (s[b + 1] == ' ' || s[b + 1] == '\t'))
+            b++;
+        else
+            while (b < e && s[b] >= '0' && s[b] <= '9')
+                b++;
+        if (b < e && b > d && s[b - 1] >= '0' && s[b - 1] <= '9'
+            && (s[b] == '.' || s[b] == ')'))
+            b++;
+        if (b == d)
+            break;
+    }
+    if (b == e)
+        return 0;
+    c = s[b];
+    if (c == '#' || (c == '<' && b + 1 < e && s[b + 1] == '!'))
+        return 1;
+    for (k = b; k < e && s[k] == c; k++)
+        run++;
+    if (c == '`' || c == '~')
+        return run >= 3;
+    if (c != '-' && c != '*' && c != '_' && c != '=')
+        return 0;
+    for (; k < e; k++)      /* "---", "* * *", "===": that and blanks */
+        if (s[k] != c && s[k] != ' ' && s[k] != '\t')
+            return 0;
+    return 1;
+}
+
+/* md4c 0.4 decides whether a blank line inside a list item ends the item
+ * (CommonMark's "a list item can begin with at most one blank line") by
+ * reading the type of the last block it stored.  When the block before
+ * has already ended (a closing fence, a heading, an earlier blank line),
+ * what it reads is the end of that block's line records: the low byte of
+ * a source offset, counted from where md4c's input begins.  Whether the
+ * item goes on past the blank line then depends on that offset modulo
+ * 256, so a chunk that starts elsewhere than the whole parse may end the
+ * item where the whole parse does not, or the reverse.  The line at i
+ * (ending at e) is where that can show: an indented or quoted line, which
+ * may continue a list item, after a blank line that follows a blank line
+ * or a block that ended on its own line (p1, p2: the starts of the two
+ * lines before, or n when there are none).  Not a quote mark at the
+ * margin after a line with none: that starts a new quote, in no list. */
+static int
+may_read_a_stale_block(const char *s, size_t i, size_t e, size_t p1,
+                       size_t p2, size_t n)
+{
+    size_t e1, e2;
+
+    if (i == e || (s[i] != ' ' && s[i] != '\t' && s[i] != '>')
+        || is_blankish(s, i, e) || p1 == n || p2 == n)
+        return 0;
+    e1 = line_end(s, p1, n);
+    e2 = line_end(s, p2, n);
+    if (s[i] == '>' && memchr(s + p1, '>', e1 - p1) == NULL)
+        return 0;   /* a quote at the margin after a blank line is new */
+    return is_blankish(s, p1, e1)
+           && (is_blankish(s, p2, e2) || may_end_its_block(s, p2, e2));
+}
+
 /* Cuts s[body, n) into chunks md4c can parse one by one (doc.h): their
  * starts, after body, into *cuts.  Where it cannot tell what md4c will
- * make of a line, it stops cutting: the rest is one chunk.  Returns 0, 1
+ * make of a line, it stops cutting: the rest is one chunk, though the
+ * scan goes on for what reaches back before that line.  Returns 0, 1
  * when the document must be parsed whole (a link reference definition
  * reaches all of it), -1 when out of memory. */
 static int
 find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
 {
-    size_t i = body, from = body, flen = 0;
+    size_t i = body, from = body, flen = 0, p1 = n, p2 = n;
     const char *html = NULL;    /* the open HTML block's end marker */
-    int prev_blank = 0;
+    int prev_blank = 0, stopped = 0, run_has_pipe = 0;
     char fc = 0;
 
     if (memchr(s + body, '\r', n - body) != NULL)
         return 1;
-    while (i < n) {
+    for (; i < n; p2 = p1, p1 = i, i = line_end(s, i, n) + 1) {
         size_t e = line_end(s, i, n), k = i;
         int blank;
         char c;
@@ -1153,7 +1245,21 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
         while (k < e && (s[k] == ' ' || s[k] == '\t'))
             k++;
         blank = k == e;
-        if (flen > 0) {                 /* in fenced code */
+        /* Not where md4c's result depends on where its input begins:
+         * chunk 0 begins where the whole parse does, so it must hold
+         * every such place (but those in fenced code at the margin,
+         * which is outside any list). */
+        if ((stopped || flen == 0) && may_read_a_stale_block(s, i, e, p1, p2,
+                                                             n)) {
+            cuts->n = 0;
+            from = body;
+        }
+        if (stopped) {
+            /* Only what reaches back: a link reference definition, read
+             * generously as the line's state is not known. */
+            if (may_define_link(s, k, e))
+                return 1;
+        } else if (flen > 0) {          /* in fenced code */
             if ((fl = fence_at(s, i, e, &c)) >= flen && c == fc) {
                 size_t t = k;           /* only blanks after the run */
                 while (t < e && s[t] == fc)
@@ -1168,7 +1274,7 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
                 if (blank)
                     html = NULL;
                 else if (fence_at(s, i, e, &c))
-                    return 0;           /* HTML, or a paragraph a fence
+                    stopped = 1;        /* HTML, or a paragraph a fence
                                            interrupts: not told apart, so
                                            no cut from here on */
             } else if (line_has(s, i, e, html)) {
@@ -1184,26 +1290,31 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
             }
             if (may_define_link(s, k, e))
                 return 1;
-            /* A fence or an HTML block indented by one to three spaces may
-             * be inside a list item, and end with it, unseen here: no cut
-             * from here on (those before stand). */
-            if ((fl = fence_at(s, i, e, &c)) != 0 || (k - i <= 3 && k < e
-                                                      && s[k] == '<')) {
-                if (k > i)
-                    return 0;
-            }
-            if (fl != 0) {
-                flen = fl;
-                fc = c;
-            } else if (k - i <= 3 && k < e && s[k] == '<') {
-                html = html_end(s, k, e);
-                if (html != NULL && html[0] != '\0'
-                    && line_has(s, k + 1, e, html))
-                    html = NULL;        /* "<!-- note -->" on one line */
+            fl = fence_at(s, i, e, &c);
+            if (fl != 0 || (k - i <= 3 && k < e && s[k] == '<')) {
+                /* A fence or an HTML block indented by one to three spaces
+                 * may be inside a list item, and end with it, unseen here;
+                 * one right under a line with a '|' may be a row of a
+                 * table (md4c 0.4 lets neither interrupt a table).  No cut
+                 * from here on (those before stand). */
+                if (k > i || (!prev_blank && run_has_pipe))
+                    stopped = 1;
+                else if (fl != 0) {
+                    flen = fl;
+                    fc = c;
+                } else {
+                    html = html_end(s, k, e);
+                    if (html != NULL && html[0] != '\0'
+                        && line_has(s, k + 1, e, html))
+                        html = NULL;    /* "<!-- note -->" on one line */
+                }
             }
         }
+        run_has_pipe = !blank && (run_has_pipe
+                                  || memchr(s + i, '|', e - i) != NULL);
         prev_blank = blank;
-        i = e < n ? e + 1 : n;
+        if (e == n)
+            break;
     }
     return 0;
 }

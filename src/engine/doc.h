@@ -126,9 +126,13 @@ struct bl_doc {
  * its next item (so no cut before "-", "*", "+" or a digit), fenced code
  * and HTML blocks run on past them (so none inside one, and none after a
  * fence or HTML block indented into what may be a list item, which ends
- * with the item in a way a line scan cannot follow), and a link reference
- * definition reaches the whole document (so a document with one, or with
- * "\r" line ends, is not cut at all).  bl_doc_parse_chunks
+ * with the item in a way a line scan cannot follow, or right under a
+ * table, where md4c reads it as a row), and a link reference definition
+ * reaches the whole document (so a document with one, or with "\r" line
+ * ends, is not cut at all).  Nor before a list item that md4c 0.4 may end
+ * at a blank line depending on where its input began (doc.c,
+ * may_read_a_stale_block): the whole parse and the parse by chunks must
+ * agree even where md4c errs.  bl_doc_parse_chunks
  * cuts the body into chunks of at least a few KB at such places, asks
  * chunk_of for each chunk's record, and replays a recorded chunk's md4c
  * events into the document model instead of parsing it; a chunk not seen
