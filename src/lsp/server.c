@@ -1509,6 +1509,10 @@ handle(server *s, lsp_json *j, const char *body, size_t len, int cancelled)
     id = lsp_json_get(j, 0, "id");
     method = lsp_json_get(j, 0, "method");
     params = lsp_json_get(j, 0, "params");
+    /* "params": null is how some clients spell a method without params
+     * (shutdown, exit): the same as none. */
+    if (params >= 0 && lsp_json_is_null(j, params))
+        params = -1;
     if (id >= 0 && !lsp_json_is_string(j, id)) {
         long v;
         if (lsp_json_long(j, id, &v) < 0)

@@ -364,6 +364,24 @@ test_exit_without_shutdown_is_status_1(void **state)
     assert_int_equal(wait_exit(c), 1);
 }
 
+/* "params": null stands for no params, as some clients send shutdown
+ * and exit: the shutdown is taken, and exit after it is status 0. */
+static void
+test_null_params_are_no_params(void **state)
+{
+    client *c = start();
+
+    (void)state;
+    initialize(c, "{}");
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"shutdown\","
+          "\"params\":null}");
+    recv_id(c, 7);
+    assert_int_equal(lsp_json_get(&c->j, 0, "error"), -1);
+    assert_true(lsp_json_is_null(&c->j, lsp_json_get(&c->j, 0, "result")));
+    sendf(c, "{\"jsonrpc\":\"2.0\",\"method\":\"exit\",\"params\":null}");
+    assert_int_equal(wait_exit(c), 0);
+}
+
 static void
 test_requests_before_initialize_and_after_shutdown(void **state)
 {
@@ -1704,6 +1722,7 @@ main(int argc, char **argv)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_handshake_and_clean_exit),
         cmocka_unit_test(test_exit_without_shutdown_is_status_1),
+        cmocka_unit_test(test_null_params_are_no_params),
         cmocka_unit_test(test_requests_before_initialize_and_after_shutdown),
         cmocka_unit_test(test_error_codes),
         cmocka_unit_test(test_fragments_garbage_and_headers),
