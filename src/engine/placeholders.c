@@ -1604,6 +1604,54 @@ report_slots(ph_ctx *pc)
     return 0;
 }
 
+/* Are there letters or digits in src[b, e)? */
+static int
+has_word_bytes(const char *src, size_t b, size_t e)
+{
+    for (; b < e; b++)
+        if (is_letter(src[b]) || is_digit(src[b]))
+            return 1;
+    return 0;
+}
+
+/* In Action Items, "TODO" is an item's state, as DONE is, not text left
+ * unfinished: a Status cell, "Bug 5554823 TODO" in the SRE book's table,
+ * "TODO: alert on queue age", "Pin the client - TODO".  Drops those
+ * slots of unit u: TODO in a table cell after the first column (the
+ * first holds the action), or first or last of an item that says
+ * something else too ("- TODO" alone is still unfilled). */
+static void
+drop_todo_states(ph_ctx *pc, const bl_unit *u)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t k, kept, ub, ue;
+    int status_cell;
+
+    for (k = 0; k < pc->slots.n; k++)
+        if (pc->slots.items[k].kind == SLOT_MARKER
+            && pc->slots.items[k].end - pc->slots.items[k].begin == 4
+            && memcmp(doc->src + pc->slots.items[k].begin, "TODO", 4) == 0)
+            break;
+    if (k == pc->slots.n
+        || bl_lint_section_within(pc->lc, u->section, "action-items") < 0)
+        return;
+    status_cell = (u->flags & BL_UNIT_CELL) && u->block >= 0
+                  && doc->blocks.items[u->block].col > 0;
+    ub = bl_unit_to_source(doc, u, 0, 0);
+    ue = bl_unit_to_source(doc, u, u->text_end - u->text_begin, 1);
+    for (k = kept = 0; k < pc->slots.n; k++) {
+        const slot *sl = &pc->slots.items[k];
+        int todo = sl->kind == SLOT_MARKER && sl->end - sl->begin == 4
+                   && memcmp(doc->src + sl->begin, "TODO", 4) == 0;
+        int before = todo && has_word_bytes(doc->src, ub, sl->begin);
+        int after = todo && has_word_bytes(doc->src, sl->end, ue);
+        if (todo && (status_cell || before != after))
+            continue;
+        pc->slots.items[kept++] = *sl;
+    }
+    pc->slots.n = kept;
+}
+
 /* --- The checks ---------------------------------------------------------- */
 
 static int
@@ -1638,6 +1686,9 @@ check_unfilled(ph_ctx *pc)
             pc->slots.n = 0;
             continue;
         }
+        drop_todo_states(pc, u);
+        if (pc->slots.n == 0)
+            continue;
         if (pc->skip_instructions < 0)
             pc->skip_instructions = bl_rule_is_on(pc->lc->rules,
                                                "placeholder/instructions");

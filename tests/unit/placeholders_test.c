@@ -251,6 +251,36 @@ test_markers_are_unfinished_text_even_inside_a_sentence(void **state)
                                          "FIXME", "Lorem ipsum", NULL});
 }
 
+/* In Action Items, TODO is an item's state (the SRE book's "Bug 5554823
+ * TODO", a Status column, "TODO: ..."), and stays unfilled text only
+ * where it is the whole item, in the action column, or inside a sentence;
+ * other markers are unfilled there too, and TODO elsewhere. */
+static void
+test_todo_is_a_state_in_action_items(void **state)
+{
+    static const char *const sections =
+        PM "## Summary\n\nCheckout failed.\n\n## Action Items\n\n";
+    char src[1024];
+
+    snprintf(src, sizeof src, "%s%s", sections,
+             "| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n"
+             "| Update the playbook | mitigate | jennifer | n/a DONE |\n"
+             "| Balance load between clusters | prevent | martym | "
+             "Bug 5554823 TODO |\n"
+             "| Test cascading failure | process | docbrown | TODO |\n\n"
+             "- TODO: alert on queue age (owner: @dana)\n"
+             "- Pin the client library (owner: @tf) TODO\n");
+    expect_reports(state, UNFILLED, src, none);
+    snprintf(src, sizeof src, "%s%s", sections,
+             "| Action Item | Owner |\n|---|---|\n| TODO | docbrown |\n\n"
+             "- Add retries to the TODO exporter (owner: @tf)\n"
+             "- TODO\n- Rotate the keys (owner: @tf) TBD\n\n"
+             "## Impact\n\nThe cause is TODO\n");
+    expect_reports(state, UNFILLED, src,
+                   (const char *const[]){"TODO", "TODO", "TODO", "TBD",
+                                         "TODO", NULL});
+}
+
 static void
 test_markers_mentioned_quoted_or_in_code_are_not_reported(void **state)
 {
@@ -793,6 +823,7 @@ main(void)
         cmocka_unit_test(test_a_slot_alone_on_its_line_is_an_html_block),
         cmocka_unit_test(test_bracketed_slots_but_not_links_footnotes_or_tags),
         cmocka_unit_test(test_markers_are_unfinished_text_even_inside_a_sentence),
+        cmocka_unit_test(test_todo_is_a_state_in_action_items),
         cmocka_unit_test(test_markers_mentioned_quoted_or_in_code_are_not_reported),
         cmocka_unit_test(test_slot_words_start_only_where_a_word_does),
         cmocka_unit_test(test_xxx_is_a_blank_value_but_not_a_redaction),
