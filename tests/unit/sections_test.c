@@ -151,6 +151,19 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Follow-ups"), "action-items");
     assert_string_equal(kind_of(rules, "Corrective actions"), "action-items");
     assert_string_equal(kind_of(rules, "Next steps"), "action-items");
+    /* How blog-style incident reports title them. */
+    assert_string_equal(kind_of(rules, "What we're doing to prevent it"),
+                        "action-items");
+    assert_string_equal(kind_of(rules, "What we are doing to prevent this "
+                                "from happening again"), "action-items");
+    assert_string_equal(kind_of(rules, "Preventing recurrence"),
+                        "action-items");
+    assert_string_equal(kind_of(rules, "Prevention"), "action-items");
+    assert_string_equal(kind_of(rules, "Follow-up tasks"), "action-items");
+    assert_string_equal(kind_of(rules, "What's next?"), "action-items");
+    assert_string_equal(kind_of(rules, "Incident overview"), "summary");
+    assert_string_equal(kind_of(rules, "Technical root cause"),
+                        "root-cause");
     assert_string_equal(kind_of(rules, "Lessons Learnt"), "lessons-learned");
     assert_string_equal(kind_of(rules, "What we learned"), "lessons-learned");
     assert_string_equal(kind_of(rules, "What went well?"), "lessons-learned");
