@@ -1139,6 +1139,47 @@ is_blankish(const char *s, size_t b, size_t e)
     return b == e;
 }
 
+/* Where line [b, e) goes on after its indentation, quote marks and list
+ * markers ("> - 1. text": at "text"). */
+static size_t
+skip_container_marks(const char *s, size_t b, size_t e)
+{
+    for (;;) {
+        size_t d = b;
+        while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '>'))
+            b++;
+        if (b + 1 < e && (s[b] == '-' || s[b] == '*' || s[b] == '+')
+            && (s[b + 1] == ' ' || s[b + 1] == '\t'))
+            b++;
+        else
+            while (b < e && s[b] >= '0' && s[b] <= '9')
+                b++;
+        if (b < e && b > d && s[b - 1] >= '0' && s[b - 1] <= '9'
+            && (s[b] == '.' || s[b] == ')'))
+            b++;
+        if (b == d)
+            return b;
+    }
+}
+
+/* Could line [b, e), past its container marks, open a fence or an HTML
+ * block?  A fence run of three, or a '<'. */
+static int
+may_open_fence_or_html(const char *s, size_t b, size_t e)
+{
+    size_t k;
+
+    if (b >= e)
+        return 0;
+    if (s[b] == '<')
+        return 1;
+    if (s[b] != '`' && s[b] != '~')
+        return 0;
+    for (k = b; k < e && s[k] == s[b]; k++)
+        ;
+    return k - b >= 3 && (s[b] == '~' || memchr(s + k, '`', e - k) == NULL);
+}
+
 /* Could line [b, e) end a block on its own, inside a list item or a
  * quote: a fence, an ATX heading, a thematic break or Setext underline,
  * the end of an HTML block that ends at a marker?  (A paragraph, a table
@@ -1157,22 +1198,7 @@ may_end_its_block(const char *s, size_t b, size_t e)
     for (k = 0; html_ends[k] != NULL; k++)
         if (line_has(s, b, e, html_ends[k]))
             return 1;
-    for (;;) {      /* past indentation, quote marks and list markers */
-        size_t d = b;
-        while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '>'))
-            b++;
-        if (b + 1 < e && (s[b] == '-' || s[b] == '*' || s[b] == '+')
-            && (s[b + 1] == ' ' || s[b + 1] == '\t'))
-            b++;
-        else
-            while (b < e && s[b] >= '0' && s[b] <= '9')
-                b++;
-        if (b < e && b > d && s[b - 1] >= '0' && s[b - 1] <= '9'
-            && (s[b] == '.' || s[b] == ')'))
-            b++;
-        if (b == d)
-            break;
-    }
+    b = skip_container_marks(s, b, e);
     if (b == e)
         return 0;
     c = s[b];
@@ -1210,8 +1236,13 @@ may_read_a_stale_block(const char *s, size_t i, size_t e, size_t p1,
 {
     size_t e1, e2;
 
-    if (i == e || (s[i] != ' ' && s[i] != '\t' && s[i] != '>')
-        || is_blankish(s, i, e) || p1 == n || p2 == n)
+    size_t k = i;
+
+    while (k < e && (s[k] == ' ' || s[k] == '\t'))
+        k++;
+    /* "  >" is no blank line to md4c: an empty quote in the item. */
+    if (k == e || (s[i] != ' ' && s[i] != '\t' && s[i] != '>') || p1 == n
+        || p2 == n)
         return 0;
     e1 = line_end(s, p1, n);
     e2 = line_end(s, p2, n);
@@ -1291,21 +1322,35 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
             if (may_define_link(s, k, e))
                 return 1;
             fl = fence_at(s, i, e, &c);
-            if (fl != 0 || (k - i <= 3 && k < e && s[k] == '<')) {
-                /* A fence or an HTML block indented by one to three spaces
-                 * may be inside a list item, and end with it, unseen here;
-                 * one right under a line with a '|' may be a row of a
-                 * table (md4c 0.4 lets neither interrupt a table).  No cut
-                 * from here on (those before stand). */
-                if (k > i || (!prev_blank && run_has_pipe))
+            if (k > i || s[i] == '>' || s[i] == '-' || s[i] == '*'
+                || s[i] == '+' || (s[i] >= '0' && s[i] <= '9')) {
+                /* A fence or an HTML block indented, or after a quote mark
+                 * or a list marker, may be inside a container and end
+                 * with it, unseen here; md4c 0.4 even opens one four
+                 * spaces in after a paragraph line, and closes a fence
+                 * opened in a list item at the margin.  No cut from here
+                 * on (those before stand). */
+                if (may_open_fence_or_html(s, skip_container_marks(s, i, e),
+                                           e))
+                    stopped = 1;
+            } else if (fl != 0 || (k < e && s[k] == '<')) {
+                /* One right under a line with a '|' may be a row of a
+                 * table: md4c 0.4 lets neither interrupt a table. */
+                if (!prev_blank && run_has_pipe)
                     stopped = 1;
                 else if (fl != 0) {
                     flen = fl;
                     fc = c;
                 } else {
                     html = html_end(s, k, e);
-                    if (html != NULL && html[0] != '\0'
-                        && line_has(s, k + 1, e, html))
+                    /* md4c 0.4 reads "<!x", "<![cdata[" and <textarea>
+                     * as CommonMark 0.29 does, not as html_end does. */
+                    if (html != NULL && (strcmp(html, ">") == 0
+                                         || strcmp(html, "]]>") == 0
+                                         || strcmp(html, "</textarea>") == 0))
+                        stopped = 1;
+                    else if (html != NULL && html[0] != '\0'
+                             && line_has(s, k + 1, e, html))
                         html = NULL;    /* "<!-- note -->" on one line */
                 }
             }

@@ -125,9 +125,10 @@ struct bl_doc {
  * Not everywhere such a line stands: a list goes on across blank lines to
  * its next item (so no cut before "-", "*", "+" or a digit), fenced code
  * and HTML blocks run on past them (so none inside one, and none after a
- * fence or HTML block indented into what may be a list item, which ends
- * with the item in a way a line scan cannot follow, or right under a
- * table, where md4c reads it as a row), and a link reference definition
+ * fence or HTML block indented or inside a quote or list item, which ends
+ * with its container in a way a line scan cannot follow, or right under a
+ * table, where md4c reads it as a row, or one md4c 0.4 reads otherwise
+ * than a line scan would), and a link reference definition
  * reaches the whole document (so a document with one, or with "\r" line
  * ends, is not cut at all).  Nor before a list item that md4c 0.4 may end
  * at a blank line depending on where its input began (doc.c,

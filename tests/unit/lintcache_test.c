@@ -391,6 +391,8 @@ test_no_cut_before_a_list_item_md4c_may_end(void **state)
         "- First step.\n\n  Its detail.\n\n\n  Still the first step.\n",
         "- # A heading in an item\n\n  and its text.\n",
         "> - Quoted item.\n>\n>   ***\n>\n>   More of it.\n",
+        "- a\n  # H\n\n  >\n\nAfter.\n",     /* "  >" is no blank line */
+        "- item\n\n\n  >\n",
         NULL
     };
     size_t t, pad, n;
@@ -438,6 +440,55 @@ test_a_fence_under_a_table_is_a_row(void **state)
     bl_doc_free(parse_cached(doc.items, doc.n, cache));
     free(doc.items);
     bl_lint_cache_free(cache);
+}
+
+/* Forty paragraphs, enough to cut between. */
+static void
+add_paragraphs(bl_strbuf *doc, const char *what)
+{
+    int k;
+
+    for (k = 0; k < 40; k++)
+        assert_int_equal(bl_strbuf_addf(doc, "Paragraph %d %s, long enough "
+                                        "to fill a chunk soon.\n\n", k,
+                                        what), 0);
+}
+
+/* Where md4c 0.4 reads fences and HTML its own way, the parse by chunks
+ * must not cut (found by fuzzing and review): a fence four spaces in
+ * after a paragraph line, which md4c opens and never closes; a fence
+ * opened in a list item and closed at the margin; "<!x", which md4c
+ * reads as text, not as a declaration waiting for its '>' (so a link
+ * definition after it counts, and a fence after it is a fence). */
+static void
+test_fences_and_html_md4c_reads_its_own_way(void **state)
+{
+    static const char *const heads[] = {
+        "We ran:\n    ```sh\n    kubectl get pods\n    ```\n\n", "",
+        "- ```sh\n  kubectl get pods\n```\n\n", "```\n\n",
+        "> ```sh\n> kubectl get pods\n```\n\n", "```\n\n",
+        "<!x\n\n```\ncode\n\nx > y\n```\n\n", "```\n\n",
+        "<!x\n\n[runbook]: https://example.com/rb\n\nLatency > 5s.\n\n",
+        "Later the [runbook] again.\n\n",
+        NULL
+    };
+    size_t t;
+
+    (void)state;
+    for (t = 0; heads[t] != NULL; t += 2) {
+        bl_strbuf doc = {NULL, 0, 0};
+        bl_lint_cache *cache = bl_lint_cache_new();
+        assert_non_null(cache);
+        assert_int_equal(bl_strbuf_addf(&doc, "# Incident\n\n%s",
+                                        heads[t]), 0);
+        add_paragraphs(&doc, "of the summary");
+        assert_int_equal(bl_strbuf_addf(&doc, "%s", heads[t + 1]), 0);
+        add_paragraphs(&doc, "after it");
+        assert_int_equal(bl_strbuf_addf(&doc, "```\n\nAfter.\n"), 0);
+        bl_doc_free(parse_cached(doc.items, doc.n, cache));
+        free(doc.items);
+        bl_lint_cache_free(cache);
+    }
 }
 
 /* A link reference definition anywhere makes the document be parsed
@@ -605,6 +656,7 @@ main(void)
         cmocka_unit_test(test_no_cut_before_a_list_item_md4c_may_end),
         cmocka_unit_test(test_a_fence_under_a_table_is_a_row),
         cmocka_unit_test(test_a_link_defined_after_cutting_stopped),
+        cmocka_unit_test(test_fences_and_html_md4c_reads_its_own_way),
     };
     return cmocka_run_group_tests(tests, tu_load_rules, tu_free_rules);
 }
