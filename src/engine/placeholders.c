@@ -1604,28 +1604,63 @@ report_slots(ph_ctx *pc)
     return 0;
 }
 
-/* Are there letters or digits in src[b, e)? */
+/* Are there letters or digits (or any non-ASCII, which may be letters)
+ * in src[b, e)? */
 static int
 has_word_bytes(const char *src, size_t b, size_t e)
 {
     for (; b < e; b++)
-        if (is_letter(src[b]) || is_digit(src[b]))
+        if (is_letter(src[b]) || is_digit(src[b]) || (src[b] & 0x80))
             return 1;
     return 0;
 }
 
+/* Does cell unit ui sit in a column whose header names an item's state or
+ * tracking (Status, State, Bug, Ticket, Issue, Progress, Done, JIRA)? */
+static int
+in_state_column(const bl_doc *doc, size_t ui)
+{
+    static const char *const words[] = {"status", "state", "bug", "ticket",
+                                        "issue", "progress", "done", "jira",
+                                        "tracking", NULL};
+    int col = doc->blocks.items[doc->units.items[ui].block].col;
+    size_t j = ui + 1;
+
+    while (j-- > 0 && (doc->units.items[j].flags & BL_UNIT_CELL)) {
+        const bl_unit *h = &doc->units.items[j];
+        const bl_block *hb = &doc->blocks.items[h->block];
+        size_t n, k;
+        const char *t;
+        if (hb->row != 0 || hb->col != col)
+            continue;
+        t = bl_unit_text(doc, h, &n);
+        for (k = 0; words[k] != NULL; k++) {
+            size_t m = strlen(words[k]), i;
+            for (i = 0; i + m <= n; i++)
+                if (strncasecmp(t + i, words[k], m) == 0
+                    && (i == 0 || !is_letter(t[i - 1]))
+                    && (i + m == n || !is_letter(t[i + m])))
+                    return 1;
+        }
+        return 0;
+    }
+    return 0;
+}
+
 /* In Action Items, "TODO" is an item's state, as DONE is, not text left
- * unfinished: a Status cell, "Bug 5554823 TODO" in the SRE book's table,
- * "TODO: alert on queue age", "Pin the client - TODO".  Drops those
- * slots of unit u: TODO in a table cell after the first column (the
- * first holds the action), or first or last of an item that says
- * something else too ("- TODO" alone is still unfilled). */
+ * unfinished: a Status or Bug cell ("Bug 5554823 TODO" in the SRE book's
+ * table), "TODO: alert on queue age", "Pin the client - TODO".  Drops
+ * those slots of unit ui: TODO in a cell of a state column, first in an
+ * item and followed by a colon, or last in an item that says something
+ * else and not as a label's value ("Due: TODO" is still unfilled, as is
+ * "- TODO" alone or the action cell). */
 static void
-drop_todo_states(ph_ctx *pc, const bl_unit *u)
+drop_todo_states(ph_ctx *pc, size_t ui)
 {
     const bl_doc *doc = pc->lc->doc;
+    const bl_unit *u = &doc->units.items[ui];
     size_t k, kept, ub, ue;
-    int status_cell;
+    int state_cell = -1;
 
     for (k = 0; k < pc->slots.n; k++)
         if (pc->slots.items[k].kind == SLOT_MARKER
@@ -1635,19 +1670,29 @@ drop_todo_states(ph_ctx *pc, const bl_unit *u)
     if (k == pc->slots.n
         || bl_lint_section_within(pc->lc, u->section, "action-items") < 0)
         return;
-    status_cell = (u->flags & BL_UNIT_CELL) && u->block >= 0
-                  && doc->blocks.items[u->block].col > 0;
     ub = bl_unit_to_source(doc, u, 0, 0);
     ue = bl_unit_to_source(doc, u, u->text_end - u->text_begin, 1);
     for (k = kept = 0; k < pc->slots.n; k++) {
         const slot *sl = &pc->slots.items[k];
+        size_t p;
         int todo = sl->kind == SLOT_MARKER && sl->end - sl->begin == 4
                    && memcmp(doc->src + sl->begin, "TODO", 4) == 0;
-        int before = todo && has_word_bytes(doc->src, ub, sl->begin);
-        int after = todo && has_word_bytes(doc->src, sl->end, ue);
-        if (todo && (status_cell || before != after))
-            continue;
-        pc->slots.items[kept++] = *sl;
+        int state = 0;
+        if (todo && (u->flags & BL_UNIT_CELL)) {
+            if (state_cell < 0)
+                state_cell = u->block >= 0 && in_state_column(doc, ui);
+            state = state_cell;
+        } else if (todo && !has_word_bytes(doc->src, ub, sl->begin)) {
+            state = sl->end < ue && doc->src[sl->end] == ':'
+                    && has_word_bytes(doc->src, sl->end, ue);
+        } else if (todo && !has_word_bytes(doc->src, sl->end, ue)) {
+            for (p = sl->begin; p > ub && (doc->src[p - 1] == ' '
+                                           || doc->src[p - 1] == '\t'); p--)
+                ;
+            state = p > ub && doc->src[p - 1] != ':';
+        }
+        if (!state)
+            pc->slots.items[kept++] = *sl;
     }
     pc->slots.n = kept;
 }
@@ -1686,7 +1731,7 @@ check_unfilled(ph_ctx *pc)
             pc->slots.n = 0;
             continue;
         }
-        drop_todo_states(pc, u);
+        drop_todo_states(pc, i);
         if (pc->slots.n == 0)
             continue;
         if (pc->skip_instructions < 0)

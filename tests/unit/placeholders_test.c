@@ -252,9 +252,10 @@ test_markers_are_unfinished_text_even_inside_a_sentence(void **state)
 }
 
 /* In Action Items, TODO is an item's state (the SRE book's "Bug 5554823
- * TODO", a Status column, "TODO: ..."), and stays unfilled text only
- * where it is the whole item, in the action column, or inside a sentence;
- * other markers are unfilled there too, and TODO elsewhere. */
+ * TODO", a Status column, "TODO: ..."), and stays unfilled text where it
+ * is the whole item, in the action or another column, a label's value,
+ * or inside a sentence; other markers are unfilled there too, and TODO
+ * elsewhere. */
 static void
 test_todo_is_a_state_in_action_items(void **state)
 {
@@ -268,17 +269,24 @@ test_todo_is_a_state_in_action_items(void **state)
              "| Balance load between clusters | prevent | martym | "
              "Bug 5554823 TODO |\n"
              "| Test cascading failure | process | docbrown | TODO |\n\n"
+             "| Action | Owner | Status |\n|---|---|---|\n"
+             "| Pin the client | @tf | TODO |\n\n"
              "- TODO: alert on queue age (owner: @dana)\n"
+             "- TODO: \xE8\xAD\xA6\xE6\x8A\xA5 (owner: @dana)\n"
              "- Pin the client library (owner: @tf) TODO\n");
     expect_reports(state, UNFILLED, src, none);
     snprintf(src, sizeof src, "%s%s", sections,
              "| Action Item | Owner |\n|---|---|\n| TODO | docbrown |\n\n"
+             "| # | Action | Owner |\n|---|---|---|\n| 1 | TODO | @dana |\n\n"
              "- Add retries to the TODO exporter (owner: @tf)\n"
-             "- TODO\n- Rotate the keys (owner: @tf) TBD\n\n"
+             "- TODO\n- TODO (owner: @sam)\n"
+             "- Rotate the keys (owner: @tf). Due: TODO.\n"
+             "- Rotate the keys (owner: @tf) TBD\n\n"
              "## Impact\n\nThe cause is TODO\n");
     expect_reports(state, UNFILLED, src,
-                   (const char *const[]){"TODO", "TODO", "TODO", "TBD",
-                                         "TODO", NULL});
+                   (const char *const[]){"TODO", "TODO", "TODO", "TODO",
+                                         "TODO", "TODO", "TBD", "TODO",
+                                         NULL});
 }
 
 static void
