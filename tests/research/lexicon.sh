@@ -30,12 +30,14 @@ for f in lexicon.md negatives.md; do
 done
 command -v jq >/dev/null || { echo "lexicon.sh: needs jq" >&2; exit 2; }
 
-# Cell N of the table rows whose first cell matches ID_RE; "\|" inside a
-# cell (in the regular expressions) is not a separator.
+# Cells N... of the table rows whose first cell matches ID_RE (and, with
+# CONF_COL set, whose cell CONF_COL is high, med or low: the lexicon's
+# second table reuses its IDs), joined by \037; "\|" inside a cell (in the
+# regular expressions) is not a separator.
 cells() { # FILE ID_RE N...
     local file=$1 re=$2
     shift 2
-    awk -v re="$re" -v cols="$*" '
+    awk -v re="$re" -v cols="$*" -v conf_col="${CONF_COL:-0}" '
         BEGIN { n = split(cols, want, " ") }
         {
             line = $0
@@ -43,10 +45,11 @@ cells() { # FILE ID_RE N...
             if (split(line, c, "|") < 4) next
             id = c[2]; gsub(/^ +| +$/, "", id)
             if (id !~ re) next
+            if (conf_col && c[conf_col + 1] !~ /^ *(high|med|low) *$/) next
             out = ""
             for (k = 1; k <= n; k++) {
                 v = c[want[k] + 1]; gsub(/^ +| +$/, "", v); gsub("\001", "|", v)
-                out = out (k > 1 ? "\t" : "") v
+                out = out (k > 1 ? "\037" : "") v
             }
             print out
         }' "$file"
@@ -68,7 +71,8 @@ report() { # WITH_CONTEXT
     local ctx=$1 id conf example rewrite sentence
     local -A hit total
     local rewrites_bad="" negatives_bad="" high_missed="" n_rw=0 n_neg=0
-    while IFS=$'\t' read -r id conf example rewrite; do
+    # Fields are split at \037, not at tabs, so an empty cell stays a field.
+    while IFS=$'\037' read -r id conf example rewrite; do
         if [ -n "$example" ]; then
             total[$conf]=$(( ${total[$conf]:-0} + 1 ))
             if [ "$(blame_count "$example" "$ctx")" -gt 0 ]; then
@@ -82,8 +86,8 @@ report() { # WITH_CONTEXT
             [ "$(blame_count "$rewrite" "$ctx")" -gt 0 ] &&
                 rewrites_bad+=" $id"
         fi
-    done < <(cells "$DIR/lexicon.md" '^[A-Z][0-9][0-9]$' 1 2 4 5)
-    while IFS=$'\t' read -r id sentence; do
+    done < <(CONF_COL=2 cells "$DIR/lexicon.md" '^[A-Z][0-9][0-9]$' 1 2 4 5)
+    while IFS=$'\037' read -r id sentence; do
         n_neg=$((n_neg + 1))
         [ "$(blame_count "$sentence" "$ctx")" -gt 0 ] && negatives_bad+=" $id"
     done < <(cells "$DIR/negatives.md" '^N[0-9][0-9]$' 1 2)
