@@ -1225,23 +1225,20 @@ may_end_its_block(const char *s, size_t b, size_t e)
  * item goes on past the blank line then depends on that offset modulo
  * 256, so a chunk that starts elsewhere than the whole parse may end the
  * item where the whole parse does not, or the reverse.  The line at i
- * (ending at e) is where that can show: an indented or quoted line, which
- * may continue a list item, after a blank line that follows a blank line
+ * is where that can show: an indented or quoted line, which may continue
+ * a list item, after a blank line that follows a blank line
  * or a block that ended on its own line (p1, p2: the starts of the two
- * lines before, or n when there are none).  Not a quote mark at the
- * margin after a line with none: that starts a new quote, in no list. */
+ * lines before, or n when there are none; blank: the line holds only
+ * blanks).  Not a quote mark at the margin after a line with none: that
+ * starts a new quote, in no list. */
 static int
-may_read_a_stale_block(const char *s, size_t i, size_t e, size_t p1,
+may_read_a_stale_block(const char *s, size_t i, int blank, size_t p1,
                        size_t p2, size_t n)
 {
     size_t e1, e2;
 
-    size_t k = i;
-
-    while (k < e && (s[k] == ' ' || s[k] == '\t'))
-        k++;
     /* "  >" is no blank line to md4c: an empty quote in the item. */
-    if (k == e || (s[i] != ' ' && s[i] != '\t' && s[i] != '>') || p1 == n
+    if (blank || (s[i] != ' ' && s[i] != '\t' && s[i] != '>') || p1 == n
         || p2 == n)
         return 0;
     e1 = line_end(s, p1, n);
@@ -1280,8 +1277,8 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
          * chunk 0 begins where the whole parse does, so it must hold
          * every such place (but those in fenced code at the margin,
          * which is outside any list). */
-        if ((stopped || flen == 0) && may_read_a_stale_block(s, i, e, p1, p2,
-                                                             n)) {
+        if ((stopped || flen == 0)
+            && may_read_a_stale_block(s, i, blank, p1, p2, n)) {
             cuts->n = 0;
             from = body;
         }
