@@ -1629,22 +1629,29 @@ in_state_column(const bl_doc *doc, size_t ui)
     while (j-- > 0 && (doc->units.items[j].flags & BL_UNIT_CELL)) {
         const bl_unit *h = &doc->units.items[j];
         const bl_block *hb = &doc->blocks.items[h->block];
-        size_t n, k;
+        size_t n, i = 0, w;
         const char *t;
         if (hb->row != 0 || hb->col != col)
             continue;
         t = bl_unit_text(doc, h, &n);
-        for (k = 0; words[k] != NULL; k++) {
-            size_t m = strlen(words[k]), i;
-            for (i = 0; i + m <= n; i++)
-                if (strncasecmp(t + i, words[k], m) == 0
-                    && (i == 0 || !is_letter(t[i - 1]))
-                    && (i + m == n || !is_letter(t[i + m])))
-                    return 1;
+        while (i < n) {     /* each run of letters of the header */
+            for (w = i; w < n && is_letter(t[w]); w++)
+                ;
+            if (word_in(t + i, w - i, words))
+                return 1;
+            i = w + 1;
         }
         return 0;
     }
     return 0;
+}
+
+/* Is slot sl the marker "TODO"? */
+static int
+is_todo(const bl_doc *doc, const slot *sl)
+{
+    return sl->kind == SLOT_MARKER && sl->end - sl->begin == 4
+           && memcmp(doc->src + sl->begin, "TODO", 4) == 0;
 }
 
 /* In Action Items, "TODO" is an item's state, as DONE is, not text left
@@ -1662,11 +1669,8 @@ drop_todo_states(ph_ctx *pc, size_t ui)
     size_t k, kept, ub, ue;
     int state_cell = -1;
 
-    for (k = 0; k < pc->slots.n; k++)
-        if (pc->slots.items[k].kind == SLOT_MARKER
-            && pc->slots.items[k].end - pc->slots.items[k].begin == 4
-            && memcmp(doc->src + pc->slots.items[k].begin, "TODO", 4) == 0)
-            break;
+    for (k = 0; k < pc->slots.n && !is_todo(doc, &pc->slots.items[k]); k++)
+        ;
     if (k == pc->slots.n
         || bl_lint_section_within(pc->lc, u->section, "action-items") < 0)
         return;
@@ -1675,8 +1679,7 @@ drop_todo_states(ph_ctx *pc, size_t ui)
     for (k = kept = 0; k < pc->slots.n; k++) {
         const slot *sl = &pc->slots.items[k];
         size_t p;
-        int todo = sl->kind == SLOT_MARKER && sl->end - sl->begin == 4
-                   && memcmp(doc->src + sl->begin, "TODO", 4) == 0;
+        int todo = is_todo(doc, sl);
         int state = 0;
         if (todo && (u->flags & BL_UNIT_CELL)) {
             if (state_cell < 0)
