@@ -779,6 +779,7 @@ cmd_check(int argc, char **argv)
         if (opt.changed != NULL && strcmp(paths.items[k], "-") != 0
             && (changed = cli_changed_find(opt.changed, paths.items[k])) < 0)
             continue;   /* not in the diff: nothing of it is new */
+        stdin_job |= strcmp(paths.items[k], "-") == 0;
         jobs[n_jobs].path = k;
         jobs[n_jobs++].changed = changed;
     }
@@ -788,9 +789,6 @@ cmd_check(int argc, char **argv)
      * symlink).  Nor with standard input among them: its document would
      * be outside the worker's byte cap, and a path such as /dev/stdin
      * would be read by both threads at once. */
-    for (j = 0; j < n_jobs; j++)
-        if (strcmp(paths.items[jobs[j].path], "-") == 0)
-            stdin_job = 1;
     if (n_jobs >= 2 && !stdin_job && opt.fix != FIX_WRITE
         && (ahead = malloc(n_jobs * sizeof *ahead)) != NULL) {
         for (j = 0; j < n_jobs; j++)

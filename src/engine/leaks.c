@@ -90,7 +90,6 @@ comment_end(const bl_doc *doc, size_t at)
     return doc->len;
 }
 
-
 char *
 bl_published_source(const bl_doc *doc, size_t b, size_t e)
 {

@@ -302,13 +302,6 @@ size_t bl_heading_normalize(const char *t, size_t n, char *out, size_t cap);
  * stores a newly allocated array in *p_list (NULL when out of memory). */
 size_t bl_rules_regexes(bl_rules *rules, bl_regex ***p_list);
 
-/* Define: name of the rule set as a regex for a check written in C: its
- * {MACROS} expanded, compiled on first use with the options of every rule
- * pattern (bl_regex_get), anchored at the start offset when asked.  The
- * regex belongs to the rule set and is kept for every later lint run (a
- * check must not compile it once per document).  Returns it, or NULL
- * when the rule set defines no such name or it does not expand; *p_oom is
- * set when out of memory. */
 /* The Define called name, or NULL. */
 const bl_define *bl_rules_define(const bl_rules *rules, const char *name);
 
@@ -320,6 +313,13 @@ const bl_define *bl_rules_define(const bl_rules *rules, const char *name);
  * whole, between \b's, is always such a run. */
 int bl_define_may_match(const bl_define *d, const char *text, size_t len);
 
+/* Define: name of the rule set as a regex for a check written in C: its
+ * {MACROS} expanded, compiled on first use with the options of every rule
+ * pattern (bl_regex_get), anchored at the start offset when asked.  The
+ * regex belongs to the rule set and is kept for every later lint run (a
+ * check must not compile it once per document).  Returns it, or NULL
+ * when the rule set defines no such name or it does not expand; *p_oom is
+ * set when out of memory. */
 bl_regex *bl_rules_define_regex(bl_rules *rules, const char *name,
                                 int anchored, int *p_oom);
 

@@ -356,6 +356,30 @@ test_no_cut_after_a_fence_in_a_list_item(void **state)
     bl_lint_cache_free(cache);
 }
 
+/* Forty paragraphs, enough to cut between. */
+static void
+add_paragraphs(bl_strbuf *doc, const char *what)
+{
+    int k;
+
+    for (k = 0; k < 40; k++)
+        assert_int_equal(bl_strbuf_addf(doc, "Paragraph %d %s, long enough "
+                                        "to fill a chunk soon.\n\n", k,
+                                        what), 0);
+}
+
+/* Parses text by chunks with a fresh cache: the model must be the one a
+ * whole parse builds (parse_cached fails the test if not). */
+static void
+assert_chunks_agree(const char *text, size_t n)
+{
+    bl_lint_cache *cache = bl_lint_cache_new();
+
+    assert_non_null(cache);
+    bl_doc_free(parse_cached(text, n, cache));
+    bl_lint_cache_free(cache);
+}
+
 /* Paragraphs enough for a cut after them, then pad bytes of one more
  * paragraph, then tail: a document whose tail starts pad bytes further
  * on, in a fresh buffer the caller frees. */
@@ -365,10 +389,7 @@ padded_document(size_t pad, const char *tail, size_t *p_n)
     bl_strbuf doc = {NULL, 0, 0};
     size_t k;
 
-    for (k = 0; k < 40; k++)
-        assert_int_equal(bl_strbuf_addf(&doc, "Paragraph %zu of the "
-                                        "summary, long enough to fill a "
-                                        "chunk soon.\n\n", k), 0);
+    add_paragraphs(&doc, "of the summary");
     for (k = 0; k < pad; k++)
         assert_int_equal(bl_strbuf_add(&doc, "y", 1), 0);
     assert_int_equal(bl_strbuf_addf(&doc, "\n\n%s", tail), 0);
@@ -400,12 +421,9 @@ test_no_cut_before_a_list_item_md4c_may_end(void **state)
     (void)state;
     for (t = 0; tails[t] != NULL; t++) {
         for (pad = 0; pad < 256; pad++) {
-            bl_lint_cache *cache = bl_lint_cache_new();
             char *text = padded_document(pad, tails[t], &n);
-            assert_non_null(cache);
-            bl_doc_free(parse_cached(text, n, cache));
+            assert_chunks_agree(text, n);
             free(text);
-            bl_lint_cache_free(cache);
         }
     }
 }
@@ -417,19 +435,14 @@ static void
 test_a_fence_under_a_table_is_a_row(void **state)
 {
     bl_strbuf doc = {NULL, 0, 0};
-    bl_lint_cache *cache = bl_lint_cache_new();
     size_t k;
 
     (void)state;
-    assert_non_null(cache);
     assert_int_equal(bl_strbuf_addf(&doc, "| Question | Answer |\n"
                                     "|---|---|\n| Who? | the DBA |\n"
                                     "```| How many attempts? |  |\n"
                                     "<!-- a row too |\n\n"), 0);
-    for (k = 0; k < 40; k++)
-        assert_int_equal(bl_strbuf_addf(&doc, "Paragraph %zu of the "
-                                        "summary, long enough to fill a "
-                                        "chunk soon.\n\n", k), 0);
+    add_paragraphs(&doc, "of the summary");
     assert_int_equal(bl_strbuf_addf(&doc, "```\ncurl -X POST\n\n"), 0);
     for (k = 0; k < 40; k++)
         assert_int_equal(bl_strbuf_addf(&doc, "The on-call forgot step "
@@ -437,21 +450,8 @@ test_a_fence_under_a_table_is_a_row(void **state)
                          0);
     assert_int_equal(bl_strbuf_addf(&doc, "```\n\nAfter the code.\n"),
                      0);
-    bl_doc_free(parse_cached(doc.items, doc.n, cache));
+    assert_chunks_agree(doc.items, doc.n);
     free(doc.items);
-    bl_lint_cache_free(cache);
-}
-
-/* Forty paragraphs, enough to cut between. */
-static void
-add_paragraphs(bl_strbuf *doc, const char *what)
-{
-    int k;
-
-    for (k = 0; k < 40; k++)
-        assert_int_equal(bl_strbuf_addf(doc, "Paragraph %d %s, long enough "
-                                        "to fill a chunk soon.\n\n", k,
-                                        what), 0);
 }
 
 /* Where md4c 0.4 reads fences and HTML its own way, the parse by chunks
@@ -477,17 +477,14 @@ test_fences_and_html_md4c_reads_its_own_way(void **state)
     (void)state;
     for (t = 0; heads[t] != NULL; t += 2) {
         bl_strbuf doc = {NULL, 0, 0};
-        bl_lint_cache *cache = bl_lint_cache_new();
-        assert_non_null(cache);
         assert_int_equal(bl_strbuf_addf(&doc, "# Incident\n\n%s",
                                         heads[t]), 0);
         add_paragraphs(&doc, "of the summary");
         assert_int_equal(bl_strbuf_addf(&doc, "%s", heads[t + 1]), 0);
         add_paragraphs(&doc, "after it");
         assert_int_equal(bl_strbuf_addf(&doc, "```\n\nAfter.\n"), 0);
-        bl_doc_free(parse_cached(doc.items, doc.n, cache));
+        assert_chunks_agree(doc.items, doc.n);
         free(doc.items);
-        bl_lint_cache_free(cache);
     }
 }
 
@@ -498,25 +495,18 @@ static void
 test_a_link_defined_after_cutting_stopped(void **state)
 {
     bl_strbuf doc = {NULL, 0, 0};
-    bl_lint_cache *cache = bl_lint_cache_new();
-    size_t k;
 
     (void)state;
-    assert_non_null(cache);
     assert_int_equal(bl_strbuf_addf(&doc, "The dashboard [grafana] showed "
                                     "nothing.\n\n"), 0);
-    for (k = 0; k < 40; k++)
-        assert_int_equal(bl_strbuf_addf(&doc, "Paragraph %zu of the "
-                                        "summary, long enough to fill a "
-                                        "chunk soon.\n\n", k), 0);
+    add_paragraphs(&doc, "of the summary");
     assert_int_equal(bl_strbuf_addf(&doc, "1. Restart the pods.\n\n"
                                     "   ```sh\n   kubectl rollout restart\n"
                                     "   ```\n\n"
                                     "[grafana]: https://grafana.example\n"),
                      0);
-    bl_doc_free(parse_cached(doc.items, doc.n, cache));
+    assert_chunks_agree(doc.items, doc.n);
     free(doc.items);
-    bl_lint_cache_free(cache);
 }
 
 /* A setting changed in place (as the language server applies the
