@@ -13,6 +13,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -594,6 +595,13 @@ cmd_check(int argc, char **argv)
     int c, i, rc, trouble = 0, failed = 0, stdin_seen = 0;
     size_t k;
 
+    /* Each file's model is freed before the next one's is built.  By
+     * default glibc then hands the freed top of the heap back to the
+     * kernel, only to fault the same pages in again for the next file.
+     * A check is short-lived: it keeps up to 64 MB of freed heap, which
+     * took 12 % off the CPU time of a check of the bench corpus
+     * (README, Performance). */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
     memset(&opt, 0, sizeof opt);
     opt.format = cli_format_find("text");
     opt.fail_on = BL_SEV_WARNING;
