@@ -1117,6 +1117,69 @@ bl_rules_parse(bl_rules *rules, const char *file, const char *text,
 
 /* --- Finishing: macros, compilation, the trigger index ------------------- */
 
+/* Writers type the apostrophe as ' or as ’ (U+2019), and editors and
+ * word processors change one into the other.  So that a pattern spelling
+ * "didn't" also matches, or vetoes, "didn’t", src with every ' outside a
+ * character class made ['’], and ’ added to every class holding ':
+ * the rule files spell the apostrophe one way.  Patterns are compiled in
+ * UTF mode, where ’ is one character.  Returns a new string or NULL. */
+static char *
+either_apostrophe(const char *src)
+{
+    static const char curly[] = "\xE2\x80\x99";
+    size_t n = strlen(src), i, o = 0, quotes = 0;
+    int in_class = 0;
+    char *out;
+
+    for (i = 0; i < n; i++)
+        quotes += src[i] == '\'';
+    if ((out = malloc(n + quotes * 6 + 1)) == NULL)
+        return NULL;
+    for (i = 0; i < n; i++) {
+        char c = src[i];
+        if (c == '\\' && i + 1 < n) {
+            out[o++] = c;
+            out[o++] = src[++i];
+            continue;
+        }
+        if (c == '[' && !in_class) {
+            /* A ] first in the class (after any ^) is one of its members. */
+            in_class = 1;
+            out[o++] = src[i++];
+            if (i < n && src[i] == '^')
+                out[o++] = src[i++];
+            if (i < n && src[i] == ']')
+                out[o++] = src[i++];
+            i--;
+            continue;
+        }
+        if (c == '[' && in_class && i + 1 < n && src[i + 1] == ':') {
+            /* A POSIX class, [:alpha:], inside the class. */
+            const char *end = strstr(src + i + 2, ":]");
+            size_t len = end != NULL ? (size_t)(end - (src + i)) + 2 : 1;
+            memcpy(out + o, src + i, len);
+            o += len;
+            i += len - 1;
+            continue;
+        }
+        if (c == ']' && in_class)
+            in_class = 0;
+        if (c != '\'') {
+            out[o++] = c;
+            continue;
+        }
+        if (!in_class)
+            out[o++] = '[';
+        out[o++] = '\'';
+        memcpy(out + o, curly, 3);
+        o += 3;
+        if (!in_class)
+            out[o++] = ']';
+    }
+    out[o] = '\0';
+    return out;
+}
+
 /* Replaces {NAME} by its Define'd pattern, (?:...)-wrapped, recursively.
  * Only upper-case names are macros, so {0,6} quantifiers pass through.
  * memo (for a call at depth 0; NULL otherwise) keeps each definition's
@@ -1199,6 +1262,11 @@ expand_macros(const bl_rules *rules, const char *src, int depth, char **memo,
         out[o++] = src[i++];
     }
     out[o] = '\0';
+    if (depth == 0) {
+        char *both = either_apostrophe(out);
+        free(out);
+        out = both;
+    }
     return out;
 }
 

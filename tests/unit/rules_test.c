@@ -773,6 +773,50 @@ test_rules_from_text_are_not_precompiled(void **state)
     bl_rules_free(rules);
 }
 
+/* A pattern's ' stands for ' and ’ alike, inside a character class too,
+ * where a negated class leaves out both. */
+static void
+test_apostrophes_match_curly_ones(void **state)
+{
+    static const char text[] =
+        "Rule: blame/test\nSeverity: warning\nCheck: patterns\n"
+        "Summary: A test.\nExplain:\n A test.\n\n"
+        "Match: blame/test\nPattern: \\bdidn't\\s+check\\b\n"
+        " |\\bsoft[']stop\\b|\\bhard[^'a]stop\\b\n"
+        "Words: didn't soft* hard*\n"
+        "Message: \"{0}\" judges.\nSuggest: Say what happened.\n";
+    static const struct {
+        const char *doc;
+        size_t found;
+    } cases[] = {
+        {"Bob didn't check.\n", 1},
+        {"Bob didn’t check.\n", 1},
+        {"Bob didn‘t check.\n", 0},   /* an opening quote mark */
+        {"A soft'stop and a soft’stop.\n", 2},
+        {"A hard-stop.\n", 1},
+        {"A hard'stop, a hard’stop, a hardastop.\n", 0},
+    };
+    bl_rules *rules = bl_rules_new();
+    char err[256];
+    size_t i;
+
+    (void)state;
+    assert_non_null(rules);
+    assert_int_equal(bl_rules_parse(rules, "t.rules", text, sizeof text - 1,
+                                    err, sizeof err), 0);
+    assert_int_equal(bl_rules_finish(rules, 1, err, sizeof err), 0);
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bl_diags d;
+        lint_text(rules, cases[i].doc, &d);
+        if (tu_count_rule(&d, "blame/test") != cases[i].found)
+            print_error("%s: %zu findings, not %zu\n", cases[i].doc,
+                        tu_count_rule(&d, "blame/test"), cases[i].found);
+        assert_int_equal(tu_count_rule(&d, "blame/test"), cases[i].found);
+        bl_diags_free(&d);
+    }
+    bl_rules_free(rules);
+}
+
 int
 main(void)
 {
@@ -798,6 +842,7 @@ main(void)
         cmocka_unit_test(test_missing_section_span_is_never_empty),
         cmocka_unit_test(test_default_patterns_are_precompiled),
         cmocka_unit_test(test_rules_from_text_are_not_precompiled),
+        cmocka_unit_test(test_apostrophes_match_curly_ones),
         cmocka_unit_test(test_a_nul_byte_is_a_rule_file_error),
         cmocka_unit_test(test_repeated_plus_in_words_names_no_empty_word),
         cmocka_unit_test(test_define_words_pass_over_text_without_them),
