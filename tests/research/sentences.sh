@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# sentences.sh - the blame rules against sentences written for them.
+#
+#   tests/research/sentences.sh [BLAMELINT]
+#
+# sentences/blameful.txt holds blaming sentences as stressed engineers
+# write them (contractions, curly apostrophes, non-ASCII names, roles,
+# tables, Action Items), sentences/blameless.txt blameless ones of the
+# same shapes.  Cases are separated by lines of "===" and may span lines
+# (a heading, a table).  Each is checked after a Summary that shows the
+# names it uses are people's, as a real postmortem would; a case counts as
+# reported when a blame/ finding falls on its own lines.  Prints how many
+# of each file were reported and lists the blameful ones missed and the
+# blameless ones reported.
+#
+# Not part of `make test`: the figures are what the rules can do, not a
+# contract; the rule files' Example and Clean lines are the tests.
+
+set -euo pipefail
+
+BIN=${1:-./blamelint}
+DIR=$(cd "$(dirname "$0")" && pwd)/sentences
+PEOPLE="At 02:10 Bob was paged and Alice joined the call. Zoë was paged at 02:12, Łukasz was paged at 02:13 and Priya was paged at 02:14. Dmitri was paged at 02:15. Sarah was paged at 02:16. Tom was paged at 02:17. Kevin was paged at 02:18. Raj was paged at 02:19. María was paged at 02:20."
+
+[ -x "$BIN" ] || { echo "sentences.sh: $BIN: not an executable" >&2; exit 2; }
+command -v jq >/dev/null || { echo "sentences.sh: needs jq" >&2; exit 2; }
+
+# blame/ findings on the lines after the preamble (which has none).
+count() { # CASE
+    local doc="# Incident: checkout outage"$'\n\n'"## Summary"$'\n\n'"$PEOPLE"$'\n\n'
+    local first=7
+    doc+="$1"$'\n'
+    printf '%s' "$doc" |
+        "$BIN" check --format json --fail-on never --stdin-filename x.md - |
+        jq --argjson first "$first" '[.files[0].diagnostics[]
+            | select((.rule | startswith("blame/")) and .line >= $first)]
+            | length'
+}
+
+run() { # FILE WANT(hit|silent)
+    local file=$1 want=$2 case="" line n=0 hit=0 listed=""
+    check_case() {
+        [ -n "$case" ] || return 0
+        n=$((n + 1))
+        if [ "$(count "$case")" -gt 0 ]; then
+            hit=$((hit + 1))
+            [ "$want" = silent ] && listed+="    ${case//$'\n'/ \\n }"$'\n'
+        elif [ "$want" = hit ]; then
+            listed+="    ${case//$'\n'/ \\n }"$'\n'
+        fi
+        case=""
+    }
+    while IFS= read -r line || [ -n "$line" ]; do
+        if [ "$line" = "===" ]; then
+            check_case
+        else
+            case+="${case:+$'\n'}$line"
+        fi
+    done <"$file"
+    check_case
+    printf '  %-16s %3d of %3d reported\n' "$(basename "$file")" "$hit" "$n"
+    [ -z "$listed" ] || printf '  %s:\n%s' \
+        "$([ "$want" = hit ] && echo missed || echo "reported, should not be")" "$listed"
+}
+
+run "$DIR/blameful.txt" hit
+run "$DIR/blameless.txt" silent
