@@ -1914,13 +1914,26 @@ column_role(const char *t, size_t n)
         NULL
     };
     word w[MAX_WORDS];
-    size_t nw = split_words(t, n, w);
+    size_t nw = split_words(t, n, w), head = 0;
 
+    /* Nouns that, last in a header, make it an owner column whatever
+     * comes first: "Action owner", "Task owner", "Person responsible". */
+    static const char *const owner_heads[] = {
+        "owner", "owners", "assignee", "assignees", "responsible", "dri",
+        NULL
+    };
     if (nw == 0)
         return memchr(t, '#', n) != NULL ? COL_SKIP : COL_OTHER;
     if (in_list(owner, w[0].low, w[0].n))
         return COL_OWNER;
     if (in_list(due, w[0].low, w[0].n))
+    /* The head of a header is its last word, before a parenthesis that
+     * only comments on it ("Due (owner's estimate)"). */
+    while (head + 1 < nw && memchr(t + w[head].end, '(',
+                                   w[head + 1].begin - w[head].end) == NULL)
+        head++;
+    if (head > 0 && in_list(owner_heads, w[head].low, w[head].n))
+        return COL_OWNER;
         return COL_DUE;
     if (in_list(ticket, w[0].low, w[0].n))
         return COL_TICKET;

@@ -615,6 +615,27 @@ test_tables_read_owner_columns(void **state)
     expect_body(rules, "| Task | Owner(s) | Due Date |\n|---|---|---|\n"
                 "| Add a lag alert | Dana, Sam | 2025-06-01 |\n",
                 MISSING_OWNER, 0);
+    /* A header is read by its head, its last word: "Action owner" is an
+     * owner column, "Action item" the item's. */
+    {
+        static const char *const heads[] = {
+            "Action owner", "Task owner", "Item owner", "Action item owner",
+            "Person responsible"
+        };
+        size_t k;
+        for (k = 0; k < sizeof heads / sizeof *heads; k++) {
+            char body[256];
+            snprintf(body, sizeof body, "| Action item | %s |\n|---|---|\n"
+                     "| Add a lag alert | Ana Ribeiro |\n"
+                     "| Add a disk alert | |\n", heads[k]);
+            expect_body(rules, body, MISSING_OWNER, 1);
+        }
+    }
+    expect_body(rules, "| Task | Action | Owner |\n|---|---|---|\n"
+                "| Monitoring | Add a lag alert | @dana |\n",
+                NOT_ACTIONABLE, 1);
+    expect_body(rules, "| Action item | Due (owner's estimate) |\n"
+                "|---|---|\n| Add a lag alert | Q3 |\n", MISSING_OWNER, 1);
     /* Without an owner column, the item cell is read like a list item. */
     expect_body(rules, "| Action | Due |\n|---|---|\n"
                 "| Add a lag alert \xE2\x80\x94 Dana | Q3 |\n"
