@@ -337,18 +337,13 @@ is_listed_verb(const actions_run *r, const char *w, size_t n)
 }
 
 /* Can w[0..n) open an action as a verb?  Listed verbs, a listed verb
- * after a prefix ("reindex", "re-enable", "double-check"), and -ize,
- * -ise and -ify words. */
+ * after a prefix ("reindex", "unpin"), a compound of two parts whose
+ * second is a listed verb ("re-enable", "chaos-test", "geo-replicate"),
+ * and -ize, -ise and -ify words. */
 static int
 is_verb(const actions_run *r, const char *w, size_t n)
 {
     static const char *const prefixes[] = {"re", "un", "de", "pre", NULL};
-    static const char *const hyphen_prefixes[] = {
-        "re", "pre", "un", "de", "co", "auto", "double", "cross", "dry",
-        "hot", "soft", "hard", "load", "stress", "spot", "smoke", "back",
-        "fail", "bulk", "batch", "dual", "live", "hand", "fast", "force",
-        "roll", "sanity", "health", NULL
-    };
     const char *dash;
     size_t k;
 
@@ -358,11 +353,19 @@ is_verb(const actions_run *r, const char *w, size_t n)
         return 1;
     dash = memchr(w, '-', n);
     if (dash != NULL) {
-        const char *last = w + n;
-        while (last > dash && last[-1] != '-')
-            last--;
-        return in_list(hyphen_prefixes, w, (size_t)(dash - w))
-               && is_listed_verb(r, last, (size_t)(w + n - last));
+        /* English makes verbs this way ("load-test", "double-check"),
+         * the verb last.  Longer chains are phrases used as nouns
+         * ("end-to-end"), and after a preposition the compound is a noun
+         * or an adjective ("on-call", "post-deploy checks"). */
+        static const char *const noun_heads[] = {
+            "on", "in", "off", "out", "per", "post", "non", "mid", "multi",
+            "real", "inter", "intra", NULL
+        };
+        const char *last = dash + 1;
+        size_t ln = (size_t)(w + n - last), fn = (size_t)(dash - w);
+        return fn >= 2 && ln >= 2 && memchr(last, '-', ln) == NULL
+               && !in_list(noun_heads, w, fn)
+               && is_listed_verb(r, last, ln);
     }
     for (k = 0; prefixes[k] != NULL; k++) {
         size_t pl = strlen(prefixes[k]);
@@ -1913,20 +1916,17 @@ column_role(const char *t, size_t n)
         "impact", "effort", "notes", "note", "comment", "comments", "size",
         NULL
     };
-    word w[MAX_WORDS];
-    size_t nw = split_words(t, n, w), head = 0;
-
     /* Nouns that, last in a header, make it an owner column whatever
      * comes first: "Action owner", "Task owner", "Person responsible". */
     static const char *const owner_heads[] = {
         "owner", "owners", "assignee", "assignees", "responsible", "dri",
         NULL
     };
+    word w[MAX_WORDS];
+    size_t nw = split_words(t, n, w), head = 0;
+
     if (nw == 0)
         return memchr(t, '#', n) != NULL ? COL_SKIP : COL_OTHER;
-    if (in_list(owner, w[0].low, w[0].n))
-        return COL_OWNER;
-    if (in_list(due, w[0].low, w[0].n))
     /* The head of a header is its last word, before a parenthesis that
      * only comments on it ("Due (owner's estimate)"). */
     while (head + 1 < nw && memchr(t + w[head].end, '(',
@@ -1934,6 +1934,9 @@ column_role(const char *t, size_t n)
         head++;
     if (head > 0 && in_list(owner_heads, w[head].low, w[head].n))
         return COL_OWNER;
+    if (in_list(owner, w[0].low, w[0].n))
+        return COL_OWNER;
+    if (in_list(due, w[0].low, w[0].n))
         return COL_DUE;
     if (in_list(ticket, w[0].low, w[0].n))
         return COL_TICKET;

@@ -884,6 +884,15 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Renew the certificates\n",
         "- Reissue the invoices\n",
         "- @dana to add a lag alert\n",
+        /* Verbs of the trade, and compounds whose last part is a verb. */
+        "- Canary config changes on one pod for 10 minutes\n",
+        "- Dogfood the validator on internal services\n",
+        "- Heartbeat the scheduler every minute\n",
+        "- Chaos-test the partition between zones\n",
+        "- Geo-replicate the session store\n",
+        "- Load-test the checkout path\n",
+        "- Smoke-test each release in staging\n",
+        "- Feature-flag the new pool size\n",
     };
     bl_rules *rules = action_rules();
 
@@ -918,6 +927,12 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
          "\"Improved\""},
         {"| Action | Owner |\n|---|---|\n| Better dashboards | @dana |\n",
          "\"Better\""},
+        /* A compound after a preposition, or longer than two parts, is a
+         * noun or an adjective although it ends on a verb. */
+        {"- On-call handbook for the payments team (@dana)\n",
+         "\"On-call\""},
+        {"- Post-deploy checks for the API (@dana)\n", "\"Post-deploy\""},
+        {"- End-to-end tests for checkout (@dana)\n", "\"End-to-end\""},
     };
     bl_rules *rules = action_rules();
     size_t i;
@@ -1025,7 +1040,7 @@ static const char *const jargon[] = {
     "monitor", "onboard", "debounce", "snapshot", "triage", "demo",
     "enrol", "architect", "inline", "proxy", "sunset", "template", "vendor",
     "autoscale", "declutter", "defragment", "firewall", "hardcode", "jitter",
-    "rekey", "uncordon", "upsize", NULL
+    "rekey", "uncordon", "upsize", "canary", "dogfood", "heartbeat", NULL
 };
 
 static int
