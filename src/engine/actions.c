@@ -53,11 +53,22 @@ static const char *const team_words[] = {
     "owners", "manager", "managers", "admin", "admins", NULL
 };
 
-/* A word that marks an item done, in "(done)", "- completed", "DONE". */
+/* A word that marks an item done, in "(done)", "- completed", "DONE",
+ * or closed without being done ("Cancelled", "(dropped: ...)"): either
+ * way nobody needs to own it any more. */
 static const char *const done_words[] = {
     "done", "completed", "complete", "fixed", "resolved", "closed",
     "shipped", "merged", "deployed", "implemented", "finished", "delivered",
-    NULL
+    "cancelled", "canceled", "rejected", "dropped", "obsolete", "declined",
+    "wontfix", NULL
+};
+
+/* Two-word states that close an item, read by has_done_words as one
+ * word: "Won't do", "Wont fix", "Not planned".  The first word is looked
+ * up as the ASCII run unit_words sees ("won" of "won't"). */
+static const struct { const char *first, *run, *second; } done_pairs[] = {
+    {"won't", "won", "do"}, {"won't", "won", "fix"}, {"wont", "wont", "do"},
+    {"wont", "wont", "fix"}, {"not", "planned", "planned"}, {NULL, NULL, NULL}
 };
 
 /* Subsection titles: "Done", "Immediate actions (completed)"... */
@@ -1083,8 +1094,13 @@ scan_filter_fill(actions_shared *sh)
 {
     static const char *const more[] = {"already", "owned", "assigned",
                                        NULL};
+    size_t k;
 
     scan_filter_add(sh, done_words);
+    for (k = 0; done_pairs[k].run != NULL; k++) {
+        const char *run[2] = {done_pairs[k].run, NULL};
+        scan_filter_add(sh, run);
+    }
     scan_filter_add(sh, labels);
     scan_filter_add(sh, colon_only);
     scan_filter_add(sh, more);
@@ -1100,13 +1116,27 @@ in_scan_filter(const actions_shared *sh, const char *w, size_t n)
     return (sh->scan_filter[bit / 8] >> (bit % 8)) & 1;
 }
 
+/* Is lower-case ASCII run w[0..n) one that a two-word state (done_pairs)
+ * holds? */
+static int
+is_done_pair_run(const char *w, size_t n)
+{
+    size_t k;
+
+    for (k = 0; done_pairs[k].run != NULL; k++)
+        if (bl_lit_equals(done_pairs[k].run, w, n))
+            return 1;
+    return 0;
+}
+
 /* WORDS_* of lower-case word w[0..n). */
 static unsigned
 word_kind(const char *w, size_t n)
 {
     unsigned kind = 0;
 
-    if (in_list(done_words, w, n) || bl_lit_equals("already", w, n))
+    if (in_list(done_words, w, n) || bl_lit_equals("already", w, n)
+        || is_done_pair_run(w, n))
         kind |= WORDS_DONE;
     if (bl_lit_equals("owned", w, n) || bl_lit_equals("assigned", w, n)
         || in_list(labels, w, n) || in_list(colon_only, w, n))
@@ -1445,6 +1475,25 @@ has_check_glyph(const char *t, size_t n)
     return 0;
 }
 
+/* Are lower-case words w1 then w2 a two-word state of done_pairs ("won't
+ * do"; ’ for ' too)? */
+static int
+is_done_pair(const char *w1, const char *w2)
+{
+    size_t k;
+
+    for (k = 0; done_pairs[k].first != NULL; k++) {
+        const char *f = done_pairs[k].first, *q = strchr(f, '\'');
+        if (strcmp(w2, done_pairs[k].second) != 0)
+            continue;
+        if (strcmp(w1, f) == 0
+            || (q != NULL && strncmp(w1, f, (size_t)(q - f)) == 0
+                && strcmp(w1 + (q - f), "\xE2\x80\x99t") == 0))
+            return 1;
+    }
+    return 0;
+}
+
 /* Do the words of t mark its item done: "DONE", "(done)", "- completed",
  * "Owner: X, done.", "Done: ...", "fixed in #12", "(monitoring done in
  * grafana)", "we already do this"?  Not "once it is done" or "to be
@@ -1464,13 +1513,16 @@ has_done_words(const char *t, size_t n)
         "until", "till", "when", "if", "is", "are", "was", "were", "before",
         "after", "fully", "almost", "partially", "half", NULL
     };
-    char prev[16] = "", low[16];
-    size_t pos = 0, k;
+    char prev2[16] = "", prev[16] = "", low[16];
+    size_t pos = 0, k, prev_begin = 0;
     bl_span sp;
 
-    for (; bl_next_word(t, n, &pos, &sp); memcpy(prev, low, sizeof prev)) {
+    for (; bl_next_word(t, n, &pos, &sp);
+         memcpy(prev2, prev, sizeof prev), memcpy(prev, low, sizeof prev),
+         prev_begin = sp.begin) {
         size_t i = sp.begin, j = sp.end, wn = sp.end - sp.begin, q = pos;
-        int sep_before, sep_after, caps = 1;
+        int sep_before, sep_after, caps = 1, pair;
+        const char *before = prev;
         bl_span nx;
         low[0] = '\0';
         if (wn >= sizeof low)
@@ -1480,12 +1532,17 @@ has_done_words(const char *t, size_t n)
         /* "Note: we already do this", "already in place" */
         if (strcmp(prev, "already") == 0 && in_list(already, low, wn))
             return 1;
-        if (!in_list(done_words, low, wn) || in_list(pending, prev,
-                                                     strlen(prev)))
+        /* "Won't do" is one state, read from "won't" on. */
+        if ((pair = is_done_pair(prev, low)) != 0) {
+            i = prev_begin;
+            before = prev2;
+        }
+        if ((!pair && !in_list(done_words, low, wn))
+            || in_list(pending, before, strlen(before)))
             continue;
         for (k = sp.begin; k < sp.end; k++)
             caps &= t[k] >= 'A' && t[k] <= 'Z';
-        if (caps && wn >= 4)
+        if (caps && wn >= 4 && !pair)
             return 1;
         while (i > 0 && (t[i - 1] == ' ' || t[i - 1] == '*'
                          || t[i - 1] == '_'))
@@ -2189,6 +2246,33 @@ bold_lead_end(const actions_run *r, int u)
     return un->text_end - un->text_begin;
 }
 
+/* Is unit u's text struck out from its start, with at most a remark
+ * after it ("~~Rewrite the template engine~~ (dropped: ...)")?  Teams
+ * strike out an item they gave up rather than delete it.  Not when new
+ * text follows ("~~Rewrite X~~ Replace X with Y"): that is the item. */
+static int
+is_struck_out(const actions_run *r, int u)
+{
+    const bl_doc *doc = r->doc;
+    const bl_unit *un = &doc->units.items[u];
+    const char *s = doc->src;
+    size_t b, i, line_b, line_e;
+
+    if (un->piece_end == un->piece_begin)
+        return 0;
+    b = bl_unit_to_source(doc, un, 0, 0);
+    if (b < 1 || s[b - 1] != '~')
+        return 0;
+    bl_doc_line_span(doc, bl_doc_line_of(doc, b), &line_b, &line_e);
+    for (i = b; i < line_e && s[i] != '~'; i++)
+        ;
+    while (i < line_e && (s[i] == '~' || s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i >= line_e || s[i] == '\r' || strchr("(:;,-|", s[i]) != NULL
+           || (i + 3 <= line_e && (unsigned char)s[i] == 0xE2
+               && (unsigned char)s[i + 1] == 0x80);
+}
+
 typedef struct judge_ctx {
     const action_item *it;
     owner_scan os;
@@ -2359,7 +2443,8 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
         f->owner = 1;
     if (covered & GROUP_DUE)
         f->due = 1;
-    if (it->checked || g->done || (it->inherited & GROUP_DONE))
+    if (it->checked || g->done || (it->inherited & GROUP_DONE)
+        || is_struck_out(r, it->own_unit))
         f->done = 1;
     if (!g->open && (f->start.kind == START_REPORT
                      || f->start.kind == START_MAYBE_DONE))

@@ -440,8 +440,31 @@ test_done_items_need_no_owner(void **state)
         "- Timeout values increased to absorb peak load\n",
         "- The security researcher also recommended we sign releases\n",
         "- Group:\n  - [x] Add a lag alert\n  - [x] Add a disk alert\n",
+        /* Closed without being done: declined, given up, struck out. */
+        "| Action | Owner | Status |\n|---|---|---|\n"
+        "| Rewrite the template engine | | Won't do |\n"
+        "| Rewrite the router | | Wont do |\n"
+        "| Rewrite the cache | | Won\xE2\x80\x99t fix |\n"
+        "| Rewrite the proxy | | Cancelled |\n"
+        "| Rewrite the queue | | Canceled |\n"
+        "| Rewrite the scheduler | | Rejected |\n"
+        "| Rewrite the exporter | | Dropped |\n"
+        "| Rewrite the agent | | Obsolete |\n"
+        "| Rewrite the CLI | | Not planned |\n",
+        "- Rewrite the template engine (status: won't do)\n",
+        "- Rewrite the template engine \xE2\x80\x94 Status: Not planned\n",
+        "- Rewrite the template engine (dropped: the vendor ships one)\n",
+        "- Rewrite the template engine\n  - Status: cancelled\n",
+        "- ~~Rewrite the template engine~~ (dropped: the vendor ships one)\n",
+        "- ~~Rewrite the template engine~~\n",
     };
     static const char *const open[] = {
+        "- Alert on rejected logins\n",
+        "- Remove obsolete feature flags\n",
+        "- Alert when packets are dropped\n",
+        "- Decide whether we won't do the rewrite\n",
+        "- ~~Rewrite the cache~~ Replace the cache with Redis\n",
+        "| Action | Status |\n|---|---|\n| Add a lag alert | Planned |\n",
         "- [ ] Add a lag alert\n",
         "- Make sure the migration is done before launch\n",
         "- Add a lag alert once the rollout is complete\n",
