@@ -239,6 +239,32 @@ static const char *const literal_tokens[] = {
     "unset", "invalid", "redacted", "undefined", "anonymous", NULL
 };
 
+/* Words that say a value was taken out on purpose before publishing:
+ * "<redacted IP>", "[REDACTED: customer]", "<omitted>". */
+static const char *const redaction_words[] = {
+    "redacted", "omitted", "removed", "elided", "anonymised", "anonymized",
+    "scrubbed", NULL
+};
+
+/* Does t[0..n), the text between a slot's brackets, say its value was
+ * redacted?  Then it is the value, withheld, not a slot left to fill. */
+static int
+names_redaction(const char *t, size_t n)
+{
+    size_t i = 0, w;
+
+    while (i < n) {
+        while (i < n && !is_letter(t[i]))
+            i++;
+        for (w = i; w < n && is_letter(t[w]); w++)
+            ;
+        if (word_in(t + i, w - i, redaction_words))
+            return 1;
+        i = w;
+    }
+    return 0;
+}
+
 /* <service_name>, <e.g. checkout-api>: an angle slot md4c did not take
  * for HTML, so it is prose (&lt;team&gt; reads "<team>" too).  Not a
  * comparison ("< 200 ms"), a generic (List<String>), an arrow, a URL or
@@ -266,7 +292,8 @@ match_angle_text(const char *t, size_t n, size_t i)
                         || memchr(t + i, '/', j - i) != NULL
                         || memchr(t + i, ':', j - i) != NULL)))
         return 0;
-    if (word_in(t + i + 1, j - i - 1, literal_tokens))
+    if (word_in(t + i + 1, j - i - 1, literal_tokens)
+        || names_redaction(t + i + 1, j - i - 1))
         return 0;
     return j + 1;
 }
@@ -294,7 +321,7 @@ match_bracket(const char *t, size_t n, size_t i, slot_kind *p_kind)
         ;
     for (e = j; e > b && t[e - 1] == ' '; e--)
         ;
-    if (e == b)
+    if (e == b || names_redaction(t + b, e - b))
         return 0;
     for (k = b; k < e; k++)
         all_q &= t[k] == '?';
@@ -617,7 +644,7 @@ is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
     int all_boolean = 1;
     char name[32];
 
-    if (n < 3 || !is_letter(in[0]))
+    if (n < 3 || !is_letter(in[0]) || names_redaction(in, n - 2))
         return 0;
     m = n - 2;  /* the text between '<' and '>' */
     while (k < m && (is_letter(in[k]) || is_digit(in[k]) || in[k] == '-'))

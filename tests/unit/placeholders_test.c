@@ -238,6 +238,23 @@ test_bracketed_slots_but_not_links_footnotes_or_tags(void **state)
                                          "[???]", "[Your team]", NULL});
 }
 
+/* A value taken out before publishing is no slot: its brackets say what
+ * was redacted, omitted or removed.  A slot beside it still is. */
+static void
+test_redaction_markers_are_not_slots(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nRequests from <redacted IP>, "
+                   "<IP redacted> and <redacted-ip> for <REDACTED: customer "
+                   "name> and [REDACTED: customer] were slow; the key was "
+                   "<omitted>, the host <removed>, the user <anonymised "
+                   "user>, the bucket [name scrubbed] and [elided].\n\n"
+                   "<redacted IP>\n\n"
+                   "The <service name> failed. [Name] is back at {{eta}}.\n",
+                   (const char *const[]){"<service name>", "[Name]",
+                                         "{{eta}}", NULL});
+}
+
 /* --- Markers -------------------------------------------------------------- */
 
 static void
@@ -830,6 +847,7 @@ main(void)
         cmocka_unit_test(test_element_names_that_are_also_slots),
         cmocka_unit_test(test_a_slot_alone_on_its_line_is_an_html_block),
         cmocka_unit_test(test_bracketed_slots_but_not_links_footnotes_or_tags),
+        cmocka_unit_test(test_redaction_markers_are_not_slots),
         cmocka_unit_test(test_markers_are_unfinished_text_even_inside_a_sentence),
         cmocka_unit_test(test_todo_is_a_state_in_action_items),
         cmocka_unit_test(test_markers_mentioned_quoted_or_in_code_are_not_reported),
