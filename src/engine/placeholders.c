@@ -979,6 +979,13 @@ static const char *const other_verbs[] = {
     "update", "schedule", "identify", "capture", "use", "consider", "try",
     "make", "leave", "share", "copy", "tell", "answer", "name", NULL
 };
+/* Labels of an editor's note to readers: "_Update: ..._", and how far
+ * their colon may follow them ("Update (2026-03-06, 14:00 UTC):"). */
+#define NOTE_LABEL_MAX 32
+static const char *const note_labels[] = {
+    "update", "updated", "note", "edit", "edited", "correction",
+    "addendum", "erratum", NULL
+};
 static const char *const question_words[] = {
     "who", "what", "when", "where", "why", "how", "which", "did", "was",
     "were", "is", "are", "do", "does", "has", "have", "had", "can", "could",
@@ -1185,6 +1192,22 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
         fb++;
     while (fb + fl < ln && is_letter(low[fb + fl]))
         fl++;
+    /* "Update: we have included the vendor's analysis." is an editor's
+     * note to readers, not a verb that asks for writing: the text after
+     * the label is what reads as an instruction or not.  A date may come
+     * before the colon ("Update 2026-03-06:"). */
+    if (word_in(low + fb, fl, note_labels)) {
+        size_t colon = fb + fl;
+        while (colon < ln && colon - fb - fl < NOTE_LABEL_MAX
+               && strchr(":.?!", low[colon]) == NULL)
+            colon++;
+        if (colon < ln && low[colon] == ':') {
+            for (fb = colon + 1, fl = 0; fb < ln && !is_letter(low[fb]); fb++)
+                ;
+            while (fb + fl < ln && is_letter(low[fb + fl]))
+                fl++;
+        }
+    }
     writing = word_in(low + fb, fl, writing_verbs)
               && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
     other = !writing && word_in(low + fb, fl, other_verbs);

@@ -624,6 +624,26 @@ test_italic_content_is_not_an_instruction(void **state)
                    none);
 }
 
+/* An editor's note ("_Update: ..._") is read from after its label: a
+ * report of what changed is content, an instruction behind the label is
+ * still one. */
+static void
+test_an_editors_note_is_judged_after_its_label(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "*Update: we have included the vendor's analysis.*\n\n"
+                   "*Update: the vendor's analysis is now included.*\n\n"
+                   "_Update 2026-03-06: added the vendor's analysis; see "
+                   "the changes at the end of this page._\n\n"
+                   "_Correction: the outage lasted 49 minutes, not 40._\n\n"
+                   "_Edit: included the second region's numbers._\n\n"
+                   "## Summary\n\n_Describe the impact on customers._\n\n"
+                   "*Note: describe the impact here.*\n",
+                   (const char *const[]){
+                       "_Describe the impact on customers._",
+                       "*Note: describe the impact here.*", NULL});
+}
+
 /* --- Layouts ------------------------------------------------------------ */
 
 static void
@@ -868,6 +888,7 @@ main(void)
         cmocka_unit_test(test_questions_answered_on_the_next_line),
         cmocka_unit_test(test_template_guidance_without_an_imperative),
         cmocka_unit_test(test_italic_content_is_not_an_instruction),
+        cmocka_unit_test(test_an_editors_note_is_judged_after_its_label),
         cmocka_unit_test(test_tables_task_lists_and_nested_lists),
         cmocka_unit_test(test_numbered_emoji_and_setext_headings),
         cmocka_unit_test(test_crlf_spans_stop_before_the_line_end),
