@@ -1704,13 +1704,37 @@ is_todo(const bl_doc *doc, const slot *sl)
            && memcmp(doc->src + sl->begin, "TODO", 4) == 0;
 }
 
+/* Is the slot at source offset `at` the value of a state label, in
+ * source bytes from ub on: "status: TODO", "(owner: @ana, State: TODO)",
+ * "**Status:** TODO"?  "Due: TODO" is no state: a date is missing. */
+static int
+is_state_value(const bl_doc *doc, size_t ub, size_t at)
+{
+    static const char *const labels[] = {"status", "state", "progress",
+                                         NULL};
+    const char *s = doc->src;
+    size_t p = at, w;
+
+    while (p > ub && (s[p - 1] == ' ' || s[p - 1] == '\t' || s[p - 1] == '*'
+                      || s[p - 1] == '_'))
+        p--;
+    if (p == ub || s[p - 1] != ':')
+        return 0;
+    for (p--; p > ub && (s[p - 1] == '*' || s[p - 1] == '_'); p--)
+        ;
+    for (w = p; w > ub && is_letter(s[w - 1]); w--)
+        ;
+    return word_in(s + w, p - w, labels);
+}
+
 /* In Action Items, "TODO" is an item's state, as DONE is, not text left
  * unfinished: a Status or Bug cell ("Bug 5554823 TODO" in the SRE book's
  * table), "TODO: alert on queue age", "Pin the client - TODO".  Drops
  * those slots of unit ui: TODO in a cell of a state column, first in an
  * item and followed by a colon, or last in an item that says something
  * else and not as a label's value ("Due: TODO" is still unfilled, as is
- * "- TODO" alone or the action cell). */
+ * "- TODO" alone or the action cell), or as the value of a state label
+ * ("status: TODO"). */
 static void
 drop_todo_states(ph_ctx *pc, size_t ui)
 {
@@ -1731,7 +1755,9 @@ drop_todo_states(ph_ctx *pc, size_t ui)
         size_t p;
         int todo = is_todo(doc, sl);
         int state = 0;
-        if (todo && (u->flags & BL_UNIT_CELL)) {
+        if (todo && is_state_value(doc, ub, sl->begin)) {
+            state = 1;
+        } else if (todo && (u->flags & BL_UNIT_CELL)) {
             if (state_cell < 0)
                 state_cell = u->block >= 0 && in_state_column(doc, ui);
             state = state_cell;

@@ -278,7 +278,7 @@ test_todo_is_a_state_in_action_items(void **state)
 {
     static const char *const sections =
         PM "## Summary\n\nCheckout failed.\n\n## Action Items\n\n";
-    char src[1024];
+    char src[2048];
 
     snprintf(src, sizeof src, "%s%s", sections,
              "| Action Item | Type | Owner | Bug |\n|---|---|---|---|\n"
@@ -290,7 +290,11 @@ test_todo_is_a_state_in_action_items(void **state)
              "| Pin the client | @tf | TODO |\n\n"
              "- TODO: alert on queue age (owner: @dana)\n"
              "- TODO: \xE8\xAD\xA6\xE6\x8A\xA5 (owner: @dana)\n"
-             "- Pin the client library (owner: @tf) TODO\n");
+             "- Pin the client library (owner: @tf) TODO\n"
+             "- Alert on pool wait time (owner: @ana, status: TODO)\n"
+             "- Alert on pool size (owner: @ana) \xE2\x80\x94 Status: TODO\n"
+             "- Alert on lag (@ana, **State:** TODO, due: 2026-04-01)\n"
+             "- Alert on queue age (owner: @ana)\n  - Status: TODO\n");
     expect_reports(state, UNFILLED, src, none);
     snprintf(src, sizeof src, "%s%s", sections,
              "| Action Item | Owner |\n|---|---|\n| TODO | docbrown |\n\n"
@@ -298,12 +302,13 @@ test_todo_is_a_state_in_action_items(void **state)
              "- Add retries to the TODO exporter (owner: @tf)\n"
              "- TODO\n- TODO (owner: @sam)\n"
              "- Rotate the keys (owner: @tf). Due: TODO.\n"
-             "- Rotate the keys (owner: @tf) TBD\n\n"
-             "## Impact\n\nThe cause is TODO\n");
+             "- Rotate the keys (owner: @tf) TBD\n"
+             "- Rotate the certs (owner: @tf, status: TBD)\n\n"
+             "## Impact\n\nThe cause is TODO\n\nStatus: TODO\n");
     expect_reports(state, UNFILLED, src,
                    (const char *const[]){"TODO", "TODO", "TODO", "TODO",
-                                         "TODO", "TODO", "TBD", "TODO",
-                                         NULL});
+                                         "TODO", "TODO", "TBD", "TBD",
+                                         "TODO", "TODO", NULL});
 }
 
 static void
