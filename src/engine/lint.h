@@ -206,6 +206,23 @@ int bl_lint_structure(bl_lint_ctx *lc);
 int bl_lint_section_within(const bl_lint_ctx *lc, int section,
                            const char *kind);
 
+/* Where a walk through the labelled parts of a document stands: bold
+ * labels and <details> summaries that stand for headings.  Zero it, with
+ * kind -1, before the first ask. */
+typedef struct bl_label_walk {
+    size_t next_unit, next_block;   /* the first not read yet */
+    int kind;           /* the heading the part read last is, or -1 */
+    int in_details;     /* that part is a <details> block's */
+} bl_label_walk;
+
+/* Does unit ui lie in a part that a bold label ("**Action items**" alone
+ * on its line, "- **Action items**:") or a <details> summary names as a
+ * `kind` section, with no heading since?  Such labels count as sections
+ * (section/missing); this says what is in them.  Asked for units in
+ * document order, it reads each unit once. */
+int bl_lint_label_within(const bl_lint_ctx *lc, bl_label_walk *w, size_t ui,
+                         const char *kind);
+
 /* Is section si a `kind` section of its own, not a part named by another
  * heading and not inside another `kind` section: where a check that
  * reads a kind of section once starts reading? */

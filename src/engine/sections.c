@@ -18,6 +18,7 @@
  * at least two of the canonical sections.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "lint.h"
 #include "lintcache.h"
@@ -853,46 +854,57 @@ names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
 
 /* Some teams write sections as bold labels instead of headings:
  * "- **Impact**: Prometheus was down for 27 minutes." or "**Key events**"
- * alone on its line.  Does a paragraph or list item open with a label
- * that names heading hi? */
+ * alone on its line.  Does unit u, a paragraph or list item, open with
+ * such a label?  Stores the label's source bytes [*p_off, *p_off + *p_n).
+ */
+static int
+bold_label(const bl_doc *doc, const bl_unit *u, size_t *p_off, size_t *p_n)
+{
+    size_t off, close, n;
+    char mark;
+
+    if (u->flags & (BL_UNIT_HEADING | BL_UNIT_CELL | BL_UNIT_QUOTE))
+        return 0;
+    off = bl_unit_to_source(doc, u, 0, 0);
+    if (off < 2 || off >= doc->len)
+        return 0;
+    mark = doc->src[off - 1];
+    if ((mark != '*' && mark != '_') || doc->src[off - 2] != mark)
+        return 0;
+    for (close = off; close + 1 < doc->len && close - off < 80
+         && doc->src[close] != '\n' && doc->src[close] != '\r'
+         && !(doc->src[close] == mark && doc->src[close + 1] == mark);
+         close++)
+        ;
+    if (close + 1 >= doc->len || doc->src[close] != mark)
+        return 0;
+    n = close - off;
+    /* A label ends at its colon or its line: "**Impact**: ...". */
+    close += 2;
+    while (close < doc->len && doc->src[close] == ' ')
+        close++;
+    if (n == 0 || !(close >= doc->len || doc->src[close] == ':'
+                    || doc->src[close] == '\n' || doc->src[close] == '\r'
+                    || doc->src[off + n - 1] == ':'))
+        return 0;
+    *p_off = off;
+    *p_n = n;
+    return 1;
+}
+
+/* Does a paragraph or list item open with a label that names heading
+ * hi? */
 static int
 has_label(const bl_lint_ctx *lc, size_t hi)
 {
     const bl_doc *doc = lc->doc;
     const bl_heading *h = &lc->rules->headings.items[hi];
-    size_t i;
+    size_t i, off, n;
 
-    for (i = 0; i < doc->units.n; i++) {
-        const bl_unit *u = &doc->units.items[i];
-        size_t off, close, n;
-        char mark;
-        if (u->flags & (BL_UNIT_HEADING | BL_UNIT_CELL | BL_UNIT_QUOTE))
-            continue;
-        off = bl_unit_to_source(doc, u, 0, 0);
-        if (off < 2 || off >= doc->len)
-            continue;
-        mark = doc->src[off - 1];
-        if ((mark != '*' && mark != '_') || doc->src[off - 2] != mark)
-            continue;
-        for (close = off; close + 1 < doc->len && close - off < 80
-             && doc->src[close] != '\n' && doc->src[close] != '\r'
-             && !(doc->src[close] == mark && doc->src[close + 1] == mark);
-             close++)
-            ;
-        if (close + 1 >= doc->len || doc->src[close] != mark)
-            continue;
-        n = close - off;
-        /* A label ends at its colon or its line: "**Impact**: ...". */
-        close += 2;
-        while (close < doc->len && doc->src[close] == ' ')
-            close++;
-        if (n == 0 || !(close >= doc->len || doc->src[close] == ':'
-                        || doc->src[close] == '\n' || doc->src[close] == '\r'
-                        || doc->src[off + n - 1] == ':'))
-            continue;
-        if (text_names(h, doc->src + off, n, 0, 1))
+    for (i = 0; i < doc->units.n; i++)
+        if (bold_label(doc, &doc->units.items[i], &off, &n)
+            && text_names(h, doc->src + off, n, 0, 1))
             return 1;
-    }
     return 0;
 }
 
@@ -912,6 +924,97 @@ has_summary_label(const bl_lint_ctx *lc, size_t hi)
         if (text_names(h, text, (size_t)n, 0, 1))
             return 1;
     return 0;
+}
+
+/* The heading of lc's profile that label text t[0..n) names, or -1. */
+static int
+label_kind(const bl_lint_ctx *lc, const char *t, size_t n)
+{
+    size_t hi;
+
+    for (hi = 0; hi < lc->rules->headings.n; hi++) {
+        const bl_heading *h = &lc->rules->headings.items[hi];
+        if (strcmp(h->profile, lc->profile) == 0
+            && text_names(h, t, n, 0, 1))
+            return (int)hi;
+    }
+    return -1;
+}
+
+/* Does source [b, e) close a <details> block, after its last <summary>? */
+static int
+closes_details(const bl_doc *doc, size_t b, size_t e)
+{
+    size_t i, last = b;
+
+    for (i = b; i + 10 <= e; i++) {
+        if (doc->src[i] != '<')
+            continue;
+        if (strncasecmp(doc->src + i, "<summary", 8) == 0)
+            last = i;
+        else if (strncasecmp(doc->src + i, "</details", 9) == 0)
+            last = e;   /* closed since */
+    }
+    return last == e;
+}
+
+/* Reads an HTML block into the walk: a <summary> names the part that
+ * follows, and the end of its <details> ends that part. */
+static void
+walk_html(const bl_lint_ctx *lc, bl_label_walk *w, const bl_block *b)
+{
+    size_t pos = b->begin;
+    char text[128];
+    long n;
+
+    while ((n = bl_doc_next_summary(lc->doc, &pos, b->end, text,
+                                    sizeof text)) >= 0) {
+        w->kind = label_kind(lc, text, (size_t)n);
+        w->in_details = 1;
+    }
+    if (w->in_details && closes_details(lc->doc, b->begin, b->end)) {
+        w->kind = -1;
+        w->in_details = 0;
+    }
+}
+
+int
+bl_lint_label_within(const bl_lint_ctx *lc, bl_label_walk *w, size_t ui,
+                     const char *kind)
+{
+    const bl_doc *doc = lc->doc;
+
+    if (lc->kind_of == NULL || ui >= doc->units.n)
+        return 0;
+    if (ui + 1 < w->next_unit) {    /* asked out of order: start over */
+        w->next_unit = 0;
+        w->next_block = 0;
+        w->kind = -1;
+        w->in_details = 0;
+    }
+    for (; w->next_unit <= ui; w->next_unit++) {
+        const bl_unit *u = &doc->units.items[w->next_unit];
+        size_t off, n;
+        int k;
+        for (; u->block >= 0 && w->next_block <= (size_t)u->block;
+             w->next_block++) {
+            const bl_block *b = &doc->blocks.items[w->next_block];
+            if (b->type == BL_BLOCK_HEADING) {
+                w->kind = -1;   /* a real heading ends any labelled part */
+                w->in_details = 0;
+            } else if (b->type == BL_BLOCK_HTML) {
+                walk_html(lc, w, b);
+            }
+        }
+        /* Only a label that names a section starts a part: "**Note:**"
+         * inside the part is its content. */
+        if (bold_label(doc, u, &off, &n)
+            && (k = label_kind(lc, doc->src + off, n)) >= 0) {
+            w->kind = k;
+            w->in_details = 0;
+        }
+    }
+    return is_kind(lc, w->kind, kind);
 }
 
 /* Does some unit of a `kind` section (or, for the summary, of the

@@ -311,6 +311,43 @@ test_todo_is_a_state_in_action_items(void **state)
                                          "TODO", "TODO", NULL});
 }
 
+/* Action Items written as a bold label or a <details> summary are Action
+ * Items too: TODO in a Status column there is a state.  The labelled part
+ * ends at the next heading, the next label that names a section, or the
+ * end of its <details>. */
+static void
+test_todo_is_a_state_under_an_action_items_label(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   "# Incident: checkout latency\n\n"
+                   "**Action items**\n\n"
+                   "| Action | Owner | Status |\n|---|---|---|\n"
+                   "| Alert on pool wait time | @ana | TODO |\n\n"
+                   "- **Action items**:\n"
+                   "  - Alert on pool size (owner: @ana) TODO\n\n"
+                   "<details><summary>Action items</summary>\n\n"
+                   "| Action | Owner | Status |\n|---|---|---|\n"
+                   "| Alert on lag | @ana | TODO |\n\n</details>\n",
+                   none);
+    expect_reports(state, UNFILLED,
+                   "# Incident: checkout latency\n\n"
+                   "## Summary\n\nCheckout was slow; the fix is TODO.\n\n"
+                   "**Action items**\n\n"
+                   "| Action | Owner | Status |\n|---|---|---|\n"
+                   "| TODO | @ana | Open |\n\n"
+                   "**Lessons learned**\n\n"
+                   "| Lesson | Status |\n|---|---|\n| Alerting | TODO |\n\n"
+                   "<details><summary>Action items</summary>\n\n"
+                   "| Action | Owner | Status |\n|---|---|---|\n"
+                   "| Alert on lag | @ana | Open |\n\n</details>\n\n"
+                   "| Action | Owner | Status |\n|---|---|---|\n"
+                   "| Alert on disk | @ana | TODO |\n\n"
+                   "## Timeline\n\n| Step | Status |\n|---|---|\n"
+                   "| Alert on disk | TODO |\n",
+                   (const char *const[]){"TODO", "TODO", "TODO", "TODO",
+                                         "TODO", NULL});
+}
+
 static void
 test_markers_mentioned_quoted_or_in_code_are_not_reported(void **state)
 {
@@ -875,6 +912,7 @@ main(void)
         cmocka_unit_test(test_redaction_markers_are_not_slots),
         cmocka_unit_test(test_markers_are_unfinished_text_even_inside_a_sentence),
         cmocka_unit_test(test_todo_is_a_state_in_action_items),
+        cmocka_unit_test(test_todo_is_a_state_under_an_action_items_label),
         cmocka_unit_test(test_markers_mentioned_quoted_or_in_code_are_not_reported),
         cmocka_unit_test(test_slot_words_start_only_where_a_word_does),
         cmocka_unit_test(test_xxx_is_a_blank_value_but_not_a_redaction),
