@@ -1838,3 +1838,78 @@ bl_doc_next_summary(const bl_doc *doc, size_t *p_pos, size_t end,
     }
     return -1;
 }
+
+static int
+is_ascii_letter(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* The length of the markup at p (a tag, a comment, an entity) that
+ * bl_doc_html_text drops, or 0 when p starts text.  A '<' before a blank
+ * or a digit ("a < b", "<5 ms") is text, as browsers read it. */
+static size_t
+html_markup_len(const char *p, const char *stop)
+{
+    const char *q;
+    char quote = 0;
+
+    if (*p == '&') {
+        for (q = p + 1; q < stop && q - p <= 32
+             && (is_ascii_letter(*q) || (*q >= '0' && *q <= '9')
+                 || *q == '#'); q++)
+            ;
+        return q < stop && *q == ';' && q > p + 1 ? (size_t)(q + 1 - p) : 0;
+    }
+    if (*p != '<' || p + 1 >= stop
+        || !(is_ascii_letter(p[1]) || p[1] == '/' || p[1] == '!'
+             || p[1] == '?'))
+        return 0;
+    if (stop - p >= 5 && memcmp(p, "<!--", 4) == 0) {
+        if (p[4] == '>' || (p[4] == '-' && p + 5 < stop && p[5] == '>'))
+            return p[4] == '>' ? 5 : 6;     /* "<!-->", "<!--->" */
+        q = find_ci(p + 4, stop, "-->");
+        return q == NULL ? (size_t)(stop - p) : (size_t)(q + 3 - p);
+    }
+    for (q = p + 1; q < stop; q++) {
+        if (quote != 0)
+            quote = *q == quote ? 0 : quote;
+        else if (*q == '"' || *q == '\'')
+            quote = *q;
+        else if (*q == '>')
+            return (size_t)(q + 1 - p);
+    }
+    return (size_t)(stop - p);
+}
+
+size_t
+bl_doc_html_text(const bl_doc *doc, size_t bi, char *out, size_t cap)
+{
+    const bl_block *b = &doc->blocks.items[bi];
+    const char *p = doc->src + b->begin, *stop = doc->src + b->end;
+    size_t n = 0, k;
+    int space = 0;
+
+    if (cap == 0)
+        return 0;
+    while (p < stop && n + 1 < cap) {
+        if (stop - p >= 8 && strncasecmp(p, "<summary", 8) == 0) {
+            const char *close = find_ci(p, stop, "</summary>");
+            p = close == NULL ? stop : close + 10;
+            space = 1;
+        } else if ((k = html_markup_len(p, stop)) > 0) {
+            p += k;
+            space = 1;
+        } else if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+            p++;
+            space = 1;
+        } else {
+            if (space && n > 0 && n + 2 < cap)
+                out[n++] = ' ';
+            space = 0;
+            out[n++] = *p++;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}

@@ -235,4 +235,12 @@ int bl_doc_item_unit(const bl_doc *doc, const int *unit_of, int li);
 long bl_doc_next_summary(const bl_doc *doc, size_t *p_pos, size_t end,
                          char *out, size_t cap);
 
+/* The text of HTML block bi as a browser shows it, roughly: tags,
+ * comments, entities and <summary> labels dropped, blanks joined into
+ * one space; into out (cap bytes, NUL-terminated, cut when longer).
+ * Returns its length.  Exports from Confluence or Notion keep tables as
+ * HTML, and GitHub renders them: their words are a section's content. */
+size_t bl_doc_html_text(const bl_doc *doc, size_t bi, char *out,
+                        size_t cap);
+
 #endif

@@ -1099,9 +1099,21 @@ first_unit(const bl_doc *doc, size_t si)
     return lo;
 }
 
+/* Does HTML block bi show text that is not a placeholder?  "<p>TBD</p>"
+ * is as empty as "TBD", and a comment or bare tags show nothing. */
+static int
+is_html_content(const bl_doc *doc, size_t bi)
+{
+    char text[160];
+    size_t n = bl_doc_html_text(doc, bi, text, sizeof text);
+
+    return n > 0 && !bl_is_placeholder_text(text, n);
+}
+
 /* Has section si any content: prose that is not a placeholder, a code
- * block, an image?  Table header cells alone are a template, not
- * content; HTML blocks and comments are guidance. */
+ * block, an image, HTML that shows words (an exported table)?  Table
+ * header cells alone are a template, not content; comments are
+ * guidance. */
 static int
 has_content(const bl_lint_ctx *lc, size_t si)
 {
@@ -1113,7 +1125,8 @@ has_content(const bl_lint_ctx *lc, size_t si)
         const bl_block *b = &doc->blocks.items[i];
         if (b->begin >= end)
             break;
-        if (b->type == BL_BLOCK_CODE && b->end > b->begin)
+        if ((b->type == BL_BLOCK_CODE && b->end > b->begin)
+            || (b->type == BL_BLOCK_HTML && is_html_content(doc, i)))
             return 1;
     }
     for (i = first_unit(doc, si); i < doc->units.n; i++) {
@@ -1244,18 +1257,23 @@ bl_check_sections(bl_lint_ctx *lc, int rule)
 /* --- FAMILY/missing-section: the other profiles' sections ---------------- */
 
 /* Has section si (with its subsections) any text at all, placeholders
- * included, or a code block?  Comments are guidance, not text. */
+ * included, or a code block?  Comments are guidance, not text; the words
+ * HTML shows are text. */
 static int
 has_any_text(const bl_lint_ctx *lc, size_t si)
 {
     const bl_doc *doc = lc->doc;
     size_t i, end = lc->section_end[si];
+    char html[8];
 
     for (i = (size_t)doc->sections.items[si].heading + 1;
-         i < doc->blocks.n && doc->blocks.items[i].begin < end; i++)
-        if (doc->blocks.items[i].type == BL_BLOCK_CODE
-            && doc->blocks.items[i].end > doc->blocks.items[i].begin)
+         i < doc->blocks.n && doc->blocks.items[i].begin < end; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        if ((b->type == BL_BLOCK_CODE && b->end > b->begin)
+            || (b->type == BL_BLOCK_HTML
+                && bl_doc_html_text(doc, i, html, sizeof html) > 0))
             return 1;
+    }
     for (i = first_unit(doc, si); i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
         size_t n, k;

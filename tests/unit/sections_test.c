@@ -724,6 +724,41 @@ test_content_in_subsections_code_or_images_counts(void **state)
     bl_rules_free(rules);
 }
 
+/* Confluence and Notion exports keep tables as HTML, and GitHub renders
+ * them: words outside the tags are content.  A comment, a placeholder or
+ * bare tags are not, nor a <summary> label, which is a heading. */
+static void
+test_html_with_text_is_content(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src =
+        "# Incident: queue backlog\n\n"
+        "## Summary\n\n<p>The queue backed up for <b>49</b> minutes.</p>\n\n"
+        "## Impact\n\n<table>\n<tr><td>Slow checkout requests</td>"
+        "<td>38% for 49 minutes</td></tr>\n</table>\n\n"
+        "## Timeline\n\n<!-- <p>Times in UTC</p> -->\n\n"
+        "## Root cause\n\n<p>TBD</p>\n\n"
+        "## Action items\n\n<div align=\"center\">\n<br>\n</div>\n\n"
+        "## Lessons learned\n\n<details><summary>Lessons</summary>\n"
+        "</details>\n";
+    bl_doc *doc = lint(rules, src, &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, "section/empty"), 4);
+    assert_int_equal(nth_of(&d, "section/empty", 0)->begin,
+                     tu_off(doc, "Timeline"));
+    assert_int_equal(nth_of(&d, "section/empty", 1)->begin,
+                     tu_off(doc, "Root cause"));
+    assert_int_equal(nth_of(&d, "section/empty", 2)->begin,
+                     tu_off(doc, "Action items"));
+    assert_int_equal(nth_of(&d, "section/empty", 3)->begin,
+                     tu_off(doc, "Lessons learned"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 static void
 test_empty_section_inside_details_and_empty_subsection(void **state)
 {
@@ -921,6 +956,7 @@ main(void)
         cmocka_unit_test(test_empty_sections),
         cmocka_unit_test(test_content_in_subsections_code_or_images_counts),
         cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),
+        cmocka_unit_test(test_html_with_text_is_content),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
         cmocka_unit_test(test_companion_headings_are_no_duplicates),
         cmocka_unit_test(test_empty_parts_of_an_empty_section_are_one_finding),
