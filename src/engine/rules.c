@@ -228,8 +228,8 @@ static const char *const learn_fields[] = {
 static const char *const not_names_fields[] = {"Not-Names", NULL};
 static const char *const known_words_fields[] = {"Known-Words", NULL};
 static const char *const heading_fields[] = {
-    "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts", "Required",
-    "Skeleton", "Covered-By", "Covered-When", NULL
+    "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts",
+    "Qualifiers", "Required", "Skeleton", "Covered-By", "Covered-When", NULL
 };
 static const char *const setting_fields[] = {
     "Setting", "Type", "Default", "Range", "Summary", NULL
@@ -636,6 +636,9 @@ heading_free(bl_heading *h)
     for (i = 0; i < h->n_synonyms; i++)
         free(h->synonyms[i]);
     free(h->synonyms);
+    for (i = 0; i < h->n_qualifiers; i++)
+        free(h->qualifiers[i]);
+    free(h->qualifiers);
     free(h->is_part);
     free(h->is_exact);
     free(h->kind);
@@ -688,6 +691,29 @@ add_synonym_lines(bl_heading *h, const char *p, int part)
         size_t n = strcspn(p, "\n");
         if (add_synonym(h, p, n, part) < 0)
             return -1;
+        p += n;
+        p += *p == '\n';
+    }
+    return 0;
+}
+
+/* Adds each line of a Qualifiers: field, normalised as headings are. */
+static int
+add_qualifier_lines(bl_heading *h, const char *p)
+{
+    while (p != NULL && *p) {
+        size_t n = strcspn(p, "\n"), nn;
+        char norm[64], **items;
+        if ((nn = bl_heading_normalize(p, n, norm, sizeof norm)) > 0) {
+            items = realloc(h->qualifiers,
+                            (h->n_qualifiers + 1) * sizeof *items);
+            if (items == NULL)
+                return -1;
+            h->qualifiers = items;
+            if ((items[h->n_qualifiers] = bl_strndup(norm, nn)) == NULL)
+                return -1;
+            h->n_qualifiers++;
+        }
         p += n;
         p += *p == '\n';
     }
@@ -762,7 +788,8 @@ add_heading(bl_rules *rules, const stanza *st, const char *file,
         || h.skeleton == NULL || h.file == NULL || h.purpose == NULL
         || add_synonym(&h, h.title, strlen(h.title), 0) < 0
         || add_synonym_lines(&h, get(st, "Synonyms"), 0) < 0
-        || add_synonym_lines(&h, get(st, "Parts"), 1) < 0)
+        || add_synonym_lines(&h, get(st, "Parts"), 1) < 0
+        || add_qualifier_lines(&h, get(st, "Qualifiers")) < 0)
         goto oom;
     if (BL_VEC_PUSH(&rules->headings, h) < 0)
         goto oom;

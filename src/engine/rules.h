@@ -102,6 +102,10 @@ typedef struct bl_heading {
                                    heading, never as its start or with a
                                    typo ("Postmortem Attendees") */
     size_t n_synonyms;
+    char **qualifiers;      /* normalised words that may come before a
+                               synonym ("full" timeline, "open" action
+                               items), from Qualifiers: */
+    size_t n_qualifiers;
     int required;
     char *skeleton;         /* Markdown; its first line is the heading */
     char *covered_by;       /* kind of another section that may say what

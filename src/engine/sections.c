@@ -8,8 +8,9 @@
  * normalised (case, numbering, emoji, trailing colon and "(...)" dropped)
  * and compared with the normalised titles and synonyms of the profile's
  * Heading: stanzas: an exact match first, then the longest synonym the
- * heading starts with ("Root cause of the outage"), then a synonym within
- * a small edit distance (a typo).
+ * heading starts with ("Root cause of the outage"), then one that follows
+ * qualifiers its stanza lists ("Full timeline"), then a synonym within a
+ * small edit distance (a typo).
  *
  * Structural rules only apply to documents of the profile's kind: a
  * README checked along with the postmortems must not be told it lacks a
@@ -77,6 +78,11 @@ skip_number(const char *t, size_t n, size_t i)
     size_t j;
     int dots = 0;
 
+    if (i < n && t[i] == '(') {     /* "(3)" */
+        for (j = i + 1; j < n && t[j] >= '0' && t[j] <= '9'; j++)
+            ;
+        return j > i + 1 && j < n && t[j] == ')' ? j + 1 : i;
+    }
     for (j = i; j < n && ((t[j] >= '0' && t[j] <= '9') || t[j] == '.'); j++)
         dots += t[j] == '.';
     if (j > i && t[i] != '.') {
@@ -96,14 +102,37 @@ skip_number(const char *t, size_t n, size_t i)
     return i;
 }
 
-/* Drops "3.", "3)", "1.2.", "2 ", "IV." and "A)" before the words of a
- * heading, and keycaps and shortcodes before and after those; a year
- * ("2024 outage") is a word. */
+/* Where the number after "Section", "Part", "Chapter" or a section sign
+ * at t[i] begins ("Section 3: Timeline", "§3 Timeline"), or i when there
+ * is none: the word is numbering only when a number follows it. */
+static size_t
+skip_number_word(const char *t, size_t n, size_t i)
+{
+    static const char *const words[] = {"section ", "part ", "chapter ",
+                                        "\xC2\xA7", NULL};
+    size_t k, j;
+
+    for (k = 0; words[k] != NULL; k++) {
+        size_t wn = strlen(words[k]);
+        if (n - i > wn && strncasecmp(t + i, words[k], wn) == 0)
+            break;
+    }
+    if (words[k] == NULL)
+        return i;
+    for (j = i + strlen(words[k]); j < n && t[j] == ' '; j++)
+        ;
+    return skip_number(t, n, j) > j ? j : i;
+}
+
+/* Drops "3.", "3)", "(3)", "1.2.", "2 ", "IV.", "A)", "Section 3:" and
+ * "§3" before the words of a heading, and keycaps and shortcodes before
+ * and after those; a year ("2024 outage") is a word. */
 static size_t
 skip_numbering(const char *t, size_t n)
 {
     size_t i = skip_decoration(t, n, 0);
 
+    i = skip_number_word(t, n, i);
     return skip_decoration(t, n, skip_number(t, n, i));
 }
 
@@ -231,6 +260,51 @@ typo_limit(size_t n)
     return n >= 12 ? 2 : n >= 6 ? 1 : 0;
 }
 
+/* How many bytes of normalised heading text t[0..n) the qualifiers of h
+ * take ("full " in "full timeline", "detection and response " in
+ * "detection and response timeline"), up to two in a row ("full detailed
+ * timeline"); 0 when none opens it.  A qualifier alone is no heading. */
+static size_t
+skip_qualifiers(const bl_heading *h, const char *t, size_t n)
+{
+    size_t off = 0, k, round;
+
+    for (round = 0; round < 2; round++) {
+        size_t best = 0;
+        for (k = 0; k < h->n_qualifiers; k++) {
+            size_t qn = strlen(h->qualifiers[k]);
+            if (qn + 1 < n - off && t[off + qn] == ' ' && qn + 1 > best
+                && memcmp(h->qualifiers[k], t + off, qn) == 0)
+                best = qn + 1;
+        }
+        if (best == 0)
+            break;
+        off += best;
+    }
+    return off;
+}
+
+/* The length of the longest synonym of h (a part only if parts_only;
+ * never a whole-heading one) that t[0..n) starts with, or 0. */
+static size_t
+synonym_prefix(const bl_heading *h, const char *t, size_t n, int parts_only,
+               int *p_part)
+{
+    size_t k, best = 0;
+
+    for (k = 0; k < h->n_synonyms; k++) {
+        size_t sn = strlen(h->synonyms[k]);
+        if (h->synonyms[k][0] == t[0] && !h->is_exact[k]
+            && (h->is_part[k] || !parts_only) && sn > best && sn <= n
+            && memcmp(h->synonyms[k], t, sn) == 0
+            && (sn == n || t[sn] == ' ')) {
+            best = sn;
+            *p_part = h->is_part[k];
+        }
+    }
+    return best;
+}
+
 /* Does the text after a heading's colon name one of hd's parts?  "Root
  * cause identification: The Five Whys" is the 5 Whys part of the Root
  * Cause, not a second Root Cause (crates.io's postmortem has one of each,
@@ -267,7 +341,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
     char h[128];
     int cut;
     size_t i, k, hn = normalize(t, n, h, sizeof h, &cut);
-    int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0;
+    int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0, direct;
     size_t prefix_len = 0, fuzzy_dist = 99;
 
     *p_part = 0;
@@ -294,6 +368,23 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
                 prefix_len = sn;
                 prefix_part = hd->is_part[k];
             }
+        }
+    }
+    /* A qualifier its stanza lists before a synonym: "Full timeline",
+     * "Open action items", never "Roadmap impact". */
+    for (i = 0, direct = prefix >= 0; !direct && i < rules->headings.n; i++) {
+        const bl_heading *hd = &rules->headings.items[i];
+        size_t q, sn;
+        int part = 0;
+        if (hd->n_qualifiers == 0 || hd->profile[0] != profile[0]
+            || strcmp(hd->profile, profile) != 0
+            || (q = skip_qualifiers(hd, h, hn)) == 0)
+            continue;
+        if ((sn = synonym_prefix(hd, h + q, hn - q, 0, &part)) > 0
+            && q + sn > prefix_len) {
+            prefix = (int)i;
+            prefix_len = q + sn;
+            prefix_part = part;
         }
     }
     /* A typo only when nothing matched as written; a heading of several
@@ -814,7 +905,7 @@ text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
            int label)
 {
     char norm[128];
-    int cut;
+    int cut, part;
     size_t nn = normalize(t, n, norm, sizeof norm, &cut), k;
 
     for (k = 0; k < h->n_synonyms; k++) {
@@ -831,7 +922,9 @@ text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
             && (sn == nn || norm[sn] == ' '))
             return 1;
     }
-    return 0;
+    /* "**Key lessons:**", "<summary>Full timeline</summary>" */
+    k = skip_qualifiers(h, norm, nn);
+    return k > 0 && synonym_prefix(h, norm + k, nn - k, parts_only, &part) > 0;
 }
 
 /* Does section si's heading name heading hi, as its kind or as one of

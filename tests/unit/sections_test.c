@@ -213,6 +213,98 @@ is_part(const bl_rules *rules, const char *heading)
     return part;
 }
 
+/* A qualifier before a section's name ("Full timeline", "Open action
+ * items") names the section when its Heading: stanza lists it; others
+ * ("Roadmap impact", "Response actions") do not. */
+static void
+test_classify_leading_qualifiers(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const struct { const char *heading, *kind; } cases[] = {
+        {"Brief summary", "summary"},
+        {"Short summary", "summary"},
+        {"High-level summary", "summary"},
+        {"Full timeline (UTC)", "timeline"},
+        {"Response timeline", "timeline"},
+        {"Detection and response timeline (UTC)", "timeline"},
+        {"Full timeline of events", "timeline"},
+        {"Open action items", "action-items"},
+        {"Key lessons", "lessons-learned"},
+        {"Detailed root cause", "root-cause"},
+        {"Underlying cause", "root-cause"},
+        {"Underlying causes of the outage", "root-cause"},
+        /* Near misses: a qualifier of another section, a word that is no
+         * qualifier, a qualifier alone, a whole-heading synonym. */
+        {"Response actions", ""},
+        {"Roadmap impact", ""},
+        {"Open questions", ""},
+        {"Key decisions", ""},
+        {"Full stack overview", ""},
+        {"Brief", ""},
+        {"Detection and response", ""},
+        {"Short postmortem", ""},
+        {"Underlying infrastructure", ""},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = kind_of(rules, cases[i].heading);
+        if (strcmp(got, cases[i].kind) != 0)
+            fail_msg("\"%s\" is \"%s\", not \"%s\"", cases[i].heading,
+                     got, cases[i].kind);
+    }
+    bl_rules_free(rules);
+}
+
+/* "Section 3:", "Part 3:", "(3)" and "§3" number a heading as "3." does;
+ * a word alone is no numbering. */
+static void
+test_classify_numbering_words(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const struct { const char *heading, *kind; } cases[] = {
+        {"Section 3: Timeline", "timeline"},
+        {"Section 3 \xE2\x80\x93 Timeline (UTC)", "timeline"},
+        {"Part 3: Timeline", "timeline"},
+        {"Part IV. Root cause", "root-cause"},
+        {"(3) Timeline", "timeline"},
+        {"\xC2\xA7" "3 Timeline", "timeline"},
+        {"\xC2\xA7 3. Impact", "impact"},
+        {"Section: Timeline", ""},
+        {"Part of the timeline", ""},
+        {"Sections", ""},
+    };
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *got = kind_of(rules, cases[i].heading);
+        if (strcmp(got, cases[i].kind) != 0)
+            fail_msg("\"%s\" is \"%s\", not \"%s\"", cases[i].heading,
+                     got, cases[i].kind);
+    }
+    bl_rules_free(rules);
+}
+
+/* The README's own <details> example is a Timeline. */
+static void
+test_qualified_summary_label_is_a_section(void **state)
+{
+    bl_rules *rules = default_rules();
+
+    (void)state;
+    assert_false(says_missing(rules,
+        "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
+        "<details><summary>Full timeline (all times UTC)</summary>\n\n"
+        "- 14:02 Latency rises.\n\n</details>\n", "Timeline"));
+    assert_true(says_missing(rules,
+        "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
+        "<details><summary>Full logs</summary>\n\n"
+        "- 14:02 Latency rises.\n\n</details>\n", "Timeline"));
+    bl_rules_free(rules);
+}
+
 static void
 test_parts_are_marked(void **state)
 {
@@ -939,6 +1031,9 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normalize_drops_decoration),
         cmocka_unit_test(test_classify_synonyms_prefixes_typos),
+        cmocka_unit_test(test_classify_leading_qualifiers),
+        cmocka_unit_test(test_classify_numbering_words),
+        cmocka_unit_test(test_qualified_summary_label_is_a_section),
         cmocka_unit_test(test_parts_are_marked),
         cmocka_unit_test(test_readme_gets_no_structure_findings),
         cmocka_unit_test(test_gate_opens_on_title_front_matter_or_two_sections),
