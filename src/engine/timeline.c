@@ -49,6 +49,10 @@ typedef struct tl_date {
     int day_no;             /* "Day 2" */
     int weekday;            /* 1 Monday .. 7 Sunday */
     int is_other;           /* "the next day": some day other than the last */
+    uint32_t raw;           /* a date this file cannot read ("03-04": March
+                               4 or April 3?), by a hash of its text: the
+                               same text is the same day, any other text
+                               another day */
 } tl_date;
 
 typedef struct tl_stamp {
@@ -71,7 +75,7 @@ typedef struct tl_stamp {
 static int
 date_given(const tl_date *d)
 {
-    return d->month || d->day_no || d->weekday || d->is_other;
+    return d->month || d->day_no || d->weekday || d->is_other || d->raw;
 }
 
 /* Does every part that both dates give agree? */
@@ -80,6 +84,8 @@ dates_agree(const tl_date *a, const tl_date *b)
 {
     if (a->is_other || b->is_other)
         return 0;
+    if (a->raw || b->raw)
+        return a->raw == b->raw;
     if (a->month && b->month && (a->month != b->month || a->day != b->day))
         return 0;
     if (a->year && b->year && a->year != b->year)
@@ -95,7 +101,7 @@ same_day(const tl_date *a, const tl_date *b)
 {
     return dates_agree(a, b)
            && ((a->month && b->month) || (a->day_no && b->day_no)
-               || (a->weekday && b->weekday));
+               || (a->weekday && b->weekday) || (a->raw && b->raw));
 }
 
 static void
@@ -111,6 +117,8 @@ merge_date(tl_date *into, const tl_date *d)
         into->day_no = d->day_no;
     if (!into->weekday)
         into->weekday = d->weekday;
+    if (!into->raw)
+        into->raw = d->raw;
 }
 
 static void
@@ -502,6 +510,9 @@ numeric_date_at(const char *t, size_t n, size_t i, tl_date *d)
             y += 2000;
         if (!year_ok(y) || (j + 1 < n && t[j] == sep && is_digit(t[j + 1])))
             return 0;
+    } else if (sep == '.' && j < n && t[j] == '.'
+               && !(j + 1 < n && is_alnum(t[j + 1]))) {
+        j++;    /* "04.03.": the German day and month, the dot closing it */
     } else if (sep != '/') {
         return 0;
     }
@@ -538,23 +549,57 @@ year_after(const char *t, size_t n, size_t i, int *p_year)
     return i;
 }
 
-/* "March 1", "Mar. 1st, 2024", "1 March", "1st of March 2024". */
+/* Is t[i] a dash followed by a digit (dash_digit) or a capital? */
+static int
+dash_then(const char *t, size_t n, size_t i, int dash_digit)
+{
+    return i + 1 < n && t[i] == '-'
+           && (dash_digit ? is_digit(t[i + 1]) : is_upper(t[i + 1]));
+}
+
+/* The "-2026" or "-26" that ends a spreadsheet's "3-Mar-2026": returns
+ * the end, i when there is none. */
+static size_t
+dash_year_after(const char *t, size_t n, size_t i, int *p_year)
+{
+    size_t k;
+    int y;
+
+    if (!dash_then(t, n, i, 1))
+        return i;
+    k = number_at(t, n, i + 1, 4, &y);
+    if ((k != 2 && k != 4) || (i + 1 + k < n && (is_alnum(t[i + 1 + k])
+                                                  || t[i + 1 + k] == ':')))
+        return i;
+    y += k == 2 ? 2000 : 0;
+    if (!year_ok(y))
+        return i;
+    *p_year = y;
+    return i + 1 + k;
+}
+
+/* "March 1", "Mar. 1st, 2024", "1 March", "1st of March 2024", and as
+ * spreadsheets write them, "03-Mar", "3-Mar-2026", "Mar-04". */
 static size_t
 named_date_at(const char *t, size_t n, size_t i, tl_date *d)
 {
     size_t j = i, k, len;
-    int month, day = 0, year = 0;
+    int month, day = 0, year = 0, dashed = 0;
 
     if (is_digit(t[i])) {
         k = number_at(t, n, j, 2, &day);
         if (k == 0)
             return 0;
         j = skip_ordinal(t, n, j + k);
-        if (skip_blanks(t, n, j) == j)
-            return 0;
-        j = skip_blanks(t, n, j);
-        if (word_at(t, n, j, "of") > 0)
-            j = skip_blanks(t, n, j + 2);
+        if ((dashed = dash_then(t, n, j, 0)) != 0) {
+            j++;
+        } else {
+            if (skip_blanks(t, n, j) == j)
+                return 0;
+            j = skip_blanks(t, n, j);
+            if (word_at(t, n, j, "of") > 0)
+                j = skip_blanks(t, n, j + 2);
+        }
         if (!is_upper(t[j]))
             return 0;
         len = letters(t, n, j);
@@ -568,21 +613,31 @@ named_date_at(const char *t, size_t n, size_t i, tl_date *d)
         if ((month = month_of(t, j, len)) == 0)
             return 0;
         j += len;
-        if (j < n && t[j] == '.')
+        if ((dashed = dash_then(t, n, j, 1)) != 0) {
             j++;
-        if (skip_blanks(t, n, j) == j)
-            return 0;
-        j = skip_blanks(t, n, j);
+        } else {
+            if (j < n && t[j] == '.')
+                j++;
+            if (skip_blanks(t, n, j) == j)
+                return 0;
+            j = skip_blanks(t, n, j);
+        }
         k = number_at(t, n, j, 2, &day);
         if (k == 0 || (j + k < n && t[j + k] == ':'))
             return 0;
-        j = skip_ordinal(t, n, j + k);
+        j = dashed ? j + k : skip_ordinal(t, n, j + k);
         if (j < n && is_alnum(t[j]))
             return 0;   /* "May 3rd-ish", "Mar 1am" */
     }
     if (day < 1 || day > 31)
         return 0;
-    j = year_after(t, n, j, &year);
+    if (dashed) {
+        j = dash_year_after(t, n, j, &year);
+        if (j < n && (is_alnum(t[j]) || t[j] == '-'))
+            return 0;   /* "Mar-04-2026x", "03-Mar-Q1" */
+    } else {
+        j = year_after(t, n, j, &year);
+    }
     memset(d, 0, sizeof *d);
     d->year = year;
     d->month = month;
@@ -590,13 +645,23 @@ named_date_at(const char *t, size_t n, size_t i, tl_date *d)
     return j;
 }
 
-/* "Day 2": the incident's second day. */
+/* "Day 2": the incident's second day; "D+1", the day after day D, is
+ * its second day too. */
 static size_t
 day_no_at(const char *t, size_t n, size_t i, tl_date *d)
 {
     size_t j, k;
     int v;
 
+    if (i + 2 < n && t[i] == 'D' && t[i + 1] == '+' && letters(t, n, i) == 1) {
+        k = number_at(t, n, i + 2, 2, &v);
+        if (k == 0 || (i + 2 + k < n && (is_alnum(t[i + 2 + k])
+                                         || t[i + 2 + k] == ':')))
+            return 0;
+        memset(d, 0, sizeof *d);
+        d->day_no = v + 1;
+        return i + 2 + k;
+    }
     if (word_at(t, n, i, "day") == 0)
         return 0;
     j = skip_blanks(t, n, i + 3);
@@ -629,6 +694,73 @@ next_day_at(const char *t, size_t n, size_t i, tl_date *d)
     memset(d, 0, sizeof *d);
     d->is_other = 1;
     return j + len;
+}
+
+/* "20260304", a date without separators, as some exports write it. */
+static size_t
+compact_date_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    int v, y, mo, da;
+
+    if (number_at(t, n, i, 8, &v) != 8 || (i + 8 < n && is_alnum(t[i + 8])))
+        return 0;
+    y = v / 10000;
+    mo = v / 100 % 100;
+    da = v % 100;
+    if (!year_ok(y) || mo < 1 || mo > 12 || da < 1 || da > 31)
+        return 0;
+    memset(d, 0, sizeof *d);
+    d->year = y;
+    d->month = mo;
+    d->day = da;
+    return i + 8;
+}
+
+/* Longest text an unread date may be ("12th/Sept/2026"). */
+#define TL_MAX_UNREAD_DATE 20
+
+/* A date this file does not read, where an entry's stamp starts: two or
+ * more parts joined by '-', '.' or '/', each a number (with an ordinal:
+ * "3rd") or a month's name, one a number: "03-04", "3rd/Mar", "4.3".  Its
+ * text stands for the day (tl_date.raw).  A misread date must cost a
+ * missed finding, never a false one: read as no date at all, the next
+ * bare time would be compared across the day it may have changed. */
+static size_t
+unread_date_at(const char *t, size_t n, size_t i, tl_date *d)
+{
+    size_t j = i, parts = 0, numbers = 0, k;
+    uint32_t h = 2166136261u;
+
+    while (j < n && j - i <= TL_MAX_UNREAD_DATE) {
+        size_t len = letters(t, n, j);
+        if (is_digit(t[j])) {
+            for (k = j; k < n && is_digit(t[k]); k++)
+                ;
+            if (k - j > 4)
+                return 0;
+            j = skip_ordinal(t, n, k);
+            numbers++;
+        } else if (len > 0 && month_of(t, j, len) > 0) {
+            j += len;
+        } else {
+            return 0;
+        }
+        parts++;
+        if (j + 1 < n && (t[j] == '-' || t[j] == '.' || t[j] == '/')
+            && is_alnum(t[j + 1]))
+            j++;
+        else
+            break;
+    }
+    if (parts < 2 || numbers == 0 || j - i > TL_MAX_UNREAD_DATE
+        || (j < n && (is_alnum(t[j]) || t[j] == ':')))
+        return 0;
+    for (k = i; k < j; k++)     /* FNV-1a, case-blind */
+        h = (h ^ (unsigned char)(t[k] | (is_alpha(t[k]) ? 0x20 : 0)))
+            * 16777619u;
+    memset(d, 0, sizeof *d);
+    d->raw = h != 0 ? h : 1;
+    return j;
 }
 
 /* A template's date slot: "YYYY-MM-DD", "YYYY-MM-DD+1", "20xx-MM-DD",
@@ -1016,7 +1148,10 @@ scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
                 i = k;
             } else if ((k = numeric_date_at(t, n, i, &d)) > 0
                        || (k = named_date_at(t, n, i, &d)) > 0
-                       || (k = date_slot_at(t, n, i, &d)) > 0) {
+                       || (k = compact_date_at(t, n, i, &d)) > 0
+                       || (k = date_slot_at(t, n, i, &d)) > 0
+                       || (!stamp_found(st)
+                           && (k = unread_date_at(t, n, i, &d)) > 0)) {
                 stamp_add_date(st, &d);
                 i = k;
             } else {
@@ -1042,6 +1177,10 @@ scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
                 i += len;
             } else if (is_stamp_word(t, i, len)) {
                 i += len;
+            } else if (!stamp_found(st)
+                       && (k = unread_date_at(t, n, i, &d)) > 0) {
+                stamp_add_date(st, &d);     /* "Sept-04-26" */
+                i = k;
             } else {
                 break;
             }

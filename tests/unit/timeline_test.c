@@ -361,6 +361,66 @@ test_dates_on_entries(void **state)
                                         "- 00:00 UTC - and then this\n"));
 }
 
+/* Spreadsheet and European dates: "03-Mar" (Excel's and Sheets'
+ * default), "3-Mar-2026", "Mar-04", "04.03.", "D+1", "20260304". */
+static void
+test_more_date_formats(void **state)
+{
+    static const char *const days[][2] = {
+        {"03-Mar", "04-Mar"}, {"3-Mar-2026", "4-Mar-2026"},
+        {"03-Mar-26", "04-Mar-26"}, {"Mar-03", "Mar-04"},
+        {"03.03.", "04.03."}, {"D+0", "D+1"}, {"20260303", "20260304"},
+    };
+    char src[512];
+    size_t i;
+
+    for (i = 0; i < sizeof days / sizeof days[0]; i++) {
+        snprintf(src, sizeof src, TIMELINE("- %s 18:00 Deploy.\n"
+                                           "- 18:20 Errors rise.\n"
+                                           "- %s 09:00 Customer report.\n"
+                                           "- 09:30 Rollback.\n"),
+                 days[i][0], days[i][1]);
+        expect_order_silent(state, src);
+        /* The same day twice: the swap is real. */
+        snprintf(src, sizeof src, TIMELINE("- %s 18:00 Deploy.\n"
+                                           "- %s 17:20 Errors rise.\n"),
+                 days[i][1], days[i][1]);
+        expect(state, src, ORDER, 1, "17:20", 5, NULL);
+    }
+    /* In a Date column beside a Time column. */
+    expect_order_silent(state, TIMELINE(
+        "| Date | Time | Event |\n|---|---|---|\n"
+        "| 03-Mar | 18:20 | Error rate rises. |\n"
+        "| 04-Mar | 09:00 | Customer report. |\n"));
+    /* The same day written two ways. */
+    expect(state, TIMELINE("- 2026-03-04 14:00 Deploy.\n"
+                           "- 4-Mar 13:00 Alert.\n"),
+           ORDER, 1, "13:00", 5, NULL);
+}
+
+/* A date the rule cannot read ("03-04": March 4 or April 3?) is still a
+ * date: the next bare time may be on another day, so it is not compared
+ * across it.  Written the same way twice, it is the same day. */
+static void
+test_unread_dates_start_a_new_day(void **state)
+{
+    expect_order_silent(state, TIMELINE("- 03-03 18:00 Deploy.\n"
+                                        "- 18:20 Errors rise.\n"
+                                        "- 03-04 09:00 Customer report.\n"
+                                        "- 09:30 Rollback.\n"));
+    expect_order_silent(state, TIMELINE(
+        "| Date | Time | Event |\n|---|---|---|\n"
+        "| 3rd/Mar | 18:20 | Error rate rises. |\n"
+        "| 4th/Mar | 09:00 | Customer report. |\n"));
+    expect(state, TIMELINE("- 03-04 18:00 Deploy.\n"
+                           "- 03-04 17:20 Errors rise.\n"),
+           ORDER, 1, "17:20", 5, NULL);
+    /* Versions and durations after the time are no dates. */
+    expect(state, TIMELINE("- 14:30 Rollback to 4.2.1.\n"
+                           "- 14:02 Alert fires.\n"),
+           ORDER, 1, "14:02", 5, NULL);
+}
+
 /* --- out-of-order: what a time is ---------------------------------------- */
 
 static void
@@ -841,6 +901,8 @@ main(void)
         cmocka_unit_test(test_paragraph_read_line_by_line),
         cmocka_unit_test(test_date_subheadings_and_date_lines),
         cmocka_unit_test(test_dates_on_entries),
+        cmocka_unit_test(test_more_date_formats),
+        cmocka_unit_test(test_unread_dates_start_a_new_day),
         cmocka_unit_test(test_only_the_first_time_orders_an_entry),
         cmocka_unit_test(test_durations_and_versions_are_not_times),
         cmocka_unit_test(test_twelve_hour_clock),
