@@ -35,6 +35,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint.h"
 #include "lintcache.h"
@@ -423,6 +424,8 @@ typedef struct whys {
                                    names the whys */
     unsigned char *under_whys;  /* ... or one it is in, within the Root
                                    Cause, does */
+    unsigned char *reads_chains;    /* per section: chains are read in it
+                                       (see chains_read_in) */
     int *chain_of;              /* per section: the section whose chain
                                    its steps join (its own, or for a
                                    "### Why 2" heading, its parent's) */
@@ -457,6 +460,7 @@ whys_free(whys *w)
     free(w->in_rc);
     free(w->names_whys);
     free(w->under_whys);
+    free(w->reads_chains);
     free(w->chain_of);
     free(w->unit_of);
     free(w->li_step);
@@ -505,6 +509,58 @@ names_whys(const char *t, size_t n)
     return 0;
 }
 
+/* Does a heading's text ask why ("Why did it happen?", "5 Whys")? */
+static int
+asks_why(const char *t, size_t n)
+{
+    size_t pos = 0;
+    bl_span wd;
+
+    while (bl_next_word(t, n, &pos, &wd))
+        if (wd.end - wd.begin == 3 && strncasecmp(t + wd.begin, "why", 3) == 0)
+            return 1;
+    return names_whys(t, n);
+}
+
+/* Which sections of the Root Cause chains are read in: all of them, but
+ * when the document has a Root Cause section of its own, not a part of
+ * it that stands beside it ("## Investigation", "## Contributing
+ * factors") unless the part asks why.  An investigation's questions
+ * ("**Why was latency high?**") tell how the team searched, and the
+ * chain is in the Root Cause. */
+static void
+chains_read_in(whys *w)
+{
+    const bl_lint_ctx *lc = w->lc;
+    const bl_doc *doc = w->doc;
+    int rc_kind = bl_heading_index(lc->rules, lc->profile, "root-cause");
+    int has_rc = 0, *top;
+    size_t i;
+
+    for (i = 0; i < doc->sections.n; i++) {
+        w->reads_chains[i] = w->in_rc[i];
+        has_rc |= rc_kind >= 0 && lc->kind_of[i] == rc_kind && !lc->is_part[i];
+    }
+    if (!has_rc || (top = malloc(doc->sections.n * sizeof *top)) == NULL)
+        return;     /* without memory, chains are read as before */
+    /* Sections come before their subsections. */
+    for (i = 0; i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        size_t tn;
+        const char *t;
+        top[i] = s->parent >= 0 && w->in_rc[s->parent] ? top[s->parent]
+                                                       : (int)i;
+        if (!w->in_rc[i] || !lc->is_part[top[i]] || w->under_whys[i])
+            continue;
+        t = doc->sections.items[top[i]].title_unit < 0 ? ""
+            : bl_unit_text(doc, &doc->units.items[doc->sections.items[top[i]]
+                                                  .title_unit], &tn);
+        if (doc->sections.items[top[i]].title_unit < 0 || !asks_why(t, tn))
+            w->reads_chains[i] = 0;
+    }
+    free(top);
+}
+
 static int
 whys_init(whys *w, bl_lint_ctx *lc)
 {
@@ -518,6 +574,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->in_rc = calloc(ns, 1);
     w->names_whys = calloc(ns, 1);
     w->under_whys = calloc(ns, 1);
+    w->reads_chains = calloc(ns, 1);
     w->chain_of = malloc(ns * sizeof *w->chain_of);
     w->unit_of = malloc(nb * sizeof *w->unit_of);
     w->li_step = malloc(nb * sizeof *w->li_step);
@@ -525,7 +582,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->is_mark_li = calloc(nb, 1);
     w->table_kind = calloc(nb, 1);
     if (w->in_rc == NULL || w->names_whys == NULL || w->under_whys == NULL
-        || w->chain_of == NULL
+        || w->reads_chains == NULL || w->chain_of == NULL
         || w->unit_of == NULL || w->li_step == NULL || w->list_step == NULL
         || w->is_mark_li == NULL || w->table_kind == NULL)
         return -1;
@@ -550,6 +607,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
                                || (s->parent >= 0
                                    && w->under_whys[s->parent]));
     }
+    chains_read_in(w);
     return 0;
 }
 
@@ -1016,12 +1074,12 @@ collect(whys *w)
         const bl_unit *u = &doc->units.items[ui];
         if (u->flags & BL_UNIT_HEADING) {
             w->pending = -1;
-            if (u->section >= 0 && w->in_rc[u->section]
+            if (u->section >= 0 && w->reads_chains[u->section]
                 && read_why_heading(w, (int)ui) < 0)
                 return -1;
             continue;
         }
-        if (u->section < 0 || !w->in_rc[u->section]
+        if (u->section < 0 || !w->reads_chains[u->section]
             || (u->flags & BL_UNIT_QUOTE) || u->block < 0)
             continue;
         if (u->flags & BL_UNIT_CELL) {

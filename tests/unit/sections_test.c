@@ -333,6 +333,28 @@ test_parts_are_marked(void **state)
 
 /* Real templates and reports that paired these headings were told they
  * had the section twice (dastergon's template, the crates.io report). */
+/* "## Investigation" is the Root Cause when there is no other, and never
+ * a second one beside it. */
+static void
+test_investigation_is_a_part_of_the_root_cause(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules,
+        "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
+        "## Investigation\n\n**Why was latency high?** The pool.\n\n"
+        "## Root Cause\n\nThe pool shrank to 20.\n", &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    assert_false(says_missing(rules,
+        "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
+        "## Investigation\n\nThe pool shrank to 20.\n", "Root Cause"));
+    bl_rules_free(rules);
+}
+
 static void
 test_companion_headings_are_no_duplicates(void **state)
 {
@@ -1054,6 +1076,7 @@ main(void)
         cmocka_unit_test(test_html_with_text_is_content),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
         cmocka_unit_test(test_companion_headings_are_no_duplicates),
+        cmocka_unit_test(test_investigation_is_a_part_of_the_root_cause),
         cmocka_unit_test(test_empty_parts_of_an_empty_section_are_one_finding),
         cmocka_unit_test(test_severity_overrides),
         cmocka_unit_test(test_settings_from_a_rule_directory),

@@ -320,6 +320,39 @@ test_short_chain_is_reported_at_its_first_why(void **state)
     free(src);
 }
 
+/* An Investigation beside the Root Cause tells how the team searched:
+ * its questions are no chain.  Alone, it is the Root Cause, and a part
+ * that asks why ("## Why did it happen?") is read wherever it stands. */
+static void
+test_investigation_beside_a_root_cause_holds_no_chain(void **state)
+{
+    const bl_rules *rules = *state;
+    const char *questions =
+        "**Why was latency high?** Dashboards showed requests waiting on "
+        "the pool.\n\n"
+        "**Why only checkout?** Only checkout-api had the new config.\n";
+    text t = {NULL, 0, 0};
+
+    add(&t, "%s## Investigation\n\n%s\n## Root Cause\n\nThe pool shrank "
+        "to 20 because the overrides file was renamed.\n%s", HEAD,
+        questions, TAIL);
+    expect(rules, t.s, "whys/too-short", 0, NULL);
+    free(t.s);
+    t.s = NULL;
+    t.n = t.cap = 0;
+    add(&t, "%s## Investigation\n\n%s%s", HEAD, questions, TAIL);
+    expect(rules, t.s, "whys/too-short", 1, "Why was latency high?");
+    free(t.s);
+    t.s = NULL;
+    t.n = t.cap = 0;
+    add(&t, "%s## Root Cause\n\nThe pool shrank.\n\n"
+        "## Why did it happen?\n\n"
+        "1. Why did checkout fail? The API timed out.\n"
+        "2. Why? The pool was exhausted.\n%s", HEAD, TAIL);
+    expect(rules, t.s, "whys/too-short", 1, "Why did checkout fail?");
+    free(t.s);
+}
+
 static void
 test_short_chain_under_a_whys_heading_is_reported_at_the_heading(void **state)
 {
@@ -1324,6 +1357,8 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_shape_counts_its_steps),
         cmocka_unit_test(test_short_chain_is_reported_at_its_first_why),
+        cmocka_unit_test(
+            test_investigation_beside_a_root_cause_holds_no_chain),
         cmocka_unit_test(
             test_short_chain_under_a_whys_heading_is_reported_at_the_heading),
         cmocka_unit_test(test_one_why_is_a_chain_only_under_a_whys_heading),
