@@ -257,6 +257,34 @@ test_classify_leading_qualifiers(void **state)
     bl_rules_free(rules);
 }
 
+/* "Scope" is the Impact's only as a heading of its own or with impact in
+ * it: "Scope of this review" says what the review covers. */
+static void
+test_scope_is_impact_only_as_impact_scope(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    assert_string_equal(kind_of(rules, "Scope"), "impact");
+    assert_string_equal(kind_of(rules, "Scope:"), "impact");
+    assert_string_equal(kind_of(rules, "Scope of impact"), "impact");
+    assert_string_equal(kind_of(rules, "Impact scope"), "impact");
+    assert_string_equal(kind_of(rules, "Scope and impact"), "impact");
+    assert_string_equal(kind_of(rules, "Scope of this review"), "");
+    assert_string_equal(kind_of(rules, "Scope and goals"), "");
+    assert_string_equal(kind_of(rules, "Scope: checkout only"), "");
+    doc = lint(rules,
+        "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
+        "## Scope of this review\n\nCheckout only.\n\n"
+        "## Impact\n\n38% of checkouts were slow for 49 minutes.\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 /* "Section 3:", "Part 3:", "(3)" and "§3" number a heading as "3." does;
  * a word alone is no numbering. */
 static void
@@ -1055,6 +1083,7 @@ main(void)
         cmocka_unit_test(test_classify_synonyms_prefixes_typos),
         cmocka_unit_test(test_classify_leading_qualifiers),
         cmocka_unit_test(test_classify_numbering_words),
+        cmocka_unit_test(test_scope_is_impact_only_as_impact_scope),
         cmocka_unit_test(test_qualified_summary_label_is_a_section),
         cmocka_unit_test(test_parts_are_marked),
         cmocka_unit_test(test_readme_gets_no_structure_findings),
