@@ -227,6 +227,8 @@ static const char *const learn_fields[] = {
 };
 static const char *const not_names_fields[] = {"Not-Names", NULL};
 static const char *const known_words_fields[] = {"Known-Words", NULL};
+static const char *const time_zones_fields[] = {"Time-Zones", "Spoken",
+                                                "Regions", NULL};
 static const char *const heading_fields[] = {
     "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts",
     "Qualifiers", "Required", "Skeleton", "Covered-By", "Covered-When", NULL
@@ -929,6 +931,27 @@ define_words(bl_define *d, const char *value, const char *file, size_t line,
     return 0;
 }
 
+/* Adds the words of field value v (NULL: none), separated by blanks or
+ * lines, to set. */
+static int
+add_words_to(bl_strset *set, const char *v)
+{
+    char *all, *p;
+    int rc = 0;
+
+    if (v == NULL)
+        return 0;
+    if ((all = joined(v, 1)) == NULL)
+        return -1;
+    for (p = all + strspn(all, " "); *p && rc == 0; p += strspn(p, " ")) {
+        size_t wn = strcspn(p, " ");
+        rc = bl_strset_add(set, p, wn);
+        p += wn;
+    }
+    free(all);
+    return rc < 0 ? -1 : 0;
+}
+
 static int
 add_stanza(bl_rules *rules, const stanza *st, const char *file,
            int check_patterns, char *err, size_t errlen)
@@ -1006,6 +1029,18 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file,
         free(all);
         return 0;
     }
+    if (get(st, "Time-Zones") != NULL) {
+        if (check_fields(st, time_zones_fields, file, err, errlen) < 0)
+            return -1;
+        rules->has_zones = 1;
+        if (add_words_to(&rules->zone_abbrevs, get(st, "Time-Zones")) < 0
+            || add_words_to(&rules->zone_spoken, get(st, "Spoken")) < 0
+            || add_words_to(&rules->zone_regions, get(st, "Regions")) < 0) {
+            snprintf(err, errlen, "out of memory");
+            return -1;
+        }
+        return 0;
+    }
     if ((v = get(st, "Known-Words")) != NULL) {
         char *all = joined(v, 1), *p;
         if (check_fields(st, known_words_fields, file, err, errlen) < 0
@@ -1044,7 +1079,8 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file,
     }
     set_err(err, errlen, file, st->line,
             "a stanza starts with Rule:, Match:, Define:, Learn:, "
-            "Not-Names:, Known-Words:, Heading:, Setting: or Profile:, "
+            "Not-Names:, Known-Words:, Time-Zones:, Heading:, Setting: or "
+            "Profile:, "
             "not \"%s\"",
             st->fields.items[0].name);
     return -1;
@@ -1725,6 +1761,9 @@ bl_rules_free(bl_rules *rules)
     BL_VEC_FREE(&rules->entries);
     BL_VEC_FREE(&rules->defines);
     bl_strset_free(&rules->not_names);
+    bl_strset_free(&rules->zone_abbrevs);
+    bl_strset_free(&rules->zone_spoken);
+    bl_strset_free(&rules->zone_regions);
     free(rules);
 }
 

@@ -801,73 +801,77 @@ date_slot_at(const char *t, size_t n, size_t i, tl_date *d)
 
 /* --- Time zones ---------------------------------------------------------- */
 
+/* Is the word before t[i] "times" or "time", with "US" between them
+ * ("all times Pacific", "times US Central"), or is t[i..i+len) alone in
+ * parentheses ("Timeline (Central)")?  Then a spoken zone needs no "Time"
+ * after it. */
+static int
+says_zone_alone(const char *t, size_t n, size_t i, size_t len)
+{
+    size_t b = i, k;
+    int words;
+
+    if (i > 0 && t[i - 1] == '(' && i + len < n && t[i + len] == ')')
+        return 1;
+    for (words = 0; words < 2; words++) {
+        while (b > 0 && (t[b - 1] == ' ' || t[b - 1] == '\t'))
+            b--;
+        for (k = b; k > 0 && is_alpha(t[k - 1]); k--)
+            ;
+        if (k == b || b == i)
+            return 0;
+        if (word_is(t, k, b - k, "times") || word_is(t, k, b - k, "time"))
+            return 1;
+        if (!word_is(t, k, b - k, "us"))
+            return 0;
+        b = k;
+    }
+    return 0;
+}
+
 /* Length of a time zone name at the word start t[i], whose run of
  * letters is len long, or 0: "UTC", "GMT", "CEST", "Europe/Berlin",
- * "Pacific Time", "US/Pacific". */
+ * "Pacific Time", "US/Pacific", "(all times Pacific)".  The names are
+ * data (Time-Zones: in rules/timeline.rules); "UTC", "GMT" and "Zulu",
+ * in any case, are every rule set's. */
 static size_t
-zone_at(const char *t, size_t n, size_t i, size_t len)
+zone_at(const bl_rules *z, const char *t, size_t n, size_t i, size_t len)
 {
-    static const char *const abbrevs[] = {
-        "UTC", "GMT", "PST", "PDT", "PT", "EST", "EDT", "ET", "CST", "CDT",
-        "MST", "MDT", "AKST", "AKDT", "HST", "AST", "ADT", "NST", "NDT",
-        "BST", "IST", "CET", "CEST", "EET", "EEST", "WET", "WEST", "MSK",
-        "SAST", "WAT", "EAT", "CAT", "PKT", "ICT", "WIB", "SGT", "HKT",
-        "JST", "KST", "AEST", "AEDT", "ACST", "ACDT", "AWST", "NZST",
-        "NZDT", "BRT", "ART", "CLT", NULL
-    };
-    static const char *const regions[] = {
-        "Africa", "America", "Antarctica", "Asia", "Atlantic", "Australia",
-        "Europe", "Indian", "Pacific", "US", "Canada", "Etc", NULL
-    };
-    static const char *const spoken[] = {
-        "Pacific", "Eastern", "Central", "Mountain", "Alaska", "Hawaii",
-        "Atlantic", "Western", "Universal", "Greenwich", NULL
-    };
-    size_t k, j;
+    size_t j;
 
     if (len == 0 || (i > 0 && is_alnum(t[i - 1])))
         return 0;
-    /* The lists are capitalised and compared exactly: a word in lower
-     * case, as most words are, can only be one of the case-blind ones. */
-    if (t[i] >= 'a' && t[i] <= 'z') {
-        if (len == 3)
-            return word_is(t, i, len, "utc") || word_is(t, i, len, "gmt")
-                   ? len : 0;
-        if (len == 4)
-            return word_is(t, i, len, "zulu") ? len : 0;
-        return len == 7 && i > 0 && t[i - 1] == '/'
-                       && word_is(t, i, len, "pacific") ? len : 0;
-    }
-    /* The abbreviations are 2 to 4 capitals: "Alice" is none of them. */
-    if (len >= 2 && len <= 4 && t[i + 1] >= 'A' && t[i + 1] <= 'Z')
-        for (k = 0; abbrevs[k] != NULL; k++)
-            if (bl_lit_equals(abbrevs[k], t + i, len))
-                return len;
     if (word_is(t, i, len, "utc") || word_is(t, i, len, "gmt")
         || word_is(t, i, len, "zulu"))
         return len;
-    if (i + len + 1 < n && t[i + len] == '/' && is_alpha(t[i + len + 1]))
-        for (k = 0; regions[k] != NULL; k++)
-            if (bl_lit_equals(regions[k], t + i, len))
-                return len + 1 + letters(t, n, i + len + 1);
+    /* The lists are capitalised and compared exactly: a word in lower
+     * case, as most words are, can only be "UC/pacific"'s zone. */
+    if (t[i] >= 'a' && t[i] <= 'z')
+        return len == 7 && i > 0 && t[i - 1] == '/'
+                       && word_is(t, i, len, "pacific") ? len : 0;
+    /* The abbreviations are 2 to 4 capitals: "Alice" is none of them. */
+    if (len >= 2 && len <= 4 && t[i + 1] >= 'A' && t[i + 1] <= 'Z'
+        && bl_strset_has(&z->zone_abbrevs, t + i, len))
+        return len;
+    if (i + len + 1 < n && t[i + len] == '/' && is_alpha(t[i + len + 1])
+        && bl_strset_has(&z->zone_regions, t + i, len))
+        return len + 1 + letters(t, n, i + len + 1);
     /* "UC/Pacific": the zone part of a region/zone name. */
     if (i > 0 && t[i - 1] == '/' && word_is(t, i, len, "pacific"))
         return len;
+    if (!bl_strset_has(&z->zone_spoken, t + i, len))
+        return 0;
+    if (says_zone_alone(t, n, i, len))
+        return len;
     if (i + len >= n || (t[i + len] != ' ' && t[i + len] != '\t'))
         return 0;   /* "Pacific Time": a word follows */
-    for (k = 0; spoken[k] != NULL; k++) {
-        if (!bl_lit_equals(spoken[k], t + i, len))
-            continue;
-        j = skip_blanks(t, n, i + len);
-        if (j > i + len) {
-            size_t wl = letters(t, n, j);
-            if (word_is(t, j, wl, "time") || word_is(t, j, wl, "standard")
-                || word_is(t, j, wl, "daylight")
-                || word_is(t, j, wl, "summer")
-                || word_is(t, j, wl, "european")
-                || word_is(t, j, wl, "mean"))
-                return len;
-        }
+    j = skip_blanks(t, n, i + len);
+    {
+        size_t wl = letters(t, n, j);
+        if (word_is(t, j, wl, "time") || word_is(t, j, wl, "standard")
+            || word_is(t, j, wl, "daylight") || word_is(t, j, wl, "summer")
+            || word_is(t, j, wl, "european") || word_is(t, j, wl, "mean"))
+            return len;
     }
     return 0;
 }
@@ -875,14 +879,14 @@ zone_at(const char *t, size_t n, size_t i, size_t len)
 /* Does t[0..n) name a time zone anywhere: a zone name, or a time with a
  * "Z" or an ISO offset written onto it? */
 static int
-names_zone(const char *t, size_t n)
+names_zone(const bl_rules *z, const char *t, size_t n)
 {
     size_t i = 0;
 
     while (i < n) {
         if (is_alpha(t[i])) {
             size_t len = letters(t, n, i);
-            if (zone_at(t, n, i, len) > 0)
+            if (zone_at(z, t, n, i, len) > 0)
                 return 1;
             i += len;
         } else if (is_digit(t[i])) {
@@ -930,6 +934,7 @@ speaks_of_times(const char *t, size_t n)
  * in it ("`14:02` alerts fire"). */
 typedef struct tl_text {
     const bl_doc *doc;
+    const bl_rules *zones;  /* whose zone names are read */
     const bl_unit *unit;    /* NULL: t is doc->src + base */
     size_t base;
     const char *t;
@@ -1093,6 +1098,7 @@ code_stamp(const tl_text *x, size_t i, tl_stamp *st)
     if (p == NULL || p->u != i || p->ulen != 1 || p->slen == 0)
         return 0;
     code.doc = x->doc;
+    code.zones = x->zones;
     code.unit = NULL;
     code.base = p->s;
     code.t = x->doc->src + p->s;
@@ -1160,7 +1166,7 @@ scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
         } else if (is_alpha(t[i])) {
             size_t len = letters(t, n, i);
             int wd;
-            if ((k = zone_at(t, n, i, len)) > 0) {
+            if ((k = zone_at(x->zones, t, n, i, len)) > 0) {
                 k += offset_at(t, n, i + k);    /* "UTC+2" */
                 stamp_note_zone(st, t, i, i + k);
                 i += k;
@@ -1194,12 +1200,13 @@ scan_stamp(const tl_text *x, size_t i, size_t limit, tl_stamp *st,
 /* The stamp opening unit u at offset off, read no further than limit;
  * 1 when there is one. */
 static int
-unit_stamp(const bl_doc *doc, const bl_unit *u, size_t off, size_t limit,
-           tl_stamp *st)
+unit_stamp(const bl_doc *doc, const bl_rules *zones, const bl_unit *u,
+           size_t off, size_t limit, tl_stamp *st)
 {
     tl_text x;
 
     x.doc = doc;
+    x.zones = zones;
     x.unit = u;
     x.base = 0;
     x.t = bl_unit_text(doc, u, &x.n);
@@ -1212,6 +1219,7 @@ unit_stamp(const bl_doc *doc, const bl_unit *u, size_t off, size_t limit,
 
 typedef struct tl_reader {
     const bl_doc *doc;
+    const bl_rules *rules;  /* its zone names */
     struct { tl_stamp *items; size_t n, alloc; } entries;
     int table;              /* block index of the table being read, -1 */
     uint64_t time_cols;     /* its columns headed Time, Date, When... */
@@ -1234,7 +1242,7 @@ whole_unit_stamp(const tl_reader *r, const bl_unit *u, tl_stamp *st)
     int found;
 
     if (m == NULL)
-        return unit_stamp(doc, u, 0, SIZE_MAX, st);
+        return unit_stamp(doc, r->rules, u, 0, SIZE_MAX, st);
     sb = bl_unit_to_source(doc, u, 0, 0);
     se = bl_unit_to_source(doc, u, n, 1);
     if (se < sb)
@@ -1248,7 +1256,7 @@ whole_unit_stamp(const tl_reader *r, const bl_unit *u, tl_stamp *st)
         }
         return stamp_found(st);
     }
-    found = unit_stamp(doc, u, 0, SIZE_MAX, st);
+    found = unit_stamp(doc, r->rules, u, 0, SIZE_MAX, st);
     free(m->stamp);
     free(m->stamp_src);
     m->stamp = malloc(sizeof *st);
@@ -1282,7 +1290,7 @@ add_entry(tl_reader *r, const tl_stamp *st)
 /* Does a table header cell name a column of times: "Time (UTC)",
  * "Date/Time", "When", "Day", "UTC"? */
 static int
-heads_time_column(const char *t, size_t n)
+heads_time_column(const bl_rules *z, const char *t, size_t n)
 {
     size_t i = 0;
 
@@ -1296,7 +1304,7 @@ heads_time_column(const char *t, size_t n)
                           || word_is(t, i, 4, "hour")))
             || word_is(t, i, len, "when") || word_is(t, i, len, "day")
             || word_is(t, i, len, "days") || word_is(t, i, len, "clock")
-            || zone_at(t, n, i, len) > 0)
+            || zone_at(z, t, n, i, len) > 0)
             return 1;
         i += len;
     }
@@ -1337,7 +1345,7 @@ read_row(tl_reader *r, size_t a, size_t end, int *p_rc)
             int col = doc->blocks.items[u->block].col;
             size_t n;
             const char *t = bl_unit_text(doc, u, &n);
-            if (col >= 0 && col < 64 && heads_time_column(t, n))
+            if (col >= 0 && col < 64 && heads_time_column(r->rules, t, n))
                 r->time_cols |= (uint64_t)1 << col;
         }
         if (r->time_cols != 0)
@@ -1406,7 +1414,8 @@ on_line(void *ud, size_t begin, size_t end)
     size_t n;
     const char *t = bl_unit_text(doc, l->u, &n);
 
-    if (!unit_stamp(doc, l->u, skip_blanks(t, n, begin), end, &st))
+    if (!unit_stamp(doc, l->r->rules, l->u, skip_blanks(t, n, begin), end,
+                    &st))
         return 0;
     l->stamped++;
     return l->add ? add_entry(l->r, &st) : 0;
@@ -1460,14 +1469,15 @@ is_bold_label(const bl_doc *doc, const bl_unit *u)
 /* Does any text of the timeline whose units are [a, end) name a time
  * zone? */
 static int
-timeline_names_zone(const bl_doc *doc, size_t a, size_t end)
+timeline_names_zone(const bl_doc *doc, const bl_rules *z, size_t a,
+                    size_t end)
 {
     size_t k;
 
     for (k = a; k < end; k++) {
         size_t n;
         const char *t = bl_unit_text(doc, &doc->units.items[k], &n);
-        if (names_zone(t, n))
+        if (names_zone(z, t, n))
             return 1;
     }
     if (end > a) {
@@ -1481,7 +1491,7 @@ timeline_names_zone(const bl_doc *doc, size_t a, size_t end)
         long n;
         while ((n = bl_doc_next_summary(doc, &pos, stop, text,
                                         sizeof text)) >= 0)
-            if (names_zone(text, (size_t)n))
+            if (names_zone(z, text, (size_t)n))
                 return 1;
     }
     return 0;
@@ -1503,7 +1513,7 @@ read_timeline(tl_reader *r, size_t a, size_t end)
     r->timed = r->zone = 0;
     /* timeline/no-timezone asks of the entries only whether one gives a
      * time, and only in a timeline whose text names no zone. */
-    if (!r->for_order && (r->zone = timeline_names_zone(doc, a, end)))
+    if (!r->for_order && (r->zone = timeline_names_zone(doc, r->rules, a, end)))
         return 0;
     for (k = a; k < end && rc == 0;) {
         const bl_unit *u = &doc->units.items[k];
@@ -1754,7 +1764,7 @@ document_zone(const bl_lint_ctx *lc, const int *root_of)
         if (u->section >= 0 && root_of[u->section] >= 0)
             continue;
         t = bl_unit_text(doc, u, &n);
-        if (speaks_of_times(t, n) && names_zone(t, n))
+        if (speaks_of_times(t, n) && names_zone(lc->rules, t, n))
             return 1;
     }
     return 0;
@@ -1784,7 +1794,10 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
     const char *id = lc->rules->rules.items[rule].info.id;
     const bl_doc *doc = lc->doc;
     int order = strcmp(id, "timeline/out-of-order") == 0;
-    int zone = strcmp(id, "timeline/no-timezone") == 0;
+    /* Without zone names (a --rules directory with no Time-Zones:
+     * stanza), "14:02 PT" would be told it names no zone. */
+    int zone = strcmp(id, "timeline/no-timezone") == 0
+               && lc->rules->has_zones;
     int *root_of, doc_zone = -1, rc = 0;
     tl_reader r;
     size_t i;
@@ -1808,6 +1821,7 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
     }
     memset(&r, 0, sizeof r);
     r.doc = doc;
+    r.rules = lc->rules;
     r.memo_of_unit = lc->memo_of_unit;
     r.for_order = order;
     for (i = 0; i < doc->units.n && rc == 0;) {

@@ -802,6 +802,35 @@ test_zone_stated(void **state)
         expect(state, stated[i], ZONE, 0, NULL, 0, NULL);
 }
 
+/* US and Australasian zones teams write, and spoken names after "times"
+ * or alone in parentheses; a spoken name elsewhere is a word. */
+static void
+test_more_zone_names(void **state)
+{
+    static const char *const zones[] = {
+        "CT", "MT", "AET", "NZT", "IDT", "GST", "MYT", "PHT",
+        "all times Pacific", "all times Eastern", "all times US Central",
+        "Central", "Mountain", "Central Time",
+    };
+    static const char *const not_zones[] = {
+        "Central database", "Pacific region", "MTTR", "Ct",
+    };
+    char src[512];
+    size_t i;
+
+    for (i = 0; i < sizeof zones / sizeof *zones; i++) {
+        snprintf(src, sizeof src, TITLE "## Summary\n\nx\n\n"
+                 "## Timeline (%s)\n\n- 14:02 Alert.\n", zones[i]);
+        expect(state, src, ZONE, 0, NULL, 0, NULL);
+    }
+    for (i = 0; i < sizeof not_zones / sizeof *not_zones; i++) {
+        snprintf(src, sizeof src, TITLE "## Summary\n\nx\n\n"
+                 "## Timeline\n\n%s was slow.\n\n- 14:02 Alert.\n",
+                 not_zones[i]);
+        expect(state, src, ZONE, 1, NULL, 0, NULL);
+    }
+}
+
 static void
 test_zone_needs_timed_entries(void **state)
 {
@@ -922,6 +951,7 @@ main(void)
         cmocka_unit_test(test_details_block),
         cmocka_unit_test(test_no_timezone_reported_once_at_the_heading),
         cmocka_unit_test(test_zone_stated),
+        cmocka_unit_test(test_more_zone_names),
         cmocka_unit_test(test_zone_needs_timed_entries),
         cmocka_unit_test(test_two_timelines_are_separate),
         cmocka_unit_test(test_hostile_input),
