@@ -1256,7 +1256,9 @@ typedef struct judge {
     bl_regex *subject;      /* WHYS_PERSON_SUBJECT, anchored */
     bl_regex *anywhere;     /* WHYS_PERSON_ANYWHERE */
     const bl_define *anywhere_words;    /* ...and its Words: */
-    pcre2_match_data *subject_md, *anywhere_md;
+    bl_regex *condition;    /* WHYS_PERSON_CONDITION, or NULL */
+    bl_regex *people_act;   /* WHYS_PEOPLE_ACT, or NULL */
+    pcre2_match_data *subject_md, *anywhere_md, *md;
     size_t best_b, best_e;  /* the earliest person found, unit offsets */
 } judge;
 
@@ -1265,6 +1267,7 @@ typedef struct judge {
 typedef struct whys_shared {
     bl_regex *subject, *anywhere;   /* NULL when the rule set lacks them */
     const bl_define *anywhere_words;
+    bl_regex *condition, *people_act;   /* NULL: none */
 } whys_shared;
 
 /* Finds the person patterns of the rule set into *sh: 0, or -1 when out
@@ -1287,7 +1290,10 @@ person_patterns(bl_rules *rules, whys_shared *sh)
     if (sh->subject != NULL)
         sh->anywhere = bl_rules_define_regex(rules, "WHYS_PERSON_ANYWHERE", 0,
                                              &oom);
-    if (oom)
+    if (oom || bl_rules_define_into(rules, "WHYS_PERSON_CONDITION", 0,
+                                    &sh->condition) < 0
+        || bl_rules_define_into(rules, "WHYS_PEOPLE_ACT", 0,
+                                &sh->people_act) < 0)
         return -1;
     sh->anywhere_words = bl_rules_define(rules, "WHYS_PERSON_ANYWHERE");
     if ((keep = malloc(sizeof *keep)) != NULL) {
@@ -1312,6 +1318,8 @@ judge_open(const whys *w, judge *j)
     j->subject = sh.subject;
     j->anywhere = sh.anywhere;
     j->anywhere_words = sh.anywhere_words;
+    j->condition = sh.condition;
+    j->people_act = sh.people_act;
     if (j->subject == NULL || j->anywhere == NULL)
         return 1;
     if ((sc = bl_regex_get(j->subject)) == NULL
@@ -1319,7 +1327,9 @@ judge_open(const whys *w, judge *j)
         return 1;
     j->subject_md = pcre2_match_data_create_from_pattern(sc, NULL);
     j->anywhere_md = pcre2_match_data_create_from_pattern(ac, NULL);
-    return j->subject_md != NULL && j->anywhere_md != NULL ? 0 : -1;
+    j->md = pcre2_match_data_create(1, NULL);
+    return j->subject_md != NULL && j->anywhere_md != NULL && j->md != NULL
+           ? 0 : -1;
 }
 
 static void
@@ -1327,6 +1337,7 @@ judge_close(judge *j)
 {
     pcre2_match_data_free(j->subject_md);
     pcre2_match_data_free(j->anywhere_md);
+    pcre2_match_data_free(j->md);
 }
 
 /* Did the match take a verb only people do ("forgot", "was careless")? */
@@ -1374,6 +1385,20 @@ try_person(whys *w, judge *j, bl_regex *re, pcre2_match_data *md,
     return 0;
 }
 
+/* Is answer t[b, e) about a condition around a person rather than what
+ * the person did: knowledge only one person held, someone away or gone,
+ * someone nobody onboarded (WHYS_PERSON_CONDITION)?  Not when it also
+ * says what only people do ("the only engineer who knew it forgot"). */
+static int
+is_person_condition(const judge *j, const char *t, size_t b, size_t e)
+{
+    if (j->condition == NULL
+        || bl_regex_match(j->condition, t, e, b, j->md) <= 0)
+        return 0;
+    return j->people_act == NULL
+           || bl_regex_match(j->people_act, t, e, b, j->md) <= 0;
+}
+
 /* Does the answer of step s end the chain at a person?  Fills j->best_*. */
 static int
 judge_answer(whys *w, judge *j, const step *s)
@@ -1404,6 +1429,10 @@ judge_answer(whys *w, judge *j, const step *s)
             && try_person(w, j, j->subject, j->subject_md, u, t, e, at) < 0)
             return -1;
     }
+    /* "Because the only person who knew the template was on vacation":
+     * the team can change that.  Human error stays a finding below. */
+    if (j->best_b != SIZE_MAX && is_person_condition(j, t, s->a_begin, e))
+        j->best_b = j->best_e = SIZE_MAX;
     /* The search costs tens of thousands of instructions an answer, and
      * most answers hold none of the pattern's Words:. */
     if (!bl_define_may_match(j->anywhere_words, t + s->a_begin,

@@ -706,6 +706,13 @@ test_last_answer_naming_a_person_is_reported(void **state)
          "The developer should have"},
         {"Because of carelessness.", "carelessness"},
         {"The value was copied; Bob forgot to change it.", "Bob forgot"},
+        /* Near the knowledge conditions below, but blame. */
+        {"Because Bob forgot to run the migration.", "Bob forgot"},
+        {"The engineer was careless.", "The engineer was careless"},
+        {"Because the only engineer who knew it forgot to renew it.",
+         "the only engineer who"},
+        {"Because the engineer who left the company made a human error.",
+         "human error"},
     };
     const bl_rules *rules = *state;
     size_t i;
@@ -756,6 +763,15 @@ test_conditions_are_not_people(void **state)
         "The value was reviewed by two people and the diff looked normal.",
         "Because nothing checks pool sizes against expected traffic.",
         "Because Dana's dashboard was the only one showing the value.",
+        /* Knowledge held by one person, or someone nobody onboarded: a
+         * condition the team can change. */
+        "Because the only person who knew the template was on vacation.",
+        "Because the on-call engineer was new to the rotation and had not "
+        "been onboarded to this service.",
+        "Because the engineer who wrote the template had left the company, "
+        "and no one else knew about the fallback.",
+        "Because only one engineer understood the template.",
+        "Because the alert is routed to a single person, who was on leave.",
     };
     const bl_rules *rules = *state;
     size_t i;
