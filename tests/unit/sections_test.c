@@ -229,6 +229,8 @@ test_classify_leading_qualifiers(void **state)
         {"Detection and response timeline (UTC)", "timeline"},
         {"Full timeline of events", "timeline"},
         {"Open action items", "action-items"},
+        {"Post-incident actions", "action-items"},
+        {"Postmortem action items", "action-items"},
         {"Key lessons", "lessons-learned"},
         {"Detailed root cause", "root-cause"},
         {"Underlying cause", "root-cause"},
@@ -244,6 +246,7 @@ test_classify_leading_qualifiers(void **state)
         {"Detection and response", ""},
         {"Short postmortem", ""},
         {"Underlying infrastructure", ""},
+        {"Post-incident review", ""},
     };
     size_t i;
 
@@ -377,9 +380,20 @@ test_investigation_is_a_part_of_the_root_cause(void **state)
     assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
     bl_diags_free(&d);
     bl_doc_free(doc);
+    /* An Analysis section, as much a narrative of the search. */
+    doc = lint(rules,
+        "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
+        "## Analysis\n\nDashboards showed requests waiting on the pool.\n\n"
+        "## Root Cause\n\nThe pool shrank to 20.\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
     assert_false(says_missing(rules,
         "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
         "## Investigation\n\nThe pool shrank to 20.\n", "Root Cause"));
+    assert_false(says_missing(rules,
+        "# Incident: checkout latency\n\n## Summary\n\nSlow.\n\n"
+        "## Analysis\n\nThe pool shrank to 20.\n", "Root Cause"));
     bl_rules_free(rules);
 }
 
