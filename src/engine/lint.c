@@ -716,6 +716,8 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
     free(lc.kind_of);
     free(lc.is_part);
     free(lc.section_end);
+    BL_VEC_FREE(&lc.label_parts);
+    free(lc.part_of_block);
     free(lc.stamp);
     free(lc.cand_of);
     if (lc.cache != NULL) {

@@ -50,6 +50,14 @@ typedef struct bl_explained {
 
 struct bl_unit_memo;
 
+/* A part that a bold label or a <details> summary names as a section, as
+ * a heading would ("**Timeline (UTC)**" alone on its line). */
+typedef struct bl_label_part {
+    int kind;               /* the heading of the profile it stands for */
+    int block;              /* the block of its label */
+    size_t begin, end;      /* the label's source bytes */
+} bl_label_part;
+
 typedef struct bl_lint_ctx {
     bl_rules *rules;
     const bl_doc *doc;
@@ -89,6 +97,11 @@ typedef struct bl_lint_ctx {
                                        heading's Parts: */
     size_t *section_end;            /* per section: end of its content,
                                        subsections included */
+    /* Parts that a bold label or a <details> summary names as a section,
+     * found in documents of the profile's kind (bl_lint_part_of). */
+    struct { struct bl_label_part *items; size_t n, alloc; } label_parts;
+    int *part_of_block;             /* per block: its labelled part, or -1;
+                                       NULL when none were looked for */
     /* Source ranges whose placeholder a more specific finding quoted
      * (bl_lint_explain_placeholder). */
     struct { struct bl_explained *items; size_t n, alloc; } explained;
@@ -206,22 +219,22 @@ int bl_lint_structure(bl_lint_ctx *lc);
 int bl_lint_section_within(const bl_lint_ctx *lc, int section,
                            const char *kind);
 
-/* Where a walk through the labelled parts of a document stands: bold
- * labels and <details> summaries that stand for headings.  Zero it, with
- * kind -1, before the first ask. */
-typedef struct bl_label_walk {
-    size_t next_unit, next_block;   /* the first not read yet */
-    int kind;           /* the heading the part read last is, or -1 */
-    int in_details;     /* that part is a <details> block's */
-} bl_label_walk;
-
 /* Does unit ui lie in a part that a bold label ("**Action items**" alone
- * on its line, "- **Action items**:") or a <details> summary names as a
- * `kind` section, with no heading since?  Such labels count as sections
- * (section/missing); this says what is in them.  Asked for units in
- * document order, it reads each unit once. */
-int bl_lint_label_within(const bl_lint_ctx *lc, bl_label_walk *w, size_t ui,
-                         const char *kind);
+ * on its line, "- **Action items**:" over nested items) or a <details>
+ * summary names as a `kind` section, with no heading since?  Such labels
+ * count as sections (section/missing); this says what is in them. */
+int bl_lint_label_within(const bl_lint_ctx *lc, size_t ui, const char *kind);
+
+/* The `kind` section block bi belongs to, whether a heading or a label
+ * names it, as one id for the checks that read a kind of section: the
+ * index of its section when that is or is within a `kind` section, else
+ * doc->sections.n + p when labelled part p names it as a `kind` section
+ * (lc->label_parts.items[p]); -1 when neither.  A label inside a heading
+ * section of its own kind adds nothing: the section is read once.  Ids
+ * are below bl_lint_part_count(lc).  Example: the items under
+ * "**Action items**" get the same id, other than any heading's. */
+int bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind);
+size_t bl_lint_part_count(const bl_lint_ctx *lc);
 
 /* Is section si a `kind` section of its own, not a part named by another
  * heading and not inside another `kind` section: where a check that

@@ -63,8 +63,6 @@ typedef struct ph_ctx {
     int is_profile_rule;    /* a profile's own rule for what is left
                                unfilled (status-update/unfilled): its
                                findings replace placeholder/unfilled's */
-    bl_label_walk labels;   /* Action Items written as a bold label or a
-                               <details> summary (drop_todo_states) */
 } ph_ctx;
 
 /* A slot's text in a message is cut to this many bytes. */
@@ -1749,8 +1747,7 @@ drop_todo_states(ph_ctx *pc, size_t ui)
         ;
     if (k == pc->slots.n
         || (bl_lint_section_within(pc->lc, u->section, "action-items") < 0
-            && !bl_lint_label_within(pc->lc, &pc->labels, ui,
-                                     "action-items")))
+            && !bl_lint_label_within(pc->lc, ui, "action-items")))
         return;
     ub = bl_unit_to_source(doc, u, 0, 0);
     ue = bl_unit_to_source(doc, u, u->text_end - u->text_begin, 1);
@@ -1932,7 +1929,6 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
     pc.markers = setting_bool(lc->rules, "placeholder.markers", 1);
     pc.skip_instructions = -1;
     pc.empty_on = -1;
-    pc.labels.kind = -1;
     pc.empty = malloc(lc->doc->sections.n + 1);
     if (pc.empty == NULL)
         return -1;

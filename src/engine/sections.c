@@ -26,6 +26,8 @@
 #include "text.h"
 #include "vec.h"
 
+static int find_label_parts(bl_lint_ctx *lc);
+
 /* --- Normalising heading text -------------------------------------------- */
 
 /* The length of a keycap emoji at t[i] ("1️⃣": a digit, '#' or '*', then
@@ -704,7 +706,7 @@ bl_lint_structure(bl_lint_ctx *lc)
         lc->is_profile_doc = says_postmortem(lc, t, n);
     } else
         lc->is_profile_doc = says_postmortem(lc, NULL, 0);
-    return 0;
+    return lc->is_profile_doc ? find_label_parts(lc) : 0;
 }
 
 /* Is k (a kind_of value) the heading `kind` of lc's profile?  A profile
@@ -1051,63 +1053,190 @@ closes_details(const bl_doc *doc, size_t b, size_t e)
     return last == e;
 }
 
-/* Reads an HTML block into the walk: a <summary> names the part that
- * follows, and the end of its <details> ends that part. */
-static void
-walk_html(const bl_lint_ctx *lc, bl_label_walk *w, const bl_block *b)
+/* Where the search for labelled parts stands, block by block. */
+typedef struct label_walk {
+    bl_lint_ctx *lc;
+    int part;           /* the part read last, or -1 */
+    int in_details;     /* that part is a <details> block's */
+    int item;           /* the list item that holds the part, or -1 */
+    size_t item_end;    /* the block after it and its content */
+    int outer;          /* the part around that list item, or -1 */
+} label_walk;
+
+/* Starts part `kind` (a heading index, or -1 for none) at block bi, its
+ * label at source [b, e). */
+static int
+start_part(label_walk *w, int kind, int bi, size_t b, size_t e)
 {
-    size_t pos = b->begin;
+    bl_label_part p;
+
+    w->part = -1;
+    if (kind < 0)
+        return 0;
+    p.kind = kind;
+    p.block = bi;
+    p.begin = b;
+    p.end = e;
+    if (BL_VEC_PUSH(&w->lc->label_parts, p) < 0)
+        return -1;
+    w->part = (int)w->lc->label_parts.n - 1;
+    return 0;
+}
+
+/* Reads an HTML block: a <summary> names the part that follows, and the
+ * end of its <details> ends that part. */
+static int
+walk_html(label_walk *w, int bi)
+{
+    const bl_doc *doc = w->lc->doc;
+    const bl_block *b = &doc->blocks.items[bi];
+    size_t pos = b->begin, at;
     char text[128];
     long n;
 
-    while ((n = bl_doc_next_summary(lc->doc, &pos, b->end, text,
-                                    sizeof text)) >= 0) {
-        w->kind = label_kind(lc, text, (size_t)n);
+    for (at = pos; (n = bl_doc_next_summary(doc, &pos, b->end, text,
+                                            sizeof text)) >= 0; at = pos) {
+        if (start_part(w, label_kind(w->lc, text, (size_t)n), bi, at,
+                       pos) < 0)
+            return -1;
         w->in_details = 1;
     }
-    if (w->in_details && closes_details(lc->doc, b->begin, b->end)) {
-        w->kind = -1;
+    if (w->in_details && closes_details(doc, b->begin, b->end)) {
+        w->part = -1;
         w->in_details = 0;
     }
+    return 0;
+}
+
+/* The block after list item li and what it holds (blocks come in
+ * document order, so that is the first whose parent comes before li);
+ * *p_list tells whether a list is nested in it: the items a "- **Action
+ * items**:" label stands over. */
+static size_t
+item_end(const bl_doc *doc, int li, int *p_list)
+{
+    size_t k;
+
+    *p_list = 0;
+    for (k = (size_t)li + 1; k < doc->blocks.n
+         && doc->blocks.items[k].parent >= li; k++)
+        if (doc->blocks.items[k].parent == li
+            && (doc->blocks.items[k].type == BL_BLOCK_UL
+                || doc->blocks.items[k].type == BL_BLOCK_OL))
+            *p_list = 1;
+    return k;
+}
+
+/* Reads block bi, whose own text (or its first paragraph's, for a list
+ * item) is unit u or -1: a label that names a section starts a part.  A
+ * list item's part is the items nested in it; a paragraph's runs on to
+ * the next heading or label. */
+static int
+walk_label(label_walk *w, int bi, int u)
+{
+    const bl_doc *doc = w->lc->doc;
+    const bl_block *b = &doc->blocks.items[bi];
+    size_t off, n, end;
+    int kind, list;
+
+    if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n)
+        || (kind = label_kind(w->lc, doc->src + off, n)) < 0)
+        return 0;
+    if (b->type == BL_BLOCK_LI) {
+        int outer = w->item >= 0 ? w->outer : w->part;
+        end = item_end(doc, bi, &list);
+        if (!list)
+            return start_part(w, -1, bi, 0, 0);  /* "- **Impact**: ..." */
+        if (start_part(w, kind, bi, off, off + n) < 0)
+            return -1;
+        if (w->item < 0 || end > w->item_end)
+            w->item_end = end;
+        w->item = bi;
+        w->outer = outer;
+        return 0;
+    }
+    /* A label in a list item's later paragraph is the item's content:
+     * "- Fix the alert.\n\n  **Note:** ..." */
+    if (doc->units.items[u].flags & BL_UNIT_ITEM)
+        return 0;
+    w->in_details = 0;
+    return start_part(w, kind, bi, off, off + n);
+}
+
+/* Finds the parts that bold labels and <details> summaries name as
+ * sections, and which part each block lies in. */
+static int
+find_label_parts(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    int *unit_of = bl_doc_units_by_block(doc);
+    label_walk w;
+    size_t i;
+    int rc = 0;
+
+    lc->part_of_block = malloc((doc->blocks.n + 1) * sizeof *lc->part_of_block);
+    if (unit_of == NULL || lc->part_of_block == NULL) {
+        free(unit_of);
+        return -1;
+    }
+    memset(&w, 0, sizeof w);
+    w.lc = lc;
+    w.part = w.item = w.outer = -1;
+    for (i = 0; i < doc->blocks.n && rc == 0; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        if (w.item >= 0 && i >= w.item_end) {
+            w.part = w.outer;   /* the list item's part ends with it */
+            w.item = -1;
+        }
+        if (b->type == BL_BLOCK_HEADING) {
+            w.part = w.item = -1;   /* a heading ends any labelled part */
+            w.in_details = 0;
+        } else if (b->type == BL_BLOCK_HTML) {
+            rc = walk_html(&w, (int)i);
+        } else if (b->type == BL_BLOCK_LI) {
+            rc = walk_label(&w, (int)i, bl_doc_item_unit(doc, unit_of,
+                                                         (int)i));
+        } else if (b->type == BL_BLOCK_PARA && !(b->parent >= 0
+                   && doc->blocks.items[b->parent].type == BL_BLOCK_LI
+                   && (size_t)b->parent + 1 == i)) {
+            rc = walk_label(&w, (int)i, unit_of[i]);  /* (not an item's
+                                                         opening one) */
+        }
+        lc->part_of_block[i] = w.part;
+    }
+    free(unit_of);
+    return rc;
 }
 
 int
-bl_lint_label_within(const bl_lint_ctx *lc, bl_label_walk *w, size_t ui,
-                     const char *kind)
+bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind)
 {
-    const bl_doc *doc = lc->doc;
+    int si, p;
 
-    if (lc->kind_of == NULL || ui >= doc->units.n)
-        return 0;
-    if (ui + 1 < w->next_unit) {    /* asked out of order: start over */
-        w->next_unit = 0;
-        w->next_block = 0;
-        w->kind = -1;
-        w->in_details = 0;
-    }
-    for (; w->next_unit <= ui; w->next_unit++) {
-        const bl_unit *u = &doc->units.items[w->next_unit];
-        size_t off, n;
-        int k;
-        for (; u->block >= 0 && w->next_block <= (size_t)u->block;
-             w->next_block++) {
-            const bl_block *b = &doc->blocks.items[w->next_block];
-            if (b->type == BL_BLOCK_HEADING) {
-                w->kind = -1;   /* a real heading ends any labelled part */
-                w->in_details = 0;
-            } else if (b->type == BL_BLOCK_HTML) {
-                walk_html(lc, w, b);
-            }
-        }
-        /* Only a label that names a section starts a part: "**Note:**"
-         * inside the part is its content. */
-        if (bold_label(doc, u, &off, &n)
-            && (k = label_kind(lc, doc->src + off, n)) >= 0) {
-            w->kind = k;
-            w->in_details = 0;
-        }
-    }
-    return is_kind(lc, w->kind, kind);
+    if (lc->kind_of == NULL || bi < 0 || (size_t)bi >= lc->doc->blocks.n)
+        return -1;
+    si = lc->doc->blocks.items[bi].section;
+    if (bl_lint_section_within(lc, si, kind) >= 0)
+        return si;
+    p = lc->part_of_block != NULL ? lc->part_of_block[bi] : -1;
+    if (p >= 0 && is_kind(lc, lc->label_parts.items[p].kind, kind))
+        return (int)lc->doc->sections.n + p;
+    return -1;
+}
+
+size_t
+bl_lint_part_count(const bl_lint_ctx *lc)
+{
+    return lc->doc->sections.n + lc->label_parts.n;
+}
+
+int
+bl_lint_label_within(const bl_lint_ctx *lc, size_t ui, const char *kind)
+{
+    int bi = ui < lc->doc->units.n ? lc->doc->units.items[ui].block : -1;
+    int p = bi >= 0 && lc->part_of_block != NULL ? lc->part_of_block[bi] : -1;
+
+    return p >= 0 && is_kind(lc, lc->label_parts.items[p].kind, kind);
 }
 
 /* Does some unit of a `kind` section (or, for the summary, of the
