@@ -206,7 +206,7 @@ typedef struct group_info {
 
 typedef struct action_item {
     int block;              /* the list item or table row */
-    int section;
+    int section;            /* its group: a part id (bl_lint_part_of) */
     int own_unit;           /* the unit of its own text (first line) */
     int is_row;
     int checked;            /* "- [x]" */
@@ -259,7 +259,7 @@ typedef struct actions_run {
     unsigned char *has_sublist;
     unsigned char *group;   /* GROUP_* for list items */
     int *first_unit, *next_unit;    /* the units of each block */
-    group_info *groups;     /* per section */
+    group_info *groups;     /* per part id (bl_lint_part_of) */
     struct { action_item *items; size_t n, alloc; } items;
     struct item_facts *facts;   /* per item, as judge() found them */
     /* unit_words of the text judged last: judge_unit asks twice. */
@@ -1743,22 +1743,46 @@ read_cover(actions_run *r, const char *t, size_t n, int handles,
         *p_due = 1;
 }
 
-/* The sections within Action Items, with what their titles say; a
- * subsection inherits from the section it is in. */
+/* The group block b is in: its Action Items section or labelled part. */
+static int
+group_of(const actions_run *r, int b)
+{
+    return bl_lint_part_of(r->lc, b, "action-items");
+}
+
+/* What a group's title or label says for its items: done or open, and
+ * what read_cover reads. */
+static void
+read_title(actions_run *r, group_info *g, const char *t, size_t n)
+{
+    int open = has_word(t, n, open_title_words);
+    int done = has_word(t, n, done_title_words);
+
+    if (open || done) {
+        g->open = (unsigned char)open;
+        g->done = (unsigned char)(done && !open);
+    }
+    read_cover(r, t, n, 1, &g->owner, &g->ticket, &g->due);
+}
+
+/* The groups of items: the sections within Action Items, with what their
+ * titles say (a subsection inherits from the section it is in), and the
+ * parts that a bold label or a <details> summary names Action Items. */
 static int
 read_groups(actions_run *r)
 {
     const bl_doc *doc = r->doc;
+    const bl_lint_ctx *lc = r->lc;
     size_t i;
 
-    r->groups = calloc(doc->sections.n + 1, sizeof *r->groups);
+    r->groups = calloc(bl_lint_part_count(lc) + 1, sizeof *r->groups);
     if (r->groups == NULL)
         return -1;
     for (i = 0; i < doc->sections.n; i++) {
         const bl_section *s = &doc->sections.items[i];
         group_info *g = &r->groups[i];
         const bl_block *h = &doc->blocks.items[s->heading];
-        if (bl_lint_section_within(r->lc, (int)i, "action-items") < 0)
+        if (bl_lint_section_within(lc, (int)i, "action-items") < 0)
             continue;
         /* Done and open come down from the section above; what covers
          * owners, tickets and dates is gathered in cover(). */
@@ -1770,16 +1794,17 @@ read_groups(actions_run *r)
         if (s->title_unit >= 0) {
             size_t n;
             const char *t = unit_text(r, s->title_unit, &n);
-            int open = has_word(t, n, open_title_words);
-            int done = has_word(t, n, done_title_words);
-            if (open || done) {
-                g->open = (unsigned char)open;
-                g->done = (unsigned char)(done && !open);
-            }
-            read_cover(r, t, n, 1, &g->owner, &g->ticket, &g->due);
+            read_title(r, g, t, n);
         }
         if (r->owner_from_link && has_ticket_link(r, h->begin, h->end + 1))
             g->ticket = 1;
+    }
+    for (i = 0; i < lc->label_parts.n; i++) {
+        const bl_label_part *p = &lc->label_parts.items[i];
+        group_info *g = &r->groups[doc->sections.n + i];
+        g->in_actions = group_of(r, p->block) == (int)(doc->sections.n + i);
+        if (g->in_actions)
+            read_title(r, g, doc->src + p->begin, p->end - p->begin);
     }
     return 0;
 }
@@ -1930,7 +1955,7 @@ visit_list_item(actions_run *r, int li)
         return 0;
     memset(&it, 0, sizeof it);
     it.block = li;
-    it.section = b->section;
+    it.section = group_of(r, li);
     it.own_unit = u;
     it.checked = (b->flags & BL_LI_CHECKED) != 0;
     it.inherited = anc >= 0 ? r->group[anc] : 0;
@@ -2073,7 +2098,7 @@ visit_table(actions_run *r, int table)
             continue;
         memset(&it, 0, sizeof it);
         it.block = k;
-        it.section = b->section;
+        it.section = group_of(r, k);
         it.own_unit = u;
         it.is_row = 1;
         it.extra_begin = it.extra_end = -1;
@@ -2137,11 +2162,11 @@ collect_items(actions_run *r)
 
     for (i = 0; i < nb; i++) {
         const bl_block *b = &doc->blocks.items[i];
+        int gi = group_of(r, i);
         group_info *g;
-        if (b->section < 0 || !r->groups[b->section].in_actions
-            || (b->flags & BL_IN_QUOTE))
+        if (gi < 0 || (b->flags & BL_IN_QUOTE))
             continue;
-        g = &r->groups[b->section];
+        g = &r->groups[gi];
         if (b->type == BL_BLOCK_PARA && b->parent < 0 && !g->seen_item) {
             visit_lead_paragraph(r, i, g);
         } else if (b->type == BL_BLOCK_TABLE
@@ -2179,8 +2204,10 @@ cover(const actions_run *r, int si)
 {
     unsigned c = 0;
 
+    /* (A labelled part is in no Action Items section: see group_of.) */
     for (; si >= 0 && r->groups[si].in_actions;
-         si = r->doc->sections.items[si].parent) {
+         si = (size_t)si < r->doc->sections.n
+              ? r->doc->sections.items[si].parent : -1) {
         const group_info *g = &r->groups[si];
         c |= (g->owner ? GROUP_OWNER : 0) | (g->ticket ? GROUP_TICKET : 0)
              | (g->due ? GROUP_DUE : 0);

@@ -1201,6 +1201,109 @@ seconds_since(const struct timespec *t0)
            + (double)(t1.tv_nsec - t0->tv_nsec) / 1e9;
 }
 
+/* --- Action Items written as a label --------------------------------- */
+
+#define LABEL_HEAD "# Incident 2025-03-04: checkout outage\n\n" \
+                   "## Summary\n\nCheckout failed for 40 minutes.\n\n"
+
+/* A bold label, a "- **Label**:" item or a <details> summary that names
+ * Action Items is read as the section would be. */
+static void
+test_labelled_action_items_are_read(void **state)
+{
+    static const char *const unowned[] = {
+        LABEL_HEAD "**Action items**\n\n- Add a lag alert\n",
+        LABEL_HEAD "**Action items:**\n\n- Add a lag alert\n",
+        LABEL_HEAD "- **Impact**: 40 minutes of failed checkouts.\n"
+                   "- **Action items**:\n  - Add a lag alert\n",
+        LABEL_HEAD "<details><summary>Action items</summary>\n\n"
+                   "- Add a lag alert\n\n</details>\n",
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+    char owned[512];
+
+    (void)state;
+    for (i = 0; i < sizeof unowned / sizeof *unowned; i++) {
+        const char *at = strstr(unowned[i], "alert");
+        expect_n(rules, unowned[i], MISSING_OWNER, 1);
+        snprintf(owned, sizeof owned, "%.*s alert (owner: @dana)%s",
+                 (int)(at - unowned[i]), unowned[i], at + 5);
+        expect_n(rules, owned, MISSING_OWNER, 0);
+        expect_n(rules, owned, NOT_ACTIONABLE, 0);
+    }
+    expect_n(rules, LABEL_HEAD "**Action items**\n\n- Monitoring for the "
+             "pool (owner: @dana)\n", NOT_ACTIONABLE, 1);
+    bl_rules_free(rules);
+}
+
+/* A labelled part ends where the next heading, label or </details>
+ * starts: what follows is read as it was before. */
+static void
+test_where_a_labelled_part_ends(void **state)
+{
+    static const char *const docs[] = {
+        LABEL_HEAD "**Action items**\n\n- Add a lag alert\n\n"
+                   "**Lessons learned**\n\n- Monitoring was slow to page\n",
+        LABEL_HEAD "**Action items**\n\n- Add a lag alert\n\n"
+                   "## Lessons learned\n\n- Monitoring was slow to page\n",
+        LABEL_HEAD "- **Action items**:\n  - Add a lag alert\n"
+                   "\nMonitoring:\n\n- Monitoring was slow to page\n",
+        LABEL_HEAD "<details><summary>Action items</summary>\n\n"
+                   "- Add a lag alert\n\n</details>\n\n"
+                   "- Monitoring was slow to page\n",
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof docs / sizeof *docs; i++) {
+        expect_n(rules, docs[i], MISSING_OWNER, 1);
+        expect_n(rules, docs[i], NOT_ACTIONABLE, 0);
+    }
+    bl_rules_free(rules);
+}
+
+/* Only a label that stands for a section starts one. */
+static void
+test_what_is_no_label(void **state)
+{
+    static const char *const clean[] = {
+        /* A bold phrase in a sentence. */
+        LABEL_HEAD "**Action items** were agreed in the review.\n\n"
+                   "- Monitoring was slow to page\n",
+        /* A "- **Label**: text" item with nothing nested in it. */
+        LABEL_HEAD "- **Action items**: see the tracker\n"
+                   "- **Lessons**: monitoring was slow to page\n",
+        /* Not a postmortem: no structure is read. */
+        "# Team notes\n\n**Action items**\n\n- Monitoring for the pool\n",
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof clean / sizeof *clean; i++) {
+        expect_n(rules, clean[i], MISSING_OWNER, 0);
+        expect_n(rules, clean[i], NOT_ACTIONABLE, 0);
+    }
+    bl_rules_free(rules);
+}
+
+/* A label inside the Action Items section adds no second reading. */
+static void
+test_a_label_under_the_heading_reads_once(void **state)
+{
+    bl_rules *rules = action_rules();
+
+    (void)state;
+    expect_n(rules, LABEL_HEAD "## Action items\n\n**Action items**\n\n"
+             "- Add a lag alert\n", MISSING_OWNER, 1);
+    expect_n(rules, LABEL_HEAD "## Action items\n\n- Add a lag alert\n\n"
+             "## Notes\n\n**Follow-up actions**\n\n- Add a disk alert\n",
+             MISSING_OWNER, 2);
+    bl_rules_free(rules);
+}
+
 /* Invalid UTF-8 in items and in link destinations, control characters in
  * an owner quoted by a message, a huge item, very deep nesting and a very
  * wide table: no crash, bounded time, safe messages. */
@@ -1439,6 +1542,10 @@ main(void)
         cmocka_unit_test(test_placeholder_owner_is_reported_once),
         cmocka_unit_test(test_only_the_owner_placeholder_is_explained),
         cmocka_unit_test(test_long_space_after_a_label),
+        cmocka_unit_test(test_labelled_action_items_are_read),
+        cmocka_unit_test(test_where_a_labelled_part_ends),
+        cmocka_unit_test(test_what_is_no_label),
+        cmocka_unit_test(test_a_label_under_the_heading_reads_once),
         cmocka_unit_test(test_hostile_input),
     };
 

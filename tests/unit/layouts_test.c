@@ -440,6 +440,119 @@ test_tables(void **state)
     bl_rules_free(rules);
 }
 
+/* --- Sections written as labels ------------------------------------------
+ *
+ * Exports from wikis write sections as bold labels or fold them into
+ * <details>: the rules that read a section's content read them as they
+ * read the section under a heading. */
+
+/* "## Timeline" as "**Timeline**" alone on its line. */
+static void
+bold_label_line(out *o, const char *line, size_t n, int *state)
+{
+    (void)state;
+    if (heading_level(line, n) != 2) {
+        put_line(o, line, n, 0, "");
+        return;
+    }
+    puts_(o, "**");
+    put(o, line + 3, n - 3);
+    puts_(o, "**\n");
+}
+
+/* "## Timeline" as "- **Timeline**:", with the section's content nested
+ * in the item. */
+static void
+item_label_line(out *o, const char *line, size_t n, int *state)
+{
+    int level = heading_level(line, n);
+
+    if (level == 2) {
+        puts_(o, "- **");
+        put(o, line + 3, n - 3);
+        puts_(o, "**:\n");
+        *state = 1;
+        return;
+    }
+    if (level > 0)
+        *state = 0;
+    if (*state && n > 0)
+        puts_(o, "  ");     /* nested in the item */
+    put_line(o, line, n, 0, "");
+}
+
+/* "## Timeline" as "<details><summary>Timeline</summary>", closed before
+ * the next one. */
+static void
+summary_line(out *o, const char *line, size_t n, int *state)
+{
+    if (heading_level(line, n) != 2) {
+        put_line(o, line, n, 0, "");
+        return;
+    }
+    if (*state)
+        puts_(o, "</details>\n\n");
+    puts_(o, "<details><summary>");
+    put(o, line + 3, n - 3);
+    puts_(o, "</summary>\n");
+    *state = 1;
+}
+
+static const layout label_layouts[] = {
+    {"bold labels", bold_label_line},
+    {"\"- **Label**:\" items", item_label_line},
+    {"<details> summaries", summary_line},
+};
+
+/* The rules that read what a labelled section holds. */
+static const char *const label_rules[] = {
+    "action/missing-owner", "action/missing-due-date", "action/not-actionable",
+};
+
+static int
+reads_labels(const char *rule)
+{
+    size_t i;
+
+    for (i = 0; i < sizeof label_rules / sizeof *label_rules; i++)
+        if (strcmp(label_rules[i], rule) == 0)
+            return 1;
+    return 0;
+}
+
+static void
+test_each_rule_reads_labelled_sections(void **state)
+{
+    bl_rules *rules = all_rules_on();
+    size_t c, l, failed = 0;
+
+    (void)state;
+    for (c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        const layout_case *k = &cases[c];
+        size_t want = tu_count_in(rules, k->found, k->rule);
+        if (!reads_labels(k->rule))
+            continue;
+        for (l = 0; l < sizeof label_layouts / sizeof *label_layouts; l++) {
+            int st = 0;
+            char *found = per_line(k->found, label_layouts[l].line, &st);
+            char *clean = per_line(k->clean, label_layouts[l].line, &st);
+            size_t got = tu_count_in(rules, found, k->rule);
+            size_t extra = tu_count_in(rules, clean, k->rule);
+            if (got != want || extra != 0) {
+                print_error("%s in %s: %zu findings (want %zu), %zu in the "
+                            "clean document\n%s\n", k->rule,
+                            label_layouts[l].name, got, want, extra,
+                            got != want ? found : clean);
+                failed++;
+            }
+            free(found);
+            free(clean);
+        }
+    }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+}
+
 /* The clean document is clean of every rule, in every layout: a layout
  * must not bring findings of its own either. */
 static void
@@ -471,6 +584,7 @@ main(void)
         cmocka_unit_test(test_the_clean_document_is_clean_in_every_layout),
         cmocka_unit_test(test_each_rule_finds_the_same_in_every_layout),
         cmocka_unit_test(test_tables),
+        cmocka_unit_test(test_each_rule_reads_labelled_sections),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
