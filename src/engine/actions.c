@@ -1529,8 +1529,11 @@ has_done_words(const char *t, size_t n)
             continue;
         bl_ascii_lower(t + sp.begin, wn, low);
         low[wn] = '\0';
-        /* "Note: we already do this", "already in place" */
-        if (strcmp(prev, "already") == 0 && in_list(already, low, wn))
+        /* "Note: we already do this", "already in place", "this has
+         * already been done" */
+        if ((strcmp(prev, "already") == 0
+             || (strcmp(prev2, "already") == 0 && strcmp(prev, "been") == 0))
+            && in_list(already, low, wn))
             return 1;
         /* "Won't do" is one state, read from "won't" on. */
         if ((pair = is_done_pair(prev, low)) != 0) {

@@ -425,6 +425,8 @@ test_done_items_need_no_owner(void **state)
         "- Add a lag alert (monitoring done in grafana)\n",
         "- Add a lag alert, fixed in #12\n",
         "- Separate the codes. Note: on investigation, we already do this.\n",
+        "- Use our PSPs instead of eks-privilege - this has already been "
+        "done.\n",
         "### Done\n\n- Add a lag alert\n",
         "### Immediate actions (completed)\n\n- Add a lag alert\n",
         "| Action | Status |\n|---|---|\n| Add a lag alert | Done |\n",
@@ -863,6 +865,7 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Investigate the pool exhaustion\n",
         "- Reindex the orders table\n",
         "- Containerize the build agents\n",
+        "- Disband the concourse repository and split it up\n",
         "- Double-check the GPO scope in the change template\n",
         "- Set up a staging cluster\n",
         "- test and notify when `kubectl logs` fails\n",
