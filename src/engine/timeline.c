@@ -1750,7 +1750,7 @@ front_matter_zone(const bl_doc *doc)
 /* Does the document say what zone all its times are in, outside its
  * timelines ("All times in this report are UTC.")? */
 static int
-document_zone(const bl_lint_ctx *lc, const int *root_of)
+document_zone(const bl_lint_ctx *lc, const int *tl_of)
 {
     const bl_doc *doc = lc->doc;
     size_t i;
@@ -1761,7 +1761,7 @@ document_zone(const bl_lint_ctx *lc, const int *root_of)
         const bl_unit *u = &doc->units.items[i];
         size_t n;
         const char *t;
-        if (u->section >= 0 && root_of[u->section] >= 0)
+        if (tl_of[i] >= 0)
             continue;
         t = bl_unit_text(doc, u, &n);
         if (speaks_of_times(t, n) && names_zone(lc->rules, t, n))
@@ -1770,20 +1770,97 @@ document_zone(const bl_lint_ctx *lc, const int *root_of)
     return 0;
 }
 
+/* Does the label of timeline tl, when a label names it, give the zone:
+ * "**Timeline (UTC)**", "<summary>Timeline (UTC)</summary>"?  The text
+ * of a bold label is a unit of the timeline and read with it; a summary
+ * is HTML, which no unit holds. */
 static int
-check_zone(bl_lint_ctx *lc, int rule, int root, const tl_reader *r)
+label_names_zone(const bl_lint_ctx *lc, int tl)
 {
-    const bl_block *h =
-        &lc->doc->blocks.items[lc->doc->sections.items[root].heading];
+    const bl_doc *doc = lc->doc;
+    const bl_label_part *p;
+    size_t pos;
+    char text[128];
+    long n;
 
-    if (!r->timed || r->zone)
+    if (tl < (int)doc->sections.n)
         return 0;
-    return bl_lint_report(lc, rule, h->begin, h->end,
+    p = &lc->label_parts.items[tl - (int)doc->sections.n];
+    pos = p->begin;
+    while ((n = bl_doc_next_summary(doc, &pos, p->end, text,
+                                    sizeof text)) >= 0)
+        if (names_zone(lc->rules, text, (size_t)n))
+            return 1;
+    return 0;
+}
+
+/* Where timeline tl (a heading's section or a labelled part) is named:
+ * its heading or its label. */
+static void
+timeline_title(const bl_lint_ctx *lc, int tl, size_t *p_b, size_t *p_e)
+{
+    const bl_doc *doc = lc->doc;
+
+    if (tl < (int)doc->sections.n) {
+        const bl_block *h =
+            &doc->blocks.items[doc->sections.items[tl].heading];
+        *p_b = h->begin;
+        *p_e = h->end;
+    } else {
+        const bl_label_part *p =
+            &lc->label_parts.items[tl - (int)doc->sections.n];
+        *p_b = p->begin;
+        *p_e = p->end;
+    }
+}
+
+static int
+check_zone(bl_lint_ctx *lc, int rule, int tl, const tl_reader *r)
+{
+    size_t b, e;
+
+    if (!r->timed || r->zone || label_names_zone(lc, tl))
+        return 0;
+    timeline_title(lc, tl, &b, &e);
+    return bl_lint_report(lc, rule, b, e,
                           "The timeline gives times but not their time zone. "
                           "Say it once, in the heading (\"Timeline (UTC)\") "
                           "or a first line (\"All times UTC.\"), so readers "
                           "in other zones can line the entries up with logs "
                           "and with each other.", NULL);
+}
+
+/* Which timeline each unit is in, or -1: a Timeline section's outermost
+ * enclosing Timeline (a "Detailed timeline" inside "Timeline" is part of
+ * the same story), or a part a label names Timeline (bl_lint_part_of).
+ * The caller frees it; NULL when out of memory. */
+static int *
+timelines_of_units(const bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    int *root_of = malloc((doc->sections.n + 1) * sizeof *root_of);
+    int *tl_of = malloc((doc->units.n + 1) * sizeof *tl_of);
+    size_t i;
+
+    if (root_of == NULL || tl_of == NULL) {
+        free(root_of);
+        free(tl_of);
+        return NULL;
+    }
+    for (i = 0; i < doc->sections.n; i++) {
+        int p = doc->sections.items[i].parent;
+        root_of[i] = p >= 0 && root_of[p] >= 0
+                     ? root_of[p] : bl_lint_section_within(lc, (int)i,
+                                                           "timeline");
+    }
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        tl_of[i] = u->section >= 0 && root_of[u->section] >= 0
+                   ? root_of[u->section]
+                   : bl_lint_part_of(lc, u->block, "timeline");
+    }
+    free(root_of);
+    return tl_of;
 }
 
 /* --- The check ----------------------------------------------------------- */
@@ -1798,7 +1875,7 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
      * stanza), "14:02 PT" would be told it names no zone. */
     int zone = strcmp(id, "timeline/no-timezone") == 0
                && lc->rules->has_zones;
-    int *root_of, doc_zone = -1, rc = 0;
+    int *tl_of, doc_zone = -1, rc = 0;
     tl_reader r;
     size_t i;
 
@@ -1806,48 +1883,38 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
         return 0;
     if (bl_lint_structure(lc) < 0)
         return -1;
-    if (!lc->is_profile_doc || doc->sections.n == 0)
+    if (!lc->is_profile_doc
+        || (doc->sections.n == 0 && lc->label_parts.n == 0))
         return 0;
-    /* Each section's outermost enclosing Timeline: a "Detailed timeline"
-     * inside "Timeline" is part of the same story. */
-    root_of = malloc(doc->sections.n * sizeof *root_of);
-    if (root_of == NULL)
+    if ((tl_of = timelines_of_units(lc)) == NULL)
         return -1;
-    for (i = 0; i < doc->sections.n; i++) {
-        int p = doc->sections.items[i].parent;
-        root_of[i] = p >= 0 && root_of[p] >= 0
-                     ? root_of[p] : bl_lint_section_within(lc, (int)i,
-                                                           "timeline");
-    }
     memset(&r, 0, sizeof r);
     r.doc = doc;
     r.rules = lc->rules;
     r.memo_of_unit = lc->memo_of_unit;
     r.for_order = order;
     for (i = 0; i < doc->units.n && rc == 0;) {
-        int s = doc->units.items[i].section, root;
+        int tl = tl_of[i];
         size_t end = i;
-        if (s < 0 || root_of[s] < 0) {
+        if (tl < 0) {
             i++;
             continue;
         }
-        /* A section's units, subsections included, are consecutive. */
-        root = root_of[s];
-        while (end < doc->units.n && doc->units.items[end].section >= 0
-               && root_of[doc->units.items[end].section] == root)
+        /* A timeline's units, subsections included, are consecutive. */
+        while (end < doc->units.n && tl_of[end] == tl)
             end++;
         rc = read_timeline(&r, i, end);
         if (rc == 0 && order)
             rc = check_order(lc, rule, &r);
         if (rc == 0 && zone && r.timed && !r.zone) {
             if (doc_zone < 0)
-                doc_zone = document_zone(lc, root_of);
+                doc_zone = document_zone(lc, tl_of);
             if (!doc_zone)
-                rc = check_zone(lc, rule, root, &r);
+                rc = check_zone(lc, rule, tl, &r);
         }
         i = end;
     }
     BL_VEC_FREE(&r.entries);
-    free(root_of);
+    free(tl_of);
     return rc;
 }

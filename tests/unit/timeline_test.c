@@ -863,6 +863,59 @@ test_two_timelines_are_separate(void **state)
     run_free(&r);
 }
 
+/* A timeline written under a bold label, a "- **Label**:" item or a
+ * <details> summary is read as one under a heading; a zone in the label
+ * counts, as one in the heading does. */
+#define LABELLED(label, body) \
+    TITLE "## Summary\n\nCheckout failed for some users.\n\n" \
+    label body "\n## Root cause\n\nA pool size change.\n"
+#define BACKWARDS "- 14:10 The pool size was raised.\n" \
+                  "- 14:02 The alert fired.\n"
+#define FORWARDS "- 14:02 The alert fired.\n" \
+                 "- 14:10 The pool size was raised.\n"
+#define NESTED_BACKWARDS "  - 14:10 The pool size was raised.\n" \
+                         "  - 14:02 The alert fired.\n"
+#define NESTED_FORWARDS "  - 14:02 The alert fired.\n" \
+                        "  - 14:10 The pool size was raised.\n"
+
+static void
+test_labelled_timelines(void **state)
+{
+    expect(state, LABELLED("**Timeline (UTC)**\n\n", BACKWARDS), ORDER, 1,
+           "14:02 The", 5, NULL);
+    expect(state, LABELLED("**Timeline (UTC)**\n\n", FORWARDS), ORDER, 0,
+           NULL, 0, NULL);
+    expect(state, LABELLED("- **Timeline (UTC)**:\n", NESTED_BACKWARDS),
+           ORDER, 1, "14:02 The", 5, NULL);
+    expect(state, LABELLED("- **Timeline (UTC)**:\n", NESTED_FORWARDS),
+           ORDER, 0, NULL, 0, NULL);
+    expect(state, LABELLED("<details><summary>Timeline (UTC)</summary>\n\n",
+                           BACKWARDS "\n</details>\n"),
+           ORDER, 1, "14:02 The", 5, NULL);
+    expect(state, LABELLED("<details><summary>Timeline (UTC)</summary>\n\n",
+                           FORWARDS "\n</details>\n"),
+           ORDER, 0, NULL, 0, NULL);
+    expect(state, LABELLED("**Timeline**\n\n", FORWARDS), ZONE, 1,
+           "Timeline**", 8, NULL);
+    expect(state, LABELLED("- **Timeline**:\n", NESTED_FORWARDS), ZONE, 1,
+           "Timeline**", 8, NULL);
+    expect(state, LABELLED("<details><summary>Timeline</summary>\n\n",
+                           FORWARDS "\n</details>\n"), ZONE, 1, NULL, 0,
+           NULL);
+    expect(state, LABELLED("**Timeline (UTC)**\n\n", FORWARDS), ZONE, 0,
+           NULL, 0, NULL);
+    expect(state, LABELLED("- **Timeline (UTC)**:\n", NESTED_FORWARDS), ZONE,
+           0, NULL, 0, NULL);
+    expect(state, LABELLED("<details><summary>Timeline (UTC)</summary>\n\n",
+                           FORWARDS "\n</details>\n"), ZONE, 0, NULL, 0,
+           NULL);
+    /* The part ends at the next label that names a section: what the
+     * Lessons Learned list is no entry. */
+    expect(state, LABELLED("**Timeline (UTC)**\n\n", FORWARDS
+                           "\n**Lessons learned**\n\n" BACKWARDS), ORDER, 0,
+           NULL, 0, NULL);
+}
+
 /* --- Bad input ----------------------------------------------------------- */
 
 static void
@@ -954,6 +1007,7 @@ main(void)
         cmocka_unit_test(test_more_zone_names),
         cmocka_unit_test(test_zone_needs_timed_entries),
         cmocka_unit_test(test_two_timelines_are_separate),
+        cmocka_unit_test(test_labelled_timelines),
         cmocka_unit_test(test_hostile_input),
     };
 
