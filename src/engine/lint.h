@@ -54,6 +54,8 @@ struct bl_unit_memo;
  * a heading would ("**Timeline (UTC)**" alone on its line). */
 typedef struct bl_label_part {
     int kind;               /* the heading of the profile it stands for */
+    unsigned char is_part;  /* named by one of the heading's Parts:, as
+                               lc->is_part says of a section */
     int block;              /* the block of its label */
     size_t begin, end;      /* the label's source bytes */
 } bl_label_part;

@@ -1064,9 +1064,10 @@ typedef struct label_walk {
 } label_walk;
 
 /* Starts part `kind` (a heading index, or -1 for none) at block bi, its
- * label at source [b, e). */
+ * label at source [b, e) with text t[0..n). */
 static int
-start_part(label_walk *w, int kind, int bi, size_t b, size_t e)
+start_part(label_walk *w, int kind, int bi, size_t b, size_t e,
+           const char *t, size_t n)
 {
     bl_label_part p;
 
@@ -1074,6 +1075,8 @@ start_part(label_walk *w, int kind, int bi, size_t b, size_t e)
     if (kind < 0)
         return 0;
     p.kind = kind;
+    p.is_part = (unsigned char)text_names(&w->lc->rules->headings.items[kind],
+                                          t, n, 1, 1);
     p.block = bi;
     p.begin = b;
     p.end = e;
@@ -1096,8 +1099,8 @@ walk_html(label_walk *w, int bi)
 
     for (at = pos; (n = bl_doc_next_summary(doc, &pos, b->end, text,
                                             sizeof text)) >= 0; at = pos) {
-        if (start_part(w, label_kind(w->lc, text, (size_t)n), bi, at,
-                       pos) < 0)
+        if (start_part(w, label_kind(w->lc, text, (size_t)n), bi, at, pos,
+                       text, (size_t)n) < 0)
             return -1;
         w->in_details = 1;
     }
@@ -1110,20 +1113,21 @@ walk_html(label_walk *w, int bi)
 
 /* The block after list item li and what it holds (blocks come in
  * document order, so that is the first whose parent comes before li);
- * *p_list tells whether a list is nested in it: the items a "- **Action
- * items**:" label stands over. */
+ * *p_nested tells whether anything is nested in it below its first
+ * line: the items or paragraphs a "- **Root cause**:" label stands
+ * over. */
 static size_t
-item_end(const bl_doc *doc, int li, int *p_list)
+item_end(const bl_doc *doc, int li, int *p_nested)
 {
     size_t k;
 
-    *p_list = 0;
+    *p_nested = 0;
     for (k = (size_t)li + 1; k < doc->blocks.n
          && doc->blocks.items[k].parent >= li; k++)
         if (doc->blocks.items[k].parent == li
-            && (doc->blocks.items[k].type == BL_BLOCK_UL
-                || doc->blocks.items[k].type == BL_BLOCK_OL))
-            *p_list = 1;
+            && !(k == (size_t)li + 1
+                 && doc->blocks.items[k].type == BL_BLOCK_PARA))
+            *p_nested = 1;
     return k;
 }
 
@@ -1137,17 +1141,17 @@ walk_label(label_walk *w, int bi, int u)
     const bl_doc *doc = w->lc->doc;
     const bl_block *b = &doc->blocks.items[bi];
     size_t off, n, end;
-    int kind, list;
+    int kind, nested;
 
     if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n)
         || (kind = label_kind(w->lc, doc->src + off, n)) < 0)
         return 0;
     if (b->type == BL_BLOCK_LI) {
         int outer = w->item >= 0 ? w->outer : w->part;
-        end = item_end(doc, bi, &list);
-        if (!list)
-            return start_part(w, -1, bi, 0, 0);  /* "- **Impact**: ..." */
-        if (start_part(w, kind, bi, off, off + n) < 0)
+        end = item_end(doc, bi, &nested);
+        if (!nested)    /* "- **Impact**: 27 minutes." */
+            return start_part(w, -1, bi, 0, 0, NULL, 0);
+        if (start_part(w, kind, bi, off, off + n, doc->src + off, n) < 0)
             return -1;
         if (w->item < 0 || end > w->item_end)
             w->item_end = end;
@@ -1160,7 +1164,7 @@ walk_label(label_walk *w, int bi, int u)
     if (doc->units.items[u].flags & BL_UNIT_ITEM)
         return 0;
     w->in_details = 0;
-    return start_part(w, kind, bi, off, off + n);
+    return start_part(w, kind, bi, off, off + n, doc->src + off, n);
 }
 
 /* Finds the parts that bold labels and <details> summaries name as

@@ -418,6 +418,8 @@ typedef struct step {
 typedef struct whys {
     bl_lint_ctx *lc;
     const bl_doc *doc;
+    /* The per-section arrays below run over part ids (bl_lint_part_of):
+     * the sections, then the parts a label names. */
     unsigned char *in_rc;       /* per section: within the Root Cause */
     unsigned char *names_whys;  /* per section within the Root Cause (the
                                    only ones a chain is in): its heading
@@ -430,6 +432,8 @@ typedef struct whys {
                                    its steps join (its own, or for a
                                    "### Why 2" heading, its parent's) */
     int *unit_of;               /* per block: the unit of its text, or -1 */
+    int *home_of;               /* per unit: its Root Cause section or
+                                   labelled part, else its section */
     int *li_step;               /* per list item: the last step answered
                                    in it */
     int *list_step;             /* per list: the last step answered by one
@@ -463,6 +467,7 @@ whys_free(whys *w)
     free(w->reads_chains);
     free(w->chain_of);
     free(w->unit_of);
+    free(w->home_of);
     free(w->li_step);
     free(w->list_step);
     free(w->is_mark_li);
@@ -541,6 +546,14 @@ chains_read_in(whys *w)
         w->reads_chains[i] = w->in_rc[i];
         has_rc |= rc_kind >= 0 && lc->kind_of[i] == rc_kind && !lc->is_part[i];
     }
+    for (i = 0; i < lc->label_parts.n; i++) {
+        const bl_label_part *p = &lc->label_parts.items[i];
+        size_t id = doc->sections.n + i;
+        w->reads_chains[id] = w->in_rc[id];
+        if (has_rc && p->is_part && !w->under_whys[id]
+            && !asks_why(doc->src + p->begin, p->end - p->begin))
+            w->reads_chains[id] = 0;    /* "**Investigation**" */
+    }
     if (!has_rc || (top = malloc(doc->sections.n * sizeof *top)) == NULL)
         return;     /* without memory, chains are read as before */
     /* Sections come before their subsections. */
@@ -565,7 +578,7 @@ static int
 whys_init(whys *w, bl_lint_ctx *lc)
 {
     const bl_doc *doc = lc->doc;
-    size_t i, nb = doc->blocks.n + 1, ns = doc->sections.n + 1;
+    size_t i, nb = doc->blocks.n + 1, ns = bl_lint_part_count(lc) + 1;
 
     memset(w, 0, sizeof *w);
     w->lc = lc;
@@ -577,13 +590,15 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->reads_chains = calloc(ns, 1);
     w->chain_of = malloc(ns * sizeof *w->chain_of);
     w->unit_of = malloc(nb * sizeof *w->unit_of);
+    w->home_of = malloc((doc->units.n + 1) * sizeof *w->home_of);
     w->li_step = malloc(nb * sizeof *w->li_step);
     w->list_step = malloc(nb * sizeof *w->list_step);
     w->is_mark_li = calloc(nb, 1);
     w->table_kind = calloc(nb, 1);
     if (w->in_rc == NULL || w->names_whys == NULL || w->under_whys == NULL
         || w->reads_chains == NULL || w->chain_of == NULL
-        || w->unit_of == NULL || w->li_step == NULL || w->list_step == NULL
+        || w->unit_of == NULL || w->home_of == NULL || w->li_step == NULL
+        || w->list_step == NULL
         || w->is_mark_li == NULL || w->table_kind == NULL)
         return -1;
     for (i = 0; i < doc->blocks.n; i++)
@@ -606,6 +621,21 @@ whys_init(whys *w, bl_lint_ctx *lc)
                            && (w->names_whys[i]
                                || (s->parent >= 0
                                    && w->under_whys[s->parent]));
+    }
+    for (i = 0; i < lc->label_parts.n; i++) {
+        const bl_label_part *p = &lc->label_parts.items[i];
+        size_t id = doc->sections.n + i;
+        w->chain_of[id] = (int)id;
+        w->in_rc[id] = bl_lint_part_of(lc, p->block, "root-cause") == (int)id;
+        w->names_whys[id] = w->under_whys[id] =
+            (unsigned char)(w->in_rc[id]
+                            && names_whys(doc->src + p->begin,
+                                          p->end - p->begin));
+    }
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        int home = bl_lint_part_of(lc, u->block, "root-cause");
+        w->home_of[i] = home >= 0 ? home : u->section;
     }
     chains_read_in(w);
     return 0;
@@ -733,8 +763,8 @@ add_step(whys *w, int ui, size_t qb, size_t qe, int at_start)
     int li = at_start ? opens_li(w, ui) : -1;
 
     memset(&s, 0, sizeof s);
-    s.home = u->section;
-    s.section = u->section >= 0 ? w->chain_of[u->section] : -1;
+    s.home = w->home_of[ui];
+    s.section = s.home >= 0 ? w->chain_of[s.home] : -1;
     s.q_unit = ui;
     s.q_begin = bl_unit_to_source(doc, u, qb, 0);
     s.q_end = bl_unit_to_source(doc, u, qe, 1);
@@ -800,7 +830,8 @@ is_near(const whys *w, const step *q, const bl_unit *u)
     const bl_unit *qu = &doc->units.items[q->q_unit];
     int li;
 
-    if (u->section != q->home || u->block < 0 || qu->block < 0)
+    if (w->home_of[u - doc->units.items] != q->home || u->block < 0
+        || qu->block < 0)
         return 0;
     if (qu->flags & BL_UNIT_CELL)
         return (u->flags & BL_UNIT_CELL)
@@ -924,7 +955,7 @@ read_unit(whys *w, int ui)
              * is a step; one that opens a paragraph ("Because we deploy
              * weekly, ...") only under a whys heading. */
             if (!at_start || opens_li(w, ui) >= 0
-                || w->under_whys[u->section]) {
+                || w->under_whys[w->home_of[ui]]) {
                 size_t e = trim_end(t, m->begin, next);
                 if ((si = add_step(w, ui, m->begin, e, at_start)) < 0)
                     return -1;
@@ -1079,7 +1110,7 @@ collect(whys *w)
                 return -1;
             continue;
         }
-        if (u->section < 0 || !w->reads_chains[u->section]
+        if (w->home_of[ui] < 0 || !w->reads_chains[w->home_of[ui]]
             || (u->flags & BL_UNIT_QUOTE) || u->block < 0)
             continue;
         if (u->flags & BL_UNIT_CELL) {
@@ -1133,12 +1164,49 @@ chain_end(const whys *w, size_t b)
     return e;
 }
 
+/* Where part id `part` is named: its section's heading, or its label. */
+static void
+part_title(const whys *w, int part, size_t *p_b, size_t *p_e)
+{
+    const bl_doc *doc = w->doc;
+
+    if ((size_t)part < doc->sections.n) {
+        const bl_block *h =
+            &doc->blocks.items[doc->sections.items[part].heading];
+        *p_b = h->begin;
+        *p_e = h->end;
+    } else {
+        const bl_label_part *p =
+            &w->lc->label_parts.items[(size_t)part - doc->sections.n];
+        *p_b = p->begin;
+        *p_e = p->end;
+    }
+}
+
+/* Is unit ui a label and nothing else ("**Root cause**", "- **Root
+ * cause**:"), as a heading is its section's title, not its content? */
+static int
+is_label_only(const whys *w, size_t ui)
+{
+    const bl_doc *doc = w->doc;
+    const bl_unit *u = &doc->units.items[ui];
+    int home = w->home_of[ui];
+    const bl_label_part *p;
+    size_t e;
+
+    if (home < (int)doc->sections.n)
+        return 0;
+    p = &w->lc->label_parts.items[(size_t)home - doc->sections.n];
+    e = bl_unit_to_source(doc, u, u->text_end - u->text_begin, 1);
+    /* Past the label: its closing "**" and a colon at most. */
+    return bl_unit_to_source(doc, u, 0, 0) <= p->begin && e <= p->end + 3;
+}
+
 /* --- whys/too-short ------------------------------------------------------ */
 
 static int
 check_too_short(whys *w, int rule)
 {
-    const bl_doc *doc = w->doc;
     long min = bl_rules_int(w->lc->rules, "whys.min");
     size_t b, e, i;
 
@@ -1161,10 +1229,7 @@ check_too_short(whys *w, int rule)
             continue;
         section = w->steps.items[b].section;
         if (w->names_whys[section]) {
-            const bl_block *h =
-                &doc->blocks.items[doc->sections.items[section].heading];
-            fb = h->begin;
-            fe = h->end;
+            part_title(w, section, &fb, &fe);
         } else {
             fb = w->steps.items[b].q_begin;
             fe = w->steps.items[b].q_end;
@@ -1614,8 +1679,7 @@ check_missing(whys *w, int rule)
     const bl_doc *doc = w->doc;
     int rc_kind = bl_heading_index(lc->rules, lc->profile, "root-cause");
     int at = -1, content = 0;
-    size_t i, b;
-    const bl_block *h;
+    size_t i, b, fb, fe;
 
     for (b = 0; b < w->steps.n; b = chain_end(w, b))
         if (is_chain(w, b, chain_end(w, b)))
@@ -1629,6 +1693,11 @@ check_missing(whys *w, int rule)
         if (at < 0 || (lc->is_part[at] && !lc->is_part[i]))
             at = (int)i;
     }
+    /* A Root Cause only a label names is reported at its label. */
+    for (i = 0; i < lc->label_parts.n && at < 0; i++)
+        if (w->in_rc[doc->sections.n + i]
+            && !lc->label_parts.items[i].is_part)
+            at = (int)(doc->sections.n + i);
     if (at < 0)
         return 0;
     for (i = 0; i < doc->units.n; i++) {
@@ -1636,7 +1705,8 @@ check_missing(whys *w, int rule)
         size_t n;
         const char *t;
         int heading_of;
-        if (u->section < 0 || !w->in_rc[u->section])
+        if (w->home_of[i] < 0 || !w->in_rc[w->home_of[i]]
+            || is_label_only(w, i))
             continue;
         t = bl_unit_text(doc, u, &n);
         heading_of = (u->flags & BL_UNIT_HEADING)
@@ -1668,12 +1738,12 @@ check_missing(whys *w, int rule)
     for (i = 0; i < doc->blocks.n && !content; i++) {
         const bl_block *c = &doc->blocks.items[i];
         content = c->type == BL_BLOCK_CODE && c->end > c->begin
-                  && c->section >= 0 && w->in_rc[c->section];
+                  && bl_lint_part_of(lc, (int)i, "root-cause") >= 0;
     }
     if (!content)
         return 0;   /* an empty Root Cause is section/empty's finding */
-    h = &doc->blocks.items[doc->sections.items[at].heading];
-    return bl_lint_report(w->lc, rule, h->begin, h->end,
+    part_title(w, at, &fb, &fe);
+    return bl_lint_report(w->lc, rule, fb, fe,
                           "The Root Cause has no 5-whys chain. Ask why the "
                           "failure happened, and why again, until you reach "
                           "conditions the team can change (a missing check, "

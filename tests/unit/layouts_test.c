@@ -507,7 +507,8 @@ static const layout label_layouts[] = {
 /* The rules that read what a labelled section holds. */
 static const char *const label_rules[] = {
     "action/missing-owner", "action/missing-due-date", "action/not-actionable",
-    "timeline/out-of-order", "timeline/no-timezone",
+    "timeline/out-of-order", "timeline/no-timezone", "whys/too-short",
+    "whys/unanswered", "whys/ends-at-person", "whys/missing",
 };
 
 static int

@@ -1269,6 +1269,100 @@ seconds(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* --- Root causes written as labels -------------------------------------- */
+
+/* A Root Cause written as a bold label, a "- **Label**:" item or a
+ * <details> summary is read as one under a heading. */
+#define SHORT_CHAIN "1. Why did checkout fail? The pool was exhausted.\n" \
+                    "2. Why? The pool size was 20.\n"
+#define TBD_CHAIN "1. Why did checkout fail? The pool was exhausted.\n" \
+                  "2. Why? The pool size was 20.\n" \
+                  "3. Why? The template shares one value.\n" \
+                  "4. Why? Nobody reviewed the template.\n" \
+                  "5. Why? TBD\n"
+#define PERSON_CHAIN "1. Why did checkout fail? The pool was exhausted.\n" \
+                     "2. Why? The pool size was 20.\n" \
+                     "3. Why? The template shares one value.\n" \
+                     "4. Why? Nobody reviewed the template.\n" \
+                     "5. Why? Because Bob forgot to check it.\n"
+#define GOOD_CHAIN "1. Why did checkout fail? The pool was exhausted.\n" \
+                   "2. Why? The pool size was 20.\n" \
+                   "3. Why? The template shares one value.\n" \
+                   "4. Why? Nobody reviewed the template.\n" \
+                   "5. Why? The template has no per-service override.\n"
+
+/* The document with its Root Cause under a label of the given style. */
+static char *
+labelled(int style, const char *body)
+{
+    text t = {NULL, 0, 0};
+    const char *p;
+
+    add(&t, "%s", HEAD);
+    if (style == 0) {
+        add(&t, "**Root cause**\n\n%s", body);
+    } else if (style == 1) {
+        add(&t, "- **Root cause**:\n\n");
+        for (p = body; *p != '\0'; p = strchr(p, '\n') + 1)
+            add(&t, "  %.*s\n", (int)(strchr(p, '\n') - p), p);
+    } else {
+        add(&t, "<details><summary>Root cause</summary>\n\n%s\n"
+                "</details>\n", body);
+    }
+    add(&t, "%s", TAIL);
+    return t.s;
+}
+
+static void
+test_labelled_root_causes(void **state)
+{
+    static const struct {
+        const char *id, *found, *clean;
+    } cases[] = {
+        {"whys/too-short", SHORT_CHAIN, GOOD_CHAIN},
+        {"whys/unanswered", TBD_CHAIN, GOOD_CHAIN},
+        {"whys/ends-at-person", PERSON_CHAIN, GOOD_CHAIN},
+        /* As under a heading: prose and no chain. */
+        {"whys/missing", "A config push set the pool size to 20.\n",
+         GOOD_CHAIN},
+    };
+    const bl_rules *rules = *state;
+    size_t c;
+    int style;
+
+    for (c = 0; c < sizeof cases / sizeof *cases; c++)
+        for (style = 0; style < 3; style++) {
+            char *found = labelled(style, cases[c].found);
+            char *clean = labelled(style, cases[c].clean);
+            expect(rules, found, cases[c].id, 1, NULL);
+            expect(rules, clean, cases[c].id, 0, NULL);
+            free(found);
+            free(clean);
+        }
+}
+
+/* whys/missing is said at the label, and only once with a heading too;
+ * a label alone with nothing under it is section/empty's business. */
+static void
+test_labelled_root_cause_without_a_chain(void **state)
+{
+    const bl_rules *rules = *state;
+    char *src = labelled(0, "A config push set the pool size to 20.\n");
+
+    expect(rules, src, "whys/missing", 1, "Root cause");
+    free(src);
+    src = labelled(0, "");
+    expect(rules, src, "whys/missing", 0, NULL);
+    free(src);
+    expect(rules, HEAD "## Root Cause\n\nA config push.\n\n**Root cause**\n\n"
+           "The pool size was 20.\n" TAIL, "whys/missing", 1,
+           "Root Cause");
+    /* A chain under the label answers for the prose under the heading. */
+    expect(rules, HEAD "## Root Cause\n\nA config push.\n\n"
+           "## Notes\n\n**Root cause**\n\n" GOOD_CHAIN TAIL, "whys/missing",
+           0, NULL);
+}
+
 /* Every span lies in the source, and nothing takes long. */
 static void
 lint_quickly(const bl_rules *rules, const char *src, size_t n)
@@ -1412,6 +1506,8 @@ main(void)
         cmocka_unit_test(test_rules_turn_off_one_by_one),
         cmocka_unit_test(test_person_definitions_compile),
         cmocka_unit_test(test_unanswered_off_leaves_the_placeholder_reported),
+        cmocka_unit_test(test_labelled_root_causes),
+        cmocka_unit_test(test_labelled_root_cause_without_a_chain),
         cmocka_unit_test(test_hostile_input),
     };
 
