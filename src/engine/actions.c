@@ -1924,6 +1924,17 @@ push_item(actions_run *r, const action_item *it)
     return BL_VEC_PUSH(&r->items, *it);
 }
 
+/* Is list item li the label of a labelled part ("- **Action
+ * items**:")? */
+static int
+is_part_label(const actions_run *r, int li)
+{
+    const bl_lint_ctx *lc = r->lc;
+    int p = lc->part_of_block != NULL ? lc->part_of_block[li] : -1;
+
+    return p >= 0 && lc->label_parts.items[p].block == li;
+}
+
 /* A list item: an item, a group of items, or a detail of one. */
 static int
 visit_list_item(actions_run *r, int li)
@@ -1937,6 +1948,12 @@ visit_list_item(actions_run *r, int li)
 
     if (anc >= 0 && !(r->group[anc] & GROUP_LABEL))
         return 0;   /* a detail of the item above */
+    if (is_part_label(r, li)) {
+        /* "- **Action items**:" is the title of what follows; its label
+         * text was read as the part's (read_groups). */
+        r->group[li] = GROUP_LABEL;
+        return 0;
+    }
     if (u >= 0)
         t = unit_text(r, u, &n);
     if (r->has_sublist[li] && (u < 0 || is_group_label(r, t, n)

@@ -1131,6 +1131,15 @@ item_end(const bl_doc *doc, int li, int *p_nested)
     return k;
 }
 
+/* Does unit u hold nothing past its label, which ends at source byte
+ * e: its closing "**" and a colon at most? */
+static int
+is_label_alone(const bl_doc *doc, const bl_unit *u, size_t e)
+{
+    return bl_unit_to_source(doc, u, u->text_end - u->text_begin, 1)
+           <= e + 3;
+}
+
 /* Reads block bi, whose own text (or its first paragraph's, for a list
  * item) is unit u or -1: a label that names a section starts a part.  A
  * list item's part is the items nested in it; a paragraph's runs on to
@@ -1149,6 +1158,14 @@ walk_label(label_walk *w, int bi, int u)
     if (b->type == BL_BLOCK_LI) {
         int outer = w->item >= 0 ? w->outer : w->part;
         end = item_end(doc, bi, &nested);
+        if (!nested && is_label_alone(doc, &doc->units.items[u], off + n)
+            && !(end < doc->blocks.n
+                 && doc->blocks.items[end].parent == b->parent)) {
+            /* "- **Action items**:" last in its list, over a table or a
+             * list not indented under it: a paragraph's label. */
+            w->in_details = 0;
+            return start_part(w, kind, bi, off, off + n, doc->src + off, n);
+        }
         if (!nested)    /* "- **Impact**: 27 minutes." */
             return start_part(w, -1, bi, 0, 0, NULL, 0);
         if (start_part(w, kind, bi, off, off + n, doc->src + off, n) < 0)

@@ -866,6 +866,7 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Reindex the orders table\n",
         "- Containerize the build agents\n",
         "- Disband the concourse repository and split it up\n",
+        "- Speak to the namespace owner\n",
         "- Double-check the GPO scope in the change template\n",
         "- Set up a staging cluster\n",
         "- test and notify when `kubectl logs` fails\n",
@@ -1221,6 +1222,10 @@ test_labelled_action_items_are_read(void **state)
                    "- **Action items**:\n  - Add a lag alert\n",
         LABEL_HEAD "<details><summary>Action items</summary>\n\n"
                    "- Add a lag alert\n\n</details>\n",
+        /* The label last in its list, over a list not indented under
+         * it: the label is no item. */
+        LABEL_HEAD "- **Impact**: 40 minutes of failed checkouts.\n"
+                   "- **Action items**:\n\n1. Add a lag alert\n",
     };
     bl_rules *rules = action_rules();
     size_t i;
