@@ -1292,9 +1292,14 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
                 size_t t = k;           /* only blanks after the run */
                 while (t < e && s[t] == fc)
                     t++;
-                while (t < e && (s[t] == ' ' || s[t] == '\t'))
+                while (t < e && s[t] == ' ')
                     t++;
-                if (t == e)
+                /* CommonMark closes at "```" and a tab; md4c 0.4 reads on
+                 * as code.  Which one a later md4c does is not this
+                 * scan's to guess: no cut from here. */
+                if (t < e && s[t] == '\t')
+                    stopped = 1;
+                else if (t == e)
                     flen = 0;           /* closed */
             }
         } else if (html != NULL) {      /* in an HTML block */

@@ -459,7 +459,8 @@ test_a_fence_under_a_table_is_a_row(void **state)
  * after a paragraph line, which md4c opens and never closes; a fence
  * opened in a list item and closed at the margin; "<!x", which md4c
  * reads as text, not as a declaration waiting for its '>' (so a link
- * definition after it counts, and a fence after it is a fence). */
+ * definition after it counts, and a fence after it is a fence); a
+ * closing fence with a tab after it, which md4c reads as code. */
 static void
 test_fences_and_html_md4c_reads_its_own_way(void **state)
 {
@@ -470,6 +471,7 @@ test_fences_and_html_md4c_reads_its_own_way(void **state)
         "<!x\n\n```\ncode\n\nx > y\n```\n\n", "```\n\n",
         "<!x\n\n[runbook]: https://example.com/rb\n\nLatency > 5s.\n\n",
         "Later the [runbook] again.\n\n",
+        "```\ncode\n```\t\n\n", "",
         NULL
     };
     size_t t;
