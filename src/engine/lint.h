@@ -227,6 +227,10 @@ int bl_lint_section_within(const bl_lint_ctx *lc, int section,
  * count as sections (section/missing); this says what is in them. */
 int bl_lint_label_within(const bl_lint_ctx *lc, size_t ui, const char *kind);
 
+/* Is block bi the label of a labelled part ("- **Review actions**:" over
+ * its items)?  Such a label is a section's name, not an empty field. */
+int bl_lint_is_part_label(const bl_lint_ctx *lc, int bi);
+
 /* The `kind` section block bi belongs to, whether a heading or a label
  * names it, as one id for the checks that read a kind of section: the
  * index of its section when that is or is within a `kind` section, else

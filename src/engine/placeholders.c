@@ -1466,7 +1466,8 @@ is_empty_field(ph_ctx *pc, size_t ui)
     const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
     int item = item_of(doc, ui), list;
 
-    if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui))
+    if (item < 0 || !is_label(t, n, 0) || is_answered(doc, ui)
+        || bl_lint_is_part_label(pc->lc, item))
         return 0;
     if (pc->field_list == NULL && index_items(pc) < 0)
         return -1;

@@ -974,10 +974,32 @@ bold_label(const bl_doc *doc, const bl_unit *u, size_t *p_off, size_t *p_n)
     if (close + 1 >= doc->len || doc->src[close] != mark)
         return 0;
     n = close - off;
-    /* A label ends at its colon or its line: "**Impact**: ...". */
+    /* A label ends at its colon or its line: "**Impact**: ...".  Exports
+     * bold the name alone and leave its qualifier plain, "**Timeline**
+     * (all times UTC)": the label's text then runs to the ')', and the
+     * heading matcher reads it as it reads "Timeline (all times UTC)". */
     close += 2;
     while (close < doc->len && doc->src[close] == ' ')
         close++;
+    if (close < doc->len && doc->src[close] == '(') {
+        size_t rp = close;
+        while (rp < doc->len && rp - close < 80 && doc->src[rp] != ')'
+               && doc->src[rp] != '\n' && doc->src[rp] != '\r')
+            rp++;
+        if (rp < doc->len && doc->src[rp] == ')') {
+            size_t after = rp + 1;
+            while (after < doc->len && doc->src[after] == ' ')
+                after++;
+            if (after < doc->len && doc->src[after] == ':')
+                after++;
+            if (after >= doc->len || doc->src[after] == '\n'
+                || doc->src[after] == '\r') {
+                *p_off = off;
+                *p_n = rp + 1 - off;
+                return n > 0;
+            }
+        }
+    }
     if (n == 0 || !(close >= doc->len || doc->src[close] == ':'
                     || doc->src[close] == '\n' || doc->src[close] == '\r'
                     || doc->src[off + n - 1] == ':'))
@@ -1056,6 +1078,8 @@ closes_details(const bl_doc *doc, size_t b, size_t e)
 /* Where the search for labelled parts stands, block by block. */
 typedef struct label_walk {
     bl_lint_ctx *lc;
+    bl_regex *ends;     /* LABEL-ENDS-PART, or NULL */
+    pcre2_match_data *md;
     int part;           /* the part read last, or -1 */
     int in_details;     /* that part is a <details> block's */
     int item;           /* the list item that holds the part, or -1 */
@@ -1140,6 +1164,47 @@ is_label_alone(const bl_doc *doc, const bl_unit *u, size_t e)
            <= e + 3;
 }
 
+/* Does label text t[0..n) name what comes after a section, not part of
+ * it ("Appendix", "Participants", "Open questions")? */
+static int
+ends_part(label_walk *w, const char *t, size_t n)
+{
+    return w->ends != NULL && w->md != NULL
+           && bl_regex_match(w->ends, t, n, 0, w->md) >= 0;
+}
+
+/* A label alone on its line that names no section, inside a labelled
+ * part: "**Completed**" or "**Short term**" over some of the Action
+ * Items, "**2025-06-30**" over a day of the Timeline, "**Appendix**"
+ * after them.  The last ends the part.  Under Action Items the others
+ * start a part of their own, as a subsection heading would, since what a
+ * group's name says ("Completed", "owner: @sre") covers its items;
+ * elsewhere they are the part's content (a day's date is read with its
+ * entries, and the zone in "**Timeline (UTC)**" still covers them). */
+static int
+sub_label(label_walk *w, int bi, int u, size_t off, size_t n)
+{
+    const bl_doc *doc = w->lc->doc;
+    bl_label_part *cur;
+    int kind;
+
+    if (w->part < 0 || w->item >= 0
+        || !is_label_alone(doc, &doc->units.items[u], off + n))
+        return 0;
+    if (ends_part(w, doc->src + off, n)) {
+        w->part = -1;
+        return 0;
+    }
+    cur = &w->lc->label_parts.items[w->part];
+    kind = cur->kind;
+    if (strcmp(w->lc->rules->headings.items[kind].kind, "action-items") != 0)
+        return 0;
+    if (start_part(w, kind, bi, off, off + n, doc->src + off, n) < 0)
+        return -1;
+    w->lc->label_parts.items[w->part].is_part = 1;
+    return 0;
+}
+
 /* Reads block bi, whose own text (or its first paragraph's, for a list
  * item) is unit u or -1: a label that names a section starts a part.  A
  * list item's part is the items nested in it; a paragraph's runs on to
@@ -1152,8 +1217,13 @@ walk_label(label_walk *w, int bi, int u)
     size_t off, n, end;
     int kind, nested;
 
-    if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n)
-        || (kind = label_kind(w->lc, doc->src + off, n)) < 0)
+    if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n))
+        return 0;
+    if ((kind = label_kind(w->lc, doc->src + off, n)) < 0)
+        return b->type == BL_BLOCK_LI ? 0 : sub_label(w, bi, u, off, n);
+    /* A label of the part's own section goes on with it: "**Why 1:**"
+     * steps and "**Contributing factors:**" under "**Root cause**". */
+    if (w->part >= 0 && w->lc->label_parts.items[w->part].kind == kind)
         return 0;
     if (b->type == BL_BLOCK_LI) {
         int outer = w->item >= 0 ? w->outer : w->part;
@@ -1203,6 +1273,12 @@ find_label_parts(bl_lint_ctx *lc)
     memset(&w, 0, sizeof w);
     w.lc = lc;
     w.part = w.item = w.outer = -1;
+    if (bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &w.ends) < 0
+        || (w.ends != NULL
+            && (w.md = pcre2_match_data_create(1, NULL)) == NULL)) {
+        free(unit_of);
+        return -1;
+    }
     for (i = 0; i < doc->blocks.n && rc == 0; i++) {
         const bl_block *b = &doc->blocks.items[i];
         if (w.item >= 0 && i >= w.item_end) {
@@ -1225,6 +1301,7 @@ find_label_parts(bl_lint_ctx *lc)
         }
         lc->part_of_block[i] = w.part;
     }
+    pcre2_match_data_free(w.md);
     free(unit_of);
     return rc;
 }
@@ -1249,6 +1326,17 @@ size_t
 bl_lint_part_count(const bl_lint_ctx *lc)
 {
     return lc->doc->sections.n + lc->label_parts.n;
+}
+
+int
+bl_lint_is_part_label(const bl_lint_ctx *lc, int bi)
+{
+    size_t p;
+
+    for (p = 0; p < lc->label_parts.n; p++)
+        if (lc->label_parts.items[p].block == bi)
+            return 1;
+    return 0;
 }
 
 int

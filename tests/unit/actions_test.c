@@ -920,6 +920,8 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Load-test the checkout path\n",
         "- Smoke-test each release in staging\n",
         "- Feature-flag the new pool size\n",
+        "- Honour the lower price for affected orders\n",
+        "- Honor the refund requests filed during the outage\n",
     };
     bl_rules *rules = action_rules();
 
@@ -1067,7 +1069,8 @@ static const char *const jargon[] = {
     "monitor", "onboard", "debounce", "snapshot", "triage", "demo",
     "enrol", "architect", "inline", "proxy", "sunset", "template", "vendor",
     "autoscale", "declutter", "defragment", "firewall", "hardcode", "jitter",
-    "rekey", "uncordon", "upsize", "canary", "dogfood", "heartbeat", NULL
+    "rekey", "uncordon", "upsize", "canary", "dogfood", "heartbeat",
+    "honour", NULL
 };
 
 static int

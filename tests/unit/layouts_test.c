@@ -555,6 +555,82 @@ test_each_rule_reads_labelled_sections(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* Exports write more than sections as labels: steps of a chain
+ * ("**Why 1:**"), parts of a section ("**Contributing factors:**",
+ * "**Completed**"), what comes after the sections ("**Appendix**"), a
+ * qualifier outside the bold ("**Timeline** (all times UTC)").  Each
+ * document here was a false alarm or a missed finding once. */
+static void
+test_labels_within_and_after_labelled_parts(void **state)
+{
+    static const struct {
+        const char *doc, *rule;
+        size_t want;
+    } cases[] = {
+        /* Why labels are steps of the Root Cause's chain, not parts. */
+        {"# Incident: CI down\n\n**Root cause**\n\n**Why 1:** Jobs queued."
+         "\n\n**Why 2:** The quota was reached.\n\n**Why 3:** Runners "
+         "grew.\n\n**Why 4:** No capacity review.\n\n**Why 5:** Quotas "
+         "are not on the checklist.\n", "whys/missing", 0},
+        {"# Incident: CI down\n\n**Root cause**\n\n**Why 1:** Jobs queued."
+         "\n\n**Why 2:** The quota was reached.\n", "whys/too-short", 1},
+        {"# Incident: CI down\n\n**Root cause**\n\n- **Why 1:** Jobs "
+         "queued.\n- **Why 2:** The quota was reached.\n",
+         "whys/too-short", 1},
+        {"# Incident: CI down\n\n**Root cause**\n\nThe autoscaler hit "
+         "the quota.\n\n**Contributing factors:**\n\n- Runners use four "
+         "times the vCPUs.\n", "whys/missing", 0},
+        /* What comes after the sections ends a labelled part. */
+        {"# Incident: CI down\n\n**Root cause**\n\n1. Why? A.\n   "
+         "Because B.\n2. Why? B.\n   Because C.\n3. Why? C.\n   Because "
+         "D.\n4. Why? D.\n   Because E.\n5. Why? E.\n   Because F.\n\n"
+         "**Open questions**\n\n- Why did the provider take 14 hours?\n",
+         "whys/unanswered", 0},
+        {"# Incident: CI down\n\n**Action items**\n\n- Add a lag alert "
+         "(owner: @dana)\n\n**Appendix**\n\n- Checkout dashboard: "
+         "https://grafana.example.com/d/x\n", "action/missing-owner", 0},
+        {"# Incident: CI down\n\n**Action items**\n\n- Add a lag alert "
+         "(owner: @dana)\n\n**Participants**\n\n- Lucia Moreno, "
+         "incident commander\n", "action/not-actionable", 0},
+        /* A label that names no section is a group of the Action Items. */
+        {"# Incident: CI down\n\n**Action items**\n\n**Completed**\n- "
+         "Roll back the config release\n\n**Open**\n- Add a config diff "
+         "(owner: @ana)\n", "action/missing-owner", 0},
+        {"# Incident: CI down\n\n**Action items**\n\n**Short term**\n- "
+         "Roll back the config release\n\n**Long term**\n- Add a config "
+         "diff (owner: @ana)\n", "action/missing-owner", 1},
+        /* A date over a day's entries is content of the Timeline. */
+        {"# Incident: billing\n\n**Timeline (all times CEST)**\n\n"
+         "**2025-06-30**\n\n- 23:30 Run waits.\n\n**2025-07-01**\n\n- "
+         "00:10 Lock found.\n", "timeline/no-timezone", 0},
+        /* The qualifier outside the bold. */
+        {"# Incident: checkout\n\n**Timeline** (all times UTC)\n\n- 14:02 "
+         "Alert.\n- 14:41 Resolved.\n", "section/missing", 5},
+        {"# Incident: checkout\n\n**Timeline** (all times UTC)\n\n- 14:02 "
+         "Alert.\n- 14:41 Resolved.\n", "timeline/no-timezone", 0},
+        {"# Incident: checkout\n\n- **Key events** (all times UTC)\n  - "
+         "07:30 Alert.\n  - 06:10 Rollback.\n", "timeline/out-of-order", 1},
+        /* The label over the items is a section's name, not a field. */
+        {"# Incident: checkout\n\n- **Impact**: checkout failed for 40 "
+         "minutes.\n- **Review actions**:\n\n1. Add a lag alert (owner: "
+         "@dana)\n", "placeholder/unfilled", 0},
+    };
+    bl_rules *rules = all_rules_on();
+    size_t i, failed = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
+        if (got != cases[i].want) {
+            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
+                        got, cases[i].want, cases[i].doc);
+            failed++;
+        }
+    }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+}
+
 /* The clean document is clean of every rule, in every layout: a layout
  * must not bring findings of its own either. */
 static void
@@ -587,6 +663,7 @@ main(void)
         cmocka_unit_test(test_each_rule_finds_the_same_in_every_layout),
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_each_rule_reads_labelled_sections),
+        cmocka_unit_test(test_labels_within_and_after_labelled_parts),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
