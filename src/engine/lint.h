@@ -231,6 +231,16 @@ int bl_lint_label_within(const bl_lint_ctx *lc, size_t ui, const char *kind);
  * its items)?  Such a label is a section's name, not an empty field. */
 int bl_lint_is_part_label(const bl_lint_ctx *lc, int bi);
 
+/* Where part id `part` (bl_lint_part_of) is named: its section's
+ * heading, or its label; source bytes [*p_b, *p_e). */
+void bl_lint_part_title(const bl_lint_ctx *lc, int part, size_t *p_b,
+                        size_t *p_e);
+
+/* Is unit ui the label of part id `part` and nothing else ("**Root
+ * cause**", "- **Root cause**:"), its title as a heading is its
+ * section's, not its content? */
+int bl_lint_unit_is_label(const bl_lint_ctx *lc, int part, size_t ui);
+
 /* The `kind` section block bi belongs to, whether a heading or a label
  * names it, as one id for the checks that read a kind of section: the
  * index of its section when that is or is within a `kind` section, else

@@ -1081,7 +1081,7 @@ typedef struct label_walk {
     bl_regex *ends;     /* LABEL-ENDS-PART, or NULL */
     pcre2_match_data *md;
     int part;           /* the part read last, or -1 */
-    int in_details;     /* that part is a <details> block's */
+    int in_details;     /* inside a <details> block, whose end ends the part */
     int item;           /* the list item that holds the part, or -1 */
     size_t item_end;    /* the block after it and its content */
     int outer;          /* the part around that list item, or -1 */
@@ -1217,7 +1217,11 @@ walk_label(label_walk *w, int bi, int u)
     size_t off, n, end;
     int kind, nested;
 
-    if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n))
+    /* Only a label alone on its line stands over what follows: one with
+     * a value after it ("**Next steps:** the review on Monday.", "- **Root
+     * cause**: the pool size.") is a field of whatever part it is in. */
+    if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n)
+        || !is_label_alone(doc, &doc->units.items[u], off + n))
         return 0;
     if ((kind = label_kind(w->lc, doc->src + off, n)) < 0)
         return b->type == BL_BLOCK_LI ? 0 : sub_label(w, bi, u, off, n);
@@ -1228,16 +1232,13 @@ walk_label(label_walk *w, int bi, int u)
     if (b->type == BL_BLOCK_LI) {
         int outer = w->item >= 0 ? w->outer : w->part;
         end = item_end(doc, bi, &nested);
-        if (!nested && is_label_alone(doc, &doc->units.items[u], off + n)
-            && !(end < doc->blocks.n
-                 && doc->blocks.items[end].parent == b->parent)) {
+        if (!nested && !(end < doc->blocks.n
+                         && doc->blocks.items[end].parent == b->parent))
             /* "- **Action items**:" last in its list, over a table or a
              * list not indented under it: a paragraph's label. */
-            w->in_details = 0;
             return start_part(w, kind, bi, off, off + n, doc->src + off, n);
-        }
-        if (!nested)    /* "- **Impact**: 27 minutes." */
-            return start_part(w, -1, bi, 0, 0, NULL, 0);
+        if (!nested)    /* a label over nothing, in a list of fields */
+            return 0;
         if (start_part(w, kind, bi, off, off + n, doc->src + off, n) < 0)
             return -1;
         if (w->item < 0 || end > w->item_end)
@@ -1250,7 +1251,8 @@ walk_label(label_walk *w, int bi, int u)
      * "- Fix the alert.\n\n  **Note:** ..." */
     if (doc->units.items[u].flags & BL_UNIT_ITEM)
         return 0;
-    w->in_details = 0;
+    /* Inside a <details> block the part still ends with the block
+     * (walk_html), as one its <summary> names does. */
     return start_part(w, kind, bi, off, off + n, doc->src + off, n);
 }
 
@@ -1337,6 +1339,39 @@ bl_lint_is_part_label(const bl_lint_ctx *lc, int bi)
         if (lc->label_parts.items[p].block == bi)
             return 1;
     return 0;
+}
+
+void
+bl_lint_part_title(const bl_lint_ctx *lc, int part, size_t *p_b,
+                   size_t *p_e)
+{
+    const bl_doc *doc = lc->doc;
+
+    if ((size_t)part < doc->sections.n) {
+        const bl_block *h =
+            &doc->blocks.items[doc->sections.items[part].heading];
+        *p_b = h->begin;
+        *p_e = h->end;
+    } else {
+        const bl_label_part *p =
+            &lc->label_parts.items[(size_t)part - doc->sections.n];
+        *p_b = p->begin;
+        *p_e = p->end;
+    }
+}
+
+int
+bl_lint_unit_is_label(const bl_lint_ctx *lc, int part, size_t ui)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_unit *u = &doc->units.items[ui];
+    const bl_label_part *p;
+
+    if (part < (int)doc->sections.n)
+        return 0;
+    p = &lc->label_parts.items[(size_t)part - doc->sections.n];
+    return bl_unit_to_source(doc, u, 0, 0) <= p->begin
+           && is_label_alone(doc, u, p->end);
 }
 
 int

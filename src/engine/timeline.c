@@ -829,6 +829,15 @@ says_zone_alone(const char *t, size_t n, size_t i, size_t len)
     return 0;
 }
 
+/* Is every byte of t[0..n) an ASCII capital? */
+static int
+all_upper(const char *t, size_t n)
+{
+    while (n > 0 && t[n - 1] >= 'A' && t[n - 1] <= 'Z')
+        n--;
+    return n == 0;
+}
+
 /* Length of a time zone name at the word start t[i], whose run of
  * letters is len long, or 0: "UTC", "GMT", "CEST", "Europe/Berlin",
  * "Pacific Time", "US/Pacific", "(all times Pacific)".  The names are
@@ -845,7 +854,7 @@ zone_at(const bl_rules *z, const char *t, size_t n, size_t i, size_t len)
         || word_is(t, i, len, "zulu"))
         return len;
     /* The lists are capitalised and compared exactly: a word in lower
-     * case, as most words are, can only be "UC/pacific"'s zone. */
+     * case, as most words are, can only be "US/pacific"'s zone. */
     if (t[i] >= 'a' && t[i] <= 'z')
         return len == 7 && i > 0 && t[i - 1] == '/'
                        && word_is(t, i, len, "pacific") ? len : 0;
@@ -853,10 +862,17 @@ zone_at(const bl_rules *z, const char *t, size_t n, size_t i, size_t len)
     if (len >= 2 && len <= 4 && t[i + 1] >= 'A' && t[i + 1] <= 'Z'
         && bl_strset_has(&z->zone_abbrevs, t + i, len))
         return len;
+    /* A rule set without the lists (a --rules directory of its own) still
+     * must not compare "15:00 UTC" with "09:00 PDT": there, capitals
+     * ending in T are a zone.  A word taken for one wrongly ("IT") only
+     * keeps two entries from being compared. */
+    if (!z->has_zones && len >= 2 && len <= 5 && t[i + len - 1] == 'T'
+        && all_upper(t + i, len))
+        return len;
     if (i + len + 1 < n && t[i + len] == '/' && is_alpha(t[i + len + 1])
         && bl_strset_has(&z->zone_regions, t + i, len))
         return len + 1 + letters(t, n, i + len + 1);
-    /* "UC/Pacific": the zone part of a region/zone name. */
+    /* "US/Pacific": the zone part of a region/zone name. */
     if (i > 0 && t[i - 1] == '/' && word_is(t, i, len, "pacific"))
         return len;
     if (!bl_strset_has(&z->zone_spoken, t + i, len))
@@ -1794,26 +1810,6 @@ label_names_zone(const bl_lint_ctx *lc, int tl)
     return 0;
 }
 
-/* Where timeline tl (a heading's section or a labelled part) is named:
- * its heading or its label. */
-static void
-timeline_title(const bl_lint_ctx *lc, int tl, size_t *p_b, size_t *p_e)
-{
-    const bl_doc *doc = lc->doc;
-
-    if (tl < (int)doc->sections.n) {
-        const bl_block *h =
-            &doc->blocks.items[doc->sections.items[tl].heading];
-        *p_b = h->begin;
-        *p_e = h->end;
-    } else {
-        const bl_label_part *p =
-            &lc->label_parts.items[tl - (int)doc->sections.n];
-        *p_b = p->begin;
-        *p_e = p->end;
-    }
-}
-
 static int
 check_zone(bl_lint_ctx *lc, int rule, int tl, const tl_reader *r)
 {
@@ -1821,7 +1817,7 @@ check_zone(bl_lint_ctx *lc, int rule, int tl, const tl_reader *r)
 
     if (!r->timed || r->zone || label_names_zone(lc, tl))
         return 0;
-    timeline_title(lc, tl, &b, &e);
+    bl_lint_part_title(lc, tl, &b, &e);
     return bl_lint_report(lc, rule, b, e,
                           "The timeline gives times but not their time zone. "
                           "Say it once, in the heading (\"Timeline (UTC)\") "

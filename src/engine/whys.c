@@ -33,6 +33,7 @@
 #ifdef BL_CHECK_DEFINE_WORDS
 #include <stdio.h>
 #endif
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -533,6 +534,26 @@ asks_why(const char *t, size_t n)
  * factors") unless the part asks why.  An investigation's questions
  * ("**Why was latency high?**") tell how the team searched, and the
  * chain is in the Root Cause. */
+/* Does text t[0..n) answer with "Because", at its start or after a
+ * question ("Why was it fixed at 10? Because ...")? */
+static int
+answers_because(const char *t, size_t n)
+{
+    size_t i = 0;
+
+    for (;;) {
+        while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n'))
+            i++;
+        if (i + 7 <= n && strncasecmp(t + i, "because", 7) == 0
+            && (i + 7 == n || !isalpha((unsigned char)t[i + 7])))
+            return 1;
+        while (i < n && t[i] != '?')
+            i++;
+        if (i++ >= n)
+            return 0;
+    }
+}
+
 static void
 chains_read_in(whys *w)
 {
@@ -572,6 +593,18 @@ chains_read_in(whys *w)
             w->reads_chains[i] = 0;
     }
     free(top);
+    /* Unless the questions there are answered "Because ...": that is a
+     * chain, wherever the team put it ("## Analysis"), not a search. */
+    for (i = 0; i < doc->units.n; i++) {
+        int h = w->home_of[i];
+        size_t n;
+        const char *t;
+        if (h < 0 || !w->in_rc[h] || w->reads_chains[h])
+            continue;
+        t = bl_unit_text(doc, &doc->units.items[i], &n);
+        if (answers_because(t, n))
+            w->reads_chains[h] = 1;
+    }
 }
 
 static int
@@ -1164,44 +1197,6 @@ chain_end(const whys *w, size_t b)
     return e;
 }
 
-/* Where part id `part` is named: its section's heading, or its label. */
-static void
-part_title(const whys *w, int part, size_t *p_b, size_t *p_e)
-{
-    const bl_doc *doc = w->doc;
-
-    if ((size_t)part < doc->sections.n) {
-        const bl_block *h =
-            &doc->blocks.items[doc->sections.items[part].heading];
-        *p_b = h->begin;
-        *p_e = h->end;
-    } else {
-        const bl_label_part *p =
-            &w->lc->label_parts.items[(size_t)part - doc->sections.n];
-        *p_b = p->begin;
-        *p_e = p->end;
-    }
-}
-
-/* Is unit ui a label and nothing else ("**Root cause**", "- **Root
- * cause**:"), as a heading is its section's title, not its content? */
-static int
-is_label_only(const whys *w, size_t ui)
-{
-    const bl_doc *doc = w->doc;
-    const bl_unit *u = &doc->units.items[ui];
-    int home = w->home_of[ui];
-    const bl_label_part *p;
-    size_t e;
-
-    if (home < (int)doc->sections.n)
-        return 0;
-    p = &w->lc->label_parts.items[(size_t)home - doc->sections.n];
-    e = bl_unit_to_source(doc, u, u->text_end - u->text_begin, 1);
-    /* Past the label: its closing "**" and a colon at most. */
-    return bl_unit_to_source(doc, u, 0, 0) <= p->begin && e <= p->end + 3;
-}
-
 /* --- whys/too-short ------------------------------------------------------ */
 
 static int
@@ -1229,7 +1224,7 @@ check_too_short(whys *w, int rule)
             continue;
         section = w->steps.items[b].section;
         if (w->names_whys[section]) {
-            part_title(w, section, &fb, &fe);
+            bl_lint_part_title(w->lc, section, &fb, &fe);
         } else {
             fb = w->steps.items[b].q_begin;
             fe = w->steps.items[b].q_end;
@@ -1457,11 +1452,13 @@ try_person(whys *w, judge *j, bl_regex *re, pcre2_match_data *md,
 static int
 is_person_condition(const judge *j, const char *t, size_t b, size_t e)
 {
+    /* A match that has more groups than j->md holds returns 0: a match
+     * all the same (a team's pattern may have groups). */
     if (j->condition == NULL
-        || bl_regex_match(j->condition, t, e, b, j->md) <= 0)
+        || bl_regex_match(j->condition, t, e, b, j->md) < 0)
         return 0;
     return j->people_act == NULL
-           || bl_regex_match(j->people_act, t, e, b, j->md) <= 0;
+           || bl_regex_match(j->people_act, t, e, b, j->md) < 0;
 }
 
 /* Does the answer of step s end the chain at a person?  Fills j->best_*. */
@@ -1706,7 +1703,7 @@ check_missing(whys *w, int rule)
         const char *t;
         int heading_of;
         if (w->home_of[i] < 0 || !w->in_rc[w->home_of[i]]
-            || is_label_only(w, i))
+            || bl_lint_unit_is_label(lc, w->home_of[i], i))
             continue;
         t = bl_unit_text(doc, u, &n);
         heading_of = (u->flags & BL_UNIT_HEADING)
@@ -1742,7 +1739,7 @@ check_missing(whys *w, int rule)
     }
     if (!content)
         return 0;   /* an empty Root Cause is section/empty's finding */
-    part_title(w, at, &fb, &fe);
+    bl_lint_part_title(lc, at, &fb, &fe);
     return bl_lint_report(w->lc, rule, fb, fe,
                           "The Root Cause has no 5-whys chain. Ask why the "
                           "failure happened, and why again, until you reach "

@@ -1201,6 +1201,20 @@ want_line 1 'test/widget .*'
 want_out_re 'Its second paragraph'
 end
 
+# A team's copy of the rules from before Time-Zones: existed: times in
+# two zones are not compared, and no-timezone stays silent.
+mkdir -p nozones
+cp "$SRC"/rules/*.rules nozones/
+awk '/^Time-Zones:/ { skip = 1 } skip && /^$/ { skip = 0; next } !skip' \
+    "$SRC/rules/timeline.rules" >nozones/timeline.rules
+printf '# Incident: x\n\n## Timeline\n\n- 15:00 UTC deploy\n- 09:00 PDT ticket filed\n- 09:05 PDT 10:00 maybe\n' >zones.md
+
+begin "--rules DIR without Time-Zones: two zones are not compared"
+run check --format json --fail-on never --rules nozones zones.md
+want_rc 0
+want_jq '[.files[0].diagnostics[] | select(.rule | startswith("timeline/"))] | length == 0'
+end
+
 begin "--rules DIR: a config file may name the custom rules"
 mkdir -p cfgcustom
 printf '[rules]\n"test/widget" = "off"\n' >cfgcustom/.blamelint.toml

@@ -709,6 +709,13 @@ test_last_answer_naming_a_person_is_reported(void **state)
         /* Near the knowledge conditions below, but blame. */
         {"Because Bob forgot to run the migration.", "Bob forgot"},
         {"The engineer was careless.", "The engineer was careless"},
+        /* A condition in a clause of its own does not clear the subject. */
+        {"Because the on-call engineer pushed the wrong config while the "
+         "lead was on vacation.", "the on-call engineer pushed"},
+        {"Because the on-call engineer rushed the deploy, as nobody else "
+         "was around.", "the on-call engineer rushed"},
+        {"Because the on-call engineer rushed the deploy, which only "
+         "staging knows about.", "the on-call engineer rushed"},
         {"Because the only engineer who knew it forgot to renew it.",
          "the only engineer who"},
         {"Because the engineer who left the company made a human error.",
@@ -771,6 +778,7 @@ test_conditions_are_not_people(void **state)
         "Because the engineer who wrote the template had left the company, "
         "and no one else knew about the fallback.",
         "Because only one engineer understood the template.",
+        "Because she hadn't been onboarded.",
         "Because the alert is routed to a single person, who was on leave.",
     };
     const bl_rules *rules = *state;
