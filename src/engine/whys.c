@@ -208,6 +208,26 @@ is_label_end(uint32_t cp)
            || cp == 0x2014;
 }
 
+/* Where the question starting at t[i] ends (after its "?"), or 0 when the
+ * sentence ends first: "e.g. the" does not end it, ". The" does. */
+static size_t
+question_end(const char *t, size_t n, size_t i)
+{
+    size_t j, limit = n - i > MAX_QUESTION ? i + MAX_QUESTION : n;
+
+    for (j = i; j < limit; j++) {
+        if (t[j] == '?') {
+            while (j + 1 < n && t[j + 1] == '?')
+                j++;
+            return j + 1;
+        }
+        if ((t[j] == '.' || t[j] == '!') && j + 2 < n && t[j + 1] == ' '
+            && t[j + 2] >= 'A' && t[j + 2] <= 'Z')
+            return 0;
+    }
+    return 0;
+}
+
 /* A numbered why label at t[i] ("Why 2:", "Why #2 -", "Second why:",
  * "2nd why.", or "Why 2" ending the text): returns the offset after it,
  * or 0. */
@@ -220,6 +240,14 @@ why_label(const char *t, size_t n, size_t i)
     };
     size_t j = 0, k, cl;
 
+    /* "**Why?** Why did jobs queue?": a bare "Why?" before the question
+     * tags it, as "Why 2:" would; it is no question of its own. */
+    if (word_at(t, n, i, "why") && (j = skip_spaces(t, n, i + 3)) < n
+        && t[j] == '?') {
+        k = skip_spaces(t, n, j + 1);
+        if (word_at(t, n, k, "why") && question_end(t, n, k) != 0)
+            return k;
+    }
     if (word_at(t, n, i, "why")) {
         j = skip_spaces(t, n, i + 3);
         if (j < n && t[j] == '#')
@@ -249,26 +277,6 @@ why_label(const char *t, size_t n, size_t i)
         return j;   /* "**Why 2**" or "### Why 2" alone */
     if (is_label_end(bl_utf8_decode(t, n, j, &cl)))
         return j + cl;
-    return 0;
-}
-
-/* Where the question starting at t[i] ends (after its "?"), or 0 when the
- * sentence ends first: "e.g. the" does not end it, ". The" does. */
-static size_t
-question_end(const char *t, size_t n, size_t i)
-{
-    size_t j, limit = n - i > MAX_QUESTION ? i + MAX_QUESTION : n;
-
-    for (j = i; j < limit; j++) {
-        if (t[j] == '?') {
-            while (j + 1 < n && t[j + 1] == '?')
-                j++;
-            return j + 1;
-        }
-        if ((t[j] == '.' || t[j] == '!') && j + 2 < n && t[j + 1] == ' '
-            && t[j + 2] >= 'A' && t[j + 2] <= 'Z')
-            return 0;
-    }
     return 0;
 }
 

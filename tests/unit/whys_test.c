@@ -1391,6 +1391,35 @@ lint_quickly(const bl_rules *rules, const char *src, size_t n)
     bl_doc_free(doc);
 }
 
+/* "**Why?** Why did jobs queue?" with the answer on the next line: the
+ * bare "Why?" tags the question, it is not a second, unanswered why (a
+ * QA pass on wiki exports counted each step twice). */
+static void
+test_a_why_tag_before_the_question(void **state)
+{
+    const bl_rules *rules = *state;
+    static const char two[] =
+        "# Incident: CI down\n\n## Root cause\n\n"
+        "**Why?** Why did jobs queue?\nNo runners launched.\n\n"
+        "**Why?** Why did no runners launch?\nThe quota was reached.\n";
+    static const char five[] =
+        "# Incident: CI down\n\n## Root cause\n\n"
+        "**Why?** Why did jobs queue?\nNo runners launched.\n\n"
+        "**Why?** Why did no runners launch?\nThe quota was reached.\n\n"
+        "**Why?** Why was it reached?\nRunners use more vCPUs.\n\n"
+        "**Why?** Why was that missed?\nNo capacity review.\n\n"
+        "**Why?** Why no review?\nQuotas are not on the checklist.\n";
+    bl_diags d = lint(rules, two);
+
+    assert_int_equal(tu_count_rule(&d, "whys/unanswered"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 2 whys"));
+    bl_diags_free(&d);
+    expect(rules, five, "whys/unanswered", 0, NULL);
+    expect(rules, five, "whys/too-short", 0, NULL);
+}
+
 static void
 test_hostile_input(void **state)
 {
@@ -1516,6 +1545,7 @@ main(void)
         cmocka_unit_test(test_unanswered_off_leaves_the_placeholder_reported),
         cmocka_unit_test(test_labelled_root_causes),
         cmocka_unit_test(test_labelled_root_cause_without_a_chain),
+        cmocka_unit_test(test_a_why_tag_before_the_question),
         cmocka_unit_test(test_hostile_input),
     };
 
