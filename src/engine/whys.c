@@ -1135,6 +1135,30 @@ read_why_heading(whys *w, int ui)
     return 0;
 }
 
+/* Is unit ui "Why:" or "Why?" and nothing else, and does the next unit
+ * open with a why ("1. Why was login down? ...")?  Then it introduces the
+ * chain below it, as "5 whys:" would, and asks nothing itself. */
+static int
+introduces_whys(const whys *w, size_t ui)
+{
+    const bl_doc *doc = w->doc;
+    size_t n, i, nn;
+    const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
+    const char *next;
+
+    i = skip_decoration(t, n, 0);
+    if (!word_at(t, n, i, "why"))
+        return 0;
+    i = skip_spaces(t, n, i + 3);
+    if (i < n && (t[i] == ':' || t[i] == '?'))
+        i = skip_spaces(t, n, i + 1);
+    if (i < n || ui + 1 >= doc->units.n)
+        return 0;
+    next = bl_unit_text(doc, &doc->units.items[ui + 1], &nn);
+    i = skip_question_label(next, nn, skip_decoration(next, nn, 0));
+    return word_at(next, nn, i, "why") || why_label(next, nn, i) != 0;
+}
+
 /* Reads every step of the Root Cause, in document order. */
 static int
 collect(whys *w)
@@ -1170,6 +1194,8 @@ collect(whys *w)
             if (table >= 0 && w->table_kind[table] == TABLE_WHYS_DONE)
                 continue;
         }
+        if (introduces_whys(w, ui))
+            continue;
         if (read_unit(w, (int)ui) < 0)
             return -1;
     }

@@ -1420,6 +1420,28 @@ test_a_why_tag_before_the_question(void **state)
     expect(rules, five, "whys/too-short", 0, NULL);
 }
 
+/* "Why:" alone over a numbered chain introduces it, as "5 whys:" does: it
+ * is no unanswered step, and does not make four whys five (found by an
+ * end-to-end QA pass). */
+static void
+test_a_why_line_over_the_chain(void **state)
+{
+    const bl_rules *rules = *state;
+    static const char four[] =
+        "# Incident: login down\n\n## Root cause\n\nThe index build "
+        "locked the table.\n\nWhy:\n\n1. Why was login down? The users "
+        "table was locked.\n2. Why was it locked? An index build ran.\n"
+        "3. Why did it run then? The job has no schedule.\n4. Why no "
+        "schedule? Nobody owns the job.\n";
+
+    expect(rules, four, "whys/unanswered", 0, NULL);
+    expect(rules, four, "whys/too-short", 1, NULL);
+    /* A "Why?" answered on the next line is still a step. */
+    expect(rules, "# Incident: login down\n\n## Root cause\n\nWhy? "
+           "Login failed.\nBecause the table was locked.\n\nWhy?\n\n"
+           "TBD\n", "whys/unanswered", 1, NULL);
+}
+
 static void
 test_hostile_input(void **state)
 {
@@ -1546,6 +1568,7 @@ main(void)
         cmocka_unit_test(test_labelled_root_causes),
         cmocka_unit_test(test_labelled_root_cause_without_a_chain),
         cmocka_unit_test(test_a_why_tag_before_the_question),
+        cmocka_unit_test(test_a_why_line_over_the_chain),
         cmocka_unit_test(test_hostile_input),
     };
 
