@@ -1082,9 +1082,14 @@ typedef struct label_walk {
     pcre2_match_data *md;
     int part;           /* the part read last, or -1 */
     int in_details;     /* inside a <details> block, whose end ends the part */
-    int item;           /* the list item that holds the part, or -1 */
-    size_t item_end;    /* the block after it and its content */
-    int outer;          /* the part around that list item, or -1 */
+    /* The "- **Label**:" items whose parts are open, innermost last:
+     * where each ends, and the part around it, read again after it.
+     * A part nested deeper ends with the eighth item around it. */
+    struct {
+        size_t end;
+        int outer;
+    } items[8];
+    int depth;
 } label_walk;
 
 /* Starts part `kind` (a heading index, or -1 for none) at block bi, its
@@ -1188,7 +1193,7 @@ sub_label(label_walk *w, int bi, int u, size_t off, size_t n)
     bl_label_part *cur;
     int kind;
 
-    if (w->part < 0 || w->item >= 0
+    if (w->part < 0 || w->depth > 0
         || !is_label_alone(doc, &doc->units.items[u], off + n))
         return 0;
     if (ends_part(w, doc->src + off, n)) {
@@ -1230,7 +1235,7 @@ walk_label(label_walk *w, int bi, int u)
     if (w->part >= 0 && w->lc->label_parts.items[w->part].kind == kind)
         return 0;
     if (b->type == BL_BLOCK_LI) {
-        int outer = w->item >= 0 ? w->outer : w->part;
+        int outer = w->part;
         end = item_end(doc, bi, &nested);
         if (!nested && !(end < doc->blocks.n
                          && doc->blocks.items[end].parent == b->parent))
@@ -1241,10 +1246,11 @@ walk_label(label_walk *w, int bi, int u)
             return 0;
         if (start_part(w, kind, bi, off, off + n, doc->src + off, n) < 0)
             return -1;
-        if (w->item < 0 || end > w->item_end)
-            w->item_end = end;
-        w->item = bi;
-        w->outer = outer;
+        if (w->depth < (int)(sizeof w->items / sizeof w->items[0])) {
+            w->items[w->depth].end = end;
+            w->items[w->depth].outer = outer;
+            w->depth++;
+        }
         return 0;
     }
     /* A label in a list item's later paragraph is the item's content:
@@ -1274,7 +1280,7 @@ find_label_parts(bl_lint_ctx *lc)
     }
     memset(&w, 0, sizeof w);
     w.lc = lc;
-    w.part = w.item = w.outer = -1;
+    w.part = -1;
     if (bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &w.ends) < 0
         || (w.ends != NULL
             && (w.md = pcre2_match_data_create(1, NULL)) == NULL)) {
@@ -1283,12 +1289,12 @@ find_label_parts(bl_lint_ctx *lc)
     }
     for (i = 0; i < doc->blocks.n && rc == 0; i++) {
         const bl_block *b = &doc->blocks.items[i];
-        if (w.item >= 0 && i >= w.item_end) {
-            w.part = w.outer;   /* the list item's part ends with it */
-            w.item = -1;
-        }
+        while (w.depth > 0 && i >= w.items[w.depth - 1].end)
+            w.part = w.items[--w.depth].outer;  /* the item's part ends
+                                                   with it */
         if (b->type == BL_BLOCK_HEADING) {
-            w.part = w.item = -1;   /* a heading ends any labelled part */
+            w.part = -1;            /* a heading ends any labelled part */
+            w.depth = 0;
             w.in_details = 0;
         } else if (b->type == BL_BLOCK_HTML) {
             rc = walk_html(&w, (int)i);

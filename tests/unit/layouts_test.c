@@ -628,6 +628,11 @@ test_labels_within_and_after_labelled_parts(void **state)
         {"# Incident: checkout\n\n## Summary\n\nSlow.\n\n**Action items**"
          "\n\n- **Lessons**: Add an alert on pool wait time\n- Fix the retry "
          "loop\n- Add pool size lint\n", "action/missing-owner", 3},
+        /* A label item nested in another ends with its own item. */
+        {"# Incident: checkout\n\n## Summary\n\nSlow.\n\n- **Action items**:"
+         "\n  - **Lessons**:\n    - Monitoring was slow to page\n  - Add an "
+         "alert on pool wait time\n  - Fix the retry loop\n",
+         "action/missing-owner", 2},
         /* A part a label starts inside <details> ends with the block. */
         {"# Incident: checkout\n\n## Summary\n\nSlow.\n\n<details><summary>"
          "Review notes</summary>\n\n**Action items**\n\n- Add a lag alert "
