@@ -1053,23 +1053,6 @@ static const char *const labels[] = {
 #define WORDS_DONE  0x01    /* done_words, and "already" */
 #define WORDS_OWNER 0x02    /* labels, colon_only, "owned", "assigned" */
 
-/* FNV-1a (as bl_strset_hash) of a word of ASCII letters, lower-cased as
- * it goes: h after FOLD_HASH_STEP of each byte from FOLD_HASH_INIT.  Of a
- * word with other bytes it is just some hash, all a filter needs. */
-#define FOLD_HASH_INIT 2166136261u
-#define FOLD_HASH_STEP(h, c) (((h) ^ (unsigned char)((c) | 0x20)) * 16777619u)
-
-static uint32_t
-fold_hash(const char *w, size_t n)
-{
-    uint32_t h = FOLD_HASH_INIT;
-    size_t i;
-
-    for (i = 0; i < n; i++)
-        h = FOLD_HASH_STEP(h, w[i]);
-    return h;
-}
-
 /* The bit of scan_filter for a word's hash. */
 static unsigned
 scan_filter_bit(uint32_t h)
@@ -1083,7 +1066,7 @@ scan_filter_add(actions_shared *sh, const char *const *list)
     size_t k;
 
     for (k = 0; list[k] != NULL; k++) {
-        unsigned bit = scan_filter_bit(fold_hash(list[k], strlen(list[k])));
+        unsigned bit = scan_filter_bit(bl_fold_hash(list[k], strlen(list[k])));
         sh->scan_filter[bit / 8] |= (unsigned char)(1u << (bit % 8));
     }
 }
@@ -1111,7 +1094,7 @@ scan_filter_fill(actions_shared *sh)
 static int
 in_scan_filter(const actions_shared *sh, const char *w, size_t n)
 {
-    unsigned bit = scan_filter_bit(fold_hash(w, n));
+    unsigned bit = scan_filter_bit(bl_fold_hash(w, n));
 
     return (sh->scan_filter[bit / 8] >> (bit % 8)) & 1;
 }
@@ -1159,14 +1142,14 @@ unit_words(actions_run *r, const char *t, size_t n)
     if (r->words_text == t && r->words_n == n)
         return r->words_found;
     while (i < n) {
-        uint32_t h = FOLD_HASH_INIT;
+        uint32_t h = BL_FOLD_HASH_INIT;
         size_t b;
         unsigned bit;
         char low[16];
         while (i < n && !is_alpha_ascii(t[i]))
             i++;
         for (b = i; i < n && is_alpha_ascii(t[i]); i++)
-            h = FOLD_HASH_STEP(h, t[i]);   /* fold_hash, as it goes */
+            h = BL_FOLD_HASH_STEP(h, t[i]);   /* bl_fold_hash, as it goes */
         bit = scan_filter_bit(h);
         if (i == b || i - b >= sizeof low
             || !(filter[bit / 8] & (1u << (bit % 8))))
@@ -1924,17 +1907,6 @@ push_item(actions_run *r, const action_item *it)
     return BL_VEC_PUSH(&r->items, *it);
 }
 
-/* Is list item li the label of a labelled part ("- **Action
- * items**:")? */
-static int
-is_part_label(const actions_run *r, int li)
-{
-    const bl_lint_ctx *lc = r->lc;
-    int p = lc->part_of_block != NULL ? lc->part_of_block[li] : -1;
-
-    return p >= 0 && lc->label_parts.items[p].block == li;
-}
-
 /* A list item: an item, a group of items, or a detail of one. */
 static int
 visit_list_item(actions_run *r, int li)
@@ -1948,7 +1920,7 @@ visit_list_item(actions_run *r, int li)
 
     if (anc >= 0 && !(r->group[anc] & GROUP_LABEL))
         return 0;   /* a detail of the item above */
-    if (is_part_label(r, li)) {
+    if (bl_lint_is_part_label(r->lc, li)) {
         /* "- **Action items**:" is the title of what follows; its label
          * text was read as the part's (read_groups). */
         r->group[li] = GROUP_LABEL;

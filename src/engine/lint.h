@@ -227,8 +227,9 @@ int bl_lint_section_within(const bl_lint_ctx *lc, int section,
  * count as sections (section/missing); this says what is in them. */
 int bl_lint_label_within(const bl_lint_ctx *lc, size_t ui, const char *kind);
 
-/* Is block bi the label of a labelled part ("- **Review actions**:" over
- * its items)?  Such a label is a section's name, not an empty field. */
+/* Is block bi, a list item or paragraph, the label of a labelled part
+ * ("- **Review actions**:" over its items)?  Such a label is a section's
+ * name: not an item, not an empty field. */
 int bl_lint_is_part_label(const bl_lint_ctx *lc, int bi);
 
 /* Where part id `part` (bl_lint_part_of) is named: its section's

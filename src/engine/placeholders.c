@@ -141,6 +141,25 @@ word_in(const char *w, size_t n, const char *const *list)
     return 0;
 }
 
+/* Is some run of ASCII letters of t[0..n) one of list: "redacted" in
+ * "<IP redacted>", "status" in "Status (JIRA)"? */
+static int
+has_word_in(const char *t, size_t n, const char *const *list)
+{
+    size_t i = 0, w;
+
+    while (i < n) {
+        while (i < n && !is_letter(t[i]))
+            i++;
+        for (w = i; w < n && is_letter(t[w]); w++)
+            ;
+        if (word_in(t + i, w - i, list))
+            return 1;
+        i = w;
+    }
+    return 0;
+}
+
 /* The first needle[0..m) in hay[0..n), or NULL (memmem is a GNU
  * extension). */
 static const char *
@@ -251,18 +270,7 @@ static const char *const redaction_words[] = {
 static int
 names_redaction(const char *t, size_t n)
 {
-    size_t i = 0, w;
-
-    while (i < n) {
-        while (i < n && !is_letter(t[i]))
-            i++;
-        for (w = i; w < n && is_letter(t[w]); w++)
-            ;
-        if (word_in(t + i, w - i, redaction_words))
-            return 1;
-        i = w;
-    }
-    return 0;
+    return has_word_in(t, n, redaction_words);
 }
 
 /* <service_name>, <e.g. checkout-api>: an angle slot md4c did not take
@@ -1680,19 +1688,12 @@ in_state_column(const bl_doc *doc, size_t ui)
     while (j-- > 0 && (doc->units.items[j].flags & BL_UNIT_CELL)) {
         const bl_unit *h = &doc->units.items[j];
         const bl_block *hb = &doc->blocks.items[h->block];
-        size_t n, i = 0, w;
+        size_t n;
         const char *t;
         if (hb->row != 0 || hb->col != col)
             continue;
         t = bl_unit_text(doc, h, &n);
-        while (i < n) {     /* each run of letters of the header */
-            for (w = i; w < n && is_letter(t[w]); w++)
-                ;
-            if (word_in(t + i, w - i, words))
-                return 1;
-            i = w + 1;
-        }
-        return 0;
+        return has_word_in(t, n, words);
     }
     return 0;
 }

@@ -1273,7 +1273,8 @@ find_label_parts(bl_lint_ctx *lc)
     size_t i;
     int rc = 0;
 
-    lc->part_of_block = malloc((doc->blocks.n + 1) * sizeof *lc->part_of_block);
+    lc->part_of_block = malloc((doc->blocks.n + 1)
+                               * sizeof *lc->part_of_block);
     if (unit_of == NULL || lc->part_of_block == NULL) {
         free(unit_of);
         return -1;
@@ -1339,12 +1340,10 @@ bl_lint_part_count(const bl_lint_ctx *lc)
 int
 bl_lint_is_part_label(const bl_lint_ctx *lc, int bi)
 {
-    size_t p;
+    /* A label's own block is in the part it starts (find_label_parts). */
+    int p = lc->part_of_block != NULL && bi >= 0 ? lc->part_of_block[bi] : -1;
 
-    for (p = 0; p < lc->label_parts.n; p++)
-        if (lc->label_parts.items[p].block == bi)
-            return 1;
-    return 0;
+    return p >= 0 && lc->label_parts.items[p].block == bi;
 }
 
 void

@@ -31,6 +31,25 @@ bl_utf8_decode(const char *s, size_t len, size_t i, size_t *p_n)
     return bl_utf8_decode_multibyte(s, len, i, p_n);
 }
 
+/* FNV-1a (as bl_strset_hash) of ASCII text, lower-cased as it goes: h
+ * after BL_FOLD_HASH_STEP of each byte from BL_FOLD_HASH_INIT.  The fold
+ * sets bit 0x20, which digits and most punctuation have already, so
+ * "3-Mar" and "3-mar" hash alike; of other bytes it is just some hash. */
+#define BL_FOLD_HASH_INIT 2166136261u
+#define BL_FOLD_HASH_STEP(h, c) \
+    (((h) ^ (unsigned char)((c) | 0x20)) * 16777619u)
+
+static inline uint32_t
+bl_fold_hash(const char *w, size_t n)
+{
+    uint32_t h = BL_FOLD_HASH_INIT;
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        h = BL_FOLD_HASH_STEP(h, w[i]);
+    return h;
+}
+
 /* What the tokenizer asks of a byte, one table look each: an ASCII
  * letter, digit or '_' (WORD), a byte of a multibyte character (HIGH),
  * or an ASCII joiner that a word may hold inside (JOIN: "didn't",

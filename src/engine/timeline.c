@@ -729,7 +729,7 @@ static size_t
 unread_date_at(const char *t, size_t n, size_t i, tl_date *d)
 {
     size_t j = i, parts = 0, numbers = 0, k;
-    uint32_t h = 2166136261u;
+    uint32_t h;
 
     while (j < n && j - i <= TL_MAX_UNREAD_DATE) {
         size_t len = letters(t, n, j);
@@ -755,9 +755,7 @@ unread_date_at(const char *t, size_t n, size_t i, tl_date *d)
     if (parts < 2 || numbers == 0 || j - i > TL_MAX_UNREAD_DATE
         || (j < n && (is_alnum(t[j]) || t[j] == ':')))
         return 0;
-    for (k = i; k < j; k++)     /* FNV-1a, case-blind */
-        h = (h ^ (unsigned char)(t[k] | (is_alpha(t[k]) ? 0x20 : 0)))
-            * 16777619u;
+    h = bl_fold_hash(t + i, j - i);     /* case-blind */
     memset(d, 0, sizeof *d);
     d->raw = h != 0 ? h : 1;
     return j;
@@ -1529,7 +1527,8 @@ read_timeline(tl_reader *r, size_t a, size_t end)
     r->timed = r->zone = 0;
     /* timeline/no-timezone asks of the entries only whether one gives a
      * time, and only in a timeline whose text names no zone. */
-    if (!r->for_order && (r->zone = timeline_names_zone(doc, r->rules, a, end)))
+    if (!r->for_order
+        && (r->zone = timeline_names_zone(doc, r->rules, a, end)))
         return 0;
     for (k = a; k < end && rc == 0;) {
         const bl_unit *u = &doc->units.items[k];

@@ -33,10 +33,8 @@
 #ifdef BL_CHECK_DEFINE_WORDS
 #include <stdio.h>
 #endif
-#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "lint.h"
 #include "lintcache.h"
@@ -531,7 +529,7 @@ asks_why(const char *t, size_t n)
     bl_span wd;
 
     while (bl_next_word(t, n, &pos, &wd))
-        if (wd.end - wd.begin == 3 && strncasecmp(t + wd.begin, "why", 3) == 0)
+        if (wd.end - wd.begin == 3 && word_at(t, n, wd.begin, "why"))
             return 1;
     return names_whys(t, n);
 }
@@ -552,8 +550,7 @@ answers_because(const char *t, size_t n)
     for (;;) {
         while (i < n && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n'))
             i++;
-        if (i + 7 <= n && strncasecmp(t + i, "because", 7) == 0
-            && (i + 7 == n || !isalpha((unsigned char)t[i + 7])))
+        if (word_at(t, n, i, "because"))
             return 1;
         while (i < n && t[i] != '?')
             i++;
