@@ -83,6 +83,28 @@ kind_of(const bl_rules *rules, const char *heading)
     return k < 0 ? "" : rules->headings.items[k].kind;
 }
 
+/* A heading text and the kind it names ("" for none). */
+typedef struct heading_case {
+    const char *heading, *kind;
+} heading_case;
+
+/* Fails, naming each, when a case's heading names another kind. */
+static void
+expect_kinds(const bl_rules *rules, const heading_case *cases, size_t n)
+{
+    size_t i, failed = 0;
+
+    for (i = 0; i < n; i++) {
+        const char *got = kind_of(rules, cases[i].heading);
+        if (strcmp(got, cases[i].kind) != 0) {
+            print_error("\"%s\" is \"%s\", not \"%s\"\n", cases[i].heading,
+                        got, cases[i].kind);
+            failed++;
+        }
+    }
+    assert_int_equal(failed, 0);
+}
+
 static const char full_pm[] =
     "# Incident 2025-01-02: checkout errors\n"
     "\n"
@@ -220,7 +242,7 @@ static void
 test_classify_leading_qualifiers(void **state)
 {
     bl_rules *rules = default_rules();
-    static const struct { const char *heading, *kind; } cases[] = {
+    static const heading_case cases[] = {
         {"Brief summary", "summary"},
         {"Short summary", "summary"},
         {"High-level summary", "summary"},
@@ -248,15 +270,9 @@ test_classify_leading_qualifiers(void **state)
         {"Underlying infrastructure", ""},
         {"Post-incident review", ""},
     };
-    size_t i;
 
     (void)state;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *got = kind_of(rules, cases[i].heading);
-        if (strcmp(got, cases[i].kind) != 0)
-            fail_msg("\"%s\" is \"%s\", not \"%s\"", cases[i].heading,
-                     got, cases[i].kind);
-    }
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
     bl_rules_free(rules);
 }
 
@@ -294,7 +310,7 @@ static void
 test_classify_numbering_words(void **state)
 {
     bl_rules *rules = default_rules();
-    static const struct { const char *heading, *kind; } cases[] = {
+    static const heading_case cases[] = {
         {"Section 3: Timeline", "timeline"},
         {"Section 3 \xE2\x80\x93 Timeline (UTC)", "timeline"},
         {"Part 3: Timeline", "timeline"},
@@ -306,15 +322,9 @@ test_classify_numbering_words(void **state)
         {"Part of the timeline", ""},
         {"Sections", ""},
     };
-    size_t i;
 
     (void)state;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        const char *got = kind_of(rules, cases[i].heading);
-        if (strcmp(got, cases[i].kind) != 0)
-            fail_msg("\"%s\" is \"%s\", not \"%s\"", cases[i].heading,
-                     got, cases[i].kind);
-    }
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
     bl_rules_free(rules);
 }
 
