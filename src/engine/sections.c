@@ -30,18 +30,22 @@ static int find_label_parts(bl_lint_ctx *lc);
 
 /* --- Normalising heading text -------------------------------------------- */
 
-/* The length of a keycap emoji at t[i] ("1️⃣": a digit, '#' or '*', then
- * U+FE0F and U+20E3, the first optional) or of a GitHub shortcode
- * (":warning:"), or 0.  Both number or decorate a heading as "1." and an
- * emoji do, but start with bytes that read as a word or a colon. */
+/* The length of an emoji or other symbol at t[i] ("📋", "🕐", "⚠️": any
+ * code point past ASCII that is not a letter or digit), of a keycap emoji
+ * ("1️⃣": a digit, '#' or '*', then U+FE0F and U+20E3, the first
+ * optional) or of a GitHub shortcode (":warning:"), or 0.  They decorate
+ * or number a heading, and one may stand before its number: "📋 5. Action
+ * Items" is numbered as "5. Action Items" is. */
 static size_t
 decoration_len(const char *t, size_t n, size_t i)
 {
     const unsigned char *u = (const unsigned char *)t;
-    size_t j = i + 1;
+    size_t j = i + 1, cl;
 
     if (i >= n)
         return 0;
+    if (u[i] >= 0x80)
+        return bl_is_word_cp(bl_utf8_decode(t, n, i, &cl)) ? 0 : cl;
     if ((t[i] >= '0' && t[i] <= '9') || t[i] == '#' || t[i] == '*') {
         if (j + 3 <= n && u[j] == 0xEF && u[j + 1] == 0xB8 && u[j + 2] == 0x8F)
             j += 3;     /* U+FE0F, the emoji form */
@@ -58,7 +62,7 @@ decoration_len(const char *t, size_t n, size_t i)
     return j > i + 1 && j < n && t[j] == ':' ? j + 1 - i : 0;
 }
 
-/* Skips blanks, keycaps and shortcodes from t[i]. */
+/* Skips blanks, emoji, keycaps and shortcodes from t[i]. */
 static size_t
 skip_decoration(const char *t, size_t n, size_t i)
 {
@@ -127,8 +131,8 @@ skip_number_word(const char *t, size_t n, size_t i)
 }
 
 /* Drops "3.", "3)", "(3)", "1.2.", "2 ", "IV.", "A)", "Section 3:" and
- * "§3" before the words of a heading, and keycaps and shortcodes before
- * and after those; a year ("2024 outage") is a word. */
+ * "§3" before the words of a heading, and emoji, keycaps and shortcodes
+ * before and after those; a year ("2024 outage") is a word. */
 static size_t
 skip_numbering(const char *t, size_t n)
 {

@@ -243,6 +243,17 @@ emoji_line(out *o, const char *line, size_t n, int *state)
     put_section_line(o, line, n, "## \xE2\x8F\xB1\xEF\xB8\x8F ");
 }
 
+/* "## Timeline" as "## 📋 3. Timeline": an emoji before the number. */
+static void
+emoji_numbered_line(out *o, const char *line, size_t n, int *state)
+{
+    char prefix[24] = "";
+
+    if (heading_level(line, n) == 2)
+        snprintf(prefix, sizeof prefix, "## \xF0\x9F\x93\x8B %d. ", ++*state);
+    put_section_line(o, line, n, prefix);
+}
+
 /* "## Timeline" as "## :clock3: Timeline", as GitHub writes emoji. */
 static void
 shortcode_line(out *o, const char *line, size_t n, int *state)
@@ -306,6 +317,7 @@ static const layout layouts[] = {
     {"numbered headings", numbered_line},
     {"emoji headings", emoji_line},
     {"keycap-numbered headings", keycap_line},
+    {"emoji-then-number headings", emoji_numbered_line},
     {"shortcode headings", shortcode_line},
     {"CRLF", crlf_line},
     {"task lists", task_line},

@@ -209,6 +209,13 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "14:02 Timeline"), "");
     assert_string_equal(kind_of(rules, "1. :clock3: Timeline"), "timeline");
     assert_string_equal(kind_of(rules, "\n:warning: Impact"), "impact");
+    /* An emoji may stand before the number, a symbol too. */
+    assert_string_equal(kind_of(rules, "\xF0\x9F\x93\x8B 5. Action Items:"),
+                        "action-items");
+    assert_string_equal(kind_of(rules, "\xE2\x9A\xA0\xEF\xB8\x8F 2) Impact"),
+                        "impact");
+    assert_string_equal(kind_of(rules, "\xF0\x9F\x95\x90 3. Timeline (UTC)"),
+                        "timeline");
     /* "=Postmortem": the whole heading only (the Rust blog's lessons). */
     assert_string_equal(kind_of(rules, "Postmortem"), "lessons-learned");
     assert_string_equal(kind_of(rules, "Post-mortem"), "lessons-learned");
