@@ -6,7 +6,9 @@
 # sentences/blameful.txt holds blaming sentences as stressed engineers
 # write them (contractions, curly apostrophes, non-ASCII names, roles,
 # tables, Action Items), sentences/blameless.txt blameless ones of the
-# same shapes.  Cases are separated by lines of "===" and may span lines
+# same shapes.  second-*.txt are a later set aimed at retraining given to
+# one person, a role with a name in commas ("the reviewer, Kofi,") and
+# "Kofi, who ..." as a person: near misses first, written to trip them.  Cases are separated by lines of "===" and may span lines
 # (a heading, a table).  Each is checked after a Summary that shows the
 # names it uses are people's, as a real postmortem would; a case counts as
 # reported when a blame/ finding falls on its own lines.  Prints how many
@@ -63,5 +65,5 @@ run() { # FILE WANT(hit|silent)
         "$([ "$want" = hit ] && echo missed || echo "reported, should not be")" "$listed"
 }
 
-run "$DIR/blameful.txt" hit
-run "$DIR/blameless.txt" silent
+for f in "$DIR"/*blameful.txt; do run "$f" hit; done
+for f in "$DIR"/*blameless.txt; do run "$f" silent; done
