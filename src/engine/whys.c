@@ -326,6 +326,62 @@ add_quoted(bl_strbuf *sb, const char *s, size_t n)
     return 0;
 }
 
+/* Does source offset s lie in raw HTML (doc->html, in source order)? */
+static int
+is_html_at(const bl_doc *doc, size_t s)
+{
+    size_t lo = 0, hi = doc->html.n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->html.items[mid].end <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->html.n && doc->html.items[lo].begin <= s;
+}
+
+/* add_quoted for unit offsets [b, e) of unit u, as the author wrote them:
+ * md4c reads a slot such as "<answer>" as inline HTML, which the unit
+ * holds as one space, so the quote takes each piece of HTML back from
+ * the source ("Because <answer>.", not "Because ."). */
+static int
+add_quoted_as_written(const bl_doc *doc, bl_strbuf *sb, const bl_unit *u,
+                      size_t b, size_t e)
+{
+    bl_strbuf raw = {NULL, 0, 0};
+    size_t n, k, pos = b;
+    const char *t = bl_unit_text(doc, u, &n);
+    int rc = 0;
+
+    for (k = u->piece_begin; k < u->piece_end && pos < e && rc == 0; k++) {
+        const bl_piece *p = &doc->pieces.items[k];
+        size_t pe = p->u + p->ulen < e ? p->u + p->ulen : e;
+        if (pe <= pos)
+            continue;
+        if (p->u >= e)
+            break;
+        if (p->u > pos) {   /* text no piece maps: as the unit has it */
+            if ((rc = bl_strbuf_add(&raw, t + pos, p->u - pos)) < 0)
+                break;
+            pos = p->u;
+        }
+        if (p->ulen == 1 && p->slen > 0 && pos == p->u && t[pos] == ' '
+            && is_html_at(doc, p->s))
+            rc = bl_strbuf_add(&raw, doc->src + p->s, p->slen);
+        else
+            rc = bl_strbuf_add(&raw, t + pos, pe - pos);
+        pos = pe;
+    }
+    if (rc == 0 && pos < e)
+        rc = bl_strbuf_add(&raw, t + pos, e - pos);
+    if (rc == 0)
+        rc = add_quoted(sb, raw.items, raw.n);
+    free(raw.items);
+    return rc;
+}
+
 /* --- Marks: the whys and becauses of one unit ---------------------------- */
 
 typedef enum mark_type { MARK_WHY, MARK_BECAUSE, MARK_ANSWER } mark_type;
@@ -1342,13 +1398,11 @@ check_unanswered(whys *w, int rule)
             if (s->answered)
                 continue;
             if (s->has_answer) {
-                size_t n;
-                const char *t = bl_unit_text(doc, &doc->units.items[s->a_unit],
-                                             &n);
                 rc = bl_strbuf_addf(&msg, "The answer to this why is only a "
                                     "placeholder (\"") < 0
-                     || add_quoted(&msg, t + s->a_begin,
-                                   s->a_end - s->a_begin) < 0
+                     || add_quoted_as_written(doc, &msg,
+                                              &doc->units.items[s->a_unit],
+                                              s->a_begin, s->a_end) < 0
                      || bl_strbuf_addf(&msg, "\"), so the analysis stops "
                                        "here.") < 0;
             } else {

@@ -634,6 +634,44 @@ test_unanswered_message_quotes_the_placeholder(void **state)
     free(src);
 }
 
+/* md4c reads a slot such as "<answer>" as inline HTML, which prose holds
+ * as a space: the quote puts back what the author wrote (an audit found
+ * "Because <answer>." quoted as "Because ."), a slot that runs over two
+ * lines as one. */
+static void
+test_unanswered_message_quotes_an_angle_slot_as_written(void **state)
+{
+    static const struct {
+        const char *answer, *quote;
+    } cases[] = {
+        {"Because <answer>.", "(\"Because <answer>.\")"},
+        {"Because <a condition of the system>.",
+         "(\"Because <a condition of the system>.\")"},
+        {"Because <a condition\n   of the system>.",
+         "(\"Because <a condition of the system>.\")"},
+    };
+    const bl_rules *rules = *state;
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        text t = {NULL, 0, 0};
+        char *src;
+        bl_diags d;
+        add(&t, "1. Why did checkout fail?\n   Because the API timed out."
+            "\n2. Why did the API time out?\n   %s\n", cases[i].answer);
+        src = postmortem(t.s);
+        d = lint(rules, src);
+        assert_int_equal(tu_count_rule(&d, "whys/unanswered"), 1);
+        if (strstr(nth(&d, "whys/unanswered", 0)->message, cases[i].quote)
+            == NULL)
+            fail_msg("answer \"%s\": want %s in: %s", cases[i].answer,
+                     cases[i].quote, nth(&d, "whys/unanswered", 0)->message);
+        bl_diags_free(&d);
+        free(src);
+        free(t.s);
+    }
+}
+
 /* An honest "not known yet" is an answer. */
 static void
 test_a_written_answer_is_an_answer(void **state)
@@ -1633,6 +1671,8 @@ main(void)
         cmocka_unit_test(test_every_branch_of_a_tree_must_end_at_a_condition),
         cmocka_unit_test(test_unanswered_whys_are_reported_at_the_why),
         cmocka_unit_test(test_unanswered_message_quotes_the_placeholder),
+        cmocka_unit_test(
+            test_unanswered_message_quotes_an_angle_slot_as_written),
         cmocka_unit_test(test_a_written_answer_is_an_answer),
         cmocka_unit_test(test_empty_because_cell_is_unanswered),
         cmocka_unit_test(test_a_why_in_a_cell_takes_its_answer_from_its_row),
