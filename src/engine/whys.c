@@ -15,9 +15,11 @@
  *  - a why-question takes as its answer the text after it on its line,
  *    or else the next unit near it (a nested bullet, the next paragraph,
  *    the next cell of its row);
- *  - a "because" line answers the question waiting for one, or else is a
- *    step of its own (the why left implicit), when it opens a list item
- *    or a line inside a paragraph, or sits under a "5 Whys" heading;
+ *  - a "because" line answers the question waiting for one, or a why
+ *    that asks nothing of its own ("Why? The pool was exhausted.") right
+ *    before it, whose text was then the statement asked about; or else
+ *    is a step of its own (the why left implicit), when it opens a list
+ *    item or a line inside a paragraph, or sits under a "5 Whys" heading;
  *  - a step's parent is the step whose answer holds it (a "**Why ...?**"
  *    line inside an answer bullet, or inside a bullet next to one: the
  *    branches of a tree), else the step before it.  A chain's length is
@@ -324,6 +326,62 @@ add_quoted(bl_strbuf *sb, const char *s, size_t n)
     return 0;
 }
 
+/* Does source offset s lie in raw HTML (doc->html, in source order)? */
+static int
+is_html_at(const bl_doc *doc, size_t s)
+{
+    size_t lo = 0, hi = doc->html.n;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->html.items[mid].end <= s)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < doc->html.n && doc->html.items[lo].begin <= s;
+}
+
+/* add_quoted for unit offsets [b, e) of unit u, as the author wrote them:
+ * md4c reads a slot such as "<answer>" as inline HTML, which the unit
+ * holds as one space, so the quote takes each piece of HTML back from
+ * the source ("Because <answer>.", not "Because ."). */
+static int
+add_quoted_as_written(const bl_doc *doc, bl_strbuf *sb, const bl_unit *u,
+                      size_t b, size_t e)
+{
+    bl_strbuf raw = {NULL, 0, 0};
+    size_t n, k, pos = b;
+    const char *t = bl_unit_text(doc, u, &n);
+    int rc = 0;
+
+    for (k = u->piece_begin; k < u->piece_end && pos < e && rc == 0; k++) {
+        const bl_piece *p = &doc->pieces.items[k];
+        size_t pe = p->u + p->ulen < e ? p->u + p->ulen : e;
+        if (pe <= pos)
+            continue;
+        if (p->u >= e)
+            break;
+        if (p->u > pos) {   /* text no piece maps: as the unit has it */
+            if ((rc = bl_strbuf_add(&raw, t + pos, p->u - pos)) < 0)
+                break;
+            pos = p->u;
+        }
+        if (p->ulen == 1 && p->slen > 0 && pos == p->u && t[pos] == ' '
+            && is_html_at(doc, p->s))
+            rc = bl_strbuf_add(&raw, doc->src + p->s, p->slen);
+        else
+            rc = bl_strbuf_add(&raw, t + pos, pe - pos);
+        pos = pe;
+    }
+    if (rc == 0 && pos < e)
+        rc = bl_strbuf_add(&raw, t + pos, e - pos);
+    if (rc == 0)
+        rc = add_quoted(sb, raw.items, raw.n);
+    free(raw.items);
+    return rc;
+}
+
 /* --- Marks: the whys and becauses of one unit ---------------------------- */
 
 typedef enum mark_type { MARK_WHY, MARK_BECAUSE, MARK_ANSWER } mark_type;
@@ -333,6 +391,9 @@ typedef struct mark {
     size_t begin;       /* unit offset where the mark starts */
     size_t end;         /* after a question's "?" or a label */
     int bare;           /* a why label with no question after it */
+    int no_question;    /* a why that asks nothing in words of its own
+                           ("Why?", "Why:", "Why 2:"): the text after it
+                           may be the statement it asks about */
 } mark;
 
 /* Reads a mark at boundary pos: a why at any boundary; a because line or
@@ -348,6 +409,7 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
         return 0;
     m->begin = i;
     m->bare = 0;
+    m->no_question = 0;
     if (line_start && (j = answer_label(t, n, i)) != 0) {
         m->type = MARK_ANSWER;
         m->end = j;
@@ -359,18 +421,20 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
         size_t k = skip_spaces(t, n, j);
         e = word_at(t, n, k, "why") ? question_end(t, n, k) : 0;
         m->end = e != 0 ? e : j;
-        m->bare = e == 0;
+        m->bare = m->no_question = e == 0;
         return 1;
     }
     if (word_at(t, n, i, "why") && !is_word_before(t, i)) {
+        j = skip_spaces(t, n, i + 3);
         if ((e = question_end(t, n, i)) != 0) {
             m->end = e;
+            m->no_question = j < n && t[j] == '?';
             return 1;
         }
         /* "Why -> because ...", "Why: ...", "Why - the battery" */
-        j = skip_spaces(t, n, i + 3);
         if (j < n && is_arrow(bl_utf8_decode(t, n, j, &cl))) {
             m->end = i + 3;
+            m->no_question = 1;
             return 1;
         }
         return 0;
@@ -451,6 +515,11 @@ typedef struct whys {
     struct { mark *items; size_t n, alloc; } marks;     /* one unit's */
     struct { size_t *items; size_t n, alloc; } lines;   /* its line starts */
     int pending;                /* a why waiting for its answer, or -1 */
+    int stated;                 /* a why that asks nothing of its own,
+                                   answered by the text after it, when
+                                   nothing has come since: a because
+                                   next answers it instead (see
+                                   answer_statement), or -1 */
 } whys;
 
 enum { TABLE_UNKNOWN, TABLE_OTHER, TABLE_WHYS, TABLE_WHYS_DONE };
@@ -621,7 +690,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     memset(w, 0, sizeof *w);
     w->lc = lc;
     w->doc = doc;
-    w->pending = -1;
+    w->pending = w->stated = -1;
     w->in_rc = calloc(ns, 1);
     w->names_whys = calloc(ns, 1);
     w->under_whys = calloc(ns, 1);
@@ -858,6 +927,24 @@ set_answer(whys *w, int si, int ui, size_t a, size_t e)
         w->list_step[s->answer_list] = si;
 }
 
+/* Step si, a why that asks nothing of its own, took the text after it
+ * for its answer ("Why? The pool was exhausted."), and a because comes
+ * next ("Because the limit was too low."): that text was the statement
+ * it asks about, and the because is its answer.  Read apart, the pair
+ * would be two steps, the because one of its own with its why left
+ * implicit, and a chain would count twice its length. */
+static void
+answer_statement(whys *w, int si, int ui, size_t a, size_t e)
+{
+    const bl_doc *doc = w->doc;
+    step *s = &w->steps.items[si];
+
+    /* The question runs to the end of the statement it asks about. */
+    s->q_end = bl_unit_to_source(doc, &doc->units.items[s->a_unit], s->a_end,
+                                 1);
+    set_answer(w, si, ui, a, e);
+}
+
 /* May unit u hold the answer to the waiting why?  It must be in the same
  * section; a why in a table cell is answered in its row, a why in a list
  * item inside its list (a nested bullet, the item after it). */
@@ -957,7 +1044,7 @@ read_unit(whys *w, int ui)
     if (trim_end(t, skip_spaces(t, lead, 0), lead) > skip_spaces(t, lead, 0)) {
         if (w->pending >= 0 && is_near(w, &w->steps.items[w->pending], u))
             set_answer(w, w->pending, ui, 0, lead);
-        w->pending = -1;
+        w->pending = w->stated = -1;
     }
     for (k = 0; k < w->marks.n; k++) {
         const mark *m = &w->marks.items[k];
@@ -974,11 +1061,13 @@ read_unit(whys *w, int ui)
                        < 0) {
                 return -1;
             }
-            w->pending = -1;
+            w->pending = w->stated = -1;
             set_answer(w, si, ui, skip_decoration(t, next, m->end), next);
             if (!w->steps.items[si].has_answer) {
                 w->steps.items[si].bare = m->bare;
                 w->pending = si;
+            } else if (m->no_question) {
+                w->stated = si;
             }
             break;
         case MARK_BECAUSE:
@@ -989,6 +1078,12 @@ read_unit(whys *w, int ui)
                 break;
             }
             w->pending = -1;
+            if (w->stated >= 0 && is_near(w, &w->steps.items[w->stated], u)) {
+                answer_statement(w, w->stated, ui, m->begin, next);
+                w->stated = -1;
+                break;
+            }
+            w->stated = -1;
             /* A because that opens a list item or a line of a paragraph
              * is a step; one that opens a paragraph ("Because we deploy
              * weekly, ...") only under a whys heading. */
@@ -1010,6 +1105,7 @@ read_unit(whys *w, int ui)
             } else {
                 w->pending = -1;
             }
+            w->stated = -1;
             break;
         }
     }
@@ -1052,7 +1148,7 @@ read_why_table(whys *w, int table, int why_col, int because_col)
     const bl_doc *doc = w->doc;
     int b;
 
-    w->pending = -1;
+    w->pending = w->stated = -1;
     for (b = table + 1; b < (int)doc->blocks.n; b++) {
         const bl_block *r = &doc->blocks.items[b];
         int c, qcell = -1, acell = -1, si;
@@ -1166,7 +1262,7 @@ collect(whys *w)
     for (ui = 0; ui < doc->units.n; ui++) {
         const bl_unit *u = &doc->units.items[ui];
         if (u->flags & BL_UNIT_HEADING) {
-            w->pending = -1;
+            w->pending = w->stated = -1;
             if (u->section >= 0 && w->reads_chains[u->section]
                 && read_why_heading(w, (int)ui) < 0)
                 return -1;
@@ -1302,13 +1398,11 @@ check_unanswered(whys *w, int rule)
             if (s->answered)
                 continue;
             if (s->has_answer) {
-                size_t n;
-                const char *t = bl_unit_text(doc, &doc->units.items[s->a_unit],
-                                             &n);
                 rc = bl_strbuf_addf(&msg, "The answer to this why is only a "
                                     "placeholder (\"") < 0
-                     || add_quoted(&msg, t + s->a_begin,
-                                   s->a_end - s->a_begin) < 0
+                     || add_quoted_as_written(doc, &msg,
+                                              &doc->units.items[s->a_unit],
+                                              s->a_begin, s->a_end) < 0
                      || bl_strbuf_addf(&msg, "\"), so the analysis stops "
                                        "here.") < 0;
             } else {

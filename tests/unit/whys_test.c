@@ -151,7 +151,9 @@ typedef enum shape {
     INLINE, DASH_ANSWER, NEXT_LINE, NESTED_BULLET, LINE_PAIRS,
     BOLD_PARAGRAPHS, ARROWS, BECAUSE_BULLETS, BECAUSE_LINES, WHY_LABELS,
     QA_LABELS, TABLE_QUESTIONS, TABLE_STATEMENTS, ALTERNATING_BULLETS,
-    TASK_LIST, TRAILING_WHY, LOOSE_LIST, HEADINGS, LABEL_PARAGRAPHS, SHAPES
+    TASK_LIST, TRAILING_WHY, LOOSE_LIST, HEADINGS, LABEL_PARAGRAPHS,
+    WHY_STATEMENT, WHY_COLON_STATEMENT, WHY_STATEMENT_BULLETS,
+    WHY_STATEMENT_LINES, BOLD_WHY_STATEMENT, SHAPES
 } shape;
 
 static const char *const shape_names[] = {
@@ -159,7 +161,8 @@ static const char *const shape_names[] = {
     "bold paragraphs", "arrows", "because bullets", "because lines",
     "why labels", "Q/A labels", "table of questions", "table of statements",
     "alternating bullets", "task list", "trailing why", "loose list",
-    "headings", "label paragraphs"
+    "headings", "label paragraphs", "why statement", "why: statement",
+    "why statement bullets", "why statement lines", "bold why statement"
 };
 
 /* A chain of n steps in one of the shapes teams write, every answer a
@@ -262,6 +265,26 @@ chain(shape sh, int n)
         case LABEL_PARAGRAPHS:
             add(&t, "**Why %d**\n\nWhy did step %d happen?\n\n- Condition "
                 "%d held.\n\n", i, i, i);
+            break;
+        case WHY_STATEMENT:
+            add(&t, "%d. Why? Step %d happened.\n   Because condition %d "
+                "held.\n", i, i, i);
+            break;
+        case WHY_COLON_STATEMENT:
+            add(&t, "Why: Step %d happened.\nBecause: condition %d "
+                "held.\n\n", i, i);
+            break;
+        case WHY_STATEMENT_BULLETS:
+            add(&t, "- Why? Step %d happened.\n- Because condition %d "
+                "held.\n", i, i);
+            break;
+        case WHY_STATEMENT_LINES:
+            add(&t, "Why? Step %d happened.\nBecause condition %d held.\n",
+                i, i);
+            break;
+        case BOLD_WHY_STATEMENT:
+            add(&t, "**Why?** Step %d happened.\n**Because** condition %d "
+                "held.\n\n", i, i);
             break;
         case SHAPES:
             break;
@@ -609,6 +632,44 @@ test_unanswered_message_quotes_the_placeholder(void **state)
                            "This why has no answer"));
     bl_diags_free(&d);
     free(src);
+}
+
+/* md4c reads a slot such as "<answer>" as inline HTML, which prose holds
+ * as a space: the quote puts back what the author wrote (an audit found
+ * "Because <answer>." quoted as "Because ."), a slot that runs over two
+ * lines as one. */
+static void
+test_unanswered_message_quotes_an_angle_slot_as_written(void **state)
+{
+    static const struct {
+        const char *answer, *quote;
+    } cases[] = {
+        {"Because <answer>.", "(\"Because <answer>.\")"},
+        {"Because <a condition of the system>.",
+         "(\"Because <a condition of the system>.\")"},
+        {"Because <a condition\n   of the system>.",
+         "(\"Because <a condition of the system>.\")"},
+    };
+    const bl_rules *rules = *state;
+    size_t i;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        text t = {NULL, 0, 0};
+        char *src;
+        bl_diags d;
+        add(&t, "1. Why did checkout fail?\n   Because the API timed out."
+            "\n2. Why did the API time out?\n   %s\n", cases[i].answer);
+        src = postmortem(t.s);
+        d = lint(rules, src);
+        assert_int_equal(tu_count_rule(&d, "whys/unanswered"), 1);
+        if (strstr(nth(&d, "whys/unanswered", 0)->message, cases[i].quote)
+            == NULL)
+            fail_msg("answer \"%s\": want %s in: %s", cases[i].answer,
+                     cases[i].quote, nth(&d, "whys/unanswered", 0)->message);
+        bl_diags_free(&d);
+        free(src);
+        free(t.s);
+    }
 }
 
 /* An honest "not known yet" is an answer. */
@@ -1442,6 +1503,78 @@ test_a_why_line_over_the_chain(void **state)
            "TBD\n", "whys/unanswered", 1, NULL);
 }
 
+/* "Why? The pool was exhausted." over "Because the limit was too low." is
+ * one step: a why that asks nothing in words of its own, the statement
+ * it asks about, and the because that answers it.  An audit found such
+ * chains counted at twice their length (a three-why chain said "stops
+ * after 6 whys" and passed the default minimum); a bare "Why?" over its
+ * because always counted once. */
+static void
+test_a_why_over_its_statement_and_because_is_one_step(void **state)
+{
+    static const struct {
+        shape sh;
+        const char *first;  /* the first why, with its statement */
+    } cases[] = {
+        {WHY_STATEMENT, "Why? Step 1 happened."},
+        {WHY_COLON_STATEMENT, "Why: Step 1 happened."},
+        {WHY_STATEMENT_BULLETS, "Why? Step 1 happened."},
+        {WHY_STATEMENT_LINES, "Why? Step 1 happened."},
+        {BOLD_WHY_STATEMENT, "Why?** Step 1 happened."},
+    };
+    static const char audit[] =
+        "# Postmortem: login outage\n\n## Summary\nLogin failed.\n\n"
+        "## Root Cause\n\n"
+        "1. Why? The login service failed.\n"
+        "   Because the database refused connections.\n"
+        "2. Why? The database refused connections.\n"
+        "   Because the pool was exhausted.\n"
+        "3. Why? The pool was exhausted.\n"
+        "   Because the limit was too low.\n";
+    const bl_rules *rules = *state;
+    size_t i;
+    char *src;
+    bl_diags d;
+
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        src = chain(cases[i].sh, 3);
+        d = lint(rules, src);
+        if (tu_count_rule(&d, "whys/too-short") != 1
+            || strstr(nth(&d, "whys/too-short", 0)->message,
+                      "after 3 whys") == NULL)
+            fail_msg("shape \"%s\": %zu too-short, want one \"after 3 "
+                     "whys\"\n%s", shape_names[cases[i].sh],
+                     tu_count_rule(&d, "whys/too-short"), src);
+        /* The question runs to the end of its statement. */
+        expect_span(src, nth(&d, "whys/too-short", 0), cases[i].first);
+        bl_diags_free(&d);
+        free(src);
+    }
+    d = lint(rules, audit);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 3 whys"));
+    bl_diags_free(&d);
+    /* A numbered label asks nothing of its own either. */
+    src = postmortem("**Why 1:** Checkout failed.\n"
+                     "Because the API timed out.\n\n"
+                     "**Why 2:** The API timed out.\n"
+                     "Because the pool was exhausted.\n");
+    d = lint(rules, src);
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 2 whys"));
+    bl_diags_free(&d);
+    free(src);
+    /* The because is the answer: a placeholder there leaves the why
+     * unanswered, reported at the why and its statement. */
+    src = postmortem("1. Why? Checkout failed.\n"
+                     "   Because the API timed out.\n"
+                     "2. Why? The API timed out.\n"
+                     "   Because ...\n");
+    expect(rules, src, "whys/unanswered", 1, "Why? The API timed out.");
+    free(src);
+}
+
 static void
 test_hostile_input(void **state)
 {
@@ -1538,6 +1671,8 @@ main(void)
         cmocka_unit_test(test_every_branch_of_a_tree_must_end_at_a_condition),
         cmocka_unit_test(test_unanswered_whys_are_reported_at_the_why),
         cmocka_unit_test(test_unanswered_message_quotes_the_placeholder),
+        cmocka_unit_test(
+            test_unanswered_message_quotes_an_angle_slot_as_written),
         cmocka_unit_test(test_a_written_answer_is_an_answer),
         cmocka_unit_test(test_empty_because_cell_is_unanswered),
         cmocka_unit_test(test_a_why_in_a_cell_takes_its_answer_from_its_row),
@@ -1569,6 +1704,8 @@ main(void)
         cmocka_unit_test(test_labelled_root_cause_without_a_chain),
         cmocka_unit_test(test_a_why_tag_before_the_question),
         cmocka_unit_test(test_a_why_line_over_the_chain),
+        cmocka_unit_test(
+            test_a_why_over_its_statement_and_because_is_one_step),
         cmocka_unit_test(test_hostile_input),
     };
 
