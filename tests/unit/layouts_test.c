@@ -667,8 +667,9 @@ test_labels_within_and_after_labelled_parts(void **state)
 
 /* A part a label names as another section is that section, wherever it
  * is: under the Action Items heading, a <details> Timeline holds timeline
- * entries, not action items.  So each part, after each section heading,
- * gives what it gives before any section. */
+ * entries, not action items, and a part of the Action Items under the
+ * Timeline heading holds no entries.  So each part, after each section
+ * heading, gives what it gives before any section. */
 static void
 test_a_part_under_another_heading_is_its_own(void **state)
 {
@@ -732,8 +733,9 @@ test_a_part_under_another_heading_is_its_own(void **state)
 
 /* The same, as reported: a Timeline or Root Cause part after the Action
  * Items heading holds no items, while a part that belongs to the Action
- * Items (a group such as "Long-term") still does; and a label that names
- * two sections ("What happened") is the one it is in. */
+ * Items (a group such as "Long-term") still does; action items under the
+ * Timeline or Root Cause heading are no entries and no whys; and a label
+ * that names two sections ("What happened") is the one it is in. */
 static void
 test_parts_of_other_sections_under_a_heading(void **state)
 {
@@ -761,6 +763,20 @@ test_parts_of_other_sections_under_a_heading(void **state)
          "action/missing-owner", 1},
         {DET_HEAD "**Long-term**\n\n- Add an alert on pool wait time\n",
          "action/missing-owner", 1},
+        /* The mirror: action items under the Timeline heading. */
+        {"# Postmortem: login outage\n\n## Summary\n\nLogin failed.\n\n"
+         "## Timeline\n\nAll times are UTC.\n\n- 14:02 The alert fired.\n"
+         "- 14:10 The pool size was raised.\n\n<details>\n<summary>Action "
+         "items</summary>\n\n- 09:00: Run the pool size review daily "
+         "(owner: @dana)\n\n</details>\n", "timeline/out-of-order", 0},
+        /* ... and under the Root Cause heading, no steps of its chain. */
+        {"# Postmortem: login outage\n\n## Summary\n\nLogin failed.\n\n"
+         "## Root Cause\n\n1. Why did checkout fail? Requests timed out.\n"
+         "2. Why? The pool was exhausted.\n3. Why? The pool size was 20.\n"
+         "4. Why? The template shares one value.\n\n<details>\n<summary>"
+         "Action items</summary>\n\n- Why one value? Because the template "
+         "has no override: add one (owner: @dana)\n\n</details>\n",
+         "whys/too-short", 1},
         /* TODO in a timeline entry is no action item's state. */
         {DET_HEAD "<details>\n<summary>Timeline (UTC)</summary>\n\n- 14:01 "
          "Rollback started TODO\n- 14:20 Errors stopped\n\n</details>\n",
