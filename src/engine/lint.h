@@ -221,12 +221,6 @@ int bl_lint_structure(bl_lint_ctx *lc);
 int bl_lint_section_within(const bl_lint_ctx *lc, int section,
                            const char *kind);
 
-/* Does unit ui lie in a part that a bold label ("**Action items**" alone
- * on its line, "- **Action items**:" over nested items) or a <details>
- * summary names as a `kind` section, with no heading since?  Such labels
- * count as sections (section/missing); this says what is in them. */
-int bl_lint_label_within(const bl_lint_ctx *lc, size_t ui, const char *kind);
-
 /* Is block bi, a list item or paragraph, the label of a labelled part
  * ("- **Review actions**:" over its items)?  Such a label is a section's
  * name: not an item, not an empty field. */
@@ -242,14 +236,22 @@ void bl_lint_part_title(const bl_lint_ctx *lc, int part, size_t *p_b,
  * section's, not its content? */
 int bl_lint_unit_is_label(const bl_lint_ctx *lc, int part, size_t ui);
 
+/* The part block bi is read in, whatever its kind, as one id: its
+ * section's index, or doc->sections.n + p when it lies in labelled part
+ * p (lc->label_parts.items[p]) of a section other than the heading's it
+ * is under; -1 when neither.  A label inside a heading section of its own
+ * kind adds nothing: the section is read once.  One of another kind is
+ * that section, not the heading's: "<details><summary>Timeline" under
+ * "## Action Items" holds timeline entries only. */
+int bl_lint_part_id_of(const bl_lint_ctx *lc, int bi);
+
 /* The `kind` section block bi belongs to, whether a heading or a label
  * names it, as one id for the checks that read a kind of section: the
- * index of its section when that is or is within a `kind` section, else
- * doc->sections.n + p when labelled part p names it as a `kind` section
- * (lc->label_parts.items[p]); -1 when neither.  A label inside a heading
- * section of its own kind adds nothing: the section is read once.  Ids
- * are below bl_lint_part_count(lc).  Example: the items under
- * "**Action items**" get the same id, other than any heading's. */
+ * index of its section when that is or is within a `kind` section, or
+ * its labelled part's id when that names a `kind` section
+ * (bl_lint_part_id_of); -1 when neither.  Ids are below
+ * bl_lint_part_count(lc).  Example: the items under "**Action items**"
+ * get the same id, other than any heading's. */
 int bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind);
 size_t bl_lint_part_count(const bl_lint_ctx *lc);
 

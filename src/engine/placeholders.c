@@ -1748,8 +1748,7 @@ drop_todo_states(ph_ctx *pc, size_t ui)
     for (k = 0; k < pc->slots.n && !is_todo(doc, &pc->slots.items[k]); k++)
         ;
     if (k == pc->slots.n
-        || (bl_lint_section_within(pc->lc, u->section, "action-items") < 0
-            && !bl_lint_label_within(pc->lc, ui, "action-items")))
+        || bl_lint_part_of(pc->lc, u->block, "action-items") < 0)
         return;
     ub = bl_unit_to_source(doc, u, 0, 0);
     ue = bl_unit_to_source(doc, u, u->text_end - u->text_begin, 1);

@@ -1047,12 +1047,20 @@ has_summary_label(const bl_lint_ctx *lc, size_t hi)
     return 0;
 }
 
-/* The heading of lc's profile that label text t[0..n) names, or -1. */
+/* The heading of lc's profile that label text t[0..n), in section si,
+ * names, or -1.  A label that names two ("What happened" tells the
+ * story and its timeline) is read as the section it is in, if it names
+ * that one: it adds nothing there (bl_lint_part_id_of). */
 static int
-label_kind(const bl_lint_ctx *lc, const char *t, size_t n)
+label_kind(const bl_lint_ctx *lc, int si, const char *t, size_t n)
 {
     size_t hi;
 
+    for (; si >= 0; si = lc->doc->sections.items[si].parent)
+        if (lc->kind_of[si] >= 0
+            && text_names(&lc->rules->headings.items[lc->kind_of[si]], t, n,
+                          0, 1))
+            return lc->kind_of[si];
     for (hi = 0; hi < lc->rules->headings.n; hi++) {
         const bl_heading *h = &lc->rules->headings.items[hi];
         if (strcmp(h->profile, lc->profile) == 0
@@ -1132,8 +1140,8 @@ walk_html(label_walk *w, int bi)
 
     for (at = pos; (n = bl_doc_next_summary(doc, &pos, b->end, text,
                                             sizeof text)) >= 0; at = pos) {
-        if (start_part(w, label_kind(w->lc, text, (size_t)n), bi, at, pos,
-                       text, (size_t)n) < 0)
+        if (start_part(w, label_kind(w->lc, b->section, text, (size_t)n),
+                       bi, at, pos, text, (size_t)n) < 0)
             return -1;
         w->in_details = 1;
     }
@@ -1232,7 +1240,7 @@ walk_label(label_walk *w, int bi, int u)
     if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n)
         || !is_label_alone(doc, &doc->units.items[u], off + n))
         return 0;
-    if ((kind = label_kind(w->lc, doc->src + off, n)) < 0)
+    if ((kind = label_kind(w->lc, b->section, doc->src + off, n)) < 0)
         return b->type == BL_BLOCK_LI ? 0 : sub_label(w, bi, u, off, n);
     /* A label of the part's own section goes on with it: "**Why 1:**"
      * steps and "**Contributing factors:**" under "**Root cause**". */
@@ -1320,19 +1328,38 @@ find_label_parts(bl_lint_ctx *lc)
 }
 
 int
-bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind)
+bl_lint_part_id_of(const bl_lint_ctx *lc, int bi)
 {
     int si, p;
 
     if (lc->kind_of == NULL || bi < 0 || (size_t)bi >= lc->doc->blocks.n)
         return -1;
     si = lc->doc->blocks.items[bi].section;
-    if (bl_lint_section_within(lc, si, kind) >= 0)
-        return si;
     p = lc->part_of_block != NULL ? lc->part_of_block[bi] : -1;
-    if (p >= 0 && is_kind(lc, lc->label_parts.items[p].kind, kind))
-        return (int)lc->doc->sections.n + p;
-    return -1;
+    if (p < 0)
+        return si;
+    /* A label of the section it is in adds nothing: the section is read
+     * once.  A label of another section starts that section, even under
+     * a heading: a <details> Timeline under "## Action Items" holds
+     * entries, not action items. */
+    return bl_lint_section_within(lc, si,
+                                  lc->rules->headings.items[
+                                      lc->label_parts.items[p].kind].kind)
+           >= 0 ? si : (int)lc->doc->sections.n + p;
+}
+
+int
+bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind)
+{
+    int id = bl_lint_part_id_of(lc, bi);
+
+    if (id < 0)
+        return -1;
+    if ((size_t)id < lc->doc->sections.n)
+        return bl_lint_section_within(lc, id, kind) >= 0 ? id : -1;
+    return is_kind(lc, lc->label_parts.items[(size_t)id
+                                             - lc->doc->sections.n].kind,
+                   kind) ? id : -1;
 }
 
 size_t
@@ -1381,15 +1408,6 @@ bl_lint_unit_is_label(const bl_lint_ctx *lc, int part, size_t ui)
     p = &lc->label_parts.items[(size_t)part - doc->sections.n];
     return bl_unit_to_source(doc, u, 0, 0) <= p->begin
            && is_label_alone(doc, u, p->end);
-}
-
-int
-bl_lint_label_within(const bl_lint_ctx *lc, size_t ui, const char *kind)
-{
-    int bi = ui < lc->doc->units.n ? lc->doc->units.items[ui].block : -1;
-    int p = bi >= 0 && lc->part_of_block != NULL ? lc->part_of_block[bi] : -1;
-
-    return p >= 0 && is_kind(lc, lc->label_parts.items[p].kind, kind);
 }
 
 /* Does some unit of a `kind` section (or, for the summary, of the

@@ -1828,7 +1828,9 @@ check_zone(bl_lint_ctx *lc, int rule, int tl, const tl_reader *r)
 /* Which timeline each unit is in, or -1: a Timeline section's outermost
  * enclosing Timeline (a "Detailed timeline" inside "Timeline" is part of
  * the same story), or a part a label names Timeline (bl_lint_part_of).
- * The caller frees it; NULL when out of memory. */
+ * A part a label names another section, under a Timeline heading, is
+ * none ("<details><summary>Action items" holds no entries).  The caller
+ * frees it; NULL when out of memory. */
 static int *
 timelines_of_units(const bl_lint_ctx *lc)
 {
@@ -1850,9 +1852,9 @@ timelines_of_units(const bl_lint_ctx *lc)
     }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
-        tl_of[i] = u->section >= 0 && root_of[u->section] >= 0
-                   ? root_of[u->section]
-                   : bl_lint_part_of(lc, u->block, "timeline");
+        int tl = bl_lint_part_of(lc, u->block, "timeline");
+        tl_of[i] = tl >= 0 && (size_t)tl < doc->sections.n
+                   ? root_of[u->section] : tl;
     }
     free(root_of);
     return tl_of;

@@ -504,7 +504,8 @@ typedef struct whys {
                                    "### Why 2" heading, its parent's) */
     int *unit_of;               /* per block: the unit of its text, or -1 */
     int *home_of;               /* per unit: its Root Cause section or
-                                   labelled part, else its section */
+                                   labelled part, else its part
+                                   (bl_lint_part_id_of) */
     int *li_step;               /* per list item: the last step answered
                                    in it */
     int *list_step;             /* per list: the last step answered by one
@@ -742,6 +743,10 @@ whys_init(whys *w, bl_lint_ctx *lc)
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
         int home = bl_lint_part_of(lc, u->block, "root-cause");
+        /* Not its section: a <details> Action Items under the Root
+         * Cause heading is a part of its own, and holds no steps. */
+        if (home < 0)
+            home = bl_lint_part_id_of(lc, u->block);
         w->home_of[i] = home >= 0 ? home : u->section;
     }
     chains_read_in(w);

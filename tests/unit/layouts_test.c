@@ -677,6 +677,156 @@ test_labels_within_and_after_labelled_parts(void **state)
     assert_int_equal(failed, 0);
 }
 
+/* A part a label names as another section is that section, wherever it
+ * is: under the Action Items heading, a <details> Timeline holds timeline
+ * entries, not action items, and a part of the Action Items under the
+ * Timeline heading holds no entries.  So each part, after each section
+ * heading, gives what it gives before any section. */
+static void
+test_a_part_under_another_heading_is_its_own(void **state)
+{
+    static const struct {
+        const char *kind, *text;
+    } hosts[] = {
+        {"action-items", "#" ACTIONS},
+        {"timeline", "#" TIMELINE},
+        {"root-cause", "#" ROOT},
+    }, parts[] = {
+        {"timeline", "## Timeline (UTC)\n\n- 14:05 Page sent to on-call\n"
+                     "- 14:01 Rollback started\n- 14:20 Errors stopped\n"},
+        {"root-cause",
+         "## Root Cause\n\n"
+         CHAIN_OF("Because Bob forgot to check the template.")},
+        {"action-items", "## Action items\n\n- Add a per-service pool size "
+                         "to the template\n"},
+        {"impact", "## Impact\n\n- 12% of checkouts failed\n- Checkout "
+                   "latency for the rest\n"},
+        {"lessons-learned", "## Lessons Learned\n\n- Monitoring was slow "
+                            "to page\n- The canary did not exercise the "
+                            "pool\n"},
+    };
+    bl_rules *rules = all_rules_on();
+    size_t h, p, l, r, failed = 0;
+    char after[2048], before[2048];
+
+    (void)state;
+    for (h = 0; h < sizeof hosts / sizeof *hosts; h++)
+        for (p = 0; p < sizeof parts / sizeof *parts; p++) {
+            if (strcmp(hosts[h].kind, parts[p].kind) == 0)
+                continue;   /* a label of its own section adds nothing */
+            /* Only the part's "## " heading becomes a label. */
+            snprintf(after, sizeof after, "%s#%s%s\n%s", TITLE, SUMMARY,
+                     hosts[h].text, parts[p].text);
+            snprintf(before, sizeof before, "%s%s\n#%s%s", TITLE,
+                     parts[p].text, SUMMARY, hosts[h].text);
+            for (l = 0; l < sizeof label_layouts / sizeof *label_layouts;
+                 l++) {
+                char *a = rewrite(&label_layouts[l], after);
+                char *b = rewrite(&label_layouts[l], before);
+                for (r = 0; r < sizeof label_rules / sizeof *label_rules;
+                     r++) {
+                    size_t want = tu_count_in(rules, b, label_rules[r]);
+                    size_t got = tu_count_in(rules, a, label_rules[r]);
+                    if (got != want) {
+                        print_error("%s: %zu findings after the %s heading, "
+                                    "%zu before any section, in %s\n%s\n",
+                                    label_rules[r], got, hosts[h].kind, want,
+                                    label_layouts[l].name, a);
+                        failed++;
+                    }
+                }
+                free(a);
+                free(b);
+            }
+        }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+}
+
+/* The same, as reported: a Timeline or Root Cause part after the Action
+ * Items heading holds no items, while a part that belongs to the Action
+ * Items (a group such as "Long-term") still does; action items under the
+ * Timeline or Root Cause heading are no entries and no whys; and a label
+ * that names two sections ("What happened") is the one it is in. */
+static void
+test_parts_of_other_sections_under_a_heading(void **state)
+{
+#define DET_HEAD "# Postmortem: login outage\n\n## Summary\n\nLogin " \
+                 "failed.\n\n## Action Items\n\n- Add a runbook step @bob\n\n"
+#define DET_ENTRIES "- 14:05 Page sent to on-call\n- 14:01 Rollback " \
+                    "started\n- 14:20 Errors stopped\n"
+    static const char *const timeline_docs[] = {
+        DET_HEAD "<details>\n<summary>Timeline (UTC)</summary>\n\n"
+        DET_ENTRIES "\n</details>\n",
+        DET_HEAD "**Timeline (UTC)**\n\n" DET_ENTRIES,
+    };
+    static const struct {
+        const char *doc, *rule;
+        size_t want;
+    } cases[] = {
+        {DET_HEAD "<details>\n<summary>Root Cause</summary>\n\n" CHAIN
+         "\n</details>\n", "action/missing-owner", 0},
+        {DET_HEAD "<details>\n<summary>Root Cause</summary>\n\n" CHAIN
+         "\n</details>\n", "action/not-actionable", 0},
+        {DET_HEAD "<details>\n<summary>Root Cause</summary>\n\n" CHAIN
+         "\n</details>\n", "whys/missing", 0},
+        {DET_HEAD "<details>\n<summary>Long-term</summary>\n\n- Add an "
+         "alert on pool wait time\n\n</details>\n",
+         "action/missing-owner", 1},
+        {DET_HEAD "**Long-term**\n\n- Add an alert on pool wait time\n",
+         "action/missing-owner", 1},
+        /* The mirror: action items under the Timeline heading. */
+        {"# Postmortem: login outage\n\n## Summary\n\nLogin failed.\n\n"
+         "## Timeline\n\nAll times are UTC.\n\n- 14:02 The alert fired.\n"
+         "- 14:10 The pool size was raised.\n\n<details>\n<summary>Action "
+         "items</summary>\n\n- 09:00: Run the pool size review daily "
+         "(owner: @dana)\n\n</details>\n", "timeline/out-of-order", 0},
+        /* ... and under the Root Cause heading, no steps of its chain. */
+        {"# Postmortem: login outage\n\n## Summary\n\nLogin failed.\n\n"
+         "## Root Cause\n\n1. Why did checkout fail? Requests timed out.\n"
+         "2. Why? The pool was exhausted.\n3. Why? The pool size was 20.\n"
+         "4. Why? The template shares one value.\n\n<details>\n<summary>"
+         "Action items</summary>\n\n- Why one value? Because the template "
+         "has no override: add one (owner: @dana)\n\n</details>\n",
+         "whys/too-short", 1},
+        /* TODO in a timeline entry is no action item's state. */
+        {DET_HEAD "<details>\n<summary>Timeline (UTC)</summary>\n\n- 14:01 "
+         "Rollback started TODO\n- 14:20 Errors stopped\n\n</details>\n",
+         "placeholder/unfilled", 1},
+        {"# Postmortem: login outage\n\n## Summary\n\nLogin failed.\n\n"
+         "## Timeline\n\n**What happened (UTC)**\n\n- 14:05 Page sent\n"
+         "- 14:01 Rollback started\n", "timeline/out-of-order", 1},
+    };
+    bl_rules *rules = all_rules_on();
+    size_t i, failed = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof timeline_docs / sizeof *timeline_docs; i++) {
+        const char *doc = timeline_docs[i];
+        size_t owner = tu_count_in(rules, doc, "action/missing-owner");
+        size_t verb = tu_count_in(rules, doc, "action/not-actionable");
+        size_t order = tu_count_in(rules, doc, "timeline/out-of-order");
+        if (owner != 0 || verb != 0 || order != 1) {
+            print_error("%zu missing-owner, %zu not-actionable, %zu "
+                        "out-of-order (want 0, 0, 1)\n%s\n", owner, verb,
+                        order, doc);
+            failed++;
+        }
+    }
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
+        if (got != cases[i].want) {
+            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
+                        got, cases[i].want, cases[i].doc);
+            failed++;
+        }
+    }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+#undef DET_HEAD
+#undef DET_ENTRIES
+}
+
 /* The clean document is clean of every rule, in every layout: a layout
  * must not bring findings of its own either. */
 static void
@@ -710,6 +860,8 @@ main(void)
         cmocka_unit_test(test_tables),
         cmocka_unit_test(test_each_rule_reads_labelled_sections),
         cmocka_unit_test(test_labels_within_and_after_labelled_parts),
+        cmocka_unit_test(test_a_part_under_another_heading_is_its_own),
+        cmocka_unit_test(test_parts_of_other_sections_under_a_heading),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
