@@ -1094,6 +1094,7 @@ typedef struct label_walk {
     pcre2_match_data *md;
     int part;           /* the part read last, or -1 */
     int in_details;     /* inside a <details> block, whose end ends the part */
+    int details_outer;  /* the part around that block, read again after it */
     /* The "- **Label**:" items whose parts are open, innermost last:
      * where each ends, and the part around it, read again after it.
      * A part nested deeper ends with the eighth item around it. */
@@ -1127,8 +1128,14 @@ start_part(label_walk *w, int kind, int bi, size_t b, size_t e,
     return 0;
 }
 
+static int ends_part(label_walk *w, const char *t, size_t n);
+
 /* Reads an HTML block: a <summary> names the part that follows, and the
- * end of its <details> ends that part. */
+ * end of its <details> ends that part; the part around the block, if
+ * any, goes on after it.  A summary that names no section is, inside a
+ * labelled part, what a bold label alone would be (sub_label): under
+ * Action Items a group of its items ("Long-term"), elsewhere more of the
+ * part ("Raw logs"), unless it names what comes after ("Appendix"). */
 static int
 walk_html(label_walk *w, int bi)
 {
@@ -1140,13 +1147,28 @@ walk_html(label_walk *w, int bi)
 
     for (at = pos; (n = bl_doc_next_summary(doc, &pos, b->end, text,
                                             sizeof text)) >= 0; at = pos) {
-        if (start_part(w, label_kind(w->lc, b->section, text, (size_t)n),
-                       bi, at, pos, text, (size_t)n) < 0)
-            return -1;
+        int kind = label_kind(w->lc, b->section, text, (size_t)n);
+        if (!w->in_details)
+            w->details_outer = w->part;
         w->in_details = 1;
+        if (kind < 0 && w->part >= 0) {
+            int outer = w->lc->label_parts.items[w->part].kind;
+            if (ends_part(w, text, (size_t)n)) {
+                w->part = w->details_outer = -1;
+            } else if (strcmp(w->lc->rules->headings.items[outer].kind,
+                              "action-items") == 0) {
+                if (start_part(w, outer, bi, at, pos, text, (size_t)n) < 0)
+                    return -1;
+                w->lc->label_parts.items[w->part].is_part = 1;
+            }
+            continue;
+        }
+        if (start_part(w, kind, bi, at, pos, text, (size_t)n) < 0)
+            return -1;
     }
     if (w->in_details && closes_details(doc, b->begin, b->end)) {
-        w->part = -1;
+        w->part = w->details_outer;
+        w->details_outer = -1;
         w->in_details = 0;
     }
     return 0;
@@ -1294,6 +1316,7 @@ find_label_parts(bl_lint_ctx *lc)
     memset(&w, 0, sizeof w);
     w.lc = lc;
     w.part = -1;
+    w.details_outer = -1;
     if (bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &w.ends) < 0
         || (w.ends != NULL
             && (w.md = pcre2_match_data_create(1, NULL)) == NULL)) {

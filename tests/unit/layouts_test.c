@@ -775,6 +775,25 @@ test_parts_of_other_sections_under_a_heading(void **state)
          "action/missing-owner", 1},
         {DET_HEAD "**Long-term**\n\n- Add an alert on pool wait time\n",
          "action/missing-owner", 1},
+        /* A <details> group inside a bold-label Action Items part is a
+         * group of its items, and the part goes on after the block. */
+        {"# Postmortem: login outage\n\n**Summary**\n\nLogin failed.\n\n"
+         "**Action items**\n\n- Add an alert on pool saturation\n\n"
+         "<details>\n<summary>Long-term</summary>\n\n- Move sessions to "
+         "a separate database\n\n</details>\n\n- Write the runbook for "
+         "pool exhaustion\n", "action/missing-owner", 3},
+        /* In a bold-label Timeline, a folded log is more of the part. */
+        {"# Postmortem: login outage\n\n**Summary**\n\nLogin failed.\n\n"
+         "**Timeline (UTC)**\n\n- 14:05 Page sent\n\n<details>\n"
+         "<summary>Raw logs</summary>\n\n- 14:06 Pool at 100%\n\n"
+         "</details>\n\n- 14:01 Rollback started\n",
+         "timeline/out-of-order", 1},
+        /* "Appendix" folded after the Action Items ends them. */
+        {"# Postmortem: login outage\n\n**Summary**\n\nLogin failed.\n\n"
+         "**Action items**\n\n- Add an alert on pool saturation "
+         "(owner: @dana)\n\n<details>\n<summary>Appendix</summary>\n\n"
+         "- Pool settings before the change\n\n</details>\n",
+         "action/missing-owner", 0},
         /* The mirror: action items under the Timeline heading. */
         {"# Postmortem: login outage\n\n## Summary\n\nLogin failed.\n\n"
          "## Timeline\n\nAll times are UTC.\n\n- 14:02 The alert fired.\n"
