@@ -781,6 +781,22 @@ test_last_answer_naming_a_person_is_reported(void **state)
          "the only engineer who"},
         {"Because the engineer who left the company made a human error.",
          "human error"},
+        /* Near the conditions of someone gone or of an act the runbook
+         * called for, but blame. */
+        {"Because the engineer forgot to check.", "the engineer forgot"},
+        {"Because Bob didn't follow the runbook.", "Bob didn't follow"},
+        {"Because Bob left the config in debug mode.", "Bob left"},
+        {"Because the engineer left before checking the replica.",
+         "the engineer left"},
+        {"Because the engineer who moved to another team forgot to hand "
+         "it over.", "the engineer who"},
+        {"Because the on-call engineer restarted all nodes at once instead "
+         "of one at a time as the runbook instructs.",
+         "the on-call engineer restarted"},
+        {"Because the on-call engineer did not drain the nodes as the "
+         "runbook instructs.", "the on-call engineer did not drain"},
+        {"Because Bob pushed the wrong config, then restarted the nodes as "
+         "the runbook instructs.", "Bob pushed"},
     };
     const bl_rules *rules = *state;
     size_t i;
@@ -841,6 +857,19 @@ test_conditions_are_not_people(void **state)
         "Because only one engineer understood the template.",
         "Because she hadn't been onboarded.",
         "Because the alert is routed to a single person, who was on leave.",
+        /* Someone gone, so that nobody knows or owns what they did. */
+        "Because the engineer who wrote it moved to another team and nobody "
+        "owns it now.",
+        "Because the engineer who wrote it moved to another team in 2024 and "
+        "nobody owns the runbook now.",
+        "Because the engineer who wrote it left in 2023.",
+        "Because the engineer who wrote it has left, so nobody maintains it.",
+        "Because the engineer who set it up is no longer with the company.",
+        /* An act the runbook called for: the runbook is the condition. */
+        "Because the on-call engineer restarted all nodes at once, as the "
+        "runbook instructs.",
+        "Because the on-call engineer restarted the nodes in pairs as the "
+        "runbook says.",
     };
     const bl_rules *rules = *state;
     size_t i;
