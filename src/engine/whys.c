@@ -50,6 +50,9 @@
 /* How long a why-question may run before its "?". */
 #define MAX_QUESTION 300
 
+/* About how many bytes of the document a message quotes. */
+#define MAX_QUOTE 60
+
 /* --- Reading text -------------------------------------------------------- */
 
 static int
@@ -296,8 +299,8 @@ is_placeholder_answer(const char *t, size_t n)
 }
 
 /* Appends text as a message quotes it: white space and control bytes as
- * single spaces, placeholders dropped, cut after about 60 bytes between
- * characters. */
+ * single spaces, placeholders dropped, cut after about MAX_QUOTE bytes
+ * between characters. */
 static int
 add_quoted(bl_strbuf *sb, const char *s, size_t n)
 {
@@ -311,7 +314,7 @@ add_quoted(bl_strbuf *sb, const char *s, size_t n)
             i++;
             continue;
         }
-        if (sb->n - start >= 60)
+        if (sb->n - start >= MAX_QUOTE)
             return bl_strbuf_add(sb, "...", 3);
         if (space && bl_strbuf_add(sb, " ", 1) < 0)
             return -1;
@@ -1679,14 +1682,38 @@ judge_answer_kept(whys *w, judge *j, const step *s)
     return 0;
 }
 
+/* Where the clause the person at t[at] is in starts, within the answer
+ * t[from, a_end) (its text after any label): after the last ";", "because"
+ * or sentence end before the person, or at the "because" of "because
+ * of" ("Because of the intern" reads better than "of the intern"). */
+static size_t
+clause_start(const char *t, size_t a_end, size_t from, size_t at)
+{
+    size_t k, start = from;
+
+    for (k = from; k < at; k++) {
+        if (t[k] == ';'
+            || ((t[k] == '.' || t[k] == '!' || t[k] == '?') && k + 1 < at
+                && t[k + 1] == ' ')) {
+            start = skip_spaces(t, at, k + 1);
+        } else if ((t[k] == 'b' || t[k] == 'B') && !is_word_before(t, k)
+                   && word_at(t, at, k, "because")) {
+            start = skip_spaces(t, at, k + 7);
+            if (word_at(t, a_end, start, "of"))
+                start = k;
+        }
+    }
+    return start;
+}
+
 static int
 report_person(whys *w, int rule, const judge *j, const step *s)
 {
     const bl_unit *u = &w->doc->units.items[s->a_unit];
-    size_t n, end = j->best_e, b, e, qe;
+    size_t n, end = j->best_e, b, e, qb, qe, k;
     const char *t = bl_unit_text(w->doc, u, &n);
     bl_strbuf msg = {NULL, 0, 0};
-    int rc;
+    int rc, lead = 0, cut = 0;
 
     /* From the answer's start to the end of the sentence the person is
      * in. */
@@ -1698,12 +1725,35 @@ report_person(whys *w, int rule, const judge *j, const step *s)
         end++;
     b = bl_unit_to_source(w->doc, u, s->a_begin, 0);
     e = bl_unit_to_source(w->doc, u, end, 1);
-    /* Quote the person without the full stop a pattern may end with. */
-    qe = j->best_e;
-    while (qe > j->best_b && memchr(" .;!)", t[qe - 1], 5) != NULL)
+    /* The quote says what the person did or was, not only who: their
+     * clause to the end of its sentence ("the engineer who ran the
+     * script used the wrong file", "It was approved by the reviewer"),
+     * without its full stop. */
+    qb = skip_decoration(t, j->best_b, s->a_begin);
+    if ((k = answer_label(t, j->best_b, qb)) != 0)
+        qb = skip_spaces(t, j->best_b, k);
+    qb = clause_start(t, s->a_end, qb, j->best_b);
+    if (j->best_e - qb > MAX_QUOTE) {
+        /* A long clause: from a word shortly before the person. */
+        for (k = j->best_e - MAX_QUOTE; k < j->best_b && t[k - 1] != ' '; k++)
+            ;
+        qb = k;
+        lead = 1;
+    }
+    qe = end;
+    while (qe > qb && memchr(" .;!?", t[qe - 1], 5) != NULL)
         qe--;
+    if (qe - qb > MAX_QUOTE && j->best_e - qb <= MAX_QUOTE) {
+        /* Cut between words, keeping the person whole. */
+        for (k = qb + MAX_QUOTE; k > j->best_e && t[k] != ' '; k--)
+            ;
+        qe = trim_end(t, qb, k);
+        cut = 1;
+    }
     if (bl_strbuf_addf(&msg, "This 5-whys chain ends at a person (\"") < 0
-        || add_quoted(&msg, t + j->best_b, qe - j->best_b) < 0
+        || (lead && bl_strbuf_add(&msg, "...", 3) < 0)
+        || add_quoted(&msg, t + qb, qe - qb) < 0
+        || (cut && bl_strbuf_add(&msg, "...", 3) < 0)
         || bl_strbuf_addf(&msg, "\") rather than at a condition. Keep asking "
                           "why until you reach a condition the team can "
                           "change: a missing check, an unclear runbook, a "

@@ -747,56 +747,77 @@ test_last_answer_naming_a_person_is_reported(void **state)
     static const struct {
         const char *last, *quote;
     } cases[] = {
-        {"Because Bob forgot to change it.", "Bob forgot"},
-        {"Bob didn't check the diff.", "Bob didn't check"},
+        {"Because Bob forgot to change it.", "Bob forgot to change it"},
+        {"Bob didn't check the diff.", "Bob didn't check the diff"},
         {"Because the on-call engineer didn't check the diff.",
-         "the on-call engineer didn't check"},
+         "the on-call engineer didn't check the diff"},
         {"Human error.", "Human error"},
-        {"It was a human mistake during the copy.", "human mistake"},
-        {"He was careless with the deploy script.", "He was careless"},
-        {"She was not paying attention to the target.", "She was not paying attention"},
-        {"It was approved by the reviewer.", "by the reviewer"},
-        {"Because of the intern.", "of the intern"},
+        {"It was a human mistake during the copy.",
+         "It was a human mistake during the copy"},
+        {"He was careless with the deploy script.",
+         "He was careless with the deploy script"},
+        {"She was not paying attention to the target.",
+         "She was not paying attention to the target"},
+        {"It was approved by the reviewer.",
+         "It was approved by the reviewer"},
+        {"Because of the intern.", "Because of the intern"},
         {"Priya's mistake.", "Priya's mistake"},
-        {"@dana skipped the checklist.", "@dana skipped"},
+        {"@dana skipped the checklist.", "@dana skipped the checklist"},
         {"The template was wrong because the DBA copied it by hand.",
-         "the DBA copied"},
+         "the DBA copied it by hand"},
         {"The engineer who ran the script used the wrong file.",
-         "The engineer who"},
+         "The engineer who ran the script used the wrong file"},
         {"The developer should have checked the value.",
-         "The developer should have"},
-        {"Because of carelessness.", "carelessness"},
-        {"The value was copied; Bob forgot to change it.", "Bob forgot"},
+         "The developer should have checked the value"},
+        {"Because of carelessness.", "Because of carelessness"},
+        {"The value was copied; Bob forgot to change it.",
+         "Bob forgot to change it"},
         /* Near the knowledge conditions below, but blame. */
-        {"Because Bob forgot to run the migration.", "Bob forgot"},
+        {"Because Bob forgot to run the migration.",
+         "Bob forgot to run the migration"},
         {"The engineer was careless.", "The engineer was careless"},
-        /* A condition in a clause of its own does not clear the subject. */
+        /* A condition in a clause of its own does not clear the subject.
+         * A long sentence is quoted up to a word about MAX_QUOTE bytes
+         * in. */
         {"Because the on-call engineer pushed the wrong config while the "
-         "lead was on vacation.", "the on-call engineer pushed"},
+         "lead was on vacation.",
+         "the on-call engineer pushed the wrong config while the lead..."},
         {"Because the on-call engineer rushed the deploy, as nobody else "
-         "was around.", "the on-call engineer rushed"},
+         "was around.",
+         "the on-call engineer rushed the deploy, as nobody else was..."},
         {"Because the on-call engineer rushed the deploy, which only "
-         "staging knows about.", "the on-call engineer rushed"},
+         "staging knows about.",
+         "the on-call engineer rushed the deploy, which only staging..."},
         {"Because the only engineer who knew it forgot to renew it.",
-         "the only engineer who"},
+         "the only engineer who knew it forgot to renew it"},
         {"Because the engineer who left the company made a human error.",
-         "human error"},
+         "the engineer who left the company made a human error"},
         /* Near the conditions of someone gone or of an act the runbook
          * called for, but blame. */
-        {"Because the engineer forgot to check.", "the engineer forgot"},
-        {"Because Bob didn't follow the runbook.", "Bob didn't follow"},
-        {"Because Bob left the config in debug mode.", "Bob left"},
+        {"Because the engineer forgot to check.",
+         "the engineer forgot to check"},
+        {"Because Bob didn't follow the runbook.",
+         "Bob didn't follow the runbook"},
+        {"Because Bob left the config in debug mode.",
+         "Bob left the config in debug mode"},
         {"Because the engineer left before checking the replica.",
-         "the engineer left"},
+         "the engineer left before checking the replica"},
         {"Because the engineer who moved to another team forgot to hand "
-         "it over.", "the engineer who"},
+         "it over.",
+         "the engineer who moved to another team forgot to hand it..."},
         {"Because the on-call engineer restarted all nodes at once instead "
          "of one at a time as the runbook instructs.",
-         "the on-call engineer restarted"},
+         "the on-call engineer restarted all nodes at once instead of..."},
         {"Because the on-call engineer did not drain the nodes as the "
-         "runbook instructs.", "the on-call engineer did not drain"},
+         "runbook instructs.",
+         "the on-call engineer did not drain the nodes as the runbook..."},
         {"Because Bob pushed the wrong config, then restarted the nodes as "
-         "the runbook instructs.", "Bob pushed"},
+         "the runbook instructs.",
+         "Bob pushed the wrong config, then restarted the nodes as the..."},
+        /* The person far into a long clause: the quote starts at them. */
+        {"Because after a long migration weekend with many steps and two "
+         "rollbacks it was a human error by the on-call.",
+         "...steps and two rollbacks it was a human error by the on-call"},
     };
     const bl_rules *rules = *state;
     size_t i;
@@ -806,6 +827,8 @@ test_last_answer_naming_a_person_is_reported(void **state)
         bl_diags d = lint(rules, src);
         const bl_diag *f;
         char want[128];
+        /* Not only who but what they did: the quote runs from the
+         * person's clause to the end of its sentence. */
         if (tu_count_rule(&d, "whys/ends-at-person") != 1)
             fail_msg("not reported: %s", cases[i].last);
         f = nth(&d, "whys/ends-at-person", 0);
