@@ -504,7 +504,10 @@ typedef struct whys {
                                        (see chains_read_in) */
     int *chain_of;              /* per section: the section whose chain
                                    its steps join (its own, or for a
-                                   "### Why 2" heading, its parent's) */
+                                   "### Why 2" heading, its parent's or
+                                   the whys heading's before it) */
+    unsigned char *is_why_heading;  /* per section: its heading is a why
+                                       ("### Why 2: ...") */
     int *unit_of;               /* per block: the unit of its text, or -1 */
     int *home_of;               /* per unit: its Root Cause section or
                                    labelled part, else its part
@@ -546,6 +549,7 @@ whys_free(whys *w)
     free(w->under_whys);
     free(w->reads_chains);
     free(w->chain_of);
+    free(w->is_why_heading);
     free(w->unit_of);
     free(w->home_of);
     free(w->li_step);
@@ -700,6 +704,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->under_whys = calloc(ns, 1);
     w->reads_chains = calloc(ns, 1);
     w->chain_of = malloc(ns * sizeof *w->chain_of);
+    w->is_why_heading = calloc(ns, 1);
     w->unit_of = malloc(nb * sizeof *w->unit_of);
     w->home_of = malloc((doc->units.n + 1) * sizeof *w->home_of);
     w->li_step = malloc(nb * sizeof *w->li_step);
@@ -708,6 +713,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->table_kind = calloc(nb, 1);
     if (w->in_rc == NULL || w->names_whys == NULL || w->under_whys == NULL
         || w->reads_chains == NULL || w->chain_of == NULL
+        || w->is_why_heading == NULL
         || w->unit_of == NULL || w->home_of == NULL || w->li_step == NULL
         || w->list_step == NULL
         || w->is_mark_li == NULL || w->table_kind == NULL)
@@ -1203,23 +1209,47 @@ read_why_table(whys *w, int table, int why_col, int because_col)
     return 0;
 }
 
+/* The section before section si at its level (under the same parent),
+ * or -1.  The sections between are its subsections: the walk goes up
+ * their parents, a few heading levels at most. */
+static int
+previous_sibling(const bl_doc *doc, int si)
+{
+    int parent = doc->sections.items[si].parent, k = si - 1, hops = 0;
+
+    while (k >= 0 && k != parent && hops++ < MAX_HOPS) {
+        if (doc->sections.items[k].parent == parent)
+            return k;
+        k = doc->sections.items[k].parent;
+    }
+    return -1;
+}
+
 /* A heading with a why label ("#### Why 2: Why did the API time out?",
  * "### Second why") is a step of the chain its sibling headings make in
  * the section around them; its answer, or its question when the label
- * stands alone, is the text under it. */
+ * stands alone, is the text under it.  A Google Docs export flattens
+ * the levels ("### 5 Whys", then "### Why 1: ..." beside it): headings
+ * that follow a whys heading at its own level, with only why headings
+ * between, join its chain, as they would under it. */
 static int
 read_why_heading(whys *w, int ui)
 {
     const bl_doc *doc = w->doc;
     const bl_unit *u = &doc->units.items[ui];
     int home = u->section, around = doc->sections.items[home].parent, si;
+    int before = previous_sibling(doc, home);
     size_t n, i, j, e;
     const char *t = bl_unit_text(doc, u, &n);
 
     i = skip_question_label(t, n, skip_decoration(t, n, 0));
     if ((j = why_label(t, n, i)) == 0)
         return 0;
-    if (around >= 0 && w->in_rc[around])
+    w->is_why_heading[home] = 1;
+    if (before >= 0 && w->in_rc[before]
+        && (w->names_whys[before] || w->is_why_heading[before]))
+        w->chain_of[home] = w->chain_of[before];
+    else if (around >= 0 && w->in_rc[around])
         w->chain_of[home] = w->chain_of[around];
     j = skip_spaces(t, n, j);
     e = word_at(t, n, j, "why") ? question_end(t, n, j) : 0;

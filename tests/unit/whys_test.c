@@ -488,6 +488,75 @@ test_one_heading_per_why(void **state)
     free(src);
 }
 
+/* A Google Docs export flattens the levels: "### 5 Whys" and then each
+ * "### Why N: ..." beside it, not under it, with its answer below. */
+static char *
+flat_headings(const char *whys_heading, int n)
+{
+    text t = {NULL, 0, 0};
+    char *src;
+    int i;
+
+    if (whys_heading != NULL)
+        add(&t, "### %s\n\n", whys_heading);
+    for (i = 1; i <= n; i++)
+        add(&t, "### Why %d: Why did step %d happen?\n\nCondition %d "
+            "held.\n\n", i, i, i);
+    src = postmortem(t.s);
+    free(t.s);
+    return src;
+}
+
+/* The "### 5 Whys" heading over the flattened headings names their chain:
+ * a short chain is reported there, and one why is a chain, not a
+ * missing one. */
+static void
+test_flattened_why_headings_join_the_whys_heading_before_them(void **state)
+{
+    const bl_rules *rules = *state;
+    char *src = flat_headings("5 Whys", 4);
+    bl_diags d = lint(rules, src);
+
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    expect_span(src, nth(&d, "whys/too-short", 0), "5 Whys");
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 4 whys"));
+    bl_diags_free(&d);
+    free(src);
+    src = flat_headings("5 Whys", 1);
+    d = lint(rules, src);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    expect_span(src, nth(&d, "whys/too-short", 0), "5 Whys");
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 1 why "));
+    bl_diags_free(&d);
+    free(src);
+    src = flat_headings("5 Whys", 5);
+    d = lint(rules, src);
+    assert_int_equal(count_whys(&d), 0);
+    bl_diags_free(&d);
+    free(src);
+    /* Without a whys heading before them, the headings' chain is the
+     * Root Cause's, reported at its first why, and one why alone is no
+     * chain. */
+    src = flat_headings(NULL, 4);
+    expect(rules, src, "whys/too-short", 1, "Why 1: Why did step 1 happen?");
+    free(src);
+    src = flat_headings(NULL, 1);
+    expect(rules, src, "whys/too-short", 0, NULL);
+    expect(rules, src, "whys/missing", 1, "Root Cause");
+    free(src);
+    /* A heading between them that is no why ends the run: the whys
+     * heading names nothing after it. */
+    src = postmortem("### 5 Whys\n\n### Timeline notes\n\nThe alert was "
+                     "late.\n\n### Why 1: Why did checkout fail?\n\nThe "
+                     "pool was exhausted.\n\n### Why 2: Why was it?\n\n"
+                     "The pool size was 20.\n");
+    expect(rules, src, "whys/too-short", 1, "Why 1: Why did checkout fail?");
+    free(src);
+}
+
 /* --- Trees --------------------------------------------------------------- */
 
 /* The crates.io layout: a bold why inside each answer bullet, and a why
@@ -1719,6 +1788,8 @@ main(void)
         cmocka_unit_test(test_headings_that_name_the_whys),
         cmocka_unit_test(test_because_paragraphs_count_under_a_whys_heading),
         cmocka_unit_test(test_one_heading_per_why),
+        cmocka_unit_test(
+            test_flattened_why_headings_join_the_whys_heading_before_them),
         cmocka_unit_test(test_a_tree_counts_its_deepest_branch),
         cmocka_unit_test(test_every_branch_of_a_tree_must_end_at_a_condition),
         cmocka_unit_test(test_unanswered_whys_are_reported_at_the_why),
