@@ -694,6 +694,8 @@ whys_init(whys *w, bl_lint_ctx *lc)
 {
     const bl_doc *doc = lc->doc;
     size_t i, nb = doc->blocks.n + 1, ns = bl_lint_part_count(lc) + 1;
+    int rc_kind = bl_heading_index(lc->rules, lc->profile, "root-cause");
+    int has_rc = 0;
 
     memset(w, 0, sizeof *w);
     w->lc = lc;
@@ -723,21 +725,10 @@ whys_init(whys *w, bl_lint_ctx *lc)
     for (i = 0; i < doc->units.n; i++)
         if (doc->units.items[i].block >= 0)
             w->unit_of[doc->units.items[i].block] = (int)i;
-    /* Sections come before their subsections. */
     for (i = 0; i < doc->sections.n; i++) {
-        const bl_section *s = &doc->sections.items[i];
         w->chain_of[i] = (int)i;
         w->in_rc[i] = bl_lint_section_within(lc, (int)i, "root-cause") >= 0;
-        if (w->in_rc[i] && s->title_unit >= 0) {
-            size_t tn;
-            const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
-                                         &tn);
-            w->names_whys[i] = (unsigned char)names_whys(t, tn);
-        }
-        w->under_whys[i] = w->in_rc[i]
-                           && (w->names_whys[i]
-                               || (s->parent >= 0
-                                   && w->under_whys[s->parent]));
+        has_rc |= w->in_rc[i];
     }
     for (i = 0; i < lc->label_parts.n; i++) {
         const bl_label_part *p = &lc->label_parts.items[i];
@@ -748,6 +739,32 @@ whys_init(whys *w, bl_lint_ctx *lc)
             (unsigned char)(w->in_rc[id]
                             && names_whys(doc->src + p->begin,
                                           p->end - p->begin));
+        has_rc |= w->in_rc[id];
+    }
+    /* With no Root Cause heading or label of its own, a paragraph that
+     * opens with a label naming it ("**Why 1:** Why did checkout
+     * fail? ...", under "## Deep dive") is what section/missing takes
+     * for the Root Cause: its section is read as one, so that the chain
+     * section/missing counted is also checked. */
+    for (i = 0; i < doc->units.n && !has_rc; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        if (u->section >= 0 && !(u->flags & BL_UNIT_HEADING)
+            && bl_lint_unit_has_label(lc, i, rc_kind))
+            w->in_rc[u->section] = 1;
+    }
+    /* Sections come before their subsections. */
+    for (i = 0; i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        if (w->in_rc[i] && s->title_unit >= 0) {
+            size_t tn;
+            const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                         &tn);
+            w->names_whys[i] = (unsigned char)names_whys(t, tn);
+        }
+        w->under_whys[i] = w->in_rc[i]
+                           && (w->names_whys[i]
+                               || (s->parent >= 0
+                                   && w->under_whys[s->parent]));
     }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];

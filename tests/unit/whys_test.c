@@ -1231,6 +1231,79 @@ test_whys_outside_the_analysis_are_not_read(void **state)
     free(elsewhere.s);
 }
 
+/* How many section/missing findings say the Root Cause is missing. */
+static size_t
+count_missing_root_cause(const bl_diags *d)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < d->n; i++)
+        n += strcmp(d->items[i].rule->id, "section/missing") == 0
+             && strstr(d->items[i].message, "Root Cause") != NULL;
+    return n;
+}
+
+/* "**Why 1:** ..." labels name the Root Cause for section/missing
+ * wherever they are; without a Root Cause heading or label, the section
+ * they are in ("## Deep dive") is read as the Root Cause, and its chain
+ * is checked. */
+static void
+test_why_labels_under_another_heading_are_the_root_cause(void **state)
+{
+    const bl_rules *rules = *state;
+    text t = {NULL, 0, 0};
+    bl_diags d;
+
+    add(&t, "%s## Deep dive\n\n"
+        "**Why 1:** Why did checkout fail? The payment API timed out.\n\n"
+        "**Why 2:** Why did it time out? Its pool was exhausted.\n%s",
+        HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(count_missing_root_cause(&d), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    expect_span(t.s, nth(&d, "whys/too-short", 0),
+                "Why 1:** Why did checkout fail?");
+    bl_diags_free(&d);
+    free(t.s);
+    memset(&t, 0, sizeof t);
+    add(&t, "%s## Deep dive\n\n"
+        "**Why 1:** Why did checkout fail? The payment API timed out.\n\n"
+        "**Why 2:** Why did it time out? Its pool was exhausted.\n\n"
+        "**Why 3:** Why was it exhausted? The pool size was 20.\n\n"
+        "**Why 4:** Why was it 20? The staging value was copied.\n\n"
+        "**Why 5:** Why was it copied? Because Bob forgot to check it.\n%s",
+        HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(count_missing_root_cause(&d), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/ends-at-person"), 1);
+    bl_diags_free(&d);
+    free(t.s);
+    /* Without the labels nothing names the Root Cause: it is missing,
+     * and the questions are not read. */
+    memset(&t, 0, sizeof t);
+    add(&t, "%s## Deep dive\n\n"
+        "Why did checkout fail? The payment API timed out.\n\n"
+        "Why did it time out? Its pool was exhausted.\n%s", HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(count_missing_root_cause(&d), 1);
+    assert_int_equal(count_whys(&d), 0);
+    bl_diags_free(&d);
+    free(t.s);
+    /* With a Root Cause heading the labels elsewhere are not its chain. */
+    memset(&t, 0, sizeof t);
+    add(&t, "%s## Root Cause\n\nA config push set the pool size to 20.\n\n"
+        "## Deep dive\n\n"
+        "**Why 1:** Why did checkout fail? The payment API timed out.\n\n"
+        "**Why 2:** Why did it time out? Its pool was exhausted.\n%s",
+        HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 1);
+    bl_diags_free(&d);
+    free(t.s);
+}
+
 /* A README with a Root Cause heading is not a postmortem. */
 static void
 test_documents_that_are_not_postmortems_are_left_alone(void **state)
@@ -1812,6 +1885,8 @@ main(void)
         cmocka_unit_test(test_missing_is_quiet_when_a_chain_or_nothing_is_there),
         cmocka_unit_test(test_questions_and_becauses_in_prose_are_not_chains),
         cmocka_unit_test(test_whys_outside_the_analysis_are_not_read),
+        cmocka_unit_test(
+            test_why_labels_under_another_heading_are_the_root_cause),
         cmocka_unit_test(test_documents_that_are_not_postmortems_are_left_alone),
         cmocka_unit_test(test_numbered_and_emoji_headings),
         cmocka_unit_test(test_setext_headings),
