@@ -221,6 +221,12 @@ int bl_lint_structure(bl_lint_ctx *lc);
 int bl_lint_section_within(const bl_lint_ctx *lc, int section,
                            const char *kind);
 
+/* Does unit ui, a paragraph or list item, open with a bold label that
+ * names heading hi of the rule set ("**Why 1:** ...", "- **Root
+ * cause**: ..."), with or without text after it?  What section/missing
+ * takes for the section when no heading names it. */
+int bl_lint_unit_has_label(const bl_lint_ctx *lc, size_t ui, int hi);
+
 /* Is block bi, a list item or paragraph, the label of a labelled part
  * ("- **Review actions**:" over its items)?  Such a label is a section's
  * name: not an item, not an empty field. */

@@ -1013,18 +1013,27 @@ bold_label(const bl_doc *doc, const bl_unit *u, size_t *p_off, size_t *p_n)
     return 1;
 }
 
+int
+bl_lint_unit_has_label(const bl_lint_ctx *lc, size_t ui, int hi)
+{
+    const bl_doc *doc = lc->doc;
+    size_t off, n;
+
+    return hi >= 0 && (size_t)hi < lc->rules->headings.n
+           && bold_label(doc, &doc->units.items[ui], &off, &n)
+           && text_names(&lc->rules->headings.items[hi], doc->src + off, n,
+                         0, 1);
+}
+
 /* Does a paragraph or list item open with a label that names heading
  * hi? */
 static int
 has_label(const bl_lint_ctx *lc, size_t hi)
 {
-    const bl_doc *doc = lc->doc;
-    const bl_heading *h = &lc->rules->headings.items[hi];
-    size_t i, off, n;
+    size_t i;
 
-    for (i = 0; i < doc->units.n; i++)
-        if (bold_label(doc, &doc->units.items[i], &off, &n)
-            && text_names(h, doc->src + off, n, 0, 1))
+    for (i = 0; i < lc->doc->units.n; i++)
+        if (bl_lint_unit_has_label(lc, i, (int)hi))
             return 1;
     return 0;
 }

@@ -50,6 +50,9 @@
 /* How long a why-question may run before its "?". */
 #define MAX_QUESTION 300
 
+/* About how many bytes of the document a message quotes. */
+#define MAX_QUOTE 60
+
 /* --- Reading text -------------------------------------------------------- */
 
 static int
@@ -296,8 +299,8 @@ is_placeholder_answer(const char *t, size_t n)
 }
 
 /* Appends text as a message quotes it: white space and control bytes as
- * single spaces, placeholders dropped, cut after about 60 bytes between
- * characters. */
+ * single spaces, placeholders dropped, cut after about MAX_QUOTE bytes
+ * between characters. */
 static int
 add_quoted(bl_strbuf *sb, const char *s, size_t n)
 {
@@ -311,7 +314,7 @@ add_quoted(bl_strbuf *sb, const char *s, size_t n)
             i++;
             continue;
         }
-        if (sb->n - start >= 60)
+        if (sb->n - start >= MAX_QUOTE)
             return bl_strbuf_add(sb, "...", 3);
         if (space && bl_strbuf_add(sb, " ", 1) < 0)
             return -1;
@@ -501,7 +504,10 @@ typedef struct whys {
                                        (see chains_read_in) */
     int *chain_of;              /* per section: the section whose chain
                                    its steps join (its own, or for a
-                                   "### Why 2" heading, its parent's) */
+                                   "### Why 2" heading, its parent's or
+                                   the whys heading's before it) */
+    unsigned char *is_why_heading;  /* per section: its heading is a why
+                                       ("### Why 2: ...") */
     int *unit_of;               /* per block: the unit of its text, or -1 */
     int *home_of;               /* per unit: its Root Cause section or
                                    labelled part, else its part
@@ -543,6 +549,7 @@ whys_free(whys *w)
     free(w->under_whys);
     free(w->reads_chains);
     free(w->chain_of);
+    free(w->is_why_heading);
     free(w->unit_of);
     free(w->home_of);
     free(w->li_step);
@@ -687,6 +694,8 @@ whys_init(whys *w, bl_lint_ctx *lc)
 {
     const bl_doc *doc = lc->doc;
     size_t i, nb = doc->blocks.n + 1, ns = bl_lint_part_count(lc) + 1;
+    int rc_kind = bl_heading_index(lc->rules, lc->profile, "root-cause");
+    int has_rc = 0;
 
     memset(w, 0, sizeof *w);
     w->lc = lc;
@@ -697,6 +706,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->under_whys = calloc(ns, 1);
     w->reads_chains = calloc(ns, 1);
     w->chain_of = malloc(ns * sizeof *w->chain_of);
+    w->is_why_heading = calloc(ns, 1);
     w->unit_of = malloc(nb * sizeof *w->unit_of);
     w->home_of = malloc((doc->units.n + 1) * sizeof *w->home_of);
     w->li_step = malloc(nb * sizeof *w->li_step);
@@ -705,6 +715,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     w->table_kind = calloc(nb, 1);
     if (w->in_rc == NULL || w->names_whys == NULL || w->under_whys == NULL
         || w->reads_chains == NULL || w->chain_of == NULL
+        || w->is_why_heading == NULL
         || w->unit_of == NULL || w->home_of == NULL || w->li_step == NULL
         || w->list_step == NULL
         || w->is_mark_li == NULL || w->table_kind == NULL)
@@ -714,21 +725,10 @@ whys_init(whys *w, bl_lint_ctx *lc)
     for (i = 0; i < doc->units.n; i++)
         if (doc->units.items[i].block >= 0)
             w->unit_of[doc->units.items[i].block] = (int)i;
-    /* Sections come before their subsections. */
     for (i = 0; i < doc->sections.n; i++) {
-        const bl_section *s = &doc->sections.items[i];
         w->chain_of[i] = (int)i;
         w->in_rc[i] = bl_lint_section_within(lc, (int)i, "root-cause") >= 0;
-        if (w->in_rc[i] && s->title_unit >= 0) {
-            size_t tn;
-            const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
-                                         &tn);
-            w->names_whys[i] = (unsigned char)names_whys(t, tn);
-        }
-        w->under_whys[i] = w->in_rc[i]
-                           && (w->names_whys[i]
-                               || (s->parent >= 0
-                                   && w->under_whys[s->parent]));
+        has_rc |= w->in_rc[i];
     }
     for (i = 0; i < lc->label_parts.n; i++) {
         const bl_label_part *p = &lc->label_parts.items[i];
@@ -739,6 +739,32 @@ whys_init(whys *w, bl_lint_ctx *lc)
             (unsigned char)(w->in_rc[id]
                             && names_whys(doc->src + p->begin,
                                           p->end - p->begin));
+        has_rc |= w->in_rc[id];
+    }
+    /* With no Root Cause heading or label of its own, a paragraph that
+     * opens with a label naming it ("**Why 1:** Why did checkout
+     * fail? ...", under "## Deep dive") is what section/missing takes
+     * for the Root Cause: its section is read as one, so that the chain
+     * section/missing counted is also checked. */
+    for (i = 0; i < doc->units.n && !has_rc; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        if (u->section >= 0 && !(u->flags & BL_UNIT_HEADING)
+            && bl_lint_unit_has_label(lc, i, rc_kind))
+            w->in_rc[u->section] = 1;
+    }
+    /* Sections come before their subsections. */
+    for (i = 0; i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        if (w->in_rc[i] && s->title_unit >= 0) {
+            size_t tn;
+            const char *t = bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                         &tn);
+            w->names_whys[i] = (unsigned char)names_whys(t, tn);
+        }
+        w->under_whys[i] = w->in_rc[i]
+                           && (w->names_whys[i]
+                               || (s->parent >= 0
+                                   && w->under_whys[s->parent]));
     }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
@@ -1200,23 +1226,47 @@ read_why_table(whys *w, int table, int why_col, int because_col)
     return 0;
 }
 
+/* The section before section si at its level (under the same parent),
+ * or -1.  The sections between are its subsections: the walk goes up
+ * their parents, a few heading levels at most. */
+static int
+previous_sibling(const bl_doc *doc, int si)
+{
+    int parent = doc->sections.items[si].parent, k = si - 1, hops = 0;
+
+    while (k >= 0 && k != parent && hops++ < MAX_HOPS) {
+        if (doc->sections.items[k].parent == parent)
+            return k;
+        k = doc->sections.items[k].parent;
+    }
+    return -1;
+}
+
 /* A heading with a why label ("#### Why 2: Why did the API time out?",
  * "### Second why") is a step of the chain its sibling headings make in
  * the section around them; its answer, or its question when the label
- * stands alone, is the text under it. */
+ * stands alone, is the text under it.  A Google Docs export flattens
+ * the levels ("### 5 Whys", then "### Why 1: ..." beside it): headings
+ * that follow a whys heading at its own level, with only why headings
+ * between, join its chain, as they would under it. */
 static int
 read_why_heading(whys *w, int ui)
 {
     const bl_doc *doc = w->doc;
     const bl_unit *u = &doc->units.items[ui];
     int home = u->section, around = doc->sections.items[home].parent, si;
+    int before = previous_sibling(doc, home);
     size_t n, i, j, e;
     const char *t = bl_unit_text(doc, u, &n);
 
     i = skip_question_label(t, n, skip_decoration(t, n, 0));
     if ((j = why_label(t, n, i)) == 0)
         return 0;
-    if (around >= 0 && w->in_rc[around])
+    w->is_why_heading[home] = 1;
+    if (before >= 0 && w->in_rc[before]
+        && (w->names_whys[before] || w->is_why_heading[before]))
+        w->chain_of[home] = w->chain_of[before];
+    else if (around >= 0 && w->in_rc[around])
         w->chain_of[home] = w->chain_of[around];
     j = skip_spaces(t, n, j);
     e = word_at(t, n, j, "why") ? question_end(t, n, j) : 0;
@@ -1679,14 +1729,38 @@ judge_answer_kept(whys *w, judge *j, const step *s)
     return 0;
 }
 
+/* Where the clause the person at t[at] is in starts, within the answer
+ * t[from, a_end) (its text after any label): after the last ";", "because"
+ * or sentence end before the person, or at the "because" of "because
+ * of" ("Because of the intern" reads better than "of the intern"). */
+static size_t
+clause_start(const char *t, size_t a_end, size_t from, size_t at)
+{
+    size_t k, start = from;
+
+    for (k = from; k < at; k++) {
+        if (t[k] == ';'
+            || ((t[k] == '.' || t[k] == '!' || t[k] == '?') && k + 1 < at
+                && t[k + 1] == ' ')) {
+            start = skip_spaces(t, at, k + 1);
+        } else if ((t[k] == 'b' || t[k] == 'B') && !is_word_before(t, k)
+                   && word_at(t, at, k, "because")) {
+            start = skip_spaces(t, at, k + 7);
+            if (word_at(t, a_end, start, "of"))
+                start = k;
+        }
+    }
+    return start;
+}
+
 static int
 report_person(whys *w, int rule, const judge *j, const step *s)
 {
     const bl_unit *u = &w->doc->units.items[s->a_unit];
-    size_t n, end = j->best_e, b, e, qe;
+    size_t n, end = j->best_e, b, e, qb, qe, k;
     const char *t = bl_unit_text(w->doc, u, &n);
     bl_strbuf msg = {NULL, 0, 0};
-    int rc;
+    int rc, lead = 0, cut = 0;
 
     /* From the answer's start to the end of the sentence the person is
      * in. */
@@ -1698,12 +1772,35 @@ report_person(whys *w, int rule, const judge *j, const step *s)
         end++;
     b = bl_unit_to_source(w->doc, u, s->a_begin, 0);
     e = bl_unit_to_source(w->doc, u, end, 1);
-    /* Quote the person without the full stop a pattern may end with. */
-    qe = j->best_e;
-    while (qe > j->best_b && memchr(" .;!)", t[qe - 1], 5) != NULL)
+    /* The quote says what the person did or was, not only who: their
+     * clause to the end of its sentence ("the engineer who ran the
+     * script used the wrong file", "It was approved by the reviewer"),
+     * without its full stop. */
+    qb = skip_decoration(t, j->best_b, s->a_begin);
+    if ((k = answer_label(t, j->best_b, qb)) != 0)
+        qb = skip_spaces(t, j->best_b, k);
+    qb = clause_start(t, s->a_end, qb, j->best_b);
+    if (j->best_e - qb > MAX_QUOTE) {
+        /* A long clause: from a word shortly before the person. */
+        for (k = j->best_e - MAX_QUOTE; k < j->best_b && t[k - 1] != ' '; k++)
+            ;
+        qb = k;
+        lead = 1;
+    }
+    qe = end;
+    while (qe > qb && memchr(" .;!?", t[qe - 1], 5) != NULL)
         qe--;
+    if (qe - qb > MAX_QUOTE && j->best_e - qb <= MAX_QUOTE) {
+        /* Cut between words, keeping the person whole. */
+        for (k = qb + MAX_QUOTE; k > j->best_e && t[k] != ' '; k--)
+            ;
+        qe = trim_end(t, qb, k);
+        cut = 1;
+    }
     if (bl_strbuf_addf(&msg, "This 5-whys chain ends at a person (\"") < 0
-        || add_quoted(&msg, t + j->best_b, qe - j->best_b) < 0
+        || (lead && bl_strbuf_add(&msg, "...", 3) < 0)
+        || add_quoted(&msg, t + qb, qe - qb) < 0
+        || (cut && bl_strbuf_add(&msg, "...", 3) < 0)
         || bl_strbuf_addf(&msg, "\") rather than at a condition. Keep asking "
                           "why until you reach a condition the team can "
                           "change: a missing check, an unclear runbook, a "

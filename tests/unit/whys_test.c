@@ -488,6 +488,75 @@ test_one_heading_per_why(void **state)
     free(src);
 }
 
+/* A Google Docs export flattens the levels: "### 5 Whys" and then each
+ * "### Why N: ..." beside it, not under it, with its answer below. */
+static char *
+flat_headings(const char *whys_heading, int n)
+{
+    text t = {NULL, 0, 0};
+    char *src;
+    int i;
+
+    if (whys_heading != NULL)
+        add(&t, "### %s\n\n", whys_heading);
+    for (i = 1; i <= n; i++)
+        add(&t, "### Why %d: Why did step %d happen?\n\nCondition %d "
+            "held.\n\n", i, i, i);
+    src = postmortem(t.s);
+    free(t.s);
+    return src;
+}
+
+/* The "### 5 Whys" heading over the flattened headings names their chain:
+ * a short chain is reported there, and one why is a chain, not a
+ * missing one. */
+static void
+test_flattened_why_headings_join_the_whys_heading_before_them(void **state)
+{
+    const bl_rules *rules = *state;
+    char *src = flat_headings("5 Whys", 4);
+    bl_diags d = lint(rules, src);
+
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    expect_span(src, nth(&d, "whys/too-short", 0), "5 Whys");
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 4 whys"));
+    bl_diags_free(&d);
+    free(src);
+    src = flat_headings("5 Whys", 1);
+    d = lint(rules, src);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    expect_span(src, nth(&d, "whys/too-short", 0), "5 Whys");
+    assert_non_null(strstr(nth(&d, "whys/too-short", 0)->message,
+                           "after 1 why "));
+    bl_diags_free(&d);
+    free(src);
+    src = flat_headings("5 Whys", 5);
+    d = lint(rules, src);
+    assert_int_equal(count_whys(&d), 0);
+    bl_diags_free(&d);
+    free(src);
+    /* Without a whys heading before them, the headings' chain is the
+     * Root Cause's, reported at its first why, and one why alone is no
+     * chain. */
+    src = flat_headings(NULL, 4);
+    expect(rules, src, "whys/too-short", 1, "Why 1: Why did step 1 happen?");
+    free(src);
+    src = flat_headings(NULL, 1);
+    expect(rules, src, "whys/too-short", 0, NULL);
+    expect(rules, src, "whys/missing", 1, "Root Cause");
+    free(src);
+    /* A heading between them that is no why ends the run: the whys
+     * heading names nothing after it. */
+    src = postmortem("### 5 Whys\n\n### Timeline notes\n\nThe alert was "
+                     "late.\n\n### Why 1: Why did checkout fail?\n\nThe "
+                     "pool was exhausted.\n\n### Why 2: Why was it?\n\n"
+                     "The pool size was 20.\n");
+    expect(rules, src, "whys/too-short", 1, "Why 1: Why did checkout fail?");
+    free(src);
+}
+
 /* --- Trees --------------------------------------------------------------- */
 
 /* The crates.io layout: a bold why inside each answer bullet, and a why
@@ -747,40 +816,77 @@ test_last_answer_naming_a_person_is_reported(void **state)
     static const struct {
         const char *last, *quote;
     } cases[] = {
-        {"Because Bob forgot to change it.", "Bob forgot"},
-        {"Bob didn't check the diff.", "Bob didn't check"},
+        {"Because Bob forgot to change it.", "Bob forgot to change it"},
+        {"Bob didn't check the diff.", "Bob didn't check the diff"},
         {"Because the on-call engineer didn't check the diff.",
-         "the on-call engineer didn't check"},
+         "the on-call engineer didn't check the diff"},
         {"Human error.", "Human error"},
-        {"It was a human mistake during the copy.", "human mistake"},
-        {"He was careless with the deploy script.", "He was careless"},
-        {"She was not paying attention to the target.", "She was not paying attention"},
-        {"It was approved by the reviewer.", "by the reviewer"},
-        {"Because of the intern.", "of the intern"},
+        {"It was a human mistake during the copy.",
+         "It was a human mistake during the copy"},
+        {"He was careless with the deploy script.",
+         "He was careless with the deploy script"},
+        {"She was not paying attention to the target.",
+         "She was not paying attention to the target"},
+        {"It was approved by the reviewer.",
+         "It was approved by the reviewer"},
+        {"Because of the intern.", "Because of the intern"},
         {"Priya's mistake.", "Priya's mistake"},
-        {"@dana skipped the checklist.", "@dana skipped"},
+        {"@dana skipped the checklist.", "@dana skipped the checklist"},
         {"The template was wrong because the DBA copied it by hand.",
-         "the DBA copied"},
+         "the DBA copied it by hand"},
         {"The engineer who ran the script used the wrong file.",
-         "The engineer who"},
+         "The engineer who ran the script used the wrong file"},
         {"The developer should have checked the value.",
-         "The developer should have"},
-        {"Because of carelessness.", "carelessness"},
-        {"The value was copied; Bob forgot to change it.", "Bob forgot"},
+         "The developer should have checked the value"},
+        {"Because of carelessness.", "Because of carelessness"},
+        {"The value was copied; Bob forgot to change it.",
+         "Bob forgot to change it"},
         /* Near the knowledge conditions below, but blame. */
-        {"Because Bob forgot to run the migration.", "Bob forgot"},
+        {"Because Bob forgot to run the migration.",
+         "Bob forgot to run the migration"},
         {"The engineer was careless.", "The engineer was careless"},
-        /* A condition in a clause of its own does not clear the subject. */
+        /* A condition in a clause of its own does not clear the subject.
+         * A long sentence is quoted up to a word about MAX_QUOTE bytes
+         * in. */
         {"Because the on-call engineer pushed the wrong config while the "
-         "lead was on vacation.", "the on-call engineer pushed"},
+         "lead was on vacation.",
+         "the on-call engineer pushed the wrong config while the lead..."},
         {"Because the on-call engineer rushed the deploy, as nobody else "
-         "was around.", "the on-call engineer rushed"},
+         "was around.",
+         "the on-call engineer rushed the deploy, as nobody else was..."},
         {"Because the on-call engineer rushed the deploy, which only "
-         "staging knows about.", "the on-call engineer rushed"},
+         "staging knows about.",
+         "the on-call engineer rushed the deploy, which only staging..."},
         {"Because the only engineer who knew it forgot to renew it.",
-         "the only engineer who"},
+         "the only engineer who knew it forgot to renew it"},
         {"Because the engineer who left the company made a human error.",
-         "human error"},
+         "the engineer who left the company made a human error"},
+        /* Near the conditions of someone gone or of an act the runbook
+         * called for, but blame. */
+        {"Because the engineer forgot to check.",
+         "the engineer forgot to check"},
+        {"Because Bob didn't follow the runbook.",
+         "Bob didn't follow the runbook"},
+        {"Because Bob left the config in debug mode.",
+         "Bob left the config in debug mode"},
+        {"Because the engineer left before checking the replica.",
+         "the engineer left before checking the replica"},
+        {"Because the engineer who moved to another team forgot to hand "
+         "it over.",
+         "the engineer who moved to another team forgot to hand it..."},
+        {"Because the on-call engineer restarted all nodes at once instead "
+         "of one at a time as the runbook instructs.",
+         "the on-call engineer restarted all nodes at once instead of..."},
+        {"Because the on-call engineer did not drain the nodes as the "
+         "runbook instructs.",
+         "the on-call engineer did not drain the nodes as the runbook..."},
+        {"Because Bob pushed the wrong config, then restarted the nodes as "
+         "the runbook instructs.",
+         "Bob pushed the wrong config, then restarted the nodes as the..."},
+        /* The person far into a long clause: the quote starts at them. */
+        {"Because after a long migration weekend with many steps and two "
+         "rollbacks it was a human error by the on-call.",
+         "...steps and two rollbacks it was a human error by the on-call"},
     };
     const bl_rules *rules = *state;
     size_t i;
@@ -790,6 +896,8 @@ test_last_answer_naming_a_person_is_reported(void **state)
         bl_diags d = lint(rules, src);
         const bl_diag *f;
         char want[128];
+        /* Not only who but what they did: the quote runs from the
+         * person's clause to the end of its sentence. */
         if (tu_count_rule(&d, "whys/ends-at-person") != 1)
             fail_msg("not reported: %s", cases[i].last);
         f = nth(&d, "whys/ends-at-person", 0);
@@ -841,6 +949,19 @@ test_conditions_are_not_people(void **state)
         "Because only one engineer understood the template.",
         "Because she hadn't been onboarded.",
         "Because the alert is routed to a single person, who was on leave.",
+        /* Someone gone, so that nobody knows or owns what they did. */
+        "Because the engineer who wrote it moved to another team and nobody "
+        "owns it now.",
+        "Because the engineer who wrote it moved to another team in 2024 and "
+        "nobody owns the runbook now.",
+        "Because the engineer who wrote it left in 2023.",
+        "Because the engineer who wrote it has left, so nobody maintains it.",
+        "Because the engineer who set it up is no longer with the company.",
+        /* An act the runbook called for: the runbook is the condition. */
+        "Because the on-call engineer restarted all nodes at once, as the "
+        "runbook instructs.",
+        "Because the on-call engineer restarted the nodes in pairs as the "
+        "runbook says.",
     };
     const bl_rules *rules = *state;
     size_t i;
@@ -1108,6 +1229,79 @@ test_whys_outside_the_analysis_are_not_read(void **state)
     bl_diags_free(&d);
     free(quoted.s);
     free(elsewhere.s);
+}
+
+/* How many section/missing findings say the Root Cause is missing. */
+static size_t
+count_missing_root_cause(const bl_diags *d)
+{
+    size_t i, n = 0;
+
+    for (i = 0; i < d->n; i++)
+        n += strcmp(d->items[i].rule->id, "section/missing") == 0
+             && strstr(d->items[i].message, "Root Cause") != NULL;
+    return n;
+}
+
+/* "**Why 1:** ..." labels name the Root Cause for section/missing
+ * wherever they are; without a Root Cause heading or label, the section
+ * they are in ("## Deep dive") is read as the Root Cause, and its chain
+ * is checked. */
+static void
+test_why_labels_under_another_heading_are_the_root_cause(void **state)
+{
+    const bl_rules *rules = *state;
+    text t = {NULL, 0, 0};
+    bl_diags d;
+
+    add(&t, "%s## Deep dive\n\n"
+        "**Why 1:** Why did checkout fail? The payment API timed out.\n\n"
+        "**Why 2:** Why did it time out? Its pool was exhausted.\n%s",
+        HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(count_missing_root_cause(&d), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    expect_span(t.s, nth(&d, "whys/too-short", 0),
+                "Why 1:** Why did checkout fail?");
+    bl_diags_free(&d);
+    free(t.s);
+    memset(&t, 0, sizeof t);
+    add(&t, "%s## Deep dive\n\n"
+        "**Why 1:** Why did checkout fail? The payment API timed out.\n\n"
+        "**Why 2:** Why did it time out? Its pool was exhausted.\n\n"
+        "**Why 3:** Why was it exhausted? The pool size was 20.\n\n"
+        "**Why 4:** Why was it 20? The staging value was copied.\n\n"
+        "**Why 5:** Why was it copied? Because Bob forgot to check it.\n%s",
+        HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(count_missing_root_cause(&d), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/ends-at-person"), 1);
+    bl_diags_free(&d);
+    free(t.s);
+    /* Without the labels nothing names the Root Cause: it is missing,
+     * and the questions are not read. */
+    memset(&t, 0, sizeof t);
+    add(&t, "%s## Deep dive\n\n"
+        "Why did checkout fail? The payment API timed out.\n\n"
+        "Why did it time out? Its pool was exhausted.\n%s", HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(count_missing_root_cause(&d), 1);
+    assert_int_equal(count_whys(&d), 0);
+    bl_diags_free(&d);
+    free(t.s);
+    /* With a Root Cause heading the labels elsewhere are not its chain. */
+    memset(&t, 0, sizeof t);
+    add(&t, "%s## Root Cause\n\nA config push set the pool size to 20.\n\n"
+        "## Deep dive\n\n"
+        "**Why 1:** Why did checkout fail? The payment API timed out.\n\n"
+        "**Why 2:** Why did it time out? Its pool was exhausted.\n%s",
+        HEAD, TAIL);
+    d = lint(rules, t.s);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 0);
+    assert_int_equal(tu_count_rule(&d, "whys/missing"), 1);
+    bl_diags_free(&d);
+    free(t.s);
 }
 
 /* A README with a Root Cause heading is not a postmortem. */
@@ -1667,6 +1861,8 @@ main(void)
         cmocka_unit_test(test_headings_that_name_the_whys),
         cmocka_unit_test(test_because_paragraphs_count_under_a_whys_heading),
         cmocka_unit_test(test_one_heading_per_why),
+        cmocka_unit_test(
+            test_flattened_why_headings_join_the_whys_heading_before_them),
         cmocka_unit_test(test_a_tree_counts_its_deepest_branch),
         cmocka_unit_test(test_every_branch_of_a_tree_must_end_at_a_condition),
         cmocka_unit_test(test_unanswered_whys_are_reported_at_the_why),
@@ -1689,6 +1885,8 @@ main(void)
         cmocka_unit_test(test_missing_is_quiet_when_a_chain_or_nothing_is_there),
         cmocka_unit_test(test_questions_and_becauses_in_prose_are_not_chains),
         cmocka_unit_test(test_whys_outside_the_analysis_are_not_read),
+        cmocka_unit_test(
+            test_why_labels_under_another_heading_are_the_root_cause),
         cmocka_unit_test(test_documents_that_are_not_postmortems_are_left_alone),
         cmocka_unit_test(test_numbered_and_emoji_headings),
         cmocka_unit_test(test_setext_headings),
