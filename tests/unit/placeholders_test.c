@@ -422,23 +422,95 @@ test_the_markers_setting_keeps_slots_and_formats(void **state)
 
 /* --- Date and time formats ------------------------------------------------ */
 
+/* Day first or month first, each in a document of its own: one that
+ * writes both is about that order (see the test after the next). */
 static void
 test_date_and_time_formats(void **state)
 {
     expect_reports(state, UNFILLED,
                    PM "## Timeline\n\n- YYYY-MM-DD: start\n- HH:MM: page\n"
-                   "- hh:mm:ss: ack\n- MM/DD: retro\n- DD/MM/YYYY: end\n"
+                   "- hh:mm:ss: ack\n- DD/MM/YYYY: end\n"
                    "- 20xx-MM-DD: report\n- YYYYMMDD: backup\n- XX:XX: fix\n"
                    "- YYYY-MM-DDTHH:MM: deploy\n",
                    (const char *const[]){"YYYY-MM-DD", "HH:MM", "hh:mm:ss",
-                                         "MM/DD", "DD/MM/YYYY", "20xx-MM-DD",
+                                         "DD/MM/YYYY", "20xx-MM-DD",
                                          "YYYYMMDD", "XX:XX",
                                          "YYYY-MM-DDTHH:MM", NULL});
+    expect_reports(state, UNFILLED, PM "## Timeline\n\n- MM/DD: retro\n",
+                   (const char *const[]){"MM/DD", NULL});
     expect_reports(state, UNFILLED,
                    PM "## Timeline\n\n- 2025-03-14 14:05 DDoS traffic hit "
                    "SSH and MySQL; dd and mm were run; HHVM; MMM; DD; the "
                    "tag sev1_YYYYMMDD.\n",
                    none);
+}
+
+/* A format the text talks about is named, not left to fill: in quotes,
+ * after or before words that call it a format ("in the form", "expected",
+ * "parser"), after "as" that a verb of reading or writing leads, or
+ * beside another format of the same fields written differently.  A piece
+ * of a quoted format is never reported.  A format in a field, a table
+ * cell or a sentence with nothing of the kind is still a slot. */
+static void
+test_a_format_named_as_one_is_a_mention(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Root Cause\n\n"
+                   "The parser expected DD/MM/YYYY but the provider sent "
+                   "MM/DD/YYYY.\n\n"
+                   "The field said \"YYYY-MM-DD\". The export wrote "
+                   "\"DD/MM/YYYY\", the log \"HH:MM:SS\" and the form "
+                   "\xE2\x80\x9CYYYY-MM-DD HH:MM\xE2\x80\x9D.\n\n"
+                   "Dates in the form YYYY-MM-DD; the format: DD/MM; rather "
+                   "than HH:MM; in the form of MM/DD; the importer kept "
+                   "parsing the file as DD/MM/YYYY; an MM/DD/YYYY parser; "
+                   "in DD/MM order.\n\n"
+                   "Some rows had YYYY-MM-DD and others YYYY/MM/DD.\n",
+                   none);
+    expect_reports(state, UNFILLED,
+                   PM "- **Date:** YYYY-MM-DD\n\n## Impact\n\n"
+                   "Errors between HH:MM and 10:47 UTC. Update sent HH:MM. "
+                   "Expected resolution: YYYY-MM-DD. The title said "
+                   "\"Outage on YYYY-MM-DD\".\n\n"
+                   "| Action | Owner | Due |\n|---|---|---|\n"
+                   "| Cap relocations | @mtan | YYYY-MM-DD |\n",
+                   (const char *const[]){"YYYY-MM-DD", "HH:MM", "HH:MM",
+                                         "YYYY-MM-DD", "YYYY-MM-DD",
+                                         "YYYY-MM-DD", NULL});
+}
+
+/* A document that writes day and month both ways round is about that
+ * order: its DD/MM and MM/DD formats are names of formats, also where
+ * the sentence says nothing of the kind.  A YYYY-MM-DD left in it is
+ * still a slot, and one order alone is the template's. */
+static void
+test_a_document_about_day_and_month_order(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nThe provider switched its export from "
+                   "DD/MM/YYYY to MM/DD/YYYY.\n\n## Root Cause\n\n"
+                   "The guess stayed DD/MM/YYYY for the whole file.\n\n"
+                   "- 16:20 Re-run with MM/DD/YYYY for this provider.\n\n"
+                   "Reviewed on YYYY-MM-DD.\n",
+                   (const char *const[]){"YYYY-MM-DD", NULL});
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nThe guess stayed DD/MM/YYYY.\n",
+                   (const char *const[]){"DD/MM/YYYY", NULL});
+}
+
+/* A format is reported with the digits filled in around it, or not at
+ * all when it is part of a name ("backup-YYYYMMDD.tar"); a range of two
+ * is one run. */
+static void
+test_a_format_is_reported_whole_or_not_at_all(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Impact\n\nFrom 2025-MM-DD until MM-DD-2025, "
+                   "daily HH:MM-HH:MM UTC.\n\n"
+                   "Files are named YYYY-MM-DD-title.md and "
+                   "backup-YYYYMMDD.tar, the build v1.2-MM.\n",
+                   (const char *const[]){"2025-MM-DD", "MM-DD-2025",
+                                         "HH:MM-HH:MM", NULL});
 }
 
 static void
@@ -919,6 +991,9 @@ main(void)
         cmocka_unit_test(test_question_marks_standing_for_a_number),
         cmocka_unit_test(test_the_markers_setting_keeps_slots_and_formats),
         cmocka_unit_test(test_date_and_time_formats),
+        cmocka_unit_test(test_a_format_named_as_one_is_a_mention),
+        cmocka_unit_test(test_a_document_about_day_and_month_order),
+        cmocka_unit_test(test_a_format_is_reported_whole_or_not_at_all),
         cmocka_unit_test(test_neighbouring_slots_are_one_finding),
         cmocka_unit_test(test_messages_name_the_slot_and_what_to_do),
         cmocka_unit_test(test_a_list_of_empty_fields),
