@@ -273,10 +273,13 @@ match_braces(const char *t, size_t n, size_t i)
 }
 
 /* Output that tools print in angle brackets (kubectl's <none>, Go's
- * <nil>): quoted output, not a slot. */
+ * <nil>, and <no value>, what a Go template such as Alertmanager's prints
+ * for a missing key): quoted output, not a slot.  Each is the whole text
+ * between the brackets. */
 static const char *const literal_tokens[] = {
     "none", "nil", "null", "unknown", "empty", "missing", "pending",
-    "unset", "invalid", "redacted", "undefined", "anonymous", NULL
+    "unset", "invalid", "redacted", "undefined", "anonymous", "no value",
+    NULL
 };
 
 /* Words that say a value was taken out on purpose before publishing:
@@ -906,7 +909,8 @@ is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
     int all_boolean = 1;
     char name[32];
 
-    if (n < 3 || !is_letter(in[0]) || names_redaction(in, n - 2))
+    if (n < 3 || !is_letter(in[0]) || names_redaction(in, n - 2)
+        || word_in(in, n - 2, literal_tokens))
         return 0;
     m = n - 2;  /* the text between '<' and '>' */
     while (k < m && (is_letter(in[k]) || is_digit(in[k]) || in[k] == '-'))
@@ -935,8 +939,6 @@ is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
                 all_boolean = 0;
         }
     }
-    if (words == 0 && word_in(in, k, literal_tokens))
-        return 0;
     if (k >= sizeof name)
         return 1;   /* no element is that long */
     bl_ascii_lower(in, k, name);
@@ -1287,6 +1289,9 @@ scan_inline_html(ph_ctx *pc, const bl_unit *u)
         skip_to = e;
         if (is_word_before(doc->src, p->s))
             continue;   /* Vec<u8>, List<String> */
+        /* Quoted, as a word in quotes is: 'the page said "<no value>"'. */
+        if (is_quoted(doc->src, doc->len, p->s, e))
+            continue;
         if (is_slot_tag(pc, s, e - p->s)
             && add_slot(pc, p->s, e, SLOT_TEMPLATE) < 0)
             return -1;

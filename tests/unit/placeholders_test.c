@@ -513,6 +513,24 @@ test_a_format_is_reported_whole_or_not_at_all(void **state)
                                          "HH:MM-HH:MM", NULL});
 }
 
+/* What a tool printed is quoted output, and a slot that stands alone in
+ * quotation marks is mentioned, whether md4c reads it as HTML or not; a
+ * slot inside a longer quotation, or bare, is still one. */
+static void
+test_quoted_slots_and_tool_output_in_angle_brackets(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   "# Postmortem: pages rendered as \"<no value>\"\n\n"
+                   "## Summary\n\nThe page said \"<no value>\", then "
+                   "<no value> again; the old template said \"<region "
+                   "name>\" and \xE2\x80\x9C<owner>\xE2\x80\x9D, and "
+                   "\"<service_name>\".\n\n"
+                   "## Impact\n\nThe <service name> failed. Title: "
+                   "\"<incident title> is degraded\".\n",
+                   (const char *const[]){"<service name>",
+                                         "<incident title>", NULL});
+}
+
 static void
 test_neighbouring_slots_are_one_finding(void **state)
 {
@@ -994,6 +1012,7 @@ main(void)
         cmocka_unit_test(test_a_format_named_as_one_is_a_mention),
         cmocka_unit_test(test_a_document_about_day_and_month_order),
         cmocka_unit_test(test_a_format_is_reported_whole_or_not_at_all),
+        cmocka_unit_test(test_quoted_slots_and_tool_output_in_angle_brackets),
         cmocka_unit_test(test_neighbouring_slots_are_one_finding),
         cmocka_unit_test(test_messages_name_the_slot_and_what_to_do),
         cmocka_unit_test(test_a_list_of_empty_fields),
