@@ -289,12 +289,40 @@ static const char *const redaction_words[] = {
     "scrubbed", NULL
 };
 
+/* Words that open a bracket standing for what was kept out because it is
+ * not public: "[internal link]", "<private repo>", "[confidential]". */
+static const char *const withheld_words[] = {
+    "internal", "private", "confidential", NULL
+};
+
 /* Does t[0..n), the text between a slot's brackets, say its value was
- * redacted?  Then it is the value, withheld, not a slot left to fill. */
+ * redacted or withheld?  Then it is the value, withheld, not a slot left
+ * to fill. */
 static int
 names_redaction(const char *t, size_t n)
 {
-    return has_word_in(t, n, redaction_words);
+    size_t b = 0, e;
+
+    if (has_word_in(t, n, redaction_words))
+        return 1;
+    while (b < n && !is_letter(t[b]))
+        b++;
+    for (e = b; e < n && is_letter(t[e]); e++)
+        ;
+    return word_in(t + b, e - b, withheld_words);
+}
+
+/* Is the angle slot t[b..e) a parameter of a path or route, written on
+ * to a slash ("GET /users/<id>", "<bucket>/logs"), with no space in it?
+ * Then the text names a route, as "/users/:id" does. */
+static int
+is_path_parameter(const char *t, size_t n, size_t b, size_t e)
+{
+    if (memchr(t + b, ' ', e - b) != NULL)
+        return 0;
+    return (b > 0 && t[b - 1] == '/')
+           || (e + 1 < n && t[e] == '/' && (is_word_at(t, n, e + 1)
+                                           || t[e + 1] == '<'));
 }
 
 /* <service_name>, <e.g. checkout-api>: an angle slot md4c did not take
@@ -325,7 +353,8 @@ match_angle_text(const char *t, size_t n, size_t i)
                         || memchr(t + i, ':', j - i) != NULL)))
         return 0;
     if (word_in(t + i + 1, j - i - 1, literal_tokens)
-        || names_redaction(t + i + 1, j - i - 1))
+        || names_redaction(t + i + 1, j - i - 1)
+        || is_path_parameter(t, n, i, j + 1))
         return 0;
     return j + 1;
 }
@@ -1290,7 +1319,8 @@ scan_inline_html(ph_ctx *pc, const bl_unit *u)
         if (is_word_before(doc->src, p->s))
             continue;   /* Vec<u8>, List<String> */
         /* Quoted, as a word in quotes is: 'the page said "<no value>"'. */
-        if (is_quoted(doc->src, doc->len, p->s, e))
+        if (is_quoted(doc->src, doc->len, p->s, e)
+            || is_path_parameter(doc->src, doc->len, p->s, e))
             continue;
         if (is_slot_tag(pc, s, e - p->s)
             && add_slot(pc, p->s, e, SLOT_TEMPLATE) < 0)

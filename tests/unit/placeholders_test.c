@@ -531,6 +531,24 @@ test_quoted_slots_and_tool_output_in_angle_brackets(void **state)
                                          "<incident title>", NULL});
 }
 
+/* "[internal link]" stands for a link kept out of a published report, as
+ * "[link removed]" does; a route's parameter ("/users/<id>") names part
+ * of a path.  Slots that ask for a link or a name still are ones. */
+static void
+test_withheld_links_and_route_parameters(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nSee the design doc [internal link], "
+                   "the [Internal URL], <private repo> and [link removed]. "
+                   "GET /users/<id> failed, and so did /v2/employees/<id>/"
+                   "leave and <bucket>/logs.\n\n"
+                   "## Impact\n\nSee [link to ticket] and <link to "
+                   "dashboard>; [Name] owns /v2/<org name>/repos.\n",
+                   (const char *const[]){"[link to ticket]",
+                                         "<link to dashboard>", "[Name]",
+                                         "<org name>", NULL});
+}
+
 static void
 test_neighbouring_slots_are_one_finding(void **state)
 {
@@ -1013,6 +1031,7 @@ main(void)
         cmocka_unit_test(test_a_document_about_day_and_month_order),
         cmocka_unit_test(test_a_format_is_reported_whole_or_not_at_all),
         cmocka_unit_test(test_quoted_slots_and_tool_output_in_angle_brackets),
+        cmocka_unit_test(test_withheld_links_and_route_parameters),
         cmocka_unit_test(test_neighbouring_slots_are_one_finding),
         cmocka_unit_test(test_messages_name_the_slot_and_what_to_do),
         cmocka_unit_test(test_a_list_of_empty_fields),
