@@ -1401,6 +1401,22 @@ static const char *const note_labels[] = {
     "update", "updated", "note", "edit", "edited", "correction",
     "addendum", "erratum", NULL
 };
+/* A label that only templates open an instruction with: "_Optional:
+ * link to the dashboard._".  Read past, like an editor's note, and a sign
+ * of a template itself. */
+static const char *const template_labels[] = {"optional", NULL};
+/* Nouns that name what to write ("_A brief summary of what happened._",
+ * "_One paragraph: how the problem was noticed._"), after a word for how
+ * much, and the words for how much. */
+static const char *const writing_nouns[] = {
+    "summary", "description", "overview", "explanation", "list",
+    "paragraph", "paragraphs", "sentence", "sentences", "bullet", "bullets",
+    NULL
+};
+static const char *const size_words[] = {
+    "brief", "short", "concise", "quick", "one", "two", "three", "few",
+    NULL
+};
 static const char *const question_words[] = {
     "who", "what", "when", "where", "why", "how", "which", "did", "was",
     "were", "is", "are", "do", "does", "has", "have", "had", "can", "could",
@@ -1587,6 +1603,86 @@ ends_on_here(const char *t, size_t n)
     return 0;
 }
 
+/* Where a noun for what to write ends in lower-case t, when one opens it
+ * at fb (a word fl long) after an article and a word for how much, and is
+ * followed by "of" or a colon: "a brief summary of", "one paragraph:";
+ * else 0.  A word for how much is needed: "_Summary of the vendor's
+ * findings: ..._" is content. */
+static size_t
+writing_noun_lead(const char *t, size_t n, size_t fb, size_t fl)
+{
+    size_t i = fb, len = fl;
+    int sized = 0, k;
+
+    for (k = 0; k < 3 && len > 0; k++) {
+        if (word_in(t + i, len, writing_nouns)) {
+            i += len;
+            if (sized && ((n - i >= 3 && memcmp(t + i, " of", 3) == 0)
+                          || (i < n && t[i] == ':')))
+                return i;
+            return 0;
+        }
+        if (word_in(t + i, len, size_words))
+            sized = 1;
+        else if (!(len == 1 && t[i] == 'a') && !(len == 2 && t[i] == 'a'
+                                                 && t[i + 1] == 'n'))
+            return 0;
+        for (i += len; i < n && t[i] == ' '; i++)
+            ;
+        for (len = 0; i + len < n && is_letter(t[i + len]); len++)
+            ;
+    }
+    return 0;
+}
+
+/* Is the noun that ends at t[i] a label whose value opens with a
+ * question word (": how the problem was noticed"), as what to write is
+ * told?  1 or 0.  After "of" it is no sign: "_A brief overview of how the
+ * cache works follows._" is content. */
+static int
+what_follows_the_noun(const char *t, size_t n, size_t i)
+{
+    size_t len;
+
+    if (i >= n || t[i] != ':')
+        return 0;
+    while (i < n && !is_letter(t[i]))
+        i++;
+    for (len = 0; i + len < n && is_letter(t[i + len]); len++)
+        ;
+    return word_in(t + i, len, question_words);
+}
+
+/* Reads the first word of each sentence of lower-case t after offset
+ * from: a verb that asks for writing sets *p_writing ("_What went well?
+ * List the things that helped._"); returns 1 when another verb an
+ * instruction opens with leads one ("Try to make it short."), a sign but
+ * not a lead.  A word followed by a comma ("Briefly, ...") is no verb. */
+static int
+later_sentence_leads(const char *t, size_t n, size_t from, int *p_writing)
+{
+    size_t k, b, len;
+    int other = 0;
+
+    for (k = from; k + 2 < n; k++) {
+        if (strchr(".?!", t[k]) == NULL || t[k + 1] != ' '
+            || (k >= 2 && (t[k - 2] == '.' || t[k - 2] == ' ')))
+            continue;   /* no sentence ends at "e.g." or "a. b" */
+        for (b = k + 1; b < n && !is_letter(t[b]); b++)
+            ;
+        for (len = 0; b + len < n && is_letter(t[b + len]); len++)
+            ;
+        if (b + len < n && t[b + len] == ',')
+            continue;
+        if (word_in(t + b, len, writing_verbs)
+            && !(n - b - len >= 3 && memcmp(t + b + len, " of", 3) == 0))
+            *p_writing = 1;
+        else if (word_in(t + b, len, other_verbs))
+            other = 1;
+    }
+    return other;
+}
+
 /* Does t[0..n), the text of an italic span, read as an instruction to the
  * author?  A writing verb ("Describe", "List") is enough; another verb
  * that an action item could open with needs a second sign (you, your,
@@ -1601,6 +1697,7 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
     char low[512];
     size_t ln = n < sizeof low ? n : sizeof low, fb = 0, fl = 0, k;
     int writing, other, question, this_is, strong = 0, score;
+    int score_after_noun = 0, later;
 
     bl_ascii_lower(t, ln, low);
     while (fb < ln && !is_letter(low[fb]))
@@ -1611,8 +1708,10 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
      * note to readers, not a verb that asks for writing: the text after
      * the label is what reads as an instruction or not.  A date may come
      * before the colon ("Update 2026-03-06:"). */
-    if (word_in(low + fb, fl, note_labels)) {
+    if (word_in(low + fb, fl, note_labels)
+        || word_in(low + fb, fl, template_labels)) {
         size_t colon = fb + fl;
+        int template_label = word_in(low + fb, fl, template_labels);
         while (colon < ln && colon - fb - fl < NOTE_LABEL_MAX
                && strchr(":.?!", low[colon]) == NULL)
             colon++;
@@ -1621,18 +1720,31 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
                 ;
             while (fb + fl < ln && is_letter(low[fb + fl]))
                 fl++;
+            label |= template_label;
         }
     }
     writing = word_in(low + fb, fl, writing_verbs)
               && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
     other = !writing && word_in(low + fb, fl, other_verbs);
+    if (!writing && !other) {
+        /* "A brief summary of what happened": a noun for what to write
+         * opens it, as a verb would, and the cues are read after it. */
+        size_t nb = writing_noun_lead(low, ln, fb, fl);
+        if (nb > 0) {
+            other = 1;
+            score_after_noun = what_follows_the_noun(low, ln, nb);
+            fl = nb - fb;
+        }
+    }
+    later = later_sentence_leads(low, ln, fb + fl, &writing);
     question = n > 0 && t[n - 1] == '?'
                && word_in(low + fb, fl, question_words)
                && !answered && !is_answered(doc, ui)
                && !in_questions_section(doc, ui);
     this_is = fl == 4 && memcmp(low + fb, "this", 4) == 0
               && ln - fb >= 8 && memcmp(low + fb + 4, " is ", 4) == 0;
-    score = 2 * writing + other + label + 2 * question;
+    score = 2 * writing + other + label + 2 * question + score_after_noun
+            + later;
     for (k = 0; strong_cues[k] != NULL; k++)
         if (find_bytes(low, ln, strong_cues[k], strlen(strong_cues[k]))) {
             score += 2;

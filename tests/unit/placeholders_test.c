@@ -753,6 +753,33 @@ test_template_guidance_without_an_imperative(void **state)
                                          NULL});
 }
 
+/* An instruction may open with a question, a label only templates use
+ * ("Optional:") or a noun for what to write and how much ("A brief
+ * summary of what happened", "One paragraph:"); what it asks for may
+ * come in a later sentence ("List the things that helped.").  Alone in
+ * its paragraph or one line of it. */
+static void
+test_instructions_after_a_question_a_label_or_a_noun(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "## Summary\n\n_A brief summary of what happened. Try "
+                   "to make it as executive-friendly as possible._\n\n"
+                   "## Detection\n\n_One paragraph: how the problem was "
+                   "noticed._\n\n## Impact\n\n_Optional: link to the "
+                   "dashboard._\n\n## Lessons Learned\n\n"
+                   "*What went well? List the things that helped.*\n\n"
+                   "- The alert fired.\n\n"
+                   "Some went well.\n*What went wrong? Describe it.*\n"
+                   "More to come.\n",
+                   (const char *const[]){
+                       "_A brief summary of what happened. Try to make it as "
+                       "executive-friendly as possible._",
+                       "_One paragraph: how the problem was noticed._",
+                       "_Optional: link to the dashboard._",
+                       "*What went well? List the things that helped.*",
+                       "*What went wrong? Describe it.*", NULL});
+}
+
 static void
 test_italic_content_is_not_an_instruction(void **state)
 {
@@ -770,7 +797,15 @@ test_italic_content_is_not_an_instruction(void **state)
                    "<!-- Describe the impact here. -->\n\n"
                    "Describe the impact here.\n\n"
                    "**Describe the impact on users.**\n\n"
-                   "__List the action items.__\n",
+                   "__List the action items.__\n\n"
+                   "_A short summary of this report was posted to the "
+                   "status page._\n\n"
+                   "_A brief overview of how the cache works follows._\n\n"
+                   "_A short summary: the cache expired._\n\n"
+                   "_Summary of the vendor's findings: the disk failed._\n\n"
+                   "_We moved the service. Briefly, the cause was a bad "
+                   "config._\n\n"
+                   "_All times are UTC. Thanks to the storage team._\n",
                    none);
 }
 
@@ -1043,6 +1078,7 @@ main(void)
         cmocka_unit_test(test_unanswered_italic_questions_are_prompts),
         cmocka_unit_test(test_questions_answered_on_the_next_line),
         cmocka_unit_test(test_template_guidance_without_an_imperative),
+        cmocka_unit_test(test_instructions_after_a_question_a_label_or_a_noun),
         cmocka_unit_test(test_italic_content_is_not_an_instruction),
         cmocka_unit_test(test_an_editors_note_is_judged_after_its_label),
         cmocka_unit_test(test_tables_task_lists_and_nested_lists),
