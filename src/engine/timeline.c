@@ -300,11 +300,55 @@ is_duration_unit(const char *t, size_t n, size_t i)
     return 0;
 }
 
+/* Length of " Uhr" at t[i], the German word that says a number before
+ * it is a time ("14.05 Uhr", "14 Uhr"), or 0. */
+static size_t
+uhr_at(const char *t, size_t n, size_t i)
+{
+    size_t j = skip_blanks(t, n, i), len;
+
+    if (j == i || j - i > 1)
+        return 0;
+    len = word_at(t, n, j, "uhr");
+    return len > 0 ? j + len - i : 0;
+}
+
+/* A time as the German and French 24-hour clocks write it: "14.05 Uhr",
+ * "14 Uhr", "14h05".  The dot alone would be a date or a version
+ * ("14.05"), so "Uhr" must follow it.  h is the hour read at t[i], k its
+ * length; returns the end, or 0. */
+static size_t
+european_clock_at(const char *t, size_t n, size_t i, size_t k, int h,
+                  tl_clock *c)
+{
+    size_t j = i + k, u;
+    int m = 0;
+
+    if ((t[j] == 'h' || t[j] == 'H') && number_at(t, n, j + 1, 2, &m) == 2
+        && !(j + 3 < n && is_alnum(t[j + 3]))) {
+        j += 3;
+        c->shown_end = j;
+    } else {
+        if (t[j] == '.' && number_at(t, n, j + 1, 2, &m) == 2)
+            j += 3;
+        if ((u = uhr_at(t, n, j)) == 0)
+            return 0;
+        j += u;
+        c->shown_end = j;
+    }
+    if (h > 23 || m > 59)
+        return 0;
+    c->hour = h;
+    c->is_24h = 1;
+    c->second = (h * 60 + m) * 60;
+    return j;
+}
+
 /* Reads a time of day at t[i]: "14:02", "2:05 PM", "14:02:33.120",
- * "7:30am", "2pm".  after_t says a date and "T" came just before (ISO 8601), so
- * an offset may follow.  Returns the end (after am/pm), or 0 when t[i]
- * starts no time: "10:00 minutes" is a duration, "1:2" and "1:02:03:04"
- * are not times. */
+ * "7:30am", "2pm", "14.05 Uhr", "14h05".  after_t says a date and "T"
+ * came just before (ISO 8601), so an offset may follow.  Returns the end
+ * (after am/pm), or 0 when t[i] starts no time: "10:00 minutes" is a
+ * duration, "1:2" and "1:02:03:04" are not times. */
 static size_t
 clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
 {
@@ -318,6 +362,8 @@ clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
     k = number_at(t, n, i, 2, &h);
     if (k == 0 || i + k >= n)
         return 0;
+    if (t[i + k] != ':' && (j = european_clock_at(t, n, i, k, h, c)) > 0)
+        return j;
     if (t[i + k] != ':') {
         /* An hour alone counts with am/pm: "2pm", "11 AM". */
         j = i + k;

@@ -451,6 +451,35 @@ test_durations_and_versions_are_not_times(void **state)
                                         "- 10:30.5 seconds of lag.\n"));
 }
 
+/* The German and French 24-hour clocks: "14.05 Uhr", "14 Uhr", "14h05".
+ * A dot without "Uhr" is a date or a version, never a time. */
+static void
+test_german_and_french_clocks(void **state)
+{
+    expect(state, TIMELINE("- 14.05 Uhr Alarm.\n- 14.30 Uhr Rollback.\n"
+                           "- 14.10 Uhr Bereitschaft.\n"),
+           ORDER, 1, "14.10 Uhr", 9, "14.10 Uhr comes after 14.30 Uhr");
+    expect(state, TIMELINE("- 9.30 Uhr Alarm.\n- 10 Uhr Rollback.\n"
+                           "- 9.45 Uhr Bereitschaft.\n"),
+           ORDER, 1, "9.45 Uhr", 8, NULL);
+    expect(state, TIMELINE("- 14h05 Alerte.\n- 14h30 Rollback.\n"
+                           "- 14h10 Astreinte.\n"),
+           ORDER, 1, "14h10", 5, "14h10 comes after 14h30");
+    /* Both keep a 24-hour clock: 1h10 is not ten past one in the
+     * afternoon. */
+    expect(state, TIMELINE("- 11h08 Alerte.\n- 1h10 Astreinte.\n"),
+           ORDER, 1, "1h10", 4, NULL);
+    expect(state, TIMELINE("- 14.05. 10 Uhr Alarm.\n"
+                           "- 14.05. 9 Uhr Rollback.\n"),
+           ORDER, 1, "9 Uhr", 5, NULL);
+    expect_order_silent(state, TIMELINE("- 14.30 Uhr Alarm.\n"
+                                        "- 14.05 v14.05 deployed.\n"
+                                        "- 14h05m of lag.\n"));
+    /* Times in these clocks need a zone too. */
+    expect(state, BARE_TIMELINE("- 14h05 Alerte.\n"), ZONE, 1, NULL, 0,
+           NULL);
+}
+
 static void
 test_twelve_hour_clock(void **state)
 {
@@ -987,6 +1016,7 @@ main(void)
         cmocka_unit_test(test_unread_dates_start_a_new_day),
         cmocka_unit_test(test_only_the_first_time_orders_an_entry),
         cmocka_unit_test(test_durations_and_versions_are_not_times),
+        cmocka_unit_test(test_german_and_french_clocks),
         cmocka_unit_test(test_twelve_hour_clock),
         cmocka_unit_test(test_seconds_and_iso_8601),
         cmocka_unit_test(test_zones_on_entries),
