@@ -313,6 +313,16 @@ uhr_at(const char *t, size_t n, size_t i)
     return len > 0 ? j + len - i : 0;
 }
 
+/* Is t[j] a "Z" standing for UTC after a blank ("10:00 Z"): followed by
+ * nothing, a blank or a closing mark, so "10:00 Z-Wave hub" is none? */
+static int
+spaced_zulu_at(const char *t, size_t n, size_t j)
+{
+    return j + 1 < n && t[j] == ' ' && t[j + 1] == 'Z'
+           && (j + 2 >= n || t[j + 2] == ' ' || t[j + 2] == '\t'
+               || (t[j + 2] != '\0' && strchr(")]|,;*_", t[j + 2]) != NULL));
+}
+
 /* A time as the German and French 24-hour clocks write it: "14.05 Uhr",
  * "14 Uhr", "14h05".  The dot alone would be a date or a version
  * ("14.05"), so "Uhr" must follow it.  h is the hour read at t[i], k its
@@ -402,6 +412,10 @@ clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
                                                   || !is_alnum(t[j + 1]))) {
         c->has_zone = 1;
         j++;
+    } else if (spaced_zulu_at(t, n, j)) {
+        c->zone_begin = j + 1;
+        c->has_zone = 1;
+        j += 2;
     } else if ((after_t || seconds) && (k = offset_at(t, n, j)) > 0) {
         c->has_zone = 1;
         j += k;
@@ -884,9 +898,9 @@ all_upper(const char *t, size_t n)
 
 /* Length of a time zone name at the word start t[i], whose run of
  * letters is len long, or 0: "UTC", "GMT", "CEST", "Europe/Berlin",
- * "Pacific Time", "US/Pacific", "(all times Pacific)".  The names are
- * data (Time-Zones: in rules/timeline.rules); "UTC", "GMT" and "Zulu",
- * in any case, are every rule set's. */
+ * "Pacific Time", "US/Pacific", "(all times Pacific)", "London time".
+ * The names are data (Time-Zones: in rules/timeline.rules); "UTC", "GMT"
+ * and "Zulu", in any case, are every rule set's. */
 static size_t
 zone_at(const bl_rules *z, const char *t, size_t n, size_t i, size_t len)
 {
@@ -919,6 +933,13 @@ zone_at(const bl_rules *z, const char *t, size_t n, size_t i, size_t len)
     /* "US/Pacific": the zone part of a region/zone name. */
     if (i > 0 && t[i - 1] == '/' && word_is(t, i, len, "pacific"))
         return len;
+    /* "London time", "UK time": a place names a zone only with "time"
+     * after it; "(London)" is where something happened. */
+    if (bl_strset_has(&z->zone_places, t + i, len)) {
+        j = skip_blanks(t, n, i + len);
+        return j > i + len && word_is(t, j, letters(t, n, j), "time")
+               ? len : 0;
+    }
     if (!bl_strset_has(&z->zone_spoken, t + i, len))
         return 0;
     if (says_zone_alone(t, n, i, len))

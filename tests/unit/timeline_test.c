@@ -839,10 +839,12 @@ test_more_zone_names(void **state)
     static const char *const zones[] = {
         "CT", "MT", "AET", "NZT", "IDT", "GST", "MYT", "PHT",
         "all times Pacific", "all times Eastern", "all times US Central",
-        "Central", "Mountain", "Central Time",
+        "Central", "Mountain", "Central Time", "MEZ", "MESZ",
+        "London time", "all times UK time",
     };
     static const char *const not_zones[] = {
-        "Central database", "Pacific region", "MTTR", "Ct",
+        "Central database", "Pacific region", "MTTR", "Ct", "(London)",
+        "UK",
     };
     char src[512];
     size_t i;
@@ -858,6 +860,21 @@ test_more_zone_names(void **state)
                  not_zones[i]);
         expect(state, src, ZONE, 1, NULL, 0, NULL);
     }
+}
+
+/* "Z" written onto a time or after it is UTC ("10:00Z", "10:00 Z"), and
+ * compares with UTC; a word that starts with a Z is no zone. */
+static void
+test_zulu_after_a_time(void **state)
+{
+    expect(state, BARE_TIMELINE("- 10:00Z Alert.\n"), ZONE, 0, NULL, 0,
+           NULL);
+    expect(state, BARE_TIMELINE("- 10:00 Z Alert.\n- **10:05 Z** Page.\n"),
+           ZONE, 0, NULL, 0, NULL);
+    expect(state, BARE_TIMELINE("- 10:00 Z-Wave hub offline.\n"), ZONE, 1,
+           NULL, 0, NULL);
+    expect(state, TIMELINE("- 10:30 UTC Rollback.\n- 10:20 Z Alert.\n"),
+           ORDER, 1, "10:20 Z", 5, NULL);
 }
 
 static void
@@ -1035,6 +1052,7 @@ main(void)
         cmocka_unit_test(test_no_timezone_reported_once_at_the_heading),
         cmocka_unit_test(test_zone_stated),
         cmocka_unit_test(test_more_zone_names),
+        cmocka_unit_test(test_zulu_after_a_time),
         cmocka_unit_test(test_zone_needs_timed_entries),
         cmocka_unit_test(test_two_timelines_are_separate),
         cmocka_unit_test(test_labelled_timelines),
