@@ -1685,6 +1685,9 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
 {
     tl_date day;
     int have_day = 0, clock = -1;
+    /* The day's date was written again, on a line of its own, after the
+     * last time: the next time is on that date, as if written on it. */
+    int restated = 0;
     size_t i, prev = 0;
     long bad = 0;
     const char *zone = "";  /* the zone the clock's times are in */
@@ -1695,6 +1698,7 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
         int reading[2], readings = 1, k, best = -1, best_at = 0;
         if (s->is_break) {
             clock = -1;
+            restated = 0;
             continue;
         }
         if (date_given(&s->date)) {
@@ -1702,8 +1706,12 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
                 day = s->date;
                 have_day = !s->date.is_other;
                 clock = -1;
+                restated = 0;
             } else {
                 merge_date(&day, &s->date);
+                /* "**2025-03-03**" over "23:50", then again over "00:10":
+                 * a date label copied across midnight. */
+                restated |= !s->has_time && clock >= 0;
             }
         }
         if (!s->has_time)
@@ -1726,9 +1734,11 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
                 reading[k] = (TL_DAY - reading[k]) % TL_DAY;
             if (clock < 0)
                 continue;
-            /* The same date written on both entries rules out midnight. */
+            /* The same date written on both entries rules out midnight,
+             * and so does the same date written again between them. */
             f = forward_seconds(clock, reading[k],
-                                date_given(&s->date) ? 0 : how->rollover);
+                                date_given(&s->date) || restated
+                                ? 0 : how->rollover);
             if (k > 0 && f > TL_AFTERNOON_MAX_STEP)
                 f = -1;
             if (f >= 0 && (best < 0 || f < best)) {
@@ -1751,6 +1761,7 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
             clock = reading[0];
         }
         prev = i;
+        restated = 0;
         if (s->n_dates > 1) {
             /* "Oct 25 - Nov 11": which day comes next is anyone's guess. */
             have_day = 0;

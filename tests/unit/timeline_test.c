@@ -579,6 +579,31 @@ test_midnight(void **state)
            ORDER, 1, "00:03", 5, NULL);
 }
 
+/* A date label written again over the next entries says they are on that
+ * date too: a label copied across midnight leaves 00:10 before 23:50.
+ * The next date, or one label over both, is the night. */
+static void
+test_a_date_label_copied_across_midnight(void **state)
+{
+    expect(state, TIMELINE("**2025-03-03**\n\n- 23:50 Migration starts.\n\n"
+                           "**2025-03-03**\n\n- 00:10 Migration ends.\n"),
+           ORDER, 1, "00:10", 5, "00:10 comes after 23:50");
+    expect(state, TIMELINE("### 2025-03-03\n\n- 22:50 Migration starts.\n\n"
+                           "### 2025-03-03\n\n- 23:10 Check.\n"
+                           "- 23:05 Copy done.\n"),
+           ORDER, 1, "23:05", 5, NULL);
+    expect_order_silent(state, TIMELINE("**2025-03-03**\n\n"
+                                        "- 23:50 Migration starts.\n\n"
+                                        "**2025-03-04**\n\n"
+                                        "- 00:10 Migration ends.\n"));
+    expect_order_silent(state, TIMELINE("**2025-03-03**\n\n"
+                                        "- 23:50 Migration starts.\n"
+                                        "- 00:10 Migration ends.\n"));
+    expect_order_silent(state, TIMELINE("**2025-03-03**\n\n**2025-03-03**"
+                                        "\n\n- 23:50 Migration starts.\n"
+                                        "- 00:10 Migration ends.\n"));
+}
+
 static void
 test_rollover_setting(void **state)
 {
@@ -1039,6 +1064,7 @@ main(void)
         cmocka_unit_test(test_zones_on_entries),
         cmocka_unit_test(test_inline_code_times),
         cmocka_unit_test(test_midnight),
+        cmocka_unit_test(test_a_date_label_copied_across_midnight),
         cmocka_unit_test(test_rollover_setting),
         cmocka_unit_test(test_one_finding_per_misplaced_entry),
         cmocka_unit_test(test_newest_first_timeline),
