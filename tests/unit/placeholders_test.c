@@ -524,10 +524,11 @@ test_quoted_slots_and_tool_output_in_angle_brackets(void **state)
                    "## Summary\n\nThe page said \"<no value>\", then "
                    "<no value> again; the old template said \"<region "
                    "name>\" and \xE2\x80\x9C<owner>\xE2\x80\x9D, and "
-                   "\"<service_name>\".\n\n"
-                   "## Impact\n\nThe <service name> failed. Title: "
-                   "\"<incident title> is degraded\".\n",
-                   (const char *const[]){"<service name>",
+                   "\"<service_name>\", \"{{service}}\" and "
+                   "\"[Name]\".\n\n"
+                   "## Impact\n\nThe <service name> failed for {{eta}}. "
+                   "Title: \"<incident title> is degraded\".\n",
+                   (const char *const[]){"<service name>", "{{eta}}",
                                          "<incident title>", NULL});
 }
 
