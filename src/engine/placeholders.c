@@ -42,6 +42,23 @@ typedef struct slot {
     slot_kind kind;
 } slot;
 
+/* The fields of a format in the order written, and the separator before
+ * each ('\0' where fields follow each other, as in YYYYMMDD). */
+typedef struct fmt_shape {
+    char fields[8];
+    char seps[8];
+    size_t n;
+} fmt_shape;
+
+/* What scan_text found in one unit, in unit offsets: a slot to report
+ * (keep), or a format it reads as named, kept for comparing with the
+ * unit's other formats. */
+typedef struct found_slot {
+    bl_memo_slot at;
+    fmt_shape shape;        /* a format's; n is 0 for other slots */
+    int keep;
+} found_slot;
+
 /* One run of one placeholder/ rule, on bl_check_placeholders' stack. */
 typedef struct ph_ctx {
     bl_lint_ctx *lc;
@@ -60,6 +77,10 @@ typedef struct ph_ctx {
     bl_strset closed;       /* lower-case element names a </name> closes
                                somewhere in the document */
     struct { slot *items; size_t n, alloc; } slots;     /* one unit's */
+    struct { found_slot *items; size_t n, alloc; } found;   /* scan_text's */
+    int day_month;          /* DAY_FIRST | MONTH_FIRST: the orders the
+                               document's date formats write day and month
+                               in; -1 until a format is to be reported */
     int is_profile_rule;    /* a profile's own rule for what is left
                                unfilled (status-update/unfilled): its
                                findings replace placeholder/unfilled's */
@@ -252,10 +273,13 @@ match_braces(const char *t, size_t n, size_t i)
 }
 
 /* Output that tools print in angle brackets (kubectl's <none>, Go's
- * <nil>): quoted output, not a slot. */
+ * <nil>, and <no value>, what a Go template such as Alertmanager's prints
+ * for a missing key): quoted output, not a slot.  Each is the whole text
+ * between the brackets. */
 static const char *const literal_tokens[] = {
     "none", "nil", "null", "unknown", "empty", "missing", "pending",
-    "unset", "invalid", "redacted", "undefined", "anonymous", NULL
+    "unset", "invalid", "redacted", "undefined", "anonymous", "no value",
+    NULL
 };
 
 /* Words that say a value was taken out on purpose before publishing:
@@ -265,12 +289,40 @@ static const char *const redaction_words[] = {
     "scrubbed", NULL
 };
 
+/* Words that open a bracket standing for what was kept out because it is
+ * not public: "[internal link]", "<private repo>", "[confidential]". */
+static const char *const withheld_words[] = {
+    "internal", "private", "confidential", NULL
+};
+
 /* Does t[0..n), the text between a slot's brackets, say its value was
- * redacted?  Then it is the value, withheld, not a slot left to fill. */
+ * redacted or withheld?  Then it is the value, withheld, not a slot left
+ * to fill. */
 static int
 names_redaction(const char *t, size_t n)
 {
-    return has_word_in(t, n, redaction_words);
+    size_t b = 0, e;
+
+    if (has_word_in(t, n, redaction_words))
+        return 1;
+    while (b < n && !is_letter(t[b]))
+        b++;
+    for (e = b; e < n && is_letter(t[e]); e++)
+        ;
+    return word_in(t + b, e - b, withheld_words);
+}
+
+/* Is the angle slot t[b..e) a parameter of a path or route, written on
+ * to a slash ("GET /users/<id>", "<bucket>/logs"), with no space in it?
+ * Then the text names a route, as "/users/:id" does. */
+static int
+is_path_parameter(const char *t, size_t n, size_t b, size_t e)
+{
+    if (memchr(t + b, ' ', e - b) != NULL)
+        return 0;
+    return (b > 0 && t[b - 1] == '/')
+           || (e + 1 < n && t[e] == '/' && (is_word_at(t, n, e + 1)
+                                           || t[e + 1] == '<'));
 }
 
 /* <service_name>, <e.g. checkout-api>: an angle slot md4c did not take
@@ -301,7 +353,8 @@ match_angle_text(const char *t, size_t n, size_t i)
                         || memchr(t + i, ':', j - i) != NULL)))
         return 0;
     if (word_in(t + i + 1, j - i - 1, literal_tokens)
-        || names_redaction(t + i + 1, j - i - 1))
+        || names_redaction(t + i + 1, j - i - 1)
+        || is_path_parameter(t, n, i, j + 1))
         return 0;
     return j + 1;
 }
@@ -572,31 +625,264 @@ is_format_sequence(const char *f, size_t nf)
  * YYYY-MM-DDTHH:MM, XX:XX: a format left where a date or time belongs.
  * Fields are separated by one of - / . : or follow each other (YYYYMMDD),
  * each is one letter repeated (so "Mm" or "DDoS" are not fields), and the
- * whole is a word of its own.  Returns the end, or 0. */
+ * whole is a word of its own.  A range ("HH:MM-HH:MM") is two formats: the
+ * first ends at the dash.  Stores the fields in *sh when it is not NULL.
+ * Returns the end, or 0. */
 static size_t
-match_format(const char *t, size_t n, size_t i)
+match_format(const char *t, size_t n, size_t i, fmt_shape *sh)
 {
-    char fields[8];
-    size_t nf = 0, p = i, end = i, r;
+    fmt_shape f;
+    size_t p = i, ends[8], r;
 
-    while (nf < sizeof fields && (r = format_field_at(t, n, p, &fields[nf]))) {
-        nf++;
+    f.n = 0;
+    f.seps[0] = '\0';
+    while (f.n < sizeof f.fields
+           && (r = format_field_at(t, n, p, &f.fields[f.n]))) {
         p += r;
-        end = p;
+        ends[f.n++] = p;
+        if (f.n == sizeof f.fields)
+            break;
         if (p + 1 < n && t[p] != '\0'
             && (strchr("-/.:", t[p]) != NULL
-                || (t[p] == 'T' && fields[nf - 1] == 'D'))
+                || (t[p] == 'T' && f.fields[f.n - 1] == 'D'))
             && format_field(t[p + 1]) != 0)
-            p++;
+            f.seps[f.n] = t[p++];
         else if (p < n && format_field(t[p]) != 0
-                 && format_field(t[p]) != fields[nf - 1])
-            continue;   /* YYYYMMDD */
+                 && format_field(t[p]) != f.fields[f.n - 1])
+            f.seps[f.n] = '\0';   /* YYYYMMDD */
         else
             break;
     }
-    if (nf < 2 || is_word_at(t, n, end) || !is_format_sequence(fields, nf))
+    if (f.n >= 2 && is_word_at(t, n, ends[f.n - 1]))
         return 0;
-    return end;
+    while (f.n >= 2 && !is_format_sequence(f.fields, f.n)) {
+        /* "HH:MM-HH:MM": the first format ends where a dash starts the
+         * second. */
+        do
+            f.n--;
+        while (f.n >= 2 && t[ends[f.n - 1]] != '-');
+    }
+    if (f.n < 2)
+        return 0;
+    if (sh != NULL)
+        *sh = f;
+    return ends[f.n - 1];
+}
+
+/* --- Formats named, not left to fill ------------------------------------ */
+
+/* A format that a text talks about is named, not left to fill: "the
+ * parser expected DD/MM/YYYY but the provider sent MM/DD/YYYY".  Told by
+ * the words around it, and by another format of the same fields written
+ * differently, which only a text about formats does. */
+
+/* Words right before a format that name it as one: "the format
+ * YYYY-MM-DD", "in the form DD/MM", "expected DD/MM/YYYY", "dates like
+ * MM/DD", "rather than HH:MM", "DD/MM vs MM/DD". */
+static const char *const format_names_before[] = {
+    "format", "formats", "formatted", "form", "pattern", "expected",
+    "expects", "expect", "expecting", "like", "than", "versus", "vs", NULL
+};
+/* ...as a label ("Format: DD/MM")... */
+static const char *const format_labels[] = {
+    "format", "formats", "pattern", NULL
+};
+/* ...the same after "of" ("in the form of", "instead of")... */
+static const char *const format_names_before_of[] = {
+    "form", "instead", NULL
+};
+/* ...and right after it: "the DD/MM/YYYY format", "an MM/DD/YYYY
+ * parser", "in DD/MM order". */
+static const char *const format_names_after[] = {
+    "format", "formats", "formatted", "parser", "parsers", "parsing",
+    "string", "strings", "pattern", "patterns", "notation", "convention",
+    "order", "style", "layout", NULL
+};
+/* Verbs that read or write dates in a format, some words before "as":
+ * "kept parsing the file as DD/MM/YYYY". */
+static const char *const format_verbs[] = {
+    "parse", "parsed", "parses", "parsing", "read", "reads", "reading",
+    "interpret", "interpreted", "interprets", "interpreting", "treat",
+    "treated", "treats", "treating", "format", "formatted", "formats",
+    "formatting", "write", "writes", "written", "writing", "wrote",
+    "render", "rendered", "renders", "rendering", "display", "displayed",
+    "displays", "store", "stored", "stores", "serialize", "serialized",
+    "serialise", "serialised", "export", "exported", "exports", "send",
+    "sends", "sent", NULL
+};
+
+/* How many words before "as" a format verb may stand ("parsing the file
+ * as"). */
+#define FORMAT_VERB_REACH 4
+
+/* How many digits and separators of a date may be filled in around its
+ * format ("2025-MM-DD", "MM-DD-2025"). */
+#define FILLED_MAX 8
+
+/* The word of ASCII letters that ends at t[e - 1] after blanks: stores its
+ * start and returns its length (0 for none). */
+static size_t
+word_before(const char *t, size_t e, size_t *p_b)
+{
+    size_t b;
+
+    while (e > 0 && t[e - 1] == ' ')
+        e--;
+    for (b = e; b > 0 && is_letter(t[b - 1]); b--)
+        ;
+    *p_b = b;
+    return e - b;
+}
+
+/* Does a verb that reads or writes dates stand in the clause before
+ * t[at], a few words back? */
+static int
+verb_before(const char *t, size_t at)
+{
+    size_t b, len, k;
+
+    for (k = 0; k < FORMAT_VERB_REACH; k++) {
+        if ((len = word_before(t, at, &b)) == 0)
+            return 0;   /* punctuation ends the clause */
+        if (word_in(t + b, len, format_verbs))
+            return 1;
+        at = b;
+    }
+    return 0;
+}
+
+/* Is the format t[b..e) named by the words around it? */
+static int
+format_named_around(const char *t, size_t n, size_t b, size_t e)
+{
+    size_t wb, len, k, colon = 0;
+
+    k = b;
+    while (k > 0 && t[k - 1] == ' ')
+        k--;
+    if (k > 0 && (t[k - 1] == ':' || t[k - 1] == '.')) {
+        colon = t[k - 1] == ':';
+        k--;    /* "Format: YYYY-MM-DD", "DD/MM vs. MM/DD" */
+    }
+    len = word_before(t, k, &wb);
+    if (word_in(t + wb, len, colon ? format_labels : format_names_before))
+        return 1;
+    if (!colon && len == 2 && strncasecmp(t + wb, "of", 2) == 0) {
+        size_t ob, ol = word_before(t, wb, &ob);
+        if (word_in(t + ob, ol, format_names_before_of))
+            return 1;
+    }
+    if (!colon && len == 2 && strncasecmp(t + wb, "as", 2) == 0
+        && verb_before(t, wb))
+        return 1;
+    for (k = e; k < n && t[k] == ' '; k++)
+        ;
+    for (wb = k; k < n && is_letter(t[k]); k++)
+        ;
+    return word_in(t + wb, k - wb, format_names_after);
+}
+
+/* Do a and b have the same fields, written differently: another order
+ * (DD/MM/YYYY and MM/DD/YYYY) or other separators (YYYY-MM-DD and
+ * YYYY/MM/DD)? */
+static int
+formats_contrast(const fmt_shape *a, const fmt_shape *b)
+{
+    char x[8], y[8];
+    size_t i, j;
+
+    if (a->n != b->n)
+        return 0;
+    if (memcmp(a->fields, b->fields, a->n) == 0
+        && memcmp(a->seps + 1, b->seps + 1, a->n - 1) == 0)
+        return 0;
+    memcpy(x, a->fields, a->n);
+    memcpy(y, b->fields, b->n);
+    /* The same fields in any order: an insertion sort of at most 8. */
+    for (i = 1; i < a->n; i++)
+        for (j = i; j > 0 && x[j - 1] > x[j]; j--) {
+            char c = x[j]; x[j] = x[j - 1]; x[j - 1] = c;
+            c = y[j]; y[j] = y[j - 1]; y[j - 1] = c;
+        }
+    for (i = 1; i < b->n; i++)
+        for (j = i; j > 0 && y[j - 1] > y[j]; j--) {
+            char c = y[j]; y[j] = y[j - 1]; y[j - 1] = c;
+        }
+    return memcmp(x, y, a->n) == 0;
+}
+
+/* Which of day and month a date format without its year first writes
+ * first: DAY_FIRST for DD/MM/YYYY and DD.MM, MONTH_FIRST for MM/DD/YYYY
+ * and MM/DD, else 0 (YYYY-MM-DD is no guess about that order). */
+enum { DAY_FIRST = 1, MONTH_FIRST = 2 };
+
+static int
+day_month_order(const fmt_shape *f)
+{
+    const char *d = memchr(f->fields, 'D', f->n);
+    const char *m = memchr(f->fields, 'M', f->n);
+
+    if (f->n == 0 || f->fields[0] == 'Y' || d == NULL || m == NULL)
+        return 0;
+    return d < m ? DAY_FIRST : MONTH_FIRST;
+}
+
+/* How far a quotation around a format may hold other formats and dates:
+ * "YYYY-MM-DD HH:MM:SS". */
+#define FORMAT_QUOTE_MAX 32
+
+/* Is the format t[b..e) in quotation marks that hold nothing but
+ * formats, digits and separators ('the form said "YYYY-MM-DD HH:MM"')? */
+static int
+is_quoted_format(const char *t, size_t n, size_t b, size_t e)
+{
+    static const char run[] = "YyMmDdHhSsXxT0123456789-/.: ";
+    size_t qb = b, qe = e;
+
+    while (qb > 0 && b - qb < FORMAT_QUOTE_MAX && t[qb - 1] != '\0'
+           && strchr(run, t[qb - 1]) != NULL)
+        qb--;
+    while (qe < n && qe - e < FORMAT_QUOTE_MAX && t[qe] != '\0'
+           && strchr(run, t[qe]) != NULL)
+        qe++;
+    return is_quoted(t, n, qb, qe);
+}
+
+/* Widens the format at t[*p_b..*p_e) over the digits of the date already
+ * filled in around it ("2025-MM-DD", "MM-DD-2025").  Returns 0 when the
+ * format is a piece of a longer token that is no date ("v1.2-MM",
+ * "backup-YYYYMMDD.tar"): such a piece is never reported on its own. */
+static int
+widen_format(const char *t, size_t n, size_t *p_b, size_t *p_e,
+             size_t prev_end)
+{
+    size_t b = *p_b, e = *p_e;
+
+    while (b > 0 && *p_b - b < FILLED_MAX
+           && (is_digit(t[b - 1])
+               || (strchr("-/.:", t[b - 1]) != NULL && b > 1
+                   && is_digit(t[b - 2]))))
+        b--;
+    /* The second of a range ("HH:MM-HH:MM") follows the first. */
+    if (b == *p_b && b >= 1 && b - 1 == prev_end)
+        return 1;
+    if (b > 0 && (is_word_before(t, b)
+                  || (strchr("-/.:", t[b - 1]) != NULL
+                      && is_word_before(t, b - 1))))
+        return 0;
+    while (e < n && e - *p_e < FILLED_MAX
+           && (is_digit(t[e])
+               || (strchr("-/.:", t[e]) != NULL && e + 1 < n
+                   && is_digit(t[e + 1]))))
+        e++;
+    if (is_word_at(t, n, e)
+        || (e + 1 < n && strchr("-/.", t[e]) != NULL
+            && is_word_at(t, n, e + 1)
+            && match_format(t, n, e + 1, NULL) == 0))
+        return 0;
+    *p_b = b;
+    *p_e = e;
+    return 1;
 }
 
 /* --- HTML that is a slot ------------------------------------------------- */
@@ -652,7 +938,8 @@ is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
     int all_boolean = 1;
     char name[32];
 
-    if (n < 3 || !is_letter(in[0]) || names_redaction(in, n - 2))
+    if (n < 3 || !is_letter(in[0]) || names_redaction(in, n - 2)
+        || word_in(in, n - 2, literal_tokens))
         return 0;
     m = n - 2;  /* the text between '<' and '>' */
     while (k < m && (is_letter(in[k]) || is_digit(in[k]) || in[k] == '-'))
@@ -681,8 +968,6 @@ is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
                 all_boolean = 0;
         }
     }
-    if (words == 0 && word_in(in, k, literal_tokens))
-        return 0;
     if (k >= sizeof name)
         return 1;   /* no element is that long */
     bl_ascii_lower(in, k, name);
@@ -804,12 +1089,49 @@ next_token(const char *t, size_t n, size_t i)
     return (size_t)(p - (const unsigned char *)t);
 }
 
+/* How many differently written formats of one unit are compared with
+ * each other: a text about formats names two or three. */
+#define UNIT_SHAPES_MAX 8
+
+/* Drops the formats of pc->found that another format of the unit
+ * contrasts: "expected DD/MM/YYYY but the provider sent MM/DD/YYYY". */
+static void
+drop_contrasted_formats(ph_ctx *pc)
+{
+    fmt_shape shapes[UNIT_SHAPES_MAX];
+    size_t ns = 0, k, j;
+
+    for (k = 0; k < pc->found.n; k++) {
+        const fmt_shape *f = &pc->found.items[k].shape;
+        if (f->n == 0)
+            continue;
+        for (j = 0; j < ns && !(shapes[j].n == f->n
+                                && memcmp(shapes[j].fields, f->fields, f->n)
+                                   == 0
+                                && memcmp(shapes[j].seps, f->seps, f->n)
+                                   == 0); j++)
+            ;
+        if (j == ns && ns < UNIT_SHAPES_MAX)
+            shapes[ns++] = *f;
+    }
+    if (ns < 2)
+        return;
+    for (k = 0; k < pc->found.n; k++) {
+        found_slot *fs = &pc->found.items[k];
+        if (fs->shape.n == 0 || !fs->keep)
+            continue;
+        for (j = 0; j < ns; j++)
+            if (formats_contrast(&fs->shape, &shapes[j]))
+                fs->keep = 0;
+    }
+}
+
 /* Slots written in the unit's prose. */
 static int
 scan_text(ph_ctx *pc, const bl_unit *u)
 {
     const bl_doc *doc = pc->lc->doc;
-    size_t n, i = 0;
+    size_t n, i = 0, k, prev_format_end = SIZE_MAX;
     const char *t = bl_unit_text(doc, u, &n);
     int quote = (u->flags & BL_UNIT_QUOTE) != 0;
     bl_unit_memo *m = pc->lc->memo_of_unit != NULL
@@ -830,12 +1152,15 @@ scan_text(ph_ctx *pc, const bl_unit *u)
         m->slots.n = 0;
     }
 
+    pc->found.n = 0;
     while (i < n) {
-        size_t e = 0;
+        size_t e = 0, b = i;
         slot_kind kind = SLOT_TEMPLATE;
         char c = t[i];
         unsigned char cls = slot_byte[(unsigned char)c];
+        found_slot fs;
 
+        fs.shape.n = 0;
         if (cls & SLOT_BYTE_MARK) {
             if (c == '{')
                 e = match_braces(t, n, i);
@@ -852,7 +1177,7 @@ scan_text(ph_ctx *pc, const bl_unit *u)
                    && (i > 0 && (unsigned char)t[i - 1] < 0x80
                        ? !(slot_byte[(unsigned char)t[i - 1]] & SLOT_BYTE_WORD)
                        : !is_word_before(t, i))) {
-            if ((e = match_format(t, n, i)) != 0)
+            if ((e = match_format(t, n, i, &fs.shape)) != 0)
                 kind = SLOT_FORMAT;
             else if ((e = match_marker(t, n, i)) != 0)
                 kind = SLOT_MARKER;
@@ -861,29 +1186,107 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             else if ((e = match_lorem(t, n, i)) != 0)
                 kind = SLOT_FILLER;
         }
-        /* Markers are the author's own shorthand: they can be turned off,
-         * and in a block quote they are someone else's words, quoted. */
-        if (e > i && !is_quoted(t, n, i, e)
-            && (kind == SLOT_TEMPLATE || kind == SLOT_FORMAT
-                || (pc->markers && !quote))) {
-            bl_memo_slot ms;
-            ms.begin = i;
-            ms.end = e;
-            ms.kind = (int)kind;
-            if (add_slot(pc, bl_unit_to_source(doc, u, i, 0),
-                         bl_unit_to_source(doc, u, e, 1), kind) < 0
-                || (m != NULL && BL_VEC_PUSH(&m->slots, ms) < 0))
-                return -1;
-            i = e;
+        if (e <= i) {
+            i = next_token(t, n, i);
             continue;
         }
-        i = next_token(t, n, i);
+        /* Markers are the author's own shorthand: they can be turned off,
+         * and in a block quote they are someone else's words, quoted. */
+        fs.keep = kind == SLOT_TEMPLATE || kind == SLOT_FORMAT
+                  || (pc->markers && !quote);
+        if (kind == SLOT_FORMAT) {
+            size_t match_end = e;
+            fs.keep = widen_format(t, n, &b, &e, prev_format_end)
+                      && !format_named_around(t, n, b, e)
+                      && !is_quoted_format(t, n, b, e);
+            prev_format_end = match_end;
+        }
+        fs.keep = fs.keep && !is_quoted(t, n, b, e);
+        fs.at.begin = b;
+        fs.at.end = e;
+        fs.at.kind = (int)kind;
+        if ((fs.keep || fs.shape.n > 0) && BL_VEC_PUSH(&pc->found, fs) < 0)
+            return -1;
+        /* What a match covers is read once: a format named in quotes
+         * ("YYYY-MM-DD") must not leave its "MM-DD" to be found. */
+        i = e;
+    }
+    drop_contrasted_formats(pc);
+    for (k = 0; k < pc->found.n; k++) {
+        const bl_memo_slot *ms = &pc->found.items[k].at;
+        if (!pc->found.items[k].keep)
+            continue;
+        if (add_slot(pc, bl_unit_to_source(doc, u, ms->begin, 0),
+                     bl_unit_to_source(doc, u, ms->end, 1),
+                     (slot_kind)ms->kind) < 0
+            || (m != NULL && BL_VEC_PUSH(&m->slots, *ms) < 0))
+            return -1;
     }
     if (m != NULL) {
         m->slots_valid = 1;
         m->slots_key = key;
     }
     return 0;
+}
+
+/* The orders in which the document's date formats write day and month
+ * (day_month_order), named or not. */
+static int
+document_day_month(const bl_doc *doc)
+{
+    int orders = 0;
+    size_t ui;
+
+    for (ui = 0; ui < doc->units.n && orders != (DAY_FIRST | MONTH_FIRST);
+         ui++) {
+        size_t n, i = 0, e;
+        const char *t = bl_unit_text(doc, &doc->units.items[ui], &n);
+        fmt_shape sh;
+        while (i < n) {
+            if ((slot_byte[(unsigned char)t[i]] & SLOT_BYTE_LEAD) && i + 1 < n
+                && may_start_slot_word(t[i], t[i + 1])
+                && !is_word_before(t, i)
+                && (e = match_format(t, n, i, &sh)) != 0) {
+                orders |= day_month_order(&sh);
+                i = e;
+            } else {
+                i = next_token(t, n, i);
+            }
+        }
+    }
+    return orders;
+}
+
+/* A document that writes day and month both ways round (DD/MM/YYYY and
+ * MM/DD/YYYY) is about that difference: there, each such format is the
+ * name of one, also where nothing around it says so ("the guess stayed
+ * DD/MM/YYYY").  Drops those formats from pc->slots.  Not YYYY-MM-DD,
+ * which a template beside a DD/MM example still leaves to fill. */
+static void
+drop_day_month_names(ph_ctx *pc)
+{
+    const bl_doc *doc = pc->lc->doc;
+    size_t k, kept;
+
+    for (k = kept = 0; k < pc->slots.n; k++) {
+        const slot *sl = &pc->slots.items[k];
+        fmt_shape sh;
+        size_t p;
+        int named = 0;
+        if (sl->kind == SLOT_FORMAT) {
+            if (pc->day_month < 0)
+                pc->day_month = document_day_month(doc);
+            /* The format itself, past digits filled in before it. */
+            for (p = sl->begin; p < sl->end
+                 && match_format(doc->src, doc->len, p, &sh) == 0; p++)
+                ;
+            named = pc->day_month == (DAY_FIRST | MONTH_FIRST)
+                    && p < sl->end && day_month_order(&sh) != 0;
+        }
+        if (!named)
+            pc->slots.items[kept++] = *sl;
+    }
+    pc->slots.n = kept;
 }
 
 /* Slots md4c took for inline HTML: each is a one-space piece of the unit
@@ -915,6 +1318,10 @@ scan_inline_html(ph_ctx *pc, const bl_unit *u)
         skip_to = e;
         if (is_word_before(doc->src, p->s))
             continue;   /* Vec<u8>, List<String> */
+        /* Quoted, as a word in quotes is: 'the page said "<no value>"'. */
+        if (is_quoted(doc->src, doc->len, p->s, e)
+            || is_path_parameter(doc->src, doc->len, p->s, e))
+            continue;
         if (is_slot_tag(pc, s, e - p->s)
             && add_slot(pc, p->s, e, SLOT_TEMPLATE) < 0)
             return -1;
@@ -993,6 +1400,22 @@ static const char *const other_verbs[] = {
 static const char *const note_labels[] = {
     "update", "updated", "note", "edit", "edited", "correction",
     "addendum", "erratum", NULL
+};
+/* A label that only templates open an instruction with: "_Optional:
+ * link to the dashboard._".  Read past, like an editor's note, and a sign
+ * of a template itself. */
+static const char *const template_labels[] = {"optional", NULL};
+/* Nouns that name what to write ("_A brief summary of what happened._",
+ * "_One paragraph: how the problem was noticed._"), after a word for how
+ * much, and the words for how much. */
+static const char *const writing_nouns[] = {
+    "summary", "description", "overview", "explanation", "list",
+    "paragraph", "paragraphs", "sentence", "sentences", "bullet", "bullets",
+    NULL
+};
+static const char *const size_words[] = {
+    "brief", "short", "concise", "quick", "one", "two", "three", "few",
+    NULL
 };
 static const char *const question_words[] = {
     "who", "what", "when", "where", "why", "how", "which", "did", "was",
@@ -1180,6 +1603,86 @@ ends_on_here(const char *t, size_t n)
     return 0;
 }
 
+/* Where a noun for what to write ends in lower-case t, when one opens it
+ * at fb (a word fl long) after an article and a word for how much, and is
+ * followed by "of" or a colon: "a brief summary of", "one paragraph:";
+ * else 0.  A word for how much is needed: "_Summary of the vendor's
+ * findings: ..._" is content. */
+static size_t
+writing_noun_lead(const char *t, size_t n, size_t fb, size_t fl)
+{
+    size_t i = fb, len = fl;
+    int sized = 0, k;
+
+    for (k = 0; k < 3 && len > 0; k++) {
+        if (word_in(t + i, len, writing_nouns)) {
+            i += len;
+            if (sized && ((n - i >= 3 && memcmp(t + i, " of", 3) == 0)
+                          || (i < n && t[i] == ':')))
+                return i;
+            return 0;
+        }
+        if (word_in(t + i, len, size_words))
+            sized = 1;
+        else if (!(len == 1 && t[i] == 'a') && !(len == 2 && t[i] == 'a'
+                                                 && t[i + 1] == 'n'))
+            return 0;
+        for (i += len; i < n && t[i] == ' '; i++)
+            ;
+        for (len = 0; i + len < n && is_letter(t[i + len]); len++)
+            ;
+    }
+    return 0;
+}
+
+/* Is the noun that ends at t[i] a label whose value opens with a
+ * question word (": how the problem was noticed"), as what to write is
+ * told?  1 or 0.  After "of" it is no sign: "_A brief overview of how the
+ * cache works follows._" is content. */
+static int
+what_follows_the_noun(const char *t, size_t n, size_t i)
+{
+    size_t len;
+
+    if (i >= n || t[i] != ':')
+        return 0;
+    while (i < n && !is_letter(t[i]))
+        i++;
+    for (len = 0; i + len < n && is_letter(t[i + len]); len++)
+        ;
+    return word_in(t + i, len, question_words);
+}
+
+/* Reads the first word of each sentence of lower-case t after offset
+ * from: a verb that asks for writing sets *p_writing ("_What went well?
+ * List the things that helped._"); returns 1 when another verb an
+ * instruction opens with leads one ("Try to make it short."), a sign but
+ * not a lead.  A word followed by a comma ("Briefly, ...") is no verb. */
+static int
+later_sentence_leads(const char *t, size_t n, size_t from, int *p_writing)
+{
+    size_t k, b, len;
+    int other = 0;
+
+    for (k = from; k + 2 < n; k++) {
+        if (strchr(".?!", t[k]) == NULL || t[k + 1] != ' '
+            || (k >= 2 && (t[k - 2] == '.' || t[k - 2] == ' ')))
+            continue;   /* no sentence ends at "e.g." or "a. b" */
+        for (b = k + 1; b < n && !is_letter(t[b]); b++)
+            ;
+        for (len = 0; b + len < n && is_letter(t[b + len]); len++)
+            ;
+        if (b + len < n && t[b + len] == ',')
+            continue;
+        if (word_in(t + b, len, writing_verbs)
+            && !(n - b - len >= 3 && memcmp(t + b + len, " of", 3) == 0))
+            *p_writing = 1;
+        else if (word_in(t + b, len, other_verbs))
+            other = 1;
+    }
+    return other;
+}
+
 /* Does t[0..n), the text of an italic span, read as an instruction to the
  * author?  A writing verb ("Describe", "List") is enough; another verb
  * that an action item could open with needs a second sign (you, your,
@@ -1194,6 +1697,7 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
     char low[512];
     size_t ln = n < sizeof low ? n : sizeof low, fb = 0, fl = 0, k;
     int writing, other, question, this_is, strong = 0, score;
+    int score_after_noun = 0, later;
 
     bl_ascii_lower(t, ln, low);
     while (fb < ln && !is_letter(low[fb]))
@@ -1204,8 +1708,10 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
      * note to readers, not a verb that asks for writing: the text after
      * the label is what reads as an instruction or not.  A date may come
      * before the colon ("Update 2026-03-06:"). */
-    if (word_in(low + fb, fl, note_labels)) {
+    if (word_in(low + fb, fl, note_labels)
+        || word_in(low + fb, fl, template_labels)) {
         size_t colon = fb + fl;
+        int template_label = word_in(low + fb, fl, template_labels);
         while (colon < ln && colon - fb - fl < NOTE_LABEL_MAX
                && strchr(":.?!", low[colon]) == NULL)
             colon++;
@@ -1214,18 +1720,31 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
                 ;
             while (fb + fl < ln && is_letter(low[fb + fl]))
                 fl++;
+            label |= template_label;
         }
     }
     writing = word_in(low + fb, fl, writing_verbs)
               && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
     other = !writing && word_in(low + fb, fl, other_verbs);
+    if (!writing && !other) {
+        /* "A brief summary of what happened": a noun for what to write
+         * opens it, as a verb would, and the cues are read after it. */
+        size_t nb = writing_noun_lead(low, ln, fb, fl);
+        if (nb > 0) {
+            other = 1;
+            score_after_noun = what_follows_the_noun(low, ln, nb);
+            fl = nb - fb;
+        }
+    }
+    later = later_sentence_leads(low, ln, fb + fl, &writing);
     question = n > 0 && t[n - 1] == '?'
                && word_in(low + fb, fl, question_words)
                && !answered && !is_answered(doc, ui)
                && !in_questions_section(doc, ui);
     this_is = fl == 4 && memcmp(low + fb, "this", 4) == 0
               && ln - fb >= 8 && memcmp(low + fb + 4, " is ", 4) == 0;
-    score = 2 * writing + other + label + 2 * question;
+    score = 2 * writing + other + label + 2 * question + score_after_noun
+            + later;
     for (k = 0; strong_cues[k] != NULL; k++)
         if (find_bytes(low, ln, strong_cues[k], strlen(strong_cues[k]))) {
             score += 2;
@@ -1646,7 +2165,9 @@ report_slots(ph_ctx *pc)
             && memchr(src + b, '(', e - b) != NULL
             && memchr(src + b, ')', e - b) == NULL)
             e++;
-        if (e <= b)
+        /* A run in quotes is mentioned as one slot in quotes is: 'the
+         * field said "YYYY-MM-DD HH:MM"'. */
+        if (e <= b || is_quoted(src, pc->lc->doc->len, b, e))
             rc = 0;
         else if (count > 1)
             rc = report_span(pc, b, e, "Unfilled template text ", src + b,
@@ -1794,6 +2315,7 @@ check_unfilled(ph_ctx *pc)
         bl_span text;
         if (scan_text(pc, u) < 0 || scan_inline_html(pc, u) < 0)
             return -1;
+        drop_day_month_names(pc);
         if (pc->slots.n == 0) {
             int field = is_empty_field(pc, i);
             if (field < 0
@@ -1930,6 +2452,7 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
     pc.markers = setting_bool(lc->rules, "placeholder.markers", 1);
     pc.skip_instructions = -1;
     pc.empty_on = -1;
+    pc.day_month = -1;
     pc.empty = malloc(lc->doc->sections.n + 1);
     if (pc.empty == NULL)
         return -1;
@@ -1949,5 +2472,6 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
     free(pc.field_list);
     bl_strset_free(&pc.closed);
     BL_VEC_FREE(&pc.slots);
+    BL_VEC_FREE(&pc.found);
     return rc;
 }

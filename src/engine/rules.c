@@ -228,7 +228,7 @@ static const char *const learn_fields[] = {
 static const char *const not_names_fields[] = {"Not-Names", NULL};
 static const char *const known_words_fields[] = {"Known-Words", NULL};
 static const char *const time_zones_fields[] = {"Time-Zones", "Spoken",
-                                                "Regions", NULL};
+                                                "Places", "Regions", NULL};
 static const char *const heading_fields[] = {
     "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts",
     "Qualifiers", "Required", "Skeleton", "Covered-By", "Covered-When", NULL
@@ -1035,6 +1035,7 @@ add_stanza(bl_rules *rules, const stanza *st, const char *file,
         rules->has_zones = 1;
         if (add_words_to(&rules->zone_abbrevs, get(st, "Time-Zones")) < 0
             || add_words_to(&rules->zone_spoken, get(st, "Spoken")) < 0
+            || add_words_to(&rules->zone_places, get(st, "Places")) < 0
             || add_words_to(&rules->zone_regions, get(st, "Regions")) < 0) {
             snprintf(err, errlen, "out of memory");
             return -1;
@@ -1763,6 +1764,7 @@ bl_rules_free(bl_rules *rules)
     bl_strset_free(&rules->not_names);
     bl_strset_free(&rules->zone_abbrevs);
     bl_strset_free(&rules->zone_spoken);
+    bl_strset_free(&rules->zone_places);
     bl_strset_free(&rules->zone_regions);
     free(rules);
 }

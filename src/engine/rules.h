@@ -177,9 +177,10 @@ struct bl_rules {
     bl_strset not_names;
     /* Time zone names the timeline rules read, from Time-Zones: stanzas
      * (rules/timeline.rules): abbreviations ("UTC", "PT"), names said
-     * with a word after them ("Pacific Time") and tz database regions
-     * ("Europe/Berlin").  has_zones: some stanza gave them. */
-    bl_strset zone_abbrevs, zone_spoken, zone_regions;
+     * with a word after them ("Pacific Time"), places whose clock only
+     * "time" after them makes a zone ("London time") and tz database
+     * regions ("Europe/Berlin").  has_zones: some stanza gave them. */
+    bl_strset zone_abbrevs, zone_spoken, zone_places, zone_regions;
     int has_zones;
     bl_strset people;       /* a team's names, from its configuration */
     struct { char **items; size_t n, alloc; } allowed;  /* phrases, lower */

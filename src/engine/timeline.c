@@ -300,11 +300,65 @@ is_duration_unit(const char *t, size_t n, size_t i)
     return 0;
 }
 
+/* Length of " Uhr" at t[i], the German word that says a number before
+ * it is a time ("14.05 Uhr", "14 Uhr"), or 0. */
+static size_t
+uhr_at(const char *t, size_t n, size_t i)
+{
+    size_t j = skip_blanks(t, n, i), len;
+
+    if (j == i || j - i > 1)
+        return 0;
+    len = word_at(t, n, j, "uhr");
+    return len > 0 ? j + len - i : 0;
+}
+
+/* Is t[j] a "Z" standing for UTC after a blank ("10:00 Z"): followed by
+ * nothing, a blank or a closing mark, so "10:00 Z-Wave hub" is none? */
+static int
+spaced_zulu_at(const char *t, size_t n, size_t j)
+{
+    return j + 1 < n && t[j] == ' ' && t[j + 1] == 'Z'
+           && (j + 2 >= n || t[j + 2] == ' ' || t[j + 2] == '\t'
+               || (t[j + 2] != '\0' && strchr(")]|,;*_", t[j + 2]) != NULL));
+}
+
+/* A time as the German and French 24-hour clocks write it: "14.05 Uhr",
+ * "14 Uhr", "14h05".  The dot alone would be a date or a version
+ * ("14.05"), so "Uhr" must follow it.  h is the hour read at t[i], k its
+ * length; returns the end, or 0. */
+static size_t
+european_clock_at(const char *t, size_t n, size_t i, size_t k, int h,
+                  tl_clock *c)
+{
+    size_t j = i + k, u;
+    int m = 0;
+
+    if ((t[j] == 'h' || t[j] == 'H') && number_at(t, n, j + 1, 2, &m) == 2
+        && !(j + 3 < n && is_alnum(t[j + 3]))) {
+        j += 3;
+        c->shown_end = j;
+    } else {
+        if (t[j] == '.' && number_at(t, n, j + 1, 2, &m) == 2)
+            j += 3;
+        if ((u = uhr_at(t, n, j)) == 0)
+            return 0;
+        j += u;
+        c->shown_end = j;
+    }
+    if (h > 23 || m > 59)
+        return 0;
+    c->hour = h;
+    c->is_24h = 1;
+    c->second = (h * 60 + m) * 60;
+    return j;
+}
+
 /* Reads a time of day at t[i]: "14:02", "2:05 PM", "14:02:33.120",
- * "7:30am", "2pm".  after_t says a date and "T" came just before (ISO 8601), so
- * an offset may follow.  Returns the end (after am/pm), or 0 when t[i]
- * starts no time: "10:00 minutes" is a duration, "1:2" and "1:02:03:04"
- * are not times. */
+ * "7:30am", "2pm", "14.05 Uhr", "14h05".  after_t says a date and "T"
+ * came just before (ISO 8601), so an offset may follow.  Returns the end
+ * (after am/pm), or 0 when t[i] starts no time: "10:00 minutes" is a
+ * duration, "1:2" and "1:02:03:04" are not times. */
 static size_t
 clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
 {
@@ -318,6 +372,8 @@ clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
     k = number_at(t, n, i, 2, &h);
     if (k == 0 || i + k >= n)
         return 0;
+    if (t[i + k] != ':' && (j = european_clock_at(t, n, i, k, h, c)) > 0)
+        return j;
     if (t[i + k] != ':') {
         /* An hour alone counts with am/pm: "2pm", "11 AM". */
         j = i + k;
@@ -356,6 +412,10 @@ clock_at(const char *t, size_t n, size_t i, int after_t, tl_clock *c)
                                                   || !is_alnum(t[j + 1]))) {
         c->has_zone = 1;
         j++;
+    } else if (spaced_zulu_at(t, n, j)) {
+        c->zone_begin = j + 1;
+        c->has_zone = 1;
+        j += 2;
     } else if ((after_t || seconds) && (k = offset_at(t, n, j)) > 0) {
         c->has_zone = 1;
         j += k;
@@ -838,9 +898,9 @@ all_upper(const char *t, size_t n)
 
 /* Length of a time zone name at the word start t[i], whose run of
  * letters is len long, or 0: "UTC", "GMT", "CEST", "Europe/Berlin",
- * "Pacific Time", "US/Pacific", "(all times Pacific)".  The names are
- * data (Time-Zones: in rules/timeline.rules); "UTC", "GMT" and "Zulu",
- * in any case, are every rule set's. */
+ * "Pacific Time", "US/Pacific", "(all times Pacific)", "London time".
+ * The names are data (Time-Zones: in rules/timeline.rules); "UTC", "GMT"
+ * and "Zulu", in any case, are every rule set's. */
 static size_t
 zone_at(const bl_rules *z, const char *t, size_t n, size_t i, size_t len)
 {
@@ -873,6 +933,13 @@ zone_at(const bl_rules *z, const char *t, size_t n, size_t i, size_t len)
     /* "US/Pacific": the zone part of a region/zone name. */
     if (i > 0 && t[i - 1] == '/' && word_is(t, i, len, "pacific"))
         return len;
+    /* "London time", "UK time": a place names a zone only with "time"
+     * after it; "(London)" is where something happened. */
+    if (bl_strset_has(&z->zone_places, t + i, len)) {
+        j = skip_blanks(t, n, i + len);
+        return j > i + len && word_is(t, j, letters(t, n, j), "time")
+               ? len : 0;
+    }
     if (!bl_strset_has(&z->zone_spoken, t + i, len))
         return 0;
     if (says_zone_alone(t, n, i, len))
@@ -1618,6 +1685,9 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
 {
     tl_date day;
     int have_day = 0, clock = -1;
+    /* The day's date was written again, on a line of its own, after the
+     * last time: the next time is on that date, as if written on it. */
+    int restated = 0;
     size_t i, prev = 0;
     long bad = 0;
     const char *zone = "";  /* the zone the clock's times are in */
@@ -1628,6 +1698,7 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
         int reading[2], readings = 1, k, best = -1, best_at = 0;
         if (s->is_break) {
             clock = -1;
+            restated = 0;
             continue;
         }
         if (date_given(&s->date)) {
@@ -1635,8 +1706,12 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
                 day = s->date;
                 have_day = !s->date.is_other;
                 clock = -1;
+                restated = 0;
             } else {
                 merge_date(&day, &s->date);
+                /* "**2025-03-03**" over "23:50", then again over "00:10":
+                 * a date label copied across midnight. */
+                restated |= !s->has_time && clock >= 0;
             }
         }
         if (!s->has_time)
@@ -1659,9 +1734,11 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
                 reading[k] = (TL_DAY - reading[k]) % TL_DAY;
             if (clock < 0)
                 continue;
-            /* The same date written on both entries rules out midnight. */
+            /* The same date written on both entries rules out midnight,
+             * and so does the same date written again between them. */
             f = forward_seconds(clock, reading[k],
-                                date_given(&s->date) ? 0 : how->rollover);
+                                date_given(&s->date) || restated
+                                ? 0 : how->rollover);
             if (k > 0 && f > TL_AFTERNOON_MAX_STEP)
                 f = -1;
             if (f >= 0 && (best < 0 || f < best)) {
@@ -1684,6 +1761,7 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
             clock = reading[0];
         }
         prev = i;
+        restated = 0;
         if (s->n_dates > 1) {
             /* "Oct 25 - Nov 11": which day comes next is anyone's guess. */
             have_day = 0;

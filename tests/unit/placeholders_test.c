@@ -422,23 +422,132 @@ test_the_markers_setting_keeps_slots_and_formats(void **state)
 
 /* --- Date and time formats ------------------------------------------------ */
 
+/* Day first or month first, each in a document of its own: one that
+ * writes both is about that order (see the test after the next). */
 static void
 test_date_and_time_formats(void **state)
 {
     expect_reports(state, UNFILLED,
                    PM "## Timeline\n\n- YYYY-MM-DD: start\n- HH:MM: page\n"
-                   "- hh:mm:ss: ack\n- MM/DD: retro\n- DD/MM/YYYY: end\n"
+                   "- hh:mm:ss: ack\n- DD/MM/YYYY: end\n"
                    "- 20xx-MM-DD: report\n- YYYYMMDD: backup\n- XX:XX: fix\n"
                    "- YYYY-MM-DDTHH:MM: deploy\n",
                    (const char *const[]){"YYYY-MM-DD", "HH:MM", "hh:mm:ss",
-                                         "MM/DD", "DD/MM/YYYY", "20xx-MM-DD",
+                                         "DD/MM/YYYY", "20xx-MM-DD",
                                          "YYYYMMDD", "XX:XX",
                                          "YYYY-MM-DDTHH:MM", NULL});
+    expect_reports(state, UNFILLED, PM "## Timeline\n\n- MM/DD: retro\n",
+                   (const char *const[]){"MM/DD", NULL});
     expect_reports(state, UNFILLED,
                    PM "## Timeline\n\n- 2025-03-14 14:05 DDoS traffic hit "
                    "SSH and MySQL; dd and mm were run; HHVM; MMM; DD; the "
                    "tag sev1_YYYYMMDD.\n",
                    none);
+}
+
+/* A format the text talks about is named, not left to fill: in quotes,
+ * after or before words that call it a format ("in the form", "expected",
+ * "parser"), after "as" that a verb of reading or writing leads, or
+ * beside another format of the same fields written differently.  A piece
+ * of a quoted format is never reported.  A format in a field, a table
+ * cell or a sentence with nothing of the kind is still a slot. */
+static void
+test_a_format_named_as_one_is_a_mention(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Root Cause\n\n"
+                   "The parser expected DD/MM/YYYY but the provider sent "
+                   "MM/DD/YYYY.\n\n"
+                   "The field said \"YYYY-MM-DD\". The export wrote "
+                   "\"DD/MM/YYYY\", the log \"HH:MM:SS\" and the form "
+                   "\xE2\x80\x9CYYYY-MM-DD HH:MM\xE2\x80\x9D.\n\n"
+                   "Dates in the form YYYY-MM-DD; the format: DD/MM; rather "
+                   "than HH:MM; in the form of MM/DD; the importer kept "
+                   "parsing the file as DD/MM/YYYY; an MM/DD/YYYY parser; "
+                   "in DD/MM order.\n\n"
+                   "Some rows had YYYY-MM-DD and others YYYY/MM/DD.\n",
+                   none);
+    expect_reports(state, UNFILLED,
+                   PM "- **Date:** YYYY-MM-DD\n\n## Impact\n\n"
+                   "Errors between HH:MM and 10:47 UTC. Update sent HH:MM. "
+                   "Expected resolution: YYYY-MM-DD. The title said "
+                   "\"Outage on YYYY-MM-DD\".\n\n"
+                   "| Action | Owner | Due |\n|---|---|---|\n"
+                   "| Cap relocations | @mtan | YYYY-MM-DD |\n",
+                   (const char *const[]){"YYYY-MM-DD", "HH:MM", "HH:MM",
+                                         "YYYY-MM-DD", "YYYY-MM-DD",
+                                         "YYYY-MM-DD", NULL});
+}
+
+/* A document that writes day and month both ways round is about that
+ * order: its DD/MM and MM/DD formats are names of formats, also where
+ * the sentence says nothing of the kind.  A YYYY-MM-DD left in it is
+ * still a slot, and one order alone is the template's. */
+static void
+test_a_document_about_day_and_month_order(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nThe provider switched its export from "
+                   "DD/MM/YYYY to MM/DD/YYYY.\n\n## Root Cause\n\n"
+                   "The guess stayed DD/MM/YYYY for the whole file.\n\n"
+                   "- 16:20 Re-run with MM/DD/YYYY for this provider.\n\n"
+                   "Reviewed on YYYY-MM-DD.\n",
+                   (const char *const[]){"YYYY-MM-DD", NULL});
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nThe guess stayed DD/MM/YYYY.\n",
+                   (const char *const[]){"DD/MM/YYYY", NULL});
+}
+
+/* A format is reported with the digits filled in around it, or not at
+ * all when it is part of a name ("backup-YYYYMMDD.tar"); a range of two
+ * is one run. */
+static void
+test_a_format_is_reported_whole_or_not_at_all(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Impact\n\nFrom 2025-MM-DD until MM-DD-2025, "
+                   "daily HH:MM-HH:MM UTC.\n\n"
+                   "Files are named YYYY-MM-DD-title.md and "
+                   "backup-YYYYMMDD.tar, the build v1.2-MM.\n",
+                   (const char *const[]){"2025-MM-DD", "MM-DD-2025",
+                                         "HH:MM-HH:MM", NULL});
+}
+
+/* What a tool printed is quoted output, and a slot that stands alone in
+ * quotation marks is mentioned, whether md4c reads it as HTML or not; a
+ * slot inside a longer quotation, or bare, is still one. */
+static void
+test_quoted_slots_and_tool_output_in_angle_brackets(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   "# Postmortem: pages rendered as \"<no value>\"\n\n"
+                   "## Summary\n\nThe page said \"<no value>\", then "
+                   "<no value> again; the old template said \"<region "
+                   "name>\" and \xE2\x80\x9C<owner>\xE2\x80\x9D, and "
+                   "\"<service_name>\", \"{{service}}\" and "
+                   "\"[Name]\".\n\n"
+                   "## Impact\n\nThe <service name> failed for {{eta}}. "
+                   "Title: \"<incident title> is degraded\".\n",
+                   (const char *const[]){"<service name>", "{{eta}}",
+                                         "<incident title>", NULL});
+}
+
+/* "[internal link]" stands for a link kept out of a published report, as
+ * "[link removed]" does; a route's parameter ("/users/<id>") names part
+ * of a path.  Slots that ask for a link or a name still are ones. */
+static void
+test_withheld_links_and_route_parameters(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nSee the design doc [internal link], "
+                   "the [Internal URL], <private repo> and [link removed]. "
+                   "GET /users/<id> failed, and so did /v2/employees/<id>/"
+                   "leave and <bucket>/logs.\n\n"
+                   "## Impact\n\nSee [link to ticket] and <link to "
+                   "dashboard>; [Name] owns /v2/<org name>/repos.\n",
+                   (const char *const[]){"[link to ticket]",
+                                         "<link to dashboard>", "[Name]",
+                                         "<org name>", NULL});
 }
 
 static void
@@ -645,6 +754,33 @@ test_template_guidance_without_an_imperative(void **state)
                                          NULL});
 }
 
+/* An instruction may open with a question, a label only templates use
+ * ("Optional:") or a noun for what to write and how much ("A brief
+ * summary of what happened", "One paragraph:"); what it asks for may
+ * come in a later sentence ("List the things that helped.").  Alone in
+ * its paragraph or one line of it. */
+static void
+test_instructions_after_a_question_a_label_or_a_noun(void **state)
+{
+    expect_reports(state, INSTRUCTIONS,
+                   PM "## Summary\n\n_A brief summary of what happened. Try "
+                   "to make it as executive-friendly as possible._\n\n"
+                   "## Detection\n\n_One paragraph: how the problem was "
+                   "noticed._\n\n## Impact\n\n_Optional: link to the "
+                   "dashboard._\n\n## Lessons Learned\n\n"
+                   "*What went well? List the things that helped.*\n\n"
+                   "- The alert fired.\n\n"
+                   "Some went well.\n*What went wrong? Describe it.*\n"
+                   "More to come.\n",
+                   (const char *const[]){
+                       "_A brief summary of what happened. Try to make it as "
+                       "executive-friendly as possible._",
+                       "_One paragraph: how the problem was noticed._",
+                       "_Optional: link to the dashboard._",
+                       "*What went well? List the things that helped.*",
+                       "*What went wrong? Describe it.*", NULL});
+}
+
 static void
 test_italic_content_is_not_an_instruction(void **state)
 {
@@ -662,7 +798,15 @@ test_italic_content_is_not_an_instruction(void **state)
                    "<!-- Describe the impact here. -->\n\n"
                    "Describe the impact here.\n\n"
                    "**Describe the impact on users.**\n\n"
-                   "__List the action items.__\n",
+                   "__List the action items.__\n\n"
+                   "_A short summary of this report was posted to the "
+                   "status page._\n\n"
+                   "_A brief overview of how the cache works follows._\n\n"
+                   "_A short summary: the cache expired._\n\n"
+                   "_Summary of the vendor's findings: the disk failed._\n\n"
+                   "_We moved the service. Briefly, the cause was a bad "
+                   "config._\n\n"
+                   "_All times are UTC. Thanks to the storage team._\n",
                    none);
 }
 
@@ -919,6 +1063,11 @@ main(void)
         cmocka_unit_test(test_question_marks_standing_for_a_number),
         cmocka_unit_test(test_the_markers_setting_keeps_slots_and_formats),
         cmocka_unit_test(test_date_and_time_formats),
+        cmocka_unit_test(test_a_format_named_as_one_is_a_mention),
+        cmocka_unit_test(test_a_document_about_day_and_month_order),
+        cmocka_unit_test(test_a_format_is_reported_whole_or_not_at_all),
+        cmocka_unit_test(test_quoted_slots_and_tool_output_in_angle_brackets),
+        cmocka_unit_test(test_withheld_links_and_route_parameters),
         cmocka_unit_test(test_neighbouring_slots_are_one_finding),
         cmocka_unit_test(test_messages_name_the_slot_and_what_to_do),
         cmocka_unit_test(test_a_list_of_empty_fields),
@@ -930,6 +1079,7 @@ main(void)
         cmocka_unit_test(test_unanswered_italic_questions_are_prompts),
         cmocka_unit_test(test_questions_answered_on_the_next_line),
         cmocka_unit_test(test_template_guidance_without_an_imperative),
+        cmocka_unit_test(test_instructions_after_a_question_a_label_or_a_noun),
         cmocka_unit_test(test_italic_content_is_not_an_instruction),
         cmocka_unit_test(test_an_editors_note_is_judged_after_its_label),
         cmocka_unit_test(test_tables_task_lists_and_nested_lists),

@@ -451,6 +451,35 @@ test_durations_and_versions_are_not_times(void **state)
                                         "- 10:30.5 seconds of lag.\n"));
 }
 
+/* The German and French 24-hour clocks: "14.05 Uhr", "14 Uhr", "14h05".
+ * A dot without "Uhr" is a date or a version, never a time. */
+static void
+test_german_and_french_clocks(void **state)
+{
+    expect(state, TIMELINE("- 14.05 Uhr Alarm.\n- 14.30 Uhr Rollback.\n"
+                           "- 14.10 Uhr Bereitschaft.\n"),
+           ORDER, 1, "14.10 Uhr", 9, "14.10 Uhr comes after 14.30 Uhr");
+    expect(state, TIMELINE("- 9.30 Uhr Alarm.\n- 10 Uhr Rollback.\n"
+                           "- 9.45 Uhr Bereitschaft.\n"),
+           ORDER, 1, "9.45 Uhr", 8, NULL);
+    expect(state, TIMELINE("- 14h05 Alerte.\n- 14h30 Rollback.\n"
+                           "- 14h10 Astreinte.\n"),
+           ORDER, 1, "14h10", 5, "14h10 comes after 14h30");
+    /* Both keep a 24-hour clock: 1h10 is not ten past one in the
+     * afternoon. */
+    expect(state, TIMELINE("- 11h08 Alerte.\n- 1h10 Astreinte.\n"),
+           ORDER, 1, "1h10", 4, NULL);
+    expect(state, TIMELINE("- 14.05. 10 Uhr Alarm.\n"
+                           "- 14.05. 9 Uhr Rollback.\n"),
+           ORDER, 1, "9 Uhr", 5, NULL);
+    expect_order_silent(state, TIMELINE("- 14.30 Uhr Alarm.\n"
+                                        "- 14.05 v14.05 deployed.\n"
+                                        "- 14h05m of lag.\n"));
+    /* Times in these clocks need a zone too. */
+    expect(state, BARE_TIMELINE("- 14h05 Alerte.\n"), ZONE, 1, NULL, 0,
+           NULL);
+}
+
 static void
 test_twelve_hour_clock(void **state)
 {
@@ -548,6 +577,31 @@ test_midnight(void **state)
     expect(state, TIMELINE("- 2024-03-01 23:58 Alert.\n"
                            "- 2024-03-01 00:03 Page.\n"),
            ORDER, 1, "00:03", 5, NULL);
+}
+
+/* A date label written again over the next entries says they are on that
+ * date too: a label copied across midnight leaves 00:10 before 23:50.
+ * The next date, or one label over both, is the night. */
+static void
+test_a_date_label_copied_across_midnight(void **state)
+{
+    expect(state, TIMELINE("**2025-03-03**\n\n- 23:50 Migration starts.\n\n"
+                           "**2025-03-03**\n\n- 00:10 Migration ends.\n"),
+           ORDER, 1, "00:10", 5, "00:10 comes after 23:50");
+    expect(state, TIMELINE("### 2025-03-03\n\n- 22:50 Migration starts.\n\n"
+                           "### 2025-03-03\n\n- 23:10 Check.\n"
+                           "- 23:05 Copy done.\n"),
+           ORDER, 1, "23:05", 5, NULL);
+    expect_order_silent(state, TIMELINE("**2025-03-03**\n\n"
+                                        "- 23:50 Migration starts.\n\n"
+                                        "**2025-03-04**\n\n"
+                                        "- 00:10 Migration ends.\n"));
+    expect_order_silent(state, TIMELINE("**2025-03-03**\n\n"
+                                        "- 23:50 Migration starts.\n"
+                                        "- 00:10 Migration ends.\n"));
+    expect_order_silent(state, TIMELINE("**2025-03-03**\n\n**2025-03-03**"
+                                        "\n\n- 23:50 Migration starts.\n"
+                                        "- 00:10 Migration ends.\n"));
 }
 
 static void
@@ -810,10 +864,12 @@ test_more_zone_names(void **state)
     static const char *const zones[] = {
         "CT", "MT", "AET", "NZT", "IDT", "GST", "MYT", "PHT",
         "all times Pacific", "all times Eastern", "all times US Central",
-        "Central", "Mountain", "Central Time",
+        "Central", "Mountain", "Central Time", "MEZ", "MESZ",
+        "London time", "all times UK time",
     };
     static const char *const not_zones[] = {
-        "Central database", "Pacific region", "MTTR", "Ct",
+        "Central database", "Pacific region", "MTTR", "Ct", "(London)",
+        "UK",
     };
     char src[512];
     size_t i;
@@ -829,6 +885,21 @@ test_more_zone_names(void **state)
                  not_zones[i]);
         expect(state, src, ZONE, 1, NULL, 0, NULL);
     }
+}
+
+/* "Z" written onto a time or after it is UTC ("10:00Z", "10:00 Z"), and
+ * compares with UTC; a word that starts with a Z is no zone. */
+static void
+test_zulu_after_a_time(void **state)
+{
+    expect(state, BARE_TIMELINE("- 10:00Z Alert.\n"), ZONE, 0, NULL, 0,
+           NULL);
+    expect(state, BARE_TIMELINE("- 10:00 Z Alert.\n- **10:05 Z** Page.\n"),
+           ZONE, 0, NULL, 0, NULL);
+    expect(state, BARE_TIMELINE("- 10:00 Z-Wave hub offline.\n"), ZONE, 1,
+           NULL, 0, NULL);
+    expect(state, TIMELINE("- 10:30 UTC Rollback.\n- 10:20 Z Alert.\n"),
+           ORDER, 1, "10:20 Z", 5, NULL);
 }
 
 static void
@@ -987,11 +1058,13 @@ main(void)
         cmocka_unit_test(test_unread_dates_start_a_new_day),
         cmocka_unit_test(test_only_the_first_time_orders_an_entry),
         cmocka_unit_test(test_durations_and_versions_are_not_times),
+        cmocka_unit_test(test_german_and_french_clocks),
         cmocka_unit_test(test_twelve_hour_clock),
         cmocka_unit_test(test_seconds_and_iso_8601),
         cmocka_unit_test(test_zones_on_entries),
         cmocka_unit_test(test_inline_code_times),
         cmocka_unit_test(test_midnight),
+        cmocka_unit_test(test_a_date_label_copied_across_midnight),
         cmocka_unit_test(test_rollover_setting),
         cmocka_unit_test(test_one_finding_per_misplaced_entry),
         cmocka_unit_test(test_newest_first_timeline),
@@ -1005,6 +1078,7 @@ main(void)
         cmocka_unit_test(test_no_timezone_reported_once_at_the_heading),
         cmocka_unit_test(test_zone_stated),
         cmocka_unit_test(test_more_zone_names),
+        cmocka_unit_test(test_zulu_after_a_time),
         cmocka_unit_test(test_zone_needs_timed_entries),
         cmocka_unit_test(test_two_timelines_are_separate),
         cmocka_unit_test(test_labelled_timelines),
