@@ -226,6 +226,12 @@ int bl_lint_section_within(const bl_lint_ctx *lc, int section,
  * name: not an item, not an empty field. */
 int bl_lint_is_part_label(const bl_lint_ctx *lc, int bi);
 
+/* Is part id `part` (bl_lint_part_of) named only through the
+ * translation in its heading or label, or inside a section that is
+ * ("Maßnahmen (Action Items)")?  Its text is then in another language,
+ * which the checks that know English words only must not read. */
+int bl_lint_part_is_translated(const bl_lint_ctx *lc, int part);
+
 /* Where part id `part` (bl_lint_part_of) is named: its section's
  * heading, or its label; source bytes [*p_b, *p_e). */
 void bl_lint_part_title(const bl_lint_ctx *lc, int part, size_t *p_b,

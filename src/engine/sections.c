@@ -10,7 +10,8 @@
  * Heading: stanzas: an exact match first, then the longest synonym the
  * heading starts with ("Root cause of the outage"), then one that follows
  * qualifiers its stanza lists ("Full timeline"), then a synonym within a
- * small edit distance (a typo).
+ * small edit distance (a typo); when none matches, the translation a
+ * bilingual heading gives ("Auswirkungen (Impact)").
  *
  * Structural rules only apply to documents of the profile's kind: a
  * README checked along with the postmortems must not be told it lacks a
@@ -338,11 +339,42 @@ suffix_names_part(const bl_heading *hd, const char *t, size_t n)
     return 0;
 }
 
+/* Bilingual headings put the team's own words first and the English
+ * after them, in parentheses or after a slash: "Auswirkungen (Impact)",
+ * "Zeitablauf (Timeline, MESZ)", "Zusammenfassung / Summary".  Stores in
+ * [*p_b, *p_e) the text that may be such a translation of t[0..n):
+ * for `which` 0, the inside of the first parentheses up to a comma or
+ * semicolon (what follows qualifies it, as "(UTC)" would); for 1, what
+ * follows the first slash.  0 when there is none.  Only what names
+ * nothing as a whole is read so ("Timeline (UTC)" is the Timeline
+ * anyway), and only a translation that is a synonym as a whole:
+ * "Glossary (root cause terms)" is no Root Cause. */
+static int
+translation(const char *t, size_t n, int which, size_t *p_b, size_t *p_e)
+{
+    const char *mark = memchr(t, which == 0 ? '(' : '/', n);
+    size_t b, e;
+
+    if (mark == NULL || mark == t)
+        return 0;
+    b = (size_t)(mark - t) + 1;
+    for (e = b; which == 0 && e < n && t[e] != ')' && t[e] != ','
+         && t[e] != ';'; e++)
+        ;
+    if (which != 0)
+        e = n;
+    *p_b = b;
+    *p_e = e;
+    return e > b;
+}
+
 /* The kind of section a heading's title names (-1 for none), and in
- * *p_part whether as one of its parts. */
+ * *p_part whether as one of its parts.  With `whole`, only a synonym
+ * that is the whole text names it (qualifiers may come before it): no
+ * longer heading that starts with one, no typo. */
 static int
 classify_title(const bl_rules *rules, const char *profile, const char *t,
-               size_t n, int *p_part)
+               size_t n, int whole, int *p_part)
 {
     char h[128];
     int cut;
@@ -368,7 +400,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
                 *p_part = hd->is_part[k];
                 return (int)i;
             }
-            if (sn < hn && h[sn] == ' ' && memcmp(syn, h, sn) == 0
+            if (!whole && sn < hn && h[sn] == ' ' && memcmp(syn, h, sn) == 0
                 && sn > prefix_len && !hd->is_exact[k]) {
                 prefix = (int)i;
                 prefix_len = sn;
@@ -387,7 +419,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
             || (q = skip_qualifiers(hd, h, hn)) == 0)
             continue;
         if ((sn = synonym_prefix(hd, h + q, hn - q, 0, &part)) > 0
-            && q + sn > prefix_len) {
+            && q + sn > prefix_len && (!whole || q + sn == hn)) {
             prefix = (int)i;
             prefix_len = q + sn;
             prefix_part = part;
@@ -395,7 +427,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
     }
     /* A typo only when nothing matched as written; a heading of several
      * words is no typo of a one-word title. */
-    for (i = 0; prefix < 0 && i < rules->headings.n; i++) {
+    for (i = 0; prefix < 0 && !whole && i < rules->headings.n; i++) {
         const bl_heading *hd = &rules->headings.items[i];
         if (hd->profile[0] != profile[0] || strcmp(hd->profile, profile) != 0)
             continue;
@@ -425,12 +457,32 @@ int
 bl_heading_classify(const bl_rules *rules, const char *profile,
                     const char *t, size_t n, int *p_part)
 {
-    int kind = classify_title(rules, profile, t, n, p_part);
+    int kind = classify_title(rules, profile, t, n, 0, p_part), which;
+    size_t b, e;
 
+    for (which = 0; kind < 0 && which < 2; which++)
+        if (translation(t, n, which, &b, &e)
+            && (kind = classify_title(rules, profile, t + b, e - b, 1,
+                                      p_part)) >= 0) {
+            t += b;
+            n = e - b;
+        }
     if (kind >= 0 && !*p_part
         && suffix_names_part(&rules->headings.items[kind], t, n))
         *p_part = 1;
     return kind;
+}
+
+/* Does heading text t[0..n) name a section only through its translation
+ * ("Maßnahmen (Action Items)")? */
+static int
+names_by_translation(const bl_rules *rules, const char *profile,
+                     const char *t, size_t n)
+{
+    int part;
+
+    return classify_title(rules, profile, t, n, 0, &part) < 0
+           && bl_heading_classify(rules, profile, t, n, &part) >= 0;
 }
 
 /* --- Placeholders -------------------------------------------------------- */
@@ -903,19 +955,19 @@ oom:
 }
 
 /* Does heading text t[0..n) name heading h: equal to one of its synonyms
- * or starting with one?  With parts_only, only its Parts: count.  A
+ * or (unless `whole`) starting with one?  With parts_only, only its
+ * Parts: count.  A
  * label ("**Postmortem:** draft") is shorthand, too short to be sure of
  * a synonym that must be the whole heading. */
 static int
-text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
-           int label)
+text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
+              int label, int whole)
 {
     char norm[128];
     int cut, part;
-    size_t nn = normalize(t, n, norm, sizeof norm, &cut), k;
+    size_t nn = normalize(t, n, norm, sizeof norm, &cut), k, sn;
 
     for (k = 0; k < h->n_synonyms; k++) {
-        size_t sn;
         /* A synonym is never empty, so its first byte settles most: the
          * text is compared with every synonym of every heading. */
         if (h->synonyms[k][0] != norm[0])
@@ -925,12 +977,40 @@ text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
             continue;
         if ((h->is_part[k] || !parts_only) && sn <= nn
             && memcmp(h->synonyms[k], norm, sn) == 0
-            && (sn == nn || norm[sn] == ' '))
+            && (sn == nn || (!whole && norm[sn] == ' ')))
             return 1;
     }
     /* "**Key lessons:**", "<summary>Full timeline</summary>" */
-    k = skip_qualifiers(h, norm, nn);
-    return k > 0 && synonym_prefix(h, norm + k, nn - k, parts_only, &part) > 0;
+    if ((k = skip_qualifiers(h, norm, nn)) == 0)
+        return 0;
+    sn = synonym_prefix(h, norm + k, nn - k, parts_only, &part);
+    return sn > 0 && (!whole || k + sn == nn);
+}
+
+/* text_names_as, or when t as a whole names no section of lc's profile,
+ * its translation: "**Auswirkungen (Impact)**" (translation). */
+static int
+text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
+           size_t n, int parts_only, int label)
+{
+    size_t b, e, i;
+    int which;
+
+    if (text_names_as(h, t, n, parts_only, label, 0))
+        return 1;
+    for (which = 0; which < 2; which++) {
+        if (!translation(t, n, which, &b, &e)
+            || !text_names_as(h, t + b, e - b, parts_only, label, 1))
+            continue;
+        for (i = 0; i < lc->rules->headings.n; i++) {
+            const bl_heading *o = &lc->rules->headings.items[i];
+            if (strcmp(o->profile, lc->profile) == 0
+                && text_names_as(o, t, n, 0, label, 0))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
 }
 
 /* Does section si's heading name heading hi, as its kind or as one of
@@ -948,7 +1028,7 @@ names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
     if (s->title_unit < 0)
         return 0;
     t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
-    return text_names(&lc->rules->headings.items[hi], t, n, 1, 0);
+    return text_names(lc, &lc->rules->headings.items[hi], t, n, 1, 0);
 }
 
 /* Some teams write sections as bold labels instead of headings:
@@ -1024,7 +1104,7 @@ has_label(const bl_lint_ctx *lc, size_t hi)
 
     for (i = 0; i < doc->units.n; i++)
         if (bold_label(doc, &doc->units.items[i], &off, &n)
-            && text_names(h, doc->src + off, n, 0, 1))
+            && text_names(lc, h, doc->src + off, n, 0, 1))
             return 1;
     return 0;
 }
@@ -1042,7 +1122,7 @@ has_summary_label(const bl_lint_ctx *lc, size_t hi)
 
     while ((n = bl_doc_next_summary(lc->doc, &pos, lc->doc->len, text,
                                     sizeof text)) >= 0)
-        if (text_names(h, text, (size_t)n, 0, 1))
+        if (text_names(lc, h, text, (size_t)n, 0, 1))
             return 1;
     return 0;
 }
@@ -1058,13 +1138,13 @@ label_kind(const bl_lint_ctx *lc, int si, const char *t, size_t n)
 
     for (; si >= 0; si = lc->doc->sections.items[si].parent)
         if (lc->kind_of[si] >= 0
-            && text_names(&lc->rules->headings.items[lc->kind_of[si]], t, n,
-                          0, 1))
+            && text_names(lc, &lc->rules->headings.items[lc->kind_of[si]],
+                          t, n, 0, 1))
             return lc->kind_of[si];
     for (hi = 0; hi < lc->rules->headings.n; hi++) {
         const bl_heading *h = &lc->rules->headings.items[hi];
         if (strcmp(h->profile, lc->profile) == 0
-            && text_names(h, t, n, 0, 1))
+            && text_names(lc, h, t, n, 0, 1))
             return (int)hi;
     }
     return -1;
@@ -1117,7 +1197,8 @@ start_part(label_walk *w, int kind, int bi, size_t b, size_t e,
     if (kind < 0)
         return 0;
     p.kind = kind;
-    p.is_part = (unsigned char)text_names(&w->lc->rules->headings.items[kind],
+    p.is_part = (unsigned char)text_names(w->lc,
+                                          &w->lc->rules->headings.items[kind],
                                           t, n, 1, 1);
     p.block = bi;
     p.begin = b;
@@ -1389,6 +1470,36 @@ size_t
 bl_lint_part_count(const bl_lint_ctx *lc)
 {
     return lc->doc->sections.n + lc->label_parts.n;
+}
+
+int
+bl_lint_part_is_translated(const bl_lint_ctx *lc, int part)
+{
+    const bl_doc *doc = lc->doc;
+    int si;
+
+    if (part < 0 || lc->kind_of == NULL)
+        return 0;
+    if ((size_t)part >= doc->sections.n) {
+        const bl_label_part *p =
+            &lc->label_parts.items[(size_t)part - doc->sections.n];
+        /* A <summary>'s bytes are HTML: read as not translated. */
+        return doc->blocks.items[p->block].type != BL_BLOCK_HTML
+               && names_by_translation(lc->rules, lc->profile,
+                                       doc->src + p->begin,
+                                       p->end - p->begin);
+    }
+    for (si = part; si >= 0; si = doc->sections.items[si].parent) {
+        const bl_section *s = &doc->sections.items[si];
+        size_t n;
+        const char *t;
+        if (lc->kind_of[si] < 0 || s->title_unit < 0)
+            continue;
+        t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+        if (names_by_translation(lc->rules, lc->profile, t, n))
+            return 1;
+    }
+    return 0;
 }
 
 int

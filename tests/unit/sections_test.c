@@ -335,6 +335,72 @@ test_classify_numbering_words(void **state)
     bl_rules_free(rules);
 }
 
+/* Bilingual headings with the team's own words first: the translation
+ * in parentheses or after a slash names the section when the heading as
+ * a whole names none, and only as a whole synonym. */
+static void
+test_classify_translations(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const heading_case cases[] = {
+        {"Zusammenfassung / Summary", "summary"},
+        {"Zusammenfassung/Summary", "summary"},
+        {"Auswirkungen (Impact)", "impact"},
+        {"Zeitablauf (Timeline, MESZ)", "timeline"},
+        {"Ursachenanalyse (Root Cause)", "root-cause"},
+        {"Ma\xC3\x9Fnahmen (Action Items)", "action-items"},
+        {"Erkenntnisse (Lessons Learned)", "lessons-learned"},
+        {"Was gut lief (What went well)", "lessons-learned"},
+        {"R\xC3\xA9sum\xC3\xA9 (Full timeline)", "timeline"},
+        /* The heading as a whole comes first. */
+        {"Summary / Zusammenfassung", "summary"},
+        {"Timeline (Impact)", "timeline"},
+        /* A translation is a synonym as a whole: no prefix, no typo. */
+        {"Glossary (root cause terms)", ""},
+        {"Q3/Q4 action items", ""},
+        {"Anhang (Appendix)", ""},
+        {"Zeitablauf (Tiemline)", ""},
+        {"(Impact)", "impact"},
+    };
+
+    (void)state;
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
+    bl_rules_free(rules);
+}
+
+/* A German postmortem with English translations in its headings (QA's
+ * b09): its sections are there, so the rules that read them run and
+ * report its defects. */
+static void
+test_translated_sections_are_read(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules,
+        "---\ntype: postmortem\n---\n\n# St\xC3\xB6rung: Login\n\n"
+        "## Zusammenfassung (Summary)\n\nDas Portal war 35 Minuten down.\n\n"
+        "## Auswirkungen (Impact)\n\n- 12.000 fehlgeschlagene Logins.\n\n"
+        "## Zeitablauf (Timeline)\n\n- 10:02 Upgrade gestartet.\n"
+        "- 10:40 Rollback abgeschlossen.\n- 10:05 Erste Fehler.\n\n"
+        "## Ursachenanalyse (Root Cause)\n\n**Why 1:** Warum?\nRedis.\n\n"
+        "**Why 2:** Warum?\nKein TLS.\n\n**Why 3:** Warum?\nCheckliste.\n\n"
+        "## Ma\xC3\x9Fnahmen (Action Items)\n\n- TLS aktivieren (@dana)\n\n"
+        "## Erkenntnisse (Lessons Learned)\n\n- Clients testen.\n", &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "timeline/out-of-order"), 1);
+    assert_int_equal(tu_count_rule(&d, "timeline/no-timezone"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* Without the translations nothing is recognised: still reported. */
+    assert_true(says_missing(rules, "# Incident: Login\n\n"
+                             "## Zusammenfassung\n\nDas Portal war down.\n",
+                             "No Summary"));
+    bl_rules_free(rules);
+}
+
 /* The README's own <details> example is a Timeline. */
 static void
 test_qualified_summary_label_is_a_section(void **state)
@@ -1116,6 +1182,8 @@ main(void)
         cmocka_unit_test(test_classify_numbering_words),
         cmocka_unit_test(test_scope_is_impact_only_as_impact_scope),
         cmocka_unit_test(test_qualified_summary_label_is_a_section),
+        cmocka_unit_test(test_classify_translations),
+        cmocka_unit_test(test_translated_sections_are_read),
         cmocka_unit_test(test_parts_are_marked),
         cmocka_unit_test(test_readme_gets_no_structure_findings),
         cmocka_unit_test(test_gate_opens_on_title_front_matter_or_two_sections),
