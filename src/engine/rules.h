@@ -111,6 +111,10 @@ typedef struct bl_heading {
     char *covered_by;       /* kind of another section that may say what
                                this one would, or NULL ("Covered-By:") */
     bl_regex covered_when;  /* ...when a unit of it matches this */
+    bl_regex unless;        /* a heading that a synonym would make this
+                               section is none when its normalised text
+                               matches this ("Actions taken"), from
+                               Unless:; src NULL when none */
     char *file;
     size_t line;
 } bl_heading;

@@ -339,6 +339,25 @@ suffix_names_part(const bl_heading *hd, const char *t, size_t n)
     return 0;
 }
 
+/* Does hd's Unless: pattern match normalised heading text h[0..n)?  Then
+ * a synonym of hd that the text starts with does not make it hd's
+ * section: "Actions taken during the incident" says what was done, not
+ * what will change. */
+static int
+vetoed(const bl_heading *hd, const char *h, size_t n)
+{
+    /* Compiled on first use, in the rule set the caller lints with. */
+    bl_regex *re = (bl_regex *)&hd->unless;
+    pcre2_match_data *md;
+    int hit;
+
+    if (re->src == NULL || (md = pcre2_match_data_create(1, NULL)) == NULL)
+        return 0;
+    hit = bl_regex_match(re, h, n, 0, md) >= 0;
+    pcre2_match_data_free(md);
+    return hit;
+}
+
 /* Bilingual headings put the team's own words first and the English
  * after them, in parentheses or after a slash: "Auswirkungen (Impact)",
  * "Zeitablauf (Timeline, MESZ)", "Zusammenfassung / Summary".  Stores in
@@ -376,7 +395,8 @@ static int
 classify_title(const bl_rules *rules, const char *profile, const char *t,
                size_t n, int whole, int *p_part)
 {
-    char h[128];
+    /* Zeroed: a JIT-compiled Unless: may read ahead past the text. */
+    char h[128] = {0};
     int cut;
     size_t i, k, hn = normalize(t, n, h, sizeof h, &cut);
     int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0, direct;
@@ -397,11 +417,14 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
             sn = strlen(syn);
             if (sn == hn && memcmp(syn, h, hn) == 0
                 && !(hd->is_exact[k] && cut)) {
+                if (vetoed(hd, h, hn))
+                    break;
                 *p_part = hd->is_part[k];
                 return (int)i;
             }
             if (!whole && sn < hn && h[sn] == ' ' && memcmp(syn, h, sn) == 0
-                && sn > prefix_len && !hd->is_exact[k]) {
+                && sn > prefix_len && !hd->is_exact[k]
+                && !vetoed(hd, h, hn)) {
                 prefix = (int)i;
                 prefix_len = sn;
                 prefix_part = hd->is_part[k];
@@ -419,7 +442,8 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
             || (q = skip_qualifiers(hd, h, hn)) == 0)
             continue;
         if ((sn = synonym_prefix(hd, h + q, hn - q, 0, &part)) > 0
-            && q + sn > prefix_len && (!whole || q + sn == hn)) {
+            && q + sn > prefix_len && (!whole || q + sn == hn)
+            && !vetoed(hd, h, hn)) {
             prefix = (int)i;
             prefix_len = q + sn;
             prefix_part = part;
@@ -442,7 +466,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
                 || (h[0] != syn[0] && h[1] != syn[1]))
                 continue;
             d = edit_distance(h, hn, syn, sn, lim);
-            if (d <= typo_limit(sn) && d < fuzzy_dist) {
+            if (d <= typo_limit(sn) && d < fuzzy_dist && !vetoed(hd, h, hn)) {
                 fuzzy = (int)i;
                 fuzzy_dist = d;
                 fuzzy_part = hd->is_part[k];
@@ -685,6 +709,57 @@ holds_other_sections(const bl_lint_ctx *lc, size_t si)
     return 0;
 }
 
+/* A section under an appendix ("## Appendix" > "### Detailed timeline")
+ * is reference material, not a second copy of a section the document
+ * has outside its appendices: it names none, so it is neither reported
+ * as a duplicate nor read by the checks of its kind (its entries are
+ * not the timeline's, its times need no zone of their own).  Where it is
+ * the only one of its kind, it is that section.  An appendix is a
+ * heading that names no section and opens with what LABEL-ENDS-PART
+ * lists.  -1 when out of memory. */
+static int
+drop_appendix_copies(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, nk = lc->rules->headings.n;
+    unsigned char *in_appendix = calloc(doc->sections.n + 1, 1);
+    unsigned char *outside = calloc(nk + 1, 1);
+    bl_regex *ends = NULL;
+    pcre2_match_data *md = NULL;
+    int rc = 0;
+
+    if (in_appendix == NULL || outside == NULL
+        || bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &ends) < 0
+        || (ends != NULL && (md = pcre2_match_data_create(1, NULL)) == NULL))
+        rc = -1;
+    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        int p = s->parent;
+        if (p >= 0 && !in_appendix[p] && lc->kind_of[p] < 0
+            && doc->sections.items[p].title_unit >= 0) {
+            char norm[128] = {0};   /* as in classify_title */
+            size_t n, nn;
+            const char *t = bl_unit_text(
+                doc, &doc->units.items[doc->sections.items[p].title_unit], &n);
+            nn = bl_heading_normalize(t, n, norm, sizeof norm);
+            in_appendix[i] = nn > 0 && bl_regex_match(ends, norm, nn, 0, md)
+                                       >= 0;
+        } else {
+            in_appendix[i] = p >= 0 && in_appendix[p];
+        }
+        if (!in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i])
+            outside[lc->kind_of[i]] = 1;
+    }
+    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++)
+        if (in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i]
+            && outside[lc->kind_of[i]])
+            lc->kind_of[i] = -1;
+    pcre2_match_data_free(md);
+    free(in_appendix);
+    free(outside);
+    return rc;
+}
+
 int
 bl_lint_structure(bl_lint_ctx *lc)
 {
@@ -751,6 +826,8 @@ bl_lint_structure(bl_lint_ctx *lc)
         }
     }
     free(seen);
+    if (drop_appendix_copies(lc) < 0)
+        return -1;
     /* A document of a chosen profile is one; an unchosen postmortem when
      * it looks like one. */
     if (lc->profile_chosen || found >= 2)
@@ -963,7 +1040,7 @@ static int
 text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
               int label, int whole)
 {
-    char norm[128];
+    char norm[128] = {0};   /* as in classify_title */
     int cut, part;
     size_t nn = normalize(t, n, norm, sizeof norm, &cut), k, sn;
 
@@ -978,13 +1055,13 @@ text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
         if ((h->is_part[k] || !parts_only) && sn <= nn
             && memcmp(h->synonyms[k], norm, sn) == 0
             && (sn == nn || (!whole && norm[sn] == ' ')))
-            return 1;
+            return !vetoed(h, norm, nn);
     }
     /* "**Key lessons:**", "<summary>Full timeline</summary>" */
     if ((k = skip_qualifiers(h, norm, nn)) == 0)
         return 0;
     sn = synonym_prefix(h, norm + k, nn - k, parts_only, &part);
-    return sn > 0 && (!whole || k + sn == nn);
+    return sn > 0 && (!whole || k + sn == nn) && !vetoed(h, norm, nn);
 }
 
 /* text_names_as, or when t as a whole names no section of lc's profile,

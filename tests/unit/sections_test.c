@@ -1060,6 +1060,103 @@ test_duplicates_but_not_nested_parts(void **state)
     bl_rules_free(rules);
 }
 
+/* What was done during the incident, what customers or a vendor are to
+ * do, and a meeting's notes start like Action Items but are none; "to be
+ * taken" is still to come (QA's g25, b10). */
+static void
+test_actions_taken_are_no_action_items(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const heading_case cases[] = {
+        {"Actions taken during the incident", ""},
+        {"Actions taken", ""},
+        {"Remediation steps taken", ""},
+        {"Corrective actions already taken", ""},
+        {"Next steps for customers", ""},
+        {"Recommendations from the vendor", ""},
+        {"Follow-up meeting notes", ""},
+        {"Summary of actions taken", ""},
+        /* Still what they were. */
+        {"Actions to be taken", "action-items"},
+        {"Remediation being taken", "action-items"},
+        {"Next steps", "action-items"},
+        {"Recommendations", "action-items"},
+        {"Follow-up actions", "action-items"},
+        {"Summary", "summary"},
+        {"Summary of impact", "impact"},
+        {"Timeline of actions taken", "timeline"},
+    };
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
+    /* g25: the real Action Items is no duplicate of what was done. */
+    doc = lint(rules, "# Incident: pages without text\n\n## Summary\n\n"
+               "Pages said <no value> for 6 hours.\n\n"
+               "## Actions taken during the incident\n\n- Reverted it.\n\n"
+               "## Action items\n\n- Lint the alert rules (owner: @obs)\n\n"
+               "## Follow-up meeting notes\n\nAgreed to announce changes.\n\n"
+               "## Summary of actions taken\n\nA revert.\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+    assert_false(has_message(&d, "section/missing", "No Action Items"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* b10: what was done and what customers may do are no Action Items;
+     * the section is missing. */
+    assert_true(says_missing(rules, "# Incident: status page\n\n"
+                             "## Summary\n\nIt was stale.\n\n"
+                             "## Actions taken\n\n- Updated it by hand.\n\n"
+                             "## Next steps for customers\n\nNone.\n",
+                             "No Action Items"));
+    /* ...as labels too. */
+    assert_true(says_missing(rules, "# Incident: status page\n\n"
+                             "## Summary\n\nIt was stale.\n\n"
+                             "**Actions taken**\n\n- Updated it by hand.\n",
+                             "No Action Items"));
+    bl_rules_free(rules);
+}
+
+/* A section under an appendix is reference material, not a second copy
+ * of one the document has: no duplicate, and its entries are not read
+ * as the Timeline's (g25).  Where it is the only one, it counts. */
+static void
+test_appendix_copies_are_no_sections(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc;
+#define ALERTS "# Incident: pages without text\n\n## Summary\n\nPages " \
+               "said nothing for 6 hours.\n\n"
+
+    (void)state;
+    doc = lint(rules, ALERTS "## Timeline (UTC)\n\n- 08:50 Merged.\n"
+               "- 15:00 Fixed.\n\n## Appendix\n\n### Detailed timeline\n\n"
+               "- 08:50 Merged.\n- 08:52 Deployed.\n\n### References\n\n"
+               "- A link\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+    assert_int_equal(tu_count_rule(&d, "timeline/no-timezone"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* The only Timeline is in the appendix: it is the Timeline, and is
+     * read as one. */
+    doc = lint(rules, ALERTS "## Appendix A: raw data\n\n### Timeline\n\n"
+               "- 08:50 Merged.\n- 08:52 Deployed.\n", &d);
+    assert_false(has_message(&d, "section/missing", "No Timeline"));
+    assert_int_equal(tu_count_rule(&d, "timeline/no-timezone"), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* Not under an appendix: still a duplicate. */
+    doc = lint(rules, ALERTS "## Timeline (UTC)\n\n- 08:50 Merged.\n\n"
+               "## Notes\n\n### Detailed timeline\n\n- 08:52 Deployed.\n",
+               &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+#undef ALERTS
+    bl_rules_free(rules);
+}
+
 /* --- Severities and settings --------------------------------------------- */
 
 static void
@@ -1204,6 +1301,8 @@ main(void)
         cmocka_unit_test(test_html_with_text_is_content),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
         cmocka_unit_test(test_companion_headings_are_no_duplicates),
+        cmocka_unit_test(test_actions_taken_are_no_action_items),
+        cmocka_unit_test(test_appendix_copies_are_no_sections),
         cmocka_unit_test(test_investigation_is_a_part_of_the_root_cause),
         cmocka_unit_test(test_empty_parts_of_an_empty_section_are_one_finding),
         cmocka_unit_test(test_severity_overrides),
