@@ -242,6 +242,62 @@ is_part(const bl_rules *rules, const char *heading)
     return part;
 }
 
+/* Question-style headings of status-blog reports, and other common
+ * names (QA's g22 and its list); and the near misses that must stay
+ * nothing. */
+static void
+test_classify_question_and_common_headings(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const heading_case cases[] = {
+        {"What caused it?", "root-cause"},
+        {"What are we doing to prevent it?", "action-items"},
+        {"What are we doing about it?", "action-items"},
+        {"What did we learn?", "lessons-learned"},
+        {"What was the impact?", "impact"},
+        {"How were customers affected?", "impact"},
+        {"Severity & Impact", "impact"},
+        {"User-facing impact", "impact"},
+        {"Customer-facing impact", "impact"},
+        {"Event log", "timeline"},
+        {"Incident log (UTC)", "timeline"},
+        {"Technical analysis", "root-cause"},
+        {"Causal analysis", "root-cause"},
+        {"Improvement actions", "action-items"},
+        {"Countermeasures", "action-items"},
+        /* Log excerpts, mitigation during the incident, and "Prevention",
+         * also a part of a Root Cause or Timeline: none. */
+        {"Incident logs", ""},
+        {"Event logs", ""},
+        {"Mitigation", ""},
+        {"Mitigations", ""},
+        {"Prevention", ""},
+        {"How did we fix it?", ""},
+        {"Countermeasures taken", ""},
+        {"User-facing changes", ""},
+    };
+
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
+    assert_int_equal(is_part(rules, "Technical analysis"), 1);
+    doc = lint(rules, "# Incident report: delayed webhooks\n\n"
+               "## What happened?\n\nWebhooks were late for 3 hours.\n\n"
+               "## What was the impact?\n\n- 38% of customers.\n\n"
+               "## Timeline\n\n- 13:02 UTC deploy\n\n"
+               "## What caused it?\n\nA retry table grew.\n\n"
+               "## What are we doing to prevent it?\n\n- Add an index "
+               "(owner: @delivery)\n\n"
+               "## What did we learn?\n\nA rollback restores code, not "
+               "data.\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 /* A qualifier before a section's name ("Full timeline", "Open action
  * items") names the section when its Heading: stanza lists it; others
  * ("Roadmap impact", "Response actions") do not. */
@@ -1276,6 +1332,7 @@ main(void)
         cmocka_unit_test(test_normalize_drops_decoration),
         cmocka_unit_test(test_classify_synonyms_prefixes_typos),
         cmocka_unit_test(test_classify_leading_qualifiers),
+        cmocka_unit_test(test_classify_question_and_common_headings),
         cmocka_unit_test(test_classify_numbering_words),
         cmocka_unit_test(test_scope_is_impact_only_as_impact_scope),
         cmocka_unit_test(test_qualified_summary_label_is_a_section),
