@@ -1750,6 +1750,46 @@ has_content(const bl_lint_ctx *lc, size_t si)
     return 0;
 }
 
+/* Does section si's heading introduce the headings after it at its own
+ * level, as a Google Docs export writes a list of steps: "### 5 Whys",
+ * then "### Why 1: ...", "### Why 2: ..." beside it, where the author
+ * meant them under it?  So when a word of its title is the plural of the
+ * next heading's first word ("whys" over "Why 1", "factors" over "Factor
+ * 2"); "What went well" over "What went wrong" names two parts, each of
+ * which must be filled. */
+static int
+introduces_series(const bl_lint_ctx *lc, size_t si)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_section *s = &doc->sections.items[si], *next;
+    char a[128], b[128];
+    size_t an, bn, first, i, n;
+    const char *t;
+
+    if (si + 1 >= doc->sections.n || s->title_unit < 0)
+        return 0;
+    next = &doc->sections.items[si + 1];
+    if (next->level != s->level || next->title_unit < 0)
+        return 0;
+    t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+    an = bl_heading_normalize(t, n, a, sizeof a);
+    t = bl_unit_text(doc, &doc->units.items[next->title_unit], &n);
+    bn = bl_heading_normalize(t, n, b, sizeof b);
+    for (first = 0; first < bn && b[first] != ' '; first++)
+        ;
+    if (first == 0)
+        return 0;
+    for (i = 0; i + first + 1 <= an; i++) {
+        if ((i == 0 || a[i - 1] == ' ')
+            && memcmp(a + i, b, first) == 0 && a[i + first] == 's'
+            && (i + first + 1 == an || a[i + first + 1] == ' '))
+            return 1;
+        while (i < an && a[i] != ' ')
+            i++;
+    }
+    return 0;
+}
+
 static int
 check_empty(bl_lint_ctx *lc, int rule)
 {
@@ -1761,7 +1801,8 @@ check_empty(bl_lint_ctx *lc, int rule)
         const bl_block *hb;
         bl_strbuf msg = {NULL, 0, 0};
         int rc, p;
-        if (lc->kind_of[i] < 0 || has_content(lc, i))
+        if (lc->kind_of[i] < 0 || has_content(lc, i)
+            || introduces_series(lc, i))
             continue;
         /* Inside an empty section of its own kind ("What went well" under
          * an empty Lessons Learned), the parent's finding, which counts
