@@ -232,7 +232,7 @@ static const char *const time_zones_fields[] = {"Time-Zones", "Spoken",
 static const char *const heading_fields[] = {
     "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts",
     "Qualifiers", "Unless", "Required", "Skeleton", "Covered-By",
-    "Covered-When", NULL
+    "Covered-When", "When-Empty", NULL
 };
 static const char *const setting_fields[] = {
     "Setting", "Type", "Default", "Range", "Summary", NULL
@@ -648,6 +648,7 @@ heading_free(bl_heading *h)
     free(h->profile);
     free(h->title);
     free(h->purpose);
+    free(h->when_empty);
     free(h->skeleton);
     free(h->covered_by);
     bl_regex_free(&h->covered_when);
@@ -767,6 +768,9 @@ add_heading(bl_rules *rules, const stanza *st, const char *file,
     h.profile = v ? bl_strndup(v, strlen(v)) : bl_strndup("postmortem", 10);
     h.title = joined(get(st, "Title"), 1);
     h.purpose = joined(get(st, "Purpose"), 1);
+    if ((v = get(st, "When-Empty")) != NULL
+        && (h.when_empty = joined(v, 1)) == NULL)
+        goto oom;
     if ((get(st, "Covered-By") == NULL) != (get(st, "Covered-When") == NULL)) {
         set_err(err, errlen, file, st->line,
                 "Covered-By: and Covered-When: go together");

@@ -93,6 +93,8 @@ typedef struct bl_heading {
     char *title;            /* "Action Items", as a template writes it */
     char *purpose;          /* what the section tells readers, completing
                                "the postmortem does not say ..." */
+    char *when_empty;       /* what section/empty asks to write in it when
+                               it is empty ("When-Empty:"), or NULL */
     char **synonyms;
     unsigned char *is_part; /* per synonym: from Parts:, a part of the
                                section ("What went well") that stands for

@@ -1790,41 +1790,84 @@ introduces_series(const bl_lint_ctx *lc, size_t si)
     return 0;
 }
 
+/* Reports that the section of kind `kind` named at source [b, e) is
+ * empty.  A part ("What went well", "Contributing factors", or a
+ * subsection of its own section) is named as such: it, not the whole
+ * section, is to be filled in or dropped.  A whole section gets
+ * its kind's When-Empty: what to write in it, and what to write when
+ * there is nothing (yet) to say, which differs from section to section
+ * ("No customer-facing impact" fits an Impact only).  `name` is the
+ * part's title as written; `label` tells a label from a heading. */
+static int
+report_empty(bl_lint_ctx *lc, int rule, int kind, size_t b, size_t e,
+             int part, const char *name, size_t name_n, int label)
+{
+    const bl_heading *h = &lc->rules->headings.items[kind];
+    bl_strbuf msg = {NULL, 0, 0};
+    size_t cl, k;
+    int rc;
+
+    /* The name as a quote on one line: without a colon after it, cut at
+     * a character boundary. */
+    while (name_n > 0 && (name[name_n - 1] == ':' || name[name_n - 1] == ' '
+                          || name[name_n - 1] == '\n'))
+        name_n--;
+    for (k = 0; k < name_n && k < 60 && name[k] != '\n' && name[k] != '\r';
+         k += cl)
+        bl_utf8_decode(name, name_n, k, &cl);
+    if (k < name_n)
+        name_n = k;
+    if (part)
+        rc = bl_strbuf_addf(&msg, "The \"%.*s\" part of the %s section is "
+                            "empty or holds only placeholders. Fill it in, "
+                            "or remove the %s if there is nothing to say "
+                            "under it.", (int)name_n, name, h->title,
+                            label ? "label" : "heading");
+    else
+        rc = bl_strbuf_addf(&msg, "The %s section is empty or holds only "
+                            "placeholders. %s", h->title,
+                            h->when_empty != NULL ? h->when_empty
+                            : "Fill it in; if it does not apply, say so in "
+                              "a sentence rather than leave it blank.");
+    if (rc == 0)
+        rc = bl_lint_report(lc, rule, b, e, msg.items, NULL);
+    free(msg.items);
+    return rc < 0 ? -1 : 0;
+}
+
 static int
 check_empty(bl_lint_ctx *lc, int rule)
 {
     const bl_doc *doc = lc->doc;
-    size_t i;
+    size_t i, n;
 
     for (i = 0; i < doc->sections.n; i++) {
-        const bl_heading *h;
+        const bl_section *s = &doc->sections.items[i];
         const bl_block *hb;
-        bl_strbuf msg = {NULL, 0, 0};
-        int rc, p;
+        const char *t = "";
+        int p, part;
         if (lc->kind_of[i] < 0 || has_content(lc, i)
             || introduces_series(lc, i))
             continue;
         /* Inside an empty section of its own kind ("What went well" under
          * an empty Lessons Learned), the parent's finding, which counts
-         * its subsections, already says this one is empty. */
-        for (p = doc->sections.items[i].parent; p >= 0;
-             p = doc->sections.items[p].parent)
-            if (lc->kind_of[p] == lc->kind_of[i]
-                && !has_content(lc, (size_t)p))
-                break;
+         * its subsections, already says this one is empty; inside one
+         * with content, it is an empty part of it. */
+        part = lc->is_part[i];
+        for (p = s->parent; p >= 0; p = doc->sections.items[p].parent)
+            if (lc->kind_of[p] == lc->kind_of[i]) {
+                if (!has_content(lc, (size_t)p))
+                    break;
+                part = 1;
+            }
         if (p >= 0)
             continue;
-        h = &lc->rules->headings.items[lc->kind_of[i]];
-        hb = &doc->blocks.items[doc->sections.items[i].heading];
-        if (bl_strbuf_addf(&msg, "The %s section is empty or holds only "
-                           "placeholders. Fill it in; if it does not apply, "
-                           "say so in a sentence (\"No customer-facing "
-                           "impact.\") rather than leave it blank.",
-                           h->title) < 0)
-            return -1;
-        rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items, NULL);
-        free(msg.items);
-        if (rc < 0)
+        hb = &doc->blocks.items[s->heading];
+        n = 0;
+        if (s->title_unit >= 0)
+            t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+        if (report_empty(lc, rule, lc->kind_of[i], hb->begin, hb->end, part,
+                         t, n, 0) < 0)
             return -1;
     }
     return 0;

@@ -1082,6 +1082,60 @@ test_empty_section_inside_details_and_empty_subsection(void **state)
     bl_rules_free(rules);
 }
 
+/* The message says what to write in the section that is empty: "No
+ * customer-facing impact" fits an Impact only; an empty part of a
+ * section with content is that part, not the whole section. */
+static void
+test_empty_message_fits_the_section_and_part(void **state)
+{
+    static const struct {
+        const char *body, *says, *not_says;
+    } cases[] = {
+        {"## Impact\n\nTBD\n", "The Impact section is empty",
+         "5 whys"},
+        {"## Impact\n\nTBD\n", "No customer-facing impact", "owner"},
+        {"## Root cause\n\nTBD\n", "5 whys", "customer-facing"},
+        {"## Root cause\n\nTBD\n", "not known yet", "customer-facing"},
+        {"## Action items\n\n- TBD\n", "each with an owner",
+         "customer-facing"},
+        {"## Lessons learned\n\nTBD\n", "where the team got lucky",
+         "customer-facing"},
+        {"## Timeline\n\nTBD\n", "time zone", "customer-facing"},
+        {"## Lessons learned\n\n### What went well\n\n"
+         "### What went wrong\n\nThe alert was late.\n",
+         "The \"What went well\" part of the Lessons Learned section",
+         "The Lessons Learned section"},
+        {"## Root cause\n\nThe pool.\n\n### Contributing factors:\n\n- "
+         "TBD\n", "The \"Contributing factors\" part of the Root Cause "
+         "section is empty", "customer-facing"},
+        {"## Timeline\n\n- 14:02 UTC alert\n\n### Detailed timeline\n\n",
+         "The \"Detailed timeline\" part of the Timeline", "time zone"},
+    };
+    bl_rules *rules = default_rules();
+    size_t i;
+    char src[512];
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bl_diags d;
+        bl_doc *doc;
+        const bl_diag *e;
+        snprintf(src, sizeof src, "# Incident: queue\n\n## Summary\n\nThe "
+                 "queue backed up for 40 minutes.\n\n%s", cases[i].body);
+        doc = lint(rules, src, &d);
+        e = nth_of(&d, "section/empty", 0);
+        if (e == NULL || strstr(e->message, cases[i].says) == NULL
+            || strstr(e->message, cases[i].not_says) != NULL)
+            print_error("case %zu: %s\n", i, e != NULL ? e->message : "-");
+        assert_int_equal(tu_count_rule(&d, "section/empty"), 1);
+        assert_non_null(strstr(e->message, cases[i].says));
+        assert_null(strstr(e->message, cases[i].not_says));
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
+    bl_rules_free(rules);
+}
+
 /* --- section/duplicate --------------------------------------------------- */
 
 static void
@@ -1362,6 +1416,7 @@ main(void)
         cmocka_unit_test(test_appendix_copies_are_no_sections),
         cmocka_unit_test(test_investigation_is_a_part_of_the_root_cause),
         cmocka_unit_test(test_empty_parts_of_an_empty_section_are_one_finding),
+        cmocka_unit_test(test_empty_message_fits_the_section_and_part),
         cmocka_unit_test(test_severity_overrides),
         cmocka_unit_test(test_settings_from_a_rule_directory),
     };
