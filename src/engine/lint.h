@@ -237,6 +237,12 @@ int bl_lint_part_is_translated(const bl_lint_ctx *lc, int part);
 void bl_lint_part_title(const bl_lint_ctx *lc, int part, size_t *p_b,
                         size_t *p_e);
 
+/* Which of lc->label_parts section/empty reports as empty: a bold label
+ * of a section of its own ("**Impact**") with nothing but placeholders
+ * or comments in its part.  An array of as many flags, the caller's to
+ * free; NULL when out of memory. */
+unsigned char *bl_lint_empty_label_parts(const bl_lint_ctx *lc);
+
 /* Is unit ui the label of part id `part` and nothing else ("**Root
  * cause**", "- **Root cause**:"), its title as a heading is its
  * section's, not its content? */

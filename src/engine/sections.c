@@ -1714,6 +1714,23 @@ is_html_content(const bl_doc *doc, size_t bi)
     return n > 0 && !bl_is_placeholder_text(text, n);
 }
 
+/* Is unit ui a bold label alone on its line that starts a labelled part
+ * ("**Impact**")?  A section's name, not its content. */
+static int
+is_label_unit(const bl_lint_ctx *lc, size_t ui)
+{
+    const bl_unit *u = &lc->doc->units.items[ui];
+    const bl_label_part *lp;
+    int p;
+
+    if (lc->part_of_block == NULL || u->block < 0
+        || (p = lc->part_of_block[u->block]) < 0)
+        return 0;
+    lp = &lc->label_parts.items[p];
+    return bl_unit_to_source(lc->doc, u, 0, 0) <= lp->begin
+           && is_label_alone(lc->doc, u, lp->end);
+}
+
 /* Has section si any content: prose that is not a placeholder, a code
  * block, an image, HTML that shows words (an exported table)?  Table
  * header cells alone are a template, not content; comments are
@@ -1743,6 +1760,8 @@ has_content(const bl_lint_ctx *lc, size_t si)
             break;
         if (u->block >= 0 && doc->blocks.items[u->block].type == BL_BLOCK_TH)
             continue;
+        if (is_label_unit(lc, i))
+            continue;   /* "## Impact" over "**Impact**" and "TBD" */
         t = bl_unit_text(doc, u, &n);
         if (!bl_is_placeholder_text(t, n))
             return 1;
@@ -1840,6 +1859,7 @@ check_empty(bl_lint_ctx *lc, int rule)
 {
     const bl_doc *doc = lc->doc;
     size_t i, n;
+    unsigned char *empty_labels;
 
     for (i = 0; i < doc->sections.n; i++) {
         const bl_section *s = &doc->sections.items[i];
@@ -1870,6 +1890,20 @@ check_empty(bl_lint_ctx *lc, int rule)
                          t, n, 0) < 0)
             return -1;
     }
+    /* Sections written as bold labels ("**Impact**" over "TBD"). */
+    if ((empty_labels = bl_lint_empty_label_parts(lc)) == NULL)
+        return -1;
+    for (i = 0; i < lc->label_parts.n; i++) {
+        const bl_label_part *lp = &lc->label_parts.items[i];
+        if (empty_labels[i]
+            && report_empty(lc, rule, lp->kind, lp->begin, lp->end,
+                            lp->is_part, doc->src + lp->begin,
+                            lp->end - lp->begin, 1) < 0) {
+            free(empty_labels);
+            return -1;
+        }
+    }
+    free(empty_labels);
     return 0;
 }
 
@@ -2040,6 +2074,76 @@ bl_check_missing_sections(bl_lint_ctx *lc, int rule)
 }
 
 /* --- For the other structural checks ------------------------------------- */
+
+unsigned char *
+bl_lint_empty_label_parts(const bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    size_t n = lc->label_parts.n, i;
+    unsigned char *content = calloc(n + 1, 1), *empty = calloc(n + 1, 1);
+    int owner = -1;
+
+    if (content == NULL || empty == NULL) {
+        free(content);
+        free(empty);
+        return NULL;
+    }
+    if (lc->part_of_block == NULL) {
+        free(content);
+        return empty;
+    }
+    /* One pass over the blocks and one over the units, as has_content
+     * reads a section's. */
+    for (i = 0; i < doc->blocks.n; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        int p = lc->part_of_block[i];
+        if (p >= 0 && !content[p]
+            && ((b->type == BL_BLOCK_CODE && b->end > b->begin)
+                || (b->type == BL_BLOCK_HTML && is_html_content(doc, i))))
+            content[p] = 1;
+    }
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t tn;
+        const char *t;
+        int p = u->block >= 0 ? lc->part_of_block[u->block] : -1;
+        if (p < 0 || content[p] || (u->flags & BL_UNIT_HEADING)
+            || doc->blocks.items[u->block].type == BL_BLOCK_TH
+            || bl_lint_unit_is_label(lc, (int)(doc->sections.n + (size_t)p),
+                                     i))
+            continue;
+        t = bl_unit_text(doc, u, &tn);
+        if (!bl_is_placeholder_text(t, tn))
+            content[p] = 1;
+    }
+    /* Reported: a bold label of the section's name ("**Impact**"), not
+     * inside a heading section of its kind, whose finding covers it.  A
+     * label that does not name its part's section starts a group of the
+     * part before it ("**Short term**" under "**Action items**"), whose
+     * items are that part's content.  A <summary>'s part is its
+     * <details> block's, whose HTML holds its name: left alone. */
+    for (i = 0; i < n; i++) {
+        const bl_label_part *lp = &lc->label_parts.items[i];
+        int html = doc->blocks.items[lp->block].type == BL_BLOCK_HTML;
+        int names = !html && text_names(lc,
+                                        &lc->rules->headings.items[lp->kind],
+                                        doc->src + lp->begin,
+                                        lp->end - lp->begin, 0, 1);
+        if (names || html) {
+            owner = (int)i;
+            empty[i] = (unsigned char)(names
+                       && bl_lint_part_id_of(lc, lp->block)
+                          == (int)(doc->sections.n + i));
+        } else if (owner >= 0 && content[i]
+                   && lp->kind == lc->label_parts.items[owner].kind) {
+            content[owner] = 1;
+        }
+    }
+    for (i = 0; i < n; i++)
+        empty[i] = empty[i] && !content[i];
+    free(content);
+    return empty;
+}
 
 int
 bl_lint_section_has_content(const bl_lint_ctx *lc, int section)

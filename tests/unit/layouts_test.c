@@ -846,6 +846,77 @@ test_parts_of_other_sections_under_a_heading(void **state)
 #undef DET_ENTRIES
 }
 
+/* A section written as a bold label is empty as a heading's is (QA's
+ * b11): in both label layouts the empty Impact is one section/empty
+ * finding, whose TBD placeholder/unfilled leaves to it, and the clean
+ * document none.  A <details> summary's part is its block's, left
+ * alone. */
+static void
+test_empty_labelled_sections(void **state)
+{
+    static const char empty_impact[] =
+        TITLE SUMMARY "## Impact\n\nTBD\n\n" TIMELINE ROOT ACTIONS LESSONS;
+    static const struct {
+        const char *doc, *rule;
+        size_t want;
+    } cases[] = {
+        {"# Incident: opt-outs ignored\n\n**Summary**\n\nPushes went to "
+         "opted-out users for 4 days.\n\n**Root cause**\n\n<!-- After "
+         "the review. -->\n\n**Action items**\n\n- Alert on the sync "
+         "(owner: @growth)\n", "section/empty", 1},
+        /* Groups hold the part's items. */
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n**Action items**\n\n**Short term**\n- Roll back "
+         "(owner: @a)\n\n**Long term**\n- Add a diff (owner: @b)\n",
+         "section/empty", 0},
+        /* ...and an empty group is no section. */
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n**Action items**\n\n**Short term**\n\n**Long "
+         "term**\n- Add a diff (owner: @b)\n", "section/empty", 0},
+        /* A label with a value is a field: its TBD is a placeholder. */
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n- **Impact**: TBD\n", "section/empty", 0},
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n- **Impact**: TBD\n", "placeholder/unfilled", 1},
+        /* Under a heading of its section, the heading's finding only. */
+        {"# Incident: CI down\n\n## Summary\n\nCI was down.\n\n"
+         "## Impact\n\n**Impact**\n\n## Timeline\n\n- 14:02 UTC Alert\n",
+         "section/empty", 1},
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down.\n\n"
+         "<details><summary>Impact</summary>\n\nTBD\n\n</details>\n",
+         "section/empty", 0},
+    };
+    bl_rules *rules = all_rules_on();
+    size_t i, l, failed = 0;
+
+    (void)state;
+    for (l = 0; l < 2; l++) {
+        char *found = rewrite(&label_layouts[l], empty_impact);
+        char *clean = rewrite(&label_layouts[l], CLEAN);
+        size_t empty = tu_count_in(rules, found, "section/empty");
+        size_t unfilled = tu_count_in(rules, found, "placeholder/unfilled");
+        size_t extra = tu_count_in(rules, clean, "section/empty");
+        if (empty != 1 || unfilled != 0 || extra != 0) {
+            print_error("%s: %zu section/empty, %zu placeholder/unfilled "
+                        "(want 1, 0); %zu in the clean one\n%s\n",
+                        label_layouts[l].name, empty, unfilled, extra, found);
+            failed++;
+        }
+        free(found);
+        free(clean);
+    }
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
+        if (got != cases[i].want) {
+            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
+                        got, cases[i].want, cases[i].doc);
+            failed++;
+        }
+    }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+}
+
 /* Google Docs exports flatten nesting: "### 5 Whys" stands empty beside
  * the "### Why 1: ..." headings it was written over (QA's g20).  Such a
  * heading introduces the series after it and is not empty; an empty part
@@ -945,6 +1016,7 @@ main(void)
         cmocka_unit_test(test_a_part_under_another_heading_is_its_own),
         cmocka_unit_test(test_parts_of_other_sections_under_a_heading),
         cmocka_unit_test(test_flattened_headings),
+        cmocka_unit_test(test_empty_labelled_sections),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
