@@ -28,6 +28,10 @@
 #include "vec.h"
 
 static int find_label_parts(bl_lint_ctx *lc);
+static int text_names(const bl_lint_ctx *lc, const bl_heading *h,
+                      const char *t, size_t n, int parts_only, int label);
+static int bold_label(const bl_doc *doc, const bl_unit *u, size_t *p_off,
+                      size_t *p_n);
 
 /* --- Normalising heading text -------------------------------------------- */
 
@@ -969,6 +973,81 @@ first_text_line(const bl_doc *doc, size_t *p_begin, size_t *p_end)
     *p_end = e;
 }
 
+/* Does label text t[0..n) name a section of hi's profile that the
+ * template puts after hi? */
+static int
+names_later(const bl_lint_ctx *lc, int hi, const char *t, size_t n)
+{
+    const char *profile = lc->rules->headings.items[hi].profile;
+    size_t k;
+
+    for (k = (size_t)hi + 1; k < lc->rules->headings.n; k++)
+        if (strcmp(lc->rules->headings.items[k].profile, profile) == 0
+            && text_names(lc, &lc->rules->headings.items[k], t, n, 0, 1))
+            return 1;
+    return 0;
+}
+
+/* Where to insert section hi before the first bold label or <summary>
+ * that names a section the template puts after it, as a heading would
+ * (has_label counts them as present): g09's Root Cause is there only
+ * through its "**Why 1:**" labels, under "## Ursachenanalyse".  Before
+ * the heading the label is under when that heading names no section, as
+ * it is then the section's own heading in words the rules do not know
+ * (the outermost such heading below the title, in *p_section); else
+ * before the top-level list item or the paragraph the label is in
+ * (*p_section -1).  0 when there is no such label. */
+static int
+label_insert_point(const bl_lint_ctx *lc, int hi, int title, size_t *p_at,
+                   int *p_section)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, off, n, e;
+    int bi = -1, si, s, anchor = -1;
+
+    for (i = 0; i < doc->units.n && bi < 0; i++)
+        if (bold_label(doc, &doc->units.items[i], &off, &n)
+            && names_later(lc, hi, doc->src + off, n))
+            bi = doc->units.items[i].block;
+    for (i = 0; i < doc->blocks.n && (bi < 0 || (int)i < bi); i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        char text[128];
+        long tn;
+        size_t pos = b->begin;
+        if (b->type != BL_BLOCK_HTML)
+            continue;
+        while ((tn = bl_doc_next_summary(doc, &pos, b->end, text,
+                                         sizeof text)) >= 0)
+            if (names_later(lc, hi, text, (size_t)tn)) {
+                bi = (int)i;
+                break;
+            }
+    }
+    if (bi < 0)
+        return 0;
+    /* A heading may stand between the items of a list, not inside one:
+     * the top-level item the label is in, or its outermost block. */
+    while (doc->blocks.items[bi].parent >= 0
+           && !(doc->blocks.items[bi].type == BL_BLOCK_LI
+                && doc->blocks.items[bi].depth == 1))
+        bi = doc->blocks.items[bi].parent;
+    si = doc->blocks.items[bi].section;
+    for (s = si; s >= 0 && lc->kind_of[s] < 0 && s != title;
+         s = doc->sections.items[s].parent)
+        anchor = s;
+    if ((s < 0 || s == title) && anchor >= 0) {
+        *p_at = doc->sections.items[anchor].begin;
+        *p_section = anchor;
+        return 1;
+    }
+    bl_doc_line_span(doc, bl_doc_line_of(doc, doc->blocks.items[bi].begin),
+                     p_at, &e);
+    if (*p_at < doc->bom)
+        *p_at = doc->bom;
+    *p_section = -1;
+    return 1;
+}
+
 static int
 report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
 {
@@ -976,22 +1055,31 @@ report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
     const bl_heading *h = &lc->rules->headings.items[hi];
     const char *nl = newline_of(doc);
     bl_strbuf msg = {NULL, 0, 0}, fix = {NULL, 0, 0};
-    size_t i, at = doc->len, b = 0, e = 0;
-    int level = 2, found = 0, rc;
+    size_t i, at = doc->len, b = 0, e = 0, label_at;
+    int level = 2, found = 0, rc, at_section = -1, label_section;
 
     /* Insert before the first present section that comes later in the
-     * template's order, at its level; else at the end. */
+     * template's order, heading or label, at its level; else at the end
+     * (at the level of the sections before). */
     for (i = 0; i < doc->sections.n && !found; i++) {
         int k = lc->kind_of[i];
         if (k > hi && strcmp(lc->rules->headings.items[k].profile,
                              h->profile) == 0) {
             at = doc->sections.items[i].begin;
-            level = doc->sections.items[i].level;
+            at_section = (int)i;
             found = 1;
-        } else if (k >= 0) {
-            level = doc->sections.items[i].level;
         }
     }
+    if (label_insert_point(lc, hi, title, &label_at, &label_section)
+        && label_at < at) {
+        at = label_at;
+        at_section = label_section;
+        found = 1;
+    }
+    for (i = 0; i < doc->sections.n; i++)
+        if ((int)i == at_section
+            || (lc->kind_of[i] >= 0 && doc->sections.items[i].begin < at))
+            level = doc->sections.items[i].level;
     if (!found) {
         /* Appending: end the last line and leave a blank one. */
         if (doc->len > 0 && doc->src[doc->len - 1] != '\n'

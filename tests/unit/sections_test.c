@@ -702,6 +702,77 @@ test_missing_fix_inserts_before_the_next_section_at_its_level(void **state)
     bl_rules_free(rules);
 }
 
+/* Where a missing section's fix goes in src (0 when it is not missing):
+ * its offset from the first occurrence of `at` ("" for the end), or
+ * -1 when elsewhere. */
+static long
+missing_fix_at(const bl_rules *rules, const char *src, const char *what,
+               const char *at)
+{
+    bl_diags d;
+    bl_doc *doc = lint(rules, src, &d);
+    long where = 0;
+    size_t i;
+
+    for (i = 0; i < d.n; i++)
+        if (strcmp(d.items[i].rule->id, "section/missing") == 0
+            && strstr(d.items[i].message, what) != NULL) {
+            size_t want = at[0] != '\0' ? tu_off(doc, at) : strlen(src);
+            where = d.items[i].fix_begin == want ? 1 : -1;
+            if (where < 0)
+                print_error("%s fix at %zu, not %zu\n", what,
+                            d.items[i].fix_begin, want);
+        }
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    return where;
+}
+
+/* A later section that only labels name (g09's "**Why 1:**" steps under
+ * "## Ursachenanalyse", a card of "- **Label**:" fields) still places a
+ * missing section before it, not at the end: before the heading it is
+ * under when that names nothing, else before its top-level item or
+ * paragraph, since a heading cannot stand inside a list. */
+static void
+test_missing_fix_goes_before_a_labelled_later_section(void **state)
+{
+    static const char german[] =
+        "---\ntype: postmortem\n---\n\n# St\xC3\xB6rung: Zahlungen\n\n"
+        "## Zeitablauf\n\n- 11:20 Erste Ablehnungen.\n\n"
+        "## Ursachenanalyse\n\n**Why 1:** Warum?\nTLS.\n\n"
+        "**Why 2:** Warum?\nZertifikat.\n\n## Ma\xC3\x9Fnahmen\n\n"
+        "- \xC3\x9C" "berwachen (@leyla)\n";
+    static const char card[] =
+        "# Incident on 2022-11-15: Prometheus down\n\n"
+        "- **Key events**\n  - Detected 16:03 UTC\n  - Resolved 16:30 UTC\n\n"
+        "- **Impact**: Prometheus was down for 27 minutes.\n\n"
+        "- **Resolution**:\n  - The pod was killed.\n\n"
+        "- **Review actions**:\n  - Alert on retirements (owner: @a)\n";
+    static const char in_summary[] =
+        "# Incident: CI down\n\n## Summary\n\nCI was down.\n\n"
+        "**Root cause**\n\nThe quota was reached.\n\n"
+        "## Lessons learned\n\nQuotas need alerts.\n";
+    bl_rules *rules = default_rules();
+
+    (void)state;
+    assert_int_equal(missing_fix_at(rules, german, "No Summary",
+                                     "## Ursachenanalyse"), 1);
+    assert_int_equal(missing_fix_at(rules, german, "No Impact",
+                                     "## Ursachenanalyse"), 1);
+    assert_int_equal(missing_fix_at(rules, card, "No Summary",
+                                     "- **Key events**"), 1);
+    assert_int_equal(missing_fix_at(rules, card, "No Root Cause",
+                                     "- **Review actions**"), 1);
+    assert_int_equal(missing_fix_at(rules, in_summary, "No Impact",
+                                     "**Root cause**"), 1);
+    /* Nothing later: still at the end. */
+    assert_int_equal(missing_fix_at(rules, in_summary, "No Action Items",
+                                     "## Lessons learned"), 1);
+    assert_int_equal(missing_fix_at(rules, card, "No Lessons Learned", ""),
+                     1);
+    bl_rules_free(rules);
+}
+
 static void
 test_missing_fix_keeps_crlf_and_ends_the_last_line(void **state)
 {
@@ -1398,6 +1469,7 @@ main(void)
         cmocka_unit_test(test_complete_postmortem_is_clean),
         cmocka_unit_test(test_every_missing_section_is_reported_on_the_title),
         cmocka_unit_test(test_missing_fix_inserts_before_the_next_section_at_its_level),
+        cmocka_unit_test(test_missing_fix_goes_before_a_labelled_later_section),
         cmocka_unit_test(test_missing_fix_keeps_crlf_and_ends_the_last_line),
         cmocka_unit_test(test_missing_without_title_points_at_line_one),
         cmocka_unit_test(test_headings_in_many_layouts_count),
