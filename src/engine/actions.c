@@ -2591,7 +2591,9 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
     int rc;
     char first[48];
 
-    if (f->done)
+    /* The verbs it knows are English: "Ablaufdatum ... überwachen" under
+     * "## Maßnahmen (Action Items)" has its verb last. */
+    if (f->done || bl_lint_part_is_translated(r->lc, it->section))
         return 0;
     memcpy(first, f->start.first, sizeof first);
     if (first[0] >= 'a' && first[0] <= 'z')

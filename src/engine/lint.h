@@ -232,10 +232,22 @@ int bl_lint_unit_has_label(const bl_lint_ctx *lc, size_t ui, int hi);
  * name: not an item, not an empty field. */
 int bl_lint_is_part_label(const bl_lint_ctx *lc, int bi);
 
+/* Is part id `part` (bl_lint_part_of) named only through the
+ * translation in its heading or label, or inside a section that is
+ * ("Maßnahmen (Action Items)")?  Its text is then in another language,
+ * which the checks that know English words only must not read. */
+int bl_lint_part_is_translated(const bl_lint_ctx *lc, int part);
+
 /* Where part id `part` (bl_lint_part_of) is named: its section's
  * heading, or its label; source bytes [*p_b, *p_e). */
 void bl_lint_part_title(const bl_lint_ctx *lc, int part, size_t *p_b,
                         size_t *p_e);
+
+/* Which of lc->label_parts section/empty reports as empty: a bold label
+ * of a section of its own ("**Impact**") with nothing but placeholders
+ * or comments in its part.  An array of as many flags, the caller's to
+ * free; NULL when out of memory. */
+unsigned char *bl_lint_empty_label_parts(const bl_lint_ctx *lc);
 
 /* Is unit ui the label of part id `part` and nothing else ("**Root
  * cause**", "- **Root cause**:"), its title as a heading is its

@@ -70,6 +70,9 @@ typedef struct ph_ctx {
     int empty_on;           /* section/empty reports placeholder-only
                                sections */
     signed char *empty;     /* per section: -1 not asked yet, else 0/1 */
+    unsigned char *empty_labels;    /* per labelled part: section/empty
+                                       reports it (bl_lint_empty_label_parts),
+                                       or NULL when there are none */
     /* Made when a "Label:" item is first met (index_items): */
     int *item_unit;         /* per block: a list item's first unit, or -1 */
     signed char *field_list;    /* per list block: -1 not asked yet, else
@@ -2006,17 +2009,22 @@ is_empty_field(ph_ctx *pc, size_t ui)
 
 /* --- Reporting ----------------------------------------------------------- */
 
-/* Does section/empty report `section`, or a section it is part of?  Then
- * the placeholders in it are that one finding's. */
+/* Does section/empty report `section`, or a section it is part of, or
+ * the labelled part block bi is in ("**Impact**" over "TBD")?  Then the
+ * placeholders in it are that one finding's. */
 static int
-in_empty_section(ph_ctx *pc, int section)
+in_empty_section(ph_ctx *pc, int section, int bi)
 {
     const bl_lint_ctx *lc = pc->lc;
+    int p;
 
     if (pc->empty_on < 0)
         pc->empty_on = bl_lint_rule_runs(lc, "section/empty");
     if (!pc->empty_on)
         return 0;
+    if (pc->empty_labels != NULL && bi >= 0
+        && (p = lc->part_of_block[bi]) >= 0 && pc->empty_labels[p])
+        return 1;
     for (; section >= 0; section = lc->doc->sections.items[section].parent) {
         if (lc->kind_of[section] < 0)
             continue;
@@ -2330,7 +2338,7 @@ check_unfilled(ph_ctx *pc)
          * whether section/empty has them. */
         if (pc->slots.n == 0)
             continue;
-        if (in_empty_section(pc, u->section)) {
+        if (in_empty_section(pc, u->section, u->block)) {
             pc->slots.n = 0;
             continue;
         }
@@ -2357,7 +2365,7 @@ check_unfilled(ph_ctx *pc)
     for (i = 0; i < doc->blocks.n; i++) {
         const bl_block *b = &doc->blocks.items[i];
         if (b->type != BL_BLOCK_HTML || b->end <= b->begin
-            || in_empty_section(pc, b->section))
+            || in_empty_section(pc, b->section, (int)i))
             continue;
         if (scan_html_block(pc, b) < 0 || report_slots(pc) < 0)
             return -1;
@@ -2410,7 +2418,7 @@ check_instructions(ph_ctx *pc)
         /* The excerpt is the instruction's prose, without its markup.
          * Whether section/empty has the unit is asked once it holds one. */
         while (next_instruction(pc, i, &pos, &b, &e, &text)
-               && !in_empty_section(pc, u->section))
+               && !in_empty_section(pc, u->section, u->block))
             if (report_span(pc, b, e, "Template instruction left in the "
                             "text (", t + text.begin,
                             text.end - text.begin, "): write what it asks "
@@ -2457,6 +2465,11 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
     if (pc.empty == NULL)
         return -1;
     memset(pc.empty, -1, lc->doc->sections.n + 1);
+    if (lc->label_parts.n > 0
+        && (pc.empty_labels = bl_lint_empty_label_parts(lc)) == NULL) {
+        free(pc.empty);
+        return -1;
+    }
     if (strcmp(id, "placeholder/unfilled") == 0)
         rc = check_unfilled(&pc);
     else if (strcmp(id, "placeholder/instructions") == 0)
@@ -2468,6 +2481,7 @@ bl_check_placeholders(bl_lint_ctx *lc, int rule)
         rc = check_unfilled(&pc);
     }
     free(pc.empty);
+    free(pc.empty_labels);
     free(pc.item_unit);
     free(pc.field_list);
     bl_strset_free(&pc.closed);

@@ -231,7 +231,8 @@ static const char *const time_zones_fields[] = {"Time-Zones", "Spoken",
                                                 "Places", "Regions", NULL};
 static const char *const heading_fields[] = {
     "Heading", "Profile", "Title", "Purpose", "Synonyms", "Parts",
-    "Qualifiers", "Required", "Skeleton", "Covered-By", "Covered-When", NULL
+    "Qualifiers", "Unless", "Required", "Skeleton", "Covered-By",
+    "Covered-When", "When-Empty", NULL
 };
 static const char *const setting_fields[] = {
     "Setting", "Type", "Default", "Range", "Summary", NULL
@@ -647,9 +648,11 @@ heading_free(bl_heading *h)
     free(h->profile);
     free(h->title);
     free(h->purpose);
+    free(h->when_empty);
     free(h->skeleton);
     free(h->covered_by);
     bl_regex_free(&h->covered_when);
+    bl_regex_free(&h->unless);
     free(h->file);
 }
 
@@ -765,6 +768,9 @@ add_heading(bl_rules *rules, const stanza *st, const char *file,
     h.profile = v ? bl_strndup(v, strlen(v)) : bl_strndup("postmortem", 10);
     h.title = joined(get(st, "Title"), 1);
     h.purpose = joined(get(st, "Purpose"), 1);
+    if ((v = get(st, "When-Empty")) != NULL
+        && (h.when_empty = joined(v, 1)) == NULL)
+        goto oom;
     if ((get(st, "Covered-By") == NULL) != (get(st, "Covered-When") == NULL)) {
         set_err(err, errlen, file, st->line,
                 "Covered-By: and Covered-When: go together");
@@ -778,6 +784,16 @@ add_heading(bl_rules *rules, const stanza *st, const char *file,
         if (check_patterns
             && validate(&h.covered_when, file, st->line, "Covered-When:",
                         err, errlen) < 0) {
+            heading_free(&h);
+            return -1;
+        }
+    }
+    if ((v = get(st, "Unless")) != NULL) {
+        if ((h.unless.src = joined(v, 0)) == NULL)
+            goto oom;
+        if (check_patterns
+            && validate(&h.unless, file, st->line, "Unless:", err,
+                        errlen) < 0) {
             heading_free(&h);
             return -1;
         }
@@ -1535,8 +1551,10 @@ bl_rules_prepare(bl_rules *rules)
         bl_regex_jit(&e->section);
         bl_regex_jit(&e->not_section);
     }
-    for (i = 0; i < rules->headings.n; i++)
+    for (i = 0; i < rules->headings.n; i++) {
         bl_regex_jit(&rules->headings.items[i].covered_when);
+        bl_regex_jit(&rules->headings.items[i].unless);
+    }
     for (i = 0; i < rules->defines.n; i++) {
         bl_regex_jit(&rules->defines.items[i].as_regex[0]);
         bl_regex_jit(&rules->defines.items[i].as_regex[1]);
@@ -1781,7 +1799,7 @@ extern const size_t bl_embedded_regexes_count;
 size_t
 bl_rules_regexes(bl_rules *rules, bl_regex ***p_list)
 {
-    size_t i, n = 0, cap = 4 * rules->entries.n + rules->headings.n;
+    size_t i, n = 0, cap = 4 * rules->entries.n + 2 * rules->headings.n;
     bl_regex **list = malloc((cap ? cap : 1) * sizeof *list);
 
     *p_list = list;
@@ -1794,8 +1812,10 @@ bl_rules_regexes(bl_rules *rules, bl_regex ***p_list)
         list[n++] = &e->section;
         list[n++] = &e->not_section;
     }
-    for (i = 0; i < rules->headings.n; i++)
+    for (i = 0; i < rules->headings.n; i++) {
         list[n++] = &rules->headings.items[i].covered_when;
+        list[n++] = &rules->headings.items[i].unless;
+    }
     return n;
 }
 

@@ -93,6 +93,8 @@ typedef struct bl_heading {
     char *title;            /* "Action Items", as a template writes it */
     char *purpose;          /* what the section tells readers, completing
                                "the postmortem does not say ..." */
+    char *when_empty;       /* what section/empty asks to write in it when
+                               it is empty ("When-Empty:"), or NULL */
     char **synonyms;
     unsigned char *is_part; /* per synonym: from Parts:, a part of the
                                section ("What went well") that stands for
@@ -111,6 +113,10 @@ typedef struct bl_heading {
     char *covered_by;       /* kind of another section that may say what
                                this one would, or NULL ("Covered-By:") */
     bl_regex covered_when;  /* ...when a unit of it matches this */
+    bl_regex unless;        /* a heading that a synonym would make this
+                               section is none when its normalised text
+                               matches this ("Actions taken"), from
+                               Unless:; src NULL when none */
     char *file;
     size_t line;
 } bl_heading;

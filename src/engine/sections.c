@@ -10,7 +10,8 @@
  * Heading: stanzas: an exact match first, then the longest synonym the
  * heading starts with ("Root cause of the outage"), then one that follows
  * qualifiers its stanza lists ("Full timeline"), then a synonym within a
- * small edit distance (a typo).
+ * small edit distance (a typo); when none matches, the translation a
+ * bilingual heading gives ("Auswirkungen (Impact)").
  *
  * Structural rules only apply to documents of the profile's kind: a
  * README checked along with the postmortems must not be told it lacks a
@@ -27,6 +28,10 @@
 #include "vec.h"
 
 static int find_label_parts(bl_lint_ctx *lc);
+static int text_names(const bl_lint_ctx *lc, const bl_heading *h,
+                      const char *t, size_t n, int parts_only, int label);
+static int bold_label(const bl_doc *doc, const bl_unit *u, size_t *p_off,
+                      size_t *p_n);
 
 /* --- Normalising heading text -------------------------------------------- */
 
@@ -338,13 +343,64 @@ suffix_names_part(const bl_heading *hd, const char *t, size_t n)
     return 0;
 }
 
+/* Does hd's Unless: pattern match normalised heading text h[0..n)?  Then
+ * a synonym of hd that the text starts with does not make it hd's
+ * section: "Actions taken during the incident" says what was done, not
+ * what will change. */
+static int
+vetoed(const bl_heading *hd, const char *h, size_t n)
+{
+    /* Compiled on first use, in the rule set the caller lints with. */
+    bl_regex *re = (bl_regex *)&hd->unless;
+    pcre2_match_data *md;
+    int hit;
+
+    if (re->src == NULL || (md = pcre2_match_data_create(1, NULL)) == NULL)
+        return 0;
+    hit = bl_regex_match(re, h, n, 0, md) >= 0;
+    pcre2_match_data_free(md);
+    return hit;
+}
+
+/* Bilingual headings put the team's own words first and the English
+ * after them, in parentheses or after a slash: "Auswirkungen (Impact)",
+ * "Zeitablauf (Timeline, MESZ)", "Zusammenfassung / Summary".  Stores in
+ * [*p_b, *p_e) the text that may be such a translation of t[0..n):
+ * for `which` 0, the inside of the first parentheses up to a comma or
+ * semicolon (what follows qualifies it, as "(UTC)" would); for 1, what
+ * follows the first slash.  0 when there is none.  Only what names
+ * nothing as a whole is read so ("Timeline (UTC)" is the Timeline
+ * anyway), and only a translation that is a synonym as a whole:
+ * "Glossary (root cause terms)" is no Root Cause. */
+static int
+translation(const char *t, size_t n, int which, size_t *p_b, size_t *p_e)
+{
+    const char *mark = memchr(t, which == 0 ? '(' : '/', n);
+    size_t b, e;
+
+    if (mark == NULL || mark == t)
+        return 0;
+    b = (size_t)(mark - t) + 1;
+    for (e = b; which == 0 && e < n && t[e] != ')' && t[e] != ','
+         && t[e] != ';'; e++)
+        ;
+    if (which != 0)
+        e = n;
+    *p_b = b;
+    *p_e = e;
+    return e > b;
+}
+
 /* The kind of section a heading's title names (-1 for none), and in
- * *p_part whether as one of its parts. */
+ * *p_part whether as one of its parts.  With `whole`, only a synonym
+ * that is the whole text names it (qualifiers may come before it): no
+ * longer heading that starts with one, no typo. */
 static int
 classify_title(const bl_rules *rules, const char *profile, const char *t,
-               size_t n, int *p_part)
+               size_t n, int whole, int *p_part)
 {
-    char h[128];
+    /* Zeroed: a JIT-compiled Unless: may read ahead past the text. */
+    char h[128] = {0};
     int cut;
     size_t i, k, hn = normalize(t, n, h, sizeof h, &cut);
     int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0, direct;
@@ -365,11 +421,14 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
             sn = strlen(syn);
             if (sn == hn && memcmp(syn, h, hn) == 0
                 && !(hd->is_exact[k] && cut)) {
+                if (vetoed(hd, h, hn))
+                    break;
                 *p_part = hd->is_part[k];
                 return (int)i;
             }
-            if (sn < hn && h[sn] == ' ' && memcmp(syn, h, sn) == 0
-                && sn > prefix_len && !hd->is_exact[k]) {
+            if (!whole && sn < hn && h[sn] == ' ' && memcmp(syn, h, sn) == 0
+                && sn > prefix_len && !hd->is_exact[k]
+                && !vetoed(hd, h, hn)) {
                 prefix = (int)i;
                 prefix_len = sn;
                 prefix_part = hd->is_part[k];
@@ -387,7 +446,8 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
             || (q = skip_qualifiers(hd, h, hn)) == 0)
             continue;
         if ((sn = synonym_prefix(hd, h + q, hn - q, 0, &part)) > 0
-            && q + sn > prefix_len) {
+            && q + sn > prefix_len && (!whole || q + sn == hn)
+            && !vetoed(hd, h, hn)) {
             prefix = (int)i;
             prefix_len = q + sn;
             prefix_part = part;
@@ -395,7 +455,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
     }
     /* A typo only when nothing matched as written; a heading of several
      * words is no typo of a one-word title. */
-    for (i = 0; prefix < 0 && i < rules->headings.n; i++) {
+    for (i = 0; prefix < 0 && !whole && i < rules->headings.n; i++) {
         const bl_heading *hd = &rules->headings.items[i];
         if (hd->profile[0] != profile[0] || strcmp(hd->profile, profile) != 0)
             continue;
@@ -410,7 +470,7 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
                 || (h[0] != syn[0] && h[1] != syn[1]))
                 continue;
             d = edit_distance(h, hn, syn, sn, lim);
-            if (d <= typo_limit(sn) && d < fuzzy_dist) {
+            if (d <= typo_limit(sn) && d < fuzzy_dist && !vetoed(hd, h, hn)) {
                 fuzzy = (int)i;
                 fuzzy_dist = d;
                 fuzzy_part = hd->is_part[k];
@@ -425,12 +485,32 @@ int
 bl_heading_classify(const bl_rules *rules, const char *profile,
                     const char *t, size_t n, int *p_part)
 {
-    int kind = classify_title(rules, profile, t, n, p_part);
+    int kind = classify_title(rules, profile, t, n, 0, p_part), which;
+    size_t b, e;
 
+    for (which = 0; kind < 0 && which < 2; which++)
+        if (translation(t, n, which, &b, &e)
+            && (kind = classify_title(rules, profile, t + b, e - b, 1,
+                                      p_part)) >= 0) {
+            t += b;
+            n = e - b;
+        }
     if (kind >= 0 && !*p_part
         && suffix_names_part(&rules->headings.items[kind], t, n))
         *p_part = 1;
     return kind;
+}
+
+/* Does heading text t[0..n) name a section only through its translation
+ * ("Maßnahmen (Action Items)")? */
+static int
+names_by_translation(const bl_rules *rules, const char *profile,
+                     const char *t, size_t n)
+{
+    int part;
+
+    return classify_title(rules, profile, t, n, 0, &part) < 0
+           && bl_heading_classify(rules, profile, t, n, &part) >= 0;
 }
 
 /* --- Placeholders -------------------------------------------------------- */
@@ -633,6 +713,57 @@ holds_other_sections(const bl_lint_ctx *lc, size_t si)
     return 0;
 }
 
+/* A section under an appendix ("## Appendix" > "### Detailed timeline")
+ * is reference material, not a second copy of a section the document
+ * has outside its appendices: it names none, so it is neither reported
+ * as a duplicate nor read by the checks of its kind (its entries are
+ * not the timeline's, its times need no zone of their own).  Where it is
+ * the only one of its kind, it is that section.  An appendix is a
+ * heading that names no section and opens with what LABEL-ENDS-PART
+ * lists.  -1 when out of memory. */
+static int
+drop_appendix_copies(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, nk = lc->rules->headings.n;
+    unsigned char *in_appendix = calloc(doc->sections.n + 1, 1);
+    unsigned char *outside = calloc(nk + 1, 1);
+    bl_regex *ends = NULL;
+    pcre2_match_data *md = NULL;
+    int rc = 0;
+
+    if (in_appendix == NULL || outside == NULL
+        || bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &ends) < 0
+        || (ends != NULL && (md = pcre2_match_data_create(1, NULL)) == NULL))
+        rc = -1;
+    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        int p = s->parent;
+        if (p >= 0 && !in_appendix[p] && lc->kind_of[p] < 0
+            && doc->sections.items[p].title_unit >= 0) {
+            char norm[128] = {0};   /* as in classify_title */
+            size_t n, nn;
+            const char *t = bl_unit_text(
+                doc, &doc->units.items[doc->sections.items[p].title_unit], &n);
+            nn = bl_heading_normalize(t, n, norm, sizeof norm);
+            in_appendix[i] = nn > 0 && bl_regex_match(ends, norm, nn, 0, md)
+                                       >= 0;
+        } else {
+            in_appendix[i] = p >= 0 && in_appendix[p];
+        }
+        if (!in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i])
+            outside[lc->kind_of[i]] = 1;
+    }
+    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++)
+        if (in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i]
+            && outside[lc->kind_of[i]])
+            lc->kind_of[i] = -1;
+    pcre2_match_data_free(md);
+    free(in_appendix);
+    free(outside);
+    return rc;
+}
+
 int
 bl_lint_structure(bl_lint_ctx *lc)
 {
@@ -699,6 +830,8 @@ bl_lint_structure(bl_lint_ctx *lc)
         }
     }
     free(seen);
+    if (drop_appendix_copies(lc) < 0)
+        return -1;
     /* A document of a chosen profile is one; an unchosen postmortem when
      * it looks like one. */
     if (lc->profile_chosen || found >= 2)
@@ -840,6 +973,81 @@ first_text_line(const bl_doc *doc, size_t *p_begin, size_t *p_end)
     *p_end = e;
 }
 
+/* Does label text t[0..n) name a section of hi's profile that the
+ * template puts after hi? */
+static int
+names_later(const bl_lint_ctx *lc, int hi, const char *t, size_t n)
+{
+    const char *profile = lc->rules->headings.items[hi].profile;
+    size_t k;
+
+    for (k = (size_t)hi + 1; k < lc->rules->headings.n; k++)
+        if (strcmp(lc->rules->headings.items[k].profile, profile) == 0
+            && text_names(lc, &lc->rules->headings.items[k], t, n, 0, 1))
+            return 1;
+    return 0;
+}
+
+/* Where to insert section hi before the first bold label or <summary>
+ * that names a section the template puts after it, as a heading would
+ * (has_label counts them as present): g09's Root Cause is there only
+ * through its "**Why 1:**" labels, under "## Ursachenanalyse".  Before
+ * the heading the label is under when that heading names no section, as
+ * it is then the section's own heading in words the rules do not know
+ * (the outermost such heading below the title, in *p_section); else
+ * before the top-level list item or the paragraph the label is in
+ * (*p_section -1).  0 when there is no such label. */
+static int
+label_insert_point(const bl_lint_ctx *lc, int hi, int title, size_t *p_at,
+                   int *p_section)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, off, n, e;
+    int bi = -1, si, s, anchor = -1;
+
+    for (i = 0; i < doc->units.n && bi < 0; i++)
+        if (bold_label(doc, &doc->units.items[i], &off, &n)
+            && names_later(lc, hi, doc->src + off, n))
+            bi = doc->units.items[i].block;
+    for (i = 0; i < doc->blocks.n && (bi < 0 || (int)i < bi); i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        char text[128];
+        long tn;
+        size_t pos = b->begin;
+        if (b->type != BL_BLOCK_HTML)
+            continue;
+        while ((tn = bl_doc_next_summary(doc, &pos, b->end, text,
+                                         sizeof text)) >= 0)
+            if (names_later(lc, hi, text, (size_t)tn)) {
+                bi = (int)i;
+                break;
+            }
+    }
+    if (bi < 0)
+        return 0;
+    /* A heading may stand between the items of a list, not inside one:
+     * the top-level item the label is in, or its outermost block. */
+    while (doc->blocks.items[bi].parent >= 0
+           && !(doc->blocks.items[bi].type == BL_BLOCK_LI
+                && doc->blocks.items[bi].depth == 1))
+        bi = doc->blocks.items[bi].parent;
+    si = doc->blocks.items[bi].section;
+    for (s = si; s >= 0 && lc->kind_of[s] < 0 && s != title;
+         s = doc->sections.items[s].parent)
+        anchor = s;
+    if ((s < 0 || s == title) && anchor >= 0) {
+        *p_at = doc->sections.items[anchor].begin;
+        *p_section = anchor;
+        return 1;
+    }
+    bl_doc_line_span(doc, bl_doc_line_of(doc, doc->blocks.items[bi].begin),
+                     p_at, &e);
+    if (*p_at < doc->bom)
+        *p_at = doc->bom;
+    *p_section = -1;
+    return 1;
+}
+
 static int
 report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
 {
@@ -847,22 +1055,31 @@ report_missing(bl_lint_ctx *lc, int rule, int hi, int title)
     const bl_heading *h = &lc->rules->headings.items[hi];
     const char *nl = newline_of(doc);
     bl_strbuf msg = {NULL, 0, 0}, fix = {NULL, 0, 0};
-    size_t i, at = doc->len, b = 0, e = 0;
-    int level = 2, found = 0, rc;
+    size_t i, at = doc->len, b = 0, e = 0, label_at;
+    int level = 2, found = 0, rc, at_section = -1, label_section;
 
     /* Insert before the first present section that comes later in the
-     * template's order, at its level; else at the end. */
+     * template's order, heading or label, at its level; else at the end
+     * (at the level of the sections before). */
     for (i = 0; i < doc->sections.n && !found; i++) {
         int k = lc->kind_of[i];
         if (k > hi && strcmp(lc->rules->headings.items[k].profile,
                              h->profile) == 0) {
             at = doc->sections.items[i].begin;
-            level = doc->sections.items[i].level;
+            at_section = (int)i;
             found = 1;
-        } else if (k >= 0) {
-            level = doc->sections.items[i].level;
         }
     }
+    if (label_insert_point(lc, hi, title, &label_at, &label_section)
+        && label_at < at) {
+        at = label_at;
+        at_section = label_section;
+        found = 1;
+    }
+    for (i = 0; i < doc->sections.n; i++)
+        if ((int)i == at_section
+            || (lc->kind_of[i] >= 0 && doc->sections.items[i].begin < at))
+            level = doc->sections.items[i].level;
     if (!found) {
         /* Appending: end the last line and leave a blank one. */
         if (doc->len > 0 && doc->src[doc->len - 1] != '\n'
@@ -903,19 +1120,19 @@ oom:
 }
 
 /* Does heading text t[0..n) name heading h: equal to one of its synonyms
- * or starting with one?  With parts_only, only its Parts: count.  A
+ * or (unless `whole`) starting with one?  With parts_only, only its
+ * Parts: count.  A
  * label ("**Postmortem:** draft") is shorthand, too short to be sure of
  * a synonym that must be the whole heading. */
 static int
-text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
-           int label)
+text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
+              int label, int whole)
 {
-    char norm[128];
+    char norm[128] = {0};   /* as in classify_title */
     int cut, part;
-    size_t nn = normalize(t, n, norm, sizeof norm, &cut), k;
+    size_t nn = normalize(t, n, norm, sizeof norm, &cut), k, sn;
 
     for (k = 0; k < h->n_synonyms; k++) {
-        size_t sn;
         /* A synonym is never empty, so its first byte settles most: the
          * text is compared with every synonym of every heading. */
         if (h->synonyms[k][0] != norm[0])
@@ -925,12 +1142,40 @@ text_names(const bl_heading *h, const char *t, size_t n, int parts_only,
             continue;
         if ((h->is_part[k] || !parts_only) && sn <= nn
             && memcmp(h->synonyms[k], norm, sn) == 0
-            && (sn == nn || norm[sn] == ' '))
-            return 1;
+            && (sn == nn || (!whole && norm[sn] == ' ')))
+            return !vetoed(h, norm, nn);
     }
     /* "**Key lessons:**", "<summary>Full timeline</summary>" */
-    k = skip_qualifiers(h, norm, nn);
-    return k > 0 && synonym_prefix(h, norm + k, nn - k, parts_only, &part) > 0;
+    if ((k = skip_qualifiers(h, norm, nn)) == 0)
+        return 0;
+    sn = synonym_prefix(h, norm + k, nn - k, parts_only, &part);
+    return sn > 0 && (!whole || k + sn == nn) && !vetoed(h, norm, nn);
+}
+
+/* text_names_as, or when t as a whole names no section of lc's profile,
+ * its translation: "**Auswirkungen (Impact)**" (translation). */
+static int
+text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
+           size_t n, int parts_only, int label)
+{
+    size_t b, e, i;
+    int which;
+
+    if (text_names_as(h, t, n, parts_only, label, 0))
+        return 1;
+    for (which = 0; which < 2; which++) {
+        if (!translation(t, n, which, &b, &e)
+            || !text_names_as(h, t + b, e - b, parts_only, label, 1))
+            continue;
+        for (i = 0; i < lc->rules->headings.n; i++) {
+            const bl_heading *o = &lc->rules->headings.items[i];
+            if (strcmp(o->profile, lc->profile) == 0
+                && text_names_as(o, t, n, 0, label, 0))
+                return 0;
+        }
+        return 1;
+    }
+    return 0;
 }
 
 /* Does section si's heading name heading hi, as its kind or as one of
@@ -948,7 +1193,7 @@ names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
     if (s->title_unit < 0)
         return 0;
     t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
-    return text_names(&lc->rules->headings.items[hi], t, n, 1, 0);
+    return text_names(lc, &lc->rules->headings.items[hi], t, n, 1, 0);
 }
 
 /* Some teams write sections as bold labels instead of headings:
@@ -1021,8 +1266,8 @@ bl_lint_unit_has_label(const bl_lint_ctx *lc, size_t ui, int hi)
 
     return hi >= 0 && (size_t)hi < lc->rules->headings.n
            && bold_label(doc, &doc->units.items[ui], &off, &n)
-           && text_names(&lc->rules->headings.items[hi], doc->src + off, n,
-                         0, 1);
+           && text_names(lc, &lc->rules->headings.items[hi], doc->src + off,
+                         n, 0, 1);
 }
 
 /* Does a paragraph or list item open with a label that names heading
@@ -1051,7 +1296,7 @@ has_summary_label(const bl_lint_ctx *lc, size_t hi)
 
     while ((n = bl_doc_next_summary(lc->doc, &pos, lc->doc->len, text,
                                     sizeof text)) >= 0)
-        if (text_names(h, text, (size_t)n, 0, 1))
+        if (text_names(lc, h, text, (size_t)n, 0, 1))
             return 1;
     return 0;
 }
@@ -1067,13 +1312,13 @@ label_kind(const bl_lint_ctx *lc, int si, const char *t, size_t n)
 
     for (; si >= 0; si = lc->doc->sections.items[si].parent)
         if (lc->kind_of[si] >= 0
-            && text_names(&lc->rules->headings.items[lc->kind_of[si]], t, n,
-                          0, 1))
+            && text_names(lc, &lc->rules->headings.items[lc->kind_of[si]],
+                          t, n, 0, 1))
             return lc->kind_of[si];
     for (hi = 0; hi < lc->rules->headings.n; hi++) {
         const bl_heading *h = &lc->rules->headings.items[hi];
         if (strcmp(h->profile, lc->profile) == 0
-            && text_names(h, t, n, 0, 1))
+            && text_names(lc, h, t, n, 0, 1))
             return (int)hi;
     }
     return -1;
@@ -1126,7 +1371,8 @@ start_part(label_walk *w, int kind, int bi, size_t b, size_t e,
     if (kind < 0)
         return 0;
     p.kind = kind;
-    p.is_part = (unsigned char)text_names(&w->lc->rules->headings.items[kind],
+    p.is_part = (unsigned char)text_names(w->lc,
+                                          &w->lc->rules->headings.items[kind],
                                           t, n, 1, 1);
     p.block = bi;
     p.begin = b;
@@ -1401,6 +1647,36 @@ bl_lint_part_count(const bl_lint_ctx *lc)
 }
 
 int
+bl_lint_part_is_translated(const bl_lint_ctx *lc, int part)
+{
+    const bl_doc *doc = lc->doc;
+    int si;
+
+    if (part < 0 || lc->kind_of == NULL)
+        return 0;
+    if ((size_t)part >= doc->sections.n) {
+        const bl_label_part *p =
+            &lc->label_parts.items[(size_t)part - doc->sections.n];
+        /* A <summary>'s bytes are HTML: read as not translated. */
+        return doc->blocks.items[p->block].type != BL_BLOCK_HTML
+               && names_by_translation(lc->rules, lc->profile,
+                                       doc->src + p->begin,
+                                       p->end - p->begin);
+    }
+    for (si = part; si >= 0; si = doc->sections.items[si].parent) {
+        const bl_section *s = &doc->sections.items[si];
+        size_t n;
+        const char *t;
+        if (lc->kind_of[si] < 0 || s->title_unit < 0)
+            continue;
+        t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+        if (names_by_translation(lc->rules, lc->profile, t, n))
+            return 1;
+    }
+    return 0;
+}
+
+int
 bl_lint_is_part_label(const bl_lint_ctx *lc, int bi)
 {
     /* A label's own block is in the part it starts (find_label_parts). */
@@ -1535,6 +1811,23 @@ is_html_content(const bl_doc *doc, size_t bi)
     return n > 0 && !bl_is_placeholder_text(text, n);
 }
 
+/* Is unit ui a bold label alone on its line that starts a labelled part
+ * ("**Impact**")?  A section's name, not its content. */
+static int
+is_label_unit(const bl_lint_ctx *lc, size_t ui)
+{
+    const bl_unit *u = &lc->doc->units.items[ui];
+    const bl_label_part *lp;
+    int p;
+
+    if (lc->part_of_block == NULL || u->block < 0
+        || (p = lc->part_of_block[u->block]) < 0)
+        return 0;
+    lp = &lc->label_parts.items[p];
+    return bl_unit_to_source(lc->doc, u, 0, 0) <= lp->begin
+           && is_label_alone(lc->doc, u, lp->end);
+}
+
 /* Has section si any content: prose that is not a placeholder, a code
  * block, an image, HTML that shows words (an exported table)?  Table
  * header cells alone are a template, not content; comments are
@@ -1564,6 +1857,8 @@ has_content(const bl_lint_ctx *lc, size_t si)
             break;
         if (u->block >= 0 && doc->blocks.items[u->block].type == BL_BLOCK_TH)
             continue;
+        if (is_label_unit(lc, i))
+            continue;   /* "## Impact" over "**Impact**" and "TBD" */
         t = bl_unit_text(doc, u, &n);
         if (!bl_is_placeholder_text(t, n))
             return 1;
@@ -1571,42 +1866,141 @@ has_content(const bl_lint_ctx *lc, size_t si)
     return 0;
 }
 
+/* Does section si's heading introduce the headings after it at its own
+ * level, as a Google Docs export writes a list of steps: "### 5 Whys",
+ * then "### Why 1: ...", "### Why 2: ..." beside it, where the author
+ * meant them under it?  So when a word of its title is the plural of the
+ * next heading's first word ("whys" over "Why 1", "factors" over "Factor
+ * 2"); "What went well" over "What went wrong" names two parts, each of
+ * which must be filled. */
+static int
+introduces_series(const bl_lint_ctx *lc, size_t si)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_section *s = &doc->sections.items[si], *next;
+    char a[128], b[128];
+    size_t an, bn, first, i, n;
+    const char *t;
+
+    if (si + 1 >= doc->sections.n || s->title_unit < 0)
+        return 0;
+    next = &doc->sections.items[si + 1];
+    if (next->level != s->level || next->title_unit < 0)
+        return 0;
+    t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+    an = bl_heading_normalize(t, n, a, sizeof a);
+    t = bl_unit_text(doc, &doc->units.items[next->title_unit], &n);
+    bn = bl_heading_normalize(t, n, b, sizeof b);
+    for (first = 0; first < bn && b[first] != ' '; first++)
+        ;
+    if (first == 0)
+        return 0;
+    for (i = 0; i + first + 1 <= an; i++) {
+        if ((i == 0 || a[i - 1] == ' ')
+            && memcmp(a + i, b, first) == 0 && a[i + first] == 's'
+            && (i + first + 1 == an || a[i + first + 1] == ' '))
+            return 1;
+        while (i < an && a[i] != ' ')
+            i++;
+    }
+    return 0;
+}
+
+/* Reports that the section of kind `kind` named at source [b, e) is
+ * empty.  A part ("What went well", "Contributing factors", or a
+ * subsection of its own section) is named as such: it, not the whole
+ * section, is to be filled in or dropped.  A whole section gets
+ * its kind's When-Empty: what to write in it, and what to write when
+ * there is nothing (yet) to say, which differs from section to section
+ * ("No customer-facing impact" fits an Impact only).  `name` is the
+ * part's title as written; `label` tells a label from a heading. */
+static int
+report_empty(bl_lint_ctx *lc, int rule, int kind, size_t b, size_t e,
+             int part, const char *name, size_t name_n, int label)
+{
+    const bl_heading *h = &lc->rules->headings.items[kind];
+    bl_strbuf msg = {NULL, 0, 0};
+    size_t cl, k;
+    int rc;
+
+    /* The name as a quote on one line: without a colon after it, cut at
+     * a character boundary. */
+    while (name_n > 0 && (name[name_n - 1] == ':' || name[name_n - 1] == ' '
+                          || name[name_n - 1] == '\n'))
+        name_n--;
+    for (k = 0; k < name_n && k < 60 && name[k] != '\n' && name[k] != '\r';
+         k += cl)
+        bl_utf8_decode(name, name_n, k, &cl);
+    if (k < name_n)
+        name_n = k;
+    if (part)
+        rc = bl_strbuf_addf(&msg, "The \"%.*s\" part of the %s section is "
+                            "empty or holds only placeholders. Fill it in, "
+                            "or remove the %s if there is nothing to say "
+                            "under it.", (int)name_n, name, h->title,
+                            label ? "label" : "heading");
+    else
+        rc = bl_strbuf_addf(&msg, "The %s section is empty or holds only "
+                            "placeholders. %s", h->title,
+                            h->when_empty != NULL ? h->when_empty
+                            : "Fill it in; if it does not apply, say so in "
+                              "a sentence rather than leave it blank.");
+    if (rc == 0)
+        rc = bl_lint_report(lc, rule, b, e, msg.items, NULL);
+    free(msg.items);
+    return rc < 0 ? -1 : 0;
+}
+
 static int
 check_empty(bl_lint_ctx *lc, int rule)
 {
     const bl_doc *doc = lc->doc;
-    size_t i;
+    size_t i, n;
+    unsigned char *empty_labels;
 
     for (i = 0; i < doc->sections.n; i++) {
-        const bl_heading *h;
+        const bl_section *s = &doc->sections.items[i];
         const bl_block *hb;
-        bl_strbuf msg = {NULL, 0, 0};
-        int rc, p;
-        if (lc->kind_of[i] < 0 || has_content(lc, i))
+        const char *t = "";
+        int p, part;
+        if (lc->kind_of[i] < 0 || has_content(lc, i)
+            || introduces_series(lc, i))
             continue;
         /* Inside an empty section of its own kind ("What went well" under
          * an empty Lessons Learned), the parent's finding, which counts
-         * its subsections, already says this one is empty. */
-        for (p = doc->sections.items[i].parent; p >= 0;
-             p = doc->sections.items[p].parent)
-            if (lc->kind_of[p] == lc->kind_of[i]
-                && !has_content(lc, (size_t)p))
-                break;
+         * its subsections, already says this one is empty; inside one
+         * with content, it is an empty part of it. */
+        part = lc->is_part[i];
+        for (p = s->parent; p >= 0; p = doc->sections.items[p].parent)
+            if (lc->kind_of[p] == lc->kind_of[i]) {
+                if (!has_content(lc, (size_t)p))
+                    break;
+                part = 1;
+            }
         if (p >= 0)
             continue;
-        h = &lc->rules->headings.items[lc->kind_of[i]];
-        hb = &doc->blocks.items[doc->sections.items[i].heading];
-        if (bl_strbuf_addf(&msg, "The %s section is empty or holds only "
-                           "placeholders. Fill it in; if it does not apply, "
-                           "say so in a sentence (\"No customer-facing "
-                           "impact.\") rather than leave it blank.",
-                           h->title) < 0)
-            return -1;
-        rc = bl_lint_report(lc, rule, hb->begin, hb->end, msg.items, NULL);
-        free(msg.items);
-        if (rc < 0)
+        hb = &doc->blocks.items[s->heading];
+        n = 0;
+        if (s->title_unit >= 0)
+            t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+        if (report_empty(lc, rule, lc->kind_of[i], hb->begin, hb->end, part,
+                         t, n, 0) < 0)
             return -1;
     }
+    /* Sections written as bold labels ("**Impact**" over "TBD"). */
+    if ((empty_labels = bl_lint_empty_label_parts(lc)) == NULL)
+        return -1;
+    for (i = 0; i < lc->label_parts.n; i++) {
+        const bl_label_part *lp = &lc->label_parts.items[i];
+        if (empty_labels[i]
+            && report_empty(lc, rule, lp->kind, lp->begin, lp->end,
+                            lp->is_part, doc->src + lp->begin,
+                            lp->end - lp->begin, 1) < 0) {
+            free(empty_labels);
+            return -1;
+        }
+    }
+    free(empty_labels);
     return 0;
 }
 
@@ -1777,6 +2171,76 @@ bl_check_missing_sections(bl_lint_ctx *lc, int rule)
 }
 
 /* --- For the other structural checks ------------------------------------- */
+
+unsigned char *
+bl_lint_empty_label_parts(const bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    size_t n = lc->label_parts.n, i;
+    unsigned char *content = calloc(n + 1, 1), *empty = calloc(n + 1, 1);
+    int owner = -1;
+
+    if (content == NULL || empty == NULL) {
+        free(content);
+        free(empty);
+        return NULL;
+    }
+    if (lc->part_of_block == NULL) {
+        free(content);
+        return empty;
+    }
+    /* One pass over the blocks and one over the units, as has_content
+     * reads a section's. */
+    for (i = 0; i < doc->blocks.n; i++) {
+        const bl_block *b = &doc->blocks.items[i];
+        int p = lc->part_of_block[i];
+        if (p >= 0 && !content[p]
+            && ((b->type == BL_BLOCK_CODE && b->end > b->begin)
+                || (b->type == BL_BLOCK_HTML && is_html_content(doc, i))))
+            content[p] = 1;
+    }
+    for (i = 0; i < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i];
+        size_t tn;
+        const char *t;
+        int p = u->block >= 0 ? lc->part_of_block[u->block] : -1;
+        if (p < 0 || content[p] || (u->flags & BL_UNIT_HEADING)
+            || doc->blocks.items[u->block].type == BL_BLOCK_TH
+            || bl_lint_unit_is_label(lc, (int)(doc->sections.n + (size_t)p),
+                                     i))
+            continue;
+        t = bl_unit_text(doc, u, &tn);
+        if (!bl_is_placeholder_text(t, tn))
+            content[p] = 1;
+    }
+    /* Reported: a bold label of the section's name ("**Impact**"), not
+     * inside a heading section of its kind, whose finding covers it.  A
+     * label that does not name its part's section starts a group of the
+     * part before it ("**Short term**" under "**Action items**"), whose
+     * items are that part's content.  A <summary>'s part is its
+     * <details> block's, whose HTML holds its name: left alone. */
+    for (i = 0; i < n; i++) {
+        const bl_label_part *lp = &lc->label_parts.items[i];
+        int html = doc->blocks.items[lp->block].type == BL_BLOCK_HTML;
+        int names = !html && text_names(lc,
+                                        &lc->rules->headings.items[lp->kind],
+                                        doc->src + lp->begin,
+                                        lp->end - lp->begin, 0, 1);
+        if (names || html) {
+            owner = (int)i;
+            empty[i] = (unsigned char)(names
+                       && bl_lint_part_id_of(lc, lp->block)
+                          == (int)(doc->sections.n + i));
+        } else if (owner >= 0 && content[i]
+                   && lp->kind == lc->label_parts.items[owner].kind) {
+            content[owner] = 1;
+        }
+    }
+    for (i = 0; i < n; i++)
+        empty[i] = empty[i] && !content[i];
+    free(content);
+    return empty;
+}
 
 int
 bl_lint_section_has_content(const bl_lint_ctx *lc, int section)

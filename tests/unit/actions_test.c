@@ -986,6 +986,36 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
     bl_rules_free(rules);
 }
 
+/* Under a heading named only by its translation ("## Maßnahmen (Action
+ * Items)") the items are in another language, whose verb may come last:
+ * the English verb list cannot judge them.  Their owners are still
+ * checked, and English items under an English heading still are. */
+static void
+test_translated_action_items_are_not_judged_by_english_verbs(void **state)
+{
+    bl_rules *rules = action_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules,
+        "# Incident 2025-03-04: Login\n\n## Summary\n\nDown for 35 minutes."
+        "\n\n## Ma\xC3\x9Fnahmen (Action Items)\n\n"
+        "- TLS-Konfiguration im Session-Client aktivieren\n"
+        "- Ablaufdatum der Zertifikate \xC3\xBC" "berwachen (@dana)\n\n"
+        "### Kurzfristig\n\n- Runbook schreiben (@dana)\n", &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, NOT_ACTIONABLE), 0);
+    assert_int_equal(tu_count_rule(&d, MISSING_OWNER), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    doc = lint(rules, "# Incident 2025-03-04: Login\n\n## Summary\n\nDown."
+               "\n\n## Action Items (Ma\xC3\x9Fnahmen)\n\n"
+               "- Runbook for failover (@dana)\n", &d);
+    assert_int_equal(tu_count_rule(&d, NOT_ACTIONABLE), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 /* The message's two examples differ, also when the item's own verb is
  * the usual second one ("Adding" gave "Add ...", "Add ..."). */
 static void
@@ -1553,6 +1583,7 @@ main(void)
         cmocka_unit_test(test_placeholder_owner_is_reported_once),
         cmocka_unit_test(test_only_the_owner_placeholder_is_explained),
         cmocka_unit_test(test_long_space_after_a_label),
+        cmocka_unit_test(test_translated_action_items_are_not_judged_by_english_verbs),
         cmocka_unit_test(test_labelled_action_items_are_read),
         cmocka_unit_test(test_where_a_labelled_part_ends),
         cmocka_unit_test(test_what_is_no_label),

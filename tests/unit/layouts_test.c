@@ -846,6 +846,140 @@ test_parts_of_other_sections_under_a_heading(void **state)
 #undef DET_ENTRIES
 }
 
+/* A section written as a bold label is empty as a heading's is (QA's
+ * b11): in both label layouts the empty Impact is one section/empty
+ * finding, whose TBD placeholder/unfilled leaves to it, and the clean
+ * document none.  A <details> summary's part is its block's, left
+ * alone. */
+static void
+test_empty_labelled_sections(void **state)
+{
+    static const char empty_impact[] =
+        TITLE SUMMARY "## Impact\n\nTBD\n\n" TIMELINE ROOT ACTIONS LESSONS;
+    static const struct {
+        const char *doc, *rule;
+        size_t want;
+    } cases[] = {
+        {"# Incident: opt-outs ignored\n\n**Summary**\n\nPushes went to "
+         "opted-out users for 4 days.\n\n**Root cause**\n\n<!-- After "
+         "the review. -->\n\n**Action items**\n\n- Alert on the sync "
+         "(owner: @growth)\n", "section/empty", 1},
+        /* Groups hold the part's items. */
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n**Action items**\n\n**Short term**\n- Roll back "
+         "(owner: @a)\n\n**Long term**\n- Add a diff (owner: @b)\n",
+         "section/empty", 0},
+        /* ...and an empty group is no section. */
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n**Action items**\n\n**Short term**\n\n**Long "
+         "term**\n- Add a diff (owner: @b)\n", "section/empty", 0},
+        /* A label with a value is a field: its TBD is a placeholder. */
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n- **Impact**: TBD\n", "section/empty", 0},
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down for 2 "
+         "hours.\n\n- **Impact**: TBD\n", "placeholder/unfilled", 1},
+        /* Under a heading of its section, the heading's finding only. */
+        {"# Incident: CI down\n\n## Summary\n\nCI was down.\n\n"
+         "## Impact\n\n**Impact**\n\n## Timeline\n\n- 14:02 UTC Alert\n",
+         "section/empty", 1},
+        {"# Incident: CI down\n\n**Summary**\n\nCI was down.\n\n"
+         "<details><summary>Impact</summary>\n\nTBD\n\n</details>\n",
+         "section/empty", 0},
+    };
+    bl_rules *rules = all_rules_on();
+    size_t i, l, failed = 0;
+
+    (void)state;
+    for (l = 0; l < 2; l++) {
+        char *found = rewrite(&label_layouts[l], empty_impact);
+        char *clean = rewrite(&label_layouts[l], CLEAN);
+        size_t empty = tu_count_in(rules, found, "section/empty");
+        size_t unfilled = tu_count_in(rules, found, "placeholder/unfilled");
+        size_t extra = tu_count_in(rules, clean, "section/empty");
+        if (empty != 1 || unfilled != 0 || extra != 0) {
+            print_error("%s: %zu section/empty, %zu placeholder/unfilled "
+                        "(want 1, 0); %zu in the clean one\n%s\n",
+                        label_layouts[l].name, empty, unfilled, extra, found);
+            failed++;
+        }
+        free(found);
+        free(clean);
+    }
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
+        if (got != cases[i].want) {
+            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
+                        got, cases[i].want, cases[i].doc);
+            failed++;
+        }
+    }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+}
+
+/* Google Docs exports flatten nesting: "### 5 Whys" stands empty beside
+ * the "### Why 1: ..." headings it was written over (QA's g20).  Such a
+ * heading introduces the series after it and is not empty; an empty part
+ * beside another part ("What went well" over "What went wrong") and an
+ * empty step of the series still are. */
+#define FLAT_WHY(n, q, a) "### Why " n ": " q "\n\n" a "\n\n"
+#define FLAT_WHYS(first) \
+    "## Root Cause\n\n### 5 Whys\n\n" \
+    FLAT_WHY("1", "Why did checkout fail?", first) \
+    FLAT_WHY("2", "Why was the pool exhausted?", "The pool size was 20.") \
+    FLAT_WHY("3", "Why was it 20?", "The template shares one value.") \
+    FLAT_WHY("4", "Why one value?", "Nobody reviewed the template.") \
+    FLAT_WHY("5", "Why no review?", "The template has no owner.")
+
+static void
+test_flattened_headings(void **state)
+{
+    static const struct {
+        const char *doc, *rule;
+        size_t want;
+    } cases[] = {
+        {TITLE SUMMARY IMPACT TIMELINE FLAT_WHYS("The pool was exhausted.")
+         ACTIONS LESSONS, "section/empty", 0},
+        {TITLE SUMMARY IMPACT TIMELINE FLAT_WHYS("The pool was exhausted.")
+         ACTIONS LESSONS, "whys/too-short", 0},
+        {TITLE SUMMARY IMPACT TIMELINE FLAT_WHYS("The pool was exhausted.")
+         ACTIONS LESSONS, "whys/missing", 0},
+        /* An empty step of the series is reported. */
+        {TITLE SUMMARY IMPACT TIMELINE "## Root Cause\n\n### 5 Whys\n\n"
+         "### Why 1: Why did checkout fail?\n\nTBD\n\n"
+         "### Why 2: Why was the pool exhausted?\n\nThe size was 20.\n\n"
+         ACTIONS LESSONS, "section/empty", 1},
+        /* Over a heading that is none of its series, it is empty. */
+        {TITLE SUMMARY IMPACT TIMELINE "## Root Cause\n\n### 5 Whys\n\n"
+         "### Contributing factors\n\nThe template has no owner.\n\n"
+         ACTIONS LESSONS, "section/empty", 1},
+        {TITLE SUMMARY IMPACT TIMELINE ROOT ACTIONS
+         "## Lessons Learned\n\n### What went well\n\n"
+         "### What went wrong\n\nThe canary missed the pool.\n",
+         "section/empty", 1},
+        /* The same series word over a deeper heading is no series. */
+        {TITLE SUMMARY IMPACT TIMELINE "## Root Cause\n\nThe pool.\n\n"
+         "### Contributing factors\n\n## Factor 1: the template\n\nOne "
+         "value.\n\n" ACTIONS LESSONS, "section/empty", 1},
+    };
+    bl_rules *rules = all_rules_on();
+    size_t i, failed = 0;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
+        if (got != cases[i].want) {
+            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
+                        got, cases[i].want, cases[i].doc);
+            failed++;
+        }
+    }
+    bl_rules_free(rules);
+    assert_int_equal(failed, 0);
+}
+#undef FLAT_WHY
+#undef FLAT_WHYS
+
 /* The clean document is clean of every rule, in every layout: a layout
  * must not bring findings of its own either. */
 static void
@@ -881,6 +1015,8 @@ main(void)
         cmocka_unit_test(test_labels_within_and_after_labelled_parts),
         cmocka_unit_test(test_a_part_under_another_heading_is_its_own),
         cmocka_unit_test(test_parts_of_other_sections_under_a_heading),
+        cmocka_unit_test(test_flattened_headings),
+        cmocka_unit_test(test_empty_labelled_sections),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -501,6 +501,9 @@ test_rule_file_errors_name_file_and_line(void **state)
     expect_load_error("Rule: a/b\nSeverity: info\nSummary: s\nExplain: e\n\n"
                       "Match: a/b\nPhrase: x\nMessage: m\nSuggest: s\n"
                       "In-Quote: true\n", "In-Quote: must be");
+    expect_load_error("Heading: x\nTitle: X\nPurpose: p\nUnless: (unclosed\n"
+                      "Skeleton: # X\n",
+                      "bad.rules:1: Unless: does not compile");
 }
 
 static bl_rules *

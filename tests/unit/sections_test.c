@@ -242,6 +242,62 @@ is_part(const bl_rules *rules, const char *heading)
     return part;
 }
 
+/* Question-style headings of status-blog reports, and other common
+ * names (QA's g22 and its list); and the near misses that must stay
+ * nothing. */
+static void
+test_classify_question_and_common_headings(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const heading_case cases[] = {
+        {"What caused it?", "root-cause"},
+        {"What are we doing to prevent it?", "action-items"},
+        {"What are we doing about it?", "action-items"},
+        {"What did we learn?", "lessons-learned"},
+        {"What was the impact?", "impact"},
+        {"How were customers affected?", "impact"},
+        {"Severity & Impact", "impact"},
+        {"User-facing impact", "impact"},
+        {"Customer-facing impact", "impact"},
+        {"Event log", "timeline"},
+        {"Incident log (UTC)", "timeline"},
+        {"Technical analysis", "root-cause"},
+        {"Causal analysis", "root-cause"},
+        {"Improvement actions", "action-items"},
+        {"Countermeasures", "action-items"},
+        /* Log excerpts, mitigation during the incident, and "Prevention",
+         * also a part of a Root Cause or Timeline: none. */
+        {"Incident logs", ""},
+        {"Event logs", ""},
+        {"Mitigation", ""},
+        {"Mitigations", ""},
+        {"Prevention", ""},
+        {"How did we fix it?", ""},
+        {"Countermeasures taken", ""},
+        {"User-facing changes", ""},
+    };
+
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
+    assert_int_equal(is_part(rules, "Technical analysis"), 1);
+    doc = lint(rules, "# Incident report: delayed webhooks\n\n"
+               "## What happened?\n\nWebhooks were late for 3 hours.\n\n"
+               "## What was the impact?\n\n- 38% of customers.\n\n"
+               "## Timeline\n\n- 13:02 UTC deploy\n\n"
+               "## What caused it?\n\nA retry table grew.\n\n"
+               "## What are we doing to prevent it?\n\n- Add an index "
+               "(owner: @delivery)\n\n"
+               "## What did we learn?\n\nA rollback restores code, not "
+               "data.\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 /* A qualifier before a section's name ("Full timeline", "Open action
  * items") names the section when its Heading: stanza lists it; others
  * ("Roadmap impact", "Response actions") do not. */
@@ -332,6 +388,72 @@ test_classify_numbering_words(void **state)
 
     (void)state;
     expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
+    bl_rules_free(rules);
+}
+
+/* Bilingual headings with the team's own words first: the translation
+ * in parentheses or after a slash names the section when the heading as
+ * a whole names none, and only as a whole synonym. */
+static void
+test_classify_translations(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const heading_case cases[] = {
+        {"Zusammenfassung / Summary", "summary"},
+        {"Zusammenfassung/Summary", "summary"},
+        {"Auswirkungen (Impact)", "impact"},
+        {"Zeitablauf (Timeline, MESZ)", "timeline"},
+        {"Ursachenanalyse (Root Cause)", "root-cause"},
+        {"Ma\xC3\x9Fnahmen (Action Items)", "action-items"},
+        {"Erkenntnisse (Lessons Learned)", "lessons-learned"},
+        {"Was gut lief (What went well)", "lessons-learned"},
+        {"R\xC3\xA9sum\xC3\xA9 (Full timeline)", "timeline"},
+        /* The heading as a whole comes first. */
+        {"Summary / Zusammenfassung", "summary"},
+        {"Timeline (Impact)", "timeline"},
+        /* A translation is a synonym as a whole: no prefix, no typo. */
+        {"Glossary (root cause terms)", ""},
+        {"Q3/Q4 action items", ""},
+        {"Anhang (Appendix)", ""},
+        {"Zeitablauf (Tiemline)", ""},
+        {"(Impact)", "impact"},
+    };
+
+    (void)state;
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
+    bl_rules_free(rules);
+}
+
+/* A German postmortem with English translations in its headings (QA's
+ * b09): its sections are there, so the rules that read them run and
+ * report its defects. */
+static void
+test_translated_sections_are_read(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules,
+        "---\ntype: postmortem\n---\n\n# St\xC3\xB6rung: Login\n\n"
+        "## Zusammenfassung (Summary)\n\nDas Portal war 35 Minuten down.\n\n"
+        "## Auswirkungen (Impact)\n\n- 12.000 fehlgeschlagene Logins.\n\n"
+        "## Zeitablauf (Timeline)\n\n- 10:02 Upgrade gestartet.\n"
+        "- 10:40 Rollback abgeschlossen.\n- 10:05 Erste Fehler.\n\n"
+        "## Ursachenanalyse (Root Cause)\n\n**Why 1:** Warum?\nRedis.\n\n"
+        "**Why 2:** Warum?\nKein TLS.\n\n**Why 3:** Warum?\nCheckliste.\n\n"
+        "## Ma\xC3\x9Fnahmen (Action Items)\n\n- TLS aktivieren (@dana)\n\n"
+        "## Erkenntnisse (Lessons Learned)\n\n- Clients testen.\n", &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
+    assert_int_equal(tu_count_rule(&d, "timeline/out-of-order"), 1);
+    assert_int_equal(tu_count_rule(&d, "timeline/no-timezone"), 1);
+    assert_int_equal(tu_count_rule(&d, "whys/too-short"), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* Without the translations nothing is recognised: still reported. */
+    assert_true(says_missing(rules, "# Incident: Login\n\n"
+                             "## Zusammenfassung\n\nDas Portal war down.\n",
+                             "No Summary"));
     bl_rules_free(rules);
 }
 
@@ -577,6 +699,77 @@ test_missing_fix_inserts_before_the_next_section_at_its_level(void **state)
     assert_true(strncmp(lessons->fix, "\n### Lessons Learned\n", 21) == 0);
     bl_diags_free(&d);
     bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* Where a missing section's fix goes in src (0 when it is not missing):
+ * its offset from the first occurrence of `at` ("" for the end), or
+ * -1 when elsewhere. */
+static long
+missing_fix_at(const bl_rules *rules, const char *src, const char *what,
+               const char *at)
+{
+    bl_diags d;
+    bl_doc *doc = lint(rules, src, &d);
+    long where = 0;
+    size_t i;
+
+    for (i = 0; i < d.n; i++)
+        if (strcmp(d.items[i].rule->id, "section/missing") == 0
+            && strstr(d.items[i].message, what) != NULL) {
+            size_t want = at[0] != '\0' ? tu_off(doc, at) : strlen(src);
+            where = d.items[i].fix_begin == want ? 1 : -1;
+            if (where < 0)
+                print_error("%s fix at %zu, not %zu\n", what,
+                            d.items[i].fix_begin, want);
+        }
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    return where;
+}
+
+/* A later section that only labels name (g09's "**Why 1:**" steps under
+ * "## Ursachenanalyse", a card of "- **Label**:" fields) still places a
+ * missing section before it, not at the end: before the heading it is
+ * under when that names nothing, else before its top-level item or
+ * paragraph, since a heading cannot stand inside a list. */
+static void
+test_missing_fix_goes_before_a_labelled_later_section(void **state)
+{
+    static const char german[] =
+        "---\ntype: postmortem\n---\n\n# St\xC3\xB6rung: Zahlungen\n\n"
+        "## Zeitablauf\n\n- 11:20 Erste Ablehnungen.\n\n"
+        "## Ursachenanalyse\n\n**Why 1:** Warum?\nTLS.\n\n"
+        "**Why 2:** Warum?\nZertifikat.\n\n## Ma\xC3\x9Fnahmen\n\n"
+        "- \xC3\x9C" "berwachen (@leyla)\n";
+    static const char card[] =
+        "# Incident on 2022-11-15: Prometheus down\n\n"
+        "- **Key events**\n  - Detected 16:03 UTC\n  - Resolved 16:30 UTC\n\n"
+        "- **Impact**: Prometheus was down for 27 minutes.\n\n"
+        "- **Resolution**:\n  - The pod was killed.\n\n"
+        "- **Review actions**:\n  - Alert on retirements (owner: @a)\n";
+    static const char in_summary[] =
+        "# Incident: CI down\n\n## Summary\n\nCI was down.\n\n"
+        "**Root cause**\n\nThe quota was reached.\n\n"
+        "## Lessons learned\n\nQuotas need alerts.\n";
+    bl_rules *rules = default_rules();
+
+    (void)state;
+    assert_int_equal(missing_fix_at(rules, german, "No Summary",
+                                     "## Ursachenanalyse"), 1);
+    assert_int_equal(missing_fix_at(rules, german, "No Impact",
+                                     "## Ursachenanalyse"), 1);
+    assert_int_equal(missing_fix_at(rules, card, "No Summary",
+                                     "- **Key events**"), 1);
+    assert_int_equal(missing_fix_at(rules, card, "No Root Cause",
+                                     "- **Review actions**"), 1);
+    assert_int_equal(missing_fix_at(rules, in_summary, "No Impact",
+                                     "**Root cause**"), 1);
+    /* Nothing later: still at the end. */
+    assert_int_equal(missing_fix_at(rules, in_summary, "No Action Items",
+                                     "## Lessons learned"), 1);
+    assert_int_equal(missing_fix_at(rules, card, "No Lessons Learned", ""),
+                     1);
     bl_rules_free(rules);
 }
 
@@ -960,6 +1153,60 @@ test_empty_section_inside_details_and_empty_subsection(void **state)
     bl_rules_free(rules);
 }
 
+/* The message says what to write in the section that is empty: "No
+ * customer-facing impact" fits an Impact only; an empty part of a
+ * section with content is that part, not the whole section. */
+static void
+test_empty_message_fits_the_section_and_part(void **state)
+{
+    static const struct {
+        const char *body, *says, *not_says;
+    } cases[] = {
+        {"## Impact\n\nTBD\n", "The Impact section is empty",
+         "5 whys"},
+        {"## Impact\n\nTBD\n", "No customer-facing impact", "owner"},
+        {"## Root cause\n\nTBD\n", "5 whys", "customer-facing"},
+        {"## Root cause\n\nTBD\n", "not known yet", "customer-facing"},
+        {"## Action items\n\n- TBD\n", "each with an owner",
+         "customer-facing"},
+        {"## Lessons learned\n\nTBD\n", "where the team got lucky",
+         "customer-facing"},
+        {"## Timeline\n\nTBD\n", "time zone", "customer-facing"},
+        {"## Lessons learned\n\n### What went well\n\n"
+         "### What went wrong\n\nThe alert was late.\n",
+         "The \"What went well\" part of the Lessons Learned section",
+         "The Lessons Learned section"},
+        {"## Root cause\n\nThe pool.\n\n### Contributing factors:\n\n- "
+         "TBD\n", "The \"Contributing factors\" part of the Root Cause "
+         "section is empty", "customer-facing"},
+        {"## Timeline\n\n- 14:02 UTC alert\n\n### Detailed timeline\n\n",
+         "The \"Detailed timeline\" part of the Timeline", "time zone"},
+    };
+    bl_rules *rules = default_rules();
+    size_t i;
+    char src[512];
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bl_diags d;
+        bl_doc *doc;
+        const bl_diag *e;
+        snprintf(src, sizeof src, "# Incident: queue\n\n## Summary\n\nThe "
+                 "queue backed up for 40 minutes.\n\n%s", cases[i].body);
+        doc = lint(rules, src, &d);
+        e = nth_of(&d, "section/empty", 0);
+        if (e == NULL || strstr(e->message, cases[i].says) == NULL
+            || strstr(e->message, cases[i].not_says) != NULL)
+            print_error("case %zu: %s\n", i, e != NULL ? e->message : "-");
+        assert_int_equal(tu_count_rule(&d, "section/empty"), 1);
+        assert_non_null(strstr(e->message, cases[i].says));
+        assert_null(strstr(e->message, cases[i].not_says));
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
+    bl_rules_free(rules);
+}
+
 /* --- section/duplicate --------------------------------------------------- */
 
 static void
@@ -991,6 +1238,103 @@ test_duplicates_but_not_nested_parts(void **state)
     assert_non_null(strstr(dup->message, "line 11"));
     bl_diags_free(&d);
     bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* What was done during the incident, what customers or a vendor are to
+ * do, and a meeting's notes start like Action Items but are none; "to be
+ * taken" is still to come (QA's g25, b10). */
+static void
+test_actions_taken_are_no_action_items(void **state)
+{
+    bl_rules *rules = default_rules();
+    static const heading_case cases[] = {
+        {"Actions taken during the incident", ""},
+        {"Actions taken", ""},
+        {"Remediation steps taken", ""},
+        {"Corrective actions already taken", ""},
+        {"Next steps for customers", ""},
+        {"Recommendations from the vendor", ""},
+        {"Follow-up meeting notes", ""},
+        {"Summary of actions taken", ""},
+        /* Still what they were. */
+        {"Actions to be taken", "action-items"},
+        {"Remediation being taken", "action-items"},
+        {"Next steps", "action-items"},
+        {"Recommendations", "action-items"},
+        {"Follow-up actions", "action-items"},
+        {"Summary", "summary"},
+        {"Summary of impact", "impact"},
+        {"Timeline of actions taken", "timeline"},
+    };
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    expect_kinds(rules, cases, sizeof cases / sizeof cases[0]);
+    /* g25: the real Action Items is no duplicate of what was done. */
+    doc = lint(rules, "# Incident: pages without text\n\n## Summary\n\n"
+               "Pages said <no value> for 6 hours.\n\n"
+               "## Actions taken during the incident\n\n- Reverted it.\n\n"
+               "## Action items\n\n- Lint the alert rules (owner: @obs)\n\n"
+               "## Follow-up meeting notes\n\nAgreed to announce changes.\n\n"
+               "## Summary of actions taken\n\nA revert.\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+    assert_false(has_message(&d, "section/missing", "No Action Items"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* b10: what was done and what customers may do are no Action Items;
+     * the section is missing. */
+    assert_true(says_missing(rules, "# Incident: status page\n\n"
+                             "## Summary\n\nIt was stale.\n\n"
+                             "## Actions taken\n\n- Updated it by hand.\n\n"
+                             "## Next steps for customers\n\nNone.\n",
+                             "No Action Items"));
+    /* ...as labels too. */
+    assert_true(says_missing(rules, "# Incident: status page\n\n"
+                             "## Summary\n\nIt was stale.\n\n"
+                             "**Actions taken**\n\n- Updated it by hand.\n",
+                             "No Action Items"));
+    bl_rules_free(rules);
+}
+
+/* A section under an appendix is reference material, not a second copy
+ * of one the document has: no duplicate, and its entries are not read
+ * as the Timeline's (g25).  Where it is the only one, it counts. */
+static void
+test_appendix_copies_are_no_sections(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc;
+#define ALERTS "# Incident: pages without text\n\n## Summary\n\nPages " \
+               "said nothing for 6 hours.\n\n"
+
+    (void)state;
+    doc = lint(rules, ALERTS "## Timeline (UTC)\n\n- 08:50 Merged.\n"
+               "- 15:00 Fixed.\n\n## Appendix\n\n### Detailed timeline\n\n"
+               "- 08:50 Merged.\n- 08:52 Deployed.\n\n### References\n\n"
+               "- A link\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+    assert_int_equal(tu_count_rule(&d, "timeline/no-timezone"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* The only Timeline is in the appendix: it is the Timeline, and is
+     * read as one. */
+    doc = lint(rules, ALERTS "## Appendix A: raw data\n\n### Timeline\n\n"
+               "- 08:50 Merged.\n- 08:52 Deployed.\n", &d);
+    assert_false(has_message(&d, "section/missing", "No Timeline"));
+    assert_int_equal(tu_count_rule(&d, "timeline/no-timezone"), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* Not under an appendix: still a duplicate. */
+    doc = lint(rules, ALERTS "## Timeline (UTC)\n\n- 08:50 Merged.\n\n"
+               "## Notes\n\n### Detailed timeline\n\n- 08:52 Deployed.\n",
+               &d);
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+#undef ALERTS
     bl_rules_free(rules);
 }
 
@@ -1113,15 +1457,19 @@ main(void)
         cmocka_unit_test(test_normalize_drops_decoration),
         cmocka_unit_test(test_classify_synonyms_prefixes_typos),
         cmocka_unit_test(test_classify_leading_qualifiers),
+        cmocka_unit_test(test_classify_question_and_common_headings),
         cmocka_unit_test(test_classify_numbering_words),
         cmocka_unit_test(test_scope_is_impact_only_as_impact_scope),
         cmocka_unit_test(test_qualified_summary_label_is_a_section),
+        cmocka_unit_test(test_classify_translations),
+        cmocka_unit_test(test_translated_sections_are_read),
         cmocka_unit_test(test_parts_are_marked),
         cmocka_unit_test(test_readme_gets_no_structure_findings),
         cmocka_unit_test(test_gate_opens_on_title_front_matter_or_two_sections),
         cmocka_unit_test(test_complete_postmortem_is_clean),
         cmocka_unit_test(test_every_missing_section_is_reported_on_the_title),
         cmocka_unit_test(test_missing_fix_inserts_before_the_next_section_at_its_level),
+        cmocka_unit_test(test_missing_fix_goes_before_a_labelled_later_section),
         cmocka_unit_test(test_missing_fix_keeps_crlf_and_ends_the_last_line),
         cmocka_unit_test(test_missing_without_title_points_at_line_one),
         cmocka_unit_test(test_headings_in_many_layouts_count),
@@ -1136,8 +1484,11 @@ main(void)
         cmocka_unit_test(test_html_with_text_is_content),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
         cmocka_unit_test(test_companion_headings_are_no_duplicates),
+        cmocka_unit_test(test_actions_taken_are_no_action_items),
+        cmocka_unit_test(test_appendix_copies_are_no_sections),
         cmocka_unit_test(test_investigation_is_a_part_of_the_root_cause),
         cmocka_unit_test(test_empty_parts_of_an_empty_section_are_one_finding),
+        cmocka_unit_test(test_empty_message_fits_the_section_and_part),
         cmocka_unit_test(test_severity_overrides),
         cmocka_unit_test(test_settings_from_a_rule_directory),
     };
