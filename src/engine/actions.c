@@ -22,7 +22,8 @@
  * The vocabulary the rules share with their users (verbs, date formats,
  * ticket links) is in rules/action.rules as Define: stanzas, compiled here
  * once per check; a --rules directory without them degrades gracefully
- * (no verbs: no wording findings; no ticket patterns: no ticket owners).
+ * (no verbs: no wording findings; no ticket patterns: no ticket owners;
+ * no owner column words: owner columns only by their last word).
  * The smaller word lists below are grammar, not policy.
  */
 #include <stdio.h>
@@ -233,6 +234,7 @@ typedef struct lazy_re {
  * document (bl_rules_family_cache). */
 typedef struct actions_shared {
     bl_strset verbs;        /* ACTION-VERB's words */
+    bl_strset owner_cols;   /* OWNER-COLUMN's words */
     bl_regex *due, *ref;    /* DUE-DATE, TRACKER-REF: prose, the rule set's */
     lazy_re url;            /* TRACKER-URL: on bytes, so compiled here */
     pcre2_match_data *md;
@@ -307,17 +309,19 @@ url_matches(actions_run *r, const char *s, size_t n)
                        NULL) >= 0;
 }
 
-/* Reads ACTION-VERB's alternation of words into a set: a lookup per word
- * costs far less than a regex of 800 branches.  Entries that are not
- * plain words (letters, ' and -) are ignored. */
+/* Reads the alternation of words of Define name (ACTION-VERB,
+ * OWNER-COLUMN) into a set: a lookup per word costs far less than a regex
+ * of 800 branches.  Entries that are not plain words (letters, UTF-8 ones
+ * too, ' and -) are ignored; ASCII letters are lower-cased, as
+ * split_words does. */
 static int
-read_verbs(actions_shared *sh, const bl_rules *rules)
+read_word_list(bl_strset *set, const bl_rules *rules, const char *name)
 {
     const char *p;
     size_t i;
 
     for (i = 0; i < rules->defines.n; i++)
-        if (strcmp(rules->defines.items[i].name, "ACTION-VERB") == 0)
+        if (strcmp(rules->defines.items[i].name, name) == 0)
             break;
     if (i == rules->defines.n)
         return 0;
@@ -327,10 +331,11 @@ read_verbs(actions_shared *sh, const bl_rules *rules)
         int plain = n > 0 && n < sizeof low;
         for (k = 0; plain && k < n; k++)
             plain = (p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z')
-                    || p[k] == '\'' || p[k] == '-';
+                    || p[k] == '\'' || p[k] == '-'
+                    || (unsigned char)p[k] >= 0x80;
         if (plain) {
             bl_ascii_lower(p, n, low);
-            if (bl_strset_add(&sh->verbs, low, n) < 0)
+            if (bl_strset_add(set, low, n) < 0)
                 return -1;
         }
         p += n;
@@ -1961,13 +1966,8 @@ enum { COL_OTHER, COL_ITEM, COL_OWNER, COL_DUE, COL_TICKET, COL_STATUS,
        COL_SKIP };
 
 static int
-column_role(const char *t, size_t n)
+column_role(const actions_shared *sh, const char *t, size_t n)
 {
-    static const char *const owner[] = {
-        "owner", "owners", "assignee", "assignees", "assigned", "who", "dri",
-        "responsible", "team", "lead", "poc", "point", "contact",
-        "accountable", "owned", "owning", NULL
-    };
     static const char *const due[] = {
         "due", "date", "deadline", "eta", "target", "when", "by", "quarter",
         "sprint", "milestone", "timeline", "completion", "expected",
@@ -1991,10 +1991,12 @@ column_role(const char *t, size_t n)
         NULL
     };
     /* Nouns that, last in a header, make it an owner column whatever
-     * comes first: "Action owner", "Task owner", "Person responsible". */
+     * comes first: "Action owner", "Task owner", "Person responsible",
+     * "Action driver".  Not every word of OWNER-COLUMN: "Date assigned"
+     * and "Affected team" head no column of owners. */
     static const char *const owner_heads[] = {
         "owner", "owners", "assignee", "assignees", "responsible", "dri",
-        NULL
+        "driver", "drivers", "champion", "champions", NULL
     };
     word w[MAX_WORDS];
     size_t nw = split_words(t, n, w), head = 0;
@@ -2008,7 +2010,7 @@ column_role(const char *t, size_t n)
         head++;
     if (head > 0 && in_list(owner_heads, w[head].low, w[head].n))
         return COL_OWNER;
-    if (in_list(owner, w[0].low, w[0].n))
+    if (bl_strset_has(&sh->owner_cols, w[0].low, w[0].n))
         return COL_OWNER;
     if (in_list(due, w[0].low, w[0].n))
         return COL_DUE;
@@ -2056,7 +2058,7 @@ visit_table(actions_run *r, int table)
         if (r->first_unit[k] >= 0) {
             size_t n;
             const char *t = unit_text(r, r->first_unit[k], &n);
-            roles[b->col] = column_role(t, n);
+            roles[b->col] = column_role(r->sh, t, n);
         }
         if (b->col + 1 > ncols)
             ncols = b->col + 1;
@@ -2638,6 +2640,7 @@ shared_free(void *state)
     actions_shared *sh = state;
 
     bl_strset_free(&sh->verbs);
+    bl_strset_free(&sh->owner_cols);
     pcre2_code_free(sh->url.code);
     pcre2_match_data_free(sh->md);
     free(sh);
@@ -2657,7 +2660,8 @@ shared_get(bl_rules *rules)
         return NULL;
     scan_filter_fill(sh);
     if ((sh->md = pcre2_match_data_create(1, NULL)) == NULL
-        || read_verbs(sh, rules) < 0
+        || read_word_list(&sh->verbs, rules, "ACTION-VERB") < 0
+        || read_word_list(&sh->owner_cols, rules, "OWNER-COLUMN") < 0
         || ((sh->due = bl_rules_define_regex(rules, "DUE-DATE", 0, &oom))
             == NULL && oom)
         || ((sh->ref = bl_rules_define_regex(rules, "TRACKER-REF", 0, &oom))

@@ -640,6 +640,23 @@ test_tables_read_owner_columns(void **state)
     expect_body(rules, "| Task | Owner(s) | Due Date |\n|---|---|---|\n"
                 "| Add a lag alert | Dana, Sam | 2025-06-01 |\n",
                 MISSING_OWNER, 0);
+    /* Other words teams head the column with (OWNER-COLUMN), German ones
+     * too: a name there is the owner, an empty cell is none. */
+    {
+        static const char *const heads[] = {
+            "Driver", "Drivers", "Champion", "Verantwortlich",
+            "Zust\xC3\xA4ndig", "Action driver"
+        };
+        size_t k;
+        for (k = 0; k < sizeof heads / sizeof *heads; k++) {
+            char body[256];
+            snprintf(body, sizeof body, "| Action | %s |\n|---|---|\n"
+                     "| Add a lag alert | L\xC3\xA9" "a Fontaine |\n"
+                     "| Add a disk alert | Owen |\n"
+                     "| Add a pool alert | |\n", heads[k]);
+            expect_body(rules, body, MISSING_OWNER, 1);
+        }
+    }
     /* A header is read by its head, its last word: "Action owner" is an
      * owner column, "Action item" the item's. */
     {
