@@ -51,7 +51,8 @@ static const char *const team_words[] = {
     "team", "teams", "squad", "guild", "crew", "group", "on-call", "oncall",
     "rotation", "sre", "sres", "ops", "dba", "dbas", "engineering", "lead",
     "leads", "engineer", "engineers", "developer", "developers", "owner",
-    "owners", "manager", "managers", "admin", "admins", NULL
+    "owners", "manager", "managers", "admin", "admins", "qa", "noc", "soc",
+    "devops", "secops", "infosec", "security", "support", NULL
 };
 
 /* A word that marks an item done, in "(done)", "- completed", "DONE",
@@ -570,7 +571,13 @@ typedef struct start {
     start_kind kind;
     char first[48];     /* the word a finding quotes */
     char base[48];      /* a gerund's verb */
-    int owner;          /* 1: "SRE team to ...", -1: "Everyone to ..." */
+    int owner;          /* 1: "SRE team to ...", "Kofi will ...", -1:
+                           "Everyone to ..." */
+    char who[48];       /* who a -1 owner is, as written */
+    /* A capitalised word that is also an English word ("Mark will run
+     * ...", "Grant: add ..."), in text offsets: the owner when the
+     * document shows elsewhere that it is a person's name. */
+    size_t maybe_b, maybe_e;
     int imperative;     /* the first word is a verb */
     int first_past;     /* the first word is a past form ("Improved") */
 } start;
@@ -608,19 +615,252 @@ skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
     return i;
 }
 
-/* The people words before "to" in "SRE team to add ...": 1 when they name
- * a team, -1 when they name nobody in particular ("Everyone to ..."). */
+static int is_nobody(const char *s, size_t n);
+static void quote_into(char *out, size_t cap, const char *s, size_t n);
+
+/* --- Who is given the work ----------------------------------------------- */
+
+/* Words a subject that names nobody opens with: "No one", "Nobody". */
+static const char *const negatives[] = {
+    "no", "nobody", "noone", "none", "neither", NULL
+};
+
+/* Lower-case words inside a name: "Ludwig van Beethoven", "Kofi and Mei". */
+static const char *const name_particles[] = {
+    "van", "von", "de", "der", "den", "del", "della", "da", "das", "dos",
+    "di", "du", "la", "le", "ter", "ten", "bin", "ibn", "al", "el", "and",
+    NULL
+};
+
+/* May a name start with cp: a capital (Latin, Greek, Cyrillic), or a
+ * letter of a script without capitals (Hebrew, Arabic, Indic, Thai, CJK,
+ * Hangul), where nothing marks a name? */
 static int
-subject_owner(const word *w, size_t to)
+is_name_initial(uint32_t cp)
 {
-    if (to > 0 && (strcmp(w[0].low, "all") == 0
-                   || strncmp(w[0].low, "every", 5) == 0
-                   || strncmp(w[0].low, "any", 3) == 0))
-        return -1;  /* "Everyone to double-check ..." */
-    if (to > 0 && in_list(team_words, w[to - 1].low, w[to - 1].n))
+    return bl_is_upper_cp(cp) || (cp >= 0x590 && cp <= 0xE7F)
+           || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF)
+           || (cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
+/* Does word x read as an English word, so that capitalised it may still
+ * be one rather than a name: a verb ("Mark", "Build"), an -ing or -ed
+ * form of one, a plural ("Lessons", "Retries"; a name ends in a vowel
+ * and s: "Thomas", "James"), or a noun by its ending ("Pricing",
+ * "Documentation", "Observability")?  Guesses: a name taken for a word is
+ * read as one still where the document shows it is (judge()). */
+static int
+is_english_word(const actions_run *r, const word *x)
+{
+    static const char *const noun_endings[] = {
+        "ing", "tion", "sion", "ment", "ness", "ity", "ship", "ism", "ogy",
+        "ware", "age", NULL
+    };
+    char base[48];
+    size_t n = x->n, k;
+
+    if (!x->ascii)
+        return 0;
+    if (is_verb(r, x->low, n) || gerund_base(r, x->low, n, base)
+        || is_past(r, x->low, n))
         return 1;
-    /* "Dana to review ...": one capitalised word is most likely a name. */
-    return to == 1 && w[0].upper && !in_list(not_owners, w[0].low, w[0].n);
+    for (k = 0; n >= 5 && noun_endings[k] != NULL; k++)
+        if (ends_with(x->low, n, noun_endings[k])
+            && n >= strlen(noun_endings[k]) + 3)
+            return 1;
+    if (n < 4 || x->low[n - 1] != 's' || x->low[n - 2] == 's')
+        return 0;
+    if (!strchr("aeiouy'", x->low[n - 2]))
+        return 1;
+    if (is_verb(r, x->low, n - 1)
+        || (x->low[n - 2] == 'e' && is_verb(r, x->low, n - 2)))
+        return 1;
+    if (x->low[n - 2] == 'e' && x->low[n - 3] == 'i') {
+        memcpy(base, x->low, n - 3);
+        base[n - 3] = 'y';
+        return is_verb(r, base, n - 2);
+    }
+    return 0;
+}
+
+/* Can word x of t be part of a person's name?  0: no (a lower-case word,
+ * an acronym, a product in CamelCase, a word with a digit, one of the
+ * rule set's Not-Names, a function word); 1: yes; 2: only if the document
+ * shows elsewhere that it is a name, since it is an English word too
+ * ("Mark", "Grant"). */
+static int
+name_word(const actions_run *r, const char *t, size_t n, const word *x)
+{
+    size_t i, cl, chars = 0;
+    uint32_t prev = 0;
+
+    if (x->caps || x->end - x->begin >= sizeof x->low)
+        return 0;
+    for (i = x->begin; i < x->end; i += cl, chars++) {
+        uint32_t cp = bl_utf8_decode(t, n, i, &cl);
+        if (chars == 0 && !is_name_initial(cp))
+            return 0;
+        if (cp >= '0' && cp <= '9')
+            return 0;
+        /* A capital inside a name comes after a hyphen or an apostrophe
+         * (Jean-Luc, O'Brien) or a surname prefix (McKenzie, DeShawn);
+         * elsewhere it marks a product (GitHub, PagerDuty). */
+        if (chars > 0 && bl_is_upper_cp(cp) && prev != '-' && prev != '\''
+            && prev != 0x2019
+            && !(chars == 2 && (x->low[0] == 'm' || x->low[0] == 'd'
+                                || x->low[0] == 'l'))
+            && !(chars == 3 && strncmp(x->low, "mac", 3) == 0))
+            return 0;
+        prev = cp;
+    }
+    if ((r->lc != NULL
+         && bl_strset_has(&r->lc->rules->not_names, t + x->begin,
+                          x->end - x->begin))
+        || in_list(function_words, x->low, x->n)
+        || in_list(modals, x->low, x->n) || in_list(adverbs, x->low, x->n)
+        || in_list(question_words, x->low, x->n)
+        || in_list(not_owners, x->low, x->n)
+        || in_list(team_words, x->low, x->n)
+        || in_list(priority_words, x->low, x->n)
+        || in_list(done_words, x->low, x->n))
+        return 0;
+    return is_english_word(r, x) ? 2 : 1;
+}
+
+/* Do words w[b, e) of t name a person: "Kofi", "Ana Ribeiro", "Niamh
+ * O'Brien", "Łukasz", "Ludwig van Beethoven", "Kofi and Mei"?  As for
+ * name_word: 0, 1, or 2 when the first word is an English word too ("Mark
+ * Chen", but also "Ask Dana"). */
+static int
+person_name(const actions_run *r, const char *t, size_t n, const word *w,
+            size_t b, size_t e)
+{
+    size_t k;
+    int first = 0;
+
+    if (e <= b || e - b > 4)
+        return 0;
+    for (k = b; k < e; k++) {
+        int v;
+        if (k > b && (w[k].begin - w[k - 1].end != 1
+                      || !bl_is_blank(t[w[k - 1].end])))
+            return 0;   /* "Kofi, Mei": a list, or "Ops: Kofi" */
+        if (k > b && k + 1 < e && in_list(name_particles, w[k].low, w[k].n))
+            continue;
+        if ((v = name_word(r, t, n, &w[k])) == 0)
+            return 0;
+        if (k == b)
+            first = v;
+    }
+    return first;
+}
+
+/* Words w[b, e) of t, given the work ("... to add", "... will run"): 1
+ * when they name a team or a person, -1 when they name nobody in
+ * particular ("Everyone to ...", "The team will ..."), 0 when neither
+ * ("Tooling to detect drift": a thing and its purpose).  A name that is
+ * an English word too is kept in st->maybe_b, maybe_e. */
+static int
+subject_owner(const actions_run *r, const char *t, size_t n, const word *w,
+              size_t b, size_t e, start *st)
+{
+    size_t sb = w[b].begin, se = w[e - 1].end;
+
+    /* "Nobody to use the token": a rule for all, not an owner. */
+    if (in_list(negatives, w[b].low, w[b].n))
+        return 0;
+    quote_into(st->who, sizeof st->who, t + sb, se - sb);
+    if (strcmp(w[b].low, "all") == 0 || strncmp(w[b].low, "every", 5) == 0
+        || strncmp(w[b].low, "any", 3) == 0 || is_nobody(t + sb, se - sb))
+        return -1;  /* "Everyone to double-check ...", "The team will" */
+    if (in_list(team_words, w[e - 1].low, w[e - 1].n))
+        return 1;
+    switch (person_name(r, t, n, w, b, e)) {
+    case 1:
+        return 1;
+    case 2:
+        st->maybe_b = sb;
+        st->maybe_e = se;
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+/* Is the gap between words a and a + 1 of t blanks only? */
+static int
+blank_gap(const char *t, const word *w, size_t a)
+{
+    size_t i;
+
+    for (i = w[a].end; i < w[a + 1].begin; i++)
+        if (!bl_is_blank(t[i]))
+            return 0;
+    return 1;
+}
+
+/* Do words w[k..] give the work to the words before them: "to", "will",
+ * "shall" or "is going to", perhaps an adverb, then a verb ("will also
+ * run")?  Returns the index of the verb, or 0.  *passive is set for "will
+ * be trained": the words before are not who does it. */
+static size_t
+work_given(const actions_run *r, const char *t, const word *w, size_t nw,
+           size_t k, int *passive)
+{
+    size_t v = k + 1, a;
+
+    *passive = 0;
+    if ((strcmp(w[k].low, "is") == 0 || strcmp(w[k].low, "are") == 0)
+        && k + 3 < nw && strcmp(w[k + 1].low, "going") == 0
+        && strcmp(w[k + 2].low, "to") == 0)
+        v = k + 3;
+    else if (strcmp(w[k].low, "to") != 0 && strcmp(w[k].low, "will") != 0
+             && strcmp(w[k].low, "shall") != 0)
+        return 0;
+    if (v < nw && (in_list(adverbs, w[v].low, w[v].n)
+                   || (w[v].n >= 5 && ends_with(w[v].low, w[v].n, "ly"))))
+        v++;
+    if (v >= nw || !is_verb(r, w[v].low, w[v].n))
+        return 0;
+    for (a = k; a < v; a++)
+        if (!blank_gap(t, w, a))
+            return 0;
+    *passive = strcmp(w[v].low, "be") == 0 && v + 1 < nw
+               && is_past(r, w[v + 1].low, w[v + 1].n);
+    return v;
+}
+
+/* An item that opens with who will do the work: "Kofi will give ...",
+ * "Łukasz to remove ...", "Ana Ribeiro is going to run ...", "Payments
+ * team will add ...", "Everyone to double-check ...".  Sets st->owner
+ * (and maybe_b, maybe_e) and returns 1 when words i.. of t are such an
+ * opening whose subject names someone, or nobody in particular. */
+static int
+opens_with_who(const actions_run *r, const char *t, size_t n,
+               const word *w, size_t nw, size_t i, start *st)
+{
+    size_t k;
+    int passive, owner;
+
+    for (k = i + 1; k < nw && k <= i + 4; k++) {
+        if (!blank_gap(t, w, k - 1))
+            return 0;
+        if (work_given(r, t, w, nw, k, &passive) == 0)
+            continue;
+        owner = subject_owner(r, t, n, w, i, k, st);
+        if (passive && owner > 0) {
+            /* "Kofi will be trained": by whom? */
+            st->maybe_b = st->maybe_e = 0;
+            st->owner = 0;
+            return 1;
+        }
+        if (owner == 0 && st->maybe_e == 0)
+            return 0;
+        st->owner = owner;
+        return 1;
+    }
+    return 0;
 }
 
 /* A clause that opens with a subject: "We should ...", "Timeouts moved
@@ -631,6 +871,8 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
 {
     size_t k;
 
+    if (!pronoun && opens_with_who(r, t, n, w, nw, i, st))
+        return START_VERB;
     for (k = i + (pronoun ? 1 : 0); k < nw && k < i + 7; k++) {
         const word *x = &w[k];
         char base[48];
@@ -641,13 +883,15 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
         if ((strcmp(x->low, "have") == 0 || strcmp(x->low, "has") == 0)
             && k + 1 < nw && strcmp(w[k + 1].low, "to") == 0)
             return START_VERB;
-        /* "SRE team to add ...", "Arjun to review ...": someone is given
-         * the work.  "Tooling to detect X" is a noun and its purpose. */
+        /* "The payments SRE on-call team to add ...": a team is given
+         * the work (shorter subjects were opens_with_who's).  "Tooling
+         * to detect X" is a noun and its purpose, with no owner. */
         if (strcmp(x->low, "to") == 0 && k > i && k + 1 < nw
             && is_verb(r, w[k + 1].low, w[k + 1].n)
             && (k == i + 1 || pronoun
                 || in_list(team_words, w[k - 1].low, w[k - 1].n))) {
-            st->owner = subject_owner(w + i, k - i);
+            if (!pronoun && k > i + 1)
+                st->owner = subject_owner(r, t, n, w, i, k, st);
             return START_VERB;
         }
         /* "We are adding", "We've been exploring": work in progress. */
@@ -672,23 +916,38 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
     const word *x;
     char base[48];
     size_t b, e;
+    start who;
 
     i = skip_lead(t, n, w, nw, i);
     if (i >= nw)
         return START_UNSURE;
     x = &w[i];
-    if (!x->ascii || x->n == 0)
-        return START_UNSURE;    /* only English verbs are known */
+    if (x->n == 0)
+        return START_UNSURE;
     memcpy(st->first, x->low, x->n + 1);
     /* A code span or a link at the very start hides what comes first. */
     if (i == 0 && x->begin > 0 && memchr(t, BL_PLACEHOLDER, x->begin) != NULL)
         return START_UNSURE;
+    /* Only English verbs are known: a word of another language says
+     * nothing of how the item opens, unless it is the name of who is
+     * given the work ("Łukasz to remove ..."). */
+    if (!x->ascii)
+        return opens_with_who(r, t, n, w, nw, i, st) ? START_VERB
+                                                     : START_UNSURE;
     gap_after(n, w, nw, i, &b, &e);
     if (is_verb(r, x->low, x->n)) {
         /* "Read/write path separation" is a noun; "Add/update" a verb. */
         if (e == b + 1 && t[b] == '/' && i + 1 < nw
             && !is_verb(r, w[i + 1].low, w[i + 1].n))
             return START_NOUN;
+        /* "Mark will run ...": a verb, or a name, which judge() decides
+         * (opens_with_who keeps it in maybe_b, maybe_e).  Not a team:
+         * "Tell the team to ..." gives the work to whoever tells. */
+        memset(&who, 0, sizeof who);
+        if (opens_with_who(r, t, n, w, nw, i, &who) && who.owner == 0) {
+            st->maybe_b = who.maybe_b;
+            st->maybe_e = who.maybe_e;
+        }
         st->imperative = 1;
         return START_VERB;
     }
@@ -748,6 +1007,7 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
     word w[MAX_WORDS];
     size_t nw = split_words(t, n, w), i, k, label = nw;
     start rest;
+    int name;
 
     memset(st, 0, sizeof *st);
     memset(&rest, 0, sizeof rest);
@@ -762,6 +1022,25 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
         }
         if (ends_sentence(t, n, w, nw, k))
             break;
+    }
+    /* "Mateo: add the price version ...", as "@mateo: add ..." is, and
+     * "Payments team: add ...": who will do it for a label, then the
+     * work.  ("All services: add ..." is a category, not nobody.) */
+    if (label + 1 < nw && depth < 3
+        && ((name = subject_owner(r, t, n, w, i, label + 1, st)) > 0
+            || st->maybe_e > 0)) {
+        size_t maybe_b = st->maybe_b, maybe_e = st->maybe_e;
+        classify_labelled(r, t + w[label + 1].begin, n - w[label + 1].begin,
+                          0, depth + 1, &rest);
+        if (rest.kind == START_VERB && rest.imperative) {
+            *st = rest;
+            st->owner = name > 0 ? 1 : 0;
+            st->maybe_b = name > 0 ? 0 : maybe_b;
+            st->maybe_e = name > 0 ? 0 : maybe_e;
+            return;
+        }
+        memset(st, 0, sizeof *st);
+        memset(&rest, 0, sizeof rest);
     }
     st->kind = classify_clause(r, t, n, w, label < nw ? label + 1 : nw, i,
                                st);
@@ -779,13 +1058,19 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
      * change the verdict on what follows it; nor may an "Improved ..."
      * title under Planned (first_past). */
     if (rest.kind == START_VERB && (rest.imperative || lead_end > 0)) {
+        size_t off = w[label + 1].begin;
         st->kind = START_VERB;
         st->imperative = rest.imperative;
         st->first_past = 0;
         st->owner = rest.owner;
+        memcpy(st->who, rest.who, sizeof st->who);
+        /* (rest's offsets are in the text after the label) */
+        st->maybe_b = rest.maybe_e > 0 ? rest.maybe_b + off : 0;
+        st->maybe_e = rest.maybe_e > 0 ? rest.maybe_e + off : 0;
     } else if (lead_end > 0
                && (rest.kind == START_UNSURE || rest.kind == START_GERUND)) {
         *st = rest;
+        st->maybe_b = st->maybe_e = 0;
     }
 }
 
@@ -2410,7 +2695,25 @@ unit_opening(actions_run *r, int u, const char *t, size_t n, start *st)
     }
 }
 
-static void
+/* Does the document show elsewhere that the first word of s[0..n) is a
+ * person's name ("Owner: Mark", an Owner column, "Mark was paged"), or
+ * does the team's configuration list it?  -1 when out of memory. */
+static int
+known_person(actions_run *r, const char *s, size_t n)
+{
+    size_t pos = 0;
+    bl_span sp;
+
+    if (!bl_next_word(s, n, &pos, &sp))
+        return 0;
+    if (bl_lint_learn_all(r->lc) < 0)
+        return -1;
+    return bl_strset_has(&r->lc->people, s + sp.begin, sp.end - sp.begin)
+           || bl_strset_has(&r->lc->rules->people, s + sp.begin,
+                            sp.end - sp.begin);
+}
+
+static int
 judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
 {
     const bl_doc *doc = r->doc;
@@ -2457,7 +2760,16 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     if (f->owner == 0 && f->start.owner != 0) {
         f->owner = f->start.owner;
         if (f->owner < 0)   /* "Everyone to double-check ..." */
-            memcpy(f->bad_owner, f->start.first, sizeof f->bad_owner);
+            memcpy(f->bad_owner, f->start.who, sizeof f->bad_owner);
+    }
+    if ((need & NEED_OWNER) && f->owner == 0
+        && f->start.maybe_e > f->start.maybe_b && f->start.maybe_e <= n) {
+        /* "Mark will run ...": a name if the document uses it as one. */
+        int known = known_person(r, t + f->start.maybe_b,
+                                 f->start.maybe_e - f->start.maybe_b);
+        if (known < 0)
+            return -1;
+        f->owner = known;
     }
     covered = cover(r, it->section) | it->inherited;
     if (f->owner == 0 && (covered & GROUP_OWNER))
@@ -2487,6 +2799,7 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     /* Under "Planned", "Improved runbooks" is a noun phrase. */
     if (g->open && f->start.first_past)
         f->start.kind = START_NOUN;
+    return 0;
 }
 
 /* Where an item's findings go: the first line of its own text, from its
@@ -2726,7 +3039,10 @@ run_get(bl_lint_ctx *lc)
         return NULL;
     }
     for (i = 0; i < r->items.n; i++)
-        judge(r, &r->items.items[i], r->need, &r->facts[i]);
+        if (judge(r, &r->items.items[i], r->need, &r->facts[i]) < 0) {
+            run_release(r);
+            return NULL;
+        }
     if (bl_lint_set_family_state(lc, "action", r, run_release) < 0)
         return NULL;
     return r;

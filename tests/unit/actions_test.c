@@ -274,6 +274,72 @@ test_items_without_owner_are_reported_on_their_first_line(void **state)
     bl_rules_free(rules);
 }
 
+/* An item that opens with who will do the work names its owner: a
+ * person's name (any script, accents, compound names) or a team, then
+ * "will", "to", "is going to" or a colon, then the work.  A thing, a
+ * category, a word that is English as well as a name, and someone the
+ * work is done to are no owners. */
+static void
+test_who_is_given_the_work(void **state)
+{
+    static const char *const owned[] = {
+        "- Kofi will give the failover training to the on-call rotation\n",
+        "- Mei will run a training session on drift dashboards\n",
+        "- Zo\xC3\xAB will give training on PodDisruptionBudgets\n",
+        "- \xC5\x81ukasz to remove the master/slave wording\n",
+        "- Zo\xC3\xAB to remove the master/slave wording\n",
+        "- Priya to remove the master/slave wording\n",
+        "- Ana Ribeiro to review the WAF rules\n",
+        "- Niamh O'Brien will also add a PDB template\n",
+        "- Ji-ho Park is going to run a drain test on staging\n",
+        "- Jos\xC3\xA9 \xC3\x81lvarez will add consumer contracts\n",
+        "- Ludwig van Beethoven shall tune the alerts\n",
+        "- Kofi and Mei will run the failover drill\n",
+        "- \xE7\x8E\x8B\xE4\xBC\x9F will run the failover drill\n",
+        "- Payments team will add a lag alert\n",
+        "- QA to add Safari to the test matrix\n",
+        "- Mateo: add the price version to the cache key\n",
+        "- Mateo Rossi: add the price version to the cache key\n",
+        "- **Mateo**: add the price version to the cache key\n",
+        "- \xC5\x81ukasz: add a plan summary to the pipeline\n",
+        "- Payments team: add retries to the client\n",
+        "- Thomas: add retries to the client\n",
+        /* A name that is an English word too, which the document shows
+         * elsewhere to be a person's. */
+        "| Action | Owner |\n|---|---|\n| Add a lag alert | Mark |\n\n"
+        "- Mark will run the failover training\n",
+        "| Action | Owner |\n|---|---|\n| Add a lag alert | Grant Li |\n\n"
+        "- Grant: add the price version to the cache key\n",
+    };
+    static const char *const unowned[] = {
+        "- Improve monitoring\n",
+        "- Tooling to detect drift\n",
+        "- CI to block merges without tests\n",
+        "- GitHub will block merges without review\n",
+        "- Runbooks will cover failover\n",
+        "- Retries will back off exponentially\n",
+        "- Build will fail when the lockfile is stale\n",
+        "- Mark will run the failover training\n",
+        "- Kofi will be trained on failover\n",
+        "- Process: update the runbook\n",
+        "- Frontend: add retries to the client\n",
+        "- Pricing: add the price version to the cache key\n",
+        "- **Lessons**: add an alert on pool wait time\n",
+        "- Documentation: add the failover steps\n",
+        "- Switch to use the new resolver\n",
+        "- Tell the team to review the alerts\n",
+        "- Nobody to use the token going forward\n",
+        "- \xC3\x9C" "berwachung einrichten\n",
+    };
+    bl_rules *rules = action_rules();
+
+    (void)state;
+    EXPECT_EACH(rules, owned, MISSING_OWNER, 0);
+    EXPECT_EACH(rules, owned, NOT_ACTIONABLE, 0);
+    EXPECT_EACH(rules, unowned, MISSING_OWNER, 1);
+    bl_rules_free(rules);
+}
+
 /* Detail bullets belong to their item: an owner there counts. */
 static void
 test_owner_in_detail_bullets_counts(void **state)
@@ -306,6 +372,9 @@ test_non_owners_are_named_in_the_message(void **state)
         {"- Add a lag alert [TBD]\n", "\"TBD\""},
         {"- Add a lag alert @everyone\n", "\"@everyone\""},
         {"- Everyone to double-check the pool size\n", "is not an owner"},
+        {"- The team will review the alerts\n", "\"The team\""},
+        {"- All engineers to be reminded that the guide is mandatory\n",
+         "\"All engineers\""},
         {"| Action | Owner |\n|---|---|\n| Add a lag alert | all reviewers "
          "|\n", "\"all reviewers\""},
         {"| Action | Owner |\n|---|---|\n| Add a lag alert | - |\n", "\"-\""},
@@ -1552,6 +1621,7 @@ main(void)
         cmocka_unit_test(
             test_items_without_owner_are_reported_on_their_first_line),
         cmocka_unit_test(test_owner_in_detail_bullets_counts),
+        cmocka_unit_test(test_who_is_given_the_work),
         cmocka_unit_test(test_owner_and_done_words_are_whole_words),
         cmocka_unit_test(test_non_owners_are_named_in_the_message),
         cmocka_unit_test(test_ticket_links_count_as_owners),
