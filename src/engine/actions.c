@@ -564,7 +564,9 @@ typedef enum start_kind {
     START_MAYBE_DONE,   /* "Improved runbooks": done, or a noun phrase */
     START_NOUN,         /* "Postgres upgrade", "Better alerting" */
     START_GERUND,       /* "Monitoring", "Testing for the proxy" */
-    START_QUESTION      /* "Can we page on lag?" */
+    START_QUESTION,     /* "Can we page on lag?" */
+    START_NOTHING       /* no task: "There will be no disciplinary
+                           action", "The old name stays until Q1" */
 } start_kind;
 
 typedef struct start {
@@ -643,6 +645,25 @@ is_name_initial(uint32_t cp)
            || (cp >= 0xAC00 && cp <= 0xD7AF);
 }
 
+/* Is lower-case w[0..n) a verb's -s form: "reminds", "fixes", "retries"
+ * (or the plural of a noun that is a verb too: "alerts")? */
+static int
+is_verb_s(const actions_run *r, const char *w, size_t n)
+{
+    char base[48];
+
+    if (n < 4 || n >= sizeof base || w[n - 1] != 's' || w[n - 2] == 's')
+        return 0;
+    if (is_verb(r, w, n - 1) || (w[n - 2] == 'e' && is_verb(r, w, n - 2)))
+        return 1;
+    if (w[n - 2] == 'e' && w[n - 3] == 'i') {
+        memcpy(base, w, n - 3);
+        base[n - 3] = 'y';
+        return is_verb(r, base, n - 2);
+    }
+    return 0;
+}
+
 /* Does word x read as an English word, so that capitalised it may still
  * be one rather than a name: a verb ("Mark", "Build"), an -ing or -ed
  * form of one, a plural ("Lessons", "Retries"; a name ends in a vowel
@@ -670,17 +691,7 @@ is_english_word(const actions_run *r, const word *x)
             return 1;
     if (n < 4 || x->low[n - 1] != 's' || x->low[n - 2] == 's')
         return 0;
-    if (!strchr("aeiouy'", x->low[n - 2]))
-        return 1;
-    if (is_verb(r, x->low, n - 1)
-        || (x->low[n - 2] == 'e' && is_verb(r, x->low, n - 2)))
-        return 1;
-    if (x->low[n - 2] == 'e' && x->low[n - 3] == 'i') {
-        memcpy(base, x->low, n - 3);
-        base[n - 3] = 'y';
-        return is_verb(r, base, n - 2);
-    }
-    return 0;
+    return !strchr("aeiouy'", x->low[n - 2]) || is_verb_s(r, x->low, n);
 }
 
 /* Can word x of t be part of a person's name?  0: no (a lower-case word,
@@ -863,6 +874,86 @@ opens_with_who(const actions_run *r, const char *t, size_t n,
     return 0;
 }
 
+/* Is x, read after "be" or "being", a participle: "reprimanded", "taken",
+ * "blamed" (a verb the list does not know still ends in -ed there)? */
+static int
+is_participle(const actions_run *r, const word *x)
+{
+    return is_past(r, x->low, x->n)
+           || (x->n >= 5 && ends_with(x->low, x->n, "ed"));
+}
+
+/* Does the clause at words i.. of t say that something will not be done,
+ * so that it is no task at all?  "There will be no disciplinary action",
+ * "There won't be a rollback", "No individuals will be reprimanded",
+ * "Nobody is being retrained", "The legacy queue name stays until Q1",
+ * "The old cluster will remain the fallback".  A rule for people ("Nobody
+ * to use the token", "No deploys on Fridays") is not such a statement:
+ * someone has to see to it. */
+static int
+says_nothing_happens(const actions_run *r, const char *t, size_t n,
+                     const word *w, size_t nw, size_t i)
+{
+    size_t k = i + 1, end;
+    int neg = 0;
+
+    /* [i, end): the first clause */
+    for (end = i; end < nw && end < i + 14; end++)
+        if (ends_sentence(t, n, w, nw, end)) {
+            end++;
+            break;
+        }
+    if (strcmp(w[i].low, "there") == 0 || strcmp(w[i].low, "there'll") == 0) {
+        if (k < end && (strcmp(w[k].low, "will") == 0
+                        || strcmp(w[k].low, "shall") == 0
+                        || strcmp(w[k].low, "won't") == 0))
+            neg = strcmp(w[k++].low, "won't") == 0;
+        if (k < end && strcmp(w[k].low, "not") == 0) {
+            neg = 1;
+            k++;
+        }
+        if (k >= end || (strcmp(w[k].low, "be") != 0
+                         && strcmp(w[k].low, "is") != 0
+                         && strcmp(w[k].low, "are") != 0))
+            return 0;
+        k++;
+        return k < end && (strcmp(w[k].low, "no") == 0
+                           || strcmp(w[k].low, "none") == 0
+                           || (neg && (strcmp(w[k].low, "any") == 0
+                                       || strcmp(w[k].low, "a") == 0
+                                       || strcmp(w[k].low, "an") == 0)));
+    }
+    /* "No individuals will be reprimanded": nothing is done to anyone. */
+    if (in_list(negatives, w[i].low, w[i].n)) {
+        for (k = i + 1; k + 2 < end && k <= i + 5; k++) {
+            size_t v = k + 2;
+            if (!in_list(modals, w[k].low, w[k].n)
+                && strcmp(w[k].low, "is") != 0 && strcmp(w[k].low, "are") != 0)
+                continue;
+            if (strcmp(w[k + 1].low, "be") != 0
+                && strcmp(w[k + 1].low, "being") != 0)
+                return 0;
+            return is_participle(r, &w[v]);
+        }
+        return 0;
+    }
+    /* "The legacy queue name stays until Q1": what does not change. */
+    for (k = i + 1; k < end; k++) {
+        size_t v = k;
+        if ((strcmp(w[k].low, "will") == 0 || strcmp(w[k].low, "shall") == 0)
+            && k + 1 < end)
+            v = k + 1;
+        if (in_list(function_words, w[k - 1].low, w[k - 1].n))
+            continue;
+        if ((v == k && (strcmp(w[v].low, "stays") == 0
+                        || strcmp(w[v].low, "remains") == 0))
+            || (v > k && (strcmp(w[v].low, "stay") == 0
+                          || strcmp(w[v].low, "remain") == 0)))
+            return 1;
+    }
+    return 0;
+}
+
 /* A clause that opens with a subject: "We should ...", "Timeouts moved
  * to ...", "The release process must ...".  Looks at up to six words. */
 static start_kind
@@ -880,6 +971,14 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
             break;
         if (in_list(modals, x->low, x->n) || ends_with(x->low, x->n, "'ll"))
             return START_VERB;
+        /* "The bot now reminds the on-call ...", "We now page on lag":
+         * how things are since the work was done. */
+        if (strcmp(x->low, "now") == 0 && k > i && k + 1 < nw
+            && !in_list(modals, w[k + 1].low, w[k + 1].n)
+            && strncmp(w[k + 1].low, "ha", 2) != 0
+            && (is_verb(r, w[k + 1].low, w[k + 1].n)
+                || is_verb_s(r, w[k + 1].low, w[k + 1].n)))
+            return START_REPORT;
         if ((strcmp(x->low, "have") == 0 || strcmp(x->low, "has") == 0)
             && k + 1 < nw && strcmp(w[k + 1].low, "to") == 0)
             return START_VERB;
@@ -966,6 +1065,8 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
                 return START_QUESTION;
         }
     }
+    if (says_nothing_happens(r, t, n, w, nw, i))
+        return START_NOTHING;
     if (strcmp(x->low, "we") == 0 || strcmp(x->low, "i") == 0
         || strcmp(x->low, "you") == 0 || strcmp(x->low, "they") == 0
         || strncmp(x->low, "we'", 3) == 0 || strncmp(x->low, "i'", 2) == 0)
@@ -1067,6 +1168,9 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
         /* (rest's offsets are in the text after the label) */
         st->maybe_b = rest.maybe_e > 0 ? rest.maybe_b + off : 0;
         st->maybe_e = rest.maybe_e > 0 ? rest.maybe_e + off : 0;
+    } else if (rest.kind == START_NOTHING) {
+        *st = rest;     /* "Discipline: there will be none." */
+        st->maybe_b = st->maybe_e = 0;
     } else if (lead_end > 0
                && (rest.kind == START_UNSURE || rest.kind == START_GERUND)) {
         *st = rest;
@@ -2782,6 +2886,10 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     if (!g->open && (f->start.kind == START_REPORT
                      || f->start.kind == START_MAYBE_DONE))
         f->done = 1;
+    /* "There will be no disciplinary action" is no task: as with a done
+     * item, there is nothing for anyone to pick up. */
+    if (f->start.kind == START_NOTHING)
+        f->done = 1;
     /* A ticket stands in for an owner, so it is looked for only in an open
      * item without one: its pattern costs more than the rest of an item. */
     if ((need & NEED_OWNER) && r->owner_from_link && !f->done
@@ -3069,6 +3177,7 @@ bl_action_opening(bl_lint_ctx *lc, const char *t, size_t n,
     case START_NOUN: p->kind = BL_OPENS_NOUN; break;
     case START_GERUND: p->kind = BL_OPENS_GERUND; break;
     case START_QUESTION: p->kind = BL_OPENS_QUESTION; break;
+    case START_NOTHING: p->kind = BL_OPENS_UNSURE; break;
     default: p->kind = BL_OPENS_UNSURE; break;
     }
     memcpy(p->first, st.first, sizeof p->first);

@@ -477,6 +477,53 @@ test_ticket_links_count_as_owners(void **state)
     bl_rules_free(rules);
 }
 
+/* A statement that something will not be done is no task: nobody is to
+ * own it, date it or word it as one.  Nor is one of how things are now
+ * that the work is done.  A rule people must follow ("Nobody to use the
+ * token"), a plan ("There will be a game day") and a task to keep
+ * something as it is are still items. */
+static void
+test_statements_are_no_tasks(void **state)
+{
+    static const char *const none[] = {
+        "- No individuals will be reprimanded for this incident.\n",
+        "- There will be no disciplinary action.\n",
+        "- There will be no disciplinary action; the upgrade followed the "
+        "runbook step by step.\n",
+        "- No individuals will be reprimanded, and nobody is being "
+        "retrained: the change followed the runbook.\n",
+        "- No one is being blamed for this.\n",
+        "- None of the responders will be named in the report.\n",
+        "- There won't be a rollback of the schema.\n",
+        "- There is no plan to replace the broker.\n",
+        "- The legacy `mail-master` queue name in the sender config stays "
+        "until Q1; renaming it is ticket PLAT-1207.\n",
+        "- The old cluster will remain the fallback until March.\n",
+        "- The bot now reminds the on-call of open follow-ups every Monday; "
+        "Ana set it up on 2026-11-20.\n",
+        "- Alerts now page the database on-call.\n",
+    };
+    static const char *const items[] = {
+        "- Improve monitoring\n",
+        "- Nobody to use the token going forward\n",
+        "- Nobody will deploy on Fridays\n",
+        "- There will be a game day in Q3\n",
+        "- Ensure the old cluster remains available\n",
+        "- We now have to add alerts on lag\n",
+    };
+    bl_rules *rules = action_rules();
+
+    (void)state;
+    bl_rules_set_severity(rules, MISSING_DUE, BL_SEV_ON);
+    EXPECT_EACH(rules, none, MISSING_OWNER, 0);
+    EXPECT_EACH(rules, none, NOT_ACTIONABLE, 0);
+    EXPECT_EACH(rules, none, MISSING_DUE, 0);
+    EXPECT_EACH(rules, items, MISSING_OWNER, 1);
+    EXPECT_EACH(rules, items, NOT_ACTIONABLE, 0);
+    expect_body(rules, "- No deploys on Fridays\n", NOT_ACTIONABLE, 1);
+    bl_rules_free(rules);
+}
+
 /* Done items need no owner: checked, marked, in a Done subsection, with a
  * done Status, or written as past work. */
 static void
@@ -1626,6 +1673,7 @@ main(void)
         cmocka_unit_test(test_non_owners_are_named_in_the_message),
         cmocka_unit_test(test_ticket_links_count_as_owners),
         cmocka_unit_test(test_done_items_need_no_owner),
+        cmocka_unit_test(test_statements_are_no_tasks),
         cmocka_unit_test(test_placeholders_and_guidance_are_not_items),
         cmocka_unit_test(test_group_labels_hold_items),
         cmocka_unit_test(test_unindented_details_after_a_colon),
