@@ -115,7 +115,8 @@ static const char *const adverbs[] = {
     "additionally", "urgently", "asap", "now", "always", "never",
     "continuously", "regularly", "periodically", "proactively",
     "automatically", "explicitly", "temporarily", "permanently", "manually",
-    "ideally", "optionally", "eventually", "quickly", "separately", NULL
+    "ideally", "optionally", "eventually", "quickly", "separately",
+    "henceforth", NULL
 };
 
 /* Priority tags: "**HIGH** Include ...", "P1: Alert on ...". */
@@ -584,11 +585,45 @@ typedef struct start {
     int first_past;     /* the first word is a past form ("Improved") */
 } start;
 
+/* Phrases that say when, before a comma: "Going forward, ...", "From now
+ * on, ...".  Not a verb: "Going forward" is no activity to start with. */
+static const char *const lead_phrases[] = {
+    "going forward", "moving forward", "from now on", "in future",
+    "in the future", "in the long term", "long term", "short term", NULL
+};
+
+/* How many words of lead_phrases open words i.. of t, followed by a
+ * comma; or 0. */
+static size_t
+lead_phrase(const char *t, size_t n, const word *w, size_t nw, size_t i)
+{
+    size_t k, m, b, e;
+
+    for (k = 0; lead_phrases[k] != NULL; k++) {
+        const char *p = lead_phrases[k];
+        for (m = 0; i + m < nw && *p != '\0'; m++) {
+            size_t len = strcspn(p, " ");
+            if (w[i + m].n != len || memcmp(w[i + m].low, p, len) != 0)
+                break;
+            p += len;
+            p += *p == ' ';
+        }
+        if (*p != '\0' || i + m >= nw)
+            continue;
+        gap_after(n, w, nw, i + m - 1, &b, &e);
+        if (gap_has(t, b, e, ","))
+            return m;
+    }
+    return 0;
+}
+
 /* Skips what an item may carry before its first real word: ticket
  * references, priority tags, dates, @handles, emoji, adverbs. */
 static size_t
 skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
 {
+    size_t k;
+
     while (i < nw) {
         const word *x = &w[i];
         size_t b, e;
@@ -611,6 +646,8 @@ skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
                  || (x->n >= 6 && (ends_with(x->low, x->n, "ally")
                                    || ends_with(x->low, x->n, "ily"))))
             i++;    /* "Also add ...", "Gradually roll out ..." */
+        else if ((k = lead_phrase(t, n, w, nw, i)) > 0)
+            i += k; /* "Going forward, owners ..." */
         else
             break;
     }
@@ -3028,8 +3065,15 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
                             first);
         break;
     case START_GERUND: {
+        /* Verbs that say little alone: "Going forward ..." does not mean
+         * "Go ...", nor "Having a runbook" "Have ...". */
+        static const char *const light[] = {
+            "go", "be", "have", "get", "do", "come", "let", NULL
+        };
         char base[48];
         memcpy(base, f->start.base, sizeof base);
+        if (in_list(light, base, strlen(base)))
+            strcpy(base, "add");
         if (base[0] >= 'a' && base[0] <= 'z')
             base[0] = (char)(base[0] - 32);
         /* The second example must differ from the first ("Adding"). */

@@ -1148,6 +1148,49 @@ test_not_actionable_examples_differ(void **state)
     bl_rules_free(rules);
 }
 
+/* "Going forward," says when, not what: the item is read after it.  And
+ * an -ing word of a verb that says little alone is not offered back as
+ * the verb to start with ("Go ...", "Get ..."). */
+static void
+test_when_phrases_and_light_verbs(void **state)
+{
+    static const char *const verbs[] = {
+        "- Going forward, add a lag alert (@dana)\n",
+        "- From now on, page the DBA on replica lag (@dana)\n",
+        "- In the future, run a game day each quarter (@dana)\n",
+    };
+    static const char *const reported[] = {
+        "- Going forward, owners of calendar items are expected to act on "
+        "the reminders (@dana)\n",
+        "- Going forward we will add alerts (@dana)\n",
+        "- Getting better at failover (@dana)\n",
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+
+    (void)state;
+    EXPECT_EACH(rules, verbs, NOT_ACTIONABLE, 0);
+    for (i = 0; i < sizeof reported / sizeof *reported; i++) {
+        char *text = pm(reported[i]);
+        bl_diags d;
+        bl_doc *doc = lint(rules, text, &d);
+        const bl_diag *f = find_rule(&d, NOT_ACTIONABLE);
+        if (f == NULL || strstr(f->message, "\"Go ...\"") != NULL
+            || strstr(f->message, "\"Get ...\"") != NULL) {
+            print_error("case %zu:\n", i);
+            dump(doc, &d);
+        }
+        assert_non_null(f);
+        assert_null(strstr(f->message, "\"Go ...\""));
+        assert_null(strstr(f->message, "\"Get ...\""));
+        assert_non_null(strstr(f->message, "\"Add ...\""));
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+        free(text);
+    }
+    bl_rules_free(rules);
+}
+
 /* The finding sits on the item text, past the bold markers. */
 static void
 test_not_actionable_position(void **state)
@@ -1690,6 +1733,7 @@ main(void)
             test_noun_phrases_gerunds_and_questions_are_not_actionable),
         cmocka_unit_test(test_not_actionable_position),
         cmocka_unit_test(test_not_actionable_examples_differ),
+        cmocka_unit_test(test_when_phrases_and_light_verbs),
         cmocka_unit_test(test_spans_start_at_real_text),
         cmocka_unit_test(test_action_verbs_are_verbs),
         cmocka_unit_test(test_defines_compile),
