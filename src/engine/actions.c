@@ -36,15 +36,47 @@
 
 /* --- Word lists ---------------------------------------------------------- */
 
-/* Owners that name nobody in particular. */
-static const char *const not_owners[] = {
-    "tbd", "tbc", "tba", "todo", "none", "nobody", "no one", "noone", "nil",
-    "null", "unassigned", "unowned", "unknown", "not assigned",
-    "not yet assigned", "to be assigned", "to be decided",
-    "to be determined", "everyone", "everybody", "anyone", "anybody",
-    "someone", "somebody", "whoever", "all", "team", "we", "us",
-    "engineers", "developers", "devs", "reviewers", "n/a", "na", NULL
+/* Owners that name nobody in particular, by what they say: that nobody
+ * owns the item, that nobody does yet, that anyone may, that everyone
+ * does.  action/missing-owner's message answers each in its own terms. */
+typedef enum not_owner_kind {
+    OWNER_NOBODY = 1,   /* "none", "nobody" */
+    OWNER_UNDECIDED,    /* "unassigned", "unknown", "TBD" */
+    OWNER_ANYONE,       /* "someone", "anyone", "whoever" */
+    OWNER_EVERYONE      /* "everyone", "the team", "all reviewers" */
+} not_owner_kind;
+
+static const char *const owners_nobody[] = {
+    "none", "nobody", "no one", "noone", "nil", "null", "n/a", "na", NULL
 };
+static const char *const owners_undecided[] = {
+    "tbd", "tbc", "tba", "todo", "unassigned", "unowned", "unknown",
+    "not assigned", "not yet assigned", "to be assigned", "to be decided",
+    "to be determined", NULL
+};
+static const char *const owners_anyone[] = {
+    "anyone", "anybody", "someone", "somebody", "whoever", NULL
+};
+static const char *const owners_everyone[] = {
+    "everyone", "everybody", "all", "team", "we", "us", "engineers",
+    "developers", "devs", "reviewers", NULL
+};
+
+/* Which of these the lower-case word or phrase w[0..n) is, or 0. */
+static int
+not_owner_of(const char *w, size_t n)
+{
+    static const char *const *const lists[] = {
+        owners_nobody, owners_undecided, owners_anyone, owners_everyone
+    };
+    size_t k, i;
+
+    for (k = 0; k < sizeof lists / sizeof *lists; k++)
+        for (i = 0; lists[k][i] != NULL; i++)
+            if (bl_lit_equals(lists[k][i], w, n))
+                return (int)k + OWNER_NOBODY;
+    return 0;
+}
 
 /* Words that end a team's name ("Payments team", "SRE on-call"). */
 static const char *const team_words[] = {
@@ -767,7 +799,7 @@ name_word(const actions_run *r, const char *t, size_t n, const word *x)
         || in_list(function_words, x->low, x->n)
         || in_list(modals, x->low, x->n) || in_list(adverbs, x->low, x->n)
         || in_list(question_words, x->low, x->n)
-        || in_list(not_owners, x->low, x->n)
+        || not_owner_of(x->low, x->n)
         || in_list(team_words, x->low, x->n)
         || in_list(priority_words, x->low, x->n)
         || in_list(done_words, x->low, x->n))
@@ -1327,8 +1359,8 @@ trim(const char *t, size_t *p_b, size_t *p_e)
         (*p_e)--;
 }
 
-/* Is s[0..n) a placeholder or one of not_owners ("TBD", "everyone", "the
- * team")? */
+/* Is s[0..n) a placeholder or an owner that names nobody in particular
+ * (not_owner_of: "TBD", "everyone", "the team")? */
 static int
 is_nobody(const char *s, size_t n)
 {
@@ -1349,7 +1381,7 @@ is_nobody(const char *s, size_t n)
     low[n] = '\0';
     if (strncmp(low, "the ", 4) == 0 || strncmp(low, "our ", 4) == 0)
         b = 4;
-    return in_list(not_owners, low + b, n - b);
+    return not_owner_of(low + b, n - b) != 0;
 }
 
 /* Does the value of an owner label or cell name nobody in particular:
@@ -2983,6 +3015,30 @@ item_span(const actions_run *r, const action_item *it, size_t *p_b,
 
 /* --- The rules ----------------------------------------------------------- */
 
+/* What the non-owner s, as a finding quotes it, says: "none" that nobody
+ * owns the item, "unassigned" that nobody does yet, "someone" that anyone
+ * may, "the team", "all reviewers" and "@here" that everyone does. */
+static int
+quoted_owner_kind(const char *s)
+{
+    char low[48];
+    size_t n = strlen(s), b = 0;
+    int kind;
+
+    if (n >= sizeof low)
+        return OWNER_EVERYONE;
+    bl_ascii_lower(s, n, low);
+    low[n] = '\0';
+    b = low[0] == '@';
+    if (strncmp(low + b, "the ", 4) == 0 || strncmp(low + b, "our ", 4) == 0)
+        b += 4;
+    if ((kind = not_owner_of(low + b, n - b)) != 0)
+        return kind;
+    if (strncmp(low + b, "any ", 4) == 0)
+        return OWNER_ANYONE;    /* "any engineer" */
+    return OWNER_EVERYONE;
+}
+
 static int
 report_missing_owner(actions_run *r, int rule, const action_item *it,
                      const item_facts *f)
@@ -3002,6 +3058,22 @@ report_missing_owner(actions_run *r, int rule, const action_item *it,
         rc = bl_strbuf_addf(&msg, "The owner is \"%s\", a placeholder. Name "
                             "the person or team who will drive this item, "
                             "e.g. \"(owner: @handle)\".", f->bad_owner);
+    else if (f->owner < 0 && quoted_owner_kind(f->bad_owner) == OWNER_NOBODY)
+        rc = bl_strbuf_addf(&msg, "\"%s\" says this item has no owner, so "
+                            "nobody will drive it. Name the person or team "
+                            "who will, e.g. \"(owner: @handle)\".",
+                            f->bad_owner);
+    else if (f->owner < 0
+             && quoted_owner_kind(f->bad_owner) == OWNER_UNDECIDED)
+        rc = bl_strbuf_addf(&msg, "\"%s\" says the owner is still to be "
+                            "chosen: until someone is, nobody drives this "
+                            "item. Name the person or team who will, e.g. "
+                            "\"(owner: @handle)\".", f->bad_owner);
+    else if (f->owner < 0 && quoted_owner_kind(f->bad_owner) == OWNER_ANYONE)
+        rc = bl_strbuf_addf(&msg, "\"%s\" is not an owner: an item anyone "
+                            "may pick up is one nobody is sure to. Name one "
+                            "person or team, e.g. \"(owner: @handle)\".",
+                            f->bad_owner);
     else if (f->owner < 0)
         rc = bl_strbuf_addf(&msg, "\"%s\" is not an owner: an item everyone "
                             "owns is one nobody drives. Name one person or "

@@ -410,6 +410,55 @@ test_non_owners_are_named_in_the_message(void **state)
     bl_rules_free(rules);
 }
 
+/* The message answers what the owner written says: that nobody owns the
+ * item, that nobody does yet, that anyone may, or that everyone does;
+ * "an item everyone owns" fits only the last. */
+static void
+test_non_owner_messages_fit_the_kind(void **state)
+{
+    static const struct { const char *body, *says; } cases[] = {
+        {"- Add a lag alert (owner: none)\n", "has no owner"},
+        {"- Add a lag alert (owner: nobody)\n", "has no owner"},
+        {"- Add a lag alert (owner: no one)\n", "has no owner"},
+        {"- Add a lag alert \xE2\x80\x94 unassigned\n", "still to be chosen"},
+        {"- Add a lag alert (owner: unknown)\n", "still to be chosen"},
+        {"- Add a lag alert (owner: to be determined)\n",
+         "still to be chosen"},
+        {"| Action | Owner |\n|---|---|\n| Add a lag alert | unassigned |\n",
+         "still to be chosen"},
+        {"- Add a lag alert (owner: someone)\n", "anyone may pick up"},
+        {"| Action | Owner |\n|---|---|\n| Add a lag alert | any engineer "
+         "|\n", "anyone may pick up"},
+        {"- Add a lag alert (owner: everyone)\n", "everyone owns"},
+        {"- Add a lag alert (owner: the team)\n", "everyone owns"},
+        {"- Add a lag alert @here\n", "everyone owns"},
+        {"| Action | Owner |\n|---|---|\n| Add a lag alert | all reviewers "
+         "|\n", "everyone owns"},
+        {"- Everyone to double-check the pool size\n", "everyone owns"},
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char *text = pm(cases[i].body);
+        bl_diags d;
+        bl_doc *doc = lint(rules, text, &d);
+        const bl_diag *f = find_rule(&d, MISSING_OWNER);
+        if (f == NULL || strstr(f->message, cases[i].says) == NULL) {
+            print_error("case %zu: want \"%s\" in the message\n", i,
+                        cases[i].says);
+            dump(doc, &d);
+        }
+        assert_non_null(f);
+        assert_non_null(strstr(f->message, cases[i].says));
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+        free(text);
+    }
+    bl_rules_free(rules);
+}
+
 /* Links and references to a ticket count as an owner (the default); links
  * to anything else do not. */
 static void
@@ -1714,6 +1763,7 @@ main(void)
         cmocka_unit_test(test_who_is_given_the_work),
         cmocka_unit_test(test_owner_and_done_words_are_whole_words),
         cmocka_unit_test(test_non_owners_are_named_in_the_message),
+        cmocka_unit_test(test_non_owner_messages_fit_the_kind),
         cmocka_unit_test(test_ticket_links_count_as_owners),
         cmocka_unit_test(test_done_items_need_no_owner),
         cmocka_unit_test(test_statements_are_no_tasks),
