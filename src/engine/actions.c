@@ -3130,11 +3130,14 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
         first[0] = (char)(first[0] - 32);
     switch (f->start.kind) {
     case START_NOUN:
-        rc = bl_strbuf_addf(&msg, "This action item starts with \"%s\", not "
-                            "a verb, so it names a topic rather than a "
-                            "change. Start with what will be done: \"Add "
-                            "...\", \"Alert on ...\", \"Document ...\".",
-                            first);
+        /* Said as what the check sees, not as a fact about the word: a
+         * verb missing from ACTION-VERB ("Invert") lands here too, and a
+         * reader told it is "not a verb" is told something false. */
+        rc = bl_strbuf_addf(&msg, "This action item seems to name a topic "
+                            "rather than a change: it opens with \"%s\", "
+                            "which is not a verb this check knows. Start "
+                            "with what will be done: \"Add ...\", \"Alert "
+                            "on ...\", \"Document ...\".", first);
         break;
     case START_GERUND: {
         /* Verbs that say little alone: "Going forward ..." does not mean

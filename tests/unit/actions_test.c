@@ -1177,6 +1177,39 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
     bl_rules_free(rules);
 }
 
+/* A first word the check does not know as a verb may still be one
+ * ("Quote the variables"): the message says what the check sees, not
+ * that the word is no verb. */
+static void
+test_not_actionable_says_what_it_sees(void **state)
+{
+    static const char *const bodies[] = {
+        "- Quote the variables in the deploy script (@dana)\n",
+        "- Better alerting (@dana)\n",
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+        char *text = pm(bodies[i]);
+        bl_diags d;
+        bl_doc *doc = lint(rules, text, &d);
+        const bl_diag *f = find_rule(&d, NOT_ACTIONABLE);
+        assert_non_null(f);
+        if (strstr(f->message, "not a verb this check knows") == NULL
+            || strstr(f->message, "\", not a verb") != NULL)
+            dump(doc, &d);
+        assert_non_null(strstr(f->message, "seems to name a topic"));
+        assert_non_null(strstr(f->message, "not a verb this check knows"));
+        assert_null(strstr(f->message, "\", not a verb"));
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+        free(text);
+    }
+    bl_rules_free(rules);
+}
+
 /* The message's two examples differ, also when the item's own verb is
  * the usual second one ("Adding" gave "Add ...", "Add ..."). */
 static void
@@ -1783,6 +1816,7 @@ main(void)
             test_noun_phrases_gerunds_and_questions_are_not_actionable),
         cmocka_unit_test(test_not_actionable_position),
         cmocka_unit_test(test_not_actionable_examples_differ),
+        cmocka_unit_test(test_not_actionable_says_what_it_sees),
         cmocka_unit_test(test_when_phrases_and_light_verbs),
         cmocka_unit_test(test_spans_start_at_real_text),
         cmocka_unit_test(test_action_verbs_are_verbs),
