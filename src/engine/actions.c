@@ -597,9 +597,7 @@ typedef enum start_kind {
     START_MAYBE_DONE,   /* "Improved runbooks": done, or a noun phrase */
     START_NOUN,         /* "Postgres upgrade", "Better alerting" */
     START_GERUND,       /* "Monitoring", "Testing for the proxy" */
-    START_QUESTION,     /* "Can we page on lag?" */
-    START_NOTHING       /* no task: "There will be no disciplinary
-                           action", "The old name stays until Q1" */
+    START_QUESTION      /* "Can we page on lag?" */
 } start_kind;
 
 typedef struct start {
@@ -615,6 +613,12 @@ typedef struct start {
     size_t maybe_b, maybe_e;
     int imperative;     /* the first word is a verb */
     int first_past;     /* the first word is a past form ("Improved") */
+    /* Flags beside the kind, which stays what the words' order says (a
+     * runbook step is judged by it, bl_action_opening): */
+    int no_task;        /* says nothing will be done: "There will be no
+                           disciplinary action" */
+    int now_done;       /* says how things are now the work is done: "The
+                           bot now reminds ..." */
 } start;
 
 /* Phrases that say when, before a comma: "Going forward, ...", "From now
@@ -1046,8 +1050,10 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
             && !in_list(modals, w[k + 1].low, w[k + 1].n)
             && strncmp(w[k + 1].low, "ha", 2) != 0
             && (is_verb(r, w[k + 1].low, w[k + 1].n)
-                || is_verb_s(r, w[k + 1].low, w[k + 1].n)))
-            return START_REPORT;
+                || is_verb_s(r, w[k + 1].low, w[k + 1].n))) {
+            st->now_done = 1;
+            break;
+        }
         if ((strcmp(x->low, "have") == 0 || strcmp(x->low, "has") == 0)
             && k + 1 < nw && strcmp(w[k + 1].low, "to") == 0)
             return START_VERB;
@@ -1134,8 +1140,7 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
                 return START_QUESTION;
         }
     }
-    if (says_nothing_happens(r, t, n, w, nw, i))
-        return START_NOTHING;
+    st->no_task = says_nothing_happens(r, t, n, w, nw, i);
     if (strcmp(x->low, "we") == 0 || strcmp(x->low, "i") == 0
         || strcmp(x->low, "you") == 0 || strcmp(x->low, "they") == 0
         || strncmp(x->low, "we'", 3) == 0 || strncmp(x->low, "i'", 2) == 0)
@@ -1237,14 +1242,14 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
         /* (rest's offsets are in the text after the label) */
         st->maybe_b = rest.maybe_e > 0 ? rest.maybe_b + off : 0;
         st->maybe_e = rest.maybe_e > 0 ? rest.maybe_e + off : 0;
-    } else if (rest.kind == START_NOTHING) {
-        *st = rest;     /* "Discipline: there will be none." */
-        st->maybe_b = st->maybe_e = 0;
     } else if (lead_end > 0
                && (rest.kind == START_UNSURE || rest.kind == START_GERUND)) {
         *st = rest;
         st->maybe_b = st->maybe_e = 0;
     }
+    /* "Discipline: there will be no formal action" says it of the item. */
+    st->no_task |= rest.no_task;
+    st->now_done |= rest.now_done;
 }
 
 static void
@@ -2957,7 +2962,7 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
         f->done = 1;
     /* "There will be no disciplinary action" is no task: as with a done
      * item, there is nothing for anyone to pick up. */
-    if (f->start.kind == START_NOTHING)
+    if (f->start.no_task || (!g->open && f->start.now_done))
         f->done = 1;
     /* A ticket stands in for an owner, so it is looked for only in an open
      * item without one: its pattern costs more than the rest of an item. */
@@ -3296,7 +3301,6 @@ bl_action_opening(bl_lint_ctx *lc, const char *t, size_t n,
     case START_NOUN: p->kind = BL_OPENS_NOUN; break;
     case START_GERUND: p->kind = BL_OPENS_GERUND; break;
     case START_QUESTION: p->kind = BL_OPENS_QUESTION; break;
-    case START_NOTHING: p->kind = BL_OPENS_UNSURE; break;
     default: p->kind = BL_OPENS_UNSURE; break;
     }
     memcpy(p->first, st.first, sizeof p->first);

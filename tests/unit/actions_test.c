@@ -573,6 +573,25 @@ test_statements_are_no_tasks(void **state)
     bl_rules_free(rules);
 }
 
+/* A runbook step is judged by how the words open (bl_action_opening):
+ * that an action item says nothing will be done must not hide a step
+ * that states a result instead of what to do. */
+static void
+test_no_task_leaves_runbook_steps_alone(void **state)
+{
+    static const char doc[] =
+        "---\ntype: runbook\n---\n\n# Queue stuck\n\n## Symptoms\n\n"
+        "- The queue depth alert fires.\n\n## Remediation\n\n"
+        "1. The alert stays red until the job finishes.\n"
+        "2. The pods now restart on their own.\n";
+    bl_rules *rules = action_rules();
+
+    (void)state;
+    bl_rules_set_severity(rules, "runbook/step-not-imperative", BL_SEV_ON);
+    expect_n(rules, doc, "runbook/step-not-imperative", 2);
+    bl_rules_free(rules);
+}
+
 /* Done items need no owner: checked, marked, in a Done subsection, with a
  * done Status, or written as past work. */
 static void
@@ -1800,6 +1819,7 @@ main(void)
         cmocka_unit_test(test_ticket_links_count_as_owners),
         cmocka_unit_test(test_done_items_need_no_owner),
         cmocka_unit_test(test_statements_are_no_tasks),
+        cmocka_unit_test(test_no_task_leaves_runbook_steps_alone),
         cmocka_unit_test(test_placeholders_and_guidance_are_not_items),
         cmocka_unit_test(test_group_labels_hold_items),
         cmocka_unit_test(test_unindented_details_after_a_colon),
