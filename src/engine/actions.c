@@ -854,8 +854,10 @@ subject_owner(const actions_run *r, const char *t, size_t n, const word *w,
     if (in_list(negatives, w[b].low, w[b].n))
         return 0;
     quote_into(st->who, sizeof st->who, t + sb, se - sb);
-    if (strcmp(w[b].low, "all") == 0 || strncmp(w[b].low, "every", 5) == 0
-        || strncmp(w[b].low, "any", 3) == 0 || is_nobody(t + sb, se - sb))
+    /* Whole words: "Anya to review ..." names someone. */
+    if (strcmp(w[b].low, "all") == 0 || strcmp(w[b].low, "every") == 0
+        || strcmp(w[b].low, "any") == 0 || strcmp(w[b].low, "each") == 0
+        || is_nobody(t + sb, se - sb))
         return -1;  /* "Everyone to double-check ...", "The team will" */
     if (in_list(team_words, w[e - 1].low, w[e - 1].n))
         return 1;

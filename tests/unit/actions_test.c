@@ -289,6 +289,8 @@ test_who_is_given_the_work(void **state)
         "- \xC5\x81ukasz to remove the master/slave wording\n",
         "- Zo\xC3\xAB to remove the master/slave wording\n",
         "- Priya to remove the master/slave wording\n",
+        "- Anya to review the WAF rules\n",
+        "- Everett will review the WAF rules\n",
         "- Ana Ribeiro to review the WAF rules\n",
         "- Niamh O'Brien will also add a PDB template\n",
         "- Ji-ho Park is going to run a drain test on staging\n",
