@@ -1183,7 +1183,7 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
 {
     word w[MAX_WORDS];
     size_t nw = split_words(t, n, w), i, k, label = nw;
-    start rest;
+    start rest, lab;
     int name;
 
     memset(st, 0, sizeof *st);
@@ -1203,20 +1203,19 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
     /* "Mateo: add the price version ...", as "@mateo: add ..." is, and
      * "Payments team: add ...": who will do it for a label, then the
      * work.  ("All services: add ..." is a category, not nobody.) */
+    memset(&lab, 0, sizeof lab);
     if (label + 1 < nw && depth < 3
-        && ((name = subject_owner(r, t, n, w, i, label + 1, st)) > 0
-            || st->maybe_e > 0)) {
-        size_t maybe_b = st->maybe_b, maybe_e = st->maybe_e;
+        && ((name = subject_owner(r, t, n, w, i, label + 1, &lab)) > 0
+            || lab.maybe_e > 0)) {
         classify_labelled(r, t + w[label + 1].begin, n - w[label + 1].begin,
                           0, depth + 1, &rest);
         if (rest.kind == START_VERB && rest.imperative) {
             *st = rest;
             st->owner = name > 0 ? 1 : 0;
-            st->maybe_b = name > 0 ? 0 : maybe_b;
-            st->maybe_e = name > 0 ? 0 : maybe_e;
+            st->maybe_b = name > 0 ? 0 : lab.maybe_b;
+            st->maybe_e = name > 0 ? 0 : lab.maybe_e;
             return;
         }
-        memset(st, 0, sizeof *st);
         memset(&rest, 0, sizeof rest);
     }
     st->kind = classify_clause(r, t, n, w, label < nw ? label + 1 : nw, i,
