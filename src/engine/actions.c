@@ -22,7 +22,8 @@
  * The vocabulary the rules share with their users (verbs, date formats,
  * ticket links) is in rules/action.rules as Define: stanzas, compiled here
  * once per check; a --rules directory without them degrades gracefully
- * (no verbs: no wording findings; no ticket patterns: no ticket owners).
+ * (no verbs: no wording findings; no ticket patterns: no ticket owners;
+ * no owner column words: owner columns only by their last word).
  * The smaller word lists below are grammar, not policy.
  */
 #include <stdio.h>
@@ -35,22 +36,55 @@
 
 /* --- Word lists ---------------------------------------------------------- */
 
-/* Owners that name nobody in particular. */
-static const char *const not_owners[] = {
-    "tbd", "tbc", "tba", "todo", "none", "nobody", "no one", "noone", "nil",
-    "null", "unassigned", "unowned", "unknown", "not assigned",
-    "not yet assigned", "to be assigned", "to be decided",
-    "to be determined", "everyone", "everybody", "anyone", "anybody",
-    "someone", "somebody", "whoever", "all", "team", "we", "us",
-    "engineers", "developers", "devs", "reviewers", "n/a", "na", NULL
+/* Owners that name nobody in particular, by what they say: that nobody
+ * owns the item, that nobody does yet, that anyone may, that everyone
+ * does.  action/missing-owner's message answers each in its own terms. */
+typedef enum not_owner_kind {
+    OWNER_NOBODY = 1,   /* "none", "nobody" */
+    OWNER_UNDECIDED,    /* "unassigned", "unknown", "TBD" */
+    OWNER_ANYONE,       /* "someone", "anyone", "whoever" */
+    OWNER_EVERYONE      /* "everyone", "the team", "all reviewers" */
+} not_owner_kind;
+
+static const char *const owners_nobody[] = {
+    "none", "nobody", "no one", "noone", "nil", "null", "n/a", "na", NULL
 };
+static const char *const owners_undecided[] = {
+    "tbd", "tbc", "tba", "todo", "unassigned", "unowned", "unknown",
+    "not assigned", "not yet assigned", "to be assigned", "to be decided",
+    "to be determined", NULL
+};
+static const char *const owners_anyone[] = {
+    "anyone", "anybody", "someone", "somebody", "whoever", NULL
+};
+static const char *const owners_everyone[] = {
+    "everyone", "everybody", "all", "team", "we", "us", "engineers",
+    "developers", "devs", "reviewers", NULL
+};
+
+/* Which of these the lower-case word or phrase w[0..n) is, or 0. */
+static int
+not_owner_of(const char *w, size_t n)
+{
+    static const char *const *const lists[] = {
+        owners_nobody, owners_undecided, owners_anyone, owners_everyone
+    };
+    size_t k, i;
+
+    for (k = 0; k < sizeof lists / sizeof *lists; k++)
+        for (i = 0; lists[k][i] != NULL; i++)
+            if (bl_lit_equals(lists[k][i], w, n))
+                return (int)k + OWNER_NOBODY;
+    return 0;
+}
 
 /* Words that end a team's name ("Payments team", "SRE on-call"). */
 static const char *const team_words[] = {
     "team", "teams", "squad", "guild", "crew", "group", "on-call", "oncall",
     "rotation", "sre", "sres", "ops", "dba", "dbas", "engineering", "lead",
     "leads", "engineer", "engineers", "developer", "developers", "owner",
-    "owners", "manager", "managers", "admin", "admins", NULL
+    "owners", "manager", "managers", "admin", "admins", "qa", "noc", "soc",
+    "devops", "secops", "infosec", "security", "support", NULL
 };
 
 /* A word that marks an item done, in "(done)", "- completed", "DONE",
@@ -113,7 +147,8 @@ static const char *const adverbs[] = {
     "additionally", "urgently", "asap", "now", "always", "never",
     "continuously", "regularly", "periodically", "proactively",
     "automatically", "explicitly", "temporarily", "permanently", "manually",
-    "ideally", "optionally", "eventually", "quickly", "separately", NULL
+    "ideally", "optionally", "eventually", "quickly", "separately",
+    "henceforth", NULL
 };
 
 /* Priority tags: "**HIGH** Include ...", "P1: Alert on ...". */
@@ -233,6 +268,7 @@ typedef struct lazy_re {
  * document (bl_rules_family_cache). */
 typedef struct actions_shared {
     bl_strset verbs;        /* ACTION-VERB's words */
+    bl_strset owner_cols;   /* OWNER-COLUMN's words */
     bl_regex *due, *ref;    /* DUE-DATE, TRACKER-REF: prose, the rule set's */
     lazy_re url;            /* TRACKER-URL: on bytes, so compiled here */
     pcre2_match_data *md;
@@ -307,17 +343,19 @@ url_matches(actions_run *r, const char *s, size_t n)
                        NULL) >= 0;
 }
 
-/* Reads ACTION-VERB's alternation of words into a set: a lookup per word
- * costs far less than a regex of 800 branches.  Entries that are not
- * plain words (letters, ' and -) are ignored. */
+/* Reads the alternation of words of Define name (ACTION-VERB,
+ * OWNER-COLUMN) into a set: a lookup per word costs far less than a regex
+ * of 800 branches.  Entries that are not plain words (letters, UTF-8 ones
+ * too, ' and -) are ignored; ASCII letters are lower-cased, as
+ * split_words does. */
 static int
-read_verbs(actions_shared *sh, const bl_rules *rules)
+read_word_list(bl_strset *set, const bl_rules *rules, const char *name)
 {
     const char *p;
     size_t i;
 
     for (i = 0; i < rules->defines.n; i++)
-        if (strcmp(rules->defines.items[i].name, "ACTION-VERB") == 0)
+        if (strcmp(rules->defines.items[i].name, name) == 0)
             break;
     if (i == rules->defines.n)
         return 0;
@@ -327,10 +365,11 @@ read_verbs(actions_shared *sh, const bl_rules *rules)
         int plain = n > 0 && n < sizeof low;
         for (k = 0; plain && k < n; k++)
             plain = (p[k] >= 'a' && p[k] <= 'z') || (p[k] >= 'A' && p[k] <= 'Z')
-                    || p[k] == '\'' || p[k] == '-';
+                    || p[k] == '\'' || p[k] == '-'
+                    || (unsigned char)p[k] >= 0x80;
         if (plain) {
             bl_ascii_lower(p, n, low);
-            if (bl_strset_add(&sh->verbs, low, n) < 0)
+            if (bl_strset_add(set, low, n) < 0)
                 return -1;
         }
         p += n;
@@ -565,16 +604,62 @@ typedef struct start {
     start_kind kind;
     char first[48];     /* the word a finding quotes */
     char base[48];      /* a gerund's verb */
-    int owner;          /* 1: "SRE team to ...", -1: "Everyone to ..." */
+    int owner;          /* 1: "SRE team to ...", "Kofi will ...", -1:
+                           "Everyone to ..." */
+    char who[48];       /* who a -1 owner is, as written */
+    /* A capitalised word that is also an English word ("Mark will run
+     * ...", "Grant: add ..."), in text offsets: the owner when the
+     * document shows elsewhere that it is a person's name. */
+    size_t maybe_b, maybe_e;
     int imperative;     /* the first word is a verb */
     int first_past;     /* the first word is a past form ("Improved") */
+    /* Flags beside the kind, which stays what the words' order says (a
+     * runbook step is judged by it, bl_action_opening): */
+    int no_task;        /* says nothing will be done: "There will be no
+                           disciplinary action" */
+    int now_done;       /* says how things are now the work is done: "The
+                           bot now reminds ..." */
 } start;
+
+/* Phrases that say when, before a comma: "Going forward, ...", "From now
+ * on, ...".  Not a verb: "Going forward" is no activity to start with. */
+static const char *const lead_phrases[] = {
+    "going forward", "moving forward", "from now on", "in future",
+    "in the future", "in the long term", "long term", "short term", NULL
+};
+
+/* How many words of lead_phrases open words i.. of t, followed by a
+ * comma; or 0. */
+static size_t
+lead_phrase(const char *t, size_t n, const word *w, size_t nw, size_t i)
+{
+    size_t k, m, b, e;
+
+    for (k = 0; lead_phrases[k] != NULL; k++) {
+        const char *p = lead_phrases[k];
+        for (m = 0; i + m < nw && *p != '\0'; m++) {
+            size_t len = strcspn(p, " ");
+            if (w[i + m].n != len || memcmp(w[i + m].low, p, len) != 0)
+                break;
+            p += len;
+            p += *p == ' ';
+        }
+        if (*p != '\0' || i + m >= nw)
+            continue;
+        gap_after(n, w, nw, i + m - 1, &b, &e);
+        if (gap_has(t, b, e, ","))
+            return m;
+    }
+    return 0;
+}
 
 /* Skips what an item may carry before its first real word: ticket
  * references, priority tags, dates, @handles, emoji, adverbs. */
 static size_t
 skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
 {
+    size_t k;
+
     while (i < nw) {
         const word *x = &w[i];
         size_t b, e;
@@ -597,25 +682,351 @@ skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
                  || (x->n >= 6 && (ends_with(x->low, x->n, "ally")
                                    || ends_with(x->low, x->n, "ily"))))
             i++;    /* "Also add ...", "Gradually roll out ..." */
+        else if ((k = lead_phrase(t, n, w, nw, i)) > 0)
+            i += k; /* "Going forward, owners ..." */
         else
             break;
     }
     return i;
 }
 
-/* The people words before "to" in "SRE team to add ...": 1 when they name
- * a team, -1 when they name nobody in particular ("Everyone to ..."). */
+static int is_nobody(const char *s, size_t n);
+static void quote_into(char *out, size_t cap, const char *s, size_t n);
+
+/* --- Who is given the work ----------------------------------------------- */
+
+/* Words a subject that names nobody opens with: "No one", "Nobody". */
+static const char *const negatives[] = {
+    "no", "nobody", "noone", "none", "neither", NULL
+};
+
+/* Lower-case words inside a name: "Ludwig van Beethoven", "Kofi and Mei". */
+static const char *const name_particles[] = {
+    "van", "von", "de", "der", "den", "del", "della", "da", "das", "dos",
+    "di", "du", "la", "le", "ter", "ten", "bin", "ibn", "al", "el", "and",
+    NULL
+};
+
+/* May a name start with cp: a capital (Latin, Greek, Cyrillic), or a
+ * letter of a script without capitals (Hebrew, Arabic, Indic, Thai, CJK,
+ * Hangul), where nothing marks a name? */
 static int
-subject_owner(const word *w, size_t to)
+is_name_initial(uint32_t cp)
 {
-    if (to > 0 && (strcmp(w[0].low, "all") == 0
-                   || strncmp(w[0].low, "every", 5) == 0
-                   || strncmp(w[0].low, "any", 3) == 0))
-        return -1;  /* "Everyone to double-check ..." */
-    if (to > 0 && in_list(team_words, w[to - 1].low, w[to - 1].n))
+    return bl_is_upper_cp(cp) || (cp >= 0x590 && cp <= 0xE7F)
+           || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x9FFF)
+           || (cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
+/* Is lower-case w[0..n) a verb's -s form: "reminds", "fixes", "retries"
+ * (or the plural of a noun that is a verb too: "alerts")? */
+static int
+is_verb_s(const actions_run *r, const char *w, size_t n)
+{
+    char base[48];
+
+    if (n < 4 || n >= sizeof base || w[n - 1] != 's' || w[n - 2] == 's')
+        return 0;
+    if (is_verb(r, w, n - 1) || (w[n - 2] == 'e' && is_verb(r, w, n - 2)))
         return 1;
-    /* "Dana to review ...": one capitalised word is most likely a name. */
-    return to == 1 && w[0].upper && !in_list(not_owners, w[0].low, w[0].n);
+    if (w[n - 2] == 'e' && w[n - 3] == 'i') {
+        memcpy(base, w, n - 3);
+        base[n - 3] = 'y';
+        return is_verb(r, base, n - 2);
+    }
+    return 0;
+}
+
+/* Does word x read as an English word, so that capitalised it may still
+ * be one rather than a name: a verb ("Mark", "Build"), an -ing or -ed
+ * form of one, a plural ("Lessons", "Retries"; a name ends in a vowel
+ * and s: "Thomas", "James"), or a noun by its ending ("Pricing",
+ * "Documentation", "Observability")?  Guesses: a name taken for a word is
+ * read as one still where the document shows it is (judge()). */
+static int
+is_english_word(const actions_run *r, const word *x)
+{
+    static const char *const noun_endings[] = {
+        "ing", "tion", "sion", "ment", "ness", "ity", "ship", "ism", "ogy",
+        "ware", "age", NULL
+    };
+    char base[48];
+    size_t n = x->n, k;
+
+    if (!x->ascii)
+        return 0;
+    if (is_verb(r, x->low, n) || gerund_base(r, x->low, n, base)
+        || is_past(r, x->low, n))
+        return 1;
+    for (k = 0; n >= 5 && noun_endings[k] != NULL; k++)
+        if (ends_with(x->low, n, noun_endings[k])
+            && n >= strlen(noun_endings[k]) + 3)
+            return 1;
+    if (n < 4 || x->low[n - 1] != 's' || x->low[n - 2] == 's')
+        return 0;
+    return !strchr("aeiouy'", x->low[n - 2]) || is_verb_s(r, x->low, n);
+}
+
+/* Can word x of t be part of a person's name?  0: no (a lower-case word,
+ * an acronym, a product in CamelCase, a word with a digit, one of the
+ * rule set's Not-Names, a function word); 1: yes; 2: only if the document
+ * shows elsewhere that it is a name, since it is an English word too
+ * ("Mark", "Grant"). */
+static int
+name_word(const actions_run *r, const char *t, size_t n, const word *x)
+{
+    size_t i, cl, chars = 0;
+    uint32_t prev = 0;
+
+    if (x->caps || x->end - x->begin >= sizeof x->low)
+        return 0;
+    for (i = x->begin; i < x->end; i += cl, chars++) {
+        uint32_t cp = bl_utf8_decode(t, n, i, &cl);
+        if (chars == 0 && !is_name_initial(cp))
+            return 0;
+        if (cp >= '0' && cp <= '9')
+            return 0;
+        /* A capital inside a name comes after a hyphen or an apostrophe
+         * (Jean-Luc, O'Brien) or a surname prefix (McKenzie, DeShawn);
+         * elsewhere it marks a product (GitHub, PagerDuty). */
+        if (chars > 0 && bl_is_upper_cp(cp) && prev != '-' && prev != '\''
+            && prev != 0x2019
+            && !(chars == 2 && (x->low[0] == 'm' || x->low[0] == 'd'
+                                || x->low[0] == 'l'))
+            && !(chars == 3 && strncmp(x->low, "mac", 3) == 0))
+            return 0;
+        prev = cp;
+    }
+    if ((r->lc != NULL
+         && bl_strset_has(&r->lc->rules->not_names, t + x->begin,
+                          x->end - x->begin))
+        || in_list(function_words, x->low, x->n)
+        || in_list(modals, x->low, x->n) || in_list(adverbs, x->low, x->n)
+        || in_list(question_words, x->low, x->n)
+        || not_owner_of(x->low, x->n)
+        || in_list(team_words, x->low, x->n)
+        || in_list(priority_words, x->low, x->n)
+        || in_list(done_words, x->low, x->n))
+        return 0;
+    return is_english_word(r, x) ? 2 : 1;
+}
+
+/* Do words w[b, e) of t name a person: "Kofi", "Ana Ribeiro", "Niamh
+ * O'Brien", "Łukasz", "Ludwig van Beethoven", "Kofi and Mei"?  As for
+ * name_word: 0, 1, or 2 when the first word is an English word too ("Mark
+ * Chen", but also "Ask Dana"). */
+static int
+person_name(const actions_run *r, const char *t, size_t n, const word *w,
+            size_t b, size_t e)
+{
+    size_t k;
+    int first = 0;
+
+    if (e <= b || e - b > 4)
+        return 0;
+    for (k = b; k < e; k++) {
+        int v;
+        if (k > b && (w[k].begin - w[k - 1].end != 1
+                      || !bl_is_blank(t[w[k - 1].end])))
+            return 0;   /* "Kofi, Mei": a list, or "Ops: Kofi" */
+        if (k > b && k + 1 < e && in_list(name_particles, w[k].low, w[k].n))
+            continue;
+        if ((v = name_word(r, t, n, &w[k])) == 0)
+            return 0;
+        if (k == b)
+            first = v;
+    }
+    return first;
+}
+
+/* Words w[b, e) of t, given the work ("... to add", "... will run"): 1
+ * when they name a team or a person, -1 when they name nobody in
+ * particular ("Everyone to ...", "The team will ..."), 0 when neither
+ * ("Tooling to detect drift": a thing and its purpose).  A name that is
+ * an English word too is kept in st->maybe_b, maybe_e. */
+static int
+subject_owner(const actions_run *r, const char *t, size_t n, const word *w,
+              size_t b, size_t e, start *st)
+{
+    size_t sb = w[b].begin, se = w[e - 1].end;
+
+    /* "Nobody to use the token": a rule for all, not an owner. */
+    if (in_list(negatives, w[b].low, w[b].n))
+        return 0;
+    quote_into(st->who, sizeof st->who, t + sb, se - sb);
+    /* Whole words: "Anya to review ..." names someone. */
+    if (strcmp(w[b].low, "all") == 0 || strcmp(w[b].low, "every") == 0
+        || strcmp(w[b].low, "any") == 0 || strcmp(w[b].low, "each") == 0
+        || is_nobody(t + sb, se - sb))
+        return -1;  /* "Everyone to double-check ...", "The team will" */
+    if (in_list(team_words, w[e - 1].low, w[e - 1].n))
+        return 1;
+    switch (person_name(r, t, n, w, b, e)) {
+    case 1:
+        return 1;
+    case 2:
+        st->maybe_b = sb;
+        st->maybe_e = se;
+        break;
+    default:
+        break;
+    }
+    return 0;
+}
+
+/* Is the gap between words a and a + 1 of t blanks only? */
+static int
+blank_gap(const char *t, const word *w, size_t a)
+{
+    size_t i;
+
+    for (i = w[a].end; i < w[a + 1].begin; i++)
+        if (!bl_is_blank(t[i]))
+            return 0;
+    return 1;
+}
+
+/* Do words w[k..] give the work to the words before them: "to", "will",
+ * "shall" or "is going to", perhaps an adverb, then a verb ("will also
+ * run")?  Returns the index of the verb, or 0.  *passive is set for "will
+ * be trained": the words before are not who does it. */
+static size_t
+work_given(const actions_run *r, const char *t, const word *w, size_t nw,
+           size_t k, int *passive)
+{
+    size_t v = k + 1, a;
+
+    *passive = 0;
+    if ((strcmp(w[k].low, "is") == 0 || strcmp(w[k].low, "are") == 0)
+        && k + 3 < nw && strcmp(w[k + 1].low, "going") == 0
+        && strcmp(w[k + 2].low, "to") == 0)
+        v = k + 3;
+    else if (strcmp(w[k].low, "to") != 0 && strcmp(w[k].low, "will") != 0
+             && strcmp(w[k].low, "shall") != 0)
+        return 0;
+    if (v < nw && (in_list(adverbs, w[v].low, w[v].n)
+                   || (w[v].n >= 5 && ends_with(w[v].low, w[v].n, "ly"))))
+        v++;
+    if (v >= nw || !is_verb(r, w[v].low, w[v].n))
+        return 0;
+    for (a = k; a < v; a++)
+        if (!blank_gap(t, w, a))
+            return 0;
+    *passive = strcmp(w[v].low, "be") == 0 && v + 1 < nw
+               && is_past(r, w[v + 1].low, w[v + 1].n);
+    return v;
+}
+
+/* An item that opens with who will do the work: "Kofi will give ...",
+ * "Łukasz to remove ...", "Ana Ribeiro is going to run ...", "Payments
+ * team will add ...", "Everyone to double-check ...".  Sets st->owner
+ * (and maybe_b, maybe_e) and returns 1 when words i.. of t are such an
+ * opening whose subject names someone, or nobody in particular. */
+static int
+opens_with_who(const actions_run *r, const char *t, size_t n,
+               const word *w, size_t nw, size_t i, start *st)
+{
+    size_t k;
+    int passive, owner;
+
+    for (k = i + 1; k < nw && k <= i + 4; k++) {
+        if (!blank_gap(t, w, k - 1))
+            return 0;
+        if (work_given(r, t, w, nw, k, &passive) == 0)
+            continue;
+        owner = subject_owner(r, t, n, w, i, k, st);
+        if (passive && owner > 0) {
+            /* "Kofi will be trained": by whom? */
+            st->maybe_b = st->maybe_e = 0;
+            st->owner = 0;
+            return 1;
+        }
+        if (owner == 0 && st->maybe_e == 0)
+            return 0;
+        st->owner = owner;
+        return 1;
+    }
+    return 0;
+}
+
+/* Is x, read after "be" or "being", a participle: "reprimanded", "taken",
+ * "blamed" (a verb the list does not know still ends in -ed there)? */
+static int
+is_participle(const actions_run *r, const word *x)
+{
+    return is_past(r, x->low, x->n)
+           || (x->n >= 5 && ends_with(x->low, x->n, "ed"));
+}
+
+/* Does the clause at words i.. of t say that something will not be done,
+ * so that it is no task at all?  "There will be no disciplinary action",
+ * "There won't be a rollback", "No individuals will be reprimanded",
+ * "Nobody is being retrained", "The legacy queue name stays until Q1",
+ * "The old cluster will remain the fallback".  A rule for people ("Nobody
+ * to use the token", "No deploys on Fridays") is not such a statement:
+ * someone has to see to it. */
+static int
+says_nothing_happens(const actions_run *r, const char *t, size_t n,
+                     const word *w, size_t nw, size_t i)
+{
+    size_t k = i + 1, end;
+    int neg = 0;
+
+    /* [i, end): the first clause */
+    for (end = i; end < nw && end < i + 14; end++)
+        if (ends_sentence(t, n, w, nw, end)) {
+            end++;
+            break;
+        }
+    if (strcmp(w[i].low, "there") == 0 || strcmp(w[i].low, "there'll") == 0) {
+        if (k < end && (strcmp(w[k].low, "will") == 0
+                        || strcmp(w[k].low, "shall") == 0
+                        || strcmp(w[k].low, "won't") == 0))
+            neg = strcmp(w[k++].low, "won't") == 0;
+        if (k < end && strcmp(w[k].low, "not") == 0) {
+            neg = 1;
+            k++;
+        }
+        if (k >= end || (strcmp(w[k].low, "be") != 0
+                         && strcmp(w[k].low, "is") != 0
+                         && strcmp(w[k].low, "are") != 0))
+            return 0;
+        k++;
+        return k < end && (strcmp(w[k].low, "no") == 0
+                           || strcmp(w[k].low, "none") == 0
+                           || (neg && (strcmp(w[k].low, "any") == 0
+                                       || strcmp(w[k].low, "a") == 0
+                                       || strcmp(w[k].low, "an") == 0)));
+    }
+    /* "No individuals will be reprimanded": nothing is done to anyone. */
+    if (in_list(negatives, w[i].low, w[i].n)) {
+        for (k = i + 1; k + 2 < end && k <= i + 5; k++) {
+            size_t v = k + 2;
+            if (!in_list(modals, w[k].low, w[k].n)
+                && strcmp(w[k].low, "is") != 0 && strcmp(w[k].low, "are") != 0)
+                continue;
+            if (strcmp(w[k + 1].low, "be") != 0
+                && strcmp(w[k + 1].low, "being") != 0)
+                return 0;
+            return is_participle(r, &w[v]);
+        }
+        return 0;
+    }
+    /* "The legacy queue name stays until Q1": what does not change. */
+    for (k = i + 1; k < end; k++) {
+        size_t v = k;
+        if ((strcmp(w[k].low, "will") == 0 || strcmp(w[k].low, "shall") == 0)
+            && k + 1 < end)
+            v = k + 1;
+        if (in_list(function_words, w[k - 1].low, w[k - 1].n))
+            continue;
+        if ((v == k && (strcmp(w[v].low, "stays") == 0
+                        || strcmp(w[v].low, "remains") == 0))
+            || (v > k && (strcmp(w[v].low, "stay") == 0
+                          || strcmp(w[v].low, "remain") == 0)))
+            return 1;
+    }
+    return 0;
 }
 
 /* A clause that opens with a subject: "We should ...", "Timeouts moved
@@ -626,6 +1037,8 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
 {
     size_t k;
 
+    if (!pronoun && opens_with_who(r, t, n, w, nw, i, st))
+        return START_VERB;
     for (k = i + (pronoun ? 1 : 0); k < nw && k < i + 7; k++) {
         const word *x = &w[k];
         char base[48];
@@ -633,16 +1046,28 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
             break;
         if (in_list(modals, x->low, x->n) || ends_with(x->low, x->n, "'ll"))
             return START_VERB;
+        /* "The bot now reminds the on-call ...", "We now page on lag":
+         * how things are since the work was done. */
+        if (strcmp(x->low, "now") == 0 && k > i && k + 1 < nw
+            && !in_list(modals, w[k + 1].low, w[k + 1].n)
+            && strncmp(w[k + 1].low, "ha", 2) != 0
+            && (is_verb(r, w[k + 1].low, w[k + 1].n)
+                || is_verb_s(r, w[k + 1].low, w[k + 1].n))) {
+            st->now_done = 1;
+            break;
+        }
         if ((strcmp(x->low, "have") == 0 || strcmp(x->low, "has") == 0)
             && k + 1 < nw && strcmp(w[k + 1].low, "to") == 0)
             return START_VERB;
-        /* "SRE team to add ...", "Arjun to review ...": someone is given
-         * the work.  "Tooling to detect X" is a noun and its purpose. */
+        /* "The payments SRE on-call team to add ...": a team is given
+         * the work (shorter subjects were opens_with_who's).  "Tooling
+         * to detect X" is a noun and its purpose, with no owner. */
         if (strcmp(x->low, "to") == 0 && k > i && k + 1 < nw
             && is_verb(r, w[k + 1].low, w[k + 1].n)
             && (k == i + 1 || pronoun
                 || in_list(team_words, w[k - 1].low, w[k - 1].n))) {
-            st->owner = subject_owner(w + i, k - i);
+            if (!pronoun && k > i + 1)
+                st->owner = subject_owner(r, t, n, w, i, k, st);
             return START_VERB;
         }
         /* "We are adding", "We've been exploring": work in progress. */
@@ -667,23 +1092,38 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
     const word *x;
     char base[48];
     size_t b, e;
+    start who;
 
     i = skip_lead(t, n, w, nw, i);
     if (i >= nw)
         return START_UNSURE;
     x = &w[i];
-    if (!x->ascii || x->n == 0)
-        return START_UNSURE;    /* only English verbs are known */
+    if (x->n == 0)
+        return START_UNSURE;
     memcpy(st->first, x->low, x->n + 1);
     /* A code span or a link at the very start hides what comes first. */
     if (i == 0 && x->begin > 0 && memchr(t, BL_PLACEHOLDER, x->begin) != NULL)
         return START_UNSURE;
+    /* Only English verbs are known: a word of another language says
+     * nothing of how the item opens, unless it is the name of who is
+     * given the work ("Łukasz to remove ..."). */
+    if (!x->ascii)
+        return opens_with_who(r, t, n, w, nw, i, st) ? START_VERB
+                                                     : START_UNSURE;
     gap_after(n, w, nw, i, &b, &e);
     if (is_verb(r, x->low, x->n)) {
         /* "Read/write path separation" is a noun; "Add/update" a verb. */
         if (e == b + 1 && t[b] == '/' && i + 1 < nw
             && !is_verb(r, w[i + 1].low, w[i + 1].n))
             return START_NOUN;
+        /* "Mark will run ...": a verb, or a name, which judge() decides
+         * (opens_with_who keeps it in maybe_b, maybe_e).  Not a team:
+         * "Tell the team to ..." gives the work to whoever tells. */
+        memset(&who, 0, sizeof who);
+        if (opens_with_who(r, t, n, w, nw, i, &who) && who.owner == 0) {
+            st->maybe_b = who.maybe_b;
+            st->maybe_e = who.maybe_e;
+        }
         st->imperative = 1;
         return START_VERB;
     }
@@ -702,6 +1142,7 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
                 return START_QUESTION;
         }
     }
+    st->no_task = says_nothing_happens(r, t, n, w, nw, i);
     if (strcmp(x->low, "we") == 0 || strcmp(x->low, "i") == 0
         || strcmp(x->low, "you") == 0 || strcmp(x->low, "they") == 0
         || strncmp(x->low, "we'", 3) == 0 || strncmp(x->low, "i'", 2) == 0)
@@ -742,7 +1183,8 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
 {
     word w[MAX_WORDS];
     size_t nw = split_words(t, n, w), i, k, label = nw;
-    start rest;
+    start rest, lab;
+    int name;
 
     memset(st, 0, sizeof *st);
     memset(&rest, 0, sizeof rest);
@@ -757,6 +1199,24 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
         }
         if (ends_sentence(t, n, w, nw, k))
             break;
+    }
+    /* "Mateo: add the price version ...", as "@mateo: add ..." is, and
+     * "Payments team: add ...": who will do it for a label, then the
+     * work.  ("All services: add ..." is a category, not nobody.) */
+    memset(&lab, 0, sizeof lab);
+    if (label + 1 < nw && depth < 3
+        && ((name = subject_owner(r, t, n, w, i, label + 1, &lab)) > 0
+            || lab.maybe_e > 0)) {
+        classify_labelled(r, t + w[label + 1].begin, n - w[label + 1].begin,
+                          0, depth + 1, &rest);
+        if (rest.kind == START_VERB && rest.imperative) {
+            *st = rest;
+            st->owner = name > 0 ? 1 : 0;
+            st->maybe_b = name > 0 ? 0 : lab.maybe_b;
+            st->maybe_e = name > 0 ? 0 : lab.maybe_e;
+            return;
+        }
+        memset(&rest, 0, sizeof rest);
     }
     st->kind = classify_clause(r, t, n, w, label < nw ? label + 1 : nw, i,
                                st);
@@ -774,14 +1234,23 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
      * change the verdict on what follows it; nor may an "Improved ..."
      * title under Planned (first_past). */
     if (rest.kind == START_VERB && (rest.imperative || lead_end > 0)) {
+        size_t off = w[label + 1].begin;
         st->kind = START_VERB;
         st->imperative = rest.imperative;
         st->first_past = 0;
         st->owner = rest.owner;
+        memcpy(st->who, rest.who, sizeof st->who);
+        /* (rest's offsets are in the text after the label) */
+        st->maybe_b = rest.maybe_e > 0 ? rest.maybe_b + off : 0;
+        st->maybe_e = rest.maybe_e > 0 ? rest.maybe_e + off : 0;
     } else if (lead_end > 0
                && (rest.kind == START_UNSURE || rest.kind == START_GERUND)) {
         *st = rest;
+        st->maybe_b = st->maybe_e = 0;
     }
+    /* "Discipline: there will be no formal action" says it of the item. */
+    st->no_task |= rest.no_task;
+    st->now_done |= rest.now_done;
 }
 
 static void
@@ -896,8 +1365,8 @@ trim(const char *t, size_t *p_b, size_t *p_e)
         (*p_e)--;
 }
 
-/* Is s[0..n) a placeholder or one of not_owners ("TBD", "everyone", "the
- * team")? */
+/* Is s[0..n) a placeholder or an owner that names nobody in particular
+ * (not_owner_of: "TBD", "everyone", "the team")? */
 static int
 is_nobody(const char *s, size_t n)
 {
@@ -918,7 +1387,7 @@ is_nobody(const char *s, size_t n)
     low[n] = '\0';
     if (strncmp(low, "the ", 4) == 0 || strncmp(low, "our ", 4) == 0)
         b = 4;
-    return in_list(not_owners, low + b, n - b);
+    return not_owner_of(low + b, n - b) != 0;
 }
 
 /* Does the value of an owner label or cell name nobody in particular:
@@ -1961,13 +2430,8 @@ enum { COL_OTHER, COL_ITEM, COL_OWNER, COL_DUE, COL_TICKET, COL_STATUS,
        COL_SKIP };
 
 static int
-column_role(const char *t, size_t n)
+column_role(const actions_shared *sh, const char *t, size_t n)
 {
-    static const char *const owner[] = {
-        "owner", "owners", "assignee", "assignees", "assigned", "who", "dri",
-        "responsible", "team", "lead", "poc", "point", "contact",
-        "accountable", "owned", "owning", NULL
-    };
     static const char *const due[] = {
         "due", "date", "deadline", "eta", "target", "when", "by", "quarter",
         "sprint", "milestone", "timeline", "completion", "expected",
@@ -1991,10 +2455,12 @@ column_role(const char *t, size_t n)
         NULL
     };
     /* Nouns that, last in a header, make it an owner column whatever
-     * comes first: "Action owner", "Task owner", "Person responsible". */
+     * comes first: "Action owner", "Task owner", "Person responsible",
+     * "Action driver".  Not every word of OWNER-COLUMN: "Date assigned"
+     * and "Affected team" head no column of owners. */
     static const char *const owner_heads[] = {
         "owner", "owners", "assignee", "assignees", "responsible", "dri",
-        NULL
+        "driver", "drivers", "champion", "champions", NULL
     };
     word w[MAX_WORDS];
     size_t nw = split_words(t, n, w), head = 0;
@@ -2008,7 +2474,7 @@ column_role(const char *t, size_t n)
         head++;
     if (head > 0 && in_list(owner_heads, w[head].low, w[head].n))
         return COL_OWNER;
-    if (in_list(owner, w[0].low, w[0].n))
+    if (bl_strset_has(&sh->owner_cols, w[0].low, w[0].n))
         return COL_OWNER;
     if (in_list(due, w[0].low, w[0].n))
         return COL_DUE;
@@ -2056,7 +2522,7 @@ visit_table(actions_run *r, int table)
         if (r->first_unit[k] >= 0) {
             size_t n;
             const char *t = unit_text(r, r->first_unit[k], &n);
-            roles[b->col] = column_role(t, n);
+            roles[b->col] = column_role(r->sh, t, n);
         }
         if (b->col + 1 > ncols)
             ncols = b->col + 1;
@@ -2408,7 +2874,25 @@ unit_opening(actions_run *r, int u, const char *t, size_t n, start *st)
     }
 }
 
-static void
+/* Does the document show elsewhere that the first word of s[0..n) is a
+ * person's name ("Owner: Mark", an Owner column, "Mark was paged"), or
+ * does the team's configuration list it?  -1 when out of memory. */
+static int
+known_person(actions_run *r, const char *s, size_t n)
+{
+    size_t pos = 0;
+    bl_span sp;
+
+    if (!bl_next_word(s, n, &pos, &sp))
+        return 0;
+    if (bl_lint_learn_all(r->lc) < 0)
+        return -1;
+    return bl_strset_has(&r->lc->people, s + sp.begin, sp.end - sp.begin)
+           || bl_strset_has(&r->lc->rules->people, s + sp.begin,
+                            sp.end - sp.begin);
+}
+
+static int
 judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
 {
     const bl_doc *doc = r->doc;
@@ -2455,7 +2939,16 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     if (f->owner == 0 && f->start.owner != 0) {
         f->owner = f->start.owner;
         if (f->owner < 0)   /* "Everyone to double-check ..." */
-            memcpy(f->bad_owner, f->start.first, sizeof f->bad_owner);
+            memcpy(f->bad_owner, f->start.who, sizeof f->bad_owner);
+    }
+    if ((need & NEED_OWNER) && f->owner == 0
+        && f->start.maybe_e > f->start.maybe_b && f->start.maybe_e <= n) {
+        /* "Mark will run ...": a name if the document uses it as one. */
+        int known = known_person(r, t + f->start.maybe_b,
+                                 f->start.maybe_e - f->start.maybe_b);
+        if (known < 0)
+            return -1;
+        f->owner = known;
     }
     covered = cover(r, it->section) | it->inherited;
     if (f->owner == 0 && (covered & GROUP_OWNER))
@@ -2467,6 +2960,10 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
         f->done = 1;
     if (!g->open && (f->start.kind == START_REPORT
                      || f->start.kind == START_MAYBE_DONE))
+        f->done = 1;
+    /* "There will be no disciplinary action" is no task: as with a done
+     * item, there is nothing for anyone to pick up. */
+    if (f->start.no_task || (!g->open && f->start.now_done))
         f->done = 1;
     /* A ticket stands in for an owner, so it is looked for only in an open
      * item without one: its pattern costs more than the rest of an item. */
@@ -2485,6 +2982,7 @@ judge(actions_run *r, const action_item *it, unsigned need, item_facts *f)
     /* Under "Planned", "Improved runbooks" is a noun phrase. */
     if (g->open && f->start.first_past)
         f->start.kind = START_NOUN;
+    return 0;
 }
 
 /* Where an item's findings go: the first line of its own text, from its
@@ -2523,6 +3021,30 @@ item_span(const actions_run *r, const action_item *it, size_t *p_b,
 
 /* --- The rules ----------------------------------------------------------- */
 
+/* What the non-owner s, as a finding quotes it, says: "none" that nobody
+ * owns the item, "unassigned" that nobody does yet, "someone" that anyone
+ * may, "the team", "all reviewers" and "@here" that everyone does. */
+static int
+quoted_owner_kind(const char *s)
+{
+    char low[48];
+    size_t n = strlen(s), b = 0;
+    int kind;
+
+    if (n >= sizeof low)
+        return OWNER_EVERYONE;
+    bl_ascii_lower(s, n, low);
+    low[n] = '\0';
+    b = low[0] == '@';
+    if (strncmp(low + b, "the ", 4) == 0 || strncmp(low + b, "our ", 4) == 0)
+        b += 4;
+    if ((kind = not_owner_of(low + b, n - b)) != 0)
+        return kind;
+    if (strncmp(low + b, "any ", 4) == 0)
+        return OWNER_ANYONE;    /* "any engineer" */
+    return OWNER_EVERYONE;
+}
+
 static int
 report_missing_owner(actions_run *r, int rule, const action_item *it,
                      const item_facts *f)
@@ -2542,6 +3064,22 @@ report_missing_owner(actions_run *r, int rule, const action_item *it,
         rc = bl_strbuf_addf(&msg, "The owner is \"%s\", a placeholder. Name "
                             "the person or team who will drive this item, "
                             "e.g. \"(owner: @handle)\".", f->bad_owner);
+    else if (f->owner < 0 && quoted_owner_kind(f->bad_owner) == OWNER_NOBODY)
+        rc = bl_strbuf_addf(&msg, "\"%s\" says this item has no owner, so "
+                            "nobody will drive it. Name the person or team "
+                            "who will, e.g. \"(owner: @handle)\".",
+                            f->bad_owner);
+    else if (f->owner < 0
+             && quoted_owner_kind(f->bad_owner) == OWNER_UNDECIDED)
+        rc = bl_strbuf_addf(&msg, "\"%s\" says the owner is still to be "
+                            "chosen: until someone is, nobody drives this "
+                            "item. Name the person or team who will, e.g. "
+                            "\"(owner: @handle)\".", f->bad_owner);
+    else if (f->owner < 0 && quoted_owner_kind(f->bad_owner) == OWNER_ANYONE)
+        rc = bl_strbuf_addf(&msg, "\"%s\" is not an owner: an item anyone "
+                            "may pick up is one nobody is sure to. Name one "
+                            "person or team, e.g. \"(owner: @handle)\".",
+                            f->bad_owner);
     else if (f->owner < 0)
         rc = bl_strbuf_addf(&msg, "\"%s\" is not an owner: an item everyone "
                             "owns is one nobody drives. Name one person or "
@@ -2600,15 +3138,25 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
         first[0] = (char)(first[0] - 32);
     switch (f->start.kind) {
     case START_NOUN:
-        rc = bl_strbuf_addf(&msg, "This action item starts with \"%s\", not "
-                            "a verb, so it names a topic rather than a "
-                            "change. Start with what will be done: \"Add "
-                            "...\", \"Alert on ...\", \"Document ...\".",
-                            first);
+        /* Said as what the check sees, not as a fact about the word: a
+         * verb missing from ACTION-VERB ("Invert") lands here too, and a
+         * reader told it is "not a verb" is told something false. */
+        rc = bl_strbuf_addf(&msg, "This action item seems to name a topic "
+                            "rather than a change: it opens with \"%s\", "
+                            "which is not a verb this check knows. Start "
+                            "with what will be done: \"Add ...\", \"Alert "
+                            "on ...\", \"Document ...\".", first);
         break;
     case START_GERUND: {
+        /* Verbs that say little alone: "Going forward ..." does not mean
+         * "Go ...", nor "Having a runbook" "Have ...". */
+        static const char *const light[] = {
+            "go", "be", "have", "get", "do", "come", "let", NULL
+        };
         char base[48];
         memcpy(base, f->start.base, sizeof base);
+        if (in_list(light, base, strlen(base)))
+            strcpy(base, "add");
         if (base[0] >= 'a' && base[0] <= 'z')
             base[0] = (char)(base[0] - 32);
         /* The second example must differ from the first ("Adding"). */
@@ -2640,6 +3188,7 @@ shared_free(void *state)
     actions_shared *sh = state;
 
     bl_strset_free(&sh->verbs);
+    bl_strset_free(&sh->owner_cols);
     pcre2_code_free(sh->url.code);
     pcre2_match_data_free(sh->md);
     free(sh);
@@ -2659,7 +3208,8 @@ shared_get(bl_rules *rules)
         return NULL;
     scan_filter_fill(sh);
     if ((sh->md = pcre2_match_data_create(1, NULL)) == NULL
-        || read_verbs(sh, rules) < 0
+        || read_word_list(&sh->verbs, rules, "ACTION-VERB") < 0
+        || read_word_list(&sh->owner_cols, rules, "OWNER-COLUMN") < 0
         || ((sh->due = bl_rules_define_regex(rules, "DUE-DATE", 0, &oom))
             == NULL && oom)
         || ((sh->ref = bl_rules_define_regex(rules, "TRACKER-REF", 0, &oom))
@@ -2724,7 +3274,10 @@ run_get(bl_lint_ctx *lc)
         return NULL;
     }
     for (i = 0; i < r->items.n; i++)
-        judge(r, &r->items.items[i], r->need, &r->facts[i]);
+        if (judge(r, &r->items.items[i], r->need, &r->facts[i]) < 0) {
+            run_release(r);
+            return NULL;
+        }
     if (bl_lint_set_family_state(lc, "action", r, run_release) < 0)
         return NULL;
     return r;
