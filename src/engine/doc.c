@@ -1304,12 +1304,17 @@ find_cuts(const char *s, size_t body, size_t n, cut_list *cuts)
             }
         } else if (html != NULL) {      /* in an HTML block */
             if (html[0] == '\0') {
+                const char *opens = k < e && s[k] == '<'
+                                    ? html_end(s, k, e) : NULL;
                 if (blank)
                     html = NULL;
-                else if (fence_at(s, i, e, &c))
-                    stopped = 1;        /* HTML, or a paragraph a fence
-                                           interrupts: not told apart, so
-                                           no cut from here on */
+                else if (fence_at(s, i, e, &c)
+                         || (opens != NULL && opens[0] != '\0'
+                             && !line_has(s, k + 1, e, opens)))
+                    stopped = 1;        /* HTML, or a paragraph a fence or
+                                           a comment interrupts ("<https:
+                                           //...>" then "<!--"): not told
+                                           apart, so no cut from here on */
             } else if (line_has(s, i, e, html)) {
                 html = NULL;
             }
