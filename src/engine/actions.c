@@ -3051,10 +3051,11 @@ report_missing_owner(actions_run *r, int rule, const action_item *it,
 {
     bl_strbuf msg = {NULL, 0, 0};
     size_t b, e;
-    int rc;
+    int rc, kind;
 
     if (f->done || f->owner > 0 || (f->owner == 0 && f->ticket))
         return 0;
+    kind = f->owner < 0 ? quoted_owner_kind(f->bad_owner) : 0;
     if (f->owner < 0 && !f->bad_owner[0])
         rc = bl_strbuf_addf(&msg, "The owner is left empty. Name the person "
                             "or team who will drive this item, e.g. "
@@ -3064,18 +3065,17 @@ report_missing_owner(actions_run *r, int rule, const action_item *it,
         rc = bl_strbuf_addf(&msg, "The owner is \"%s\", a placeholder. Name "
                             "the person or team who will drive this item, "
                             "e.g. \"(owner: @handle)\".", f->bad_owner);
-    else if (f->owner < 0 && quoted_owner_kind(f->bad_owner) == OWNER_NOBODY)
+    else if (kind == OWNER_NOBODY)
         rc = bl_strbuf_addf(&msg, "\"%s\" says this item has no owner, so "
                             "nobody will drive it. Name the person or team "
                             "who will, e.g. \"(owner: @handle)\".",
                             f->bad_owner);
-    else if (f->owner < 0
-             && quoted_owner_kind(f->bad_owner) == OWNER_UNDECIDED)
+    else if (kind == OWNER_UNDECIDED)
         rc = bl_strbuf_addf(&msg, "\"%s\" says the owner is still to be "
                             "chosen: until someone is, nobody drives this "
                             "item. Name the person or team who will, e.g. "
                             "\"(owner: @handle)\".", f->bad_owner);
-    else if (f->owner < 0 && quoted_owner_kind(f->bad_owner) == OWNER_ANYONE)
+    else if (kind == OWNER_ANYONE)
         rc = bl_strbuf_addf(&msg, "\"%s\" is not an owner: an item anyone "
                             "may pick up is one nobody is sure to. Name one "
                             "person or team, e.g. \"(owner: @handle)\".",
