@@ -1662,6 +1662,15 @@ what_follows_the_noun(const char *t, size_t n, size_t i)
     return word_in(t + i, len, question_words);
 }
 
+/* Is the word t[b..b+len) of lower-case t a verb that asks for writing,
+ * not a noun before "of" ("list of owners")? */
+static int
+asks_for_writing(const char *t, size_t n, size_t b, size_t len)
+{
+    return word_in(t + b, len, writing_verbs)
+           && !(n - b - len >= 3 && memcmp(t + b + len, " of", 3) == 0);
+}
+
 /* Reads the first word of each sentence of lower-case t after offset
  * from: a verb that asks for writing sets *p_writing ("_What went well?
  * List the things that helped._"); returns 1 when another verb an
@@ -1683,8 +1692,7 @@ later_sentence_leads(const char *t, size_t n, size_t from, int *p_writing)
             ;
         if (b + len < n && t[b + len] == ',')
             continue;
-        if (word_in(t + b, len, writing_verbs)
-            && !(n - b - len >= 3 && memcmp(t + b + len, " of", 3) == 0))
+        if (asks_for_writing(t, n, b, len))
             *p_writing = 1;
         else if (word_in(t + b, len, other_verbs))
             other = 1;
@@ -1732,8 +1740,7 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
             label |= template_label;
         }
     }
-    writing = word_in(low + fb, fl, writing_verbs)
-              && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
+    writing = asks_for_writing(low, ln, fb, fl);
     other = !writing && word_in(low + fb, fl, other_verbs);
     if (!writing && !other) {
         /* "A brief summary of what happened": a noun for what to write
