@@ -785,6 +785,27 @@ format_named_around(const char *t, size_t n, size_t b, size_t e)
     return word_in(t + wb, k - wb, format_names_after);
 }
 
+/* Are a and b the same format: the same fields and separators?  (seps[0]
+ * is always '\0'.) */
+static int
+same_shape(const fmt_shape *a, const fmt_shape *b)
+{
+    return a->n == b->n && memcmp(a->fields, b->fields, a->n) == 0
+           && memcmp(a->seps, b->seps, a->n) == 0;
+}
+
+/* Sorts the n fields of a format (at most 8) in place. */
+static void
+sort_fields(char *x, size_t n)
+{
+    size_t i, j;
+
+    for (i = 1; i < n; i++)
+        for (j = i; j > 0 && x[j - 1] > x[j]; j--) {
+            char c = x[j]; x[j] = x[j - 1]; x[j - 1] = c;
+        }
+}
+
 /* Do a and b have the same fields, written differently: another order
  * (DD/MM/YYYY and MM/DD/YYYY) or other separators (YYYY-MM-DD and
  * YYYY/MM/DD)? */
@@ -792,25 +813,14 @@ static int
 formats_contrast(const fmt_shape *a, const fmt_shape *b)
 {
     char x[8], y[8];
-    size_t i, j;
 
-    if (a->n != b->n)
+    if (a->n != b->n || same_shape(a, b))
         return 0;
-    if (memcmp(a->fields, b->fields, a->n) == 0
-        && memcmp(a->seps + 1, b->seps + 1, a->n - 1) == 0)
-        return 0;
+    /* The same fields in any order. */
     memcpy(x, a->fields, a->n);
     memcpy(y, b->fields, b->n);
-    /* The same fields in any order: an insertion sort of at most 8. */
-    for (i = 1; i < a->n; i++)
-        for (j = i; j > 0 && x[j - 1] > x[j]; j--) {
-            char c = x[j]; x[j] = x[j - 1]; x[j - 1] = c;
-            c = y[j]; y[j] = y[j - 1]; y[j - 1] = c;
-        }
-    for (i = 1; i < b->n; i++)
-        for (j = i; j > 0 && y[j - 1] > y[j]; j--) {
-            char c = y[j]; y[j] = y[j - 1]; y[j - 1] = c;
-        }
+    sort_fields(x, a->n);
+    sort_fields(y, b->n);
     return memcmp(x, y, a->n) == 0;
 }
 
@@ -1108,11 +1118,7 @@ drop_contrasted_formats(ph_ctx *pc)
         const fmt_shape *f = &pc->found.items[k].shape;
         if (f->n == 0)
             continue;
-        for (j = 0; j < ns && !(shapes[j].n == f->n
-                                && memcmp(shapes[j].fields, f->fields, f->n)
-                                   == 0
-                                && memcmp(shapes[j].seps, f->seps, f->n)
-                                   == 0); j++)
+        for (j = 0; j < ns && !same_shape(&shapes[j], f); j++)
             ;
         if (j == ns && ns < UNIT_SHAPES_MAX)
             shapes[ns++] = *f;
@@ -1656,6 +1662,15 @@ what_follows_the_noun(const char *t, size_t n, size_t i)
     return word_in(t + i, len, question_words);
 }
 
+/* Is the word t[b..b+len) of lower-case t a verb that asks for writing,
+ * not a noun before "of" ("list of owners")? */
+static int
+asks_for_writing(const char *t, size_t n, size_t b, size_t len)
+{
+    return word_in(t + b, len, writing_verbs)
+           && !(n - b - len >= 3 && memcmp(t + b + len, " of", 3) == 0);
+}
+
 /* Reads the first word of each sentence of lower-case t after offset
  * from: a verb that asks for writing sets *p_writing ("_What went well?
  * List the things that helped._"); returns 1 when another verb an
@@ -1677,8 +1692,7 @@ later_sentence_leads(const char *t, size_t n, size_t from, int *p_writing)
             ;
         if (b + len < n && t[b + len] == ',')
             continue;
-        if (word_in(t + b, len, writing_verbs)
-            && !(n - b - len >= 3 && memcmp(t + b + len, " of", 3) == 0))
+        if (asks_for_writing(t, n, b, len))
             *p_writing = 1;
         else if (word_in(t + b, len, other_verbs))
             other = 1;
@@ -1726,8 +1740,7 @@ reads_as_instruction(const bl_doc *doc, size_t ui, const char *t, size_t n,
             label |= template_label;
         }
     }
-    writing = word_in(low + fb, fl, writing_verbs)
-              && !(ln - fb - fl >= 3 && memcmp(low + fb + fl, " of", 3) == 0);
+    writing = asks_for_writing(low, ln, fb, fl);
     other = !writing && word_in(low + fb, fl, other_verbs);
     if (!writing && !other) {
         /* "A brief summary of what happened": a noun for what to write
