@@ -1817,15 +1817,12 @@ static int
 is_label_unit(const bl_lint_ctx *lc, size_t ui)
 {
     const bl_unit *u = &lc->doc->units.items[ui];
-    const bl_label_part *lp;
     int p;
 
     if (lc->part_of_block == NULL || u->block < 0
         || (p = lc->part_of_block[u->block]) < 0)
         return 0;
-    lp = &lc->label_parts.items[p];
-    return bl_unit_to_source(lc->doc, u, 0, 0) <= lp->begin
-           && is_label_alone(lc->doc, u, lp->end);
+    return bl_lint_unit_is_label(lc, (int)lc->doc->sections.n + p, ui);
 }
 
 /* Has section si any content: prose that is not a placeholder, a code

@@ -50,6 +50,30 @@
                 "pool.\n"
 #define CLEAN TITLE SUMMARY IMPACT TIMELINE ROOT ACTIONS LESSONS
 
+/* A document, a rule and how many findings it must give there. */
+typedef struct count_case {
+    const char *doc, *rule;
+    size_t want;
+} count_case;
+
+/* Lints each case's document and prints those whose rule gives other
+ * than the findings wanted; how many did. */
+static size_t
+count_failures(bl_rules *rules, const count_case *cases, size_t n)
+{
+    size_t i, failed = 0;
+
+    for (i = 0; i < n; i++) {
+        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
+        if (got != cases[i].want) {
+            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
+                        got, cases[i].want, cases[i].doc);
+            failed++;
+        }
+    }
+    return failed;
+}
+
 typedef struct layout_case {
     const char *rule;
     const char *found;      /* gives the rule at least one finding */
@@ -577,10 +601,7 @@ test_each_rule_reads_labelled_sections(void **state)
 static void
 test_labels_within_and_after_labelled_parts(void **state)
 {
-    static const struct {
-        const char *doc, *rule;
-        size_t want;
-    } cases[] = {
+    static const count_case cases[] = {
         /* Why labels are steps of the Root Cause's chain, not parts. */
         {"# Incident: CI down\n\n**Root cause**\n\n**Why 1:** Jobs queued."
          "\n\n**Why 2:** The quota was reached.\n\n**Why 3:** Runners "
@@ -662,17 +683,10 @@ test_labels_within_and_after_labelled_parts(void **state)
          "@dana)\n", "placeholder/unfilled", 0},
     };
     bl_rules *rules = all_rules_on();
-    size_t i, failed = 0;
+    size_t failed = 0;
 
     (void)state;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
-        if (got != cases[i].want) {
-            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
-                        got, cases[i].want, cases[i].doc);
-            failed++;
-        }
-    }
+    failed += count_failures(rules, cases, sizeof cases / sizeof cases[0]);
     bl_rules_free(rules);
     assert_int_equal(failed, 0);
 }
@@ -760,10 +774,7 @@ test_parts_of_other_sections_under_a_heading(void **state)
         DET_ENTRIES "\n</details>\n",
         DET_HEAD "**Timeline (UTC)**\n\n" DET_ENTRIES,
     };
-    static const struct {
-        const char *doc, *rule;
-        size_t want;
-    } cases[] = {
+    static const count_case cases[] = {
         {DET_HEAD "<details>\n<summary>Root Cause</summary>\n\n" CHAIN
          "\n</details>\n", "action/missing-owner", 0},
         {DET_HEAD "<details>\n<summary>Root Cause</summary>\n\n" CHAIN
@@ -832,14 +843,7 @@ test_parts_of_other_sections_under_a_heading(void **state)
             failed++;
         }
     }
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
-        if (got != cases[i].want) {
-            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
-                        got, cases[i].want, cases[i].doc);
-            failed++;
-        }
-    }
+    failed += count_failures(rules, cases, sizeof cases / sizeof cases[0]);
     bl_rules_free(rules);
     assert_int_equal(failed, 0);
 #undef DET_HEAD
@@ -856,10 +860,7 @@ test_empty_labelled_sections(void **state)
 {
     static const char empty_impact[] =
         TITLE SUMMARY "## Impact\n\nTBD\n\n" TIMELINE ROOT ACTIONS LESSONS;
-    static const struct {
-        const char *doc, *rule;
-        size_t want;
-    } cases[] = {
+    static const count_case cases[] = {
         {"# Incident: opt-outs ignored\n\n**Summary**\n\nPushes went to "
          "opted-out users for 4 days.\n\n**Root cause**\n\n<!-- After "
          "the review. -->\n\n**Action items**\n\n- Alert on the sync "
@@ -887,7 +888,7 @@ test_empty_labelled_sections(void **state)
          "section/empty", 0},
     };
     bl_rules *rules = all_rules_on();
-    size_t i, l, failed = 0;
+    size_t l, failed = 0;
 
     (void)state;
     for (l = 0; l < 2; l++) {
@@ -905,14 +906,7 @@ test_empty_labelled_sections(void **state)
         free(found);
         free(clean);
     }
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
-        if (got != cases[i].want) {
-            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
-                        got, cases[i].want, cases[i].doc);
-            failed++;
-        }
-    }
+    failed += count_failures(rules, cases, sizeof cases / sizeof cases[0]);
     bl_rules_free(rules);
     assert_int_equal(failed, 0);
 }
@@ -934,10 +928,7 @@ test_empty_labelled_sections(void **state)
 static void
 test_flattened_headings(void **state)
 {
-    static const struct {
-        const char *doc, *rule;
-        size_t want;
-    } cases[] = {
+    static const count_case cases[] = {
         {TITLE SUMMARY IMPACT TIMELINE FLAT_WHYS("The pool was exhausted.")
          ACTIONS LESSONS, "section/empty", 0},
         {TITLE SUMMARY IMPACT TIMELINE FLAT_WHYS("The pool was exhausted.")
@@ -963,17 +954,10 @@ test_flattened_headings(void **state)
          "value.\n\n" ACTIONS LESSONS, "section/empty", 1},
     };
     bl_rules *rules = all_rules_on();
-    size_t i, failed = 0;
+    size_t failed = 0;
 
     (void)state;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        size_t got = tu_count_in(rules, cases[i].doc, cases[i].rule);
-        if (got != cases[i].want) {
-            print_error("%s: %zu findings, want %zu\n%s\n", cases[i].rule,
-                        got, cases[i].want, cases[i].doc);
-            failed++;
-        }
-    }
+    failed += count_failures(rules, cases, sizeof cases / sizeof cases[0]);
     bl_rules_free(rules);
     assert_int_equal(failed, 0);
 }
