@@ -700,6 +700,11 @@ static const char *const negatives[] = {
     "no", "nobody", "noone", "none", "neither", NULL
 };
 
+/* What a person undergoes rather than does: "No one will face ...". */
+static const char *const undergo_verbs[] = {
+    "face", "receive", "suffer", "incur", NULL
+};
+
 /* Lower-case words inside a name: "Ludwig van Beethoven", "Kofi and Mei". */
 static const char *const name_particles[] = {
     "van", "von", "de", "der", "den", "del", "della", "da", "das", "dos",
@@ -998,13 +1003,23 @@ says_nothing_happens(const actions_run *r, const char *t, size_t n,
                                        || strcmp(w[k].low, "a") == 0
                                        || strcmp(w[k].low, "an") == 0)));
     }
-    /* "No individuals will be reprimanded": nothing is done to anyone. */
+    /* "No individuals will be reprimanded": nothing is done to anyone.
+     * "No one will face disciplinary action", "Nobody is at fault": what
+     * nobody undergoes or is, where "Nobody will deploy on Fridays" is a
+     * rule someone has to see to. */
     if (in_list(negatives, w[i].low, w[i].n)) {
         for (k = i + 1; k + 2 < end && k <= i + 5; k++) {
             size_t v = k + 2;
-            if (!in_list(modals, w[k].low, w[k].n)
-                && strcmp(w[k].low, "is") != 0 && strcmp(w[k].low, "are") != 0)
+            int is = strcmp(w[k].low, "is") == 0 || strcmp(w[k].low, "are") == 0;
+            if (!is && !in_list(modals, w[k].low, w[k].n))
                 continue;
+            if (!is && in_list(undergo_verbs, w[k + 1].low, w[k + 1].n))
+                return 1;
+            if (is && ((strcmp(w[k + 1].low, "to") == 0
+                        && strcmp(w[k + 2].low, "blame") == 0)
+                       || (strcmp(w[k + 1].low, "at") == 0
+                           && strcmp(w[k + 2].low, "fault") == 0)))
+                return 1;
             if (strcmp(w[k + 1].low, "be") != 0
                 && strcmp(w[k + 1].low, "being") != 0)
                 return 0;

@@ -541,6 +541,9 @@ test_statements_are_no_tasks(void **state)
         "- No individuals will be reprimanded, and nobody is being "
         "retrained: the change followed the runbook.\n",
         "- No one is being blamed for this.\n",
+        "- No one will face disciplinary action for this incident.\n",
+        "- Nobody will receive a formal warning.\n",
+        "- No one is at fault, and no one is to blame.\n",
         "- None of the responders will be named in the report.\n",
         "- There won't be a rollback of the schema.\n",
         "- There is no plan to replace the broker.\n",
@@ -555,6 +558,7 @@ test_statements_are_no_tasks(void **state)
         "- Improve monitoring\n",
         "- Nobody to use the token going forward\n",
         "- Nobody will deploy on Fridays\n",
+        "- Nobody will merge without a second review\n",
         "- There will be a game day in Q3\n",
         "- Ensure the old cluster remains available\n",
         "- We now have to add alerts on lag\n",
