@@ -201,6 +201,10 @@ int bl_check_lifecycle(bl_lint_ctx *lc, int rule);
 int bl_check_roles(bl_lint_ctx *lc, int rule);
 int bl_check_review(bl_lint_ctx *lc, int rule);
 
+/* blame/responsible-column (blame_tables.c): a table of causes with a
+ * column of the people behind them. */
+int bl_check_blame_tables(bl_lint_ctx *lc, int rule);
+
 /* spelling/unknown-word (spelling.c).  Returns 0, -1 when out of memory,
  * or BL_EDATA when the dictionary or the word list cannot be read, with
  * the reason in the rule set's error (bl_rules_error). */

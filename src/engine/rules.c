@@ -43,6 +43,7 @@ static const struct {
     {"status-update", bl_check_status_update},
     {"roles", bl_check_roles},
     {"review", bl_check_review},
+    {"blame-tables", bl_check_blame_tables},
     {NULL, NULL}
 };
 
