@@ -296,6 +296,7 @@ typedef struct actions_run {
     unsigned char *group;   /* GROUP_* for list items */
     int *first_unit, *next_unit;    /* the units of each block */
     group_info *groups;     /* per part id (bl_lint_part_of) */
+    int *group_of_block;    /* per block: group_of, asked of every block */
     struct { action_item *items; size_t n, alloc; } items;
     struct item_facts *facts;   /* per item, as judge() found them */
     /* unit_words of the text judged last: judge_unit asks twice. */
@@ -2127,10 +2128,12 @@ index_blocks(actions_run *r)
     r->next_unit = malloc((doc->units.n + 1) * sizeof *r->next_unit);
     r->has_sublist = calloc(nb + 1, 1);
     r->group = calloc(nb + 1, 1);
+    r->group_of_block = bl_lint_part_of_blocks(r->lc, "action-items");
     if (stack == NULL || last_child == NULL || last_unit == NULL
         || r->blk_end == NULL || r->li_anc == NULL || r->prev_sibling == NULL
         || r->first_unit == NULL || r->next_unit == NULL
-        || r->has_sublist == NULL || r->group == NULL) {
+        || r->has_sublist == NULL || r->group == NULL
+        || r->group_of_block == NULL) {
         free(stack);
         free(last_child);
         free(last_unit);
@@ -2217,7 +2220,7 @@ read_cover(actions_run *r, const char *t, size_t n, int handles,
 static int
 group_of(const actions_run *r, int b)
 {
-    return bl_lint_part_of(r->lc, b, "action-items");
+    return b >= 0 && (size_t)b < r->doc->blocks.n ? r->group_of_block[b] : -1;
 }
 
 /* What a group's title or label says for its items: done or open, and
@@ -3248,6 +3251,7 @@ run_free(actions_run *r)
     free(r->first_unit);
     free(r->next_unit);
     free(r->groups);
+    free(r->group_of_block);
     free(r->facts);
     BL_VEC_FREE(&r->items);
 }

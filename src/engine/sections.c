@@ -1640,6 +1640,43 @@ bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind)
                    kind) ? id : -1;
 }
 
+int *
+bl_lint_part_of_blocks(const bl_lint_ctx *lc, const char *kind)
+{
+    const bl_doc *doc = lc->doc;
+    size_t nb = doc->blocks.n, ns = doc->sections.n, i;
+    int *part = malloc((nb + 1) * sizeof *part);
+    unsigned char *within = malloc(ns + 1);
+
+    if (part == NULL || within == NULL) {
+        free(part);
+        free(within);
+        return NULL;
+    }
+    /* bl_lint_section_within for every section at once: sections come
+     * before their subsections, so a parent's answer is known first. */
+    for (i = 0; i < ns; i++) {
+        int p = doc->sections.items[i].parent;
+        within[i] = lc->kind_of != NULL
+                    && (is_kind(lc, lc->kind_of[i], kind)
+                        || (p >= 0 && within[p]));
+    }
+    for (i = 0; i < nb; i++) {
+        /* Outside any labelled part a block is read in its section. */
+        int id = lc->kind_of == NULL ? -1
+                 : lc->part_of_block == NULL || lc->part_of_block[i] < 0
+                 ? doc->blocks.items[i].section
+                 : bl_lint_part_id_of(lc, (int)i);
+        if (id < 0 || (size_t)id < ns)
+            part[i] = id >= 0 && within[id] ? id : -1;
+        else
+            part[i] = is_kind(lc, lc->label_parts.items[(size_t)id - ns].kind,
+                              kind) ? id : -1;
+    }
+    free(within);
+    return part;
+}
+
 size_t
 bl_lint_part_count(const bl_lint_ctx *lc)
 {

@@ -1915,11 +1915,13 @@ timelines_of_units(const bl_lint_ctx *lc)
     const bl_doc *doc = lc->doc;
     int *root_of = malloc((doc->sections.n + 1) * sizeof *root_of);
     int *tl_of = malloc((doc->units.n + 1) * sizeof *tl_of);
+    int *part_of = bl_lint_part_of_blocks(lc, "timeline");
     size_t i;
 
-    if (root_of == NULL || tl_of == NULL) {
+    if (root_of == NULL || tl_of == NULL || part_of == NULL) {
         free(root_of);
         free(tl_of);
+        free(part_of);
         return NULL;
     }
     for (i = 0; i < doc->sections.n; i++) {
@@ -1930,11 +1932,12 @@ timelines_of_units(const bl_lint_ctx *lc)
     }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
-        int tl = bl_lint_part_of(lc, u->block, "timeline");
+        int tl = u->block >= 0 ? part_of[u->block] : -1;
         tl_of[i] = tl >= 0 && (size_t)tl < doc->sections.n
                    ? root_of[u->section] : tl;
     }
     free(root_of);
+    free(part_of);
     return tl_of;
 }
 
