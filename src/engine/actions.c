@@ -3147,9 +3147,15 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
     int rc;
     char first[48];
 
+    if (f->done || (f->start.kind != START_NOUN
+                    && f->start.kind != START_GERUND
+                    && f->start.kind != START_QUESTION))
+        return 0;
     /* The verbs it knows are English: "Ablaufdatum ... überwachen" under
-     * "## Maßnahmen (Action Items)" has its verb last. */
-    if (f->done || bl_lint_part_is_translated(r->lc, it->section))
+     * "## Maßnahmen (Action Items)" has its verb last.  Asked only of the
+     * items it would report: reading a heading's translation costs more
+     * than judging the item. */
+    if (bl_lint_part_is_translated(r->lc, it->section))
         return 0;
     memcpy(first, f->start.first, sizeof first);
     if (first[0] >= 'a' && first[0] <= 'z')
