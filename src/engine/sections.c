@@ -283,7 +283,10 @@ skip_qualifiers(const bl_heading *h, const char *t, size_t n)
     for (round = 0; round < 2; round++) {
         size_t best = 0;
         for (k = 0; k < h->n_qualifiers; k++) {
-            size_t qn = strlen(h->qualifiers[k]);
+            size_t qn;
+            if (h->qualifiers[k][0] != t[off])
+                continue;   /* most: before measuring it */
+            qn = strlen(h->qualifiers[k]);
             if (qn + 1 < n - off && t[off + qn] == ' ' && qn + 1 > best
                 && memcmp(h->qualifiers[k], t + off, qn) == 0)
                 best = qn + 1;
@@ -1119,18 +1122,30 @@ oom:
     return -1;
 }
 
-/* Does heading text t[0..n) name heading h: equal to one of its synonyms
- * or (unless `whole`) starting with one?  With parts_only, only its
- * Parts: count.  A
- * label ("**Postmortem:** draft") is shorthand, too short to be sure of
- * a synonym that must be the whole heading. */
-static int
-text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
-              int label, int whole)
+/* Heading text as normalize leaves it, kept by a caller that compares
+ * the same text with many headings: section/missing asks each heading's
+ * title once for every required section. */
+typedef struct norm_text {
+    char s[128];    /* zeroed past the text, as in classify_title */
+    size_t n;
+    int cut;
+} norm_text;
+
+static void
+normalize_into(norm_text *nt, const char *t, size_t n)
 {
-    char norm[128] = {0};   /* as in classify_title */
-    int cut, part;
-    size_t nn = normalize(t, n, norm, sizeof norm, &cut), k, sn;
+    memset(nt->s, 0, sizeof nt->s);
+    nt->n = normalize(t, n, nt->s, sizeof nt->s, &nt->cut);
+}
+
+/* text_names_as on text normalize_into has read. */
+static int
+norm_text_names_as(const bl_heading *h, const norm_text *nt, int parts_only,
+                   int label, int whole)
+{
+    const char *norm = nt->s;
+    size_t nn = nt->n, k, sn;
+    int cut = nt->cut, part;
 
     for (k = 0; k < h->n_synonyms; k++) {
         /* A synonym is never empty, so its first byte settles most: the
@@ -1152,16 +1167,30 @@ text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
     return sn > 0 && (!whole || k + sn == nn) && !vetoed(h, norm, nn);
 }
 
-/* text_names_as, or when t as a whole names no section of lc's profile,
- * its translation: "**Auswirkungen (Impact)**" (translation). */
+/* Does heading text t[0..n) name heading h: equal to one of its synonyms
+ * or (unless `whole`) starting with one?  With parts_only, only its
+ * Parts: count.  A
+ * label ("**Postmortem:** draft") is shorthand, too short to be sure of
+ * a synonym that must be the whole heading. */
 static int
-text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
-           size_t n, int parts_only, int label)
+text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
+              int label, int whole)
+{
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return norm_text_names_as(h, &nt, parts_only, label, whole);
+}
+
+/* text_names with t[0..n) already normalised into *nt. */
+static int
+norm_text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
+                size_t n, const norm_text *nt, int parts_only, int label)
 {
     size_t b, e, i;
     int which;
 
-    if (text_names_as(h, t, n, parts_only, label, 0))
+    if (norm_text_names_as(h, nt, parts_only, label, 0))
         return 1;
     for (which = 0; which < 2; which++) {
         if (!translation(t, n, which, &b, &e)
@@ -1170,7 +1199,7 @@ text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
         for (i = 0; i < lc->rules->headings.n; i++) {
             const bl_heading *o = &lc->rules->headings.items[i];
             if (strcmp(o->profile, lc->profile) == 0
-                && text_names_as(o, t, n, 0, label, 0))
+                && norm_text_names_as(o, nt, 0, label, 0))
                 return 0;
         }
         return 1;
@@ -1178,10 +1207,43 @@ text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
     return 0;
 }
 
-/* Does section si's heading name heading hi, as its kind or as one of
- * hi's parts ("What happened" is a part of Summary and of Timeline)? */
+/* text_names_as, or when t as a whole names no section of lc's profile,
+ * its translation: "**Auswirkungen (Impact)**" (translation). */
 static int
-names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
+text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
+           size_t n, int parts_only, int label)
+{
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return norm_text_names(lc, h, t, n, &nt, parts_only, label);
+}
+
+/* The titles of the document's sections, normalised once for
+ * names_heading (the caller frees them); NULL when out of memory. */
+static norm_text *
+normalize_titles(const bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    norm_text *titles = malloc((doc->sections.n + 1) * sizeof *titles);
+    size_t si, n;
+
+    for (si = 0; titles != NULL && si < doc->sections.n; si++) {
+        const bl_section *s = &doc->sections.items[si];
+        const char *t = s->title_unit < 0 ? ""
+                        : bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                       &n);
+        normalize_into(&titles[si], t, s->title_unit < 0 ? 0 : n);
+    }
+    return titles;
+}
+
+/* Does section si's heading name heading hi, as its kind or as one of
+ * hi's parts ("What happened" is a part of Summary and of Timeline)?
+ * titles are the sections' (normalize_titles). */
+static int
+names_heading(const bl_lint_ctx *lc, const norm_text *titles, size_t si,
+              size_t hi)
 {
     const bl_doc *doc = lc->doc;
     const bl_section *s = &doc->sections.items[si];
@@ -1193,7 +1255,8 @@ names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
     if (s->title_unit < 0)
         return 0;
     t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
-    return text_names(lc, &lc->rules->headings.items[hi], t, n, 1, 0);
+    return norm_text_names(lc, &lc->rules->headings.items[hi], t, n,
+                           &titles[si], 1, 0);
 }
 
 /* Some teams write sections as bold labels instead of headings:
@@ -1760,7 +1823,8 @@ bl_lint_unit_is_label(const bl_lint_ctx *lc, int part, size_t ui)
  * Summary says "checkout failed for 40 minutes for 12% of users" has
  * stated the impact. */
 static int
-says_in(const bl_lint_ctx *lc, const char *kind, bl_regex *re, int title)
+says_in(const bl_lint_ctx *lc, const norm_text *titles, const char *kind,
+        bl_regex *re, int title)
 {
     const bl_doc *doc = lc->doc;
     int hk = bl_heading_index(lc->rules, lc->profile, kind);
@@ -1779,7 +1843,7 @@ says_in(const bl_lint_ctx *lc, const char *kind, bl_regex *re, int title)
         int in = anywhere ? 1
                  : u->section < 0 || u->section == title
                  ? strcmp(kind, "summary") == 0
-                 : names_heading(lc, (size_t)u->section, (size_t)hk)
+                 : names_heading(lc, titles, (size_t)u->section, (size_t)hk)
                    || bl_lint_section_within(lc, u->section, kind) >= 0;
         if (!in || (u->flags & BL_UNIT_HEADING))
             continue;
@@ -1795,27 +1859,31 @@ check_missing(bl_lint_ctx *lc, int rule)
 {
     const bl_rules *rules = lc->rules;
     size_t i, k;
-    int title = title_section(lc);
+    int title = title_section(lc), rc = 0;
+    norm_text *titles = normalize_titles(lc);
 
-    for (i = 0; i < rules->headings.n; i++) {
+    if (titles == NULL)
+        return -1;
+    for (i = 0; i < rules->headings.n && rc == 0; i++) {
         const bl_heading *h = &rules->headings.items[i];
         int present = 0;
         if (!h->required || strcmp(h->profile, lc->profile) != 0)
             continue;
         for (k = 0; k < lc->doc->sections.n && !present; k++)
-            present = (int)k != title && names_heading(lc, k, i);
+            present = (int)k != title && names_heading(lc, titles, k, i);
         if (!present && strcmp(h->kind, "summary") == 0)
             present = has_intro(lc, title);
         if (!present)
             present = has_label(lc, i) || has_summary_label(lc, i);
         if (!present && h->covered_by != NULL)
-            present = says_in(lc, h->covered_by,
+            present = says_in(lc, titles, h->covered_by,
                               &lc->rules->headings.items[i].covered_when,
                               title);
         if (!present && report_missing(lc, rule, (int)i, title) < 0)
-            return -1;
+            rc = -1;
     }
-    return 0;
+    free(titles);
+    return rc;
 }
 
 /* --- section/empty ------------------------------------------------------- */
