@@ -516,6 +516,28 @@ names_by_translation(const bl_rules *rules, const char *profile,
            && bl_heading_classify(rules, profile, t, n, &part) >= 0;
 }
 
+/* LABEL-ENDS-PART of the rule set, in *p_re (NULL when it defines none).
+ * Finding a Define by name searches them all, and each document asks
+ * twice: the answer is kept in the rule set, when a slot is free.  -1
+ * when out of memory. */
+static int
+label_ends_part(bl_rules *rules, bl_regex **p_re)
+{
+    bl_regex **kept = bl_rules_family_cache(rules, "section");
+
+    if (kept != NULL) {
+        *p_re = *kept;
+        return 0;
+    }
+    if (bl_rules_define_into(rules, "LABEL-ENDS-PART", 1, p_re) < 0)
+        return -1;
+    if ((kept = malloc(sizeof *kept)) != NULL) {
+        *kept = *p_re;
+        (void)bl_rules_set_family_cache(rules, "section", kept, free);
+    }
+    return 0;
+}
+
 /* --- Placeholders -------------------------------------------------------- */
 
 static int
@@ -736,7 +758,7 @@ drop_appendix_copies(bl_lint_ctx *lc)
     int rc = 0;
 
     if (in_appendix == NULL || outside == NULL
-        || bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &ends) < 0
+        || label_ends_part(lc->rules, &ends) < 0
         || (ends != NULL && (md = pcre2_match_data_create(1, NULL)) == NULL))
         rc = -1;
     for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++) {
@@ -1635,7 +1657,7 @@ find_label_parts(bl_lint_ctx *lc)
     w.lc = lc;
     w.part = -1;
     w.details_outer = -1;
-    if (bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &w.ends) < 0
+    if (label_ends_part(lc->rules, &w.ends) < 0
         || (w.ends != NULL
             && (w.md = pcre2_match_data_create(1, NULL)) == NULL)) {
         free(unit_of);
