@@ -638,6 +638,8 @@ lead_phrase(const char *t, size_t n, const word *w, size_t nw, size_t i)
 
     for (k = 0; lead_phrases[k] != NULL; k++) {
         const char *p = lead_phrases[k];
+        if (p[0] != w[i].low[0])
+            continue;   /* most words: before measuring the phrase's */
         for (m = 0; i + m < nw && *p != '\0'; m++) {
             size_t len = strcspn(p, " ");
             if (w[i + m].n != len || memcmp(w[i + m].low, p, len) != 0)
