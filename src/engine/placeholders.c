@@ -1102,6 +1102,23 @@ next_token(const char *t, size_t n, size_t i)
     return (size_t)(p - (const unsigned char *)t);
 }
 
+/* The start of the next token after the one at t[i] that a slot may open
+ * with: a mark, or a word whose first two letters may_start_slot_word
+ * allows; n when there is none.  Most of a unit's tokens are passed over
+ * here, in one loop, rather than each a turn of scan_text's. */
+static size_t
+next_slot_start(const char *t, size_t n, size_t i)
+{
+    for (i = next_token(t, n, i); i < n; i = next_token(t, n, i)) {
+        unsigned char cls = slot_byte[(unsigned char)t[i]];
+        if ((cls & SLOT_BYTE_MARK)
+            || ((cls & SLOT_BYTE_LEAD) && i + 1 < n
+                && may_start_slot_word(t[i], t[i + 1])))
+            break;
+    }
+    return i;
+}
+
 /* How many differently written formats of one unit are compared with
  * each other: a text about formats names two or three. */
 #define UNIT_SHAPES_MAX 8
@@ -1196,7 +1213,7 @@ scan_text(ph_ctx *pc, const bl_unit *u)
                 kind = SLOT_FILLER;
         }
         if (e <= i) {
-            i = next_token(t, n, i);
+            i = next_slot_start(t, n, i);
             continue;
         }
         /* Markers are the author's own shorthand: they can be turned off,
