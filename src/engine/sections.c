@@ -2309,9 +2309,9 @@ bl_lint_empty_label_parts(const bl_lint_ctx *lc)
         free(empty);
         return NULL;
     }
-    if (lc->part_of_block == NULL) {
+    if (lc->part_of_block == NULL || n == 0) {
         free(content);
-        return empty;
+        return empty;   /* (most documents have no labelled part) */
     }
     /* One pass over the blocks and one over the units, as has_content
      * reads a section's. */
