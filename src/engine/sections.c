@@ -19,6 +19,7 @@
  * when its title says so ("Incident 2024-03-01: ..."), or when it has
  * at least two of the canonical sections.
  */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -123,8 +124,13 @@ skip_number_word(const char *t, size_t n, size_t i)
                                         "\xC2\xA7", NULL};
     size_t k, j;
 
+    if (i >= n)
+        return i;
     for (k = 0; words[k] != NULL; k++) {
-        size_t wn = strlen(words[k]);
+        size_t wn;
+        if (tolower((unsigned char)t[i]) != (unsigned char)words[k][0])
+            continue;   /* most headings: before measuring the word */
+        wn = strlen(words[k]);
         if (n - i > wn && strncasecmp(t + i, words[k], wn) == 0)
             break;
     }
