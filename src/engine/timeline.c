@@ -1941,6 +1941,22 @@ timelines_of_units(const bl_lint_ctx *lc)
     return tl_of;
 }
 
+/* timelines_of_units, found by the first of the two rules that runs and
+ * kept for the other (bl_lint_family_state), which frees it with the
+ * run; NULL when out of memory. */
+static int *
+timelines_get(bl_lint_ctx *lc)
+{
+    int *tl_of = bl_lint_family_state(lc, "timeline");
+
+    if (tl_of != NULL)
+        return tl_of;
+    if ((tl_of = timelines_of_units(lc)) == NULL
+        || bl_lint_set_family_state(lc, "timeline", tl_of, free) < 0)
+        return NULL;
+    return tl_of;
+}
+
 /* --- The check ----------------------------------------------------------- */
 
 int
@@ -1964,7 +1980,7 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
     if (!lc->is_profile_doc
         || (doc->sections.n == 0 && lc->label_parts.n == 0))
         return 0;
-    if ((tl_of = timelines_of_units(lc)) == NULL)
+    if ((tl_of = timelines_get(lc)) == NULL)
         return -1;
     memset(&r, 0, sizeof r);
     r.doc = doc;
@@ -1993,6 +2009,5 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
         i = end;
     }
     BL_VEC_FREE(&r.entries);
-    free(tl_of);
     return rc;
 }
