@@ -226,6 +226,24 @@ bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
     return normalize(t, n, out, cap, NULL);
 }
 
+/* Heading text as normalize leaves it, kept by a caller that compares
+ * the same text with many headings: the structure classifies each
+ * section's title, and section/missing asks it of every required
+ * heading (section_titles). */
+typedef struct norm_text {
+    char s[128];    /* zeroed past the text: a JIT-compiled Unless: may
+                       read ahead past it */
+    size_t n;
+    int cut;        /* normalize dropped a suffix */
+} norm_text;
+
+static void
+normalize_into(norm_text *nt, const char *t, size_t n)
+{
+    memset(nt->s, 0, sizeof nt->s);
+    nt->n = normalize(t, n, nt->s, sizeof nt->s, &nt->cut);
+}
+
 /* Edit distance of a and b counting a swap of neighbours as one edit
  * ("Tiemline"), or limit + 1 once it must exceed limit. */
 static size_t
@@ -405,13 +423,12 @@ translation(const char *t, size_t n, int which, size_t *p_b, size_t *p_e)
  * that is the whole text names it (qualifiers may come before it): no
  * longer heading that starts with one, no typo. */
 static int
-classify_title(const bl_rules *rules, const char *profile, const char *t,
-               size_t n, int whole, int *p_part)
+classify_norm(const bl_rules *rules, const char *profile,
+              const norm_text *nt, int whole, int *p_part)
 {
-    /* Zeroed: a JIT-compiled Unless: may read ahead past the text. */
-    char h[128] = {0};
-    int cut;
-    size_t i, k, hn = normalize(t, n, h, sizeof h, &cut);
+    const char *h = nt->s;
+    int cut = nt->cut;
+    size_t i, k, hn = nt->n;
     int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0, direct;
     size_t prefix_len = 0, fuzzy_dist = 99;
 
@@ -490,11 +507,23 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
     return prefix >= 0 ? prefix : fuzzy;
 }
 
-int
-bl_heading_classify(const bl_rules *rules, const char *profile,
-                    const char *t, size_t n, int *p_part)
+/* classify_norm of heading text t[0..n). */
+static int
+classify_title(const bl_rules *rules, const char *profile, const char *t,
+               size_t n, int whole, int *p_part)
 {
-    int kind = classify_title(rules, profile, t, n, 0, p_part), which;
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return classify_norm(rules, profile, &nt, whole, p_part);
+}
+
+/* bl_heading_classify of heading text t[0..n), normalised into *nt. */
+static int
+classify_heading(const bl_rules *rules, const char *profile, const char *t,
+                 size_t n, const norm_text *nt, int *p_part)
+{
+    int kind = classify_norm(rules, profile, nt, 0, p_part), which;
     size_t b, e;
 
     for (which = 0; kind < 0 && which < 2; which++)
@@ -508,6 +537,16 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
         && suffix_names_part(&rules->headings.items[kind], t, n))
         *p_part = 1;
     return kind;
+}
+
+int
+bl_heading_classify(const bl_rules *rules, const char *profile,
+                    const char *t, size_t n, int *p_part)
+{
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return classify_heading(rules, profile, t, n, &nt, p_part);
 }
 
 /* Does heading text t[0..n) name a section only through its translation
@@ -795,6 +834,33 @@ drop_appendix_copies(bl_lint_ctx *lc)
     return rc;
 }
 
+/* The titles of the document's sections, normalised once for the run
+ * and kept in its family state: the structure classifies them, and
+ * section/missing compares them with every required heading.  NULL when
+ * out of memory. */
+static const norm_text *
+section_titles(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    norm_text *titles = bl_lint_family_state(lc, "section");
+    size_t si, n;
+
+    if (titles != NULL)
+        return titles;
+    if ((titles = malloc((doc->sections.n + 1) * sizeof *titles)) == NULL)
+        return NULL;
+    for (si = 0; si < doc->sections.n; si++) {
+        const bl_section *s = &doc->sections.items[si];
+        const char *t = s->title_unit < 0 ? ""
+                        : bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                       &n);
+        normalize_into(&titles[si], t, s->title_unit < 0 ? 0 : n);
+    }
+    if (bl_lint_set_family_state(lc, "section", titles, free) < 0)
+        return NULL;
+    return titles;
+}
+
 int
 bl_lint_structure(bl_lint_ctx *lc)
 {
@@ -803,6 +869,7 @@ bl_lint_structure(bl_lint_ctx *lc)
     size_t i, j, found = 0;
     int title;
     unsigned char *seen;
+    const norm_text *titles = NULL;
 
     if (lc->structure_done)
         return 0;
@@ -812,7 +879,7 @@ bl_lint_structure(bl_lint_ctx *lc)
     lc->is_part = malloc(doc->sections.n + 1);
     seen = calloc(rules->headings.n + 1, 1);
     if (lc->kind_of == NULL || lc->section_end == NULL || lc->is_part == NULL
-        || seen == NULL) {
+        || seen == NULL || (titles = section_titles(lc)) == NULL) {
         free(seen);
         return -1;
     }
@@ -832,8 +899,8 @@ bl_lint_structure(bl_lint_ctx *lc)
                 lc->kind_of[i] = m->heading_kind;
                 part = m->heading_part;
             } else {
-                lc->kind_of[i] = bl_heading_classify(rules, lc->profile, t, n,
-                                                     &part);
+                lc->kind_of[i] = classify_heading(rules, lc->profile, t, n,
+                                                  &titles[i], &part);
                 if (m != NULL) {
                     m->heading_known = 1;
                     m->heading_kind = lc->kind_of[i];
@@ -1150,22 +1217,6 @@ oom:
     return -1;
 }
 
-/* Heading text as normalize leaves it, kept by a caller that compares
- * the same text with many headings: section/missing asks each heading's
- * title once for every required section. */
-typedef struct norm_text {
-    char s[128];    /* zeroed past the text, as in classify_title */
-    size_t n;
-    int cut;
-} norm_text;
-
-static void
-normalize_into(norm_text *nt, const char *t, size_t n)
-{
-    memset(nt->s, 0, sizeof nt->s);
-    nt->n = normalize(t, n, nt->s, sizeof nt->s, &nt->cut);
-}
-
 /* text_names_as on text normalize_into has read. */
 static int
 norm_text_names_as(const bl_heading *h, const norm_text *nt, int parts_only,
@@ -1247,28 +1298,9 @@ text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
     return norm_text_names(lc, h, t, n, &nt, parts_only, label);
 }
 
-/* The titles of the document's sections, normalised once for
- * names_heading (the caller frees them); NULL when out of memory. */
-static norm_text *
-normalize_titles(const bl_lint_ctx *lc)
-{
-    const bl_doc *doc = lc->doc;
-    norm_text *titles = malloc((doc->sections.n + 1) * sizeof *titles);
-    size_t si, n;
-
-    for (si = 0; titles != NULL && si < doc->sections.n; si++) {
-        const bl_section *s = &doc->sections.items[si];
-        const char *t = s->title_unit < 0 ? ""
-                        : bl_unit_text(doc, &doc->units.items[s->title_unit],
-                                       &n);
-        normalize_into(&titles[si], t, s->title_unit < 0 ? 0 : n);
-    }
-    return titles;
-}
-
 /* Does section si's heading name heading hi, as its kind or as one of
  * hi's parts ("What happened" is a part of Summary and of Timeline)?
- * titles are the sections' (normalize_titles). */
+ * titles are the sections' (section_titles). */
 static int
 names_heading(const bl_lint_ctx *lc, const norm_text *titles, size_t si,
               size_t hi)
@@ -1888,7 +1920,7 @@ check_missing(bl_lint_ctx *lc, int rule)
     const bl_rules *rules = lc->rules;
     size_t i, k;
     int title = title_section(lc), rc = 0;
-    norm_text *titles = normalize_titles(lc);
+    const norm_text *titles = section_titles(lc);
 
     if (titles == NULL)
         return -1;
@@ -1910,7 +1942,6 @@ check_missing(bl_lint_ctx *lc, int rule)
         if (!present && report_missing(lc, rule, (int)i, title) < 0)
             rc = -1;
     }
-    free(titles);
     return rc;
 }
 
