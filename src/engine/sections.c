@@ -783,57 +783,6 @@ holds_other_sections(const bl_lint_ctx *lc, size_t si)
     return 0;
 }
 
-/* A section under an appendix ("## Appendix" > "### Detailed timeline")
- * is reference material, not a second copy of a section the document
- * has outside its appendices: it names none, so it is neither reported
- * as a duplicate nor read by the checks of its kind (its entries are
- * not the timeline's, its times need no zone of their own).  Where it is
- * the only one of its kind, it is that section.  An appendix is a
- * heading that names no section and opens with what LABEL-ENDS-PART
- * lists.  -1 when out of memory. */
-static int
-drop_appendix_copies(bl_lint_ctx *lc)
-{
-    const bl_doc *doc = lc->doc;
-    size_t i, nk = lc->rules->headings.n;
-    unsigned char *in_appendix = calloc(doc->sections.n + 1, 1);
-    unsigned char *outside = calloc(nk + 1, 1);
-    bl_regex *ends = NULL;
-    pcre2_match_data *md = NULL;
-    int rc = 0;
-
-    if (in_appendix == NULL || outside == NULL
-        || label_ends_part(lc->rules, &ends) < 0
-        || (ends != NULL && (md = pcre2_match_data_create(1, NULL)) == NULL))
-        rc = -1;
-    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++) {
-        const bl_section *s = &doc->sections.items[i];
-        int p = s->parent;
-        if (p >= 0 && !in_appendix[p] && lc->kind_of[p] < 0
-            && doc->sections.items[p].title_unit >= 0) {
-            char norm[128] = {0};   /* as in classify_title */
-            size_t n, nn;
-            const char *t = bl_unit_text(
-                doc, &doc->units.items[doc->sections.items[p].title_unit], &n);
-            nn = bl_heading_normalize(t, n, norm, sizeof norm);
-            in_appendix[i] = nn > 0 && bl_regex_match(ends, norm, nn, 0, md)
-                                       >= 0;
-        } else {
-            in_appendix[i] = p >= 0 && in_appendix[p];
-        }
-        if (!in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i])
-            outside[lc->kind_of[i]] = 1;
-    }
-    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++)
-        if (in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i]
-            && outside[lc->kind_of[i]])
-            lc->kind_of[i] = -1;
-    pcre2_match_data_free(md);
-    free(in_appendix);
-    free(outside);
-    return rc;
-}
-
 /* The titles of the document's sections, normalised once for the run
  * and kept in its family state: the structure classifies them, and
  * section/missing compares them with every required heading.  NULL when
@@ -859,6 +808,65 @@ section_titles(bl_lint_ctx *lc)
     if (bl_lint_set_family_state(lc, "section", titles, free) < 0)
         return NULL;
     return titles;
+}
+
+/* A section under an appendix ("## Appendix" > "### Detailed timeline")
+ * is reference material, not a second copy of a section the document
+ * has outside its appendices: it names none, so it is neither reported
+ * as a duplicate nor read by the checks of its kind (its entries are
+ * not the timeline's, its times need no zone of their own).  Where it is
+ * the only one of its kind, it is that section.  An appendix is a
+ * heading that names no section and opens with what LABEL-ENDS-PART
+ * lists.  -1 when out of memory. */
+static int
+drop_appendix_copies(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    size_t i, nk = lc->rules->headings.n;
+    unsigned char *in_appendix = calloc(doc->sections.n + 1, 1);
+    unsigned char *outside = calloc(nk + 1, 1);
+    /* Per section: does LABEL-ENDS-PART match its title, -1 until asked.
+     * A document's sections are mostly children of its title: asked
+     * once per parent, not once per child. */
+    signed char *ends_at = malloc(doc->sections.n + 1);
+    const norm_text *titles = section_titles(lc);
+    bl_regex *ends = NULL;
+    pcre2_match_data *md = NULL;
+    int rc = 0;
+
+    if (ends_at != NULL)
+        memset(ends_at, -1, doc->sections.n + 1);
+    if (in_appendix == NULL || outside == NULL || ends_at == NULL
+        || titles == NULL || label_ends_part(lc->rules, &ends) < 0
+        || (ends != NULL && (md = pcre2_match_data_create(1, NULL)) == NULL))
+        rc = -1;
+    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++) {
+        const bl_section *s = &doc->sections.items[i];
+        int p = s->parent;
+        if (p >= 0 && !in_appendix[p] && lc->kind_of[p] < 0
+            && doc->sections.items[p].title_unit >= 0) {
+            const norm_text *nt = &titles[p];
+            if (ends_at[p] < 0)
+                ends_at[p] = (signed char)(nt->n > 0
+                                           && bl_regex_match(ends, nt->s,
+                                                             nt->n, 0, md)
+                                              >= 0);
+            in_appendix[i] = (unsigned char)ends_at[p];
+        } else {
+            in_appendix[i] = p >= 0 && in_appendix[p];
+        }
+        if (!in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i])
+            outside[lc->kind_of[i]] = 1;
+    }
+    for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++)
+        if (in_appendix[i] && lc->kind_of[i] >= 0 && !lc->is_part[i]
+            && outside[lc->kind_of[i]])
+            lc->kind_of[i] = -1;
+    pcre2_match_data_free(md);
+    free(in_appendix);
+    free(outside);
+    free(ends_at);
+    return rc;
 }
 
 int
