@@ -1069,8 +1069,9 @@ static const unsigned char slot_byte[256] = {
 /* Can a slot word start with the letters c and next: a format (YYYY,
  * MM, 20xx), TBD, TODO, FIXME, XXX or lorem ipsum?  Each matcher rejects
  * every other word at its second letter at the latest; asking this first
- * spares the prose words that start with a lead all four. */
-static int
+ * spares the prose words that start with a lead all four.  Inline, as
+ * next_token: it is asked of every such word. */
+static inline int
 may_start_slot_word(char c, char next)
 {
     char lower = (char)(c | 0x20);
@@ -1085,8 +1086,9 @@ may_start_slot_word(char c, char next)
 
 /* Where the next word or mark after the one at t[i] starts, or n: slots
  * start at nothing else, so the rest of the word and the blanks,
- * punctuation and UTF-8 after it are passed over. */
-static size_t
+ * punctuation and UTF-8 after it are passed over.  Inline: it runs once
+ * per token of every unit, and the call cost as much as the scan. */
+static inline size_t
 next_token(const char *t, size_t n, size_t i)
 {
     const unsigned char *p = (const unsigned char *)t + i;
