@@ -296,6 +296,7 @@ typedef struct actions_run {
     unsigned char *group;   /* GROUP_* for list items */
     int *first_unit, *next_unit;    /* the units of each block */
     group_info *groups;     /* per part id (bl_lint_part_of) */
+    int *group_of_block;    /* per block: group_of, asked of every block */
     struct { action_item *items; size_t n, alloc; } items;
     struct item_facts *facts;   /* per item, as judge() found them */
     /* unit_words of the text judged last: judge_unit asks twice. */
@@ -637,6 +638,8 @@ lead_phrase(const char *t, size_t n, const word *w, size_t nw, size_t i)
 
     for (k = 0; lead_phrases[k] != NULL; k++) {
         const char *p = lead_phrases[k];
+        if (p[0] != w[i].low[0])
+            continue;   /* most words: before measuring the phrase's */
         for (m = 0; i + m < nw && *p != '\0'; m++) {
             size_t len = strcspn(p, " ");
             if (w[i + m].n != len || memcmp(w[i + m].low, p, len) != 0)
@@ -2127,10 +2130,12 @@ index_blocks(actions_run *r)
     r->next_unit = malloc((doc->units.n + 1) * sizeof *r->next_unit);
     r->has_sublist = calloc(nb + 1, 1);
     r->group = calloc(nb + 1, 1);
+    r->group_of_block = bl_lint_part_of_blocks(r->lc, "action-items");
     if (stack == NULL || last_child == NULL || last_unit == NULL
         || r->blk_end == NULL || r->li_anc == NULL || r->prev_sibling == NULL
         || r->first_unit == NULL || r->next_unit == NULL
-        || r->has_sublist == NULL || r->group == NULL) {
+        || r->has_sublist == NULL || r->group == NULL
+        || r->group_of_block == NULL) {
         free(stack);
         free(last_child);
         free(last_unit);
@@ -2217,7 +2222,7 @@ read_cover(actions_run *r, const char *t, size_t n, int handles,
 static int
 group_of(const actions_run *r, int b)
 {
-    return bl_lint_part_of(r->lc, b, "action-items");
+    return b >= 0 && (size_t)b < r->doc->blocks.n ? r->group_of_block[b] : -1;
 }
 
 /* What a group's title or label says for its items: done or open, and
@@ -3144,9 +3149,15 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
     int rc;
     char first[48];
 
+    if (f->done || (f->start.kind != START_NOUN
+                    && f->start.kind != START_GERUND
+                    && f->start.kind != START_QUESTION))
+        return 0;
     /* The verbs it knows are English: "Ablaufdatum ... überwachen" under
-     * "## Maßnahmen (Action Items)" has its verb last. */
-    if (f->done || bl_lint_part_is_translated(r->lc, it->section))
+     * "## Maßnahmen (Action Items)" has its verb last.  Asked only of the
+     * items it would report: reading a heading's translation costs more
+     * than judging the item. */
+    if (bl_lint_part_is_translated(r->lc, it->section))
         return 0;
     memcpy(first, f->start.first, sizeof first);
     if (first[0] >= 'a' && first[0] <= 'z')
@@ -3248,6 +3259,7 @@ run_free(actions_run *r)
     free(r->first_unit);
     free(r->next_unit);
     free(r->groups);
+    free(r->group_of_block);
     free(r->facts);
     BL_VEC_FREE(&r->items);
 }

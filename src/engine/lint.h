@@ -277,6 +277,13 @@ int bl_lint_part_id_of(const bl_lint_ctx *lc, int bi);
 int bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind);
 size_t bl_lint_part_count(const bl_lint_ctx *lc);
 
+/* bl_lint_part_of for every block of the document, for the checks that
+ * ask it of each block or unit: an array of doc->blocks.n ids the caller
+ * frees, NULL when out of memory.  Finding each block's section of the
+ * kind once costs a walk up the headings per block; this costs one per
+ * section. */
+int *bl_lint_part_of_blocks(const bl_lint_ctx *lc, const char *kind);
+
 /* Is section si a `kind` section of its own, not a part named by another
  * heading and not inside another `kind` section: where a check that
  * reads a kind of section once starts reading? */

@@ -1069,8 +1069,9 @@ static const unsigned char slot_byte[256] = {
 /* Can a slot word start with the letters c and next: a format (YYYY,
  * MM, 20xx), TBD, TODO, FIXME, XXX or lorem ipsum?  Each matcher rejects
  * every other word at its second letter at the latest; asking this first
- * spares the prose words that start with a lead all four. */
-static int
+ * spares the prose words that start with a lead all four.  Inline, as
+ * next_token: it is asked of every such word. */
+static inline int
 may_start_slot_word(char c, char next)
 {
     char lower = (char)(c | 0x20);
@@ -1085,8 +1086,9 @@ may_start_slot_word(char c, char next)
 
 /* Where the next word or mark after the one at t[i] starts, or n: slots
  * start at nothing else, so the rest of the word and the blanks,
- * punctuation and UTF-8 after it are passed over. */
-static size_t
+ * punctuation and UTF-8 after it are passed over.  Inline: it runs once
+ * per token of every unit, and the call cost as much as the scan. */
+static inline size_t
 next_token(const char *t, size_t n, size_t i)
 {
     const unsigned char *p = (const unsigned char *)t + i;
@@ -1100,6 +1102,23 @@ next_token(const char *t, size_t n, size_t i)
     while (p < end && slot_byte[*p] == 0)
         p++;
     return (size_t)(p - (const unsigned char *)t);
+}
+
+/* The start of the next token after the one at t[i] that a slot may open
+ * with: a mark, or a word whose first two letters may_start_slot_word
+ * allows; n when there is none.  Most of a unit's tokens are passed over
+ * here, in one loop, rather than each a turn of scan_text's. */
+static size_t
+next_slot_start(const char *t, size_t n, size_t i)
+{
+    for (i = next_token(t, n, i); i < n; i = next_token(t, n, i)) {
+        unsigned char cls = slot_byte[(unsigned char)t[i]];
+        if ((cls & SLOT_BYTE_MARK)
+            || ((cls & SLOT_BYTE_LEAD) && i + 1 < n
+                && may_start_slot_word(t[i], t[i + 1])))
+            break;
+    }
+    return i;
 }
 
 /* How many differently written formats of one unit are compared with
@@ -1196,7 +1215,7 @@ scan_text(ph_ctx *pc, const bl_unit *u)
                 kind = SLOT_FILLER;
         }
         if (e <= i) {
-            i = next_token(t, n, i);
+            i = next_slot_start(t, n, i);
             continue;
         }
         /* Markers are the author's own shorthand: they can be turned off,

@@ -19,6 +19,7 @@
  * when its title says so ("Incident 2024-03-01: ..."), or when it has
  * at least two of the canonical sections.
  */
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -123,8 +124,13 @@ skip_number_word(const char *t, size_t n, size_t i)
                                         "\xC2\xA7", NULL};
     size_t k, j;
 
+    if (i >= n)
+        return i;
     for (k = 0; words[k] != NULL; k++) {
-        size_t wn = strlen(words[k]);
+        size_t wn;
+        if (tolower((unsigned char)t[i]) != (unsigned char)words[k][0])
+            continue;   /* most headings: before measuring the word */
+        wn = strlen(words[k]);
         if (n - i > wn && strncasecmp(t + i, words[k], wn) == 0)
             break;
     }
@@ -220,6 +226,24 @@ bl_heading_normalize(const char *t, size_t n, char *out, size_t cap)
     return normalize(t, n, out, cap, NULL);
 }
 
+/* Heading text as normalize leaves it, kept by a caller that compares
+ * the same text with many headings: the structure classifies each
+ * section's title, and section/missing asks it of every required
+ * heading (section_titles). */
+typedef struct norm_text {
+    char s[128];    /* zeroed past the text: a JIT-compiled Unless: may
+                       read ahead past it */
+    size_t n;
+    int cut;        /* normalize dropped a suffix */
+} norm_text;
+
+static void
+normalize_into(norm_text *nt, const char *t, size_t n)
+{
+    memset(nt->s, 0, sizeof nt->s);
+    nt->n = normalize(t, n, nt->s, sizeof nt->s, &nt->cut);
+}
+
 /* Edit distance of a and b counting a swap of neighbours as one edit
  * ("Tiemline"), or limit + 1 once it must exceed limit. */
 static size_t
@@ -283,7 +307,10 @@ skip_qualifiers(const bl_heading *h, const char *t, size_t n)
     for (round = 0; round < 2; round++) {
         size_t best = 0;
         for (k = 0; k < h->n_qualifiers; k++) {
-            size_t qn = strlen(h->qualifiers[k]);
+            size_t qn;
+            if (h->qualifiers[k][0] != t[off])
+                continue;   /* most: before measuring it */
+            qn = strlen(h->qualifiers[k]);
             if (qn + 1 < n - off && t[off + qn] == ' ' && qn + 1 > best
                 && memcmp(h->qualifiers[k], t + off, qn) == 0)
                 best = qn + 1;
@@ -396,13 +423,12 @@ translation(const char *t, size_t n, int which, size_t *p_b, size_t *p_e)
  * that is the whole text names it (qualifiers may come before it): no
  * longer heading that starts with one, no typo. */
 static int
-classify_title(const bl_rules *rules, const char *profile, const char *t,
-               size_t n, int whole, int *p_part)
+classify_norm(const bl_rules *rules, const char *profile,
+              const norm_text *nt, int whole, int *p_part)
 {
-    /* Zeroed: a JIT-compiled Unless: may read ahead past the text. */
-    char h[128] = {0};
-    int cut;
-    size_t i, k, hn = normalize(t, n, h, sizeof h, &cut);
+    const char *h = nt->s;
+    int cut = nt->cut;
+    size_t i, k, hn = nt->n;
     int prefix = -1, fuzzy = -1, prefix_part = 0, fuzzy_part = 0, direct;
     size_t prefix_len = 0, fuzzy_dist = 99;
 
@@ -481,11 +507,23 @@ classify_title(const bl_rules *rules, const char *profile, const char *t,
     return prefix >= 0 ? prefix : fuzzy;
 }
 
-int
-bl_heading_classify(const bl_rules *rules, const char *profile,
-                    const char *t, size_t n, int *p_part)
+/* classify_norm of heading text t[0..n). */
+static int
+classify_title(const bl_rules *rules, const char *profile, const char *t,
+               size_t n, int whole, int *p_part)
 {
-    int kind = classify_title(rules, profile, t, n, 0, p_part), which;
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return classify_norm(rules, profile, &nt, whole, p_part);
+}
+
+/* bl_heading_classify of heading text t[0..n), normalised into *nt. */
+static int
+classify_heading(const bl_rules *rules, const char *profile, const char *t,
+                 size_t n, const norm_text *nt, int *p_part)
+{
+    int kind = classify_norm(rules, profile, nt, 0, p_part), which;
     size_t b, e;
 
     for (which = 0; kind < 0 && which < 2; which++)
@@ -501,6 +539,16 @@ bl_heading_classify(const bl_rules *rules, const char *profile,
     return kind;
 }
 
+int
+bl_heading_classify(const bl_rules *rules, const char *profile,
+                    const char *t, size_t n, int *p_part)
+{
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return classify_heading(rules, profile, t, n, &nt, p_part);
+}
+
 /* Does heading text t[0..n) name a section only through its translation
  * ("Maßnahmen (Action Items)")? */
 static int
@@ -511,6 +559,28 @@ names_by_translation(const bl_rules *rules, const char *profile,
 
     return classify_title(rules, profile, t, n, 0, &part) < 0
            && bl_heading_classify(rules, profile, t, n, &part) >= 0;
+}
+
+/* LABEL-ENDS-PART of the rule set, in *p_re (NULL when it defines none).
+ * Finding a Define by name searches them all, and each document asks
+ * twice: the answer is kept in the rule set, when a slot is free.  -1
+ * when out of memory. */
+static int
+label_ends_part(bl_rules *rules, bl_regex **p_re)
+{
+    bl_regex **kept = bl_rules_family_cache(rules, "section");
+
+    if (kept != NULL) {
+        *p_re = *kept;
+        return 0;
+    }
+    if (bl_rules_define_into(rules, "LABEL-ENDS-PART", 1, p_re) < 0)
+        return -1;
+    if ((kept = malloc(sizeof *kept)) != NULL) {
+        *kept = *p_re;
+        (void)bl_rules_set_family_cache(rules, "section", kept, free);
+    }
+    return 0;
 }
 
 /* --- Placeholders -------------------------------------------------------- */
@@ -713,6 +783,33 @@ holds_other_sections(const bl_lint_ctx *lc, size_t si)
     return 0;
 }
 
+/* The titles of the document's sections, normalised once for the run
+ * and kept in its family state: the structure classifies them, and
+ * section/missing compares them with every required heading.  NULL when
+ * out of memory. */
+static const norm_text *
+section_titles(bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    norm_text *titles = bl_lint_family_state(lc, "section");
+    size_t si, n;
+
+    if (titles != NULL)
+        return titles;
+    if ((titles = malloc((doc->sections.n + 1) * sizeof *titles)) == NULL)
+        return NULL;
+    for (si = 0; si < doc->sections.n; si++) {
+        const bl_section *s = &doc->sections.items[si];
+        const char *t = s->title_unit < 0 ? ""
+                        : bl_unit_text(doc, &doc->units.items[s->title_unit],
+                                       &n);
+        normalize_into(&titles[si], t, s->title_unit < 0 ? 0 : n);
+    }
+    if (bl_lint_set_family_state(lc, "section", titles, free) < 0)
+        return NULL;
+    return titles;
+}
+
 /* A section under an appendix ("## Appendix" > "### Detailed timeline")
  * is reference material, not a second copy of a section the document
  * has outside its appendices: it names none, so it is neither reported
@@ -728,12 +825,19 @@ drop_appendix_copies(bl_lint_ctx *lc)
     size_t i, nk = lc->rules->headings.n;
     unsigned char *in_appendix = calloc(doc->sections.n + 1, 1);
     unsigned char *outside = calloc(nk + 1, 1);
+    /* Per section: does LABEL-ENDS-PART match its title, -1 until asked.
+     * A document's sections are mostly children of its title: asked
+     * once per parent, not once per child. */
+    signed char *ends_at = malloc(doc->sections.n + 1);
+    const norm_text *titles = section_titles(lc);
     bl_regex *ends = NULL;
     pcre2_match_data *md = NULL;
     int rc = 0;
 
-    if (in_appendix == NULL || outside == NULL
-        || bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &ends) < 0
+    if (ends_at != NULL)
+        memset(ends_at, -1, doc->sections.n + 1);
+    if (in_appendix == NULL || outside == NULL || ends_at == NULL
+        || titles == NULL || label_ends_part(lc->rules, &ends) < 0
         || (ends != NULL && (md = pcre2_match_data_create(1, NULL)) == NULL))
         rc = -1;
     for (i = 0; rc == 0 && ends != NULL && i < doc->sections.n; i++) {
@@ -741,13 +845,13 @@ drop_appendix_copies(bl_lint_ctx *lc)
         int p = s->parent;
         if (p >= 0 && !in_appendix[p] && lc->kind_of[p] < 0
             && doc->sections.items[p].title_unit >= 0) {
-            char norm[128] = {0};   /* as in classify_title */
-            size_t n, nn;
-            const char *t = bl_unit_text(
-                doc, &doc->units.items[doc->sections.items[p].title_unit], &n);
-            nn = bl_heading_normalize(t, n, norm, sizeof norm);
-            in_appendix[i] = nn > 0 && bl_regex_match(ends, norm, nn, 0, md)
-                                       >= 0;
+            const norm_text *nt = &titles[p];
+            if (ends_at[p] < 0)
+                ends_at[p] = (signed char)(nt->n > 0
+                                           && bl_regex_match(ends, nt->s,
+                                                             nt->n, 0, md)
+                                              >= 0);
+            in_appendix[i] = (unsigned char)ends_at[p];
         } else {
             in_appendix[i] = p >= 0 && in_appendix[p];
         }
@@ -761,6 +865,7 @@ drop_appendix_copies(bl_lint_ctx *lc)
     pcre2_match_data_free(md);
     free(in_appendix);
     free(outside);
+    free(ends_at);
     return rc;
 }
 
@@ -772,6 +877,7 @@ bl_lint_structure(bl_lint_ctx *lc)
     size_t i, j, found = 0;
     int title;
     unsigned char *seen;
+    const norm_text *titles = NULL;
 
     if (lc->structure_done)
         return 0;
@@ -781,7 +887,7 @@ bl_lint_structure(bl_lint_ctx *lc)
     lc->is_part = malloc(doc->sections.n + 1);
     seen = calloc(rules->headings.n + 1, 1);
     if (lc->kind_of == NULL || lc->section_end == NULL || lc->is_part == NULL
-        || seen == NULL) {
+        || seen == NULL || (titles = section_titles(lc)) == NULL) {
         free(seen);
         return -1;
     }
@@ -801,8 +907,8 @@ bl_lint_structure(bl_lint_ctx *lc)
                 lc->kind_of[i] = m->heading_kind;
                 part = m->heading_part;
             } else {
-                lc->kind_of[i] = bl_heading_classify(rules, lc->profile, t, n,
-                                                     &part);
+                lc->kind_of[i] = classify_heading(rules, lc->profile, t, n,
+                                                  &titles[i], &part);
                 if (m != NULL) {
                     m->heading_known = 1;
                     m->heading_kind = lc->kind_of[i];
@@ -1119,18 +1225,14 @@ oom:
     return -1;
 }
 
-/* Does heading text t[0..n) name heading h: equal to one of its synonyms
- * or (unless `whole`) starting with one?  With parts_only, only its
- * Parts: count.  A
- * label ("**Postmortem:** draft") is shorthand, too short to be sure of
- * a synonym that must be the whole heading. */
+/* text_names_as on text normalize_into has read. */
 static int
-text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
-              int label, int whole)
+norm_text_names_as(const bl_heading *h, const norm_text *nt, int parts_only,
+                   int label, int whole)
 {
-    char norm[128] = {0};   /* as in classify_title */
-    int cut, part;
-    size_t nn = normalize(t, n, norm, sizeof norm, &cut), k, sn;
+    const char *norm = nt->s;
+    size_t nn = nt->n, k, sn;
+    int cut = nt->cut, part;
 
     for (k = 0; k < h->n_synonyms; k++) {
         /* A synonym is never empty, so its first byte settles most: the
@@ -1152,16 +1254,30 @@ text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
     return sn > 0 && (!whole || k + sn == nn) && !vetoed(h, norm, nn);
 }
 
-/* text_names_as, or when t as a whole names no section of lc's profile,
- * its translation: "**Auswirkungen (Impact)**" (translation). */
+/* Does heading text t[0..n) name heading h: equal to one of its synonyms
+ * or (unless `whole`) starting with one?  With parts_only, only its
+ * Parts: count.  A
+ * label ("**Postmortem:** draft") is shorthand, too short to be sure of
+ * a synonym that must be the whole heading. */
 static int
-text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
-           size_t n, int parts_only, int label)
+text_names_as(const bl_heading *h, const char *t, size_t n, int parts_only,
+              int label, int whole)
+{
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return norm_text_names_as(h, &nt, parts_only, label, whole);
+}
+
+/* text_names with t[0..n) already normalised into *nt. */
+static int
+norm_text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
+                size_t n, const norm_text *nt, int parts_only, int label)
 {
     size_t b, e, i;
     int which;
 
-    if (text_names_as(h, t, n, parts_only, label, 0))
+    if (norm_text_names_as(h, nt, parts_only, label, 0))
         return 1;
     for (which = 0; which < 2; which++) {
         if (!translation(t, n, which, &b, &e)
@@ -1170,7 +1286,7 @@ text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
         for (i = 0; i < lc->rules->headings.n; i++) {
             const bl_heading *o = &lc->rules->headings.items[i];
             if (strcmp(o->profile, lc->profile) == 0
-                && text_names_as(o, t, n, 0, label, 0))
+                && norm_text_names_as(o, nt, 0, label, 0))
                 return 0;
         }
         return 1;
@@ -1178,10 +1294,24 @@ text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
     return 0;
 }
 
-/* Does section si's heading name heading hi, as its kind or as one of
- * hi's parts ("What happened" is a part of Summary and of Timeline)? */
+/* text_names_as, or when t as a whole names no section of lc's profile,
+ * its translation: "**Auswirkungen (Impact)**" (translation). */
 static int
-names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
+text_names(const bl_lint_ctx *lc, const bl_heading *h, const char *t,
+           size_t n, int parts_only, int label)
+{
+    norm_text nt;
+
+    normalize_into(&nt, t, n);
+    return norm_text_names(lc, h, t, n, &nt, parts_only, label);
+}
+
+/* Does section si's heading name heading hi, as its kind or as one of
+ * hi's parts ("What happened" is a part of Summary and of Timeline)?
+ * titles are the sections' (section_titles). */
+static int
+names_heading(const bl_lint_ctx *lc, const norm_text *titles, size_t si,
+              size_t hi)
 {
     const bl_doc *doc = lc->doc;
     const bl_section *s = &doc->sections.items[si];
@@ -1193,7 +1323,8 @@ names_heading(const bl_lint_ctx *lc, size_t si, size_t hi)
     if (s->title_unit < 0)
         return 0;
     t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
-    return text_names(lc, &lc->rules->headings.items[hi], t, n, 1, 0);
+    return norm_text_names(lc, &lc->rules->headings.items[hi], t, n,
+                           &titles[si], 1, 0);
 }
 
 /* Some teams write sections as bold labels instead of headings:
@@ -1572,7 +1703,7 @@ find_label_parts(bl_lint_ctx *lc)
     w.lc = lc;
     w.part = -1;
     w.details_outer = -1;
-    if (bl_rules_define_into(lc->rules, "LABEL-ENDS-PART", 1, &w.ends) < 0
+    if (label_ends_part(lc->rules, &w.ends) < 0
         || (w.ends != NULL
             && (w.md = pcre2_match_data_create(1, NULL)) == NULL)) {
         free(unit_of);
@@ -1638,6 +1769,43 @@ bl_lint_part_of(const bl_lint_ctx *lc, int bi, const char *kind)
     return is_kind(lc, lc->label_parts.items[(size_t)id
                                              - lc->doc->sections.n].kind,
                    kind) ? id : -1;
+}
+
+int *
+bl_lint_part_of_blocks(const bl_lint_ctx *lc, const char *kind)
+{
+    const bl_doc *doc = lc->doc;
+    size_t nb = doc->blocks.n, ns = doc->sections.n, i;
+    int *part = malloc((nb + 1) * sizeof *part);
+    unsigned char *within = malloc(ns + 1);
+
+    if (part == NULL || within == NULL) {
+        free(part);
+        free(within);
+        return NULL;
+    }
+    /* bl_lint_section_within for every section at once: sections come
+     * before their subsections, so a parent's answer is known first. */
+    for (i = 0; i < ns; i++) {
+        int p = doc->sections.items[i].parent;
+        within[i] = lc->kind_of != NULL
+                    && (is_kind(lc, lc->kind_of[i], kind)
+                        || (p >= 0 && within[p]));
+    }
+    for (i = 0; i < nb; i++) {
+        /* Outside any labelled part a block is read in its section. */
+        int id = lc->kind_of == NULL ? -1
+                 : lc->part_of_block == NULL || lc->part_of_block[i] < 0
+                 ? doc->blocks.items[i].section
+                 : bl_lint_part_id_of(lc, (int)i);
+        if (id < 0 || (size_t)id < ns)
+            part[i] = id >= 0 && within[id] ? id : -1;
+        else
+            part[i] = is_kind(lc, lc->label_parts.items[(size_t)id - ns].kind,
+                              kind) ? id : -1;
+    }
+    free(within);
+    return part;
 }
 
 size_t
@@ -1723,7 +1891,8 @@ bl_lint_unit_is_label(const bl_lint_ctx *lc, int part, size_t ui)
  * Summary says "checkout failed for 40 minutes for 12% of users" has
  * stated the impact. */
 static int
-says_in(const bl_lint_ctx *lc, const char *kind, bl_regex *re, int title)
+says_in(const bl_lint_ctx *lc, const norm_text *titles, const char *kind,
+        bl_regex *re, int title)
 {
     const bl_doc *doc = lc->doc;
     int hk = bl_heading_index(lc->rules, lc->profile, kind);
@@ -1742,7 +1911,7 @@ says_in(const bl_lint_ctx *lc, const char *kind, bl_regex *re, int title)
         int in = anywhere ? 1
                  : u->section < 0 || u->section == title
                  ? strcmp(kind, "summary") == 0
-                 : names_heading(lc, (size_t)u->section, (size_t)hk)
+                 : names_heading(lc, titles, (size_t)u->section, (size_t)hk)
                    || bl_lint_section_within(lc, u->section, kind) >= 0;
         if (!in || (u->flags & BL_UNIT_HEADING))
             continue;
@@ -1758,27 +1927,30 @@ check_missing(bl_lint_ctx *lc, int rule)
 {
     const bl_rules *rules = lc->rules;
     size_t i, k;
-    int title = title_section(lc);
+    int title = title_section(lc), rc = 0;
+    const norm_text *titles = section_titles(lc);
 
-    for (i = 0; i < rules->headings.n; i++) {
+    if (titles == NULL)
+        return -1;
+    for (i = 0; i < rules->headings.n && rc == 0; i++) {
         const bl_heading *h = &rules->headings.items[i];
         int present = 0;
         if (!h->required || strcmp(h->profile, lc->profile) != 0)
             continue;
         for (k = 0; k < lc->doc->sections.n && !present; k++)
-            present = (int)k != title && names_heading(lc, k, i);
+            present = (int)k != title && names_heading(lc, titles, k, i);
         if (!present && strcmp(h->kind, "summary") == 0)
             present = has_intro(lc, title);
         if (!present)
             present = has_label(lc, i) || has_summary_label(lc, i);
         if (!present && h->covered_by != NULL)
-            present = says_in(lc, h->covered_by,
+            present = says_in(lc, titles, h->covered_by,
                               &lc->rules->headings.items[i].covered_when,
                               title);
         if (!present && report_missing(lc, rule, (int)i, title) < 0)
-            return -1;
+            rc = -1;
     }
-    return 0;
+    return rc;
 }
 
 /* --- section/empty ------------------------------------------------------- */
@@ -2182,9 +2354,9 @@ bl_lint_empty_label_parts(const bl_lint_ctx *lc)
         free(empty);
         return NULL;
     }
-    if (lc->part_of_block == NULL) {
+    if (lc->part_of_block == NULL || n == 0) {
         free(content);
-        return empty;
+        return empty;   /* (most documents have no labelled part) */
     }
     /* One pass over the blocks and one over the units, as has_content
      * reads a section's. */

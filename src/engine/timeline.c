@@ -1915,11 +1915,13 @@ timelines_of_units(const bl_lint_ctx *lc)
     const bl_doc *doc = lc->doc;
     int *root_of = malloc((doc->sections.n + 1) * sizeof *root_of);
     int *tl_of = malloc((doc->units.n + 1) * sizeof *tl_of);
+    int *part_of = bl_lint_part_of_blocks(lc, "timeline");
     size_t i;
 
-    if (root_of == NULL || tl_of == NULL) {
+    if (root_of == NULL || tl_of == NULL || part_of == NULL) {
         free(root_of);
         free(tl_of);
+        free(part_of);
         return NULL;
     }
     for (i = 0; i < doc->sections.n; i++) {
@@ -1930,11 +1932,28 @@ timelines_of_units(const bl_lint_ctx *lc)
     }
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
-        int tl = bl_lint_part_of(lc, u->block, "timeline");
+        int tl = u->block >= 0 ? part_of[u->block] : -1;
         tl_of[i] = tl >= 0 && (size_t)tl < doc->sections.n
                    ? root_of[u->section] : tl;
     }
     free(root_of);
+    free(part_of);
+    return tl_of;
+}
+
+/* timelines_of_units, found by the first of the two rules that runs and
+ * kept for the other (bl_lint_family_state), which frees it with the
+ * run; NULL when out of memory. */
+static int *
+timelines_get(bl_lint_ctx *lc)
+{
+    int *tl_of = bl_lint_family_state(lc, "timeline");
+
+    if (tl_of != NULL)
+        return tl_of;
+    if ((tl_of = timelines_of_units(lc)) == NULL
+        || bl_lint_set_family_state(lc, "timeline", tl_of, free) < 0)
+        return NULL;
     return tl_of;
 }
 
@@ -1961,7 +1980,7 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
     if (!lc->is_profile_doc
         || (doc->sections.n == 0 && lc->label_parts.n == 0))
         return 0;
-    if ((tl_of = timelines_of_units(lc)) == NULL)
+    if ((tl_of = timelines_get(lc)) == NULL)
         return -1;
     memset(&r, 0, sizeof r);
     r.doc = doc;
@@ -1990,6 +2009,5 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
         i = end;
     }
     BL_VEC_FREE(&r.entries);
-    free(tl_of);
     return rc;
 }

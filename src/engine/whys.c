@@ -695,7 +695,7 @@ whys_init(whys *w, bl_lint_ctx *lc)
     const bl_doc *doc = lc->doc;
     size_t i, nb = doc->blocks.n + 1, ns = bl_lint_part_count(lc) + 1;
     int rc_kind = bl_heading_index(lc->rules, lc->profile, "root-cause");
-    int has_rc = 0;
+    int has_rc = 0, *rc_part_of;
 
     memset(w, 0, sizeof *w);
     w->lc = lc;
@@ -766,15 +766,18 @@ whys_init(whys *w, bl_lint_ctx *lc)
                                || (s->parent >= 0
                                    && w->under_whys[s->parent]));
     }
+    if ((rc_part_of = bl_lint_part_of_blocks(lc, "root-cause")) == NULL)
+        return -1;
     for (i = 0; i < doc->units.n; i++) {
         const bl_unit *u = &doc->units.items[i];
-        int home = bl_lint_part_of(lc, u->block, "root-cause");
+        int home = u->block >= 0 ? rc_part_of[u->block] : -1;
         /* Not its section: a <details> Action Items under the Root
          * Cause heading is a part of its own, and holds no steps. */
         if (home < 0)
             home = bl_lint_part_id_of(lc, u->block);
         w->home_of[i] = home >= 0 ? home : u->section;
     }
+    free(rc_part_of);
     chains_read_in(w);
     return 0;
 }
