@@ -18,8 +18,21 @@
 
 #include "regex.h"
 
-/* Tries before a pattern is JIT-compiled (see bl_regex_match). */
+/* Tries before a pattern is JIT-compiled (see bl_regex_match), at the
+ * least... */
 #define BL_JIT_AFTER 32
+
+/* ...and for a large pattern, one try per this many bytes of what would
+ * be JIT-compiled.  Compiling costs about 650 instructions per byte of
+ * compiled pattern (13 M for the largest rule pattern, 19 KB), plus the
+ * kernel's work mapping the code, while on the bench corpus a try run
+ * JIT-compiled saves 10,000 to 20,000 over the interpreter.  So a pattern
+ * waits until its interpreted tries have cost about what compiling it
+ * would: never much more than the better choice in hindsight, and the
+ * large patterns a check of many small files tries only some hundred
+ * times are never compiled (the JIT thread's work on the bench corpus
+ * fell from 118 M instructions to 46 M). */
+#define BL_JIT_BYTES_PER_TRY 16
 
 /* More alternatives than this are searched as one pattern. */
 #define BL_MAX_ALTS 32
@@ -201,6 +214,24 @@ decode(bl_regex *re)
     return 0;
 }
 
+/* How many tries re waits before it is JIT-compiled: see
+ * BL_JIT_BYTES_PER_TRY.  What would be compiled is its alternatives when
+ * it is searched split, else the whole pattern. */
+static unsigned
+jit_after(const bl_regex *re)
+{
+    size_t bytes = 0, size, k;
+
+    if (re->n_alts == 0
+        && pcre2_pattern_info(re->code, PCRE2_INFO_SIZE, &bytes) != 0)
+        bytes = 0;
+    for (k = 0; k < re->n_alts; k++)
+        if (pcre2_pattern_info(re->alts[k], PCRE2_INFO_SIZE, &size) == 0)
+            bytes += size;
+    bytes /= BL_JIT_BYTES_PER_TRY;
+    return bytes > BL_JIT_AFTER ? (unsigned)bytes : BL_JIT_AFTER;
+}
+
 pcre2_code *
 bl_regex_get(bl_regex *re)
 {
@@ -211,11 +242,14 @@ bl_regex_get(bl_regex *re)
         if (re->code != NULL)
             compile_alts(re);
     }
-    if (re->code == NULL)
+    if (re->code == NULL) {
         re->failed = 1;
-    else if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP,
-                                &re->first) != 0)
+        return NULL;
+    }
+    if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &re->first)
+        != 0)
         re->first = NULL;
+    re->jit_after = jit_after(re);
     return re->code;
 }
 
@@ -224,9 +258,9 @@ bl_regex_get(bl_regex *re)
  * JIT-compiling the thirty-odd patterns a check of the bench corpus tries
  * often takes about 16 ms, as long as md4c takes to parse the whole
  * corpus, and on the check's own thread it delayed the check by all of
- * that.  So a pattern that reaches BL_JIT_AFTER tries is handed to a helper
- * thread, which JIT-compiles copies of its compiled forms while the check
- * goes on with PCRE2's interpreter; the first try after the copies are
+ * that.  So a pattern that reaches its jit_after tries is handed to a
+ * helper thread, which JIT-compiles copies of its compiled forms while the
+ * check goes on with PCRE2's interpreter; the first try after the copies are
  * ready runs them.  The copies have the same groups and name table, so
  * what a match reports does not depend on which ran.
  *
@@ -450,10 +484,10 @@ bl_regex_jit_wait(bl_regex *re)
 void
 bl_regex_jit(bl_regex *re)
 {
-    if (bl_regex_get(re) == NULL || re->uses > BL_JIT_AFTER
+    if (bl_regex_get(re) == NULL || re->uses > re->jit_after
         || re->jit != NULL)
         return;
-    re->uses = BL_JIT_AFTER + 1;
+    re->uses = re->jit_after + 1;
     jit_compile_forms(re->n_alts == 0 ? re->code : NULL, re->alts,
                       re->n_alts);
 }
@@ -523,7 +557,7 @@ bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
     /* JIT pays for itself only on patterns that run often: a one-file
      * check should not spend 40 ms compiling patterns it tries a few
      * times, while a long document tries some thousands of times. */
-    if (++re->uses == BL_JIT_AFTER && re->jit == NULL)
+    if (++re->uses == re->jit_after && re->jit == NULL)
         jit_later(re);
     if ((jit = jit_ready(re)) != NULL && jit->code != NULL)
         code = jit->code;

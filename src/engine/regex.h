@@ -29,6 +29,7 @@ typedef struct bl_regex {
     pcre2_code *code;
     const uint8_t *first;   /* bytes a match may start with, or NULL */
     unsigned uses;
+    unsigned jit_after;     /* tries before it is JIT-compiled */
     int failed;
     int anchored;   /* compiled to match only where a search tries it */
     /* The pattern as rulegen compiled it at build time (serialized), or
