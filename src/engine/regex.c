@@ -10,6 +10,10 @@
  * was 2 to 10 times faster on the bench corpus.  The match reported is
  * the one the whole pattern finds: the leftmost start, and among
  * alternatives starting there the first.
+ *
+ * An anchored pattern, one that the rule entries try at each word, is
+ * tried alternative by alternative too until it is JIT-compiled, but for
+ * another reason: see match_anchored_alts.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -150,8 +154,19 @@ free_alts(bl_regex *re)
     for (k = 0; k < re->n_alts; k++)
         pcre2_code_free(re->alts[k]);
     free(re->alts);
+    free(re->alt_first);
     re->alts = NULL;
+    re->alt_first = NULL;
     re->n_alts = 0;
+}
+
+/* Does the JIT compile re whole, or else its alternatives?  An anchored
+ * pattern's alternatives save the interpreter's time, not the JIT's (see
+ * match_anchored_alts). */
+static int
+is_jit_whole(const bl_regex *re)
+{
+    return re->n_alts == 0 || re->anchored;
 }
 
 static pcre2_code *
@@ -173,12 +188,12 @@ compile_alts(bl_regex *re)
     size_t cut[BL_MAX_ALTS], n = bl_regex_split(re->src, cut, BL_MAX_ALTS);
     size_t k, from = 0;
 
-    if (re->anchored || n == 0
+    if ((re->anchored && !re->is_split_anchored) || n == 0
         || (re->alts = calloc(n + 1, sizeof *re->alts)) == NULL)
         return;
     for (k = 0; k <= n; k++) {
         size_t to = k < n ? cut[k] : strlen(re->src);
-        re->alts[k] = compile(re->src + from, to - from, 0);
+        re->alts[k] = compile(re->src + from, to - from, re->anchored);
         re->n_alts = k + 1;
         if (re->alts[k] == NULL) {
             free_alts(re);
@@ -204,6 +219,11 @@ decode(bl_regex *re)
         return -1;
     }
     re->code = codes[0];
+    if (n > 1 && re->anchored && !re->is_split_anchored) {
+        /* Another regex's form, split; this one is tried whole. */
+        while (n > 1)
+            pcre2_code_free(codes[--n]);
+    }
     if (n > 1) {
         memmove(codes, codes + 1, (size_t)(n - 1) * sizeof *codes);
         re->alts = codes;
@@ -215,21 +235,39 @@ decode(bl_regex *re)
 }
 
 /* How many tries re waits before it is JIT-compiled: see
- * BL_JIT_BYTES_PER_TRY.  What would be compiled is its alternatives when
- * it is searched split, else the whole pattern. */
+ * BL_JIT_BYTES_PER_TRY. */
 static unsigned
 jit_after(const bl_regex *re)
 {
     size_t bytes = 0, size, k;
 
-    if (re->n_alts == 0
-        && pcre2_pattern_info(re->code, PCRE2_INFO_SIZE, &bytes) != 0)
-        bytes = 0;
-    for (k = 0; k < re->n_alts; k++)
-        if (pcre2_pattern_info(re->alts[k], PCRE2_INFO_SIZE, &size) == 0)
-            bytes += size;
+    if (is_jit_whole(re)) {
+        if (pcre2_pattern_info(re->code, PCRE2_INFO_SIZE, &bytes) != 0)
+            bytes = 0;
+    } else {
+        for (k = 0; k < re->n_alts; k++)
+            if (pcre2_pattern_info(re->alts[k], PCRE2_INFO_SIZE, &size) == 0)
+                bytes += size;
+    }
     bytes /= BL_JIT_BYTES_PER_TRY;
     return bytes > BL_JIT_AFTER ? (unsigned)bytes : BL_JIT_AFTER;
+}
+
+/* Notes the bytes each of anchored re's alternatives may start with;
+ * out of memory, re is tried whole, which is only slower. */
+static void
+note_alt_firsts(bl_regex *re)
+{
+    size_t k;
+
+    if ((re->alt_first = calloc(re->n_alts, sizeof *re->alt_first)) == NULL) {
+        free_alts(re);
+        return;
+    }
+    for (k = 0; k < re->n_alts; k++)
+        if (pcre2_pattern_info(re->alts[k], PCRE2_INFO_FIRSTBITMAP,
+                               &re->alt_first[k]) != 0)
+            re->alt_first[k] = NULL;
 }
 
 pcre2_code *
@@ -249,6 +287,8 @@ bl_regex_get(bl_regex *re)
     if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &re->first)
         != 0)
         re->first = NULL;
+    if (re->anchored && re->n_alts > 0)
+        note_alt_firsts(re);
     re->jit_after = jit_after(re);
     return re->code;
 }
@@ -389,7 +429,7 @@ job_new(const bl_regex *re)
     if (job == NULL)
         return NULL;
     atomic_init(&job->done, 0);
-    if (re->n_alts == 0) {
+    if (is_jit_whole(re)) {
         if ((job->code = pcre2_code_copy(re->code)) == NULL)
             goto fail;
         return job;
@@ -488,8 +528,11 @@ bl_regex_jit(bl_regex *re)
         || re->jit != NULL)
         return;
     re->uses = re->jit_after + 1;
-    jit_compile_forms(re->n_alts == 0 ? re->code : NULL, re->alts,
-                      re->n_alts);
+    re->is_jit_compiled = 1;
+    if (is_jit_whole(re))
+        jit_compile_forms(re->code, NULL, 0);
+    else
+        jit_compile_forms(NULL, re->alts, re->n_alts);
 }
 
 /* pcre2_match, the same whether or not code is JIT-compiled yet: when
@@ -545,6 +588,37 @@ match_alts(bl_regex *re, pcre2_code *const *alts, const char *subject,
     return best_rc;
 }
 
+/* Tries anchored re's alternatives in turn at start, where the first
+ * that matches is what the whole pattern finds: from one starting point
+ * PCRE2 tries an alternation in order, and gives up on the first error
+ * as this does.  Its interpreter walks into every alternative of the
+ * whole, though, and here one that cannot start with the byte at start
+ * costs a bit test: the learning pattern of common.rules, six
+ * alternatives that each need a capitalised name or a comma somewhere,
+ * costs half as much a try.  JIT-compiled code, for which a call costs
+ * more than an alternative, runs the whole. */
+static int
+match_anchored_alts(bl_regex *re, const char *subject, size_t len,
+                    size_t start, pcre2_match_data *md)
+{
+    unsigned char c = start < len ? (unsigned char)subject[start] : 0;
+    size_t k;
+
+    for (k = 0; k < re->n_alts; k++) {
+        const uint8_t *first = re->alt_first[k];
+        int rc;
+        if (first != NULL && start < len
+            && !(first[c / 8] & (1u << (c % 8))))
+            continue;
+        rc = try_match(re->alts[k], subject, len, start, md);
+        if (rc != PCRE2_ERROR_NOMATCH) {
+            re->hit = re->alts[k];
+            return rc;
+        }
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 int
 bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
                pcre2_match_data *md)
@@ -561,7 +635,9 @@ bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
         jit_later(re);
     if ((jit = jit_ready(re)) != NULL && jit->code != NULL)
         code = jit->code;
-    if (re->n_alts > 0)
+    else if (re->anchored && re->n_alts > 0 && !re->is_jit_compiled)
+        return match_anchored_alts(re, subject, len, start, md);
+    if (!is_jit_whole(re))
         return match_alts(re, jit != NULL ? jit->alts : re->alts, subject,
                           len, start, md);
     re->hit = code;

@@ -287,6 +287,20 @@ add_list(char ***p_items, size_t *p_n, const char *v)
     return 0;
 }
 
+/* Does a Fix: insert a group by number ($1..$9)?  Numbers count the
+ * groups of the whole pattern, not those of the alternative that
+ * matched. */
+static int
+fix_numbers_groups(const char *fix)
+{
+    const char *p;
+
+    for (p = fix; p != NULL && (p = strchr(p, '$')) != NULL; p++)
+        if (p[1] >= '1' && p[1] <= '9')
+            return 1;
+    return 0;
+}
+
 static int
 add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
           char *err, size_t errlen)
@@ -398,6 +412,7 @@ add_entry(bl_rules *rules, const stanza *st, const char *file, int rule,
             goto oom;
     }
     e.re.anchored = 1;  /* see match_entry() in patterns.c */
+    e.re.is_split_anchored = !fix_numbers_groups(e.fix);
     if (BL_VEC_PUSH(&rules->entries, e) < 0)
         goto oom;
     return 0;
