@@ -268,6 +268,9 @@ note_alt_firsts(bl_regex *re)
         if (pcre2_pattern_info(re->alts[k], PCRE2_INFO_FIRSTBITMAP,
                                &re->alt_first[k]) != 0)
             re->alt_first[k] = NULL;
+    if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &re->captures)
+        != 0)
+        free_alts(re);
 }
 
 pcre2_code *
@@ -635,7 +638,8 @@ bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
         jit_later(re);
     if ((jit = jit_ready(re)) != NULL && jit->code != NULL)
         code = jit->code;
-    else if (re->anchored && re->n_alts > 0 && !re->is_jit_compiled)
+    else if (re->anchored && re->n_alts > 0 && !re->is_jit_compiled
+             && pcre2_get_ovector_count(md) > re->captures)
         return match_anchored_alts(re, subject, len, start, md);
     if (!is_jit_whole(re))
         return match_alts(re, jit != NULL ? jit->alts : re->alts, subject,

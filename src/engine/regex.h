@@ -46,6 +46,11 @@ typedef struct bl_regex {
      * alt_first[k]: the bytes alts[k] may start with, or NULL. */
     int is_split_anchored;
     const uint8_t **alt_first;
+    /* The whole pattern's groups.  A match data with no more pairs than
+     * that gets 0 for a match setting a group past them, and which group
+     * that is differs between the whole and a part: such a try runs the
+     * whole. */
+    uint32_t captures;
     const pcre2_code *hit;  /* what the last successful match ran */
     /* Once tried often: copies being JIT-compiled on the helper thread,
      * used from the first try after they are ready (see regex.c). */

@@ -235,6 +235,33 @@ test_anchored_split_takes_the_first_part_that_matches(void **state)
     expect_same("\\bx|[a-z]+|\\d", "by 2025", 3, 1);
 }
 
+/* PCRE2 returns 0 when the match data has too few pairs for the groups
+ * a match sets, and the part that matched numbers its groups from 1: so
+ * with too few pairs for the whole pattern's groups, it is tried whole. */
+static void
+test_anchored_split_needs_room_for_every_group(void **state)
+{
+    char src[128] = "";
+    bl_regex re;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    int i;
+
+    (void)state;
+    for (i = 0; i < 20; i++)
+        strcat(src, "(a)");
+    strcat(src, "|(b)");
+    memset(&re, 0, sizeof re);
+    re.src = tu_dup(src, strlen(src) + 1);
+    re.anchored = re.is_split_anchored = 1;
+    assert_int_equal(bl_regex_match(&re, "b", 1, 0, md), 0);
+    assert_int_equal(re.n_alts, 2);
+    pcre2_match_data_free(md);
+    md = pcre2_match_data_create(32, NULL);
+    assert_int_equal(bl_regex_match(&re, "b", 1, 0, md), 2);
+    pcre2_match_data_free(md);
+    bl_regex_free(&re);
+}
+
 static void
 test_split_match_names_groups_through_the_hit(void **state)
 {
@@ -451,6 +478,7 @@ main(void)
         cmocka_unit_test(test_split_match_orders_by_where_the_attempt_began),
         cmocka_unit_test(test_split_match_names_groups_through_the_hit),
         cmocka_unit_test(test_anchored_split_takes_the_first_part_that_matches),
+        cmocka_unit_test(test_anchored_split_needs_room_for_every_group),
         cmocka_unit_test(test_jit_copies_find_what_the_interpreter_found),
         cmocka_unit_test(test_jit_patterns_can_be_freed_at_any_time),
         cmocka_unit_test(test_jit_at_once_runs_the_whole_pattern),
