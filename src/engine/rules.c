@@ -1301,8 +1301,24 @@ expand_macros(const bl_rules *rules, const char *src, int depth, char **memo,
     if (out == NULL)
         return NULL;
     while (i < n) {
-        size_t j = i + 1, k;
+        size_t j = i + 1, k, run = strcspn(src + i, "\\{");
         const bl_define *d = NULL;
+        if (run > 0) {  /* nothing to expand: copied whole */
+            if (o + run + 1 > cap) {
+                char *grown;
+                while (o + run + 1 > cap)
+                    cap *= 2;
+                if ((grown = realloc(out, cap)) == NULL) {
+                    free(out);
+                    return NULL;
+                }
+                out = grown;
+            }
+            memcpy(out + o, src + i, run);
+            o += run;
+            i += run;
+            continue;
+        }
         if (src[i] == '\\' && i + 1 < n) {
             if (o + 3 > cap && (out = realloc(out, cap *= 2)) == NULL)
                 return NULL;
