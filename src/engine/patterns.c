@@ -501,7 +501,7 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
     size_t back = e->starts_at_trigger ? 0 : BL_LOOKBACK;
     size_t start = c->at > s->begin + back ? c->at - back : s->begin;
     const char *text = bl_unit_text(doc, u, &len);
-    pcre2_code *code;
+    const pcre2_code *code;
 
     if ((u->flags & BL_UNIT_QUOTE) && !e->in_quote && e->rule >= 0)
         return 0;
@@ -532,6 +532,7 @@ match_entry(run *r, const bl_sentence *s, const bl_cand *c)
             start += cl;
             continue;
         }
+        code = bl_regex_hit(&e->re);    /* whose groups md holds */
         ov = pcre2_get_ovector_pointer(md);
         b = ov[0];
         en = ov[1];

@@ -10,6 +10,10 @@
  * was 2 to 10 times faster on the bench corpus.  The match reported is
  * the one the whole pattern finds: the leftmost start, and among
  * alternatives starting there the first.
+ *
+ * An anchored pattern, one that the rule entries try at each word, is
+ * tried alternative by alternative too until it is JIT-compiled, but for
+ * another reason: see match_anchored_alts.
  */
 #include <pthread.h>
 #include <stdatomic.h>
@@ -18,8 +22,21 @@
 
 #include "regex.h"
 
-/* Tries before a pattern is JIT-compiled (see bl_regex_match). */
+/* Tries before a pattern is JIT-compiled (see bl_regex_match), at the
+ * least... */
 #define BL_JIT_AFTER 32
+
+/* ...and for a large pattern, one try per this many bytes of what would
+ * be JIT-compiled.  Compiling costs about 650 instructions per byte of
+ * compiled pattern (13 M for the largest rule pattern, 19 KB), plus the
+ * kernel's work mapping the code, while on the bench corpus a try run
+ * JIT-compiled saves 10,000 to 20,000 over the interpreter.  So a pattern
+ * waits until its interpreted tries have cost about what compiling it
+ * would: never much more than the better choice in hindsight, and the
+ * large patterns a check of many small files tries only some hundred
+ * times are never compiled (the JIT thread's work on the bench corpus
+ * fell from 118 M instructions to 46 M). */
+#define BL_JIT_BYTES_PER_TRY 16
 
 /* More alternatives than this are searched as one pattern. */
 #define BL_MAX_ALTS 32
@@ -137,8 +154,19 @@ free_alts(bl_regex *re)
     for (k = 0; k < re->n_alts; k++)
         pcre2_code_free(re->alts[k]);
     free(re->alts);
+    free(re->alt_first);
     re->alts = NULL;
+    re->alt_first = NULL;
     re->n_alts = 0;
+}
+
+/* Does the JIT compile re whole, or else its alternatives?  An anchored
+ * pattern's alternatives save the interpreter's time, not the JIT's (see
+ * match_anchored_alts). */
+static int
+is_jit_whole(const bl_regex *re)
+{
+    return re->n_alts == 0 || re->anchored;
 }
 
 static pcre2_code *
@@ -160,12 +188,12 @@ compile_alts(bl_regex *re)
     size_t cut[BL_MAX_ALTS], n = bl_regex_split(re->src, cut, BL_MAX_ALTS);
     size_t k, from = 0;
 
-    if (re->anchored || n == 0
+    if ((re->anchored && !re->is_split_anchored) || n == 0
         || (re->alts = calloc(n + 1, sizeof *re->alts)) == NULL)
         return;
     for (k = 0; k <= n; k++) {
         size_t to = k < n ? cut[k] : strlen(re->src);
-        re->alts[k] = compile(re->src + from, to - from, 0);
+        re->alts[k] = compile(re->src + from, to - from, re->anchored);
         re->n_alts = k + 1;
         if (re->alts[k] == NULL) {
             free_alts(re);
@@ -191,6 +219,11 @@ decode(bl_regex *re)
         return -1;
     }
     re->code = codes[0];
+    if (n > 1 && re->anchored && !re->is_split_anchored) {
+        /* Another regex's form, split; this one is tried whole. */
+        while (n > 1)
+            pcre2_code_free(codes[--n]);
+    }
     if (n > 1) {
         memmove(codes, codes + 1, (size_t)(n - 1) * sizeof *codes);
         re->alts = codes;
@@ -199,6 +232,45 @@ decode(bl_regex *re)
         free(codes);
     }
     return 0;
+}
+
+/* How many tries re waits before it is JIT-compiled: see
+ * BL_JIT_BYTES_PER_TRY. */
+static unsigned
+jit_after(const bl_regex *re)
+{
+    size_t bytes = 0, size, k;
+
+    if (is_jit_whole(re)) {
+        if (pcre2_pattern_info(re->code, PCRE2_INFO_SIZE, &bytes) != 0)
+            bytes = 0;
+    } else {
+        for (k = 0; k < re->n_alts; k++)
+            if (pcre2_pattern_info(re->alts[k], PCRE2_INFO_SIZE, &size) == 0)
+                bytes += size;
+    }
+    bytes /= BL_JIT_BYTES_PER_TRY;
+    return bytes > BL_JIT_AFTER ? (unsigned)bytes : BL_JIT_AFTER;
+}
+
+/* Notes the bytes each of anchored re's alternatives may start with;
+ * out of memory, re is tried whole, which is only slower. */
+static void
+note_alt_firsts(bl_regex *re)
+{
+    size_t k;
+
+    if ((re->alt_first = calloc(re->n_alts, sizeof *re->alt_first)) == NULL) {
+        free_alts(re);
+        return;
+    }
+    for (k = 0; k < re->n_alts; k++)
+        if (pcre2_pattern_info(re->alts[k], PCRE2_INFO_FIRSTBITMAP,
+                               &re->alt_first[k]) != 0)
+            re->alt_first[k] = NULL;
+    if (pcre2_pattern_info(re->code, PCRE2_INFO_CAPTURECOUNT, &re->captures)
+        != 0)
+        free_alts(re);
 }
 
 pcre2_code *
@@ -211,11 +283,16 @@ bl_regex_get(bl_regex *re)
         if (re->code != NULL)
             compile_alts(re);
     }
-    if (re->code == NULL)
+    if (re->code == NULL) {
         re->failed = 1;
-    else if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP,
-                                &re->first) != 0)
+        return NULL;
+    }
+    if (pcre2_pattern_info(re->code, PCRE2_INFO_FIRSTBITMAP, &re->first)
+        != 0)
         re->first = NULL;
+    if (re->anchored && re->n_alts > 0)
+        note_alt_firsts(re);
+    re->jit_after = jit_after(re);
     return re->code;
 }
 
@@ -224,9 +301,9 @@ bl_regex_get(bl_regex *re)
  * JIT-compiling the thirty-odd patterns a check of the bench corpus tries
  * often takes about 16 ms, as long as md4c takes to parse the whole
  * corpus, and on the check's own thread it delayed the check by all of
- * that.  So a pattern that reaches BL_JIT_AFTER tries is handed to a helper
- * thread, which JIT-compiles copies of its compiled forms while the check
- * goes on with PCRE2's interpreter; the first try after the copies are
+ * that.  So a pattern that reaches its jit_after tries is handed to a
+ * helper thread, which JIT-compiles copies of its compiled forms while the
+ * check goes on with PCRE2's interpreter; the first try after the copies are
  * ready runs them.  The copies have the same groups and name table, so
  * what a match reports does not depend on which ran.
  *
@@ -355,7 +432,7 @@ job_new(const bl_regex *re)
     if (job == NULL)
         return NULL;
     atomic_init(&job->done, 0);
-    if (re->n_alts == 0) {
+    if (is_jit_whole(re)) {
         if ((job->code = pcre2_code_copy(re->code)) == NULL)
             goto fail;
         return job;
@@ -450,12 +527,15 @@ bl_regex_jit_wait(bl_regex *re)
 void
 bl_regex_jit(bl_regex *re)
 {
-    if (bl_regex_get(re) == NULL || re->uses > BL_JIT_AFTER
+    if (bl_regex_get(re) == NULL || re->uses > re->jit_after
         || re->jit != NULL)
         return;
-    re->uses = BL_JIT_AFTER + 1;
-    jit_compile_forms(re->n_alts == 0 ? re->code : NULL, re->alts,
-                      re->n_alts);
+    re->uses = re->jit_after + 1;
+    re->is_jit_compiled = 1;
+    if (is_jit_whole(re))
+        jit_compile_forms(re->code, NULL, 0);
+    else
+        jit_compile_forms(NULL, re->alts, re->n_alts);
 }
 
 /* pcre2_match, the same whether or not code is JIT-compiled yet: when
@@ -511,6 +591,37 @@ match_alts(bl_regex *re, pcre2_code *const *alts, const char *subject,
     return best_rc;
 }
 
+/* Tries anchored re's alternatives in turn at start, where the first
+ * that matches is what the whole pattern finds: from one starting point
+ * PCRE2 tries an alternation in order, and gives up on the first error
+ * as this does.  Its interpreter walks into every alternative of the
+ * whole, though, and here one that cannot start with the byte at start
+ * costs a bit test: the learning pattern of common.rules, six
+ * alternatives that each need a capitalised name or a comma somewhere,
+ * costs half as much a try.  JIT-compiled code, for which a call costs
+ * more than an alternative, runs the whole. */
+static int
+match_anchored_alts(bl_regex *re, const char *subject, size_t len,
+                    size_t start, pcre2_match_data *md)
+{
+    unsigned char c = start < len ? (unsigned char)subject[start] : 0;
+    size_t k;
+
+    for (k = 0; k < re->n_alts; k++) {
+        const uint8_t *first = re->alt_first[k];
+        int rc;
+        if (first != NULL && start < len
+            && !(first[c / 8] & (1u << (c % 8))))
+            continue;
+        rc = try_match(re->alts[k], subject, len, start, md);
+        if (rc != PCRE2_ERROR_NOMATCH) {
+            re->hit = re->alts[k];
+            return rc;
+        }
+    }
+    return PCRE2_ERROR_NOMATCH;
+}
+
 int
 bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
                pcre2_match_data *md)
@@ -523,11 +634,14 @@ bl_regex_match(bl_regex *re, const char *subject, size_t len, size_t start,
     /* JIT pays for itself only on patterns that run often: a one-file
      * check should not spend 40 ms compiling patterns it tries a few
      * times, while a long document tries some thousands of times. */
-    if (++re->uses == BL_JIT_AFTER && re->jit == NULL)
+    if (++re->uses == re->jit_after && re->jit == NULL)
         jit_later(re);
     if ((jit = jit_ready(re)) != NULL && jit->code != NULL)
         code = jit->code;
-    if (re->n_alts > 0)
+    else if (re->anchored && re->n_alts > 0 && !re->is_jit_compiled
+             && pcre2_get_ovector_count(md) > re->captures)
+        return match_anchored_alts(re, subject, len, start, md);
+    if (!is_jit_whole(re))
         return match_alts(re, jit != NULL ? jit->alts : re->alts, subject,
                           len, start, md);
     re->hit = code;

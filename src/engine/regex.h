@@ -3,9 +3,9 @@
  *
  * A bl_regex is compiled on first use (or decoded from the form rulegen
  * compiled at build time), JIT-compiled on a helper thread once it has
- * been tried often enough to repay that, and, when it is searched for
- * rather than tried at one place, also kept as its top-level alternatives
- * compiled one by one.
+ * been tried often enough to repay that, and also kept as its top-level
+ * alternatives compiled one by one when it is searched for, or when it is
+ * tried at one place and whoever reads its matches allows it.
  */
 #ifndef BL_REGEX_H
 #define BL_REGEX_H
@@ -29,6 +29,7 @@ typedef struct bl_regex {
     pcre2_code *code;
     const uint8_t *first;   /* bytes a match may start with, or NULL */
     unsigned uses;
+    unsigned jit_after;     /* tries before it is JIT-compiled */
     int failed;
     int anchored;   /* compiled to match only where a search tries it */
     /* The pattern as rulegen compiled it at build time (serialized), or
@@ -39,10 +40,22 @@ typedef struct bl_regex {
      * (NULL when it has one, or cannot be split safely): see regex.c. */
     pcre2_code **alts;
     size_t n_alts;
+    /* An anchored pattern's too, when is_split_anchored: whoever reads
+     * its matches takes the groups' names from bl_regex_hit and numbers
+     * none of them (group numbers count the whole pattern's groups).
+     * alt_first[k]: the bytes alts[k] may start with, or NULL. */
+    int is_split_anchored;
+    const uint8_t **alt_first;
+    /* The whole pattern's groups.  A match data with no more pairs than
+     * that gets 0 for a match setting a group past them, and which group
+     * that is differs between the whole and a part: such a try runs the
+     * whole. */
+    uint32_t captures;
     const pcre2_code *hit;  /* what the last successful match ran */
     /* Once tried often: copies being JIT-compiled on the helper thread,
      * used from the first try after they are ready (see regex.c). */
     struct bl_jit_job *jit;
+    int is_jit_compiled;    /* bl_regex_jit compiled it in place */
 } bl_regex;
 
 /* Compiles re if needed; returns NULL if the pattern is invalid. */

@@ -97,16 +97,48 @@ test_split_gives_up_past_its_limit(void **state)
 
 /* --- bl_regex_match on a split pattern ----------------------------------- */
 
+/* The group named "n", when a match sets it, is the same text read
+ * through either code's name table. */
+static void
+expect_same_name(const pcre2_code *a, pcre2_match_data *md_a,
+                 const pcre2_code *b, pcre2_match_data *md_b, int rc_a,
+                 int rc_b)
+{
+    PCRE2_SPTR first, last;
+    PCRE2_SIZE *ov_a = pcre2_get_ovector_pointer(md_a);
+    PCRE2_SIZE *ov_b = pcre2_get_ovector_pointer(md_b);
+    PCRE2_SIZE at[2][2] = {{PCRE2_UNSET, PCRE2_UNSET},
+                           {PCRE2_UNSET, PCRE2_UNSET}};
+    int g, size;
+
+    size = pcre2_substring_nametable_scan(a, (PCRE2_SPTR)"n", &first, &last);
+    for (; size > 0 && first <= last; first += size) {
+        g = (first[0] << 8) | first[1];
+        if (g < rc_a && ov_a[2 * g] != PCRE2_UNSET)
+            memcpy(at[0], ov_a + 2 * g, sizeof at[0]);
+    }
+    size = pcre2_substring_nametable_scan(b, (PCRE2_SPTR)"n", &first, &last);
+    for (; size > 0 && first <= last; first += size) {
+        g = (first[0] << 8) | first[1];
+        if (g < rc_b && ov_b[2 * g] != PCRE2_UNSET)
+            memcpy(at[1], ov_b + 2 * g, sizeof at[1]);
+    }
+    assert_memory_equal(at[0], at[1], sizeof at[0]);
+}
+
 /* Searches subject from start with src both ways, whole (pcre2_match) and
  * through bl_regex_match, and checks they agree on whether, where and
- * what matched. */
+ * what matched; anchored, both try src only at start, as the rule
+ * entries do. */
 static void
-expect_same_match(const char *src, const char *subject, size_t start)
+expect_same(const char *src, const char *subject, size_t start, int anchored)
 {
     int err;
     PCRE2_SIZE off;
     pcre2_code *whole = pcre2_compile((PCRE2_SPTR)src, PCRE2_ZERO_TERMINATED,
-                                      BL_PCRE2_OPTIONS, &err, &off, NULL);
+                                      BL_PCRE2_OPTIONS
+                                      | (anchored ? PCRE2_ANCHORED : 0),
+                                      &err, &off, NULL);
     pcre2_match_data *md1 = pcre2_match_data_create(16, NULL);
     pcre2_match_data *md2 = pcre2_match_data_create(16, NULL);
     bl_regex re;
@@ -116,6 +148,7 @@ expect_same_match(const char *src, const char *subject, size_t start)
     assert_non_null(whole);
     memset(&re, 0, sizeof re);
     re.src = tu_dup(src, strlen(src) + 1);
+    re.anchored = re.is_split_anchored = anchored;
     assert_non_null(bl_regex_get(&re));
     assert_true(re.n_alts > 1);     /* the test is about split patterns */
     rc1 = pcre2_match(whole, (PCRE2_SPTR)subject, len, start,
@@ -135,11 +168,18 @@ expect_same_match(const char *src, const char *subject, size_t start)
         assert_int_equal(a[0], b[0]);
         assert_int_equal(a[1], b[1]);
         assert_int_equal(pcre2_get_startchar(md1), pcre2_get_startchar(md2));
+        expect_same_name(whole, md1, bl_regex_hit(&re), md2, rc1, rc2);
     }
     pcre2_code_free(whole);
     pcre2_match_data_free(md1);
     pcre2_match_data_free(md2);
     bl_regex_free(&re);
+}
+
+static void
+expect_same_match(const char *src, const char *subject, size_t start)
+{
+    expect_same(src, subject, start, 0);
 }
 
 static void
@@ -173,6 +213,53 @@ test_split_match_orders_by_where_the_attempt_began(void **state)
     expect_same_match("was\\s+\\w+\\s+\\Kby\\s+\\w+|\\w+ed\\b",
                       "it was approved by Bob", 0);
     expect_same_match("(?<=x)a|xa", "xa", 0);
+}
+
+/* Tried at one place, the first part that matches there wins, as in the
+ * whole pattern; a part that cannot start with the byte there is passed
+ * over, and the name group is read through the part that matched. */
+static void
+test_anchored_split_takes_the_first_part_that_matches(void **state)
+{
+    (void)state;
+    expect_same("ab|a", "xab", 1, 1);
+    expect_same("a|ab", "xab", 1, 1);
+    expect_same("b|a|ab", "xab", 1, 1);
+    expect_same("eta|due", "due by eta", 1, 1);      /* none at 1 */
+    expect_same("eta|due", "due by eta", 7, 1);
+    expect_same("(?<n>[A-Z]\\w+) paged|paged (?<n>[A-Z]\\w+)|\\w+",
+                "paged Bob", 0, 1);
+    expect_same("(?<n>[A-Z]\\w+) paged|paged (?<n>[A-Z]\\w+)|\\w+",
+                "Bob paged", 0, 1);
+    expect_same("(?<=by )(?<n>\\w+)|by|(?<n>b)", "fixed by Bob", 9, 1);
+    expect_same("\\bx|[a-z]+|\\d", "by 2025", 3, 1);
+}
+
+/* PCRE2 returns 0 when the match data has too few pairs for the groups
+ * a match sets, and the part that matched numbers its groups from 1: so
+ * with too few pairs for the whole pattern's groups, it is tried whole. */
+static void
+test_anchored_split_needs_room_for_every_group(void **state)
+{
+    char src[128] = "";
+    bl_regex re;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    int i;
+
+    (void)state;
+    for (i = 0; i < 20; i++)
+        strcat(src, "(a)");
+    strcat(src, "|(b)");
+    memset(&re, 0, sizeof re);
+    re.src = tu_dup(src, strlen(src) + 1);
+    re.anchored = re.is_split_anchored = 1;
+    assert_int_equal(bl_regex_match(&re, "b", 1, 0, md), 0);
+    assert_int_equal(re.n_alts, 2);
+    pcre2_match_data_free(md);
+    md = pcre2_match_data_create(32, NULL);
+    assert_int_equal(bl_regex_match(&re, "b", 1, 0, md), 2);
+    pcre2_match_data_free(md);
+    bl_regex_free(&re);
 }
 
 static void
@@ -294,6 +381,32 @@ test_jit_stack_limit_falls_back_to_the_interpreter(void **state)
     bl_regex_free(&re);
 }
 
+/* A pattern JIT-compiled at once (the language server's rules) runs
+ * that code whole, even when anchored and split. */
+static void
+test_jit_at_once_runs_the_whole_pattern(void **state)
+{
+    bl_regex re;
+    pcre2_match_data *md = pcre2_match_data_create(16, NULL);
+    const char *src = "paged (?<n>[A-Z]\\w+)|(?<n>[A-Z]\\w+) paged";
+    size_t jit_size = 0;
+
+    (void)state;
+    memset(&re, 0, sizeof re);
+    re.src = tu_dup(src, strlen(src) + 1);
+    re.anchored = re.is_split_anchored = 1;
+    bl_regex_jit(&re);
+    assert_int_equal(re.n_alts, 2);
+    assert_true(bl_regex_match(&re, "Bob paged", 9, 0, md) > 0);
+    assert_true(bl_regex_hit(&re) == re.code);
+    assert_int_equal(pcre2_pattern_info(re.code, PCRE2_INFO_JITSIZE,
+                                        &jit_size), 0);
+    if (jit_available())
+        assert_true(jit_size > 0);
+    pcre2_match_data_free(md);
+    bl_regex_free(&re);
+}
+
 /* Patterns freed while their copies wait in the queue, or while the
  * helper compiles them, leave nothing behind for it to touch (the
  * sanitizers would see it). */
@@ -364,8 +477,11 @@ main(void)
         cmocka_unit_test(test_split_match_prefers_the_earlier_part_at_one_place),
         cmocka_unit_test(test_split_match_orders_by_where_the_attempt_began),
         cmocka_unit_test(test_split_match_names_groups_through_the_hit),
+        cmocka_unit_test(test_anchored_split_takes_the_first_part_that_matches),
+        cmocka_unit_test(test_anchored_split_needs_room_for_every_group),
         cmocka_unit_test(test_jit_copies_find_what_the_interpreter_found),
         cmocka_unit_test(test_jit_patterns_can_be_freed_at_any_time),
+        cmocka_unit_test(test_jit_at_once_runs_the_whole_pattern),
         cmocka_unit_test(test_jit_stack_limit_falls_back_to_the_interpreter),
         cmocka_unit_test(test_precompiled_patterns_are_aligned_and_decode),
     };

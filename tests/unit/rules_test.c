@@ -542,6 +542,31 @@ test_fix_names_a_group_shared_by_branches(void **state)
     bl_rules_free(rules);
 }
 
+/* $2 in a Fix: counts the groups of the whole pattern, and ${name} finds
+ * its group in whichever top-level alternative matched, though an entry
+ * may be tried alternative by alternative (regex.c). */
+static void
+test_fix_counts_groups_of_the_whole_pattern(void **state)
+{
+    bl_rules *rules = load_text_rules(
+        "Rule: t/told\nSeverity: info\nSummary: s\nExplain: e\n\n"
+        "Match: t/told\n"
+        "Pattern: \\bthe\\s+(dba)\\s+told\\s+us|\\b(ops)\\s+told\\s+us\n"
+        "Words: told\nMessage: m\nSuggest: s\nFix: [$2] informed us\n\n"
+        "Match: t/told\n"
+        "Pattern: \\bthe\\s+(?<who>qa)\\s+said|\\b(?<who>sre)\\s+said\n"
+        "Words: said\nMessage: m\nSuggest: s\nFix: ${who} wrote\n");
+    bl_diags d;
+
+    (void)state;
+    lint_text(rules, "Then ops told us. Then sre said so.", &d);
+    assert_int_equal(d.n, 2);
+    assert_string_equal(d.items[0].fix, "[ops] informed us");
+    assert_string_equal(d.items[1].fix, "sre wrote");
+    bl_diags_free(&d);
+    bl_rules_free(rules);
+}
+
 static void
 test_section_filters_use_definitions(void **state)
 {
@@ -834,6 +859,7 @@ main(void)
         cmocka_unit_test(test_messages_are_safe_to_print),
         cmocka_unit_test(test_names_are_learned_from_owner_columns_and_roles),
         cmocka_unit_test(test_fix_names_a_group_shared_by_branches),
+        cmocka_unit_test(test_fix_counts_groups_of_the_whole_pattern),
         cmocka_unit_test(test_section_filters_use_definitions),
         cmocka_unit_test(test_one_finding_per_phrase),
         cmocka_unit_test(test_spans_map_to_source_bytes),
