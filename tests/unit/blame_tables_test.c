@@ -120,6 +120,9 @@ test_tables_that_stay_silent(void **state)
         "| Change | At fault |\n|---|---|\n| Flag flip | - |\n",
         /* a quoted table is someone else's */
         "> | Factor | Responsible |\n> |---|---|\n> | Late ack | Mei Chen |\n",
+        /* issues and who works on them */
+        "| Issue | Who |\n|---|---|\n| Disk alert flapping | Mei Chen |\n",
+        "| Finding | Person |\n|---|---|\n| Runbook out of date | @kofi |\n",
         /* a table of factors and their owners */
         "| Factor | Owner |\n|---|---|\n| Late ack | Mei Chen |\n",
     };
