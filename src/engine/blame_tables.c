@@ -19,45 +19,85 @@
 #include <string.h>
 
 #include "lint.h"
+#include "vec.h"
+
+typedef struct column_name {
+    const char *word;       /* into the document's prose */
+    size_t n;
+    size_t table;           /* block index of its table */
+} column_name;
 
 typedef struct tables_run {
     bl_lint_ctx *lc;
     int rule;
     int *unit_of;                   /* per block: its first unit, or -1 */
     pcre2_match_data *md;
-    bl_regex *outright, *blame_col, *factor_col, *work_col, *person, *group;
+    bl_regex *outright, *blame_col, *factor_col, *time_col, *work_col;
+    bl_regex *role, *name, *nobody, *people_col;
+    /* The first words of the names in columns of people (Who, Owner), with
+     * the table each came from: a name is trusted in one table when
+     * another shows it is a person's. */
+    struct { struct column_name *items; size_t n, alloc; } column_names;
 } tables_run;
 
-/* Does re match all of t[0..n)?  The Defines are anchored with ^ and $. */
+/* Does re match t[0..n)?  Most of the Defines are anchored with ^ and $,
+ * BLAME-COLUMN-WORK looks for a word anywhere. */
 static int
-matches(tables_run *r, bl_regex *re, const char *t, size_t n)
+is_match(tables_run *r, bl_regex *re, const char *t, size_t n)
 {
     return re != NULL && n > 0 && bl_regex_match(re, t, n, 0, r->md) >= 0;
 }
 
-/* A header cell's words without what does not name the column: spaces
- * around, a trailing colon, a parenthesised note ("Responsible (who)").
- * Sets *p_n to the length of what is left of t. */
+static int
+is_space(char c)
+{
+    return c == ' ' || c == '\t';
+}
+
+/* Drops a parenthesised note at the end of t[0..*p_n) ("Responsible
+ * (who)", "Jake Miller (SRE)"), and the spaces before it. */
+static void
+drop_note(const char *t, size_t *p_n)
+{
+    size_t n = *p_n, k;
+
+    if (n == 0 || t[n - 1] != ')')
+        return;
+    for (k = n - 1; k > 0 && t[k] != '('; k--)
+        ;
+    if (t[k] != '(')
+        return;
+    while (k > 0 && is_space(t[k - 1]))
+        k--;
+    *p_n = k;
+}
+
+/* A header cell's words without what does not name the column: a leading
+ * emoji or mark ("👤 Responsible"), a parenthesised note, and spaces,
+ * colons, "?" and "#" at the end ("At fault?", "Ticket #").  Sets *p_n
+ * to the length of what is left of t. */
 static const char *
 header_words(const char *t, size_t *p_n)
 {
     size_t n = *p_n;
 
-    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':'))
-        n--;
-    if (n > 0 && t[n - 1] == ')') {
-        size_t k = n - 1;
-        while (k > 0 && t[k] != '(')
-            k--;
-        if (t[k] == '(')
-            n = k;
-        while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == ':'))
-            n--;
-    }
-    while (n > 0 && *t == ' ') {
+    /* Bytes that open no letter a header of these lists starts with:
+     * ASCII punctuation, and symbols and emoji (U+2000 on: lead bytes
+     * from 0xE2, then their continuation bytes). */
+    while (n > 0 && ((unsigned char)*t >= 0xE2
+                     || ((unsigned char)*t & 0xC0) == 0x80
+                     || ((unsigned char)*t < 0x80 && !((*t >= 'a' && *t <= 'z')
+                                                       || (*t >= 'A' && *t <= 'Z')
+                                                       || *t == '@')))) {
         t++;
         n--;
     }
+    while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == ':' || t[n - 1] == '?'
+                     || t[n - 1] == '#'))
+        n--;
+    drop_note(t, &n);
+    while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == ':'))
+        n--;
     *p_n = n;
     return t;
 }
@@ -73,45 +113,98 @@ cell_text(const tables_run *r, size_t b, size_t *p_n)
     return bl_unit_text(r->lc->doc, &r->lc->doc->units.items[u], p_n);
 }
 
-/* Does one part of a cell, t[0..n), name a person: a handle, a role, or
- * a first and last name?  Words of a group ("Platform Team", "QA") never
- * do.  A first name alone is not enough: lint.c learns the capitalised
- * words of a Responsible or Who column as names, so the document cannot
- * tell "Mei" from "Payments" there. */
+/* Does a cell, or a part of one, t[0..n), name nobody: a placeholder,
+ * "None", "N/A", "Under investigation"? */
 static int
-part_is_person(tables_run *r, const char *t, size_t n)
+is_nobody(tables_run *r, const char *t, size_t n)
 {
-    while (n > 0 && (*t == ' ' || *t == '*' || *t == '_')) {
+    return bl_is_placeholder_text(t, n) || is_match(r, r->nobody, t, n);
+}
+
+/* Is w[0..n) the first word of a name in a column of people of a table
+ * other than table? */
+static int
+is_named_elsewhere(const tables_run *r, const char *w, size_t n, size_t table)
+{
+    size_t i;
+
+    for (i = 0; i < r->column_names.n; i++) {
+        const column_name *c = &r->column_names.items[i];
+        if (c->table != table && c->n == n && memcmp(c->word, w, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does one part of a cell of table, t[0..n), name a person: an @handle or
+ * a role, or a name whose first word the document shows elsewhere is a
+ * person's ("Jake was paged", a timeline's Who column)?  lc->people will
+ * not do: lint.c learns the capitalised words of a Responsible or Who
+ * column as names, so there "Mei" and "Payments" look the same. */
+static int
+is_person_part(tables_run *r, size_t table, const char *t, size_t n)
+{
+    const bl_lint_ctx *lc = r->lc;
+    size_t k;
+
+    while (n > 0 && (is_space(*t) || *t == '*' || *t == '_')) {
         t++;
         n--;
     }
-    while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '.' || t[n - 1] == '*'
-                     || t[n - 1] == '_'))
+    while (n > 0 && (is_space(t[n - 1]) || t[n - 1] == '*' || t[n - 1] == '_'))
         n--;
-    return n > 0 && n <= 80 && !bl_is_placeholder_text(t, n)
-           && !matches(r, r->group, t, n) && matches(r, r->person, t, n);
+    drop_note(t, &n);
+    /* No name or role runs longer: a part this long is a sentence, and
+     * not worth a regex try. */
+    if (n == 0 || n > 80 || is_nobody(r, t, n))
+        return 0;
+    if (is_match(r, r->role, t, n))
+        return 1;
+    if (!is_match(r, r->name, t, n))
+        return 0;
+    for (k = 0; k < n && !is_space(t[k]); k++)
+        ;
+    return bl_strset_has(&lc->prose_people, t, k)
+           || bl_strset_has(&lc->rules->people, t, k)
+           || is_named_elsewhere(r, t, k, table);
+}
+
+/* How many bytes of a separator between two people start at t[i], or 0:
+ * "/", ",", ";", "&", "+", " and ", and a dash between spaces ("Jake
+ * Miller — on call that night"). */
+static size_t
+separator_at(const char *t, size_t n, size_t i)
+{
+    if (t[i] == '/' || t[i] == ',' || t[i] == ';' || t[i] == '&'
+        || t[i] == '+')
+        return 1;
+    if (i + 5 <= n && memcmp(t + i, " and ", 5) == 0)
+        return 5;
+    if (i + 3 <= n && memcmp(t + i, " - ", 3) == 0)
+        return 3;
+    if (i + 5 <= n && (memcmp(t + i, " \xe2\x80\x94 ", 5) == 0     /* — */
+                       || memcmp(t + i, " \xe2\x80\x93 ", 5) == 0))  /* – */
+        return 5;
+    return 0;
 }
 
 /* Does a cell name a person in one of its parts: "Jake Miller / QA",
  * "@kofi, @mei", "Tomás and the reviewer"? */
 static int
-cell_names_person(tables_run *r, const char *t, size_t n)
+is_person_cell(tables_run *r, size_t table, const char *t, size_t n)
 {
-    size_t b = 0, i;
+    size_t b = 0, i = 0;
 
-    for (i = 0; i <= n; i++) {
-        size_t skip = 0;
-        if (i == n || t[i] == '/' || t[i] == ',' || t[i] == ';'
-            || t[i] == '&' || t[i] == '+')
-            skip = 1;
-        else if (i + 5 <= n && memcmp(t + i, " and ", 5) == 0)
-            skip = 5;
-        if (skip == 0)
+    while (i <= n) {
+        size_t skip = i < n ? separator_at(t, n, i) : 1;
+        if (skip == 0) {
+            i++;
             continue;
-        if (part_is_person(r, t + b, i - b))
+        }
+        if (is_person_part(r, table, t + b, i - b))
             return 1;
-        b = i + skip;
-        i = b - 1;
+        i += skip;
+        b = i;
     }
     return 0;
 }
@@ -130,15 +223,16 @@ person_in_column(tables_run *r, size_t t, int col)
         const char *s;
         if (c->type != BL_BLOCK_TD || c->col != col)
             continue;
-        if ((s = cell_text(r, b, &n)) != NULL && cell_names_person(r, s, n))
+        if ((s = cell_text(r, b, &n)) != NULL && is_person_cell(r, t, s, n))
             return (int)b;
     }
     return -1;
 }
 
-/* Does column col of table t hold anything but placeholders? */
+/* Does column col of table t name anyone: a cell that is no placeholder
+ * and not "None"? */
 static int
-column_is_filled(tables_run *r, size_t t, int col)
+is_column_filled(tables_run *r, size_t t, int col)
 {
     const bl_doc *doc = r->lc->doc;
     size_t b, n;
@@ -149,54 +243,114 @@ column_is_filled(tables_run *r, size_t t, int col)
         const char *s;
         if (c->type == BL_BLOCK_TD && c->col == col
             && (s = cell_text(r, b, &n)) != NULL && n > 0
-            && !bl_is_placeholder_text(s, n))
+            && !is_nobody(r, s, n))
             return 1;
     }
     return 0;
 }
 
-/* Quotes up to 40 bytes of t[0..n), cut at a character boundary. */
-static int
+/* Quotes t[0..n) into out, cut to at most 40 bytes at a character
+ * boundary, with "..." when it was cut. */
+static void
 quote(char *out, size_t size, const char *t, size_t n)
 {
-    if (n > 40) {
+    int cut = n > 40;
+
+    if (cut) {
         n = 40;
         while (n > 0 && ((unsigned char)t[n] & 0xC0) == 0x80)
             n--;
     }
-    return snprintf(out, size, "%.*s%s", (int)n, t, n < 40 ? "" : "...");
+    snprintf(out, size, "%.*s%s", (int)n, t, cut ? "..." : "");
 }
 
-/* Reads table t by its header cells and reports its blaming column. */
+/* Notes the first word of every name-shaped part of the cells of table
+ * t's columns of people. */
+static int
+collect_column_names(tables_run *r, size_t t)
+{
+    const bl_doc *doc = r->lc->doc;
+    unsigned long long people_cols = 0;     /* columns 0..63 */
+    size_t b, n, i, k, from;
+    const char *s;
+
+    for (b = t + 1; b < doc->blocks.n && bl_block_is_inside(doc, (int)b,
+                                                             (int)t); b++) {
+        const bl_block *c = &doc->blocks.items[b];
+        if (c->type == BL_BLOCK_TH && c->col >= 0 && c->col < 64
+            && (s = cell_text(r, b, &n)) != NULL
+            && (s = header_words(s, &n), is_match(r, r->people_col, s, n)))
+            people_cols |= 1ull << c->col;
+        if (c->type != BL_BLOCK_TD || c->col < 0 || c->col >= 64
+            || !(people_cols >> c->col & 1)
+            || (s = cell_text(r, b, &n)) == NULL)
+            continue;
+        for (i = from = 0; i <= n; i++) {
+            size_t skip = i < n ? separator_at(s, n, i) : 1;
+            const char *part = s + from;
+            size_t pn = i - from;
+            column_name cn;
+            if (skip == 0)
+                continue;
+            while (pn > 0 && is_space(*part)) {
+                part++;
+                pn--;
+            }
+            drop_note(part, &pn);
+            while (pn > 0 && is_space(part[pn - 1]))
+                pn--;
+            if (pn > 0 && pn <= 80 && is_match(r, r->name, part, pn)) {
+                for (k = 0; k < pn && !is_space(part[k]); k++)
+                    ;
+                cn.word = part;
+                cn.n = k;
+                cn.table = t;
+                if (BL_VEC_PUSH(&r->column_names, cn) < 0)
+                    return -1;
+            }
+            i += skip - 1;
+            from = i + 1;
+        }
+    }
+    return 0;
+}
+
+/* Reads table t by its header cells and reports its blaming column.
+ * Every column of people is tried, not only the first: "| Factor | Who |
+ * Responsible |" may name a team in one and a person in the other. */
 static int
 check_table(tables_run *r, size_t t)
 {
     const bl_doc *doc = r->lc->doc;
-    int outright = -1, blame = -1, has_factor = 0, has_work = 0, who;
+    int outright = -1, blame[8], n_blame = 0, has_factor = 0, has_other = 0;
+    int who = -1, k;
     size_t b, n;
     char head[64], name[64], msg[512];
     const char *s;
 
     if (doc->blocks.items[t].flags & BL_IN_QUOTE)
-        return 0;   /* a quoted table is someone else's */
+        return 0;   /* a quoted table is someone else's words */
     for (b = t + 1; b < doc->blocks.n && bl_block_is_inside(doc, (int)b,
                                                              (int)t); b++) {
         if (doc->blocks.items[b].type != BL_BLOCK_TH
             || (s = cell_text(r, b, &n)) == NULL)
             continue;
         s = header_words(s, &n);
-        if (outright < 0 && matches(r, r->outright, s, n))
+        if (outright < 0 && is_match(r, r->outright, s, n))
             outright = (int)b;
-        else if (blame < 0 && matches(r, r->blame_col, s, n))
-            blame = (int)b;
-        else if (matches(r, r->factor_col, s, n))
+        else if (is_match(r, r->blame_col, s, n)) {
+            if (n_blame < (int)(sizeof blame / sizeof *blame))
+                blame[n_blame++] = (int)b;
+        } else if (is_match(r, r->factor_col, s, n))
             has_factor = 1;
-        else if (matches(r, r->work_col, s, n))
-            has_work = 1;
+        else if (is_match(r, r->time_col, s, n)
+                 || is_match(r, r->work_col, s, n))
+            has_other = 1;  /* a timeline, or a table of work */
     }
     if (outright >= 0
-        && column_is_filled(r, t, doc->blocks.items[outright].col)) {
-        s = header_words(cell_text(r, (size_t)outright, &n), &n);
+        && is_column_filled(r, t, doc->blocks.items[outright].col)) {
+        s = cell_text(r, (size_t)outright, &n);
+        s = header_words(s, &n);
         quote(head, sizeof head, s, n);
         snprintf(msg, sizeof msg, "A column headed \"%s\" turns this table "
                  "into a list of who is to blame. Describe what made each "
@@ -206,10 +360,15 @@ check_table(tables_run *r, size_t t)
                               doc->blocks.items[outright].begin,
                               doc->blocks.items[outright].end, msg, NULL);
     }
-    if (blame < 0 || !has_factor || has_work
-        || (who = person_in_column(r, t, doc->blocks.items[blame].col)) < 0)
+    if (!has_factor || has_other)
         return 0;
-    s = header_words(cell_text(r, (size_t)blame, &n), &n);
+    for (k = 0; k < n_blame && who < 0; k++)
+        who = person_in_column(r, t, doc->blocks.items[blame[k]].col);
+    if (who < 0)
+        return 0;
+    k--;    /* the column who is in */
+    s = cell_text(r, (size_t)blame[k], &n);
+    s = header_words(s, &n);
     quote(head, sizeof head, s, n);
     s = cell_text(r, (size_t)who, &n);
     quote(name, sizeof name, s, n);
@@ -218,8 +377,8 @@ check_table(tables_run *r, size_t t)
              "to blame. Describe the conditions behind each factor instead, "
              "and give people follow-up work, with owners, in Action Items.",
              head, name);
-    return bl_lint_report(r->lc, r->rule, doc->blocks.items[blame].begin,
-                          doc->blocks.items[blame].end, msg, NULL);
+    return bl_lint_report(r->lc, r->rule, doc->blocks.items[blame[k]].begin,
+                          doc->blocks.items[blame[k]].end, msg, NULL);
 }
 
 int
@@ -227,7 +386,7 @@ bl_check_blame_tables(bl_lint_ctx *lc, int rule)
 {
     const bl_doc *doc = lc->doc;
     tables_run r;
-    size_t t;
+    size_t t, b;
     int rc = 0;
 
     memset(&r, 0, sizeof r);
@@ -243,20 +402,32 @@ bl_check_blame_tables(bl_lint_ctx *lc, int rule)
         || bl_rules_define_into(lc->rules, "BLAME-COLUMN", 0, &r.blame_col) < 0
         || bl_rules_define_into(lc->rules, "FACTOR-COLUMN", 0,
                                 &r.factor_col) < 0
+        || bl_rules_define_into(lc->rules, "BLAME-COLUMN-TIME", 0,
+                                &r.time_col) < 0
         || bl_rules_define_into(lc->rules, "BLAME-COLUMN-WORK", 0,
                                 &r.work_col) < 0
-        || bl_rules_define_into(lc->rules, "BLAME-COLUMN-PERSON", 0,
-                                &r.person) < 0
-        || bl_rules_define_into(lc->rules, "BLAME-COLUMN-GROUP", 0,
-                                &r.group) < 0
+        || bl_rules_define_into(lc->rules, "BLAME-COLUMN-ROLE", 0,
+                                &r.role) < 0
+        || bl_rules_define_into(lc->rules, "BLAME-COLUMN-NAME", 0,
+                                &r.name) < 0
+        || bl_rules_define_into(lc->rules, "BLAME-COLUMN-NOBODY", 0,
+                                &r.nobody) < 0
+        || bl_rules_define_into(lc->rules, "BLAME-COLUMN-PEOPLE", 0,
+                                &r.people_col) < 0
+        || bl_lint_learn_all(lc) < 0
         || (r.unit_of = bl_doc_units_by_block(doc)) == NULL
         || (r.md = pcre2_match_data_create(1, NULL)) == NULL) {
         free(r.unit_of);
         return -1;
     }
+    for (b = t; b < doc->blocks.n && rc == 0; b++)
+        if (doc->blocks.items[b].type == BL_BLOCK_TABLE
+            && !(doc->blocks.items[b].flags & BL_IN_QUOTE))
+            rc = collect_column_names(&r, b);
     for (; t < doc->blocks.n && rc == 0; t++)
         if (doc->blocks.items[t].type == BL_BLOCK_TABLE)
             rc = check_table(&r, t);
+    BL_VEC_FREE(&r.column_names);
     pcre2_match_data_free(r.md);
     free(r.unit_of);
     return rc;

@@ -128,7 +128,8 @@ bl_lint_learn_person(bl_lint_ctx *lc, const char *name, size_t n)
         && (bl_strbuf_add(lc->learn_sink, name, n) < 0
             || bl_strbuf_add(lc->learn_sink, "", 1) < 0))
         return -1;
-    return bl_strset_add(&lc->people, name, n);
+    return bl_strset_add(&lc->people, name, n) < 0
+           || bl_strset_add(&lc->prose_people, name, n) < 0 ? -1 : 0;
 }
 
 typedef struct walk {
@@ -333,7 +334,7 @@ learn_owner_cells(bl_lint_ctx *lc)
         t = bl_unit_text(doc, u, &n);
         if (bl_next_word(t, n, &pos, &w)
             && bl_is_upper_cp(bl_utf8_decode(t, n, w.begin, &cl)))
-            rc = bl_lint_learn_person(lc, t + w.begin, w.end - w.begin);
+            rc = bl_strset_add(&lc->people, t + w.begin, w.end - w.begin);
     }
     free(unit_of);
     return rc;
@@ -352,7 +353,9 @@ learn_unit(bl_lint_ctx *lc, int unit, size_t si, size_t end)
     if (m != NULL && m->learned && m->learned_flags == flags) {
         for (k = 0; k < m->names.n; k += n + 1) {
             n = strlen(m->names.items + k);
-            if (bl_strset_add(&lc->people, m->names.items + k, n) < 0)
+            if (bl_strset_add(&lc->people, m->names.items + k, n) < 0
+                || bl_strset_add(&lc->prose_people, m->names.items + k,
+                                 n) < 0)
                 return -1;
         }
         return 0;
@@ -707,6 +710,7 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
         qsort(out->items + first, out->n - first, sizeof *out->items,
               cmp_diag);
     bl_strset_free(&lc.people);
+    bl_strset_free(&lc.prose_people);
     BL_VEC_FREE(&lc.sentences);
     BL_VEC_FREE(&lc.cands);
     BL_VEC_FREE(&lc.words);

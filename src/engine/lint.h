@@ -75,6 +75,10 @@ typedef struct bl_lint_ctx {
     struct { bl_sentence *items; size_t n, alloc; } sentences;
     struct { bl_cand *items; size_t n, alloc; } cands;
     bl_strset people;
+    /* The names of people the Learn stanzas found in sentences ("Jake was
+     * paged"), without those read off a column of people: what a check
+     * trusts when the column itself is in question. */
+    bl_strset prose_people;
     struct { bl_word *items; size_t n, alloc; } words;  /* scratch */
     unsigned *stamp;                /* per entry: the sentence stamp that
                                        last set it off (kept sentences + 1) */
