@@ -703,9 +703,15 @@ static const char *const negatives[] = {
     "no", "nobody", "noone", "none", "neither", NULL
 };
 
-/* What a person undergoes rather than does: "No one will face ...". */
+/* What a person undergoes rather than does: "No one will face ...", and
+ * what they would undergo after an incident. */
 static const char *const undergo_verbs[] = {
     "face", "receive", "suffer", "incur", NULL
+};
+static const char *const punishments[] = {
+    "disciplinary", "discipline", "action", "warning", "warnings",
+    "consequences", "penalty", "penalties", "reprimand", "reprimands",
+    "blame", "punishment", "sanctions", "sanction", NULL
 };
 
 /* Lower-case words inside a name: "Ludwig van Beethoven", "Kofi and Mei". */
@@ -1016,8 +1022,14 @@ says_nothing_happens(const actions_run *r, const char *t, size_t n,
             int is = strcmp(w[k].low, "is") == 0 || strcmp(w[k].low, "are") == 0;
             if (!is && !in_list(modals, w[k].low, w[k].n))
                 continue;
-            if (!is && in_list(undergo_verbs, w[k + 1].low, w[k + 1].n))
-                return 1;
+            if (!is && in_list(undergo_verbs, w[k + 1].low, w[k + 1].n)) {
+                /* ... a punishment: "No customer will receive a duplicate
+                 * invoice" is a goal someone has to own. */
+                for (v = k + 2; v < end && v <= k + 6; v++)
+                    if (in_list(punishments, w[v].low, w[v].n))
+                        return 1;
+                return 0;
+            }
             if (is && ((strcmp(w[k + 1].low, "to") == 0
                         && strcmp(w[k + 2].low, "blame") == 0)
                        || (strcmp(w[k + 1].low, "at") == 0

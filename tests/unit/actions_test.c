@@ -559,6 +559,8 @@ test_statements_are_no_tasks(void **state)
         "- Nobody to use the token going forward\n",
         "- Nobody will deploy on Fridays\n",
         "- Nobody will merge without a second review\n",
+        "- No customer will receive a duplicate invoice again\n",
+        "- Nobody will suffer another silent pager\n",
         "- There will be a game day in Q3\n",
         "- Ensure the old cluster remains available\n",
         "- We now have to add alerts on lag\n",
