@@ -8,7 +8,9 @@
 # tables, Action Items), sentences/blameless.txt blameless ones of the
 # same shapes.  second-*.txt are a later set aimed at retraining given to
 # one person, a role with a name in commas ("the reviewer, Kofi,") and
-# "Kofi, who ..." as a person: near misses first, written to trip them.  Cases are separated by lines of "===" and may span lines
+# "Kofi, who ..." as a person: near misses first, written to trip them.
+# third-*.txt (70 and 70) were written by a helper who had not read the
+# rules, and measured before any rule was changed for them.  Cases are separated by lines of "===" and may span lines
 # (a heading, a table).  Each is checked after a Summary that shows the
 # names it uses are people's, as a real postmortem would; a case counts as
 # reported when a blame/ finding falls on its own lines.  Prints how many
@@ -22,7 +24,7 @@ set -euo pipefail
 
 BIN=${1:-./blamelint}
 DIR=$(cd "$(dirname "$0")" && pwd)/sentences
-PEOPLE="At 02:10 Bob was paged and Alice joined the call. Zoë was paged at 02:12, Łukasz was paged at 02:13 and Priya was paged at 02:14. Dmitri was paged at 02:15. Sarah was paged at 02:16. Tom was paged at 02:17. Kevin was paged at 02:18. Raj was paged at 02:19. María was paged at 02:20."
+PEOPLE="At 02:10 Bob was paged and Alice joined the call. Zoë was paged at 02:12, Łukasz was paged at 02:13 and Priya was paged at 02:14. Dmitri was paged at 02:15. Sarah was paged at 02:16. Tom was paged at 02:17. Kevin was paged at 02:18. Raj was paged at 02:19. María was paged at 02:20. José was paged at 02:21. Ngozi was paged at 02:22. Søren was paged at 02:23. Kofi was paged at 02:24. Mei was paged at 02:25."
 
 [ -x "$BIN" ] || { echo "sentences.sh: $BIN: not an executable" >&2; exit 2; }
 command -v jq >/dev/null || { echo "sentences.sh: needs jq" >&2; exit 2; }
