@@ -81,7 +81,8 @@ not_owner_of(const char *w, size_t n)
 /* Words that end a team's name ("Payments team", "SRE on-call"). */
 static const char *const team_words[] = {
     "team", "teams", "squad", "guild", "crew", "group", "on-call", "oncall",
-    "rotation", "sre", "sres", "ops", "dba", "dbas", "engineering", "lead",
+    "rotation", "rota", "rotas", "sre", "sres", "ops", "dba", "dbas",
+    "engineering", "lead",
     "leads", "engineer", "engineers", "developer", "developers", "owner",
     "owners", "manager", "managers", "admin", "admins", "qa", "noc", "soc",
     "devops", "secops", "infosec", "security", "support", NULL
@@ -1465,10 +1466,14 @@ is_name(const char *s, size_t n)
         if (s[k] >= '0' && s[k] <= '9')
             return 0;
     nw = split_words(s, n, w);
-    if (nw == 0 || nw > 4)
-        return 0;
     for (k = 0; k < nw; k++)
         team |= in_list(team_words, w[k].low, w[k].n);
+    /* A person's name is short; a team's may say whose and which, by a
+     * name of its own ("Rail Data Services on-call rota", not "and page
+     * the on-call rota"). */
+    if (nw == 0 || nw > (team ? 6 : 4)
+        || (nw > 4 && !bl_is_upper_cp(bl_utf8_decode(s, n, w[0].begin, &cl))))
+        return 0;
     if (nw == 1 && (in_list(done_words, w[0].low, w[0].n)
                     || in_list(priority_words, w[0].low, w[0].n)))
         return 0;

@@ -223,10 +223,18 @@ test_owner_forms_are_owners(void **state)
         "- Add a lag alert. Owning team: SRE\n",
         "- @dana to add a lag alert\n",
         "- Dana to add a lag alert\n",
+        "- Add a lag alert \xE2\x80\x94 Rail Data Services on-call rota "
+        "(by 21 June)\n",
+        "- Add a lag alert \xE2\x80\x94 Partner Relations team (by 28 June)\n",
+    };
+    /* A long phrase after the dash is a team only by a name of its own. */
+    static const char *const unowned[] = {
+        "- Add a lag alert \xE2\x80\x94 and page the on-call rota\n",
     };
     bl_rules *rules = action_rules();
 
     (void)state;
+    EXPECT_EACH(rules, unowned, MISSING_OWNER, 1);
     EXPECT_EACH(rules, owned, MISSING_OWNER, 0);
     bl_rules_free(rules);
 }
