@@ -1063,16 +1063,45 @@ scan_marks(whys *w, const bl_unit *u, const char *t, size_t n)
 }
 
 /* Cuts unit ui into marks and turns them into steps and answers. */
+/* Where "because" stands inside t[0..n), after a statement ("Search was
+ * stale because the consumers stopped committing"), or 0. */
+static size_t
+because_after_statement(const char *t, size_t n)
+{
+    size_t i;
+
+    for (i = 1; i + 7 <= n; i++)
+        if ((t[i] == 'b' || t[i] == 'B') && word_at(t, n, i, "because")
+            && !is_word_before(t, i))
+            return trim_end(t, 0, i) > 0 ? i : 0;
+    return 0;
+}
+
 static int
 read_unit(whys *w, int ui)
 {
     const bl_doc *doc = w->doc;
     const bl_unit *u = &doc->units.items[ui];
-    size_t n, k, lead;
+    size_t n, k, lead, at;
     const char *t = bl_unit_text(doc, u, &n);
 
     if (scan_marks(w, u, t, n) < 0)
         return -1;
+    /* "1. Search was stale because the consumers stopped committing." in
+     * a list under a whys heading: the statement and its because in one
+     * item, a step whose why is left implicit.  (Not the answer a why
+     * before it waits for.) */
+    if (w->marks.n == 0 && w->home_of[ui] >= 0 && w->under_whys[w->home_of[ui]]
+        && opens_li(w, ui) >= 0
+        && (w->pending < 0 || !is_near(w, &w->steps.items[w->pending], u))
+        && (at = because_after_statement(t, n)) > 0) {
+        int si = add_step(w, ui, 0, trim_end(t, 0, at), 1);
+        if (si < 0)
+            return -1;
+        set_answer(w, si, ui, at, n);
+        w->pending = w->stated = -1;
+        return 0;
+    }
     /* Text before the first mark answers the waiting why, if near it. */
     lead = w->marks.n > 0 ? w->marks.items[0].begin : n;
     if (trim_end(t, skip_spaces(t, lead, 0), lead) > skip_spaces(t, lead, 0)) {

@@ -153,7 +153,7 @@ typedef enum shape {
     QA_LABELS, TABLE_QUESTIONS, TABLE_STATEMENTS, ALTERNATING_BULLETS,
     TASK_LIST, TRAILING_WHY, LOOSE_LIST, HEADINGS, LABEL_PARAGRAPHS,
     WHY_STATEMENT, WHY_COLON_STATEMENT, WHY_STATEMENT_BULLETS,
-    WHY_STATEMENT_LINES, BOLD_WHY_STATEMENT, SHAPES
+    WHY_STATEMENT_LINES, BOLD_WHY_STATEMENT, STATEMENT_BECAUSE_ITEMS, SHAPES
 } shape;
 
 static const char *const shape_names[] = {
@@ -162,7 +162,8 @@ static const char *const shape_names[] = {
     "why labels", "Q/A labels", "table of questions", "table of statements",
     "alternating bullets", "task list", "trailing why", "loose list",
     "headings", "label paragraphs", "why statement", "why: statement",
-    "why statement bullets", "why statement lines", "bold why statement"
+    "why statement bullets", "why statement lines", "bold why statement",
+    "statement-because items"
 };
 
 /* A chain of n steps in one of the shapes teams write, every answer a
@@ -185,6 +186,8 @@ chain(shape sh, int n)
         add(&t, "| # | Why | Because |\n|---|-----|---------|\n");
     if (sh == TABLE_STATEMENTS)
         add(&t, "| Why | Because |\n|-----|---------|\n");
+    if (sh == STATEMENT_BECAUSE_ITEMS)
+        add(&t, "### Five whys\n\n");
     for (i = 1; i <= n; i++) {
         switch (sh) {
         case INLINE:
@@ -286,6 +289,10 @@ chain(shape sh, int n)
             add(&t, "**Why?** Step %d happened.\n**Because** condition %d "
                 "held.\n\n", i, i);
             break;
+        case STATEMENT_BECAUSE_ITEMS:
+            add(&t, "%d. Step %d happened because condition %d held.\n", i,
+                i, i);
+            break;
         case SHAPES:
             break;
         }
@@ -318,6 +325,34 @@ test_every_shape_counts_its_steps(void **state)
             free(src);
         }
     }
+}
+
+/* "## Five whys" as a section of its own before "## Root cause", its
+ * items statements with their because, as the Atlassian template has it:
+ * the chain is there.  The same items straight under Root Cause, with no
+ * heading that names the whys, are reasons, not a chain. */
+static void
+test_statement_because_items_under_a_whys_heading(void **state)
+{
+    const bl_rules *rules = *state;
+    static const char items[] =
+        "1. Search was stale because the consumers stopped committing.\n"
+        "2. They stopped committing because they rebalanced in a loop.\n"
+        "3. They rebalanced because the new assignor clashed with a hint.\n"
+        "4. The clash shipped because the update changed a default.\n"
+        "5. Tests missed it because the suite runs one consumer.\n";
+    text t = {NULL, 0, 0};
+
+    add(&t, "%s## Five whys\n\n%s\n## Root cause\n\nA changed default in a "
+        "client library.\n%s", HEAD, items, TAIL);
+    expect(rules, t.s, "whys/missing", 0, NULL);
+    expect(rules, t.s, "whys/too-short", 0, NULL);
+    free(t.s);
+    t.s = NULL;
+    t.n = t.cap = 0;
+    add(&t, "%s## Root Cause\n\n%s%s", HEAD, items, TAIL);
+    expect(rules, t.s, "whys/missing", 1, NULL);
+    free(t.s);
 }
 
 static void
@@ -1852,6 +1887,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_shape_counts_its_steps),
+        cmocka_unit_test(test_statement_because_items_under_a_whys_heading),
         cmocka_unit_test(test_short_chain_is_reported_at_its_first_why),
         cmocka_unit_test(
             test_investigation_beside_a_root_cause_holds_no_chain),
