@@ -1120,9 +1120,12 @@ static start_kind
 classify_clause(actions_run *r, const char *t, size_t n, const word *w,
                 size_t nw, size_t i, start *st)
 {
+    static const char *const destinations[] = {
+        "to", "into", "onto", "from", "across", "each", "every", "per", NULL
+    };
     const word *x;
     char base[48];
-    size_t b, e;
+    size_t b, e, k;
     start who;
 
     i = skip_lead(t, n, w, nw, i);
@@ -1188,6 +1191,15 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
             && strcmp(w[i + 1].low, "and") != 0
             && strcmp(w[i + 1].low, "or") != 0)
             return START_UNSURE;    /* "Adding a retry": verbal */
+        /* "Adding samples to the test suite", "Reviewing thresholds for
+         * all flows each quarter": an object, then where it goes or how
+         * often, is verbal too; "Monitoring improvements" is a name. */
+        if (i + 1 < nw && !ends_sentence(t, n, w, nw, i)
+            && !in_list(function_words, w[i + 1].low, w[i + 1].n))
+            for (k = i + 2; k < nw && k <= i + 8
+                 && !ends_sentence(t, n, w, nw, k - 1); k++)
+                if (in_list(destinations, w[k].low, w[k].n))
+                    return START_UNSURE;
         memcpy(st->base, base, strlen(base) + 1);
         return START_GERUND;
     }

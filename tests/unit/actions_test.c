@@ -1106,6 +1106,9 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- SRE team to add a lag alert\n",
         "- Arjun to review the WAF rules\n",
         "- Adding a retry to the client\n",
+        "- Adding samples to the test suite (@sre)\n",
+        "- Reviewing rollout thresholds for all user-facing flows each "
+        "quarter (@sre)\n",
         "- Exploring other data stores\n",
         /* After a bold title, the sentence is judged as if alone (PostHog's
          * flags-is-down and persons-db-migration postmortems). */
@@ -1171,6 +1174,8 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
         {"- **Circuit breaker implementation**: Adding circuit breakers with "
          "backoff (@dana)\n", "\"Adding\" names an activity"},
         {"- Improving monitoring (@dana)\n", "\"Improving\""},
+        {"- Monitoring improvements for the checkout service (@dana)\n",
+         "\"Monitoring\""},
         {"- Investigating caching (@dana)\n", "\"Investigating\""},
         {"- Automatic process to detect CVEs (@dana)\n", "\"Automatic\""},
         {"- Written warning for the ops engineers (@dana)\n", "\"Written\""},
