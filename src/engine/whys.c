@@ -98,6 +98,43 @@ word_at(const char *t, size_t n, size_t i, const char *w)
     return !is_word_at(t, n, i + k);
 }
 
+/* The length of the word that asks why at t[i] (English, or as German,
+ * French and Spanish postmortems write it: "Warum", "Wieso", "Pourquoi",
+ * "¿Por qué"), or 0. */
+static size_t
+why_word_at(const char *t, size_t n, size_t i)
+{
+    static const char *const words[] = {
+        "why", "warum", "wieso", "weshalb", "pourquoi", "por qu\xC3\xA9",
+        "por que", NULL
+    };
+    size_t k, at = i;
+
+    if (i + 2 <= n && (unsigned char)t[i] == 0xC2
+        && (unsigned char)t[i + 1] == 0xBF)
+        at = i + 2;     /* "¿" */
+    for (k = 0; words[k] != NULL; k++)
+        if (word_at(t, n, at, words[k]))
+            return at - i + strlen(words[k]);
+    return 0;
+}
+
+/* The length of the word that answers "because" at t[i] ("Because",
+ * "Weil", "Parce que", "Porque"), or 0. */
+static size_t
+because_word_at(const char *t, size_t n, size_t i)
+{
+    static const char *const words[] = {
+        "because", "weil", "parce que", "parce qu'", "porque", NULL
+    };
+    size_t k;
+
+    for (k = 0; words[k] != NULL; k++)
+        if (word_at(t, n, i, words[k]))
+            return strlen(words[k]);
+    return 0;
+}
+
 static size_t
 skip_spaces(const char *t, size_t n, size_t i)
 {
@@ -406,7 +443,7 @@ static int
 parse_mark(const char *t, size_t n, size_t pos, int unit_start,
            int line_start, mark *m)
 {
-    size_t i = skip_decoration(t, n, pos), j, e, cl;
+    size_t i = skip_decoration(t, n, pos), j, e, cl, wl;
 
     if (i >= n)
         return 0;
@@ -427,8 +464,8 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
         m->bare = m->no_question = e == 0;
         return 1;
     }
-    if (word_at(t, n, i, "why") && !is_word_before(t, i)) {
-        j = skip_spaces(t, n, i + 3);
+    if ((wl = why_word_at(t, n, i)) != 0 && !is_word_before(t, i)) {
+        j = skip_spaces(t, n, i + wl);
         if ((e = question_end(t, n, i)) != 0) {
             m->end = e;
             m->no_question = j < n && t[j] == '?';
@@ -436,7 +473,7 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
         }
         /* "Why -> because ...", "Why: ...", "Why - the battery" */
         if (j < n && is_arrow(bl_utf8_decode(t, n, j, &cl))) {
-            m->end = i + 3;
+            m->end = i + wl;
             m->no_question = 1;
             return 1;
         }
@@ -444,9 +481,9 @@ parse_mark(const char *t, size_t n, size_t pos, int unit_start,
     }
     if (line_start) {
         j = skip_spaces(t, n, skip_ellipsis(t, n, i));
-        if (word_at(t, n, j, "because")) {
+        if ((wl = because_word_at(t, n, j)) != 0) {
             m->type = MARK_BECAUSE;
-            m->end = j + 7;
+            m->end = j + wl;
             return 1;
         }
     }
@@ -586,9 +623,12 @@ names_whys(const char *t, size_t n)
         for (k = 0; words[k] != NULL; k++)
             if (bl_lit_equals(words[k], low, wn))
                 return 1;
-        /* "why" alone only after a number: "5 Why analysis" */
-        if (strcmp(low, "why") == 0
-            && (strcmp(prev, "5") == 0 || strcmp(prev, "five") == 0))
+        /* "why" alone only after a number: "5 Why analysis", "5 Warum",
+         * "5 Pourquoi" */
+        if ((strcmp(low, "why") == 0 || strcmp(low, "warum") == 0
+             || strcmp(low, "pourquoi") == 0)
+            && (strcmp(prev, "5") == 0 || strcmp(prev, "five") == 0
+                || strcmp(prev, "fünf") == 0 || strcmp(prev, "cinq") == 0))
             return 1;
         if (wn < sizeof prev)
             memcpy(prev, low, wn + 1);
@@ -1070,8 +1110,9 @@ because_after_statement(const char *t, size_t n)
 {
     size_t i;
 
-    for (i = 1; i + 7 <= n; i++)
-        if ((t[i] == 'b' || t[i] == 'B') && word_at(t, n, i, "because")
+    for (i = 1; i + 4 <= n; i++)
+        if (t[i] != '\0' && strchr("bBwWpP", t[i]) != NULL
+            && because_word_at(t, n, i) != 0
             && !is_word_before(t, i))
             return trim_end(t, 0, i) > 0 ? i : 0;
     return 0;

@@ -355,6 +355,46 @@ test_statement_because_items_under_a_whys_heading(void **state)
     free(t.s);
 }
 
+/* Chains written in German, French or Spanish, under a bilingual or a
+ * translated whys heading, count like English ones. */
+static void
+test_chains_in_other_languages(void **state)
+{
+    const bl_rules *rules = *state;
+    static const char de5[] =
+        "### 5 Warum (5 Whys)\n\n"
+        "1. Warum fiel die API aus?\n   - Weil ein Konfigurationswert falsch war.\n"
+        "2. Warum war er falsch?\n   - Weil er aus einer alten Datei kam.\n"
+        "3. Warum aus einer alten Datei?\n   - Weil der Generator sie nutzt.\n"
+        "4. Warum merkte es niemand?\n   - Weil nur die Syntax geprüft wird.\n"
+        "5. Warum nur die Syntax?\n   - Weil es keine Prüfstufe gibt.\n";
+    static const char de2[] =
+        "### 5 Warum\n\n"
+        "1. Warum fiel die API aus? Ein Konfigurationswert war falsch.\n"
+        "2. Warum war er falsch? Er kam aus einer alten Datei.\n";
+    static const char es5[] =
+        "### 5 porqués (5 Whys)\n\n"
+        "1. ¿Por qué falló el pago? Porque la API no respondía.\n"
+        "2. ¿Por qué no respondía? Porque el pool estaba agotado.\n"
+        "3. ¿Por qué estaba agotado? Porque el límite era 20.\n"
+        "4. ¿Por qué era 20? Porque la plantilla lo fija.\n"
+        "5. ¿Por qué lo fija? Porque nadie revisa la plantilla.\n";
+    const char *const five[] = {de5, es5};
+    text t = {NULL, 0, 0};
+    size_t k;
+
+    for (k = 0; k < 2; k++) {
+        t.n = 0;
+        add(&t, "%s## Root Cause\n\n%s%s", HEAD, five[k], TAIL);
+        expect(rules, t.s, "whys/missing", 0, NULL);
+        expect(rules, t.s, "whys/too-short", 0, NULL);
+    }
+    t.n = 0;
+    add(&t, "%s## Root Cause\n\n%s%s", HEAD, de2, TAIL);
+    expect(rules, t.s, "whys/too-short", 1, NULL);
+    free(t.s);
+}
+
 static void
 test_short_chain_is_reported_at_its_first_why(void **state)
 {
@@ -1888,6 +1928,7 @@ main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_shape_counts_its_steps),
         cmocka_unit_test(test_statement_because_items_under_a_whys_heading),
+        cmocka_unit_test(test_chains_in_other_languages),
         cmocka_unit_test(test_short_chain_is_reported_at_its_first_why),
         cmocka_unit_test(
             test_investigation_beside_a_root_cause_holds_no_chain),
