@@ -630,12 +630,29 @@ static const char *const lead_phrases[] = {
     "in the future", "in the long term", "long term", "short term", NULL
 };
 
+/* Words that open a clause of when or whether, before the action: "After
+ * failover, trigger ...", "On read-only error, drop ...". */
+static const char *const condition_words[] = {
+    "after", "before", "when", "whenever", "once", "during", "on", "if",
+    "until", NULL
+};
+
 /* How many words of lead_phrases open words i.. of t, followed by a
- * comma; or 0. */
+ * comma; or 0.  A clause of when or whether up to a comma in its first
+ * six words counts too. */
 static size_t
 lead_phrase(const char *t, size_t n, const word *w, size_t nw, size_t i)
 {
     size_t k, m, b, e;
+
+    if (in_list(condition_words, w[i].low, w[i].n))
+        for (m = 1; m <= 6 && i + m < nw; m++) {
+            gap_after(n, w, nw, i + m - 1, &b, &e);
+            if (gap_has(t, b, e, ","))
+                return m;
+            if (gap_has(t, b, e, ".;:!?"))
+                break;
+        }
 
     for (k = 0; lead_phrases[k] != NULL; k++) {
         const char *p = lead_phrases[k];

@@ -1107,6 +1107,8 @@ test_items_that_start_with_a_verb_are_actionable(void **state)
         "- Arjun to review the WAF rules\n",
         "- Adding a retry to the client\n",
         "- Adding samples to the test suite (@sre)\n",
+        "- After failover, automatically trigger a rolling reload (@sre)\n",
+        "- Accounts service: on read-only error, drop the connection (@sre)\n",
         "- Reviewing rollout thresholds for all user-facing flows each "
         "quarter (@sre)\n",
         "- Exploring other data stores\n",
@@ -1174,6 +1176,7 @@ test_noun_phrases_gerunds_and_questions_are_not_actionable(void **state)
         {"- **Circuit breaker implementation**: Adding circuit breakers with "
          "backoff (@dana)\n", "\"Adding\" names an activity"},
         {"- Improving monitoring (@dana)\n", "\"Improving\""},
+        {"- If possible, monitoring (@dana)\n", "\"Monitoring\""},
         {"- Monitoring improvements for the checkout service (@dana)\n",
          "\"Monitoring\""},
         {"- Investigating caching (@dana)\n", "\"Investigating\""},
