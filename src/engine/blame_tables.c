@@ -188,31 +188,48 @@ separator_at(const char *t, size_t n, size_t i)
     return 0;
 }
 
+/* The next part of a cell t[0..n), from *p_pos: sets [*p_b, *p_e) to it
+ * and *p_pos past its separator; 0 when there is none left. */
+static int
+next_part(const char *t, size_t n, size_t *p_pos, size_t *p_b, size_t *p_e)
+{
+    size_t i = *p_pos, skip = 1;
+
+    if (i > n)
+        return 0;
+    while (i < n && (skip = separator_at(t, n, i)) == 0)
+        i++;
+    if (i == n)
+        skip = 1;
+    *p_b = *p_pos;
+    *p_e = i;
+    *p_pos = i + skip;
+    return 1;
+}
+
 /* Does a cell name a person in one of its parts: "Jake Miller / QA",
  * "@kofi, @mei", "Tomás and the reviewer"? */
 static int
 is_person_cell(tables_run *r, size_t table, const char *t, size_t n)
 {
-    size_t b = 0, i = 0;
+    size_t pos = 0, b, e;
 
-    while (i <= n) {
-        size_t skip = i < n ? separator_at(t, n, i) : 1;
-        if (skip == 0) {
-            i++;
-            continue;
-        }
-        if (is_person_part(r, table, t + b, i - b))
+    while (next_part(t, n, &pos, &b, &e))
+        if (is_person_part(r, table, t + b, e - b))
             return 1;
-        i += skip;
-        b = i;
-    }
     return 0;
 }
 
-/* The first body cell of column col in table t that names a person, or
- * -1. */
+/* What a body cell of a column is looked for. */
+typedef enum cell_wanted {
+    CELL_PERSON,        /* one that names a person */
+    CELL_ANYONE         /* one that is no placeholder and not "None" */
+} cell_wanted;
+
+/* The first body cell of column col in table t that is what is wanted,
+ * or -1. */
 static int
-person_in_column(tables_run *r, size_t t, int col)
+find_in_column(tables_run *r, size_t t, int col, cell_wanted wanted)
 {
     const bl_doc *doc = r->lc->doc;
     size_t b, n;
@@ -221,32 +238,14 @@ person_in_column(tables_run *r, size_t t, int col)
                                                              (int)t); b++) {
         const bl_block *c = &doc->blocks.items[b];
         const char *s;
-        if (c->type != BL_BLOCK_TD || c->col != col)
+        if (c->type != BL_BLOCK_TD || c->col != col
+            || (s = cell_text(r, b, &n)) == NULL)
             continue;
-        if ((s = cell_text(r, b, &n)) != NULL && is_person_cell(r, t, s, n))
+        if (wanted == CELL_PERSON ? is_person_cell(r, t, s, n)
+                                  : n > 0 && !is_nobody(r, s, n))
             return (int)b;
     }
     return -1;
-}
-
-/* Does column col of table t name anyone: a cell that is no placeholder
- * and not "None"? */
-static int
-is_column_filled(tables_run *r, size_t t, int col)
-{
-    const bl_doc *doc = r->lc->doc;
-    size_t b, n;
-
-    for (b = t + 1; b < doc->blocks.n && bl_block_is_inside(doc, (int)b,
-                                                             (int)t); b++) {
-        const bl_block *c = &doc->blocks.items[b];
-        const char *s;
-        if (c->type == BL_BLOCK_TD && c->col == col
-            && (s = cell_text(r, b, &n)) != NULL && n > 0
-            && !is_nobody(r, s, n))
-            return 1;
-    }
-    return 0;
 }
 
 /* Quotes t[0..n) into out, cut to at most 40 bytes at a character
@@ -271,7 +270,7 @@ collect_column_names(tables_run *r, size_t t)
 {
     const bl_doc *doc = r->lc->doc;
     unsigned long long people_cols = 0;     /* columns 0..63 */
-    size_t b, n, i, k, from;
+    size_t b, n, k, pos, pb, pe;
     const char *s;
 
     for (b = t + 1; b < doc->blocks.n && bl_block_is_inside(doc, (int)b,
@@ -285,13 +284,10 @@ collect_column_names(tables_run *r, size_t t)
             || !(people_cols >> c->col & 1)
             || (s = cell_text(r, b, &n)) == NULL)
             continue;
-        for (i = from = 0; i <= n; i++) {
-            size_t skip = i < n ? separator_at(s, n, i) : 1;
-            const char *part = s + from;
-            size_t pn = i - from;
+        for (pos = 0; next_part(s, n, &pos, &pb, &pe);) {
+            const char *part = s + pb;
+            size_t pn = pe - pb;
             column_name cn;
-            if (skip == 0)
-                continue;
             while (pn > 0 && is_space(*part)) {
                 part++;
                 pn--;
@@ -308,8 +304,6 @@ collect_column_names(tables_run *r, size_t t)
                 if (BL_VEC_PUSH(&r->column_names, cn) < 0)
                     return -1;
             }
-            i += skip - 1;
-            from = i + 1;
         }
     }
     return 0;
@@ -348,7 +342,8 @@ check_table(tables_run *r, size_t t)
             has_other = 1;  /* a timeline, or a table of work */
     }
     if (outright >= 0
-        && is_column_filled(r, t, doc->blocks.items[outright].col)) {
+        && find_in_column(r, t, doc->blocks.items[outright].col,
+                          CELL_ANYONE) >= 0) {
         s = cell_text(r, (size_t)outright, &n);
         s = header_words(s, &n);
         quote(head, sizeof head, s, n);
@@ -363,7 +358,8 @@ check_table(tables_run *r, size_t t)
     if (!has_factor || has_other)
         return 0;
     for (k = 0; k < n_blame && who < 0; k++)
-        who = person_in_column(r, t, doc->blocks.items[blame[k]].col);
+        who = find_in_column(r, t, doc->blocks.items[blame[k]].col,
+                             CELL_PERSON);
     if (who < 0)
         return 0;
     k--;    /* the column who is in */
