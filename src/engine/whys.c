@@ -1102,7 +1102,6 @@ scan_marks(whys *w, const bl_unit *u, const char *t, size_t n)
     return 0;
 }
 
-/* Cuts unit ui into marks and turns them into steps and answers. */
 /* Where "because" stands inside t[0..n), after a statement ("Search was
  * stale because the consumers stopped committing"), or 0. */
 static size_t
@@ -1118,6 +1117,7 @@ because_after_statement(const char *t, size_t n)
     return 0;
 }
 
+/* Cuts unit ui into marks and turns them into steps and answers. */
 static int
 read_unit(whys *w, int ui)
 {
