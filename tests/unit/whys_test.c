@@ -342,17 +342,16 @@ test_statement_because_items_under_a_whys_heading(void **state)
         "4. The clash shipped because the update changed a default.\n"
         "5. Tests missed it because the suite runs one consumer.\n";
     text t = {NULL, 0, 0};
+    char *src;
 
     add(&t, "%s## Five whys\n\n%s\n## Root cause\n\nA changed default in a "
         "client library.\n%s", HEAD, items, TAIL);
     expect(rules, t.s, "whys/missing", 0, NULL);
     expect(rules, t.s, "whys/too-short", 0, NULL);
     free(t.s);
-    t.s = NULL;
-    t.n = t.cap = 0;
-    add(&t, "%s## Root Cause\n\n%s%s", HEAD, items, TAIL);
-    expect(rules, t.s, "whys/missing", 1, NULL);
-    free(t.s);
+    src = postmortem(items);
+    expect(rules, src, "whys/missing", 1, NULL);
+    free(src);
 }
 
 /* Chains written in German, French or Spanish, under a bilingual or a
@@ -380,19 +379,18 @@ test_chains_in_other_languages(void **state)
         "4. ¿Por qué era 20? Porque la plantilla lo fija.\n"
         "5. ¿Por qué lo fija? Porque nadie revisa la plantilla.\n";
     const char *const five[] = {de5, es5};
-    text t = {NULL, 0, 0};
+    char *src;
     size_t k;
 
     for (k = 0; k < 2; k++) {
-        t.n = 0;
-        add(&t, "%s## Root Cause\n\n%s%s", HEAD, five[k], TAIL);
-        expect(rules, t.s, "whys/missing", 0, NULL);
-        expect(rules, t.s, "whys/too-short", 0, NULL);
+        src = postmortem(five[k]);
+        expect(rules, src, "whys/missing", 0, NULL);
+        expect(rules, src, "whys/too-short", 0, NULL);
+        free(src);
     }
-    t.n = 0;
-    add(&t, "%s## Root Cause\n\n%s%s", HEAD, de2, TAIL);
-    expect(rules, t.s, "whys/too-short", 1, NULL);
-    free(t.s);
+    src = postmortem(de2);
+    expect(rules, src, "whys/too-short", 1, NULL);
+    free(src);
 }
 
 static void
