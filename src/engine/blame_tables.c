@@ -263,25 +263,73 @@ quote(char *out, size_t size, const char *t, size_t n)
     snprintf(out, size, "%.*s%s", (int)n, t, cut ? "..." : "");
 }
 
-/* Notes the first word of every name-shaped part of the cells of table
- * t's columns of people. */
-static int
-collect_column_names(tables_run *r, size_t t)
+/* What the header cells of a table say its columns are; read once per
+ * table, since most tables are plain lists of work or events and need
+ * nothing more. */
+typedef struct table_head {
+    size_t table;                   /* block index of the table */
+    int outright;                   /* first "At fault" header, or -1 */
+    int blame[8];                   /* "Responsible", "Who", "Caused by" */
+    int n_blame;
+    int has_factor;                 /* a column of causes */
+    int has_other;                  /* a column of times or of work */
+    unsigned long long people_cols; /* columns 0..63 that list people */
+} table_head;
+
+static void
+read_head(tables_run *r, size_t t, table_head *h)
 {
     const bl_doc *doc = r->lc->doc;
-    unsigned long long people_cols = 0;     /* columns 0..63 */
-    size_t b, n, k, pos, pb, pe;
+    size_t b, n;
+    const char *s;
+
+    memset(h, 0, sizeof *h);
+    h->table = t;
+    h->outright = -1;
+    for (b = t + 1; b < doc->blocks.n && bl_block_is_inside(doc, (int)b,
+                                                             (int)t); b++) {
+        const bl_block *c = &doc->blocks.items[b];
+        if (c->type != BL_BLOCK_TH || (s = cell_text(r, b, &n)) == NULL)
+            continue;
+        s = header_words(s, &n);
+        if (c->col >= 0 && c->col < 64 && is_match(r, r->people_col, s, n))
+            h->people_cols |= 1ull << c->col;
+        if (h->outright < 0 && is_match(r, r->outright, s, n))
+            h->outright = (int)b;
+        else if (is_match(r, r->blame_col, s, n)) {
+            if (h->n_blame < (int)(sizeof h->blame / sizeof *h->blame))
+                h->blame[h->n_blame++] = (int)b;
+        } else if (is_match(r, r->factor_col, s, n))
+            h->has_factor = 1;
+        else if (is_match(r, r->time_col, s, n)
+                 || is_match(r, r->work_col, s, n))
+            h->has_other = 1;   /* a timeline, or a table of work */
+    }
+}
+
+/* May table h blame anyone: has it an "At fault" column, or a column of
+ * people beside causes and no column of work? */
+static int
+is_suspect(const table_head *h)
+{
+    return h->outright >= 0
+           || (h->n_blame > 0 && h->has_factor && !h->has_other);
+}
+
+/* Notes the first word of every name-shaped part of the cells of table
+ * h's columns of people. */
+static int
+collect_column_names(tables_run *r, const table_head *h)
+{
+    const bl_doc *doc = r->lc->doc;
+    size_t b, n, k, pos, pb, pe, t = h->table;
     const char *s;
 
     for (b = t + 1; b < doc->blocks.n && bl_block_is_inside(doc, (int)b,
                                                              (int)t); b++) {
         const bl_block *c = &doc->blocks.items[b];
-        if (c->type == BL_BLOCK_TH && c->col >= 0 && c->col < 64
-            && (s = cell_text(r, b, &n)) != NULL
-            && (s = header_words(s, &n), is_match(r, r->people_col, s, n)))
-            people_cols |= 1ull << c->col;
         if (c->type != BL_BLOCK_TD || c->col < 0 || c->col >= 64
-            || !(people_cols >> c->col & 1)
+            || !(h->people_cols >> c->col & 1)
             || (s = cell_text(r, b, &n)) == NULL)
             continue;
         for (pos = 0; next_part(s, n, &pos, &pb, &pe);) {
@@ -309,42 +357,22 @@ collect_column_names(tables_run *r, size_t t)
     return 0;
 }
 
-/* Reads table t by its header cells and reports its blaming column.
- * Every column of people is tried, not only the first: "| Factor | Who |
- * Responsible |" may name a team in one and a person in the other. */
+/* Reports table h's blaming column.  Every column of people is tried,
+ * not only the first: "| Factor | Who | Responsible |" may name a team
+ * in one and a person in the other. */
 static int
-check_table(tables_run *r, size_t t)
+check_table(tables_run *r, const table_head *h)
 {
     const bl_doc *doc = r->lc->doc;
-    int outright = -1, blame[8], n_blame = 0, has_factor = 0, has_other = 0;
+    size_t t = h->table, n;
     int who = -1, k;
-    size_t b, n;
     char head[64], name[64], msg[512];
     const char *s;
 
-    if (doc->blocks.items[t].flags & BL_IN_QUOTE)
-        return 0;   /* a quoted table is someone else's words */
-    for (b = t + 1; b < doc->blocks.n && bl_block_is_inside(doc, (int)b,
-                                                             (int)t); b++) {
-        if (doc->blocks.items[b].type != BL_BLOCK_TH
-            || (s = cell_text(r, b, &n)) == NULL)
-            continue;
-        s = header_words(s, &n);
-        if (outright < 0 && is_match(r, r->outright, s, n))
-            outright = (int)b;
-        else if (is_match(r, r->blame_col, s, n)) {
-            if (n_blame < (int)(sizeof blame / sizeof *blame))
-                blame[n_blame++] = (int)b;
-        } else if (is_match(r, r->factor_col, s, n))
-            has_factor = 1;
-        else if (is_match(r, r->time_col, s, n)
-                 || is_match(r, r->work_col, s, n))
-            has_other = 1;  /* a timeline, or a table of work */
-    }
-    if (outright >= 0
-        && find_in_column(r, t, doc->blocks.items[outright].col,
+    if (h->outright >= 0
+        && find_in_column(r, t, doc->blocks.items[h->outright].col,
                           CELL_ANYONE) >= 0) {
-        s = cell_text(r, (size_t)outright, &n);
+        s = cell_text(r, (size_t)h->outright, &n);
         s = header_words(s, &n);
         quote(head, sizeof head, s, n);
         snprintf(msg, sizeof msg, "A column headed \"%s\" turns this table "
@@ -352,18 +380,18 @@ check_table(tables_run *r, size_t t)
                  "outcome possible instead, and give people follow-up "
                  "work, with owners, in Action Items.", head);
         return bl_lint_report(r->lc, r->rule,
-                              doc->blocks.items[outright].begin,
-                              doc->blocks.items[outright].end, msg, NULL);
+                              doc->blocks.items[h->outright].begin,
+                              doc->blocks.items[h->outright].end, msg, NULL);
     }
-    if (!has_factor || has_other)
+    if (!h->has_factor || h->has_other)
         return 0;
-    for (k = 0; k < n_blame && who < 0; k++)
-        who = find_in_column(r, t, doc->blocks.items[blame[k]].col,
+    for (k = 0; k < h->n_blame && who < 0; k++)
+        who = find_in_column(r, t, doc->blocks.items[h->blame[k]].col,
                              CELL_PERSON);
     if (who < 0)
         return 0;
     k--;    /* the column who is in */
-    s = cell_text(r, (size_t)blame[k], &n);
+    s = cell_text(r, (size_t)h->blame[k], &n);
     s = header_words(s, &n);
     quote(head, sizeof head, s, n);
     s = cell_text(r, (size_t)who, &n);
@@ -373,8 +401,9 @@ check_table(tables_run *r, size_t t)
              "to blame. Describe the conditions behind each factor instead, "
              "and give people follow-up work, with owners, in Action Items.",
              head, name);
-    return bl_lint_report(r->lc, r->rule, doc->blocks.items[blame[k]].begin,
-                          doc->blocks.items[blame[k]].end, msg, NULL);
+    return bl_lint_report(r->lc, r->rule,
+                          doc->blocks.items[h->blame[k]].begin,
+                          doc->blocks.items[h->blame[k]].end, msg, NULL);
 }
 
 int
@@ -382,8 +411,9 @@ bl_check_blame_tables(bl_lint_ctx *lc, int rule)
 {
     const bl_doc *doc = lc->doc;
     tables_run r;
-    size_t t, b;
-    int rc = 0;
+    struct { table_head *items; size_t n, alloc; } heads = {NULL, 0, 0};
+    size_t t, k;
+    int rc = -1, suspects = 0;
 
     memset(&r, 0, sizeof r);
     r.lc = lc;
@@ -410,19 +440,38 @@ bl_check_blame_tables(bl_lint_ctx *lc, int rule)
                                 &r.nobody) < 0
         || bl_rules_define_into(lc->rules, "BLAME-COLUMN-PEOPLE", 0,
                                 &r.people_col) < 0
-        || bl_lint_learn_all(lc) < 0
         || (r.unit_of = bl_doc_units_by_block(doc)) == NULL
-        || (r.md = pcre2_match_data_create(1, NULL)) == NULL) {
-        free(r.unit_of);
-        return -1;
+        || (r.md = pcre2_match_data_create(1, NULL)) == NULL)
+        goto done;
+    /* A quoted table is someone else's words: neither checked nor a
+     * source of names. */
+    for (; t < doc->blocks.n; t++) {
+        table_head h;
+        if (doc->blocks.items[t].type != BL_BLOCK_TABLE
+            || (doc->blocks.items[t].flags & BL_IN_QUOTE))
+            continue;
+        read_head(&r, t, &h);
+        suspects += is_suspect(&h);
+        if (BL_VEC_PUSH(&heads, h) < 0)
+            goto done;
     }
-    for (b = t; b < doc->blocks.n && rc == 0; b++)
-        if (doc->blocks.items[b].type == BL_BLOCK_TABLE
-            && !(doc->blocks.items[b].flags & BL_IN_QUOTE))
-            rc = collect_column_names(&r, b);
-    for (; t < doc->blocks.n && rc == 0; t++)
-        if (doc->blocks.items[t].type == BL_BLOCK_TABLE)
-            rc = check_table(&r, t);
+    /* Names are learnt, and other tables' people collected, only for a
+     * table that may need them: most documents have none. */
+    rc = 0;
+    if (suspects == 0)
+        goto done;
+    if (bl_lint_learn_all(lc) < 0) {
+        rc = -1;
+        goto done;
+    }
+    for (k = 0; k < heads.n && rc == 0; k++)
+        if (heads.items[k].people_cols != 0)
+            rc = collect_column_names(&r, &heads.items[k]);
+    for (k = 0; k < heads.n && rc == 0; k++)
+        if (is_suspect(&heads.items[k]))
+            rc = check_table(&r, &heads.items[k]);
+done:
+    BL_VEC_FREE(&heads);
     BL_VEC_FREE(&r.column_names);
     pcre2_match_data_free(r.md);
     free(r.unit_of);
