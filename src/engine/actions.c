@@ -604,7 +604,8 @@ typedef enum start_kind {
 
 typedef struct start {
     start_kind kind;
-    char first[48];     /* the word a finding quotes */
+    char first[48];     /* the first word, lower-cased */
+    char shown[48];     /* ... as written, which a finding quotes */
     char base[48];      /* a gerund's verb */
     int owner;          /* 1: "SRE team to ...", "Kofi will ...", -1:
                            "Everyone to ..." */
@@ -621,6 +622,10 @@ typedef struct start {
                            disciplinary action" */
     int now_done;       /* says how things are now the work is done: "The
                            bot now reminds ..." */
+    int states;         /* says what will be true once it is done: "The
+                           release process must ...", "Gateways fetch
+                           JWKS from ...": no instruction (a runbook step
+                           is still told so), but as checkable as one */
 } start;
 
 /* Phrases that say when, before a comma: "Going forward, ...", "From now
@@ -1077,6 +1082,75 @@ says_nothing_happens(const actions_run *r, const char *t, size_t n,
     return 0;
 }
 
+/* Is word k a verb in the present that has a subject before it: "checks"
+ * after a noun, or "fetch" after a plural ("Gateways fetch")? */
+static int
+is_present_after_subject(const actions_run *r, const word *w, size_t k)
+{
+    const word *x = &w[k], *prev = &w[k - 1];
+
+    if (in_list(function_words, prev->low, prev->n))
+        return 0;
+    if (is_verb_s(r, x->low, x->n))
+        return 1;
+    return prev->n > 3 && !prev->caps && prev->low[prev->n - 1] == 's'
+           && prev->low[prev->n - 2] != 's' && is_verb(r, x->low, x->n);
+}
+
+/* Does the clause from word i say what will be true once the work is
+ * done?  A subject, then a verb in the present and its object ("ERP
+ * export checks the suite status", "Origin adds `Vary: Cookie`"), or a
+ * noun and a clause that says what it does ("SQLFluff rule that rejects
+ * ...", "a pre-flight check that the new key is visible").  A month
+ * later anyone can tell whether that is so, which is what the check asks
+ * of an item; "Better alerts for the API" has a verb form but no object,
+ * and stays a topic. */
+static int
+states_outcome(const actions_run *r, const char *t, size_t n, const word *w,
+               size_t nw, size_t i)
+{
+    /* What may follow a verb and not be its object. */
+    static const char *const no_object[] = {
+        "to", "into", "from", "on", "off", "up", "out", "in", "for", "with",
+        "by", "at", "over", "under", "across", "around", "away", "back",
+        "down", "through", "via", "as", "about", "per", "of", "and", "or",
+        "but", "which", "who", "when", "if", "than", "whether", NULL
+    };
+    size_t end, k, j, b, e;
+
+    for (end = i; end < nw && end < i + 16; end++)
+        if (ends_sentence(t, n, w, nw, end)) {
+            end++;
+            break;
+        }
+    for (k = i + 1; k < end; k++) {
+        if (strcmp(w[k].low, "that") == 0 || strcmp(w[k].low, "which") == 0) {
+            /* "tasks that touch ...": a plural and a verb at once;
+             * otherwise a verb with -s, "is" or a modal within four. */
+            if (k + 1 < end && is_present_after_subject(r, w, k + 1)
+                && w[k - 1].low[w[k - 1].n - 1] == 's')
+                return 1;
+            for (j = k + 1; j < end && j <= k + 4; j++)
+                if (is_verb_s(r, w[j].low, w[j].n)
+                    || strcmp(w[j].low, "is") == 0
+                    || strcmp(w[j].low, "are") == 0
+                    || in_list(modals, w[j].low, w[j].n))
+                    return 1;
+            continue;
+        }
+        if (k + 1 >= end || !is_present_after_subject(r, w, k))
+            continue;
+        /* Verb and object one space apart, or the object is code. */
+        gap_after(n, w, nw, k, &b, &e);
+        if (memchr(t + b, BL_PLACEHOLDER, e - b) != NULL)
+            return 1;
+        if (e == b + 1 && t[b] == ' '
+            && !in_list(no_object, w[k + 1].low, w[k + 1].n))
+            return 1;
+    }
+    return 0;
+}
+
 /* A clause that opens with a subject: "We should ...", "Timeouts moved
  * to ...", "The release process must ...".  Looks at up to six words. */
 static start_kind
@@ -1092,8 +1166,10 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
         char base[48];
         if (k > i && ends_sentence(t, n, w, nw, k - 1))
             break;
-        if (in_list(modals, x->low, x->n) || ends_with(x->low, x->n, "'ll"))
+        if (in_list(modals, x->low, x->n) || ends_with(x->low, x->n, "'ll")) {
+            st->states = !pronoun;
             return START_VERB;
+        }
         /* "The bot now reminds the on-call ...", "We now page on lag":
          * how things are since the work was done. */
         if (strcmp(x->low, "now") == 0 && k > i && k + 1 < nw
@@ -1129,7 +1205,10 @@ subject_clause(actions_run *r, const char *t, size_t n, const word *w,
                                     w[k - 1].n)))
             return START_REPORT;
     }
-    return pronoun ? START_VERB : START_NOUN;
+    if (pronoun)
+        return START_VERB;
+    st->states = states_outcome(r, t, n, w, nw, i);
+    return START_NOUN;
 }
 
 /* Classifies words [i, end) of text: does the clause open with a verb? */
@@ -1152,6 +1231,8 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
     if (x->n == 0)
         return START_UNSURE;
     memcpy(st->first, x->low, x->n + 1);
+    snprintf(st->shown, sizeof st->shown, "%.*s", (int)(x->end - x->begin),
+             t + x->begin);
     /* A code span or a link at the very start hides what comes first. */
     if (i == 0 && x->begin > 0 && memchr(t, BL_PLACEHOLDER, x->begin) != NULL)
         return START_UNSURE;
@@ -1218,6 +1299,7 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
                 if (in_list(destinations, w[k].low, w[k].n))
                     return START_UNSURE;
         memcpy(st->base, base, strlen(base) + 1);
+        st->states = states_outcome(r, t, n, w, nw, i);
         return START_GERUND;
     }
     if (is_past(r, x->low, x->n)
@@ -1293,7 +1375,8 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
      * and "**Retries**: Adding a retry" not judged.  A title must not
      * change the verdict on what follows it; nor may an "Improved ..."
      * title under Planned (first_past). */
-    if (rest.kind == START_VERB && (rest.imperative || lead_end > 0)) {
+    if (rest.kind == START_VERB
+        && (rest.imperative || rest.states || lead_end > 0)) {
         size_t off = w[label + 1].begin;
         st->kind = START_VERB;
         st->imperative = rest.imperative;
@@ -1311,6 +1394,7 @@ classify_labelled(actions_run *r, const char *t, size_t n, size_t lead_end,
     /* "Discipline: there will be no formal action" says it of the item. */
     st->no_task |= rest.no_task;
     st->now_done |= rest.now_done;
+    st->states |= rest.states;  /* "Runbook review: every step lists ..." */
 }
 
 static void
@@ -3203,9 +3287,9 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
      * "## Maßnahmen (Action Items)" has its verb last.  Asked only of the
      * items it would report: reading a heading's translation costs more
      * than judging the item. */
-    if (bl_lint_part_is_translated(r->lc, it->section))
+    if (f->start.states || bl_lint_part_is_translated(r->lc, it->section))
         return 0;
-    memcpy(first, f->start.first, sizeof first);
+    memcpy(first, f->start.shown, sizeof first);
     if (first[0] >= 'a' && first[0] <= 'z')
         first[0] = (char)(first[0] - 32);
     switch (f->start.kind) {
