@@ -315,6 +315,28 @@ names_redaction(const char *t, size_t n)
     return word_in(t + b, e - b, withheld_words);
 }
 
+/* Does t[0..n), the text between angle brackets, mark where the impact
+ * started or ended in a timeline, in capitals as the Google SRE book's
+ * example postmortem writes it ("<START OF OUTAGE>", "<END OF IMPACT>",
+ * "<OUTAGE MITIGATED>")?  A marker put there on purpose, not a slot. */
+static int
+is_timeline_marker(const char *t, size_t n)
+{
+    static const char *const edges[] = {
+        "start", "end", "begin", "begins", "ends", "mitigated", "resolved",
+        NULL
+    };
+    static const char *const spans[] = {
+        "outage", "impact", "incident", "degradation", "downtime", NULL
+    };
+    size_t i;
+
+    for (i = 0; i < n; i++)
+        if (t[i] >= 'a' && t[i] <= 'z')
+            return 0;
+    return has_word_in(t, n, edges) && has_word_in(t, n, spans);
+}
+
 /* Is the angle slot t[b..e) a parameter of a path or route, written on
  * to a slash ("GET /users/<id>", "<bucket>/logs"), with no space in it?
  * Then the text names a route, as "/users/:id" does. */
@@ -357,6 +379,7 @@ match_angle_text(const char *t, size_t n, size_t i)
         return 0;
     if (word_in(t + i + 1, j - i - 1, literal_tokens)
         || names_redaction(t + i + 1, j - i - 1)
+        || is_timeline_marker(t + i + 1, j - i - 1)
         || is_path_parameter(t, n, i, j + 1))
         return 0;
     return j + 1;
@@ -952,7 +975,8 @@ is_slot_tag(const ph_ctx *pc, const char *s, size_t n)
     char name[32];
 
     if (n < 3 || !is_letter(in[0]) || names_redaction(in, n - 2)
-        || word_in(in, n - 2, literal_tokens))
+        || word_in(in, n - 2, literal_tokens)
+        || is_timeline_marker(in, n - 2))
         return 0;
     m = n - 2;  /* the text between '<' and '>' */
     while (k < m && (is_letter(in[k]) || is_digit(in[k]) || in[k] == '-'))
@@ -2017,6 +2041,30 @@ index_items(ph_ctx *pc)
     return 0;
 }
 
+/* Is item the last of list, with a code block, a table or a quote right
+ * after the list?  "- Plan output excerpt:" then labels what follows it,
+ * though the block, not indented, ended the list. */
+static int
+labels_what_follows(const bl_doc *doc, int item, int list)
+{
+    size_t j;
+    int p;
+
+    for (j = (size_t)item + 1; j < doc->blocks.n; j++) {
+        for (p = doc->blocks.items[j].parent; p > list;
+             p = doc->blocks.items[p].parent)
+            ;
+        if (p != list)
+            break;
+        if (doc->blocks.items[j].parent == list)
+            return 0;   /* a later item */
+    }
+    return j < doc->blocks.n
+           && (doc->blocks.items[j].type == BL_BLOCK_CODE
+               || doc->blocks.items[j].type == BL_BLOCK_TABLE
+               || doc->blocks.items[j].type == BL_BLOCK_QUOTE);
+}
+
 /* Is unit ui a list item that is only a label waiting for its value
  * ("- Service(s) affected:", "- Owner:"), with nothing nested under it,
  * in a list of fields?  1, 0, or -1 when out of memory. */
@@ -2036,7 +2084,7 @@ is_empty_field(ph_ctx *pc, size_t ui)
     list = doc->blocks.items[item].parent;
     if (pc->field_list[list] < 0)
         pc->field_list[list] = (signed char)is_field_list(pc, list);
-    return pc->field_list[list];
+    return pc->field_list[list] && !labels_what_follows(doc, item, list);
 }
 
 /* --- Reporting ----------------------------------------------------------- */

@@ -613,6 +613,37 @@ test_labels_of_content_that_follows_are_not_empty_fields(void **state)
                    none);
 }
 
+/* The last field of a list labels a code block, a table or a quote
+ * right after the list, though the block, not indented, ended the list;
+ * an empty field before another item is still one. */
+static void
+test_a_last_field_over_a_code_block_labels_it(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Summary\n\nCheckout failed.\n\n"
+                   "- Sync job logs: `kubectl logs job/sync`\n"
+                   "- Plan output excerpt:\n\n```\nDelete A 60\n```\n\n"
+                   "- Ticket: OPS-1\n- Error rates:\n\n"
+                   "| minute | errors |\n|---|---|\n| 09:14 | 3% |\n\n"
+                   "- Owner:\n- Reviewer: Dana\n\n```\nlog\n```\n",
+                   (const char *const[]){"Owner:", NULL});
+}
+
+/* The Google SRE book's example timeline marks where the outage starts
+ * and ends in capitals between angle brackets: a marker, not a slot. */
+static void
+test_timeline_markers_in_capitals_are_not_slots(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Timeline (UTC)\n\n"
+                   "- 09:14 First NXDOMAIN answers. <START OF OUTAGE>\n"
+                   "- 09:40 Restore begins. <OUTAGE MITIGATED>\n"
+                   "- 10:01 Error rate at baseline. <END OF IMPACT>\n"
+                   "- 10:05 <start of impact> and <END OF SERVICE NAME>\n",
+                   (const char *const[]){"<start of impact>",
+                                         "<END OF SERVICE NAME>", NULL});
+}
+
 /* --- One finding per placeholder ------------------------------------------ */
 
 static void
@@ -1072,6 +1103,8 @@ main(void)
         cmocka_unit_test(test_messages_name_the_slot_and_what_to_do),
         cmocka_unit_test(test_a_list_of_empty_fields),
         cmocka_unit_test(test_labels_of_content_that_follows_are_not_empty_fields),
+        cmocka_unit_test(test_a_last_field_over_a_code_block_labels_it),
+        cmocka_unit_test(test_timeline_markers_in_capitals_are_not_slots),
         cmocka_unit_test(test_a_placeholder_only_section_is_left_to_section_empty),
         cmocka_unit_test(test_slots_inside_an_instruction_are_its_own),
         cmocka_unit_test(test_italic_instructions_are_reported_on_their_span),
