@@ -1688,6 +1688,11 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
     /* The day's date was written again, on a line of its own, after the
      * last time: the next time is on that date, as if written on it. */
     int restated = 0;
+    /* The last time came with a date of its own ("18:55 (6 May)"), which
+     * the next entry, without one, does not repeat: its author marked
+     * that entry as on a day of its own, so the next time may be on any
+     * later day, and a step back is no error. */
+    int dated_alone = 0;
     size_t i, prev = 0;
     long bad = 0;
     const char *zone = "";  /* the zone the clock's times are in */
@@ -1737,8 +1742,9 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
             /* The same date written on both entries rules out midnight,
              * and so does the same date written again between them. */
             f = forward_seconds(clock, reading[k],
-                                date_given(&s->date) || restated
-                                ? 0 : how->rollover);
+                                date_given(&s->date) || restated ? 0
+                                : dated_alone ? TL_DAY - 1
+                                : how->rollover);
             if (k > 0 && f > TL_AFTERNOON_MAX_STEP)
                 f = -1;
             if (f >= 0 && (best < 0 || f < best)) {
@@ -1762,6 +1768,7 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
         }
         prev = i;
         restated = 0;
+        dated_alone = date_given(&s->date);
         if (s->n_dates > 1) {
             /* "Oct 25 - Nov 11": which day comes next is anyone's guess. */
             have_day = 0;

@@ -361,6 +361,27 @@ test_dates_on_entries(void **state)
                                         "- 00:00 UTC - and then this\n"));
 }
 
+/* An entry dated on its own, among entries without a date, is on a day
+ * of its own: the next undated time may be any later day ("18:55 (6
+ * May)" the evening before, then "09:38" on the day of the incident).
+ * Steps back after that are still reported. */
+static void
+test_an_entry_dated_alone_is_on_another_day(void **state)
+{
+    expect(state, TIMELINE("- 18:55 (6 May) \xE2\x80\x94 Retention set to "
+                           "1 hour.\n"
+                           "- 09:38 \xE2\x80\x94 Pods crash.\n"
+                           "- 09:40 \xE2\x80\x94 Lag climbs.\n"
+                           "- 09:39 \xE2\x80\x94 Swapped entry.\n"),
+           ORDER, 1, "09:39", 5, NULL);
+    expect_order_silent(state, TIMELINE("- 2024-05-06 18:55 Change.\n"
+                                        "- 09:38 Crash.\n"
+                                        "- 09:40 Lag.\n"));
+    /* Without the date, 18:55 then 09:38 is a step back of over 12 h. */
+    expect(state, TIMELINE("- 18:55 Change.\n- 09:38 Crash.\n"),
+           ORDER, 1, "09:38", 5, NULL);
+}
+
 /* Spreadsheet and European dates: "03-Mar" (Excel's and Sheets'
  * default), "3-Mar-2026", "Mar-04", "04.03.", "D+1", "20260304". */
 static void
@@ -1054,6 +1075,7 @@ main(void)
         cmocka_unit_test(test_paragraph_read_line_by_line),
         cmocka_unit_test(test_date_subheadings_and_date_lines),
         cmocka_unit_test(test_dates_on_entries),
+        cmocka_unit_test(test_an_entry_dated_alone_is_on_another_day),
         cmocka_unit_test(test_more_date_formats),
         cmocka_unit_test(test_unread_dates_start_a_new_day),
         cmocka_unit_test(test_only_the_first_time_orders_an_entry),
