@@ -1702,8 +1702,13 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
         const tl_stamp *s = &e[i];
         int reading[2], readings = 1, k, best = -1, best_at = 0;
         if (s->is_break) {
+            /* A part of its own ("### Incident timeline" after a table of
+             * key timestamps that ends on the closing day): its times are
+             * not on the last date the part before it gave. */
             clock = -1;
             restated = 0;
+            have_day = 0;
+            dated_alone = 0;
             continue;
         }
         if (date_given(&s->date)) {

@@ -382,6 +382,25 @@ test_an_entry_dated_alone_is_on_another_day(void **state)
            ORDER, 1, "09:38", 5, NULL);
 }
 
+/* A subsection starts over: a table of key timestamps that ends on the
+ * closing day does not put the detailed timeline after it on that day
+ * (incident.io's export).  Within the subsection, order still counts. */
+static void
+test_a_subsection_does_not_inherit_the_last_date(void **state)
+{
+    expect_order_silent(state, TIMELINE(
+        "### Key timestamps\n\n| Event | Time |\n|---|---|\n"
+        "| Started | 2024-05-09 14:00 |\n| Closed | 2024-05-10 10:30 |\n\n"
+        "### Incident timeline\n\n**14:00** Flag changed.\n\n"
+        "**15:08** Resolved.\n\n**2024-05-10 10:30** Closed.\n"));
+    expect(state, TIMELINE(
+        "### Key timestamps\n\n| Event | Time |\n|---|---|\n"
+        "| Closed | 2024-05-10 10:30 |\n\n"
+        "### Incident timeline\n\n**15:08** Resolved.\n\n"
+        "**14:00** Flag changed.\n"),
+           ORDER, 1, "14:00", 5, NULL);
+}
+
 /* Spreadsheet and European dates: "03-Mar" (Excel's and Sheets'
  * default), "3-Mar-2026", "Mar-04", "04.03.", "D+1", "20260304". */
 static void
@@ -1076,6 +1095,7 @@ main(void)
         cmocka_unit_test(test_date_subheadings_and_date_lines),
         cmocka_unit_test(test_dates_on_entries),
         cmocka_unit_test(test_an_entry_dated_alone_is_on_another_day),
+        cmocka_unit_test(test_a_subsection_does_not_inherit_the_last_date),
         cmocka_unit_test(test_more_date_formats),
         cmocka_unit_test(test_unread_dates_start_a_new_day),
         cmocka_unit_test(test_only_the_first_time_orders_an_entry),
