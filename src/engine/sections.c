@@ -2192,6 +2192,16 @@ check_duplicate(bl_lint_ctx *lc, int rule)
         bl_strbuf msg = {NULL, 0, 0};
         if (k < 0 || lc->is_part[i])
             continue;
+        /* A subsection of another section is a part of that one: "### 6.3
+         * Follow-up review" under Lessons Learned, "### Timeline" of a
+         * Summary, is no second Action Items or Timeline, and no first
+         * one either. */
+        for (p = doc->sections.items[i].parent; p >= 0;
+             p = doc->sections.items[p].parent)
+            if (lc->kind_of[p] >= 0 && lc->kind_of[p] != k)
+                break;
+        if (p >= 0)
+            continue;
         if (first[k] < 0) {
             first[k] = (int)i;
             continue;

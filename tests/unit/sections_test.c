@@ -1241,6 +1241,39 @@ test_duplicates_but_not_nested_parts(void **state)
     bl_rules_free(rules);
 }
 
+/* A subsection of another section is a part of it, first or second:
+ * "### 6.3 Follow-up review" under Lessons Learned, a short "### Timeline"
+ * in the Summary before the real one (a fresh QA document). */
+static void
+test_a_part_of_another_section_is_no_duplicate(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    const char *src =
+        "# Incident: CSV exports\n\n"
+        "## 1. Summary\n\nCorrupt files.\n\n### 1.1 Timeline\n\n"
+        "- 09:00 UTC first file\n\n"
+        "## 2. Impact\n\n40 customers.\n\n"
+        "## 3. Timeline (UTC)\n\n- 09:00 export\n- 09:40 fix\n\n"
+        "## 4. Root Cause\n\nAn encoder change.\n\n"
+        "## 5. Action Items\n\n- Add a CSV check (owner: @a)\n\n"
+        "## 6. Lessons Learned\n\n### 6.1 What went well\n\nPaging.\n\n"
+        "### 6.3 Follow-up review\n\nA review on 2024-06-01.\n\n"
+        "## 7. Next steps\n\n- Add a lint (owner: @b)\n";
+    bl_doc *doc = lint(rules, src, &d);
+    const bl_diag *dup = nth_of(&d, "section/duplicate", 0);
+
+    (void)state;
+    /* Only "Next steps", a second Action Items at the top level. */
+    assert_int_equal(tu_count_rule(&d, "section/duplicate"), 1);
+    assert_non_null(dup);
+    assert_int_equal(dup->begin, tu_off(doc, "7. Next steps"));
+    assert_non_null(strstr(dup->message, "line 24"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 /* What was done during the incident, what customers or a vendor are to
  * do, and a meeting's notes start like Action Items but are none; "to be
  * taken" is still to come (QA's g25, b10). */
@@ -1483,6 +1516,7 @@ main(void)
         cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),
         cmocka_unit_test(test_html_with_text_is_content),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
+        cmocka_unit_test(test_a_part_of_another_section_is_no_duplicate),
         cmocka_unit_test(test_companion_headings_are_no_duplicates),
         cmocka_unit_test(test_actions_taken_are_no_action_items),
         cmocka_unit_test(test_appendix_copies_are_no_sections),
