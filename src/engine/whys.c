@@ -1396,8 +1396,12 @@ collect(whys *w)
                 return -1;
             continue;
         }
+        /* A block quote is someone's words, except under a heading that
+         * names the whys: there "> **Q.** Why ...?" is how the team
+         * set its chain apart. */
         if (w->home_of[ui] < 0 || !w->reads_chains[w->home_of[ui]]
-            || (u->flags & BL_UNIT_QUOTE) || u->block < 0)
+            || ((u->flags & BL_UNIT_QUOTE) && !w->under_whys[w->home_of[ui]])
+            || u->block < 0)
             continue;
         if (u->flags & BL_UNIT_CELL) {
             int table = table_of(doc, u->block), why = -1, because = -1;

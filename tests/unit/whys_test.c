@@ -354,6 +354,37 @@ test_statement_because_items_under_a_whys_heading(void **state)
     free(src);
 }
 
+/* Under a heading that names the whys, a chain set apart in block quotes
+ * ("> **Q.** Why ...?" / "> **A.** Because ...") is the team's chain;
+ * elsewhere in the Root Cause a quote is someone's words. */
+static void
+test_a_quoted_chain_under_a_whys_heading(void **state)
+{
+    const bl_rules *rules = *state;
+    static const char quoted[] =
+        "> **Q.** Why were deposits late?\n> **A.** Because the files "
+        "missed the cutoff.\n\n"
+        "> **Q.** Why did they miss it?\n> **A.** Because the TLS "
+        "handshake failed.\n\n"
+        "> **Q.** Why did it fail?\n> **A.** Because the certificate "
+        "expired.\n\n"
+        "> **Q.** Why did it expire?\n> **A.** Because renewal relied on "
+        "a one-time reminder.\n\n"
+        "> **Q.** Why a one-time reminder?\n> **A.** Because we have no "
+        "inventory of certificates others issue to us.\n";
+    text t = {NULL, 0, 0};
+    char *src;
+
+    add(&t, "%s## Root Cause\n\nAn expired client certificate.\n\n"
+        "### Five whys\n\n%s%s", HEAD, quoted, TAIL);
+    expect(rules, t.s, "whys/missing", 0, NULL);
+    expect(rules, t.s, "whys/too-short", 0, NULL);
+    free(t.s);
+    src = postmortem(quoted);
+    expect(rules, src, "whys/missing", 1, NULL);
+    free(src);
+}
+
 /* Chains written in German, French or Spanish, under a bilingual or a
  * translated whys heading, count like English ones. */
 static void
@@ -1927,6 +1958,7 @@ main(void)
         cmocka_unit_test(test_every_shape_counts_its_steps),
         cmocka_unit_test(test_statement_because_items_under_a_whys_heading),
         cmocka_unit_test(test_chains_in_other_languages),
+        cmocka_unit_test(test_a_quoted_chain_under_a_whys_heading),
         cmocka_unit_test(test_short_chain_is_reported_at_its_first_why),
         cmocka_unit_test(
             test_investigation_beside_a_root_cause_holds_no_chain),
