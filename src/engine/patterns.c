@@ -174,7 +174,9 @@ is_plausible_name(const bl_lint_ctx *lc, const bl_entry *e, const char *w,
 
 /* Appends the matched text as a reader would quote it: whitespace and
  * control characters collapsed to single spaces (a terminal must never
- * receive an escape sequence from a document), placeholders dropped, and
+ * receive an escape sequence from a document), a placeholder (a code span
+ * or a link's target) shown as "`...`", so "ran it with `...` and
+ * without `...`" still reads as a sentence, and
  * cut after about 60 bytes at the end of a word, or inside a word that
  * runs past 100 (between characters, never inside one). */
 static int
@@ -187,6 +189,11 @@ sb_add_quoted(bl_strbuf *sb, const char *s, size_t n)
         unsigned char c = (unsigned char)s[i];
         cl = 1;
         if (c == (unsigned char)BL_PLACEHOLDER) {
+            if (space && sb->n > start && bl_strbuf_add(sb, " ", 1) < 0)
+                return -1;
+            space = 0;
+            if (bl_strbuf_add(sb, "`...`", 5) < 0)
+                return -1;
             i++;
             continue;
         }
