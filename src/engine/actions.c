@@ -1656,7 +1656,8 @@ owner_value(const char *t, size_t n, size_t p, owner_scan *os)
  * "DRI -"), those that need a colon ("Who:"), and the verbs of "owned by",
  * "assigned to". */
 static const char *const colon_only[] = {
-    "who", "lead", "poc", "responsible", "accountable", "owning", NULL
+    "who", "lead", "poc", "responsible", "accountable", "owning",
+    "responsable", "verantwortlich", NULL   /* Spanish, French, German */
 };
 static const char *const labels[] = {
     "owner", "owners", "dri", "dris", "assignee", "assignees", NULL

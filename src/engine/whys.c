@@ -153,7 +153,8 @@ trim_end(const char *t, size_t b, size_t e)
 }
 
 /* Bullets, arrows and dashes that lead into a line or an answer: "- ",
- * "-> ", "=> ", "→ ", "➡️ ", "| ", ": ". */
+ * "-> ", "=> ", "→ ", "➡️ ", "| ", ": ", and the emoji that mark a
+ * question or point at an answer ("❓ Why ...?", "👉 Because"). */
 static int
 is_decoration(uint32_t cp)
 {
@@ -164,6 +165,8 @@ is_decoration(uint32_t cp)
     case 0x2022:                        /* • */
     case 0x2192: case 0x21D2: case 0x21AA: case 0x27A1: case 0x2937:
     case 0xFE0F:                        /* emoji presentation */
+    case 0x2753: case 0x2754: case 0x2755: case 0x2757:     /* ❓❔❕❗ */
+    case 0x1F449: case 0x1F914:                             /* 👉 🤔 */
         return 1;
     default:
         return 0;

@@ -213,6 +213,9 @@ test_owner_forms_are_owners(void **state)
         "- Add a lag alert (owner: `@dana`)\n",
         "- Add a lag alert \xE2\x80\x94 cloud team lead\n",
         "- Add a lag alert (assigned: Dana)\n",
+        /* The label in Spanish or French, and German (QA's structure-3). */
+        "- Add a lag alert\n  Responsable: \xC3\x8D\xC3\xB1igo Etxeberria.\n",
+        "- Add a lag alert (Verantwortlich: Dana)\n",
         "- Add a lag alert, owner Dana\n",
         "- Add a lag alert; responsible: Dana\n",
         "- **Owner:** Dana \xE2\x80\x94 Add a lag alert\n",

@@ -354,6 +354,28 @@ test_statement_because_items_under_a_whys_heading(void **state)
     free(src);
 }
 
+/* Emoji that mark a question or point at an answer lead into a step as a
+ * bullet does: "❓ Why ...? → answer" (QA's structure-3). */
+static void
+test_question_emoji_lead_into_a_step(void **state)
+{
+    const bl_rules *rules = *state;
+    char *src = postmortem(
+        "1. \xE2\x9D\x93 Why did CI slow down? \xE2\x86\x92 Builds missed "
+        "the cache.\n"
+        "2. \xE2\x9D\x93 Why did they miss it? \xE2\x86\x92 The cache disks "
+        "were full.\n"
+        "3. \xE2\x9D\x93 Why were they full? \xE2\x86\x92 Eviction was off.\n"
+        "4. \xE2\x9D\x93 Why was it off? \xE2\x86\x92 An update reset the "
+        "config.\n"
+        "5. \xE2\x9D\x93 Why did nobody see it? \xE2\x86\x92 The disk alert "
+        "went to an archived channel.\n");
+
+    expect(rules, src, "whys/too-short", 0, NULL);
+    expect(rules, src, "whys/missing", 0, NULL);
+    free(src);
+}
+
 /* Under a heading that names the whys, a chain set apart in block quotes
  * ("> **Q.** Why ...?" / "> **A.** Because ...") is the team's chain;
  * elsewhere in the Root Cause a quote is someone's words. */
@@ -1959,6 +1981,7 @@ main(void)
         cmocka_unit_test(test_statement_because_items_under_a_whys_heading),
         cmocka_unit_test(test_chains_in_other_languages),
         cmocka_unit_test(test_a_quoted_chain_under_a_whys_heading),
+        cmocka_unit_test(test_question_emoji_lead_into_a_step),
         cmocka_unit_test(test_short_chain_is_reported_at_its_first_why),
         cmocka_unit_test(
             test_investigation_beside_a_root_cause_holds_no_chain),
