@@ -2187,31 +2187,28 @@ check_duplicate(bl_lint_ctx *lc, int rule)
     for (i = 0; i < lc->rules->headings.n; i++)
         first[i] = -1;
     for (i = 0; i < doc->sections.n; i++) {
-        int k = lc->kind_of[i], p, rc;
+        int k = lc->kind_of[i], p, rc, in_same = 0, in_other = 0;
         const bl_block *hb;
         bl_strbuf msg = {NULL, 0, 0};
         if (k < 0 || lc->is_part[i])
             continue;
+        for (p = doc->sections.items[i].parent; p >= 0 && !in_other;
+             p = doc->sections.items[p].parent) {
+            in_same |= lc->kind_of[p] == k;
+            in_other |= lc->kind_of[p] >= 0 && lc->kind_of[p] != k;
+        }
         /* A subsection of another section is a part of that one: "### 6.3
          * Follow-up review" under Lessons Learned, "### Timeline" of a
          * Summary, is no second Action Items or Timeline, and no first
          * one either. */
-        for (p = doc->sections.items[i].parent; p >= 0;
-             p = doc->sections.items[p].parent)
-            if (lc->kind_of[p] >= 0 && lc->kind_of[p] != k)
-                break;
-        if (p >= 0)
+        if (in_other)
             continue;
         if (first[k] < 0) {
             first[k] = (int)i;
             continue;
         }
         /* A "Root Cause" subsection of Root Cause is part of it. */
-        for (p = doc->sections.items[i].parent; p >= 0;
-             p = doc->sections.items[p].parent)
-            if (lc->kind_of[p] == k)
-                break;
-        if (p >= 0)
+        if (in_same)
             continue;
         hb = &doc->blocks.items[doc->sections.items[i].heading];
         rc = bl_strbuf_addf(&msg, "A second %s section (the first is at line "
