@@ -327,6 +327,20 @@ test_every_shape_counts_its_steps(void **state)
     }
 }
 
+/* items are a full chain in src, under a heading that names the whys,
+ * and no chain at all straight under the Root Cause heading. */
+static void
+expect_chain_only_under_its_heading(const bl_rules *rules, const char *src,
+                                    const char *items)
+{
+    char *bare = postmortem(items);
+
+    expect(rules, src, "whys/missing", 0, NULL);
+    expect(rules, src, "whys/too-short", 0, NULL);
+    expect(rules, bare, "whys/missing", 1, NULL);
+    free(bare);
+}
+
 /* "## Five whys" as a section of its own before "## Root cause", its
  * items statements with their because, as the Atlassian template has it:
  * the chain is there.  The same items straight under Root Cause, with no
@@ -342,16 +356,11 @@ test_statement_because_items_under_a_whys_heading(void **state)
         "4. The clash shipped because the update changed a default.\n"
         "5. Tests missed it because the suite runs one consumer.\n";
     text t = {NULL, 0, 0};
-    char *src;
 
     add(&t, "%s## Five whys\n\n%s\n## Root cause\n\nA changed default in a "
         "client library.\n%s", HEAD, items, TAIL);
-    expect(rules, t.s, "whys/missing", 0, NULL);
-    expect(rules, t.s, "whys/too-short", 0, NULL);
+    expect_chain_only_under_its_heading(rules, t.s, items);
     free(t.s);
-    src = postmortem(items);
-    expect(rules, src, "whys/missing", 1, NULL);
-    free(src);
 }
 
 /* Emoji that mark a question or point at an answer lead into a step as a
@@ -395,16 +404,11 @@ test_a_quoted_chain_under_a_whys_heading(void **state)
         "> **Q.** Why a one-time reminder?\n> **A.** Because we have no "
         "inventory of certificates others issue to us.\n";
     text t = {NULL, 0, 0};
-    char *src;
 
     add(&t, "%s## Root Cause\n\nAn expired client certificate.\n\n"
         "### Five whys\n\n%s%s", HEAD, quoted, TAIL);
-    expect(rules, t.s, "whys/missing", 0, NULL);
-    expect(rules, t.s, "whys/too-short", 0, NULL);
+    expect_chain_only_under_its_heading(rules, t.s, quoted);
     free(t.s);
-    src = postmortem(quoted);
-    expect(rules, src, "whys/missing", 1, NULL);
-    free(src);
 }
 
 /* Chains written in German, French or Spanish, under a bilingual or a
