@@ -26,6 +26,7 @@
  * no owner column words: owner columns only by their last word).
  * The smaller word lists below are grammar, not policy.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -3271,6 +3272,62 @@ report_missing_due(actions_run *r, int rule, const action_item *it,
                           NULL);
 }
 
+/* Whether an item's own line is written in Spanish, Portuguese, German or
+ * French: two different function words of one of them in its first
+ * twenty words ("para el usuario de migraciones", "f\xC3\xBCr den Export").
+ * The verbs this check knows are English, so under an English heading it
+ * cannot tell an infinitive ("Configurar", "Ejecutar") from a noun.
+ * Words English also uses often ("die", "do", "no", "as") are left out,
+ * and a hyphen or an apostrophe keeps a word whole ("de-dup"). */
+static int
+reads_as_other_language(const char *t, size_t n)
+{
+    static const char *const words[][16] = {
+        {"el", "los", "las", "del", "la", "para", "una", "por", "con", "que",
+         "en", "de", "y", "al", NULL},
+        {"os", "das", "dos", "para", "uma", "com", "n\xC3\xA3o", "em", "da",
+         "que", "ao", "na", "de", NULL},
+        {"der", "das", "und", "f\xC3\xBCr", "mit", "von", "zu", "den", "dem",
+         "ein", "eine", "nicht", "auf", "ist", "im", NULL},
+        {"le", "les", "des", "du", "pour", "avec", "et", "une", "dans", "est",
+         "sur", "au", "aux", "la", NULL},
+    };
+    enum { LANGS = sizeof words / sizeof words[0] };
+    unsigned seen[LANGS] = {0};
+    size_t i = 0, nw = 0;
+    int l;
+
+    while (i < n && nw < 20) {
+        size_t b, len, k;
+        char low[8];
+        while (i < n && !((unsigned char)t[i] >= 0x80 || isalpha((unsigned char)t[i])))
+            i++;
+        b = i;
+        while (i < n && ((unsigned char)t[i] >= 0x80 || isalnum((unsigned char)t[i])
+                         || t[i] == '-' || t[i] == '\'' || t[i] == '_'))
+            i++;
+        len = i - b;
+        if (len == 0)
+            break;
+        nw++;
+        if (len >= sizeof low)
+            continue;
+        for (k = 0; k < len; k++)
+            low[k] = (char)tolower((unsigned char)t[b + k]);
+        low[len] = '\0';
+        for (l = 0; l < LANGS; l++) {
+            unsigned j;
+            for (j = 0; words[l][j] != NULL; j++)
+                if (strcmp(low, words[l][j]) == 0)
+                    seen[l] |= 1u << j;
+        }
+    }
+    for (l = 0; l < LANGS; l++)
+        if (seen[l] != 0 && (seen[l] & (seen[l] - 1)) != 0)
+            return 1;
+    return 0;
+}
+
 static int
 report_not_actionable(actions_run *r, int rule, const action_item *it,
                       const item_facts *f)
@@ -3290,6 +3347,13 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
      * than judging the item. */
     if (f->start.states || bl_lint_part_is_translated(r->lc, it->section))
         return 0;
+    {
+        const bl_unit *u = &r->doc->units.items[it->own_unit];
+        size_t n;
+        const char *t = bl_unit_text(r->doc, u, &n);
+        if (reads_as_other_language(t, n))
+            return 0;
+    }
     memcpy(first, f->start.shown, sizeof first);
     if (first[0] >= 'a' && first[0] <= 'z')
         first[0] = (char)(first[0] - 32);

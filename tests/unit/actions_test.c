@@ -1295,6 +1295,43 @@ test_translated_action_items_are_not_judged_by_english_verbs(void **state)
     bl_rules_free(rules);
 }
 
+/* Items written in another language under an English heading (QA's
+ * structure-3: "Configurar `lock_timeout` para el usuario de
+ * migraciones"): two function words of one language mark the line, and
+ * the English verb list does not judge it.  One such word in an English
+ * item ("Los Angeles", "de-dup") is no language. */
+static void
+test_items_in_another_language_are_not_judged_by_english_verbs(void **state)
+{
+    static const struct { const char *item; size_t reported; } cases[] = {
+        {"- Configurar el l\xC3\xADmite para el usuario de migraciones "
+         "(@nuria)\n", 0},
+        {"- Ejecutar las migraciones en una ventana de baja actividad "
+         "(@marta)\n", 0},
+        {"- Ablaufdatum der Zertifikate f\xC3\xBCr den Export (@dana)\n", 0},
+        {"- Surveillance des certificats pour le service (@dana)\n", 0},
+        {"- Dashboard for the Los Angeles pods (@dana)\n", 1},
+        {"- Runbook for the de-dup job in LA (@dana)\n", 1},
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bl_diags d;
+        char *text = pm(cases[i].item);
+        bl_doc *doc = lint(rules, text, &d);
+        if (tu_count_rule(&d, NOT_ACTIONABLE) != cases[i].reported)
+            fail_msg("%s: %zu not-actionable, want %zu", cases[i].item,
+                     tu_count_rule(&d, NOT_ACTIONABLE),
+                     cases[i].reported);
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+        free(text);
+    }
+    bl_rules_free(rules);
+}
+
 /* A first word the check does not know as a verb may still be one
  * ("Quote the variables"): the message says what the check sees, not
  * that the word is no verb. */
@@ -1950,6 +1987,7 @@ main(void)
         cmocka_unit_test(test_only_the_owner_placeholder_is_explained),
         cmocka_unit_test(test_long_space_after_a_label),
         cmocka_unit_test(test_translated_action_items_are_not_judged_by_english_verbs),
+        cmocka_unit_test(test_items_in_another_language_are_not_judged_by_english_verbs),
         cmocka_unit_test(test_labelled_action_items_are_read),
         cmocka_unit_test(test_where_a_labelled_part_ends),
         cmocka_unit_test(test_what_is_no_label),
