@@ -168,6 +168,16 @@ static const char *const irregular_pasts[] = {
     "spent", "spun", "stood", "fed", "bought", "was", "were", "been", NULL
 };
 
+/* -ing words that name a thing in incident reports far more often than
+ * an activity: an environment, a feature, a function of the business
+ * ("Staging perf index ...", "Versioning on user-data buckets", "Paging
+ * alert on ..."), so no -ing verb is suggested for them. */
+static const char *const ing_names[] = {
+    "staging", "billing", "pricing", "ticketing", "versioning", "paging",
+    "routing", "networking", "hosting", "booking", "onboarding",
+    "offboarding", NULL
+};
+
 /* Participles that, before a noun, make an adjective: "Written warning". */
 static const char *const en_participles[] = {
     "written", "taken", "given", "broken", "chosen", "driven", "hidden",
@@ -682,6 +692,12 @@ lead_phrase(const char *t, size_t n, const word *w, size_t nw, size_t i)
 
 /* Skips what an item may carry before its first real word: ticket
  * references, priority tags, dates, @handles, emoji, adverbs. */
+/* Labels before an owner: "Owner: Dana", "DRI - @kim" (scan_owner_labels
+ * reads them; skip_lead passes over "owner: @jon —" before the work). */
+static const char *const owner_labels[] = {
+    "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
+};
+
 static size_t
 skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
 {
@@ -695,6 +711,14 @@ skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
         tag_end = gap_has(t, b, e, ":)]-") || i + 1 == nw;
         if (x->begin > 0 && (t[x->begin - 1] == '#' || t[x->begin - 1] == '@'))
             i++;    /* [#2226]: ..., @priya: ... */
+        else if (tag_end && i + 1 < nw && w[i + 1].begin > 0
+                 && t[w[i + 1].begin - 1] == '@'
+                 && in_list(owner_labels, x->low, x->n))
+            i++;    /* owner: @jon — the work */
+        else if (i > 0 && x->begin > 0 && t[x->begin - 1] == '('
+                 && w[i - 1].begin > 0 && t[w[i - 1].begin - 1] == '@'
+                 && gap_has(t, b, e, ")"))
+            i++;    /* @cs-lead (Rosa) — the work */
         else if (x->low[0] >= '0' && x->low[0] <= '9')
             i++;    /* 2025-03-01: ..., 1) ... */
         else if (x->n == 2 && x->low[0] == 'p' && x->low[1] >= '0'
@@ -1280,7 +1304,7 @@ classify_clause(actions_run *r, const char *t, size_t n, const word *w,
         || strcmp(x->low, "you") == 0 || strcmp(x->low, "they") == 0
         || strncmp(x->low, "we'", 3) == 0 || strncmp(x->low, "i'", 2) == 0)
         return subject_clause(r, t, n, w, nw, i, 1, st);
-    if (gerund_base(r, x->low, x->n, base)) {
+    if (!in_list(ing_names, x->low, x->n) && gerund_base(r, x->low, x->n, base)) {
         if (i + 1 < nw && !ends_sentence(t, n, w, nw, i)
             && in_list(function_words, w[i + 1].low, w[i + 1].n)
             && strcmp(w[i + 1].low, "of") != 0
@@ -1660,9 +1684,6 @@ static const char *const colon_only[] = {
     "who", "lead", "poc", "responsible", "accountable", "owning",
     "responsable", "verantwortlich", NULL   /* Spanish, French, German */
 };
-static const char *const labels[] = {
-    "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
-};
 
 /* --- Words worth a closer look ------------------------------------------ */
 
@@ -1703,7 +1724,7 @@ scan_filter_fill(actions_shared *sh)
         const char *run[2] = {done_pairs[k].run, NULL};
         scan_filter_add(sh, run);
     }
-    scan_filter_add(sh, labels);
+    scan_filter_add(sh, owner_labels);
     scan_filter_add(sh, colon_only);
     scan_filter_add(sh, more);
 }
@@ -1741,7 +1762,7 @@ word_kind(const char *w, size_t n)
         || is_done_pair_run(w, n))
         kind |= WORDS_DONE;
     if (bl_lit_equals("owned", w, n) || bl_lit_equals("assigned", w, n)
-        || in_list(labels, w, n) || in_list(colon_only, w, n))
+        || in_list(owner_labels, w, n) || in_list(colon_only, w, n))
         kind |= WORDS_OWNER;
     return kind;
 }
@@ -1825,7 +1846,7 @@ scan_owner_labels(const actions_shared *sh, const char *t, size_t n,
             }
             continue;
         }
-        if (!in_list(labels, low, wn) && !in_list(colon_only, low, wn))
+        if (!in_list(owner_labels, low, wn) && !in_list(colon_only, low, wn))
             continue;
         if (p + 2 < n && memcmp(t + p, "(s)", 3) == 0)
             p += 3;
@@ -1837,12 +1858,12 @@ scan_owner_labels(const actions_shared *sh, const char *t, size_t n,
             p++;
         if (p < n && (t[p] == ':' || t[p] == '='))
             sep = 1;
-        else if (in_list(labels, low, wn) && p < n && p > sp.end
+        else if (in_list(owner_labels, low, wn) && p < n && p > sp.end
                  && (t[p] == '-'
                      || (p + 2 < n && (unsigned char)t[p] == 0xE2
                          && (unsigned char)t[p + 1] == 0x80)))
             sep = 1;
-        else if (in_list(labels, low, wn) && p < n && p > sp.end
+        else if (in_list(owner_labels, low, wn) && p < n && p > sp.end
                  && (t[p] == '@' || (t[p] >= 'A' && t[p] <= 'Z')))
             sep = 2;    /* "owner @dana", "owner Dana" */
         if (!sep)
@@ -3272,6 +3293,29 @@ report_missing_due(actions_run *r, int rule, const action_item *it,
                           NULL);
 }
 
+/* Whether an item says what changes by an arrow from the old to the new:
+ * "ASG max \xE2\x86\x92 30", "OS client timeout 30s -> 2s", "registrar 2FA
+ * \xE2\x86\x92 TOTP in the shared vault".  Terse teams write the change so;
+ * it can be checked a month later as well as an imperative can. */
+static int
+names_change_by_arrow(const char *t, size_t n)
+{
+    size_t i;
+
+    for (i = 1; i + 2 < n; i++) {
+        size_t len = 0;
+        if ((unsigned char)t[i] == 0xE2 && (unsigned char)t[i + 1] == 0x86
+            && (unsigned char)t[i + 2] == 0x92)
+            len = 3;                                    /* → */
+        else if ((t[i] == '-' || t[i] == '=') && t[i + 1] == '>')
+            len = 2;                                    /* -> => */
+        if (len > 0 && t[i - 1] != '-' && t[i - 1] != '<'
+            && i + len < n && t[i + len] != '>')
+            return 1;
+    }
+    return 0;
+}
+
 /* Whether an item's own line is written in Spanish, Portuguese, German or
  * French: two different function words of one of them in its first
  * twenty words ("para el usuario de migraciones", "f\xC3\xBCr den Export").
@@ -3351,7 +3395,7 @@ report_not_actionable(actions_run *r, int rule, const action_item *it,
         const bl_unit *u = &r->doc->units.items[it->own_unit];
         size_t n;
         const char *t = bl_unit_text(r->doc, u, &n);
-        if (reads_as_other_language(t, n))
+        if (reads_as_other_language(t, n) || names_change_by_arrow(t, n))
             return 0;
     }
     memcpy(first, f->start.shown, sizeof first);

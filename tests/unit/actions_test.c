@@ -1332,6 +1332,56 @@ test_items_in_another_language_are_not_judged_by_english_verbs(void **state)
     bl_rules_free(rules);
 }
 
+/* Terse teams' items (QA's round 6): a change written with an arrow is a
+ * change; after "owner: @jon —" or "@cs-lead (Rosa) —" the work is what
+ * is judged and quoted; "Staging", "Paging" and "Versioning" name things,
+ * so no -ing verb is suggested for them. */
+static void
+test_terse_items_are_read_past_their_owner_and_by_their_arrows(void **state)
+{
+    static const struct {
+        const char *item;
+        size_t reported;
+        const char *quoted;   /* in the message, when reported */
+    } cases[] = {
+        {"- [ ] ASG max \xE2\x86\x92 30, review cost in Aug \xE2\x80\x94 "
+         "@kenji\n", 0, NULL},
+        {"- [ ] OS client timeout 30s -> 2s for autocomplete \xE2\x80\x94 "
+         "@arjun\n", 0, NULL},
+        {"- [ ] CODEOWNERS for `scripts/cdn/` \xE2\x80\x94 @hannah\n", 1,
+         "\"CODEOWNERS\""},
+        {"- owner: @jon \xE2\x80\x94 per-org allowlist for SHA-1 \xE2\x80\x94 "
+         "due 11-29\n", 1, "\"Per-org\""},
+        {"- owner: @cs-lead (Rosa) \xE2\x80\x94 outreach to the 14 orgs "
+         "\xE2\x80\x94 due 12-01\n", 1, "\"Outreach\""},
+        {"- owner: @maria \xE2\x80\x94 add an alert on the reject rate\n", 0,
+         NULL},
+        {"- [ ] versioning mandatory for user-data buckets \xE2\x80\x94 owner "
+         "@ravi\n", 1, "\"Versioning\", which is not a verb"},
+    };
+    bl_rules *rules = action_rules();
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        bl_diags d;
+        char *text = pm(cases[i].item);
+        bl_doc *doc = lint(rules, text, &d);
+        const bl_diag *f = find_rule(&d, NOT_ACTIONABLE);
+        if (tu_count_rule(&d, NOT_ACTIONABLE) != cases[i].reported)
+            fail_msg("%s: %zu not-actionable, want %zu", cases[i].item,
+                     tu_count_rule(&d, NOT_ACTIONABLE), cases[i].reported);
+        if (cases[i].quoted != NULL
+            && strstr(f->message, cases[i].quoted) == NULL)
+            fail_msg("%s: message %s lacks %s", cases[i].item, f->message,
+                     cases[i].quoted);
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+        free(text);
+    }
+    bl_rules_free(rules);
+}
+
 /* A first word the check does not know as a verb may still be one
  * ("Quote the variables"): the message says what the check sees, not
  * that the word is no verb. */
@@ -1988,6 +2038,7 @@ main(void)
         cmocka_unit_test(test_long_space_after_a_label),
         cmocka_unit_test(test_translated_action_items_are_not_judged_by_english_verbs),
         cmocka_unit_test(test_items_in_another_language_are_not_judged_by_english_verbs),
+        cmocka_unit_test(test_terse_items_are_read_past_their_owner_and_by_their_arrows),
         cmocka_unit_test(test_labelled_action_items_are_read),
         cmocka_unit_test(test_where_a_labelled_part_ends),
         cmocka_unit_test(test_what_is_no_label),
