@@ -505,6 +505,43 @@ match_questions(const char *t, size_t n, size_t i)
     return j < n && t[j] == '%' ? j + 1 : j;
 }
 
+static size_t word_before(const char *t, size_t e, size_t *p_b);
+
+/* Is the TODO or FIXME at t[i..j) one the text talks about, a comment in
+ * code, rather than one that marks the text unfinished: a noun after a
+ * determiner, followed by a verb, a preposition or the end of the clause
+ * ("I knew that TODO was there", "recorded openly in a TODO."), or
+ * followed by "comment"?  "the TODO exporter" is a name left to fill. */
+static int
+names_code_marker(const char *t, size_t n, size_t i, size_t j)
+{
+    static const char *const determiners[] = {
+        "a", "an", "the", "that", "this", "these", "those", "each", "every",
+        "its", "their", "his", "her", "our", "my", "your", "old", "stale",
+        NULL
+    };
+    static const char *const after[] = {
+        "was", "is", "were", "are", "had", "has", "said", "says", "sat",
+        "stayed", "in", "at", "on", "from", "that", "which", "and", "for",
+        "about", "to", "there", "comment", "comments", NULL
+    };
+    size_t wb, len, k;
+
+    while (j < n && t[j] == ' ')
+        j++;
+    for (k = j; k < n && is_letter(t[k]); k++)
+        ;
+    if (word_in(t + j, k - j, (const char *const[]){"comment", "comments",
+                                                    NULL}))
+        return 1;
+    len = word_before(t, i, &wb);
+    if (wb + len == i || !word_in(t + wb, len, determiners))
+        return 0;   /* (a word right before is part of this one) */
+    if (j >= n || strchr(".,;:!?)", t[j]) != NULL)
+        return 1;
+    return word_in(t + j, k - j, after);
+}
+
 /* TBD, TBC, TBA (any case), TODO, FIXME: a whole word, not part of a
  * name ("TODO-list", "TBD_FLAG"). */
 static size_t
@@ -521,8 +558,9 @@ match_marker(const char *t, size_t n, size_t i)
         return 0;
     if (word_in(t + i, j - i, caseless_markers))
         return j;
-    if ((j - i == 4 && memcmp(t + i, "TODO", 4) == 0)
-        || (j - i == 5 && memcmp(t + i, "FIXME", 5) == 0))
+    if (((j - i == 4 && memcmp(t + i, "TODO", 4) == 0)
+         || (j - i == 5 && memcmp(t + i, "FIXME", 5) == 0))
+        && !names_code_marker(t, n, i, j))
         return j;
     return 0;
 }
@@ -775,6 +813,49 @@ verb_before(const char *t, size_t at)
         at = b;
     }
     return 0;
+}
+
+/* How far from a format the quotation marks around a string it shows may
+ * stand: 'tag them as "DELAYED since hh:mm"'. */
+#define SHOWN_STRING_REACH 60
+
+/* Is the format t[b..e) part of a string a system is to show, in
+ * quotation marks after "as", "like", "prefix", "message" and the like
+ * ('tag messages older than 5 minutes as "DELAYED since hh:mm"')?  Such a
+ * string is the shape of an output, not a slot left to fill.  What a page
+ * "said" is still read as text ('The title said "Outage on YYYY-MM-DD"'). */
+static int
+in_shown_string(const char *t, size_t n, size_t b, size_t e)
+{
+    static const char *const introducers[] = {
+        "as", "like", "prefix", "suffix", "string", "pattern", "message",
+        "label", "banner", NULL
+    };
+    size_t qb = b, qe = e, wb, len;
+
+    while (qb > 0 && b - qb < SHOWN_STRING_REACH && t[qb - 1] != '"'
+           && !(qb >= 3 && memcmp(t + qb - 3, "\xE2\x80\x9C", 3) == 0)
+           && !(qb >= 3 && memcmp(t + qb - 3, "\xE2\x80\x9D", 3) == 0))
+        qb--;
+    if (qb == 0 || b - qb >= SHOWN_STRING_REACH)
+        return 0;
+    if (t[qb - 1] == '"') {
+        size_t k, marks = 0;
+        for (k = 0; k + 1 < qb; k++)
+            marks += t[k] == '"';
+        if (marks % 2 != 0)
+            return 0;   /* it closes a quotation the format comes after */
+    } else if (memcmp(t + qb - 3, "\xE2\x80\x9C", 3) != 0) {
+        return 0;       /* a closing mark: the format is after a quotation */
+    }
+    while (qe < n && qe - e < SHOWN_STRING_REACH && t[qe] != '"'
+           && !(qe + 3 <= n && memcmp(t + qe, "\xE2\x80\x9D", 3) == 0))
+        qe++;
+    if (qe >= n || qe - e >= SHOWN_STRING_REACH)
+        return 0;
+    qb -= t[qb - 1] == '"' ? 1 : 3;
+    len = word_before(t, qb, &wb);
+    return word_in(t + wb, len, introducers);
 }
 
 /* Is the format t[b..e) named by the words around it? */
@@ -1250,7 +1331,8 @@ scan_text(ph_ctx *pc, const bl_unit *u)
             size_t match_end = e;
             fs.keep = widen_format(t, n, &b, &e, prev_format_end)
                       && !format_named_around(t, n, b, e)
-                      && !is_quoted_format(t, n, b, e);
+                      && !is_quoted_format(t, n, b, e)
+                      && !in_shown_string(t, n, b, e);
             prev_format_end = match_end;
         }
         fs.keep = fs.keep && !is_quoted(t, n, b, e);

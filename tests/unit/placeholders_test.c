@@ -268,6 +268,22 @@ test_markers_are_unfinished_text_even_inside_a_sentence(void **state)
                                          "FIXME", "Lorem ipsum", NULL});
 }
 
+/* A TODO the text talks about is a comment in code (QA's round 6: "I
+ * knew that TODO was there", "recorded openly in a TODO"), not text left
+ * unfinished; one standing alone, or after a label, still is. */
+static void
+test_a_todo_talked_about_is_a_comment_in_code(void **state)
+{
+    expect_reports(state, UNFILLED,
+                   PM "## Root Cause\n\nTobias said: I knew that TODO was "
+                   "there. The trade-off was recorded openly in a TODO. The "
+                   "FIXME comment in step 3 said so too.\n", none);
+    expect_reports(state, UNFILLED,
+                   PM "## Root Cause\n\nImpact: TODO. We will add graphs "
+                   "TODO. Ask the TODO team.\n",
+                   (const char *const[]){"TODO", "TODO", "TODO", NULL});
+}
+
 /* In Action Items, TODO is an item's state (the SRE book's "Bug 5554823
  * TODO", a Status column, "TODO: ..."), and stays unfilled text where it
  * is the whole item, in the action or another column, a label's value,
@@ -465,7 +481,10 @@ test_a_format_named_as_one_is_a_mention(void **state)
                    "than HH:MM; in the form of MM/DD; the importer kept "
                    "parsing the file as DD/MM/YYYY; an MM/DD/YYYY parser; "
                    "in DD/MM order.\n\n"
-                   "Some rows had YYYY-MM-DD and others YYYY/MM/DD.\n",
+                   "Some rows had YYYY-MM-DD and others YYYY/MM/DD.\n\n"
+                   "Tag messages older than 5 minutes as \"DELAYED since "
+                   "hh:mm\"; the banner \xE2\x80\x9CStale since HH:MM "
+                   "UTC\xE2\x80\x9D goes on top.\n",
                    none);
     expect_reports(state, UNFILLED,
                    PM "- **Date:** YYYY-MM-DD\n\n## Impact\n\n"
@@ -1086,6 +1105,7 @@ main(void)
         cmocka_unit_test(test_bracketed_slots_but_not_links_footnotes_or_tags),
         cmocka_unit_test(test_redaction_markers_are_not_slots),
         cmocka_unit_test(test_markers_are_unfinished_text_even_inside_a_sentence),
+        cmocka_unit_test(test_a_todo_talked_about_is_a_comment_in_code),
         cmocka_unit_test(test_todo_is_a_state_in_action_items),
         cmocka_unit_test(test_todo_is_a_state_under_an_action_items_label),
         cmocka_unit_test(test_markers_mentioned_quoted_or_in_code_are_not_reported),
