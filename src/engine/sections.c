@@ -1432,6 +1432,36 @@ has_summary_label(const bl_lint_ctx *lc, size_t hi)
     return 0;
 }
 
+/* One-table postmortems ("Section | Content", with a row per section, as
+ * some teams' templates are) name their sections in the first column: a
+ * row whose first cell names heading hi and whose next cell says
+ * something shows the section is there.  Only that is read from a row;
+ * what a section holds is read from sections and labels. */
+static int
+has_row_label(const bl_lint_ctx *lc, size_t hi)
+{
+    const bl_doc *doc = lc->doc;
+    const bl_heading *h = &lc->rules->headings.items[hi];
+    size_t i;
+
+    for (i = 0; i + 1 < doc->units.n; i++) {
+        const bl_unit *u = &doc->units.items[i], *v = u + 1;
+        const bl_block *c = &doc->blocks.items[u->block];
+        const bl_block *d = &doc->blocks.items[v->block];
+        const char *t, *vt;
+        size_t n, vn;
+        if (!(u->flags & BL_UNIT_CELL) || !(v->flags & BL_UNIT_CELL)
+            || c->col != 0 || c->row == 0 || d->col != 1
+            || d->parent != c->parent)
+            continue;
+        t = bl_unit_text(doc, u, &n);
+        vt = bl_unit_text(doc, v, &vn);
+        if (text_names(lc, h, t, n, 0, 1) && !bl_is_placeholder_text(vt, vn))
+            return 1;
+    }
+    return 0;
+}
+
 /* The heading of lc's profile that label text t[0..n), in section si,
  * names, or -1.  A label that names two ("What happened" tells the
  * story and its timeline) is read as the section it is in, if it names
@@ -1942,7 +1972,8 @@ check_missing(bl_lint_ctx *lc, int rule)
         if (!present && strcmp(h->kind, "summary") == 0)
             present = has_intro(lc, title);
         if (!present)
-            present = has_label(lc, i) || has_summary_label(lc, i);
+            present = has_label(lc, i) || has_summary_label(lc, i)
+                      || has_row_label(lc, i);
         if (!present && h->covered_by != NULL)
             present = says_in(lc, titles, h->covered_by,
                               &lc->rules->headings.items[i].covered_when,

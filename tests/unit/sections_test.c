@@ -870,6 +870,34 @@ test_bold_labels_and_parts_count_as_present(void **state)
     bl_rules_free(rules);
 }
 
+/* A one-table postmortem names its sections in the first column (QA's
+ * round 7, "Section | Content"): a row that names one and says
+ * something shows it is there; a row left "TBD" does not. */
+static void
+test_sections_named_in_a_table_row_count_as_present(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules,
+                       "# Postmortem: payroll export ran twice\n\n"
+                       "| Section | Content |\n|---|---|\n"
+                       "| Incident ID | INC-4471 |\n"
+                       "| **Summary** | The export ran twice. |\n"
+                       "| **Impact** | 1,214 duplicate payments. |\n"
+                       "| **Timeline (CET)** | 01:00 export starts. |\n"
+                       "|  | 01:07 a second run starts. |\n"
+                       "| **Root Cause** | Job state is kept in memory. |\n"
+                       "| **Action Items** | In the table below. |\n"
+                       "| **Lessons Learned** | TBD |\n", &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 1);
+    assert_true(has_message(&d, "section/missing", "No Lessons Learned"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 static void
 test_impact_stated_in_the_summary_counts(void **state)
 {
@@ -1509,6 +1537,7 @@ main(void)
         cmocka_unit_test(test_missing_without_title_points_at_line_one),
         cmocka_unit_test(test_headings_in_many_layouts_count),
         cmocka_unit_test(test_bold_labels_and_parts_count_as_present),
+        cmocka_unit_test(test_sections_named_in_a_table_row_count_as_present),
         cmocka_unit_test(test_impact_stated_in_the_summary_counts),
         cmocka_unit_test(test_root_cause_stated_in_the_conclusion_counts),
         cmocka_unit_test(test_postmortem_heading_is_lessons_only_alone),
