@@ -502,6 +502,24 @@ match_questions(const char *t, size_t n, size_t i)
         j++;
     if (j - i < 2 || (j < n && strchr(" %),.;:]", t[j]) == NULL))
         return 0;
+    /* MkDocs writes a collapsible admonition so: '??? note "Full log"'
+     * opening its line, with one of its types ("??? users affected" is
+     * still a slot). */
+    if (j - i == 3 && (i == 0 || t[i - 1] == '\n') && j + 1 < n
+        && t[j] == ' ') {
+        static const char *const types[] = {
+            "note", "abstract", "summary", "tldr", "info", "todo", "tip",
+            "hint", "important", "success", "check", "done", "question",
+            "help", "faq", "warning", "caution", "attention", "failure",
+            "fail", "missing", "danger", "error", "bug", "example", "quote",
+            "cite", NULL
+        };
+        size_t k = j + 1;
+        while (k < n && t[k] >= 'a' && t[k] <= 'z')
+            k++;
+        if (word_in(t + j + 1, k - j - 1, types))
+            return 0;
+    }
     return j < n && t[j] == '%' ? j + 1 : j;
 }
 

@@ -415,6 +415,12 @@ test_question_marks_standing_for_a_number(void **state)
                    "Really?? Why?! It stopped at ?????\n",
                    (const char *const[]){"??% (?? of ?\?)", "??", "?????",
                                          NULL});
+    /* MkDocs's collapsible admonition (QA's round 7) is no slot; three
+     * question marks before a word that is no admonition type are. */
+    expect_reports(state, UNFILLED,
+                   PM "## Timeline\n\n??? users were affected.\n\n"
+                   "??? note \"Full timeline\"\n\n    | Time | Event |\n",
+                   (const char *const[]){"???", NULL});
 }
 
 static void
