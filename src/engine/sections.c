@@ -1389,6 +1389,52 @@ bold_label(const bl_doc *doc, const bl_unit *u, size_t *p_off, size_t *p_n)
     return 1;
 }
 
+static size_t item_end(const bl_doc *doc, int li, int *p_nested);
+
+/* Outlines numbered by hand put a section's name alone in an ordered
+ * list of one item, with the section's text after the list: "1. Summary",
+ * then "1.1 Overview" and its paragraphs, then "2. Impact".  Is unit u
+ * such an item's text?  Then its source span is stored, as bold_label
+ * stores a label's.  A list of several items (a table of contents, or
+ * steps) names no section. */
+static int
+outline_label(const bl_doc *doc, const bl_unit *u, size_t *p_off,
+              size_t *p_n)
+{
+    int li = u->block, list, nested;
+    size_t end, len = u->text_end - u->text_begin;
+
+    if (li >= 0 && doc->blocks.items[li].type == BL_BLOCK_PARA)
+        li = doc->blocks.items[li].parent;
+    if (li < 0 || doc->blocks.items[li].type != BL_BLOCK_LI
+        || !(doc->blocks.items[li].flags & BL_LI_ORDERED)
+        || doc->blocks.items[li].depth != 1 || len == 0 || len > 48
+        || (u->flags & (BL_UNIT_QUOTE | BL_UNIT_CELL)))
+        return 0;
+    list = doc->blocks.items[li].parent;
+    end = item_end(doc, li, &nested);
+    if (list < 0 || li != list + 1 || nested
+        || (end < doc->blocks.n && doc->blocks.items[end].parent == list))
+        return 0;
+    {
+        /* A heading's words, not a sentence: "1. Why? Because ..." is
+         * the first step of a chain. */
+        size_t k, tn, words = 1;
+        const char *t = bl_unit_text(doc, u, &tn);
+        for (k = 0; k < len; k++) {
+            if (strchr("?.;!", t[k]) != NULL
+                || (t[k] == ':' && k + 1 < len))
+                return 0;
+            words += t[k] == ' ';
+        }
+        if (words > 6)
+            return 0;
+    }
+    *p_off = bl_unit_to_source(doc, u, 0, 0);
+    *p_n = bl_unit_to_source(doc, u, len, 1) - *p_off;
+    return *p_n > 0;
+}
+
 int
 bl_lint_unit_has_label(const bl_lint_ctx *lc, size_t ui, int hi)
 {
@@ -1396,7 +1442,8 @@ bl_lint_unit_has_label(const bl_lint_ctx *lc, size_t ui, int hi)
     size_t off, n;
 
     return hi >= 0 && (size_t)hi < lc->rules->headings.n
-           && bold_label(doc, &doc->units.items[ui], &off, &n)
+           && (bold_label(doc, &doc->units.items[ui], &off, &n)
+               || outline_label(doc, &doc->units.items[ui], &off, &n))
            && text_names(lc, &lc->rules->headings.items[hi], doc->src + off,
                          n, 0, 1);
 }
@@ -1675,6 +1722,15 @@ walk_label(label_walk *w, int bi, int u)
     /* Only a label alone on its line stands over what follows: one with
      * a value after it ("**Next steps:** the review on Monday.", "- **Root
      * cause**: the pool size.") is a field of whatever part it is in. */
+    if (u >= 0 && b->type == BL_BLOCK_LI
+        && outline_label(doc, &doc->units.items[u], &off, &n)) {
+        kind = label_kind(w->lc, b->section, doc->src + off, n);
+        if (kind < 0 || (w->part >= 0
+                         && w->lc->label_parts.items[w->part].kind == kind)
+            || (b->section >= 0 && w->lc->kind_of[b->section] == kind))
+            return 0;
+        return start_part(w, kind, bi, off, off + n, doc->src + off, n);
+    }
     if (u < 0 || !bold_label(doc, &doc->units.items[u], &off, &n)
         || !is_label_alone(doc, &doc->units.items[u], off + n))
         return 0;

@@ -898,6 +898,37 @@ test_sections_named_in_a_table_row_count_as_present(void **state)
     bl_rules_free(rules);
 }
 
+/* An outline numbered by hand (QA's round 7): "1. Summary" alone in an
+ * ordered list of one item, its text in paragraphs after it, names the
+ * section; a list of several items (a table of contents) does not. */
+static void
+test_an_outline_item_alone_names_a_section(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc = lint(rules,
+                       "# Post-incident review: DNS failures\n\n"
+                       "## Part A\n\n1. Summary\n\n1.1 Overview\n\n"
+                       "CoreDNS lost its forward block.\n\n2. Impact\n\n"
+                       "31% of requests failed.\n\n3. Timeline\n\n"
+                       "All times UTC.\n\n13:12 merged.\n\n"
+                       "## Part B\n\n4. Root Cause\n\n"
+                       "The refactor dropped a forward block.\n\n"
+                       "5. Action Items\n\n- Add a CI check (owner: @lena)\n\n"
+                       "6. Lessons Learned\n\nDNS config is code.\n", &d);
+
+    (void)state;
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    doc = lint(rules, "# Incident: X\n\n## Contents\n\n1. Summary\n"
+               "2. Impact\n\n## Summary\n\nDown.\n", &d);
+    assert_true(has_message(&d, "section/missing", "No Impact"));
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
 static void
 test_impact_stated_in_the_summary_counts(void **state)
 {
@@ -1538,6 +1569,7 @@ main(void)
         cmocka_unit_test(test_headings_in_many_layouts_count),
         cmocka_unit_test(test_bold_labels_and_parts_count_as_present),
         cmocka_unit_test(test_sections_named_in_a_table_row_count_as_present),
+        cmocka_unit_test(test_an_outline_item_alone_names_a_section),
         cmocka_unit_test(test_impact_stated_in_the_summary_counts),
         cmocka_unit_test(test_root_cause_stated_in_the_conclusion_counts),
         cmocka_unit_test(test_postmortem_heading_is_lessons_only_alone),
