@@ -1744,6 +1744,11 @@ walk_clock(bl_lint_ctx *lc, int rule, const tl_stamp *e, size_t n,
                 reading[k] = (TL_DAY - reading[k]) % TL_DAY;
             if (clock < 0)
                 continue;
+            /* A time to the minute in the minute of the clock before it
+             * is no step back: "14:26-14:41 ..." after "14:26:02 ...". */
+            if (reading[k] % 60 == 0 && clock > reading[k]
+                && clock - reading[k] < 60)
+                reading[k] = clock;
             /* The same date written on both entries rules out midnight,
              * and so does the same date written again between them. */
             f = forward_seconds(clock, reading[k],

@@ -567,6 +567,14 @@ test_seconds_and_iso_8601(void **state)
            ORDER, 1, "13:58:07.120", 12, NULL);
     expect_order_silent(state, TIMELINE("- 2024-03-01T23:58Z Alert.\n"
                                         "- 2024-03-02T00:03Z Page.\n"));
+    /* A time to the minute in the same minute as the seconds before it
+     * (QA's round 7: a range "14:26-14:41" after "14:26:02") is no step
+     * back, and the clock stays where it was. */
+    expect_order_silent(state, TIMELINE("- 14:26:02 First API call.\n"
+                                        "- 14:26-14:41 Reads.\n"
+                                        "- 14:29:47 Denied.\n"));
+    expect(state, TIMELINE("- 14:26:02 First call.\n- 14:25 Reads.\n"),
+           ORDER, 1, "14:25", 5, "14:25 comes after 14:26:02");
 }
 
 static void
