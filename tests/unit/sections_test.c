@@ -309,6 +309,7 @@ test_classify_leading_qualifiers(void **state)
         {"Brief summary", "summary"},
         {"Short summary", "summary"},
         {"High-level summary", "summary"},
+        {"One-page summary", "summary"},
         {"Full timeline (UTC)", "timeline"},
         {"Response timeline", "timeline"},
         {"Detection and response timeline (UTC)", "timeline"},
