@@ -26,7 +26,6 @@
  * no owner column words: owner columns only by their last word).
  * The smaller word lists below are grammar, not policy.
  */
-#include <ctype.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -690,14 +689,15 @@ lead_phrase(const char *t, size_t n, const word *w, size_t nw, size_t i)
     return 0;
 }
 
-/* Skips what an item may carry before its first real word: ticket
- * references, priority tags, dates, @handles, emoji, adverbs. */
 /* Labels before an owner: "Owner: Dana", "DRI - @kim" (scan_owner_labels
  * reads them; skip_lead passes over "owner: @jon —" before the work). */
 static const char *const owner_labels[] = {
     "owner", "owners", "dri", "dris", "assignee", "assignees", NULL
 };
 
+/* Skips what an item may carry before its first real word: ticket
+ * references, priority tags, dates, @handles, owner leads, emoji,
+ * adverbs. */
 static size_t
 skip_lead(const char *t, size_t n, const word *w, size_t nw, size_t i)
 {
@@ -3321,54 +3321,44 @@ names_change_by_arrow(const char *t, size_t n)
  * twenty words ("para el usuario de migraciones", "f\xC3\xBCr den Export").
  * The verbs this check knows are English, so under an English heading it
  * cannot tell an infinitive ("Configurar", "Ejecutar") from a noun.
- * Words English also uses often ("die", "do", "no", "as") are left out,
- * and a hyphen or an apostrophe keeps a word whole ("de-dup"). */
+ * Words English also uses often ("die", "do", "no", "as") are left out;
+ * split_words keeps "de-dup" one word. */
 static int
 reads_as_other_language(const char *t, size_t n)
 {
-    static const char *const words[][16] = {
-        {"el", "los", "las", "del", "la", "para", "una", "por", "con", "que",
-         "en", "de", "y", "al", NULL},
-        {"os", "das", "dos", "para", "uma", "com", "n\xC3\xA3o", "em", "da",
-         "que", "ao", "na", "de", NULL},
-        {"der", "das", "und", "f\xC3\xBCr", "mit", "von", "zu", "den", "dem",
-         "ein", "eine", "nicht", "auf", "ist", "im", NULL},
-        {"le", "les", "des", "du", "pour", "avec", "et", "une", "dans", "est",
-         "sur", "au", "aux", "la", NULL},
+    static const char *const es[] = {
+        "el", "los", "las", "del", "la", "para", "una", "por", "con", "que",
+        "en", "de", "y", "al", NULL
     };
-    enum { LANGS = sizeof words / sizeof words[0] };
-    unsigned seen[LANGS] = {0};
-    size_t i = 0, nw = 0;
-    int l;
+    static const char *const pt[] = {
+        "os", "das", "dos", "para", "uma", "com", "n\xC3\xA3o", "em", "da",
+        "que", "ao", "na", "de", NULL
+    };
+    static const char *const de[] = {
+        "der", "das", "und", "f\xC3\xBCr", "mit", "von", "zu", "den", "dem",
+        "ein", "eine", "nicht", "auf", "ist", "im", NULL
+    };
+    static const char *const fr[] = {
+        "le", "les", "des", "du", "pour", "avec", "et", "une", "dans", "est",
+        "sur", "au", "aux", "la", NULL
+    };
+    static const char *const *const langs[] = {es, pt, de, fr};
+    word w[MAX_WORDS];
+    size_t nw = split_words(t, n, w), l, j, k;
 
-    while (i < n && nw < 20) {
-        size_t b, len, k;
-        char low[8];
-        while (i < n && !((unsigned char)t[i] >= 0x80 || isalpha((unsigned char)t[i])))
-            i++;
-        b = i;
-        while (i < n && ((unsigned char)t[i] >= 0x80 || isalnum((unsigned char)t[i])
-                         || t[i] == '-' || t[i] == '\'' || t[i] == '_'))
-            i++;
-        len = i - b;
-        if (len == 0)
-            break;
-        nw++;
-        if (len >= sizeof low)
-            continue;
-        for (k = 0; k < len; k++)
-            low[k] = (char)tolower((unsigned char)t[b + k]);
-        low[len] = '\0';
-        for (l = 0; l < LANGS; l++) {
-            unsigned j;
-            for (j = 0; words[l][j] != NULL; j++)
-                if (strcmp(low, words[l][j]) == 0)
-                    seen[l] |= 1u << j;
-        }
-    }
-    for (l = 0; l < LANGS; l++)
-        if (seen[l] != 0 && (seen[l] & (seen[l] - 1)) != 0)
+    if (nw > 20)
+        nw = 20;
+    for (l = 0; l < sizeof langs / sizeof langs[0]; l++) {
+        int found = 0;
+        for (j = 0; langs[l][j] != NULL && found < 2; j++)
+            for (k = 0; k < nw; k++)
+                if (bl_lit_equals(langs[l][j], w[k].low, w[k].n)) {
+                    found++;
+                    break;
+                }
+        if (found >= 2)
             return 1;
+    }
     return 0;
 }
 

@@ -1295,6 +1295,28 @@ test_translated_action_items_are_not_judged_by_english_verbs(void **state)
     bl_rules_free(rules);
 }
 
+/* Lints one action item under "## Action items" and asserts how many
+ * not-actionable findings it gets and, when one is wanted and `quoted` is
+ * given, that its message holds `quoted`. */
+static void
+expect_not_actionable(const bl_rules *rules, const char *item,
+                      size_t reported, const char *quoted)
+{
+    bl_diags d;
+    char *text = pm(item);
+    bl_doc *doc = lint(rules, text, &d);
+    const bl_diag *f = find_rule(&d, NOT_ACTIONABLE);
+
+    if (tu_count_rule(&d, NOT_ACTIONABLE) != reported)
+        fail_msg("%s: %zu not-actionable, want %zu", item,
+                 tu_count_rule(&d, NOT_ACTIONABLE), reported);
+    if (quoted != NULL && strstr(f->message, quoted) == NULL)
+        fail_msg("%s: message %s lacks %s", item, f->message, quoted);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    free(text);
+}
+
 /* Items written in another language under an English heading (QA's
  * structure-3: "Configurar `lock_timeout` para el usuario de
  * migraciones"): two function words of one language mark the line, and
@@ -1317,18 +1339,8 @@ test_items_in_another_language_are_not_judged_by_english_verbs(void **state)
     size_t i;
 
     (void)state;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        bl_diags d;
-        char *text = pm(cases[i].item);
-        bl_doc *doc = lint(rules, text, &d);
-        if (tu_count_rule(&d, NOT_ACTIONABLE) != cases[i].reported)
-            fail_msg("%s: %zu not-actionable, want %zu", cases[i].item,
-                     tu_count_rule(&d, NOT_ACTIONABLE),
-                     cases[i].reported);
-        bl_diags_free(&d);
-        bl_doc_free(doc);
-        free(text);
-    }
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_not_actionable(rules, cases[i].item, cases[i].reported, NULL);
     bl_rules_free(rules);
 }
 
@@ -1363,22 +1375,9 @@ test_terse_items_are_read_past_their_owner_and_by_their_arrows(void **state)
     size_t i;
 
     (void)state;
-    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        bl_diags d;
-        char *text = pm(cases[i].item);
-        bl_doc *doc = lint(rules, text, &d);
-        const bl_diag *f = find_rule(&d, NOT_ACTIONABLE);
-        if (tu_count_rule(&d, NOT_ACTIONABLE) != cases[i].reported)
-            fail_msg("%s: %zu not-actionable, want %zu", cases[i].item,
-                     tu_count_rule(&d, NOT_ACTIONABLE), cases[i].reported);
-        if (cases[i].quoted != NULL
-            && strstr(f->message, cases[i].quoted) == NULL)
-            fail_msg("%s: message %s lacks %s", cases[i].item, f->message,
-                     cases[i].quoted);
-        bl_diags_free(&d);
-        bl_doc_free(doc);
-        free(text);
-    }
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_not_actionable(rules, cases[i].item, cases[i].reported,
+                              cases[i].quoted);
     bl_rules_free(rules);
 }
 
