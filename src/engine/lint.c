@@ -666,6 +666,7 @@ bl_lint_with(const bl_rules *crules, const bl_doc *doc,
     int rc = 0, unknown_profile = 0, data_missing = 0;
 
     memset(&lc, 0, sizeof lc);
+    lc.title_block = -1;
     lc.rules = rules;
     lc.doc = doc;
     lc.out = out;

@@ -108,6 +108,9 @@ typedef struct bl_lint_ctx {
     struct { struct bl_label_part *items; size_t n, alloc; } label_parts;
     int *part_of_block;             /* per block: its labelled part, or -1;
                                        NULL when none were looked for */
+    int title_block;                /* the block of a bold title in a
+                                       document without a title heading
+                                       ("**Postmortem: ...**"), or -1 */
     /* Source ranges whose placeholder a more specific finding quoted
      * (bl_lint_explain_placeholder). */
     struct { struct bl_explained *items; size_t n, alloc; } explained;

@@ -29,6 +29,7 @@
 #include "vec.h"
 
 static int find_label_parts(bl_lint_ctx *lc);
+static int is_label_alone(const bl_doc *doc, const bl_unit *u, size_t e);
 static int text_names(const bl_lint_ctx *lc, const bl_heading *h,
                       const char *t, size_t n, int parts_only, int label);
 static int bold_label(const bl_doc *doc, const bl_unit *u, size_t *p_off,
@@ -100,6 +101,11 @@ skip_number(const char *t, size_t n, size_t i)
     if (j > i && t[i] != '.') {
         if (j < n && (t[j] == ')' || t[j] == ':'))
             return j + 1;
+        /* A bold label is read from the source, where an editor that
+         * exports Markdown escapes the dot that would start a list:
+         * "**1\. Summary**". */
+        if (j + 1 < n && t[j] == '\\' && (t[j + 1] == '.' || t[j + 1] == ')'))
+            return j + 2;
         if (dots > 0 || (j - i <= 2 && (j == n || t[j] == ' ')))
             return j;
         return i;
@@ -869,6 +875,80 @@ drop_appendix_copies(bl_lint_ctx *lc)
     return rc;
 }
 
+/* A document without headings may open with its title in bold alone on
+ * a line ("**Postmortem: checkout outage**"), as word processors export
+ * one.  Stores its text's source span.  (bold_title_unit: the unit it
+ * would be, the document's first with text.) */
+static size_t
+bold_title_unit(const bl_doc *doc)
+{
+    size_t i;
+
+    for (i = 0; i < doc->units.n; i++)
+        if (doc->units.items[i].text_end > doc->units.items[i].text_begin)
+            break;
+    return i;
+}
+
+static int
+bold_title(const bl_doc *doc, size_t *p_off, size_t *p_n)
+{
+    size_t i = bold_title_unit(doc);
+    const bl_unit *u = &doc->units.items[i];
+
+    return i < doc->units.n && !(u->flags & BL_UNIT_ITEM)
+           && bold_label(doc, u, p_off, p_n)
+           && is_label_alone(doc, u, *p_off + *p_n);
+}
+
+/* The block of the document's bold title, or -1.  Such a title, in a
+ * document whose title is no heading, names the document and no section:
+ * "**Postmortem: checkout outage**" is not a lessons section titled
+ * "Postmortem".  A first bold line that names a section and says
+ * nothing of an incident ("**Summary**") is that section. */
+static int
+bold_title_block(const bl_lint_ctx *lc)
+{
+    const bl_doc *doc = lc->doc;
+    size_t off, n;
+    int part;
+
+    if (title_section(lc) < 0 && bold_title(doc, &off, &n)
+        && (says_postmortem(lc, doc->src + off, n)
+            || bl_heading_classify(lc->rules, lc->profile, doc->src + off, n,
+                                   &part) < 0))
+        return doc->units.items[bold_title_unit(doc)].block;
+    return -1;
+}
+
+/* How many kinds of section the document's headings and labelled parts
+ * name together. */
+static size_t
+named_kinds(const bl_lint_ctx *lc)
+{
+    unsigned char *seen = calloc(lc->rules->headings.n + 1, 1);
+    size_t i, kinds = 0;
+
+    if (seen == NULL)
+        return 0;
+    for (i = 0; i < lc->doc->sections.n; i++) {
+        int k = lc->kind_of[i];
+        if (k >= 0 && !lc->is_part[i] && !seen[k]) {
+            seen[k] = 1;
+            kinds++;
+        }
+    }
+    for (i = 0; i < lc->label_parts.n; i++) {
+        int k = lc->label_parts.items[i].kind;
+        if (!lc->label_parts.items[i].is_part && !seen[k]) {
+            seen[k] = 1;
+            kinds++;
+        }
+    }
+    free(seen);
+    return kinds;
+}
+
 int
 bl_lint_structure(bl_lint_ctx *lc)
 {
@@ -892,6 +972,7 @@ bl_lint_structure(bl_lint_ctx *lc)
         return -1;
     }
     title = title_section(lc);
+    lc->title_block = bold_title_block(lc);
     for (i = 0; i < doc->sections.n; i++) {
         const bl_section *s = &doc->sections.items[i];
         lc->kind_of[i] = -1;
@@ -947,9 +1028,24 @@ bl_lint_structure(bl_lint_ctx *lc)
         const char *t = bl_unit_text(
             doc, &doc->units.items[doc->sections.items[title].title_unit], &n);
         lc->is_profile_doc = says_postmortem(lc, t, n);
-    } else
-        lc->is_profile_doc = says_postmortem(lc, NULL, 0);
-    return lc->is_profile_doc ? find_label_parts(lc) : 0;
+    } else {
+        size_t off, n;
+        lc->is_profile_doc = bold_title(doc, &off, &n)
+                             ? says_postmortem(lc, doc->src + off, n)
+                             : says_postmortem(lc, NULL, 0);
+    }
+    if (lc->is_profile_doc)
+        return find_label_parts(lc);
+    /* A document exported from a word processor has no headings: its
+     * sections are bold lines ("**Impact**").  Those and its headings
+     * naming two sections make it a postmortem, as two headings would. */
+    if (find_label_parts(lc) < 0)
+        return -1;
+    if (named_kinds(lc) >= 2)
+        lc->is_profile_doc = 1;
+    else
+        lc->label_parts.n = 0;
+    return 0;
 }
 
 /* Is k (a kind_of value) the heading `kind` of lc's profile?  A profile
@@ -1010,6 +1106,9 @@ has_intro(const bl_lint_ctx *lc, int title)
             continue;
         if (u->section >= 0 && u->section != title)
             return 0;
+        if (u->block >= 0 && lc->part_of_block != NULL
+            && lc->part_of_block[u->block] >= 0)
+            return 0;   /* a labelled section has begun */
         if ((u->flags & (BL_UNIT_ITEM | BL_UNIT_CELL | BL_UNIT_QUOTE))
             || u->block < 0 || doc->blocks.items[u->block].type != BL_BLOCK_PARA)
             continue;
@@ -1442,6 +1541,8 @@ bl_lint_unit_has_label(const bl_lint_ctx *lc, size_t ui, int hi)
     size_t off, n;
 
     return hi >= 0 && (size_t)hi < lc->rules->headings.n
+           && (lc->title_block < 0
+               || doc->units.items[ui].block != lc->title_block)
            && (bold_label(doc, &doc->units.items[ui], &off, &n)
                || outline_label(doc, &doc->units.items[ui], &off, &n))
            && text_names(lc, &lc->rules->headings.items[hi], doc->src + off,
@@ -1777,7 +1878,7 @@ find_label_parts(bl_lint_ctx *lc)
     int *unit_of = bl_doc_units_by_block(doc);
     label_walk w;
     size_t i;
-    int rc = 0;
+    int rc = 0, title_block;
 
     lc->part_of_block = malloc((doc->blocks.n + 1)
                                * sizeof *lc->part_of_block);
@@ -1795,8 +1896,13 @@ find_label_parts(bl_lint_ctx *lc)
         free(unit_of);
         return -1;
     }
+    title_block = lc->title_block;
     for (i = 0; i < doc->blocks.n && rc == 0; i++) {
         const bl_block *b = &doc->blocks.items[i];
+        if ((int)i == title_block) {
+            lc->part_of_block[i] = -1;
+            continue;
+        }
         while (w.depth > 0 && i >= w.items[w.depth - 1].end)
             w.part = w.items[--w.depth].outer;  /* the item's part ends
                                                    with it */

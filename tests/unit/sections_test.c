@@ -382,6 +382,7 @@ test_classify_numbering_words(void **state)
         {"(3) Timeline", "timeline"},
         {"\xC2\xA7" "3 Timeline", "timeline"},
         {"\xC2\xA7 3. Impact", "impact"},
+        {"1\\. Timeline", "timeline"},
         {"Section: Timeline", ""},
         {"Part of the timeline", ""},
         {"Sections", ""},
@@ -613,6 +614,38 @@ test_gate_opens_on_title_front_matter_or_two_sections(void **state)
     bl_doc_free(doc);
     /* "incidental" is not "incident". */
     doc = lint(rules, "# Incidental costs\n\nSome.\n", &d);
+    assert_int_equal(d.n, 0);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    bl_rules_free(rules);
+}
+
+/* A word-processor export has no headings: its sections are bold lines,
+ * and its title one too. */
+static void
+test_gate_opens_on_bold_lines_without_headings(void **state)
+{
+    bl_rules *rules = default_rules();
+    bl_diags d;
+    bl_doc *doc;
+
+    (void)state;
+    /* Two bold lines that name sections, escaped numbering and all. */
+    doc = lint(rules, "**Payments notes**\n\n**1\\. Summary**\n\n"
+               "It broke.\n\n**2\\. Impact**\n\nEstimated: [TODO].\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 4);
+    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 1);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* A bold title that names an incident, one section. */
+    doc = lint(rules, "**Postmortem: checkout outage**\n\n**Impact**\n\n"
+               "Slow pages.\n", &d);
+    assert_int_equal(tu_count_rule(&d, "section/missing"), 5);
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    /* One bold line that names a section: a note, not a postmortem. */
+    doc = lint(rules, "**Team notes**\n\n**Summary**\n\nWe met. "
+               "Estimated: [TODO].\n", &d);
     assert_int_equal(d.n, 0);
     bl_diags_free(&d);
     bl_doc_free(doc);
@@ -1560,6 +1593,7 @@ main(void)
         cmocka_unit_test(test_translated_sections_are_read),
         cmocka_unit_test(test_parts_are_marked),
         cmocka_unit_test(test_readme_gets_no_structure_findings),
+        cmocka_unit_test(test_gate_opens_on_bold_lines_without_headings),
         cmocka_unit_test(test_gate_opens_on_title_front_matter_or_two_sections),
         cmocka_unit_test(test_complete_postmortem_is_clean),
         cmocka_unit_test(test_every_missing_section_is_reported_on_the_title),
