@@ -2017,6 +2017,11 @@ bl_check_timeline(bl_lint_ctx *lc, int rule)
         rc = read_timeline(&r, i, end);
         if (rc == 0 && order)
             rc = check_order(lc, rule, &r);
+        /* A second timeline goes on from the first ("Timeline
+         * (continued)"), whose "All times UTC" the reader still has in
+         * mind. */
+        if (rc == 0 && zone && r.zone)
+            doc_zone = 1;
         if (rc == 0 && zone && r.timed && !r.zone) {
             if (doc_zone < 0)
                 doc_zone = document_zone(lc, tl_of);
