@@ -1013,6 +1013,13 @@ test_last_answer_naming_a_person_is_reported(void **state)
         {"Because Bob pushed the wrong config, then restarted the nodes as "
          "the runbook instructs.",
          "Bob pushed the wrong config, then restarted the nodes as the..."},
+        /* What someone did by hand is a person's act, whoever the name
+         * belongs to; a prefixed verb is a verb. */
+        {"Because Tomás re-triggered it manually without confirming that "
+         "the first run had stopped.",
+         "Tomás re-triggered it manually without confirming that the..."},
+        {"Because Ines manually edited the routing table.",
+         "Ines manually edited the routing table"},
         /* The person far into a long clause: the quote starts at them. */
         {"Because after a long migration weekend with many steps and two "
          "rollbacks it was a human error by the on-call.",
@@ -1052,6 +1059,7 @@ test_conditions_are_not_people(void **state)
         "Because the deploy tool accepted the config.",
         "Because Redis ran out of memory.",
         "Because Kestrel ran out of memory.",
+        "Because Jenkins re-triggered the job after the timeout.",
         "Because the on-call engineer had no runbook for this alert.",
         "Because the on-call rotation had one person.",
         "The on-call engineer was paged by a different alert.",
