@@ -116,6 +116,8 @@ test_other_spellings(void **state)
         "| Change | At fault |\n|---|---|\n| Flag flip | the frontend |\n",
         "| Mistake | Culprit |\n|---|---|\n| Wrong cluster | TBD, then ops |\n",
         "| Failure | Person at fault |\n|---|---|\n| Late ack | Mei |\n",
+        "| Contributing factor | Person responsible |\n|---|---|\n"
+        "| Skipped rollout | the on-call engineer |\n",
         /* a name another table's Who column shows is a person's */
         "| Time | Who | What |\n|---|---|---|\n"
         "| 14:02 | Tomás Ruiz | acked |\n\n"
@@ -172,6 +174,13 @@ test_tables_that_stay_silent(void **state)
         "| db-3 | ECC memory errors | node-exporter |\n",
         /* a quoted table is someone else's */
         "> | Factor | Responsible |\n> |---|---|\n> | Late ack | Mei Chen |\n",
+        /* "Responsible party" over work, or in a RACI matrix */
+        "| Ref | Action | Responsible party | Target date |\n"
+        "|---|---|---|---|\n| RA-01 | Validate chains | R. Castellanos | "
+        "22 Nov |\n",
+        "| Activity | Responsible party | Accountable | Consulted |\n"
+        "|---|---|---|---|\n| Implementation | the implementer | Head of "
+        "Payments | CAB |\n",
         /* a table of factors and their owners */
         "| Factor | Owner |\n|---|---|\n| Late ack | Mei Chen |\n",
     };
