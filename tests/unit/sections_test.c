@@ -172,6 +172,7 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Why did it happen?"), "root-cause");
     assert_string_equal(kind_of(rules, "Follow-ups"), "action-items");
     assert_string_equal(kind_of(rules, "Corrective actions"), "action-items");
+    assert_string_equal(kind_of(rules, "7. Remedial Actions"), "action-items");
     assert_string_equal(kind_of(rules, "Next steps"), "action-items");
     /* How blog-style incident reports title them. */
     assert_string_equal(kind_of(rules, "What we're doing to prevent it"),
