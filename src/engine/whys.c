@@ -220,12 +220,40 @@ answer_label(const char *t, size_t n, size_t i)
     return 0;
 }
 
-/* A question label ("Q:", "Q1.", "Q2)"): the offset after it, or i. */
+/* The enumerator of a formal report's paragraphs, "(a) ", "b) ", "(3) ",
+ * "(iv) ": the offset after it, or i.  Lists number their items for
+ * md4c; a paragraph keeps its enumerator in its text. */
+static size_t
+skip_enumerator(const char *t, size_t n, size_t i)
+{
+    size_t j = i + (i < n && t[i] == '(');
+
+    if (j < n && t[j] >= '0' && t[j] <= '9') {
+        while (j < n && j - i < 3 && t[j] >= '0' && t[j] <= '9')
+            j++;
+    } else {
+        size_t k = j;
+        while (j < n && j - k < 4 && strchr("ivx", t[j]) != NULL)
+            j++;
+        if (j == k && j < n && t[j] >= 'a' && t[j] <= 'z')
+            j++;
+        if (j == k)
+            return i;
+    }
+    if (j + 1 < n && t[j] == ')' && t[j + 1] == ' ')
+        return skip_spaces(t, n, j + 1);
+    return i;
+}
+
+/* A question label ("Q:", "Q1.", "Q2)"), after an enumerator if any: the
+ * offset after them, or i. */
 static size_t
 skip_question_label(const char *t, size_t n, size_t i)
 {
-    size_t j = i + 1;
+    size_t j;
 
+    i = skip_enumerator(t, n, i);
+    j = i + 1;
     if (i >= n || t[i] != 'Q')
         return i;
     while (j < n && t[j] >= '0' && t[j] <= '9')

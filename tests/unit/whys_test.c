@@ -153,7 +153,8 @@ typedef enum shape {
     QA_LABELS, TABLE_QUESTIONS, TABLE_STATEMENTS, ALTERNATING_BULLETS,
     TASK_LIST, TRAILING_WHY, LOOSE_LIST, HEADINGS, LABEL_PARAGRAPHS,
     WHY_STATEMENT, WHY_COLON_STATEMENT, WHY_STATEMENT_BULLETS,
-    WHY_STATEMENT_LINES, BOLD_WHY_STATEMENT, STATEMENT_BECAUSE_ITEMS, SHAPES
+    WHY_STATEMENT_LINES, BOLD_WHY_STATEMENT, STATEMENT_BECAUSE_ITEMS,
+    ENUMERATED_PARAGRAPHS, SHAPES
 } shape;
 
 static const char *const shape_names[] = {
@@ -163,7 +164,7 @@ static const char *const shape_names[] = {
     "alternating bullets", "task list", "trailing why", "loose list",
     "headings", "label paragraphs", "why statement", "why: statement",
     "why statement bullets", "why statement lines", "bold why statement",
-    "statement-because items"
+    "statement-because items", "enumerated paragraphs"
 };
 
 /* A chain of n steps in one of the shapes teams write, every answer a
@@ -292,6 +293,16 @@ chain(shape sh, int n)
         case STATEMENT_BECAUSE_ITEMS:
             add(&t, "%d. Step %d happened because condition %d held.\n", i,
                 i, i);
+            break;
+        case ENUMERATED_PARAGRAPHS:
+            /* A formal report's "(a) Why ...? Because ...", the answer
+             * on the same line or the next. */
+            if (i % 2)
+                add(&t, "(%c) Why did step %d happen? Because condition %d "
+                    "held.\n\n", 'a' + i - 1, i, i);
+            else
+                add(&t, "%c) Why did step %d happen?\nBecause condition %d "
+                    "held.\n\n", 'a' + i - 1, i, i);
             break;
         case SHAPES:
             break;
