@@ -1031,6 +1031,8 @@ test_last_answer_naming_a_person_is_reported(void **state)
          "Tomás re-triggered it manually without confirming that the..."},
         {"Because Ines manually edited the routing table.",
          "Ines manually edited the routing table"},
+        {"Because Kenji was rushing to get out the door.",
+         "Kenji was rushing to get out the door"},
         /* The person far into a long clause: the quote starts at them. */
         {"Because after a long migration weekend with many steps and two "
          "rollbacks it was a human error by the on-call.",
