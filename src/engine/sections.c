@@ -2368,6 +2368,39 @@ check_empty(bl_lint_ctx *lc, int rule)
 
 /* --- section/duplicate --------------------------------------------------- */
 
+/* Does section si's title say it goes on from an earlier one: "Timeline,
+ * part 2", "Timeline (Part II)", "(continued)", "cont."? */
+static int
+continues(const bl_doc *doc, size_t si)
+{
+    const bl_section *s = &doc->sections.items[si];
+    char low[128];
+    size_t n, k;
+    const char *t;
+
+    if (s->title_unit < 0)
+        return 0;
+    t = bl_unit_text(doc, &doc->units.items[s->title_unit], &n);
+    if (n >= sizeof low)
+        n = sizeof low - 1;
+    bl_ascii_lower(t, n, low);
+    low[n] = '\0';
+    if (strstr(low, "continued") != NULL || strstr(low, "cont.") != NULL
+        || strstr(low, "(cont)") != NULL)
+        return 1;
+    /* After the name, not before it: "Part 3: Timeline" numbers a
+     * section, as "Section 3:" does. */
+    for (k = 1; k + 6 < n; k++)
+        if (!isalpha((unsigned char)low[k - 1])
+            && memcmp(low + k, "part ", 5) == 0
+            && (isdigit((unsigned char)low[k + 5])
+                || strchr("ivx", low[k + 5]) != NULL
+                || strncmp(low + k + 5, "two", 3) == 0
+                || strncmp(low + k + 5, "three", 5) == 0))
+            return 1;
+    return 0;
+}
+
 static int
 check_duplicate(bl_lint_ctx *lc, int rule)
 {
@@ -2400,8 +2433,10 @@ check_duplicate(bl_lint_ctx *lc, int rule)
             first[k] = (int)i;
             continue;
         }
-        /* A "Root Cause" subsection of Root Cause is part of it. */
-        if (in_same)
+        /* A "Root Cause" subsection of Root Cause is part of it; a
+         * section that says it goes on from the first ("Timeline, part 2",
+         * "Timeline (continued)") was split on purpose. */
+        if (in_same || continues(doc, i))
             continue;
         hb = &doc->blocks.items[doc->sections.items[i].heading];
         rc = bl_strbuf_addf(&msg, "A second %s section (the first is at line "

@@ -1335,6 +1335,44 @@ test_duplicates_but_not_nested_parts(void **state)
     bl_rules_free(rules);
 }
 
+/* A section split on purpose says so in its title; a "Part 3:" before the
+ * name numbers it instead. */
+static void
+test_a_section_in_parts_is_no_duplicate(void **state)
+{
+    static const char *const seconds[] = {
+        "## Timeline, part 2: recovery", "## Timeline (continued)",
+        "## Timeline (Part II)", "## Timeline, cont."
+    };
+    bl_rules *rules = default_rules();
+    char src[512];
+    size_t i;
+
+    (void)state;
+    for (i = 0; i < sizeof seconds / sizeof *seconds; i++) {
+        bl_diags d;
+        bl_doc *doc;
+        snprintf(src, sizeof src, "# Incident: queue backlog\n\n"
+                 "## Timeline, part 1\n\n- 14:02 UTC alert\n\n%s\n\n"
+                 "- 15:10 UTC resolved\n", seconds[i]);
+        doc = lint(rules, src, &d);
+        assert_int_equal(tu_count_rule(&d, "section/duplicate"), 0);
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
+    {
+        bl_diags d;
+        bl_doc *doc = lint(rules, "# Incident: queue backlog\n\n"
+                           "## Part 2: Timeline\n\n- 14:02 UTC alert\n\n"
+                           "## Part 5: Timeline\n\n- 15:10 UTC resolved\n",
+                           &d);
+        assert_int_equal(tu_count_rule(&d, "section/duplicate"), 1);
+        bl_diags_free(&d);
+        bl_doc_free(doc);
+    }
+    bl_rules_free(rules);
+}
+
 /* A subsection of another section is a part of it, first or second:
  * "### 6.3 Follow-up review" under Lessons Learned, a short "### Timeline"
  * in the Summary before the real one (a fresh QA document). */
@@ -1615,6 +1653,7 @@ main(void)
         cmocka_unit_test(test_empty_section_inside_details_and_empty_subsection),
         cmocka_unit_test(test_html_with_text_is_content),
         cmocka_unit_test(test_duplicates_but_not_nested_parts),
+        cmocka_unit_test(test_a_section_in_parts_is_no_duplicate),
         cmocka_unit_test(test_a_part_of_another_section_is_no_duplicate),
         cmocka_unit_test(test_companion_headings_are_no_duplicates),
         cmocka_unit_test(test_actions_taken_are_no_action_items),
