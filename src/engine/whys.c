@@ -37,6 +37,7 @@
 #endif
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "lint.h"
 #include "lintcache.h"
@@ -1411,15 +1412,74 @@ introduces_whys(const whys *w, size_t ui)
     return word_at(next, nn, i, "why") || why_label(next, nn, i) != 0;
 }
 
+/* The source offset of the "<summary" whose label ends at `close` (the
+ * "</summary>" bl_doc_next_summary stopped after), or `close`. */
+static size_t
+summary_start(const bl_doc *doc, size_t from, size_t close)
+{
+    size_t i;
+
+    for (i = close; i > from; i--)
+        if (doc->src[i - 1] == '<' && close - (i - 1) >= 8
+            && strncasecmp(doc->src + i - 1, "<summary", 8) == 0)
+            return i - 1;
+    return close;
+}
+
+/* Notion and GitHub fold a chain into <details> blocks, one per why, the
+ * question in the <summary> ("<summary>Why 4: Why were the objects
+ * written without a TTL?</summary>") and the answer the paragraph inside.
+ * The HTML holds no prose unit, so the whys of the HTML blocks in blocks
+ * [b, e), which come before unit ui of the same section, are read here,
+ * each a step placed at its summary and answered, as a why on a line of
+ * its own is, by the text that follows. */
+static int
+read_summary_whys(whys *w, size_t b, size_t e, int ui)
+{
+    const bl_doc *doc = w->doc;
+    const bl_unit *u = &doc->units.items[ui];
+    char text[MAX_QUESTION + 1];
+    size_t k;
+
+    for (k = b; k < e; k++) {
+        const bl_block *h = &doc->blocks.items[k];
+        size_t pos = h->begin;
+        long n;
+        if (h->type != BL_BLOCK_HTML || h->section != u->section)
+            continue;
+        while ((n = bl_doc_next_summary(doc, &pos, h->end, text,
+                                        sizeof text)) >= 0) {
+            mark m;
+            int si;
+            if (!parse_mark(text, (size_t)n, 0, 1, 1, &m)
+                || m.type != MARK_WHY || m.begin != skip_decoration(text,
+                                                                   (size_t)n,
+                                                                   0))
+                continue;
+            if ((si = add_step(w, ui, 0, 0, 0)) < 0)
+                return -1;
+            w->steps.items[si].q_begin = summary_start(doc, h->begin,
+                                                       pos - 10);
+            w->steps.items[si].q_end = pos;
+            w->pending = si;
+            w->stated = -1;
+        }
+    }
+    return 0;
+}
+
 /* Reads every step of the Root Cause, in document order. */
 static int
 collect(whys *w)
 {
     const bl_doc *doc = w->doc;
-    size_t ui;
+    size_t ui, after = 0;   /* the block after the last unit's */
 
     for (ui = 0; ui < doc->units.n; ui++) {
         const bl_unit *u = &doc->units.items[ui];
+        size_t from = after;
+        if (u->block >= 0)
+            after = (size_t)u->block + 1;
         if (u->flags & BL_UNIT_HEADING) {
             w->pending = w->stated = -1;
             if (u->section >= 0 && w->reads_chains[u->section]
@@ -1452,6 +1512,9 @@ collect(whys *w)
         }
         if (introduces_whys(w, ui))
             continue;
+        if ((size_t)u->block > from
+            && read_summary_whys(w, from, (size_t)u->block, (int)ui) < 0)
+            return -1;
         if (read_unit(w, (int)ui) < 0)
             return -1;
     }

@@ -154,7 +154,7 @@ typedef enum shape {
     TASK_LIST, TRAILING_WHY, LOOSE_LIST, HEADINGS, LABEL_PARAGRAPHS,
     WHY_STATEMENT, WHY_COLON_STATEMENT, WHY_STATEMENT_BULLETS,
     WHY_STATEMENT_LINES, BOLD_WHY_STATEMENT, STATEMENT_BECAUSE_ITEMS,
-    ENUMERATED_PARAGRAPHS, SHAPES
+    ENUMERATED_PARAGRAPHS, DETAILS_SUMMARIES, SHAPES
 } shape;
 
 static const char *const shape_names[] = {
@@ -164,7 +164,7 @@ static const char *const shape_names[] = {
     "alternating bullets", "task list", "trailing why", "loose list",
     "headings", "label paragraphs", "why statement", "why: statement",
     "why statement bullets", "why statement lines", "bold why statement",
-    "statement-because items", "enumerated paragraphs"
+    "statement-because items", "enumerated paragraphs", "details summaries"
 };
 
 /* A chain of n steps in one of the shapes teams write, every answer a
@@ -303,6 +303,12 @@ chain(shape sh, int n)
             else
                 add(&t, "%c) Why did step %d happen?\nBecause condition %d "
                     "held.\n\n", 'a' + i - 1, i, i);
+            break;
+        case DETAILS_SUMMARIES:
+            /* Notion's and GitHub's toggles, one per why. */
+            add(&t, "<details>\n<summary>Why %d: Why did step %d happen?"
+                "</summary>\n\n%s condition %d held.\n\n</details>\n\n", i,
+                i, i % 2 ? "Because" : "", i);
             break;
         case SHAPES:
             break;
@@ -809,6 +815,14 @@ test_unanswered_whys_are_reported_at_the_why(void **state)
         /* The last why of a template chain. */
         {"1. Why did checkout fail? The API timed out.\n2. Why ...?\n"
          "   Because ...\n", "Why ...?"},
+        /* A toggle whose body is empty, the next one answered: reported
+         * at its summary. */
+        {"<details>\n<summary>Why did checkout fail?</summary>\n\n"
+         "Because the API timed out.\n\n</details>\n\n<details>\n"
+         "<summary>Why did the API time out?</summary>\n\n</details>\n\n"
+         "<details>\n<summary>Why was the pool small?</summary>\n\n"
+         "Because it was copied from staging.\n\n</details>\n",
+         "<summary>Why did the API time out?</summary>"},
     };
     const bl_rules *rules = *state;
     size_t i;
