@@ -173,6 +173,14 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "Follow-ups"), "action-items");
     assert_string_equal(kind_of(rules, "Corrective actions"), "action-items");
     assert_string_equal(kind_of(rules, "7. Remedial Actions"), "action-items");
+    assert_string_equal(kind_of(rules, "6. Measures"), "action-items");
+    assert_string_equal(kind_of(rules, "todo"), "action-items");
+    assert_string_equal(kind_of(rules, "What we're doing"), "action-items");
+    assert_string_equal(kind_of(rules, "1. Occurrence Summary"), "summary");
+    assert_string_equal(kind_of(rules, "Event Summary"), "summary");
+    assert_string_equal(kind_of(rules, "2. Operational Impact"), "impact");
+    assert_string_equal(kind_of(rules, "who got hit"), "impact");
+    assert_string_equal(kind_of(rules, "stuff we learned"), "lessons-learned");
     assert_string_equal(kind_of(rules, "Next steps"), "action-items");
     /* How blog-style incident reports title them. */
     assert_string_equal(kind_of(rules, "What we're doing to prevent it"),
