@@ -2659,6 +2659,16 @@ column_role(const actions_shared *sh, const char *t, size_t n)
         return COL_ITEM;
     if (in_list(skip, w[0].low, w[0].n))
         return COL_SKIP;
+    /* A bilingual header gives its translation in parentheses:
+     * "Responsable (Owner)", "Fecha límite (Due)". */
+    {
+        const char *lp = memchr(t, '(', n), *rp;
+        if (lp != NULL && lp > t
+            && (rp = memchr(lp, ')', n - (size_t)(lp - t))) != NULL
+            && rp > lp + 1 && memchr(lp + 1, '(', (size_t)(rp - lp - 1))
+                              == NULL)
+            return column_role(sh, lp + 1, (size_t)(rp - lp - 1));
+    }
     return COL_OTHER;
 }
 

@@ -862,7 +862,7 @@ test_tables_read_owner_columns(void **state)
     {
         static const char *const heads[] = {
             "Action owner", "Task owner", "Item owner", "Action item owner",
-            "Person responsible"
+            "Person responsible", "Responsable (Owner)"
         };
         size_t k;
         for (k = 0; k < sizeof heads / sizeof *heads; k++) {
@@ -878,6 +878,11 @@ test_tables_read_owner_columns(void **state)
                 NOT_ACTIONABLE, 1);
     expect_body(rules, "| Action item | Due (owner's estimate) |\n"
                 "|---|---|\n| Add a lag alert | Q3 |\n", MISSING_OWNER, 1);
+    /* A bilingual header is read by its translation. */
+    expect_body(rules, "| Acci\xC3\xB3n (Action) | Responsable (Owner) | "
+                "Fecha l\xC3\xADmite (Due) |\n|---|---|---|\n"
+                "| Add a lag alert | Luis Herrera | 2024-06-21 |\n"
+                "| Add a disk alert | | 2024-06-21 |\n", MISSING_OWNER, 1);
     /* Without an owner column, the item cell is read like a list item. */
     expect_body(rules, "| Action | Due |\n|---|---|\n"
                 "| Add a lag alert \xE2\x80\x94 Dana | Q3 |\n"
