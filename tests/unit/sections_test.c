@@ -181,6 +181,10 @@ test_classify_synonyms_prefixes_typos(void **state)
     assert_string_equal(kind_of(rules, "2. Operational Impact"), "impact");
     assert_string_equal(kind_of(rules, "who got hit"), "impact");
     assert_string_equal(kind_of(rules, "stuff we learned"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "7. Learning Points"), "lessons-learned");
+    assert_string_equal(kind_of(rules, "What I'm taking away"),
+                        "lessons-learned");
+    assert_string_equal(kind_of(rules, "3. Patient Safety Impact"), "impact");
     assert_string_equal(kind_of(rules, "Next steps"), "action-items");
     /* How blog-style incident reports title them. */
     assert_string_equal(kind_of(rules, "What we're doing to prevent it"),
