@@ -877,47 +877,45 @@ drop_appendix_copies(bl_lint_ctx *lc)
 
 /* A document without headings may open with its title in bold alone on
  * a line ("**Postmortem: checkout outage**"), as word processors export
- * one.  Stores its text's source span.  (bold_title_unit: the unit it
- * would be, the document's first with text.) */
-static size_t
-bold_title_unit(const bl_doc *doc)
+ * one: the document's first unit with text.  Returns that unit and
+ * stores its text's source span, or returns -1. */
+static long
+bold_title(const bl_doc *doc, size_t *p_off, size_t *p_n)
 {
     size_t i;
+    const bl_unit *u;
 
     for (i = 0; i < doc->units.n; i++)
         if (doc->units.items[i].text_end > doc->units.items[i].text_begin)
             break;
-    return i;
+    if (i == doc->units.n)
+        return -1;
+    u = &doc->units.items[i];
+    return !(u->flags & BL_UNIT_ITEM) && bold_label(doc, u, p_off, p_n)
+           && is_label_alone(doc, u, *p_off + *p_n) ? (long)i : -1;
 }
 
-static int
-bold_title(const bl_doc *doc, size_t *p_off, size_t *p_n)
-{
-    size_t i = bold_title_unit(doc);
-    const bl_unit *u = &doc->units.items[i];
-
-    return i < doc->units.n && !(u->flags & BL_UNIT_ITEM)
-           && bold_label(doc, u, p_off, p_n)
-           && is_label_alone(doc, u, *p_off + *p_n);
-}
-
-/* The block of the document's bold title, or -1.  Such a title, in a
+/* The block of the document's bold title, or -1, given its title section
+ * `title`; *p_has and [*p_off, *p_off + *p_n) say whether the document
+ * opens with a bold line and where, title or not.  Such a title, in a
  * document whose title is no heading, names the document and no section:
  * "**Postmortem: checkout outage**" is not a lessons section titled
  * "Postmortem".  A first bold line that names a section and says
  * nothing of an incident ("**Summary**") is that section. */
 static int
-bold_title_block(const bl_lint_ctx *lc)
+bold_title_block(const bl_lint_ctx *lc, int title, int *p_has,
+                 size_t *p_off, size_t *p_n)
 {
     const bl_doc *doc = lc->doc;
-    size_t off, n;
+    long ui = bold_title(doc, p_off, p_n);
     int part;
 
-    if (title_section(lc) < 0 && bold_title(doc, &off, &n)
-        && (says_postmortem(lc, doc->src + off, n)
-            || bl_heading_classify(lc->rules, lc->profile, doc->src + off, n,
-                                   &part) < 0))
-        return doc->units.items[bold_title_unit(doc)].block;
+    *p_has = ui >= 0;
+    if (ui >= 0 && title < 0
+        && (says_postmortem(lc, doc->src + *p_off, *p_n)
+            || bl_heading_classify(lc->rules, lc->profile, doc->src + *p_off,
+                                   *p_n, &part) < 0))
+        return doc->units.items[ui].block;
     return -1;
 }
 
@@ -954,8 +952,8 @@ bl_lint_structure(bl_lint_ctx *lc)
 {
     const bl_doc *doc = lc->doc;
     const bl_rules *rules = lc->rules;
-    size_t i, j, found = 0;
-    int title;
+    size_t i, j, found = 0, bold_off = 0, bold_n = 0;
+    int title, has_bold;
     unsigned char *seen;
     const norm_text *titles = NULL;
 
@@ -972,7 +970,8 @@ bl_lint_structure(bl_lint_ctx *lc)
         return -1;
     }
     title = title_section(lc);
-    lc->title_block = bold_title_block(lc);
+    lc->title_block = bold_title_block(lc, title, &has_bold, &bold_off,
+                                       &bold_n);
     for (i = 0; i < doc->sections.n; i++) {
         const bl_section *s = &doc->sections.items[i];
         lc->kind_of[i] = -1;
@@ -1029,9 +1028,8 @@ bl_lint_structure(bl_lint_ctx *lc)
             doc, &doc->units.items[doc->sections.items[title].title_unit], &n);
         lc->is_profile_doc = says_postmortem(lc, t, n);
     } else {
-        size_t off, n;
-        lc->is_profile_doc = bold_title(doc, &off, &n)
-                             ? says_postmortem(lc, doc->src + off, n)
+        lc->is_profile_doc = has_bold
+                             ? says_postmortem(lc, doc->src + bold_off, bold_n)
                              : says_postmortem(lc, NULL, 0);
     }
     if (lc->is_profile_doc)
@@ -1878,7 +1876,7 @@ find_label_parts(bl_lint_ctx *lc)
     int *unit_of = bl_doc_units_by_block(doc);
     label_walk w;
     size_t i;
-    int rc = 0, title_block;
+    int rc = 0;
 
     lc->part_of_block = malloc((doc->blocks.n + 1)
                                * sizeof *lc->part_of_block);
@@ -1896,10 +1894,9 @@ find_label_parts(bl_lint_ctx *lc)
         free(unit_of);
         return -1;
     }
-    title_block = lc->title_block;
     for (i = 0; i < doc->blocks.n && rc == 0; i++) {
         const bl_block *b = &doc->blocks.items[i];
-        if ((int)i == title_block) {
+        if ((int)i == lc->title_block) {
             lc->part_of_block[i] = -1;
             continue;
         }

@@ -595,41 +595,43 @@ test_readme_gets_no_structure_findings(void **state)
     bl_rules_free(rules);
 }
 
+/* Lints src and returns how many findings of rule id it has, or of any
+ * rule when id is NULL. */
+static size_t
+count_of(const bl_rules *rules, const char *src, const char *id)
+{
+    bl_diags d;
+    bl_doc *doc = lint(rules, src, &d);
+    size_t n = id != NULL ? tu_count_rule(&d, id) : d.n;
+
+    bl_diags_free(&d);
+    bl_doc_free(doc);
+    return n;
+}
+
 static void
 test_gate_opens_on_title_front_matter_or_two_sections(void **state)
 {
     bl_rules *rules = default_rules();
-    bl_diags d;
-    bl_doc *doc;
 
     (void)state;
     /* The title names an incident. */
-    doc = lint(rules, "# Outage of the payments API\n\nIt broke.\n", &d);
-    assert_int_equal(tu_count_rule(&d, "section/missing"), 5);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, "# Outage of the payments API\n\n"
+                              "It broke.\n", "section/missing"), 5);
     /* Front matter says so; the title does not. */
-    doc = lint(rules, "---\ntitle: Payments\ntype: postmortem\n---\n"
-               "# Payments\n\nIt broke.\n", &d);
-    assert_int_equal(tu_count_rule(&d, "section/missing"), 5);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, "---\ntitle: Payments\ntype: postmortem"
+                              "\n---\n# Payments\n\nIt broke.\n",
+                              "section/missing"), 5);
     /* Two canonical sections, no title at all. */
-    doc = lint(rules, "## Timeline\n\n- 14:02 UTC alert\n\n## Impact\n\n"
-               "Slow pages.\n", &d);
-    assert_int_equal(tu_count_rule(&d, "section/missing"), 4);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, "## Timeline\n\n- 14:02 UTC alert\n\n"
+                              "## Impact\n\nSlow pages.\n", "section/missing"),
+                     4);
     /* One section and an unrelated title: not a postmortem. */
-    doc = lint(rules, "# Team notes\n\n## Summary\n\nWe met.\n", &d);
-    assert_int_equal(d.n, 0);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, "# Team notes\n\n## Summary\n\n"
+                              "We met.\n", NULL), 0);
     /* "incidental" is not "incident". */
-    doc = lint(rules, "# Incidental costs\n\nSome.\n", &d);
-    assert_int_equal(d.n, 0);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, "# Incidental costs\n\nSome.\n", NULL),
+                     0);
     bl_rules_free(rules);
 }
 
@@ -638,30 +640,22 @@ test_gate_opens_on_title_front_matter_or_two_sections(void **state)
 static void
 test_gate_opens_on_bold_lines_without_headings(void **state)
 {
+    static const char two_labels[] =
+        "**Payments notes**\n\n**1\\. Summary**\n\nIt broke.\n\n"
+        "**2\\. Impact**\n\nEstimated: [TODO].\n";
     bl_rules *rules = default_rules();
-    bl_diags d;
-    bl_doc *doc;
 
     (void)state;
     /* Two bold lines that name sections, escaped numbering and all. */
-    doc = lint(rules, "**Payments notes**\n\n**1\\. Summary**\n\n"
-               "It broke.\n\n**2\\. Impact**\n\nEstimated: [TODO].\n", &d);
-    assert_int_equal(tu_count_rule(&d, "section/missing"), 4);
-    assert_int_equal(tu_count_rule(&d, "placeholder/unfilled"), 1);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, two_labels, "section/missing"), 4);
+    assert_int_equal(count_of(rules, two_labels, "placeholder/unfilled"), 1);
     /* A bold title that names an incident, one section. */
-    doc = lint(rules, "**Postmortem: checkout outage**\n\n**Impact**\n\n"
-               "Slow pages.\n", &d);
-    assert_int_equal(tu_count_rule(&d, "section/missing"), 5);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, "**Postmortem: checkout outage**\n\n"
+                              "**Impact**\n\nSlow pages.\n",
+                              "section/missing"), 5);
     /* One bold line that names a section: a note, not a postmortem. */
-    doc = lint(rules, "**Team notes**\n\n**Summary**\n\nWe met. "
-               "Estimated: [TODO].\n", &d);
-    assert_int_equal(d.n, 0);
-    bl_diags_free(&d);
-    bl_doc_free(doc);
+    assert_int_equal(count_of(rules, "**Team notes**\n\n**Summary**\n\n"
+                              "We met. Estimated: [TODO].\n", NULL), 0);
     bl_rules_free(rules);
 }
 
