@@ -1451,15 +1451,14 @@ read_summary_whys(whys *w, size_t b, size_t e, int ui)
                                         sizeof text)) >= 0) {
             mark m;
             int si;
+            /* A mark read at offset 0 opens the summary. */
             if (!parse_mark(text, (size_t)n, 0, 1, 1, &m)
-                || m.type != MARK_WHY || m.begin != skip_decoration(text,
-                                                                   (size_t)n,
-                                                                   0))
+                || m.type != MARK_WHY)
                 continue;
             if ((si = add_step(w, ui, 0, 0, 0)) < 0)
                 return -1;
-            w->steps.items[si].q_begin = summary_start(doc, h->begin,
-                                                       pos - 10);
+            w->steps.items[si].q_begin =
+                summary_start(doc, h->begin, pos - (sizeof "</summary>" - 1));
             w->steps.items[si].q_end = pos;
             w->pending = si;
             w->stated = -1;
